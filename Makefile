@@ -1,0 +1,54 @@
+# orgtrust: build, test and release tasks. Every target works on a fresh clone.
+SHELL          := /bin/bash
+.SHELLFLAGS    := -eu -o pipefail -c
+.DEFAULT_GOAL  := test
+
+PULUMI_VERSION := v3.250.0
+VERSION        ?= 0.1.0-dev
+MODULE         := github.com/orgtrust/pulumi-orgtrust
+BIN            := $(CURDIR)/bin
+PULUMI         := $(BIN)/pulumi
+PROVIDER       := $(BIN)/pulumi-resource-orgtrust
+GO_TEST_FLAGS  ?=
+
+.PHONY: tools provider schema test test-unit lint install clean
+
+## tools: build the Pulumi CLI $(PULUMI_VERSION) from the Go module proxy into bin/ (reused when present)
+tools: $(PULUMI)
+
+$(PULUMI): .ci/tools/pulumi/go.mod
+	cd .ci/tools/pulumi && go build -o $(PULUMI) \
+		-ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$(PULUMI_VERSION)" \
+		github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+	@touch $(PULUMI)
+
+## provider: build the provider plugin bin/pulumi-resource-orgtrust
+provider:
+	go build -o $(PROVIDER) -ldflags "-X $(MODULE)/provider.Version=$(VERSION)" ./provider/cmd/pulumi-resource-orgtrust
+
+## schema: regenerate schema/schema.json from the built provider, without its version
+schema: provider tools
+	$(PULUMI) package get-schema $(PROVIDER) | go run ./tests/cmd/schema-normalize > schema/schema.json.tmp
+	mv schema/schema.json.tmp schema/schema.json
+
+## test: the default suite: unit, provider and engine tests (builds the CLI and the provider first)
+test: tools provider
+	go test $(GO_TEST_FLAGS) ./...
+
+## test-unit: only the tests that need neither the CLI nor the provider binary
+test-unit:
+	go test $(GO_TEST_FLAGS) ./components/... ./provider/...
+
+## lint: gofmt and go vet
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^sdk/')); \
+		if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	go vet ./...
+
+## install: put the provider plugin into the Pulumi plugin cache ($$PULUMI_HOME/plugins), where the engine finds it
+install: tools provider
+	$(PULUMI) plugin install resource orgtrust $(VERSION) --file $(PROVIDER) --reinstall
+
+## clean: remove built binaries
+clean:
+	rm -rf $(BIN)

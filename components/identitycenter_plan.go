@@ -1,0 +1,708 @@
+package components
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// This file turns IdentityCenterSetupArgs into a plan: every check, every
+// child's name and every assignment, computed from plain values before
+// anything is registered. The work is linear in the size of the input (plus
+// sorting), with no per-assignment lookups.
+
+// icPlan is a validated, normalized IdentityCenterSetup.
+type icPlan struct {
+	name            string
+	instanceArn     string
+	identityStoreID string
+
+	// permissionSets are sorted by name.
+	permissionSets []icPermissionSet
+	// principals holds the groups (sorted by display name), then the users
+	// (sorted by user name).
+	principals []icPrincipal
+	// memberships are sorted by resource name.
+	memberships []icMembership
+	rules       []icRule
+	// ous are the distinct OU and root IDs of all assignments, sorted.
+	ous []string
+	// abac is sorted by key.
+	abac []AccessControlAttributeSpec
+}
+
+type icPermissionSet struct {
+	spec     PermissionSetSpec
+	resName  string
+	managed  []icManagedPolicy
+	customer []icCustomerPolicy
+
+	// Set while registering.
+	arn         pulumi.StringOutput
+	attachments []pulumi.Resource
+}
+
+type icManagedPolicy struct {
+	arn     string
+	resName string
+}
+
+type icCustomerPolicy struct {
+	ref     CustomerManagedPolicyRef
+	resName string
+}
+
+type icPrincipal struct {
+	typ      PrincipalType
+	name     string
+	field    string
+	key      string
+	resName  string
+	existing bool
+	group    GroupSpec
+	user     UserSpec
+
+	// Set by the lookup (existing) or while registering.
+	id      string
+	idInput pulumi.StringInput
+}
+
+type icMembership struct {
+	group, user int
+	resName     string
+}
+
+// icRule is one validated AssignmentSpec.
+type icRule struct {
+	ps         int
+	principals []int
+	// prefixes[i] is the resource-name prefix of principals[i]'s assignments;
+	// the account ID completes it.
+	prefixes []string
+	accounts []string
+	ous      []string
+	exclude  []string
+}
+
+// icAssignment is one account assignment after expansion.
+type icAssignment struct {
+	name      string
+	ps        int
+	principal int
+	account   string
+}
+
+var (
+	icPolicyNamePattern       = regexp.MustCompile(`^[\w+=,.@-]{1,128}$`)
+	icPolicyPathPattern       = regexp.MustCompile(`^/(?:[\w+=,.@-]+/)*$`)
+	icManagedPolicyARNPattern = regexp.MustCompile(`^arn:aws(?:-[a-z]+)*:iam::aws:policy/(?:[\w+=,.@-]+/)*[\w+=,.@-]+$`)
+	icInstanceArnPattern      = regexp.MustCompile(`^arn:aws(?:-[a-z]+)*:sso:::instance/(?:sso)?ins-[a-zA-Z0-9.-]{16}$`)
+	icIdentityStorePattern    = regexp.MustCompile(`^d-[0-9a-f]{10}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	icISODurationPattern      = regexp.MustCompile(`^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)
+)
+
+// icErrors collects every input problem, so one preview reports them all.
+type icErrors struct{ msgs []string }
+
+func (e *icErrors) add(format string, args ...any) {
+	e.msgs = append(e.msgs, fmt.Sprintf(format, args...))
+}
+
+func (e *icErrors) err() error {
+	switch n := len(e.msgs); {
+	case n == 0:
+		return nil
+	case n == 1:
+		return fmt.Errorf("%s", e.msgs[0])
+	default:
+		const most = 20
+		shown := e.msgs[:min(n, most)]
+		msg := fmt.Sprintf("%d input errors:\n  - %s", n, strings.Join(shown, "\n  - "))
+		if n > most {
+			msg += fmt.Sprintf("\n  - ... and %d more", n-most)
+		}
+		return fmt.Errorf("%s", msg)
+	}
+}
+
+// icNameClaims detects two inputs that sanitize to the same resource name.
+type icNameClaims map[string]string
+
+func (c icNameClaims) claim(errs *icErrors, resName, field, value string) {
+	if prev, taken := c[resName]; taken {
+		errs.add("%s %q gives the resource name %q, which %s already gives; rename one of them", field, value,
+			resName, prev)
+		return
+	}
+	c[resName] = fmt.Sprintf("%s %q", field, value)
+}
+
+// planIdentityCenter validates args and computes the plan. Any error means
+// nothing may be registered.
+func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, error) {
+	errs := &icErrors{}
+	plan := &icPlan{name: name}
+
+	// Instance.
+	switch {
+	case args.InstanceArn != "" && args.IdentityStoreID == "":
+		errs.add("instanceArn is set but identityStoreId is not; give both (the identity store ID is on the " +
+			"IAM Identity Center console's Settings page, like d-1234567890), or neither to look both up")
+	case args.InstanceArn == "" && args.IdentityStoreID != "":
+		errs.add("identityStoreId is set but instanceArn is not; give both, or neither to look both up")
+	case args.InstanceArn != "":
+		if !icInstanceArnPattern.MatchString(args.InstanceArn) {
+			errs.add("instanceArn %q is not an IAM Identity Center instance ARN; it looks like "+
+				"arn:aws:sso:::instance/ssoins-1234567890abcdef", args.InstanceArn)
+		}
+		if !icIdentityStorePattern.MatchString(args.IdentityStoreID) {
+			errs.add("identityStoreId %q is not an identity store ID; it looks like d-1234567890",
+				args.IdentityStoreID)
+		}
+		plan.instanceArn, plan.identityStoreID = args.InstanceArn, args.IdentityStoreID
+	}
+
+	// Accounts of the integration.
+	if a := args.DelegatedAdminAccountID; a != "" && !accountIDPattern.MatchString(a) {
+		errs.add("delegatedAdminAccountId %q is not an AWS account ID; give the 12 digits, such as 123456789012", a)
+	}
+	if a := args.ManagementAccountID; a != "" && !accountIDPattern.MatchString(a) {
+		errs.add("managementAccountId %q is not an AWS account ID; give the 12 digits, such as 123456789012", a)
+	}
+	if a := args.DelegatedAdminAccountID; a != "" && a == args.ManagementAccountID {
+		errs.add("delegatedAdminAccountId %q is the management account; the management account cannot be its "+
+			"own delegated administrator: give a member account, or leave delegatedAdminAccountId empty", a)
+	}
+
+	claims := icNameClaims{}
+	psIndex := plan.planPermissionSets(args.PermissionSets, errs, claims)
+	groupIndex, userIndex := plan.planPrincipals(args.Groups, args.Users, errs, claims)
+	plan.planMemberships(args.GroupMemberships, groupIndex, userIndex, errs, claims)
+	plan.planRules(args.Assignments, psIndex, groupIndex, userIndex, errs)
+	plan.planABAC(args.AccessControlAttributes, errs)
+
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return plan, nil
+}
+
+func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *icErrors, claims icNameClaims) map[string]int {
+	sorted := make([]int, len(specs))
+	for i := range sorted {
+		sorted[i] = i
+	}
+	slices.SortStableFunc(sorted, func(a, b int) int { return cmp.Compare(specs[a].Name, specs[b].Name) })
+
+	index := make(map[string]int, len(specs))
+	for _, i := range sorted {
+		s := specs[i]
+		field := fmt.Sprintf("permissionSets[%d]", i)
+		if !permissionSetPattern.MatchString(s.Name) {
+			errs.add("%s.name %q is not a valid permission set name: use 1 to 32 letters, digits and +=,.@_-",
+				field, s.Name)
+			continue
+		}
+		if _, dup := index[s.Name]; dup {
+			errs.add("%s.name %q is a duplicate: permission set names must be unique; merge the two entries or "+
+				"rename one", field, s.Name)
+			continue
+		}
+		if s.SessionDuration != "" {
+			if err := icCheckSessionDuration(s.SessionDuration); err != nil {
+				errs.add("%s.sessionDuration %q %v", field, s.SessionDuration, err)
+			}
+		}
+		if s.InlinePolicy != "" {
+			var doc map[string]any
+			if err := json.Unmarshal([]byte(s.InlinePolicy), &doc); err != nil {
+				errs.add("%s.inlinePolicy is not a JSON policy document (%v); give the policy as a JSON object "+
+					"string, such as the output of json.Marshal or JSON.stringify", field, err)
+			}
+		}
+		for k := range s.Tags {
+			if k == "" {
+				errs.add("%s.tags has an empty key; tag keys must be 1 to 128 characters", field)
+			}
+		}
+		resName := p.name + "-ps-" + icSanitizeName(s.Name)
+		claims.claim(errs, resName, field+".name", s.Name)
+		ps := icPermissionSet{spec: s, resName: resName}
+
+		seenManaged := make(map[string]bool, len(s.ManagedPolicyArns))
+		for j, arn := range s.ManagedPolicyArns {
+			f := fmt.Sprintf("%s.managedPolicyArns[%d]", field, j)
+			if !icManagedPolicyARNPattern.MatchString(arn) {
+				if strings.HasPrefix(arn, "arn:") && strings.Contains(arn, ":policy/") {
+					errs.add("%s %q is not an AWS managed policy; reference a customer managed policy in "+
+						"customerManagedPolicies by name and path instead", f, arn)
+				} else {
+					errs.add("%s %q is not an AWS managed policy ARN; it looks like "+
+						"arn:aws:iam::aws:policy/ReadOnlyAccess", f, arn)
+				}
+				continue
+			}
+			if seenManaged[arn] {
+				continue // the same policy twice is one attachment
+			}
+			seenManaged[arn] = true
+			policy := arn[strings.Index(arn, ":policy/")+len(":policy/"):]
+			mName := resName + "-managed-" + icSanitizeName(policy)
+			claims.claim(errs, mName, f, arn)
+			ps.managed = append(ps.managed, icManagedPolicy{arn: arn, resName: mName})
+		}
+		slices.SortFunc(ps.managed, func(a, b icManagedPolicy) int { return cmp.Compare(a.resName, b.resName) })
+
+		seenCustomer := make(map[CustomerManagedPolicyRef]bool, len(s.CustomerManagedPolicies))
+		for j, ref := range s.CustomerManagedPolicies {
+			f := fmt.Sprintf("%s.customerManagedPolicies[%d]", field, j)
+			ref, ok := icCheckPolicyRef(f, ref, errs)
+			if !ok || seenCustomer[ref] {
+				continue
+			}
+			seenCustomer[ref] = true
+			cName := resName + "-customer-" + icSanitizeName(strings.TrimPrefix(ref.Path, "/")+ref.Name)
+			claims.claim(errs, cName, f, ref.Path+ref.Name)
+			ps.customer = append(ps.customer, icCustomerPolicy{ref: ref, resName: cName})
+		}
+		slices.SortFunc(ps.customer, func(a, b icCustomerPolicy) int { return cmp.Compare(a.resName, b.resName) })
+
+		if b := s.PermissionsBoundary; b != nil {
+			f := field + ".permissionsBoundary"
+			switch {
+			case b.ManagedPolicyArn != "" && b.CustomerManagedPolicy != nil:
+				errs.add("%s sets both managedPolicyArn and customerManagedPolicy; a permission set has one "+
+					"boundary: keep one of them", f)
+			case b.ManagedPolicyArn != "":
+				if !icManagedPolicyARNPattern.MatchString(b.ManagedPolicyArn) {
+					errs.add("%s.managedPolicyArn %q is not an AWS managed policy ARN; it looks like "+
+						"arn:aws:iam::aws:policy/PowerUserAccess (customer managed policies go in "+
+						"customerManagedPolicy)", f, b.ManagedPolicyArn)
+				}
+			case b.CustomerManagedPolicy != nil:
+				ref, ok := icCheckPolicyRef(f+".customerManagedPolicy", *b.CustomerManagedPolicy, errs)
+				if ok {
+					bb := *b
+					bb.CustomerManagedPolicy = &ref
+					ps.spec.PermissionsBoundary = &bb
+				}
+			default:
+				errs.add("%s is set but empty; set managedPolicyArn or customerManagedPolicy, or remove it", f)
+			}
+		}
+		index[s.Name] = len(p.permissionSets)
+		p.permissionSets = append(p.permissionSets, ps)
+	}
+	return index
+}
+
+// icCheckPolicyRef validates a customer managed policy reference and defaults
+// its path to "/".
+func icCheckPolicyRef(field string, ref CustomerManagedPolicyRef, errs *icErrors) (CustomerManagedPolicyRef, bool) {
+	ok := true
+	if !icPolicyNamePattern.MatchString(ref.Name) {
+		errs.add("%s.name %q is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@_- (the "+
+			"path goes in path)", field, ref.Name)
+		ok = false
+	}
+	if ref.Path == "" {
+		ref.Path = "/"
+	} else if !icPolicyPathPattern.MatchString(ref.Path) {
+		errs.add("%s.path %q is not a valid IAM path; it starts and ends with /, such as / or /teams/",
+			field, ref.Path)
+		ok = false
+	}
+	return ref, ok
+}
+
+// icCheckSessionDuration checks an ISO 8601 duration lies within 1 to 12 hours.
+func icCheckSessionDuration(s string) error {
+	m := icISODurationPattern.FindStringSubmatch(s)
+	if m == nil || s == "P" || strings.HasSuffix(s, "T") {
+		return fmt.Errorf("is not an ISO 8601 duration; write it like PT8H or PT1H30M (1 to 12 hours)")
+	}
+	var d time.Duration
+	for i, unit := range []time.Duration{24 * time.Hour, time.Hour, time.Minute, time.Second} {
+		if m[i+1] == "" {
+			continue
+		}
+		n, err := strconv.ParseInt(m[i+1], 10, 32)
+		if err != nil {
+			return fmt.Errorf("is out of range; IAM Identity Center accepts 1 to 12 hours (PT1H to PT12H)")
+		}
+		d += time.Duration(n) * unit
+	}
+	if d < time.Hour || d > 12*time.Hour {
+		return fmt.Errorf("is %s; IAM Identity Center accepts 1 to 12 hours (PT1H to PT12H)", d)
+	}
+	return nil
+}
+
+func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *icErrors, claims icNameClaims,
+) (map[string]int, map[string]int) {
+	groupOrder := make([]int, len(groups))
+	for i := range groupOrder {
+		groupOrder[i] = i
+	}
+	slices.SortStableFunc(groupOrder, func(a, b int) int {
+		return cmp.Compare(groups[a].DisplayName, groups[b].DisplayName)
+	})
+	groupIndex := make(map[string]int, len(groups))
+	for _, i := range groupOrder {
+		g := groups[i]
+		field := fmt.Sprintf("groups[%d]", i)
+		switch {
+		case strings.TrimSpace(g.DisplayName) == "":
+			errs.add("%s.displayName is empty; give the group's display name", field)
+			continue
+		case g.DisplayName != strings.TrimSpace(g.DisplayName):
+			errs.add("%s.displayName %q has leading or trailing spaces; remove them", field, g.DisplayName)
+			continue
+		}
+		if _, dup := groupIndex[g.DisplayName]; dup {
+			errs.add("%s.displayName %q is a duplicate: group display names are unique in an identity store; "+
+				"remove one entry", field, g.DisplayName)
+			continue
+		}
+		if g.Existing && g.Description != "" {
+			errs.add("%s.description is set on an existing group; the component does not manage existing "+
+				"groups: remove the description, or drop existing to create the group", field)
+		}
+		key := icSanitizeName(g.DisplayName)
+		resName := p.name + "-group-" + key
+		if !g.Existing {
+			claims.claim(errs, resName, field+".displayName", g.DisplayName)
+		}
+		groupIndex[g.DisplayName] = len(p.principals)
+		p.principals = append(p.principals, icPrincipal{
+			typ: PrincipalGroup, name: g.DisplayName, field: field, key: key, resName: resName,
+			existing: g.Existing, group: g,
+		})
+	}
+
+	userOrder := make([]int, len(users))
+	for i := range userOrder {
+		userOrder[i] = i
+	}
+	slices.SortStableFunc(userOrder, func(a, b int) int { return cmp.Compare(users[a].UserName, users[b].UserName) })
+	userIndex := make(map[string]int, len(users))
+	for _, i := range userOrder {
+		u := users[i]
+		field := fmt.Sprintf("users[%d]", i)
+		switch {
+		case strings.TrimSpace(u.UserName) == "":
+			errs.add("%s.userName is empty; give the user's unique user name", field)
+			continue
+		case u.UserName != strings.TrimSpace(u.UserName) || utf8.RuneCountInString(u.UserName) > 128:
+			errs.add("%s.userName %q must be 1 to 128 characters without leading or trailing spaces",
+				field, u.UserName)
+			continue
+		}
+		if _, dup := userIndex[u.UserName]; dup {
+			errs.add("%s.userName %q is a duplicate: user names are unique in an identity store; remove one entry",
+				field, u.UserName)
+			continue
+		}
+		if u.Existing {
+			if u.DisplayName != "" || u.GivenName != "" || u.FamilyName != "" || u.Email != "" {
+				errs.add("%s sets displayName, givenName, familyName or email on an existing user; the component "+
+					"does not manage existing users: keep only userName, or drop existing to create the user", field)
+			}
+		} else {
+			if u.GivenName == "" || u.FamilyName == "" {
+				errs.add("%s needs givenName and familyName to create user %q (or set existing: true to "+
+					"reference a user that already exists)", field, u.UserName)
+			}
+			if u.DisplayName == "" {
+				u.DisplayName = strings.TrimSpace(u.GivenName + " " + u.FamilyName)
+			}
+			if u.Email != "" && !strings.Contains(u.Email, "@") {
+				errs.add("%s.email %q is not an email address", field, u.Email)
+			}
+		}
+		key := icSanitizeName(u.UserName)
+		resName := p.name + "-user-" + key
+		if !u.Existing {
+			claims.claim(errs, resName, field+".userName", u.UserName)
+		}
+		userIndex[u.UserName] = len(p.principals)
+		p.principals = append(p.principals, icPrincipal{
+			typ: PrincipalUser, name: u.UserName, field: field, key: key, resName: resName,
+			existing: u.Existing, user: u,
+		})
+	}
+	return groupIndex, userIndex
+}
+
+func (p *icPlan) planMemberships(specs []MembershipSpec, groupIndex, userIndex map[string]int, errs *icErrors,
+	claims icNameClaims,
+) {
+	seen := make(map[[2]int]bool, len(specs))
+	for i, m := range specs {
+		field := fmt.Sprintf("groupMemberships[%d]", i)
+		g, gok := groupIndex[m.Group]
+		if !gok {
+			errs.add("%s.group %q is not declared in groups%s", field, m.Group, icDidYouMean(m.Group, groupIndex))
+		}
+		u, uok := userIndex[m.User]
+		if !uok {
+			errs.add("%s.user %q is not declared in users%s", field, m.User, icDidYouMean(m.User, userIndex))
+		}
+		if !gok || !uok || seen[[2]int{g, u}] {
+			continue
+		}
+		seen[[2]int{g, u}] = true
+		resName := p.name + "-member-" + p.principals[g].key + "-" + p.principals[u].key
+		claims.claim(errs, resName, field, m.Group+"/"+m.User)
+		p.memberships = append(p.memberships, icMembership{group: g, user: u, resName: resName})
+	}
+	slices.SortFunc(p.memberships, func(a, b icMembership) int { return cmp.Compare(a.resName, b.resName) })
+}
+
+func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userIndex map[string]int, errs *icErrors) {
+	ouSet := map[string]bool{}
+	// prefixes maps each assignment name prefix to the (permission set,
+	// principal) it stands for, to catch two that sanitize alike.
+	prefixes := map[string][2]int{}
+	for i, s := range specs {
+		field := fmt.Sprintf("assignments[%d]", i)
+		rule := icRule{}
+		ok := true
+		ps, found := psIndex[s.PermissionSet]
+		if !found {
+			errs.add("%s.permissionSet %q is not declared in permissionSets%s", field, s.PermissionSet,
+				icDidYouMean(s.PermissionSet, psIndex))
+			ok = false
+		}
+		rule.ps = ps
+		if len(s.Principals) == 0 {
+			errs.add("%s.principals is empty; give at least one group or user", field)
+			ok = false
+		}
+		seenPrincipal := make(map[int]bool, len(s.Principals))
+		for j, pr := range s.Principals {
+			f := fmt.Sprintf("%s.principals[%d]", field, j)
+			var idx int
+			switch PrincipalType(strings.ToUpper(string(pr.Type))) {
+			case PrincipalGroup:
+				idx, found = groupIndex[pr.Name]
+				if !found {
+					errs.add("%s.name %q is not a group declared in groups%s", f, pr.Name,
+						icDidYouMean(pr.Name, groupIndex))
+				}
+			case PrincipalUser:
+				idx, found = userIndex[pr.Name]
+				if !found {
+					errs.add("%s.name %q is not a user declared in users%s", f, pr.Name,
+						icDidYouMean(pr.Name, userIndex))
+				}
+			default:
+				errs.add("%s.type %q is not a principal type; use GROUP or USER", f, pr.Type)
+				found = false
+			}
+			if !found {
+				ok = false
+				continue
+			}
+			if seenPrincipal[idx] {
+				continue
+			}
+			seenPrincipal[idx] = true
+			rule.principals = append(rule.principals, idx)
+		}
+		if len(s.AccountIDs) == 0 && len(s.OrganizationalUnitIDs) == 0 {
+			errs.add("%s has no targets; give accountIds and/or organizationalUnitIds", field)
+			ok = false
+		}
+		for j, a := range s.AccountIDs {
+			if !accountIDPattern.MatchString(a) {
+				errs.add("%s.accountIds[%d] %q is not an AWS account ID; give the 12 digits, such as 123456789012",
+					field, j, a)
+				ok = false
+			}
+		}
+		for j, a := range s.ExcludeAccountIDs {
+			if !accountIDPattern.MatchString(a) {
+				errs.add("%s.excludeAccountIds[%d] %q is not an AWS account ID; give the 12 digits, such as "+
+					"123456789012", field, j, a)
+				ok = false
+			}
+		}
+		for j, ou := range s.OrganizationalUnitIDs {
+			if !ouIDPattern.MatchString(ou) && !rootIDPattern.MatchString(ou) {
+				errs.add("%s.organizationalUnitIds[%d] %q is not an OU ID; it looks like ou-ab12-cdef3456 (or a "+
+					"root, r-ab12)", field, j, ou)
+				ok = false
+				continue
+			}
+			ouSet[ou] = true
+		}
+		if !ok {
+			continue
+		}
+		psKey := p.permissionSets[ps].spec.Name
+		rule.prefixes = make([]string, len(rule.principals))
+		for j, idx := range rule.principals {
+			pr := &p.principals[idx]
+			prefix := p.name + "-assign-" + icSanitizeName(psKey) + "-" + strings.ToLower(string(pr.typ)) + "-" +
+				pr.key + "-"
+			if prev, taken := prefixes[prefix]; taken && prev != [2]int{ps, idx} {
+				errs.add("%s: the assignments of %q to %q are named %q..., which the assignments of %q to %q "+
+					"already use; rename the permission set or the principal", field, psKey, pr.name, prefix,
+					p.permissionSets[prev[0]].spec.Name, p.principals[prev[1]].name)
+				ok = false
+			}
+			prefixes[prefix] = [2]int{ps, idx}
+			rule.prefixes[j] = prefix
+		}
+		if !ok {
+			continue
+		}
+		rule.accounts = s.AccountIDs
+		rule.ous = s.OrganizationalUnitIDs
+		rule.exclude = s.ExcludeAccountIDs
+		p.rules = append(p.rules, rule)
+	}
+	p.ous = make([]string, 0, len(ouSet))
+	for ou := range ouSet {
+		p.ous = append(p.ous, ou)
+	}
+	slices.Sort(p.ous)
+}
+
+func (p *icPlan) planABAC(specs []AccessControlAttributeSpec, errs *icErrors) {
+	seen := make(map[string]bool, len(specs))
+	for i, a := range specs {
+		field := fmt.Sprintf("accessControlAttributes[%d]", i)
+		if strings.TrimSpace(a.Key) == "" {
+			errs.add("%s.key is empty; give the session tag key, such as Department", field)
+			continue
+		}
+		if seen[a.Key] {
+			errs.add("%s.key %q is a duplicate; each attribute key appears once", field, a.Key)
+			continue
+		}
+		seen[a.Key] = true
+		if len(a.Sources) == 0 {
+			errs.add("%s.sources is empty; give the identity-source attribute, such as "+
+				"${path:enterprise.department}", field)
+			continue
+		}
+		p.abac = append(p.abac, a)
+	}
+	slices.SortFunc(p.abac, func(a, b AccessControlAttributeSpec) int { return cmp.Compare(a.Key, b.Key) })
+}
+
+// expand turns the rules into assignments: OU targets become their accounts,
+// exclusions are removed, duplicates are merged, and the result is sorted by
+// name. ouAccounts holds the ACTIVE accounts below each OU of p.ous.
+func (p *icPlan) expand(ouAccounts map[string][]string) []icAssignment {
+	total := 0
+	for _, r := range p.rules {
+		n := len(r.accounts)
+		for _, ou := range r.ous {
+			n += len(ouAccounts[ou])
+		}
+		total += n * len(r.principals)
+	}
+	out := make([]icAssignment, 0, total)
+	seen := make(map[string]struct{}, total)
+	targets := map[string]struct{}{}
+	var accounts []string
+	for _, r := range p.rules {
+		clear(targets)
+		accounts = accounts[:0]
+		add := func(a string) {
+			if _, dup := targets[a]; !dup {
+				targets[a] = struct{}{}
+				accounts = append(accounts, a)
+			}
+		}
+		// Excluded accounts are marked as seen first, so adding them is a no-op.
+		for _, a := range r.exclude {
+			targets[a] = struct{}{}
+		}
+		for _, a := range r.accounts {
+			add(a)
+		}
+		for _, ou := range r.ous {
+			for _, a := range ouAccounts[ou] {
+				add(a)
+			}
+		}
+		for j, pi := range r.principals {
+			prefix := r.prefixes[j]
+			for _, a := range accounts {
+				name := prefix + a
+				if _, dup := seen[name]; dup {
+					continue
+				}
+				seen[name] = struct{}{}
+				out = append(out, icAssignment{name: name, ps: r.ps, principal: pi, account: a})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b icAssignment) int { return strings.Compare(a.name, b.name) })
+	return out
+}
+
+// icDidYouMean suggests the nearest declared name, or lists them when few.
+func icDidYouMean(name string, declared map[string]int) string {
+	names := make([]string, 0, len(declared))
+	for n := range declared {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	if s, ok := suggest(name, names); ok {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	switch {
+	case len(names) == 0:
+		return " (none is declared); declare it there first"
+	case len(names) <= 10:
+		return fmt.Sprintf("; declared: %s", strings.Join(names, ", "))
+	}
+	return "; declare it there first"
+}
+
+// icSanitizeName makes s safe inside a Pulumi resource name: letters, digits
+// and ._+=,@- are kept, anything else becomes "-". Names that sanitize alike
+// are caught by the callers.
+func icSanitizeName(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if !icNameByteOK(s[i]) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf && icNameByteOK(byte(r)) {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+func icNameByteOK(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("._+=,@-", c) >= 0
+}

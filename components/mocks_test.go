@@ -1,0 +1,366 @@
+package components
+
+// Shared Pulumi mocks for the component tests. A mockRecorder records every
+// resource registration (type, name, URN, inputs, parent, dependencies,
+// providers) and every invoke, so tests can assert the children, their inputs
+// and the dependency edges between them, and answers invokes through a
+// configurable function.
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	mockProject = "project"
+	mockStack   = "stack"
+	// getOrganizationToken is the invoke behind organizations.LookupOrganization.
+	getOrganizationToken = "aws:organizations/getOrganization:getOrganization"
+)
+
+// recordedResource is one registration seen by the mocks.
+type recordedResource struct {
+	// Seq is the registration order, starting at 0.
+	Seq    int
+	Type   string
+	Name   string
+	URN    string
+	ID     string
+	Custom bool
+	Inputs resource.PropertyMap
+	// Parent is the parent's URN; the stack's URN for top-level resources.
+	Parent string
+	// Dependencies are the URNs of the resources this one depends on, as sent
+	// in the RegisterResource RPC (explicit DependsOn, expanded to the
+	// children of components, plus the resources its inputs come from).
+	Dependencies []string
+	// PropertyDependencies are the URNs each input property depends on.
+	PropertyDependencies map[string][]string
+	// Provider is the provider reference ("urn::id"); empty for the default.
+	Provider string
+	// Providers are the provider references by package, for components.
+	Providers      map[string]string
+	RetainOnDelete bool
+	Protect        bool
+}
+
+// ProviderURN returns the URN part of the provider reference, or "".
+func (r recordedResource) ProviderURN() string {
+	if i := strings.LastIndex(r.Provider, "::"); i >= 0 {
+		return r.Provider[:i]
+	}
+	return r.Provider
+}
+
+// DependsOnURN reports whether urn is among the resource's dependencies.
+func (r recordedResource) DependsOnURN(urn string) bool {
+	return slices.Contains(r.Dependencies, urn)
+}
+
+// recordedInvoke is one invoke seen by the mocks.
+type recordedInvoke struct {
+	Token    string
+	Args     resource.PropertyMap
+	Provider string
+}
+
+// mockRecorder implements pulumi.MockResourceMonitor and records everything.
+type mockRecorder struct {
+	// Invoke answers invokes; nil makes every invoke fail.
+	Invoke func(args pulumi.MockCallArgs) (resource.PropertyMap, error)
+	// Outputs, when set, returns the outputs (state) of a new resource; by
+	// default a resource's outputs are its inputs.
+	Outputs func(args pulumi.MockResourceArgs) (resource.PropertyMap, error)
+	// Fail, when set, makes the registration of the resources it returns an
+	// error for fail.
+	Fail func(args pulumi.MockResourceArgs) error
+
+	mu        sync.Mutex
+	resources []recordedResource
+	invokes   []recordedInvoke
+}
+
+// newMocks returns a recorder whose invokes fail until Invoke is set.
+func newMocks() *mockRecorder { return &mockRecorder{} }
+
+// withOrganization answers the organization lookup with managementAccountID as
+// the management account; every other invoke fails.
+func (m *mockRecorder) withOrganization(managementAccountID string) *mockRecorder {
+	m.Invoke = func(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+		if args.Token != getOrganizationToken {
+			return nil, fmt.Errorf("unexpected invoke %s", args.Token)
+		}
+		return resource.PropertyMap{
+			"id":                 resource.NewProperty("o-exampleorgid"),
+			"arn":                resource.NewProperty("arn:aws:organizations::" + managementAccountID + ":organization/o-exampleorgid"),
+			"featureSet":         resource.NewProperty("ALL"),
+			"masterAccountId":    resource.NewProperty(managementAccountID),
+			"masterAccountArn":   resource.NewProperty("arn:aws:organizations::" + managementAccountID + ":account/o-exampleorgid/" + managementAccountID),
+			"masterAccountEmail": resource.NewProperty("management@example.com"),
+			"masterAccountName":  resource.NewProperty("management"),
+		}, nil
+	}
+	return m
+}
+
+// NewResource implements pulumi.MockResourceMonitor.
+func (m *mockRecorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	if m.Fail != nil {
+		if err := m.Fail(args); err != nil {
+			return "", nil, err
+		}
+	}
+	rec := recordedResource{
+		Type:     args.TypeToken,
+		Name:     args.Name,
+		Custom:   args.Custom,
+		Inputs:   args.Inputs,
+		Provider: args.Provider,
+	}
+	if rpc := args.RegisterRPC; rpc != nil {
+		rec.Parent = rpc.GetParent()
+		rec.Dependencies = slices.Clone(rpc.GetDependencies())
+		rec.Providers = rpc.GetProviders()
+		rec.RetainOnDelete = rpc.GetRetainOnDelete()
+		rec.Protect = rpc.GetProtect()
+		rec.PropertyDependencies = map[string][]string{}
+		for k, v := range rpc.GetPropertyDependencies() {
+			rec.PropertyDependencies[k] = slices.Clone(v.GetUrns())
+		}
+	} else if rpc := args.ReadRPC; rpc != nil {
+		rec.Parent = rpc.GetParent()
+		rec.Dependencies = slices.Clone(rpc.GetDependencies())
+	}
+	rec.URN = mockURN(rec.Parent, rec.Type, rec.Name)
+	if args.Custom {
+		rec.ID = args.Name + "-id"
+		if args.ID != "" {
+			rec.ID = args.ID
+		}
+	}
+	state := args.Inputs
+	if m.Outputs != nil {
+		out, err := m.Outputs(args)
+		if err != nil {
+			return "", nil, err
+		}
+		if out != nil {
+			state = out
+		}
+	}
+	m.mu.Lock()
+	rec.Seq = len(m.resources)
+	m.resources = append(m.resources, rec)
+	m.mu.Unlock()
+	return rec.ID, state, nil
+}
+
+// Call implements pulumi.MockResourceMonitor (invokes).
+func (m *mockRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	m.mu.Lock()
+	m.invokes = append(m.invokes, recordedInvoke{Token: args.Token, Args: args.Args, Provider: args.Provider})
+	m.mu.Unlock()
+	if m.Invoke == nil {
+		return nil, fmt.Errorf("unexpected invoke %s: the test set no Invoke function", args.Token)
+	}
+	return m.Invoke(args)
+}
+
+// mockURN computes the URN the mock monitor gives a resource.
+func mockURN(parent, typ, name string) string {
+	parentType := tokens.Type("")
+	if p := resource.URN(parent); p != "" && p.QualifiedType() != resource.RootStackType {
+		parentType = p.QualifiedType()
+	}
+	return string(resource.NewURN(tokens.QName(mockStack), tokens.PackageName(mockProject), parentType,
+		tokens.Type(typ), name))
+}
+
+// run runs program against the mocks, as `pulumi preview` would run it.
+func (m *mockRecorder) run(program pulumi.RunFunc) error {
+	return pulumi.RunErr(program, pulumi.WithMocks(mockProject, mockStack, m))
+}
+
+// Resources returns the registrations so far, in registration order.
+func (m *mockRecorder) Resources() []recordedResource {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clone(m.resources)
+}
+
+// Invokes returns the invokes so far, in order.
+func (m *mockRecorder) Invokes() []recordedInvoke {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clone(m.invokes)
+}
+
+// ByType returns the registrations of type typ, sorted by name.
+func (m *mockRecorder) ByType(typ string) []recordedResource {
+	var out []recordedResource
+	for _, r := range m.Resources() {
+		if r.Type == typ {
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b recordedResource) int { return cmp.Compare(a.Name, b.Name) })
+	return out
+}
+
+// Find returns the registration named name (names are unique per type in the
+// tests that use it), failing the test if there is not exactly one.
+func (m *mockRecorder) Find(t *testing.T, name string) recordedResource {
+	t.Helper()
+	var found []recordedResource
+	for _, r := range m.Resources() {
+		if r.Name == name {
+			found = append(found, r)
+		}
+	}
+	require.Lenf(t, found, 1, "registrations named %q; all: %v", name, m.Names())
+	return found[0]
+}
+
+// Names returns the names of every registration, sorted.
+func (m *mockRecorder) Names() []string {
+	var names []string
+	for _, r := range m.Resources() {
+		names = append(names, r.Name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// ByURN returns the registration with URN urn.
+func (m *mockRecorder) ByURN(urn string) (recordedResource, bool) {
+	for _, r := range m.Resources() {
+		if r.URN == urn {
+			return r, true
+		}
+	}
+	return recordedResource{}, false
+}
+
+// Children returns the registrations whose parent is parent, sorted by name.
+func (m *mockRecorder) Children(parent recordedResource) []recordedResource {
+	var out []recordedResource
+	for _, r := range m.Resources() {
+		if r.Parent == parent.URN {
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b recordedResource) int { return cmp.Compare(a.Name, b.Name) })
+	return out
+}
+
+// requireDependsOn asserts the dependency edge from -> to itself: to's URN is
+// in the dependencies from's RegisterResource RPC carried.
+func requireDependsOn(t *testing.T, from, to recordedResource) {
+	t.Helper()
+	require.Truef(t, from.DependsOnURN(to.URN), "%s %q must depend on %s %q; its dependencies are %v",
+		from.Type, from.Name, to.Type, to.Name, from.Dependencies)
+}
+
+// requireNotDependsOn asserts there is no direct edge from -> to.
+func requireNotDependsOn(t *testing.T, from, to recordedResource) {
+	t.Helper()
+	require.Falsef(t, from.DependsOnURN(to.URN), "%s %q must not depend on %s %q",
+		from.Type, from.Name, to.Type, to.Name)
+}
+
+// edges returns, for every recorded URN, the URNs it must be created after: its
+// dependencies and its parent. The engine deletes in the reverse order.
+func (m *mockRecorder) edges() map[string][]string {
+	out := map[string][]string{}
+	known := map[string]bool{}
+	for _, r := range m.Resources() {
+		known[r.URN] = true
+	}
+	for _, r := range m.Resources() {
+		var after []string
+		for _, d := range r.Dependencies {
+			if known[d] {
+				after = append(after, d)
+			}
+		}
+		for _, ds := range r.PropertyDependencies {
+			for _, d := range ds {
+				if known[d] && !slices.Contains(after, d) {
+					after = append(after, d)
+				}
+			}
+		}
+		if known[r.Parent] && !slices.Contains(after, r.Parent) {
+			after = append(after, r.Parent)
+		}
+		if p := r.ProviderURN(); known[p] && !slices.Contains(after, p) {
+			after = append(after, p)
+		}
+		out[r.URN] = after
+	}
+	return out
+}
+
+// DestroyOrder returns the URNs in the order a destroy would delete them, as
+// derived from the recorded edges: a resource is deleted before everything it
+// was created after. Among resources free to go, the one registered earliest
+// goes first, so an order that only registration order produced would put a
+// resource before its dependents and fail the assertions built on this.
+func (m *mockRecorder) DestroyOrder(t *testing.T) []string {
+	t.Helper()
+	res := m.Resources()
+	edges := m.edges()
+	// dependents[u] counts the resources created after u that are not deleted yet.
+	dependents := map[string]int{}
+	for _, after := range edges {
+		for _, u := range after {
+			dependents[u]++
+		}
+	}
+	var order []string
+	done := map[string]bool{}
+	for len(order) < len(res) {
+		progressed := false
+		for _, r := range res { // registration order: earliest first
+			if done[r.URN] || dependents[r.URN] > 0 {
+				continue
+			}
+			done[r.URN] = true
+			order = append(order, r.URN)
+			for _, u := range edges[r.URN] {
+				dependents[u]--
+			}
+			progressed = true
+			break
+		}
+		require.Truef(t, progressed, "the recorded dependency graph has a cycle; deleted so far: %v", order)
+	}
+	return order
+}
+
+// requireDestroyedBefore asserts that a destroy deletes first before second.
+func requireDestroyedBefore(t *testing.T, order []string, first, second recordedResource) {
+	t.Helper()
+	i, j := slices.Index(order, first.URN), slices.Index(order, second.URN)
+	require.NotEqual(t, -1, i, "%s is not in the destroy order", first.URN)
+	require.NotEqual(t, -1, j, "%s is not in the destroy order", second.URN)
+	require.Lessf(t, i, j, "%q must be deleted before %q; destroy order: %v", first.Name, second.Name, order)
+}
+
+// inputString returns the string input key of r, failing if it is not a string.
+func inputString(t *testing.T, r recordedResource, key string) string {
+	t.Helper()
+	v, ok := r.Inputs[resource.PropertyKey(key)]
+	require.Truef(t, ok, "%s %q has no input %q; inputs: %v", r.Type, r.Name, key, r.Inputs)
+	require.Truef(t, v.IsString(), "%s %q input %q is %v, not a string", r.Type, r.Name, key, v)
+	return v.StringValue()
+}

@@ -1,0 +1,463 @@
+package components
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/organizations"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/servicecatalog"
+	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// ServiceCatalogSharingToken is the type token of the ServiceCatalogSharing component.
+const ServiceCatalogSharingToken = PackageName + ":index:ServiceCatalogSharing"
+
+//go:embed servicecatalog.md
+var serviceCatalogSharingDoc string
+
+// ServiceCatalogSharingArgs are the inputs of ServiceCatalogSharing. They are
+// plain values, so every ID is checked and every child keyed at preview.
+type ServiceCatalogSharingArgs struct {
+	// EnableVia is how organization access is enabled: "" (or "service"):
+	// Service Catalog's own EnableAWSOrganizationsAccess, as AWS recommends;
+	// "organizations": Organizations EnableAWSServiceAccess; "none": not here.
+	EnableVia string `pulumi:"enableVia,optional"`
+	// DelegatedAdminAccountID registers this member account as Service
+	// Catalog's delegated administrator.
+	DelegatedAdminAccountID string `pulumi:"delegatedAdminAccountId,optional"`
+	// ManagementAccountID is the organization's management account.
+	ManagementAccountID string `pulumi:"managementAccountId,optional"`
+	// OrganizationID is the organization's ID (o-...).
+	OrganizationID string `pulumi:"organizationId,optional"`
+	// DisableAccessOnDelete disables organization access when the component is
+	// deleted. Default false: access stays enabled.
+	DisableAccessOnDelete *bool `pulumi:"disableAccessOnDelete,optional"`
+	// OrganizationAccessManagedElsewhere allows organization shares with
+	// EnableVia "none", when another stack or the console enables access.
+	OrganizationAccessManagedElsewhere bool `pulumi:"organizationAccessManagedElsewhere,optional"`
+	// Portfolios are the portfolios to share.
+	Portfolios []PortfolioSpec `pulumi:"portfolios,optional"`
+}
+
+// PortfolioSpec is one portfolio to share: an existing one (ID) or one the
+// component creates (Create), its share targets and principal associations.
+type PortfolioSpec struct {
+	// Key is the stable key of the portfolio in child names and outputs.
+	Key string `pulumi:"key"`
+	// ID is an existing portfolio's ID (port-...). Exclusive with Create.
+	ID string `pulumi:"id,optional"`
+	// Create has the component create the portfolio. Exclusive with ID.
+	Create *PortfolioCreateSpec `pulumi:"create,optional"`
+	// Shares are the share targets.
+	Shares []ShareSpec `pulumi:"shares,optional"`
+	// ShareTagOptions shares the portfolio's TagOptions with every target.
+	ShareTagOptions bool `pulumi:"shareTagOptions,optional"`
+	// SharePrincipals shares the principal associations with ORGANIZATION and
+	// ORGANIZATIONAL_UNIT targets.
+	SharePrincipals bool `pulumi:"sharePrincipals,optional"`
+	// PrincipalAssociations give IAM principals access to the portfolio.
+	PrincipalAssociations []PrincipalAssociationSpec `pulumi:"principalAssociations,optional"`
+}
+
+// PortfolioCreateSpec describes a portfolio the component creates.
+type PortfolioCreateSpec struct {
+	Name         string            `pulumi:"name"`
+	Description  string            `pulumi:"description,optional"`
+	ProviderName string            `pulumi:"providerName"`
+	Tags         map[string]string `pulumi:"tags,optional"`
+}
+
+// ShareSpec is one share target of a portfolio.
+type ShareSpec struct {
+	// Type is ORGANIZATION, ORGANIZATIONAL_UNIT, ORGANIZATION_MEMBER_ACCOUNT or ACCOUNT.
+	Type string `pulumi:"type"`
+	// ID is the organization ID (o-...), the OU ID (ou-...) or the account ID.
+	ID string `pulumi:"id"`
+}
+
+// PrincipalAssociationSpec is one IAM_PATTERN principal association: a role
+// name pattern or an IAM Identity Center permission set name.
+type PrincipalAssociationSpec struct {
+	IAMRolePattern    string `pulumi:"iamRolePattern,optional"`
+	PermissionSetName string `pulumi:"permissionSetName,optional"`
+}
+
+// ServiceCatalogSharing shares Service Catalog portfolios across the
+// organization: it enables organization access through Service Catalog's own
+// API (through OrgServiceIntegration), optionally registers a delegated
+// administrator, creates or adopts portfolios, shares them and associates
+// principals, with shares ordered after access.
+type ServiceCatalogSharing struct {
+	pulumi.ResourceState
+
+	PortfolioIDs              pulumi.StringMapOutput `pulumi:"portfolioIds"`
+	ShareIDs                  pulumi.StringMapOutput `pulumi:"shareIds"`
+	OrganizationAccessEnabled pulumi.BoolOutput      `pulumi:"organizationAccessEnabled"`
+	Ready                     pulumi.StringOutput    `pulumi:"ready"`
+
+	// Integration is the OrgServiceIntegration child (Go only).
+	Integration *OrgServiceIntegration
+}
+
+// Annotate describes the component for the provider schema.
+func (c *ServiceCatalogSharing) Annotate(a infer.Annotator) {
+	a.Describe(c, serviceCatalogSharingDoc)
+	a.Describe(&c.PortfolioIDs, "The ID of every portfolio, by its key: the given ID of an existing portfolio, "+
+		"or the ID of the portfolio the component created.")
+	a.Describe(&c.ShareIDs, "The ID of every portfolio share, by `<portfolio key>/<share type>/<target ID>`, "+
+		"such as `platform/ORGANIZATIONAL_UNIT/ou-ab12-cdef3456`.")
+	a.Describe(&c.OrganizationAccessEnabled, "True once this component has enabled Service Catalog's "+
+		"organization access (enableVia `\"\"`, `service` or `organizations`); false with enableVia `none`.")
+	a.Describe(&c.Ready, "Resolves, to the organization integration's `ready` value, once organization access, "+
+		"the delegated administrator, every portfolio, share and principal association exist. Depend on it (or "+
+		"on the component) before adding products or constraints that need the shares.")
+}
+
+// Annotate describes the arguments for the provider schema.
+func (a *ServiceCatalogSharingArgs) Annotate(an infer.Annotator) {
+	an.Describe(a, "The inputs of ServiceCatalogSharing.")
+	an.Describe(&a.EnableVia, "How Service Catalog's AWS Organizations access is enabled: `\"\"` (default) or "+
+		"`service` use Service Catalog's own EnableAWSOrganizationsAccess (`aws.servicecatalog.OrganizationsAccess`), "+
+		"which AWS strongly recommends so that Service Catalog does its setup; `organizations` falls back to "+
+		"Organizations EnableAWSServiceAccess (orgtrust `TrustedServiceAccess`); `none` leaves access to someone "+
+		"else, and then organization shares are refused unless `organizationAccessManagedElsewhere` is set.")
+	an.Describe(&a.DelegatedAdminAccountID, "A member account to register as Service Catalog's delegated "+
+		"administrator (Organizations RegisterDelegatedAdministrator for `servicecatalog.amazonaws.com`). It can "+
+		"then create portfolio shares to organization nodes itself.")
+	an.Describe(&a.ManagementAccountID, "The organization's management account ID (12 digits). Organization and "+
+		"OU shares are sent as organization ARNs, which contain it; when empty it is looked up with "+
+		"`aws.organizations.getOrganization`.")
+	an.Describe(&a.OrganizationID, "The organization's ID (`o-...`). OU shares are sent as OU ARNs, which contain "+
+		"it; when empty it is looked up with `aws.organizations.getOrganization`. When set, an ORGANIZATION share "+
+		"must name this organization.")
+	an.Describe(&a.DisableAccessOnDelete, "Whether deleting the component disables Service Catalog's "+
+		"organization access. Default false: access stays enabled, because disabling it leaves every share made "+
+		"outside this component out of sync with the organization. When true, every preview warns about that.")
+	an.Describe(&a.OrganizationAccessManagedElsewhere, "Declares that organization access is enabled outside "+
+		"this component (the management account's stack, the console), so that organization shares are allowed "+
+		"with enableVia `none`, as when sharing from the delegated administrator account.")
+	an.Describe(&a.Portfolios, "The portfolios to share, each with a stable key.")
+}
+
+// Annotate describes the type for the provider schema.
+func (p *PortfolioSpec) Annotate(a infer.Annotator) {
+	a.Describe(p, "A portfolio to share: an existing one (`id`) or one the component creates (`create`).")
+	a.Describe(&p.Key, "A stable key for the portfolio, such as `platform`: 1 to 63 letters, digits, `_`, `.` or "+
+		"`-`. Child resource names and the outputs use it, so reordering portfolios replaces nothing.")
+	a.Describe(&p.ID, "The ID of an existing portfolio (`port-...`) in the account the AWS provider targets. "+
+		"Exclusive with `create`.")
+	a.Describe(&p.Create, "Create the portfolio with these settings. Exclusive with `id`.")
+	a.Describe(&p.Shares, "The share targets; each target once. Children are keyed by (portfolio key, type, ID).")
+	a.Describe(&p.ShareTagOptions, "Share the portfolio's TagOptions with every target.")
+	a.Describe(&p.SharePrincipals, "Share the portfolio's principal associations (principal name sharing) with "+
+		"its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can "+
+		"use the portfolio. AWS supports it on those two share types only; other shares ignore it.")
+	a.Describe(&p.PrincipalAssociations, "IAM_PATTERN principals given access to the portfolio: at most 10.")
+}
+
+// Annotate describes the type for the provider schema.
+func (c *PortfolioCreateSpec) Annotate(a infer.Annotator) {
+	a.Describe(c, "A portfolio the component creates (`aws.servicecatalog.Portfolio`).")
+	a.Describe(&c.Name, "The portfolio's display name, 1 to 100 characters.")
+	a.Describe(&c.Description, "The portfolio's description, at most 2000 characters.")
+	a.Describe(&c.ProviderName, "The person or team that owns the portfolio, 1 to 50 characters.")
+	a.Describe(&c.Tags, "Tags to apply to the portfolio.")
+}
+
+// Annotate describes the type for the provider schema.
+func (s *ShareSpec) Annotate(a infer.Annotator) {
+	a.Describe(s, "A share target of a portfolio (`aws.servicecatalog.PortfolioShare`).")
+	a.Describe(&s.Type, "`ORGANIZATION` (every account of the organization), `ORGANIZATIONAL_UNIT` (every "+
+		"account under the OU, including accounts that join later), `ORGANIZATION_MEMBER_ACCOUNT` (one member "+
+		"account, through organization access, no acceptance needed) or `ACCOUNT` (one account, inside or "+
+		"outside the organization, which must accept the share). The first three need organization access.")
+	a.Describe(&s.ID, "The target: the organization ID (`o-...`) for ORGANIZATION, the OU ID (`ou-...`) for "+
+		"ORGANIZATIONAL_UNIT, a 12-digit account ID for ORGANIZATION_MEMBER_ACCOUNT and ACCOUNT. IDs, not ARNs.")
+}
+
+// Annotate describes the type for the provider schema.
+func (p *PrincipalAssociationSpec) Annotate(a infer.Annotator) {
+	a.Describe(p, "A principal given access to the portfolio (`aws.servicecatalog.PrincipalPortfolioAssociation` "+
+		"with principal type IAM_PATTERN, which matches by name in every account that has the portfolio). Give "+
+		"exactly one of `iamRolePattern` and `permissionSetName`.")
+	a.Describe(&p.IAMRolePattern, "A role path and name pattern, such as `ServiceCatalogUser*` or "+
+		"`team/Builder?`, or the account-less ARN pattern `arn:aws:iam:::role/ServiceCatalogUser*`. `*` matches "+
+		"any characters including `/`, `?` zero or one character. A pattern matching every role is refused.")
+	a.Describe(&p.PermissionSetName, "An IAM Identity Center permission set name, such as `DeveloperAccess`. "+
+		"It becomes the pattern `arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*`, "+
+		"which matches the role Identity Center creates for the permission set in each account, whatever its "+
+		"Region path and unique suffix.")
+}
+
+// NewServiceCatalogSharing registers a ServiceCatalogSharing component. Bad
+// input is an error before anything is registered.
+func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCatalogSharingArgs,
+	opts ...pulumi.ResourceOption,
+) (*ServiceCatalogSharing, error) {
+	wrap := func(err error) error { return fmt.Errorf("%s %q: %w", ServiceCatalogSharingToken, name, err) }
+	plan, err := planServiceCatalogSharing(args)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	org, err := scResolveOrganization(ctx, args, plan, opts)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	integrationArgs, withIntegration := serviceCatalogIntegrationArgs(args, plan, org)
+	if withIntegration {
+		// The integration checks its own input too, but only after this
+		// component is registered: check it first, so nothing is registered.
+		if _, err := planOrgServiceIntegration(name+"-integration", integrationArgs); err != nil {
+			return nil, wrap(err)
+		}
+	}
+
+	comp := &ServiceCatalogSharing{}
+	if err := ctx.RegisterComponentResource(ServiceCatalogSharingToken, name, comp, opts...); err != nil {
+		return nil, fmt.Errorf("registering %s %q: %w", ServiceCatalogSharingToken, name, err)
+	}
+	if plan.accessOn && plan.disableOnDelete {
+		if err := ctx.Log.Warn(scDisableAccessWarning(name, plan.organizationNodeCnt),
+			&pulumi.LogArgs{Resource: comp}); err != nil {
+			return nil, fmt.Errorf("%s %q: warning about disableAccessOnDelete: %w", ServiceCatalogSharingToken,
+				name, err)
+		}
+	}
+
+	// accessDeps is what an organization-node share waits for. No output of
+	// the integration flows into a share, yet CreatePortfolioShare to an
+	// organization node fails until organization access is enabled, and a
+	// destroy must delete the shares before access is disabled: hence
+	// DependsOn. The integration's children are listed as well as the
+	// component, because DependsOn a component expands to the children it has
+	// at that moment, and children register asynchronously.
+	var accessDeps []pulumi.Resource
+	if withIntegration {
+		integration, err := NewOrgServiceIntegration(ctx, name+"-integration", integrationArgs, pulumi.Parent(comp))
+		if err != nil {
+			return nil, fmt.Errorf("%s %q: creating the organization integration: %w", ServiceCatalogSharingToken,
+				name, err)
+		}
+		comp.Integration = integration
+		accessDeps = append(accessDeps, integration)
+		if integration.Access != nil {
+			accessDeps = append(accessDeps, integration.Access)
+		}
+		accessDeps = append(accessDeps, integration.DelegatedAdmins...)
+	}
+
+	portfolioIDs := pulumi.StringMap{}
+	shareIDs := pulumi.StringMap{}
+	var waits []any
+	for _, p := range plan.portfolios {
+		portfolioID, err := scRegisterPortfolio(ctx, comp, name, p)
+		if err != nil {
+			return nil, fmt.Errorf("%s %q: %w", ServiceCatalogSharingToken, name, err)
+		}
+		portfolioIDs[p.key] = portfolioID
+		waits = append(waits, portfolioID)
+
+		var associations []pulumi.Resource
+		for _, pr := range p.principals {
+			assoc, err := servicecatalog.NewPrincipalPortfolioAssociation(ctx,
+				name+"-principal-"+p.key+"-"+pr.id, &servicecatalog.PrincipalPortfolioAssociationArgs{
+					PortfolioId:   portfolioID,
+					PrincipalArn:  pulumi.String(pr.arn),
+					PrincipalType: pulumi.String("IAM_PATTERN"),
+				}, pulumi.Parent(comp))
+			if err != nil {
+				return nil, fmt.Errorf("%s %q: associating %s with portfolio %q: %w", ServiceCatalogSharingToken,
+					name, pr.arn, p.key, err)
+			}
+			associations = append(associations, assoc)
+			waits = append(waits, assoc.ID())
+		}
+
+		for _, s := range p.shares {
+			var deps []pulumi.Resource
+			if s.orgNode {
+				deps = append(deps, accessDeps...)
+			}
+			if s.sharePrincipals {
+				// A principal-sharing share carries the portfolio's
+				// associations to the recipients: create them first, and
+				// delete the share before them. No data links them.
+				deps = append(deps, associations...)
+			}
+			shareOpts := []pulumi.ResourceOption{pulumi.Parent(comp)}
+			if len(deps) > 0 {
+				shareOpts = append(shareOpts, pulumi.DependsOn(deps))
+			}
+			sa := &servicecatalog.PortfolioShareArgs{
+				PortfolioId: portfolioID,
+				PrincipalId: pulumi.String(scSharePrincipalID(s, org)),
+				Type:        pulumi.String(s.shareType),
+			}
+			if s.shareTagOptions {
+				sa.ShareTagOptions = pulumi.Bool(true)
+			}
+			if s.sharePrincipals {
+				sa.SharePrincipals = pulumi.Bool(true)
+			}
+			share, err := servicecatalog.NewPortfolioShare(ctx, name+"-share-"+s.childName(p.key), sa, shareOpts...)
+			if err != nil {
+				return nil, fmt.Errorf("%s %q: sharing portfolio %q with %s %s: %w", ServiceCatalogSharingToken,
+					name, p.key, s.shareType, s.targetID, err)
+			}
+			shareIDs[s.key(p.key)] = share.ID().ToStringOutput()
+			waits = append(waits, share.ID())
+		}
+	}
+
+	comp.PortfolioIDs = portfolioIDs.ToStringMapOutput()
+	comp.ShareIDs = shareIDs.ToStringMapOutput()
+	if comp.Integration != nil {
+		accessOn := plan.accessOn
+		waits = append(waits, comp.Integration.Ready)
+		comp.OrganizationAccessEnabled = comp.Integration.Ready.ApplyT(
+			func(string) bool { return accessOn }).(pulumi.BoolOutput)
+	} else {
+		comp.OrganizationAccessEnabled = pulumi.Bool(false).ToBoolOutput()
+	}
+	comp.Ready = pulumi.All(waits...).ApplyT(func([]any) string { return serviceCatalogPrincipal }).(pulumi.StringOutput)
+
+	if err := ctx.RegisterResourceOutputs(comp, pulumi.Map{
+		"portfolioIds":              comp.PortfolioIDs,
+		"shareIds":                  comp.ShareIDs,
+		"organizationAccessEnabled": comp.OrganizationAccessEnabled,
+		"ready":                     comp.Ready,
+	}); err != nil {
+		return nil, fmt.Errorf("registering outputs of %s %q: %w", ServiceCatalogSharingToken, name, err)
+	}
+	return comp, nil
+}
+
+// serviceCatalogPrincipal is Service Catalog's service principal.
+const serviceCatalogPrincipal = "servicecatalog.amazonaws.com"
+
+// serviceCatalogIntegrationArgs returns the arguments of the integration child
+// and whether there is one: none with enableVia "none" and no delegated
+// administrator, when it would have nothing to do.
+func serviceCatalogIntegrationArgs(args ServiceCatalogSharingArgs, plan scSharingPlan, org scOrgInfo,
+) (OrgServiceIntegrationArgs, bool) {
+	ia := OrgServiceIntegrationArgs{
+		Service:                 "servicecatalog",
+		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
+		ManagementAccountID:     org.managementAccountID,
+		EnableVia:               args.EnableVia,
+	}
+	if plan.accessOn {
+		// Unlike the catalog default, keep access enabled when the component
+		// is deleted unless disableAccessOnDelete asks otherwise.
+		ia.DisableOnDelete = pulumi.BoolRef(plan.disableOnDelete)
+	}
+	return ia, plan.accessOn || args.DelegatedAdminAccountID != ""
+}
+
+// scRegisterPortfolio creates the portfolio p asks for, or returns the ID of the
+// existing one.
+func scRegisterPortfolio(ctx *pulumi.Context, comp pulumi.Resource, name string, p scPortfolioPlan,
+) (pulumi.StringOutput, error) {
+	if p.create == nil {
+		return pulumi.String(p.existingID).ToStringOutput(), nil
+	}
+	pa := &servicecatalog.PortfolioArgs{
+		Name:         pulumi.String(p.create.Name),
+		ProviderName: pulumi.String(p.create.ProviderName),
+	}
+	if p.create.Description != "" {
+		pa.Description = pulumi.String(p.create.Description)
+	}
+	if len(p.create.Tags) > 0 {
+		pa.Tags = pulumi.ToStringMap(p.create.Tags)
+	}
+	portfolio, err := servicecatalog.NewPortfolio(ctx, name+"-portfolio-"+p.key, pa, pulumi.Parent(comp))
+	if err != nil {
+		return pulumi.StringOutput{}, fmt.Errorf("creating portfolio %q: %w", p.key, err)
+	}
+	return portfolio.ID().ToStringOutput(), nil
+}
+
+// scOrgInfo is the organization as far as the component needs it: the
+// management account and the organization ID, given or looked up; empty when
+// neither is needed nor given.
+type scOrgInfo struct {
+	managementAccountID string
+	organizationID      string
+}
+
+// scResolveOrganization returns the management account and organization ID,
+// reading the organization (aws.organizations.getOrganization, through the
+// component's aws provider) only when organization or OU shares, or the
+// delegated-administrator check, need a value that was not given. It checks
+// the given values and the ORGANIZATION shares against the organization.
+func scResolveOrganization(ctx *pulumi.Context, args ServiceCatalogSharingArgs, plan scSharingPlan,
+	opts []pulumi.ResourceOption,
+) (scOrgInfo, error) {
+	info := scOrgInfo{managementAccountID: args.ManagementAccountID, organizationID: args.OrganizationID}
+	adminCheck := args.DelegatedAdminAccountID != "" && args.ManagementAccountID == ""
+	if !plan.needsOrgLookup && !adminCheck {
+		return info, nil
+	}
+	invokeOpts, err := awsInvokeOptions(opts)
+	if err != nil {
+		return scOrgInfo{}, err
+	}
+	org, err := organizations.LookupOrganization(ctx, invokeOpts...)
+	if err != nil {
+		return scOrgInfo{}, fmt.Errorf("looking up the organization, for the management account and organization "+
+			"ID that organization shares and the delegated-administrator check need: %w; set "+
+			"managementAccountId and organizationId to skip the lookup", err)
+	}
+	if args.ManagementAccountID != "" && args.ManagementAccountID != org.MasterAccountId {
+		return scOrgInfo{}, fmt.Errorf("managementAccountId: %q is not the management account of organization %q, "+
+			"which is %q; fix managementAccountId, or remove it to use the organization's", args.ManagementAccountID,
+			org.Id, org.MasterAccountId)
+	}
+	if args.OrganizationID != "" && args.OrganizationID != org.Id {
+		return scOrgInfo{}, fmt.Errorf("organizationId: %q is not the organization the AWS provider's account "+
+			"belongs to, which is %q; fix organizationId, or remove it to use %q", args.OrganizationID, org.Id,
+			org.Id)
+	}
+	info = scOrgInfo{managementAccountID: org.MasterAccountId, organizationID: org.Id}
+	if args.DelegatedAdminAccountID == info.managementAccountID {
+		return scOrgInfo{}, fmt.Errorf("delegatedAdminAccountId: %q is the organization's management account, "+
+			"which cannot be a delegated administrator; give a member account, or leave it empty",
+			args.DelegatedAdminAccountID)
+	}
+	for _, p := range plan.portfolios {
+		for _, s := range p.shares {
+			if s.shareType == ShareTypeOrganization && s.targetID != info.organizationID {
+				return scOrgInfo{}, fmt.Errorf("%s.id: %q is not this organization, which is %q; share with %q",
+					s.field, s.targetID, info.organizationID, info.organizationID)
+			}
+		}
+	}
+	return info, nil
+}
+
+// scSharePrincipalID is the principalId of a share: the account ID for account
+// shares, the organization or OU ARN for the others. pulumi-aws v6 (its
+// Terraform provider before v6.29.0) rejects bare o- and ou- IDs there, and
+// the Service Catalog API takes the ARNs of the aws partition.
+func scSharePrincipalID(s scSharePlan, org scOrgInfo) string {
+	switch s.shareType {
+	case ShareTypeOrganization:
+		return scOrganizationARN(org.managementAccountID, s.targetID)
+	case ShareTypeOrganizationalUnit:
+		return scOrganizationalUnitARN(org.managementAccountID, org.organizationID, s.targetID)
+	default:
+		return s.targetID
+	}
+}
+
+// scOrganizationARN is the ARN of organization orgID managed from account mgmt.
+func scOrganizationARN(mgmt, orgID string) string {
+	return "arn:aws:organizations::" + mgmt + ":organization/" + orgID
+}
+
+// scOrganizationalUnitARN is the ARN of OU ouID in organization orgID.
+func scOrganizationalUnitARN(mgmt, orgID, ouID string) string {
+	return "arn:aws:organizations::" + mgmt + ":ou/" + orgID + "/" + ouID
+}

@@ -1,0 +1,157 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/pulumi/pulumi-go-provider/infer"
+)
+
+// Defaults of the provider configuration.
+const (
+	defaultRegion      = "us-east-1"
+	defaultMaxAttempts = 10
+	defaultMaxBackoff  = 20
+)
+
+// Config is the orgtrust provider configuration. Credentials come from the AWS
+// SDK's default chain (environment, shared files, SSO, instance roles); they are
+// never part of the configuration and never logged.
+type Config struct {
+	Region            *string     `pulumi:"region,optional"`
+	Profile           *string     `pulumi:"profile,optional"`
+	AssumeRole        *AssumeRole `pulumi:"assumeRole,optional"`
+	Endpoint          *string     `pulumi:"endpoint,optional"`
+	MaxAttempts       *int        `pulumi:"maxAttempts,optional"`
+	MaxBackoffSeconds *int        `pulumi:"maxBackoffSeconds,optional"`
+
+	conn *lazyClient
+}
+
+// lazyClient builds the Organizations client on first use, once per provider
+// process, so that previews that call no AWS API need no credentials.
+type lazyClient struct {
+	once   sync.Once
+	client *orgClient
+	err    error
+}
+
+// AssumeRole is the role the provider assumes before calling Organizations.
+type AssumeRole struct {
+	RoleArn     string  `pulumi:"roleArn"`
+	SessionName *string `pulumi:"sessionName,optional"`
+	ExternalID  *string `pulumi:"externalId,optional" provider:"secret"`
+}
+
+// Annotate documents the provider configuration.
+func (c *Config) Annotate(a infer.Annotator) {
+	a.Describe(c, "Configuration of the orgtrust provider. Credentials come from the AWS SDK's default chain "+
+		"(environment variables, shared config and credentials files, SSO, instance and container roles) and "+
+		"must belong to the organization's management account.")
+	a.Describe(&c.Region, "The AWS Region whose Organizations endpoint is called. Organizations is a global service "+
+		"served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's "+
+		"AWS_REGION, then us-east-1.")
+	a.Describe(&c.Profile, "A named profile from the shared AWS config and credentials files.")
+	a.Describe(&c.AssumeRole, "A role to assume, with STS, before calling Organizations.")
+	a.Describe(&c.Endpoint, "A custom Organizations endpoint URL, for emulators and tests.")
+	a.Describe(&c.MaxAttempts, "The most attempts the AWS SDK's retryer makes for one call, counting the first. "+
+		"ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are "+
+		"retried with exponential backoff and jitter. Defaults to 10.")
+	a.Describe(&c.MaxBackoffSeconds, "The longest delay, in seconds, between two attempts. Defaults to 20.")
+}
+
+// Annotate documents the assume-role settings.
+func (r *AssumeRole) Annotate(a infer.Annotator) {
+	a.Describe(r, "A role that the provider assumes with STS before calling Organizations.")
+	a.Describe(&r.RoleArn, "The ARN of the role to assume, in the management account.")
+	a.Describe(&r.SessionName, "The session name of the assumed role. Defaults to \"orgtrust\".")
+	a.Describe(&r.ExternalID, "The external ID that the role's trust policy requires, if any.")
+}
+
+// validate checks the configuration at preview time.
+func (c *Config) validate() error {
+	if c.MaxAttempts != nil && (*c.MaxAttempts < 1 || *c.MaxAttempts > 100) {
+		return fmt.Errorf("maxAttempts is %d; it must lie between 1 and 100", *c.MaxAttempts)
+	}
+	if c.MaxBackoffSeconds != nil && (*c.MaxBackoffSeconds < 1 || *c.MaxBackoffSeconds > 300) {
+		return fmt.Errorf("maxBackoffSeconds is %d; it must lie between 1 and 300", *c.MaxBackoffSeconds)
+	}
+	if c.AssumeRole != nil && c.AssumeRole.RoleArn == "" {
+		return fmt.Errorf("assumeRole.roleArn is empty; give the ARN of a role in the management account, " +
+			"e.g. arn:aws:iam::111111111111:role/OrgTrustDeployer")
+	}
+	return nil
+}
+
+// Configure checks the configuration. The AWS client is built on first use, so
+// that previews which touch no AWS API need no credentials.
+func (c *Config) Configure(context.Context) error {
+	if err := c.validate(); err != nil {
+		return err
+	}
+	c.conn = &lazyClient{}
+	return nil
+}
+
+// orgs returns the shared Organizations client of this provider process.
+func (c *Config) orgs(ctx context.Context) (*orgClient, error) {
+	if c.conn == nil {
+		return nil, fmt.Errorf("the orgtrust provider is not configured")
+	}
+	c.conn.once.Do(func() {
+		api, err := c.newAPI(ctx)
+		c.conn.client, c.conn.err = newOrgClient(api), err
+	})
+	return c.conn.client, c.conn.err
+}
+
+func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
+	maxAttempts, maxBackoff := defaultMaxAttempts, defaultMaxBackoff
+	if c.MaxAttempts != nil {
+		maxAttempts = *c.MaxAttempts
+	}
+	if c.MaxBackoffSeconds != nil {
+		maxBackoff = *c.MaxBackoffSeconds
+	}
+	opts := []func(*awsconfig.LoadOptions) error{
+		awsconfig.WithRetryer(func() aws.Retryer {
+			return newRetryer(maxAttempts, time.Duration(maxBackoff)*time.Second)
+		}),
+	}
+	if c.Region != nil {
+		opts = append(opts, awsconfig.WithRegion(*c.Region))
+	}
+	if c.Profile != nil {
+		opts = append(opts, awsconfig.WithSharedConfigProfile(*c.Profile))
+	}
+	cfg, err := awsconfig.LoadDefaultConfig(context.WithoutCancel(ctx), opts...)
+	if err != nil {
+		return nil, fmt.Errorf("loading AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		cfg.Region = defaultRegion
+	}
+	if r := c.AssumeRole; r != nil {
+		session := "orgtrust"
+		if r.SessionName != nil {
+			session = *r.SessionName
+		}
+		cfg.Credentials = aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(sts.NewFromConfig(cfg), r.RoleArn,
+			func(o *stscreds.AssumeRoleOptions) {
+				o.RoleSessionName = session
+				o.ExternalID = r.ExternalID
+			}))
+	}
+	return organizations.NewFromConfig(cfg, func(o *organizations.Options) {
+		if c.Endpoint != nil {
+			o.BaseEndpoint = c.Endpoint
+		}
+	}), nil
+}

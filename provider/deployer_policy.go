@@ -1,0 +1,443 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/components"
+)
+
+// GetDeployerPolicy returns the least-privilege IAM policy for the role that
+// runs `pulumi up` for an orgtrust program in the management account.
+type GetDeployerPolicy struct{}
+
+// GetDeployerPolicyArgs selects the integrations the program uses.
+type GetDeployerPolicyArgs struct {
+	Services       []string `pulumi:"services,optional"`
+	IdentityCenter bool     `pulumi:"identityCenter,optional"`
+	ServiceCatalog bool     `pulumi:"serviceCatalog,optional"`
+}
+
+// GetDeployerPolicyResult is the policy document and the actions it allows.
+type GetDeployerPolicyResult struct {
+	Policy  string   `pulumi:"policy"`
+	Actions []string `pulumi:"actions"`
+}
+
+// Annotate documents the function.
+func (f *GetDeployerPolicy) Annotate(a infer.Annotator) {
+	a.Describe(f, "Returns the least-privilege IAM policy, as JSON, for the role that deploys an orgtrust "+
+		"program from the organization's management account (for example the OIDC role of the pull-request "+
+		"workflow): the AWS Organizations trusted-access and delegated-administrator actions, "+
+		"`iam:CreateServiceLinkedRole` for the selected services' principals, each selected service's own "+
+		"delegated-administrator and enable actions with the actions of the resources that call them, and "+
+		"the actions of the IdentityCenterSetup and ServiceCatalogSharing children when those features are "+
+		"selected. Attach it as an inline or customer-managed policy.")
+	a.SetToken("index", "getDeployerPolicy")
+}
+
+// Annotate documents the arguments.
+func (a *GetDeployerPolicyArgs) Annotate(an infer.Annotator) {
+	an.Describe(&a.Services, "The catalog keys of the services the program integrates, such as "+
+		"`guardduty` or `access-analyzer` (see listTrustedServices). Each adds its delegated-administrator "+
+		"and enable actions, and its principals to the `iam:CreateServiceLinkedRole` condition.")
+	an.Describe(&a.IdentityCenter, "Whether the program uses IdentityCenterSetup: adds the IAM Identity "+
+		"Center (`sso`) integration, permission sets, account assignments, the identity store and the "+
+		"organization lookups that expand organizational units to accounts.")
+	an.Describe(&a.ServiceCatalog, "Whether the program uses ServiceCatalogSharing: adds the Service Catalog "+
+		"(`servicecatalog`) integration, portfolios, portfolio shares and principal associations.")
+}
+
+// Annotate documents the result.
+func (r *GetDeployerPolicyResult) Annotate(a infer.Annotator) {
+	a.Describe(&r.Policy, "The IAM policy document, as JSON (version 2012-10-17).")
+	a.Describe(&r.Actions, "Every action the policy allows, sorted.")
+}
+
+// Invoke implements the function.
+func (*GetDeployerPolicy) Invoke(_ context.Context, req infer.FunctionRequest[GetDeployerPolicyArgs]) (
+	infer.FunctionResponse[GetDeployerPolicyResult], error,
+) {
+	doc, err := deployerPolicy(req.Input)
+	if err != nil {
+		return infer.FunctionResponse[GetDeployerPolicyResult]{}, err
+	}
+	policy, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return infer.FunctionResponse[GetDeployerPolicyResult]{}, fmt.Errorf("encoding the policy: %w", err)
+	}
+	return infer.FunctionResponse[GetDeployerPolicyResult]{Output: GetDeployerPolicyResult{
+		Policy:  string(policy),
+		Actions: doc.actions(),
+	}}, nil
+}
+
+// policyDocument is an IAM policy document.
+type policyDocument struct {
+	Version   string            `json:"Version"`
+	Statement []policyStatement `json:"Statement"`
+}
+
+// policyStatement is one statement of a policyDocument.
+type policyStatement struct {
+	Sid       string                         `json:"Sid"`
+	Effect    string                         `json:"Effect"`
+	Action    []string                       `json:"Action"`
+	Resource  string                         `json:"Resource"`
+	Condition map[string]map[string][]string `json:"Condition,omitempty"`
+}
+
+// actions returns every action of the document, sorted and without duplicates.
+func (d policyDocument) actions() []string {
+	set := map[string]bool{}
+	for _, s := range d.Statement {
+		for _, a := range s.Action {
+			set[a] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// organizationsActions are the Organizations actions every orgtrust deployment
+// needs: trusted access (TrustedServiceAccess and the services' own enable
+// APIs call these), delegated administrators, and the organization lookup.
+var organizationsActions = []string{
+	"organizations:DeregisterDelegatedAdministrator",
+	"organizations:DescribeOrganization",
+	"organizations:DisableAWSServiceAccess",
+	"organizations:EnableAWSServiceAccess",
+	"organizations:ListAWSServiceAccessForOrganization",
+	"organizations:ListDelegatedAdministrators",
+	"organizations:ListDelegatedServicesForAccount",
+	"organizations:RegisterDelegatedAdministrator",
+}
+
+// typeActions are the IAM actions that the provider of each resource type, or
+// of each function (invoke) token, calls to create, read, update and delete
+// it. Every resource type that an orgtrust component registers, and every
+// function it invokes, needs an entry: the provider tests check that.
+var typeActions = map[string][]string{
+	components.TrustedServiceAccessToken: {
+		"organizations:DescribeOrganization", "organizations:DisableAWSServiceAccess",
+		"organizations:EnableAWSServiceAccess", "organizations:ListAWSServiceAccessForOrganization",
+	},
+
+	// Delegated administrators and the services' own enable resources (pulumi-aws v6).
+	"aws:organizations/delegatedAdministrator:DelegatedAdministrator": {
+		"organizations:DeregisterDelegatedAdministrator", "organizations:ListDelegatedAdministrators",
+		"organizations:ListDelegatedServicesForAccount", "organizations:RegisterDelegatedAdministrator",
+	},
+	"aws:guardduty/organizationAdminAccount:OrganizationAdminAccount": {
+		"guardduty:DisableOrganizationAdminAccount", "guardduty:EnableOrganizationAdminAccount",
+		"guardduty:ListOrganizationAdminAccounts",
+	},
+	"aws:securityhub/organizationAdminAccount:OrganizationAdminAccount": {
+		"securityhub:DisableOrganizationAdminAccount", "securityhub:EnableOrganizationAdminAccount",
+		"securityhub:ListOrganizationAdminAccounts",
+	},
+	"aws:macie2/organizationAdminAccount:OrganizationAdminAccount": {
+		"macie2:DisableOrganizationAdminAccount", "macie2:EnableOrganizationAdminAccount",
+		"macie2:ListOrganizationAdminAccounts",
+	},
+	"aws:detective/organizationAdminAccount:OrganizationAdminAccount": {
+		"detective:DisableOrganizationAdminAccount", "detective:EnableOrganizationAdminAccount",
+		"detective:ListOrganizationAdminAccounts",
+	},
+	"aws:inspector2/delegatedAdminAccount:DelegatedAdminAccount": {
+		"inspector2:DisableDelegatedAdminAccount", "inspector2:EnableDelegatedAdminAccount",
+		"inspector2:GetDelegatedAdminAccount", "inspector2:ListDelegatedAdminAccounts",
+	},
+	"aws:fms/adminAccount:AdminAccount": {
+		"fms:AssociateAdminAccount", "fms:DisassociateAdminAccount", "fms:GetAdminAccount",
+	},
+	"aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount": {
+		"ec2:DisableIpamOrganizationAdminAccount", "ec2:EnableIpamOrganizationAdminAccount",
+		"organizations:ListDelegatedAdministrators",
+	},
+	"aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount": {
+		"cloudtrail:DeregisterOrganizationDelegatedAdmin", "cloudtrail:RegisterOrganizationDelegatedAdmin",
+		"iam:GetRole", "organizations:DescribeAccount", "organizations:ListDelegatedAdministrators",
+	},
+	"aws:auditmanager/organizationAdminAccountRegistration:OrganizationAdminAccountRegistration": {
+		"auditmanager:DeregisterOrganizationAdminAccount", "auditmanager:GetOrganizationAdminAccount",
+		"auditmanager:RegisterOrganizationAdminAccount",
+	},
+	"aws:iam/organizationsFeatures:OrganizationsFeatures": {
+		"iam:DisableOrganizationsRootCredentialsManagement", "iam:DisableOrganizationsRootSessions",
+		"iam:EnableOrganizationsRootCredentialsManagement", "iam:EnableOrganizationsRootSessions",
+		"iam:ListOrganizationsFeatures",
+	},
+	"aws:ram/sharingWithOrganization:SharingWithOrganization": {
+		"organizations:DisableAWSServiceAccess", "organizations:ListAWSServiceAccessForOrganization",
+		"ram:EnableSharingWithAwsOrganization",
+	},
+	"aws:servicecatalog/organizationsAccess:OrganizationsAccess": {
+		"servicecatalog:DisableAWSOrganizationsAccess", "servicecatalog:EnableAWSOrganizationsAccess",
+		"servicecatalog:GetAWSOrganizationsAccessStatus",
+	},
+
+	// Organization lookups (pulumi-aws v6 functions).
+	"aws:organizations/getOrganization:getOrganization": {
+		"organizations:DescribeOrganization", "organizations:ListAWSServiceAccessForOrganization",
+		"organizations:ListAccounts", "organizations:ListRoots",
+	},
+	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts": {
+		"organizations:ListAccountsForParent", "organizations:ListOrganizationalUnitsForParent",
+	},
+	"aws:organizations/getOrganizationalUnitChildAccounts:getOrganizationalUnitChildAccounts": {
+		"organizations:ListAccountsForParent",
+	},
+	"aws:organizations/getOrganizationalUnitDescendantOrganizationalUnits:getOrganizationalUnitDescendantOrganizationalUnits": {
+		"organizations:ListOrganizationalUnitsForParent",
+	},
+
+	// IAM Identity Center (pulumi-aws v6 ssoadmin and identitystore).
+	"aws:ssoadmin/getInstances:getInstances": {"sso:ListInstances"},
+	"aws:ssoadmin/permissionSet:PermissionSet": {
+		"sso:CreatePermissionSet", "sso:DeletePermissionSet", "sso:DescribePermissionSet",
+		"sso:DescribePermissionSetProvisioningStatus", "sso:ListTagsForResource", "sso:ProvisionPermissionSet",
+		"sso:TagResource", "sso:UntagResource", "sso:UpdatePermissionSet",
+	},
+	"aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment": {
+		"sso:AttachManagedPolicyToPermissionSet", "sso:DescribePermissionSetProvisioningStatus",
+		"sso:DetachManagedPolicyFromPermissionSet", "sso:ListManagedPoliciesInPermissionSet",
+		"sso:ProvisionPermissionSet",
+	},
+	"aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment": {
+		"sso:AttachCustomerManagedPolicyReferenceToPermissionSet",
+		"sso:DescribePermissionSetProvisioningStatus",
+		"sso:DetachCustomerManagedPolicyReferenceFromPermissionSet",
+		"sso:ListCustomerManagedPolicyReferencesInPermissionSet", "sso:ProvisionPermissionSet",
+	},
+	"aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy": {
+		"sso:DeleteInlinePolicyFromPermissionSet", "sso:DescribePermissionSetProvisioningStatus",
+		"sso:GetInlinePolicyForPermissionSet", "sso:ProvisionPermissionSet", "sso:PutInlinePolicyToPermissionSet",
+	},
+	"aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment": {
+		"sso:DeletePermissionsBoundaryFromPermissionSet", "sso:DescribePermissionSetProvisioningStatus",
+		"sso:GetPermissionsBoundaryForPermissionSet", "sso:ProvisionPermissionSet",
+		"sso:PutPermissionsBoundaryToPermissionSet",
+	},
+	"aws:ssoadmin/accountAssignment:AccountAssignment": {
+		"sso:CreateAccountAssignment", "sso:DeleteAccountAssignment",
+		"sso:DescribeAccountAssignmentCreationStatus", "sso:DescribeAccountAssignmentDeletionStatus",
+		"sso:ListAccountAssignments",
+	},
+	"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes": {
+		"sso:CreateInstanceAccessControlAttributeConfiguration",
+		"sso:DeleteInstanceAccessControlAttributeConfiguration",
+		"sso:DescribeInstanceAccessControlAttributeConfiguration",
+		"sso:UpdateInstanceAccessControlAttributeConfiguration",
+	},
+	"aws:identitystore/group:Group": {
+		"identitystore:CreateGroup", "identitystore:DeleteGroup", "identitystore:DescribeGroup",
+		"identitystore:UpdateGroup",
+	},
+	"aws:identitystore/user:User": {
+		"identitystore:CreateUser", "identitystore:DeleteUser", "identitystore:DescribeUser",
+		"identitystore:UpdateUser",
+	},
+	"aws:identitystore/groupMembership:GroupMembership": {
+		"identitystore:CreateGroupMembership", "identitystore:DeleteGroupMembership",
+		"identitystore:DescribeGroupMembership",
+	},
+	"aws:identitystore/getGroup:getGroup": {
+		"identitystore:DescribeGroup", "identitystore:GetGroupId", "identitystore:ListGroups",
+	},
+	"aws:identitystore/getUser:getUser": {
+		"identitystore:DescribeUser", "identitystore:GetUserId", "identitystore:ListUsers",
+	},
+
+	// Service Catalog (pulumi-aws v6).
+	"aws:servicecatalog/portfolio:Portfolio": {
+		"servicecatalog:CreatePortfolio", "servicecatalog:DeletePortfolio", "servicecatalog:DescribePortfolio",
+		"servicecatalog:UpdatePortfolio",
+	},
+	"aws:servicecatalog/portfolioShare:PortfolioShare": {
+		"servicecatalog:CreatePortfolioShare", "servicecatalog:DeletePortfolioShare",
+		"servicecatalog:DescribePortfolioShareStatus", "servicecatalog:DescribePortfolioShares",
+		"servicecatalog:UpdatePortfolioShare",
+	},
+	"aws:servicecatalog/principalPortfolioAssociation:PrincipalPortfolioAssociation": {
+		"servicecatalog:AssociatePrincipalWithPortfolio", "servicecatalog:DisassociatePrincipalFromPortfolio",
+		"servicecatalog:ListPrincipalsForPortfolio",
+	},
+}
+
+// identityCenterTypes are the resource types and functions that
+// IdentityCenterSetup registers and invokes, besides its sso integration.
+var identityCenterTypes = []string{
+	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts",
+	"aws:organizations/getOrganizationalUnitChildAccounts:getOrganizationalUnitChildAccounts",
+	"aws:organizations/getOrganizationalUnitDescendantOrganizationalUnits:getOrganizationalUnitDescendantOrganizationalUnits",
+	"aws:ssoadmin/getInstances:getInstances",
+	"aws:ssoadmin/permissionSet:PermissionSet",
+	"aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment",
+	"aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment",
+	"aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
+	"aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment",
+	"aws:ssoadmin/accountAssignment:AccountAssignment",
+	"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes",
+	"aws:identitystore/group:Group",
+	"aws:identitystore/user:User",
+	"aws:identitystore/groupMembership:GroupMembership",
+	"aws:identitystore/getGroup:getGroup",
+	"aws:identitystore/getUser:getUser",
+}
+
+// serviceCatalogTypes are the resource types that ServiceCatalogSharing
+// registers, besides its servicecatalog integration.
+var serviceCatalogTypes = []string{
+	"aws:servicecatalog/portfolio:Portfolio",
+	"aws:servicecatalog/portfolioShare:PortfolioShare",
+	"aws:servicecatalog/principalPortfolioAssociation:PrincipalPortfolioAssociation",
+}
+
+// integrationTypes are the types every service integration may use, whatever
+// its catalog entry says: trusted access through the provider, and the
+// organization lookup that finds the management account.
+var integrationTypes = []string{
+	components.TrustedServiceAccessToken,
+	"aws:organizations/getOrganization:getOrganization",
+}
+
+// identityCenterAssignmentActions are what IAM Identity Center itself calls,
+// with the caller's credentials, when an account assignment targets the
+// management account: it creates the permission set's role and the SAML
+// provider there. Scoped to the resources Identity Center owns.
+var identityCenterAssignmentActions = []string{
+	"iam:AttachRolePolicy", "iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePolicy",
+	"iam:DetachRolePolicy", "iam:GetRole", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies",
+	"iam:PutRolePermissionsBoundary", "iam:PutRolePolicy", "iam:DeleteRolePermissionsBoundary",
+	"iam:UpdateRole", "iam:CreateSAMLProvider", "iam:GetSAMLProvider", "iam:UpdateSAMLProvider",
+	"iam:DeleteSAMLProvider",
+}
+
+// deployerPolicy builds the policy document for args. Unknown service keys are
+// an error that names the key and suggests the nearest one.
+func deployerPolicy(args GetDeployerPolicyArgs) (policyDocument, error) {
+	keys := slices.Clone(args.Services)
+	if args.IdentityCenter {
+		keys = append(keys, "sso")
+	}
+	if args.ServiceCatalog {
+		keys = append(keys, "servicecatalog")
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+
+	types := slices.Clone(integrationTypes)
+	serviceActions := map[string]bool{}
+	principals := map[string]bool{}
+	for i, key := range keys {
+		svc, err := components.ResolveService(fmt.Sprintf("services[%d]", i), key)
+		if err != nil {
+			return policyDocument{}, err
+		}
+		for _, p := range svc.Principals {
+			principals[p] = true
+		}
+		for _, a := range []string{svc.DelegatedAdminAPI, svc.EnableAPI} {
+			if a != "" {
+				serviceActions[a] = true
+			}
+		}
+		for _, t := range []string{svc.DelegatedAdminResource, svc.EnableResource} {
+			if t != "" {
+				types = append(types, t)
+			}
+		}
+	}
+	if args.IdentityCenter {
+		types = append(types, identityCenterTypes...)
+	}
+	if args.ServiceCatalog {
+		types = append(types, serviceCatalogTypes...)
+	}
+
+	orgs := map[string]bool{}
+	for _, a := range organizationsActions {
+		orgs[a] = true
+	}
+	for _, t := range types {
+		actions, ok := typeActions[t]
+		if !ok {
+			return policyDocument{}, fmt.Errorf("no IAM actions are recorded for %s: add it to typeActions in "+
+				"provider/deployer_policy.go", t)
+		}
+		for _, a := range actions {
+			if strings.HasPrefix(a, "organizations:") {
+				orgs[a] = true
+			} else {
+				serviceActions[a] = true
+			}
+		}
+	}
+	for a := range orgs {
+		delete(serviceActions, a)
+	}
+
+	doc := policyDocument{Version: "2012-10-17"}
+	doc.Statement = append(doc.Statement, policyStatement{
+		Sid: "OrganizationsTrustedAccess", Effect: "Allow", Resource: "*",
+		Action: slices.Sorted(maps.Keys(orgs)),
+	})
+	slr := policyStatement{
+		Sid: "ServiceLinkedRoles", Effect: "Allow", Resource: "arn:aws:iam::*:role/aws-service-role/*",
+		Action: []string{"iam:CreateServiceLinkedRole"},
+	}
+	if len(principals) > 0 {
+		slr.Condition = map[string]map[string][]string{
+			"StringEquals": {"iam:AWSServiceName": slices.Sorted(maps.Keys(principals))},
+		}
+	}
+	doc.Statement = append(doc.Statement, slr)
+	if len(serviceActions) > 0 {
+		doc.Statement = append(doc.Statement, policyStatement{
+			Sid: "ServiceIntegrations", Effect: "Allow", Resource: "*",
+			Action: slices.Sorted(maps.Keys(serviceActions)),
+		})
+	}
+	if args.IdentityCenter {
+		doc.Statement = append(doc.Statement,
+			policyStatement{
+				Sid: "IdentityCenterRoles", Effect: "Allow",
+				Resource: "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*",
+				Action:   roleActions(identityCenterAssignmentActions),
+			},
+			policyStatement{
+				Sid: "IdentityCenterSAMLProviders", Effect: "Allow",
+				Resource: "arn:aws:iam::*:saml-provider/AWSSSO_*",
+				Action:   samlActions(identityCenterAssignmentActions),
+			})
+	}
+	return doc, nil
+}
+
+func roleActions(actions []string) []string {
+	var out []string
+	for _, a := range actions {
+		if !strings.Contains(a, "SAMLProvider") {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func samlActions(actions []string) []string {
+	var out []string
+	for _, a := range actions {
+		if strings.Contains(a, "SAMLProvider") {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,236 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
+)
+
+// orgRetryableCodes are the Organizations error codes that the AWS SDK's standard
+// retryer retries, on top of its defaults (which already cover throttling such
+// as TooManyRequestsException, and 5xx responses).
+var orgRetryableCodes = map[string]struct{}{
+	"ConcurrentModificationException": {},
+	"ServiceException":                {},
+	"TooManyRequestsException":        {},
+}
+
+// newRetryer returns the AWS SDK's standard retryer, with exponential backoff
+// and jitter, extended to retry Organizations' concurrent-modification and
+// service errors. The client-side retry quota is turned off: Organizations
+// writes are serialized by this provider, and a burst of concurrent-modification
+// errors caused by other tools must not exhaust the quota and fail the update.
+func newRetryer(maxAttempts int, maxBackoff time.Duration) aws.Retryer {
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		o.MaxAttempts = maxAttempts
+		o.MaxBackoff = maxBackoff
+		o.RateLimiter = ratelimit.None
+		o.Retryables = append(append([]retry.IsErrorRetryable{}, o.Retryables...),
+			retry.RetryableErrorCode{Codes: orgRetryableCodes})
+	})
+}
+
+// orgAPI is the subset of the Organizations client used by the provider.
+type orgAPI interface {
+	EnableAWSServiceAccess(context.Context, *organizations.EnableAWSServiceAccessInput, ...func(*organizations.Options)) (*organizations.EnableAWSServiceAccessOutput, error)
+	DisableAWSServiceAccess(context.Context, *organizations.DisableAWSServiceAccessInput, ...func(*organizations.Options)) (*organizations.DisableAWSServiceAccessOutput, error)
+	ListAWSServiceAccessForOrganization(context.Context, *organizations.ListAWSServiceAccessForOrganizationInput, ...func(*organizations.Options)) (*organizations.ListAWSServiceAccessForOrganizationOutput, error)
+	DescribeOrganization(context.Context, *organizations.DescribeOrganizationInput, ...func(*organizations.Options)) (*organizations.DescribeOrganizationOutput, error)
+}
+
+// listTTL is how long one ListAWSServiceAccessForOrganization sweep answers
+// reads. A provider process lives for one Pulumi operation, so this only lets
+// the reads of one refresh or preview share a sweep.
+const listTTL = 30 * time.Second
+
+// orgClient wraps the Organizations client with the two disciplines that
+// Organizations needs: every write from this provider process goes through
+// one queue, and reads of the enabled list are shared.
+type orgClient struct {
+	api orgAPI
+
+	// writeMu is the write queue: Organizations rejects concurrent changes to
+	// the organization, so writes from this process never overlap.
+	writeMu sync.Mutex
+
+	listMu    sync.Mutex
+	sweep     *listSweep // the newest sweep, in flight or done
+	sweepTime time.Time
+}
+
+// listSweep is one paginated ListAWSServiceAccessForOrganization sweep that any
+// number of readers can wait on.
+type listSweep struct {
+	done    chan struct{}
+	enabled map[string]time.Time
+	err     error
+}
+
+func newOrgClient(api orgAPI) *orgClient {
+	return &orgClient{api: api}
+}
+
+// enabledPrincipals returns the principals enabled in the organization with the
+// date each was enabled. Concurrent callers, and callers within listTTL of a
+// sweep, share that sweep.
+func (c *orgClient) enabledPrincipals(ctx context.Context) (map[string]time.Time, error) {
+	c.listMu.Lock()
+	s := c.sweep
+	if s == nil || (s.isDone() && (s.err != nil || time.Since(c.sweepTime) > listTTL)) {
+		s = &listSweep{done: make(chan struct{})}
+		c.sweep, c.sweepTime = s, time.Now()
+		go s.run(context.WithoutCancel(ctx), c.api)
+	}
+	c.listMu.Unlock()
+
+	select {
+	case <-s.done:
+		return s.enabled, s.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (s *listSweep) isDone() bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
+	}
+}
+
+func (s *listSweep) run(ctx context.Context, api orgAPI) {
+	defer close(s.done)
+	enabled := map[string]time.Time{}
+	pages := organizations.NewListAWSServiceAccessForOrganizationPaginator(api,
+		&organizations.ListAWSServiceAccessForOrganizationInput{})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			s.err = explain(ctx, api, "organizations:ListAWSServiceAccessForOrganization", err)
+			return
+		}
+		for _, e := range page.EnabledServicePrincipals {
+			enabled[aws.ToString(e.ServicePrincipal)] = aws.ToTime(e.DateEnabled)
+		}
+	}
+	s.enabled = enabled
+}
+
+// record updates the shared view after this process changed a principal, so
+// later reads in the same operation see the write without a new sweep.
+func (c *orgClient) record(principal string, enabledAt *time.Time) {
+	c.listMu.Lock()
+	defer c.listMu.Unlock()
+	s := c.sweep
+	if s == nil || !s.isDone() || s.err != nil {
+		return
+	}
+	next := make(map[string]time.Time, len(s.enabled)+1)
+	for k, v := range s.enabled {
+		next[k] = v
+	}
+	if enabledAt != nil {
+		next[principal] = *enabledAt
+	} else {
+		delete(next, principal)
+	}
+	done := make(chan struct{})
+	close(done)
+	c.sweep = &listSweep{done: done, enabled: next}
+}
+
+// enable enables trusted access for principal through the write queue, and
+// returns the date it was enabled. A principal that is already enabled is
+// adopted without a write.
+func (c *orgClient) enable(ctx context.Context, principal string) (time.Time, error) {
+	enabled, err := c.enabledPrincipals(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if at, ok := enabled[principal]; ok {
+		return at, nil
+	}
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	if _, err := c.api.EnableAWSServiceAccess(ctx, &organizations.EnableAWSServiceAccessInput{
+		ServicePrincipal: aws.String(principal),
+	}); err != nil {
+		return time.Time{}, explain(ctx, c.api, "organizations:EnableAWSServiceAccess", err)
+	}
+	now := time.Now().UTC().Truncate(time.Second)
+	c.record(principal, &now)
+	return now, nil
+}
+
+// disable disables trusted access for principal through the write queue. A
+// principal that is already disabled counts as success.
+func (c *orgClient) disable(ctx context.Context, principal string) error {
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	if _, err := c.api.DisableAWSServiceAccess(ctx, &organizations.DisableAWSServiceAccessInput{
+		ServicePrincipal: aws.String(principal),
+	}); err != nil {
+		return explain(ctx, c.api, "organizations:DisableAWSServiceAccess", err)
+	}
+	c.record(principal, nil)
+	return nil
+}
+
+// explain turns Organizations errors into messages that name the fix. The
+// original error stays in the chain.
+func explain(ctx context.Context, api orgAPI, action string, err error) error {
+	var (
+		denied     *types.AccessDeniedException
+		notInUse   *types.AWSOrganizationsNotInUseException
+		constraint *types.ConstraintViolationException
+		invalid    *types.InvalidInputException
+	)
+	switch {
+	case errors.As(err, &denied):
+		return fmt.Errorf("calling %s was denied: trusted access can be changed only with credentials of the "+
+			"organization's management account, allowed to call %s; configure orgtrust with that account "+
+			"(the profile or assumeRole provider settings): %w", action, action, err)
+	case errors.As(err, &notInUse):
+		return fmt.Errorf("calling %s: the account is not a member of an organization; run orgtrust with the "+
+			"credentials of an organization's management account, or create an organization with "+
+			"`aws organizations create-organization --feature-set ALL`: %w", action, err)
+	case errors.As(err, &constraint):
+		if featureSetNotAll(ctx, api) {
+			return errNotAllFeatures(action, err)
+		}
+		return fmt.Errorf("calling %s violated an Organizations constraint (reason %s): %w",
+			action, constraint.Reason, err)
+	case errors.As(err, &invalid):
+		if featureSetNotAll(ctx, api) {
+			return errNotAllFeatures(action, err)
+		}
+		return fmt.Errorf("calling %s: Organizations rejected the input (reason %s): %w", action, invalid.Reason, err)
+	}
+	return fmt.Errorf("calling %s: %w", action, err)
+}
+
+func errNotAllFeatures(action string, err error) error {
+	return fmt.Errorf("calling %s: the organization has only consolidated billing features; trusted access "+
+		"needs all features: run `aws organizations enable-all-features` in the management account and "+
+		"have every invited member account approve it: %w", action, err)
+}
+
+// featureSetNotAll reports whether the organization is known to lack all
+// features. It is best effort: any error answers false.
+func featureSetNotAll(ctx context.Context, api orgAPI) bool {
+	out, err := api.DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
+	if err != nil || out.Organization == nil {
+		return false
+	}
+	return out.Organization.FeatureSet != types.OrganizationFeatureSetAll
+}

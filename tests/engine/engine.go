@@ -1,0 +1,263 @@
+// Package engine runs Pulumi programs under the real Pulumi engine for tests:
+// Automation API inline Go programs, the CLI built by `make tools`, a local
+// file backend in a temporary directory, and the orgtrust provider plugin
+// built by `make provider`.
+//
+// Tests skip, with a message that names `make tools`, only where the CLI is
+// missing. A missing provider plugin is a failure: `make test` builds it.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/blang/semver"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optrefresh"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// CLIVersion is the Pulumi CLI version that `make tools` builds.
+const CLIVersion = "3.250.0"
+
+// RepoRoot is the root of the orgtrust repository.
+func RepoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+}
+
+// Binaries are the paths of the CLI and provider binaries under bin/.
+func Binaries() (cli, provider string) {
+	bin := filepath.Join(RepoRoot(), "bin")
+	return filepath.Join(bin, "pulumi"), filepath.Join(bin, "pulumi-resource-orgtrust")
+}
+
+// Options configure a test stack.
+type Options struct {
+	// Config is stack configuration, such as "orgtrust:endpoint".
+	Config map[string]string
+	// Env is extra environment for the engine and its plugins.
+	Env map[string]string
+}
+
+// Stack is a test stack driven through the Automation API.
+type Stack struct {
+	t     testing.TB
+	stack auto.Stack
+}
+
+var cliOnce struct {
+	sync.Once
+	cmd auto.PulumiCommand
+	err error
+}
+
+// NewStack creates a stack running program in a fresh local backend. The
+// stack is destroyed and removed when the test ends.
+func NewStack(t testing.TB, program pulumi.RunFunc, opts Options) *Stack {
+	t.Helper()
+	cli, provider := Binaries()
+	if _, err := os.Stat(cli); err != nil {
+		t.Skipf("engine tests need the Pulumi CLI at %s; run `make tools` to build it", cli)
+	}
+	if _, err := os.Stat(provider); err != nil {
+		t.Fatalf("engine tests need the orgtrust provider plugin at %s; run `make provider`", provider)
+	}
+	cliOnce.Do(func() {
+		cliOnce.cmd, cliOnce.err = auto.NewPulumiCommand(&auto.PulumiCommandOptions{
+			Root:    RepoRoot(),
+			Version: semver.MustParse(CLIVersion),
+		})
+	})
+	if cliOnce.err != nil {
+		t.Fatalf("using the Pulumi CLI at %s: %v", cli, cliOnce.err)
+	}
+
+	dir := t.TempDir()
+	backend := filepath.Join(dir, "backend")
+	if err := os.MkdirAll(backend, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{
+		"PULUMI_BACKEND_URL":                          "file://" + backend,
+		"PULUMI_CONFIG_PASSPHRASE":                    "orgtrust-tests",
+		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
+		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+		"PULUMI_SKIP_CONFIRMATIONS":                   "true",
+	}
+	for k, v := range opts.Env {
+		env[k] = v
+	}
+	project := workspace.Project{
+		Name:    tokens.PackageName("orgtrust-enginetest"),
+		Runtime: workspace.NewProjectRuntimeInfo("go", nil),
+		Plugins: &workspace.Plugins{Providers: []workspace.PluginOptions{{
+			Name: "orgtrust",
+			Path: filepath.Dir(provider),
+		}}},
+	}
+	ctx := context.WithoutCancel(t.Context())
+	stackName := strings.ToLower(strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()))
+	stack, err := auto.UpsertStackInlineSource(ctx, stackName, string(project.Name), program,
+		auto.Pulumi(cliOnce.cmd),
+		auto.Project(project),
+		auto.WorkDir(dir),
+		auto.PulumiHome(filepath.Join(dir, "home")),
+		auto.EnvVars(env),
+	)
+	if err != nil {
+		t.Fatalf("creating stack: %v", err)
+	}
+	for k, v := range opts.Config {
+		if err := stack.SetConfig(ctx, k, auto.ConfigValue{Value: v}); err != nil {
+			t.Fatalf("setting config %s: %v", k, err)
+		}
+	}
+	s := &Stack{t: t, stack: stack}
+	t.Cleanup(func() {
+		// Best effort: a test that already destroyed leaves nothing behind.
+		_, _ = stack.Destroy(ctx)
+		_ = stack.Workspace().RemoveStack(ctx, stack.Name())
+	})
+	return s
+}
+
+// Step is one resource step the engine finished, in the order it finished.
+type Step struct {
+	Op   apitype.OpType
+	URN  string
+	Type string
+}
+
+// Name is the resource name in the step's URN.
+func (s Step) Name() string { return s.URN[strings.LastIndex(s.URN, "::")+2:] }
+
+// Result is what the engine reported for one operation.
+type Result struct {
+	Steps       []Step
+	Outputs     auto.OutputMap
+	Changes     map[string]int
+	Diagnostics []string
+}
+
+// Names returns, in finishing order, the names of resources of type typ with
+// operation op.
+func (r Result) Names(op apitype.OpType, typ string) []string {
+	var names []string
+	for _, s := range r.Steps {
+		if s.Op == op && s.Type == typ {
+			names = append(names, s.Name())
+		}
+	}
+	return names
+}
+
+// Index is the position of the step op on the resource named name, or -1.
+func (r Result) Index(op apitype.OpType, name string) int {
+	return slices.IndexFunc(r.Steps, func(s Step) bool { return s.Op == op && s.Name() == name })
+}
+
+// HasChanges reports whether the operation changed, or would change, anything.
+func (r Result) HasChanges() bool {
+	for op, n := range r.Changes {
+		if op != string(apitype.OpSame) && n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+type collector struct {
+	ch    chan events.EngineEvent
+	done  chan struct{}
+	steps []Step
+	diags []string
+}
+
+func collect() *collector {
+	c := &collector{ch: make(chan events.EngineEvent), done: make(chan struct{})}
+	go func() {
+		defer close(c.done)
+		for e := range c.ch {
+			switch {
+			case e.ResOutputsEvent != nil:
+				m := e.ResOutputsEvent.Metadata
+				c.steps = append(c.steps, Step{Op: m.Op, URN: m.URN, Type: m.Type})
+			case e.DiagnosticEvent != nil:
+				c.diags = append(c.diags, e.DiagnosticEvent.Severity+": "+e.DiagnosticEvent.Message)
+			}
+		}
+	}()
+	return c
+}
+
+func (c *collector) wait() { <-c.done }
+
+// Preview runs `pulumi preview`.
+func (s *Stack) Preview() (Result, error) {
+	c := collect()
+	res, err := s.stack.Preview(s.t.Context(), optpreview.EventStreams(c.ch))
+	c.wait()
+	r := Result{Steps: c.steps, Diagnostics: c.diags, Changes: map[string]int{}}
+	for op, n := range res.ChangeSummary {
+		r.Changes[string(op)] = n
+	}
+	return r, wrap("preview", err, c.diags)
+}
+
+// Up runs `pulumi up`.
+func (s *Stack) Up() (Result, error) {
+	c := collect()
+	res, err := s.stack.Up(s.t.Context(), optup.EventStreams(c.ch))
+	c.wait()
+	r := Result{Steps: c.steps, Diagnostics: c.diags, Outputs: res.Outputs, Changes: map[string]int{}}
+	if res.Summary.ResourceChanges != nil {
+		r.Changes = *res.Summary.ResourceChanges
+	}
+	return r, wrap("up", err, c.diags)
+}
+
+// Refresh runs `pulumi refresh`.
+func (s *Stack) Refresh() (Result, error) {
+	c := collect()
+	res, err := s.stack.Refresh(s.t.Context(), optrefresh.EventStreams(c.ch))
+	c.wait()
+	r := Result{Steps: c.steps, Diagnostics: c.diags, Changes: map[string]int{}}
+	if res.Summary.ResourceChanges != nil {
+		r.Changes = *res.Summary.ResourceChanges
+	}
+	return r, wrap("refresh", err, c.diags)
+}
+
+// Destroy runs `pulumi destroy`.
+func (s *Stack) Destroy() (Result, error) {
+	c := collect()
+	res, err := s.stack.Destroy(s.t.Context(), optdestroy.EventStreams(c.ch))
+	c.wait()
+	r := Result{Steps: c.steps, Diagnostics: c.diags, Changes: map[string]int{}}
+	if res.Summary.ResourceChanges != nil {
+		r.Changes = *res.Summary.ResourceChanges
+	}
+	return r, wrap("destroy", err, c.diags)
+}
+
+func wrap(op string, err error, diags []string) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("pulumi %s: %w\nengine diagnostics:\n%s", op, err, strings.Join(diags, "\n"))
+}
