@@ -163,7 +163,7 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 	// rejects concurrent changes and no data flows between integrations.
 	var last pulumi.Resource
 	for i, plan := range plans {
-		integration, err := plan.register(ctx, nil, pulumi.Parent(comp)); _ = last
+		integration, err := plan.register(ctx, last, pulumi.Parent(comp))
 		if err != nil {
 			return nil, wrap(err)
 		}

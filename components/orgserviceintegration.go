@@ -76,6 +76,8 @@ type OrgServiceIntegrationArgs struct {
 
 // Annotate documents the inputs for the provider schema.
 func (a *OrgServiceIntegrationArgs) Annotate(an infer.Annotator) {
+	an.Describe(a, "The inputs of an OrgServiceIntegration: the service, its delegated administrator, how "+
+		"trusted access is enabled, and the Regions of a per-Region administrator.")
 	an.Describe(&a.Service, "The catalog key of the service, such as `guardduty`, `securityhub`, "+
 		"`access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for "+
 		"it. Set exactly one of `service` and `servicePrincipal`.")
@@ -117,7 +119,7 @@ type OrgServiceIntegration struct {
 	// ServicePrincipal is the service's primary principal.
 	ServicePrincipal pulumi.StringOutput `pulumi:"servicePrincipal"`
 	// DelegatedAdminAccountID is the delegated administrator; nil when none.
-	DelegatedAdminAccountID pulumi.StringPtrOutput `pulumi:"delegatedAdminAccountId"`
+	DelegatedAdminAccountID pulumi.StringPtrOutput `pulumi:"delegatedAdminAccountId,optional"`
 	// ServiceLinkedRoleNames are the roles the service creates, from the catalog.
 	ServiceLinkedRoleNames pulumi.StringArrayOutput `pulumi:"serviceLinkedRoleNames"`
 	// EnablePath is the path actually used: organizations, service or none.

@@ -28,6 +28,12 @@ func New() (p.Provider, error) {
 		WithDescription("Declarative, safe AWS Organizations trusted-access integrations: trusted service access, delegated administrators and the services built on them, created and destroyed in the order AWS requires.").
 		WithConfig(infer.Config(&Config{})).
 		WithResources(infer.Resource(&TrustedServiceAccess{})).
+		WithComponents(
+			infer.ComponentF(components.NewOrgServiceIntegration),
+			infer.ComponentF(components.NewOrgIntegrations),
+			infer.ComponentF(components.NewIdentityCenterSetup),
+			infer.ComponentF(components.NewServiceCatalogSharing),
+		).
 		WithFunctions(
 			infer.Function(&GetTrustedService{}),
 			infer.Function(&ListTrustedServices{}),
