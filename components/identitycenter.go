@@ -683,17 +683,19 @@ func (b *icBuilder) accessControlAttributes() error {
 }
 
 func (b *icBuilder) assignments(assignments []icAssignment) error {
-	// One option value per permission set, shared by all its assignments.
-	afterPolicies := make([]pulumi.ResourceOption, len(b.plan.permissionSets))
+	// One option list per permission set, shared by all its assignments.
+	psOpts := make([][]pulumi.ResourceOption, len(b.plan.permissionSets))
 	for i := range b.plan.permissionSets {
+		psOpts[i] = []pulumi.ResourceOption{b.parent}
 		if atts := b.plan.permissionSets[i].attachments; len(atts) > 0 {
 			// The policies carry no data the assignment needs, but the role
 			// should be provisioned with them, and provisioning the same
 			// permission set concurrently fails with ConflictException.
-			afterPolicies[i] = pulumi.DependsOn(atts)
+			psOpts[i] = append(psOpts[i], pulumi.DependsOn(atts))
 		}
 	}
 	group, user := pulumi.String(PrincipalGroup), pulumi.String(PrincipalUser)
+	account := pulumi.String("AWS_ACCOUNT")
 	for _, a := range assignments {
 		ps := &b.plan.permissionSets[a.ps]
 		p := &b.plan.principals[a.principal]
@@ -701,18 +703,14 @@ func (b *icBuilder) assignments(assignments []icAssignment) error {
 		if p.typ == PrincipalUser {
 			ptype = user
 		}
-		opts := []pulumi.ResourceOption{b.parent}
-		if afterPolicies[a.ps] != nil {
-			opts = append(opts, afterPolicies[a.ps])
-		}
 		res, err := ssoadmin.NewAccountAssignment(b.ctx, a.name, &ssoadmin.AccountAssignmentArgs{
 			InstanceArn:      b.instanceArn,
 			PermissionSetArn: ps.arn,
 			PrincipalId:      p.idInput,
 			PrincipalType:    ptype,
 			TargetId:         pulumi.String(a.account),
-			TargetType:       pulumi.String("AWS_ACCOUNT"),
-		}, opts...)
+			TargetType:       account,
+		}, psOpts[a.ps]...)
 		if err != nil {
 			return fmt.Errorf("registering the assignment of %q to %s %q in account %s: %w",
 				ps.spec.Name, strings.ToLower(string(p.typ)), p.name, a.account, err)

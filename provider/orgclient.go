@@ -64,12 +64,14 @@ type orgClient struct {
 	listMu    sync.Mutex
 	sweep     *listSweep // the newest sweep, in flight or done
 	sweepTime time.Time
+	writes    uint64 // successful writes so far; a sweep that starts later sees them all
 }
 
 // listSweep is one paginated ListAWSServiceAccessForOrganization sweep that any
 // number of readers can wait on.
 type listSweep struct {
 	done    chan struct{}
+	after   uint64 // the number of writes made before the sweep started
 	enabled map[string]time.Time
 	err     error
 }
@@ -82,10 +84,19 @@ func newOrgClient(api orgAPI) *orgClient {
 // date each was enabled. Concurrent callers, and callers within listTTL of a
 // sweep, share that sweep.
 func (c *orgClient) enabledPrincipals(ctx context.Context) (map[string]time.Time, error) {
+	return c.enabledPrincipalsAfter(ctx, 0)
+}
+
+// enabledPrincipalsAfter is enabledPrincipals from a sweep that started after
+// the first `writes` writes of this process, so that it reflects them. Callers
+// that need the same writes share one sweep.
+func (c *orgClient) enabledPrincipalsAfter(ctx context.Context, writes uint64) (map[string]time.Time, error) {
 	c.listMu.Lock()
 	s := c.sweep
-	if s == nil || (s.isDone() && (s.err != nil || time.Since(c.sweepTime) > listTTL)) {
-		s = &listSweep{done: make(chan struct{})}
+	stale := s == nil || s.after < writes ||
+		(s.isDone() && (s.err != nil || time.Since(c.sweepTime) > listTTL))
+	if stale {
+		s = &listSweep{done: make(chan struct{}), after: c.writes}
 		c.sweep, c.sweepTime = s, time.Now()
 		go s.run(context.WithoutCancel(ctx), c.api)
 	}
@@ -126,32 +137,17 @@ func (s *listSweep) run(ctx context.Context, api orgAPI) {
 	s.enabled = enabled
 }
 
-// record updates the shared view after this process changed a principal, so
-// later reads in the same operation see the write without a new sweep.
-func (c *orgClient) record(principal string, enabledAt *time.Time) {
+// wrote counts a successful write, so that later reads sweep again.
+func (c *orgClient) wrote() uint64 {
 	c.listMu.Lock()
 	defer c.listMu.Unlock()
-	s := c.sweep
-	if s == nil || !s.isDone() || s.err != nil {
-		return
-	}
-	next := make(map[string]time.Time, len(s.enabled)+1)
-	for k, v := range s.enabled {
-		next[k] = v
-	}
-	if enabledAt != nil {
-		next[principal] = *enabledAt
-	} else {
-		delete(next, principal)
-	}
-	done := make(chan struct{})
-	close(done)
-	c.sweep = &listSweep{done: done, enabled: next}
+	c.writes++
+	return c.writes
 }
 
 // enable enables trusted access for principal through the write queue, and
-// returns the date it was enabled. A principal that is already enabled is
-// adopted without a write.
+// returns the date Organizations recorded. A principal that is already enabled
+// is adopted without a write.
 func (c *orgClient) enable(ctx context.Context, principal string) (time.Time, error) {
 	enabled, err := c.enabledPrincipals(ctx)
 	if err != nil {
@@ -160,30 +156,50 @@ func (c *orgClient) enable(ctx context.Context, principal string) (time.Time, er
 	if at, ok := enabled[principal]; ok {
 		return at, nil
 	}
-	c.writeMu.Lock()
-	defer c.writeMu.Unlock()
-	if _, err := c.api.EnableAWSServiceAccess(ctx, &organizations.EnableAWSServiceAccessInput{
-		ServicePrincipal: aws.String(principal),
-	}); err != nil {
-		return time.Time{}, explain(ctx, c.api, "organizations:EnableAWSServiceAccess", err)
+	n, err := c.write(ctx, "organizations:EnableAWSServiceAccess", func() error {
+		_, err := c.api.EnableAWSServiceAccess(ctx, &organizations.EnableAWSServiceAccessInput{
+			ServicePrincipal: aws.String(principal),
+		})
+		return err
+	})
+	if err != nil {
+		return time.Time{}, err
 	}
-	now := time.Now().UTC().Truncate(time.Second)
-	c.record(principal, &now)
-	return now, nil
+	// Read the date back outside the write queue; creates that finish their
+	// writes close together share this sweep.
+	enabled, err = c.enabledPrincipalsAfter(ctx, n)
+	if err != nil {
+		return time.Time{}, err
+	}
+	at, ok := enabled[principal]
+	if !ok {
+		return time.Time{}, fmt.Errorf("%s was enabled but is missing from ListAWSServiceAccessForOrganization; "+
+			"another tool may have disabled it at the same time", principal)
+	}
+	return at, nil
 }
 
 // disable disables trusted access for principal through the write queue. A
 // principal that is already disabled counts as success.
 func (c *orgClient) disable(ctx context.Context, principal string) error {
+	_, err := c.write(ctx, "organizations:DisableAWSServiceAccess", func() error {
+		_, err := c.api.DisableAWSServiceAccess(ctx, &organizations.DisableAWSServiceAccessInput{
+			ServicePrincipal: aws.String(principal),
+		})
+		return err
+	})
+	return err
+}
+
+// write runs one Organizations write through the write queue and returns the
+// number of writes made so far.
+func (c *orgClient) write(ctx context.Context, action string, call func() error) (uint64, error) {
 	c.writeMu.Lock()
 	defer c.writeMu.Unlock()
-	if _, err := c.api.DisableAWSServiceAccess(ctx, &organizations.DisableAWSServiceAccessInput{
-		ServicePrincipal: aws.String(principal),
-	}); err != nil {
-		return explain(ctx, c.api, "organizations:DisableAWSServiceAccess", err)
+	if err := call(); err != nil {
+		return 0, explain(ctx, c.api, action, err)
 	}
-	c.record(principal, nil)
-	return nil
+	return c.wrote(), nil
 }
 
 // explain turns Organizations errors into messages that name the fix. The

@@ -30,11 +30,11 @@ type TrustedServiceAccessArgs struct {
 // TrustedServiceAccessState is the state of TrustedServiceAccess.
 type TrustedServiceAccessState struct {
 	TrustedServiceAccessArgs
-	ServiceKey         string   `pulumi:"serviceKey"`
-	DateEnabled        string   `pulumi:"dateEnabled"`
-	ServiceLinkedRoles []string `pulumi:"serviceLinkedRoles"`
-	EnablePath         string   `pulumi:"enablePath"`
-	WillDisableOnDelete bool    `pulumi:"willDisableOnDelete"`
+	ServiceKey          string   `pulumi:"serviceKey"`
+	DateEnabled         string   `pulumi:"dateEnabled"`
+	ServiceLinkedRoles  []string `pulumi:"serviceLinkedRoles"`
+	EnablePath          string   `pulumi:"enablePath"`
+	WillDisableOnDelete bool     `pulumi:"willDisableOnDelete"`
 }
 
 // Annotate documents the resource.
@@ -63,8 +63,7 @@ func (a *TrustedServiceAccessArgs) Annotate(an infer.Annotator) {
 func (s *TrustedServiceAccessState) Annotate(a infer.Annotator) {
 	a.Describe(&s.ServiceKey, "The catalog key of the service, such as `sso`; empty for a principal outside the "+
 		"catalog.")
-	a.Describe(&s.DateEnabled, "When trusted access was enabled, in RFC 3339. For access this resource enabled, "+
-		"the time of the call until the next refresh reads the date Organizations recorded.")
+	a.Describe(&s.DateEnabled, "When trusted access was enabled, in RFC 3339, as Organizations recorded it.")
 	a.Describe(&s.ServiceLinkedRoles, "The service-linked roles the service creates in member accounts.")
 	a.Describe(&s.EnablePath, "The enable path AWS recommends for the service: `organizations`, `service` or "+
 		"`serviceOnly`.")
@@ -74,9 +73,9 @@ func (s *TrustedServiceAccessState) Annotate(a infer.Annotator) {
 
 // resolved is a TrustedServiceAccessArgs checked against the catalog.
 type resolved struct {
-	service        components.Service
+	service         components.Service
 	disableOnDelete bool
-	defaulted      bool // disableOnDelete came from the catalog, not the user
+	defaulted       bool // disableOnDelete came from the catalog, not the user
 }
 
 func resolve(args TrustedServiceAccessArgs) (resolved, error) {

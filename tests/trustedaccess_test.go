@@ -95,6 +95,11 @@ func TestTrustedServiceAccessUnderTheEngine(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, again.HasChanges(), "second preview: %v", again.Changes)
 
+	// A refresh right after up finds no drift: the outputs are what AWS reports.
+	same, err := stack.Refresh()
+	require.NoError(t, err)
+	assert.False(t, same.HasChanges(), "refresh after up: %v", same.Changes)
+
 	// Another tool disables one principal: refresh sees it gone, and the next
 	// preview proposes to enable it again.
 	gone := principals[3]
