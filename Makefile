@@ -11,7 +11,7 @@ PULUMI         := $(BIN)/pulumi
 PROVIDER       := $(BIN)/pulumi-resource-orgtrust
 GO_TEST_FLAGS  ?=
 
-.PHONY: tools provider schema test test-unit lint install clean
+.PHONY: tools provider schema test test-unit lint install bench clean
 
 ## tools: build the Pulumi CLI $(PULUMI_VERSION) from the Go module proxy into bin/ (reused when present)
 tools: $(PULUMI)
@@ -48,6 +48,14 @@ lint:
 ## install: put the provider plugin into the Pulumi plugin cache ($$PULUMI_HOME/plugins), where the engine finds it
 install: tools provider
 	$(PULUMI) plugin install resource orgtrust $(VERSION) --file $(PROVIDER) --reinstall
+
+## bench: the benchmarks, each measured in one run; prints their summary lines last
+bench: tools provider
+	go test ./tests/ -run '^$$' -bench 'TrustedAccess40Principals' -benchtime 1x -count 1 | tee $(BIN)/bench.txt
+	ORGTRUST_BENCH=1 go test ./components/ -run '^TestIdentityCenterOverhead$$' -count 1 -v | tee -a $(BIN)/bench.txt
+	@echo
+	@grep -h '^trustedaccess ' $(BIN)/bench.txt
+	@grep -h '^identitycenter overhead' $(BIN)/bench.txt
 
 ## clean: remove built binaries
 clean:

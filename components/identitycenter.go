@@ -29,6 +29,11 @@ const (
 	PrincipalUser PrincipalType = "USER"
 )
 
+// Annotate describes the enum for the provider schema.
+func (t *PrincipalType) Annotate(a infer.Annotator) {
+	a.Describe(t, "The type of an assignment's principal: a group or a user of the identity store.")
+}
+
 // Values lists the principal types; it makes PrincipalType an enum in the
 // provider schema.
 func (PrincipalType) Values() []infer.EnumValue[PrincipalType] {

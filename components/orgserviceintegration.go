@@ -3,7 +3,6 @@ package components
 import (
 	_ "embed"
 	"fmt"
-	"regexp"
 	"slices"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
@@ -161,11 +160,6 @@ func (c *OrgServiceIntegration) Annotate(a infer.Annotator) {
 		"`dependsOn` on the component.")
 }
 
-// awsAccountIDPattern matches an AWS account ID.
-var awsAccountIDPattern = regexp.MustCompile(`^[0-9]{12}$`)
-
-// awsRegionPattern matches an AWS Region name, such as us-east-1 or us-gov-west-1.
-var awsRegionPattern = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
 
 // enableResources are the service enable resources the component creates for
 // enableVia "service", by pulumi-aws token. IAM's
@@ -353,13 +347,13 @@ func (p *integrationPlan) resolveService() error {
 }
 
 func (p *integrationPlan) checkAccounts() error {
-	if p.admin != "" && !awsAccountIDPattern.MatchString(p.admin) {
+	if p.admin != "" && !accountIDPattern.MatchString(p.admin) {
 		return fmt.Errorf("delegatedAdminAccountId %q is not an AWS account ID: set it to the 12 digits of a "+
 			"member account, such as %q, or leave it empty to register no delegated administrator",
 			p.admin, "111122223333")
 	}
 	if m := p.args.ManagementAccountID; m != "" {
-		if !awsAccountIDPattern.MatchString(m) {
+		if !accountIDPattern.MatchString(m) {
 			return fmt.Errorf("managementAccountId %q is not an AWS account ID: set it to the 12 digits of the "+
 				"organization's management account, such as %q, or leave it empty to look it up",
 				m, "111122223333")
@@ -495,7 +489,7 @@ func (p *integrationPlan) resolveRegions() error {
 	}
 	seen := map[string]bool{}
 	for _, r := range p.args.Regions {
-		if !awsRegionPattern.MatchString(r) {
+		if !regionPattern.MatchString(r) {
 			return fmt.Errorf("regions: %q is not an AWS Region name: use names such as %q or %q", r,
 				"us-east-1", "eu-west-1")
 		}

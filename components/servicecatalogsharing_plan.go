@@ -55,7 +55,6 @@ var (
 // scSharingPlan is the validated, normalized form of ServiceCatalogSharingArgs:
 // everything the constructor registers, keyed by stable identities.
 type scSharingPlan struct {
-	enableVia           string
 	accessOn            bool // this component enables organization access
 	disableOnDelete     bool
 	portfolios          []scPortfolioPlan
@@ -141,7 +140,7 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 	var errs []error
 	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
 
-	plan := scSharingPlan{enableVia: args.EnableVia}
+	var plan scSharingPlan
 	switch args.EnableVia {
 	case "", "service", "organizations":
 		plan.accessOn = true

@@ -186,22 +186,22 @@ func TestServiceCatalogSharingChildren(t *testing.T) {
 
 	// Shares, keyed by (portfolio, type, target).
 	type share struct {
-		portfolio, principal, typ   string
-		tagOptions, principals, has bool
+		portfolio, principal, typ string
+		tagOptions, principals    bool
 	}
 	want := map[string]share{
 		"sc-share-platform-org-" + scOrgID: {"sc-portfolio-platform-id",
-			"arn:aws:organizations::" + scMgmt + ":organization/" + scOrgID, ShareTypeOrganization, true, true, true},
+			"arn:aws:organizations::" + scMgmt + ":organization/" + scOrgID, ShareTypeOrganization, true, true},
 		"sc-share-platform-ou-" + scOU: {"sc-portfolio-platform-id",
 			"arn:aws:organizations::" + scMgmt + ":ou/" + scOrgID + "/" + scOU, ShareTypeOrganizationalUnit,
-			true, true, true},
+			true, true},
 		"sc-share-platform-member-" + scMember: {"sc-portfolio-platform-id", scMember,
-			ShareTypeOrganizationMemberAccount, true, false, true},
+			ShareTypeOrganizationMemberAccount, true, false},
 		"sc-share-platform-account-" + scExternal: {"sc-portfolio-platform-id", scExternal, ShareTypeAccount,
-			true, false, true},
+			true, false},
 		"sc-share-legacy-ou-" + scOU2: {"port-abc123def456",
 			"arn:aws:organizations::" + scMgmt + ":ou/" + scOrgID + "/" + scOU2, ShareTypeOrganizationalUnit,
-			false, false, true},
+			false, false},
 	}
 	shares := m.ByType(scShareToken)
 	require.Len(t, shares, len(want))
@@ -408,6 +408,18 @@ func TestServiceCatalogSharingEnableVia(t *testing.T) {
 		assert.False(t, scInput(t, access, "disableOnDelete").BoolValue(), "access kept on delete by default")
 		requireDependsOn(t, m.Find(t, "sc-share-p-ou-"+scOU), access)
 		assert.Empty(t, m.ByType(scOrgsAccessToken))
+		assert.True(t, res.accessEnabled)
+	})
+
+	t.Run("service is Service Catalog's own API, like the default", func(t *testing.T) {
+		t.Parallel()
+		m := newMocks()
+		res := runServiceCatalogSharing(t, m, ServiceCatalogSharingArgs{EnableVia: "service",
+			ManagementAccountID: scMgmt, OrganizationID: scOrgID, Portfolios: ouShare})
+		require.NoError(t, res.err)
+		access := m.Find(t, "sc-integration-access")
+		assert.Equal(t, scOrgsAccessToken, access.Type)
+		requireDependsOn(t, m.Find(t, "sc-share-p-ou-"+scOU), access)
 		assert.True(t, res.accessEnabled)
 	})
 
