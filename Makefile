@@ -11,7 +11,7 @@ PULUMI         := $(BIN)/pulumi
 PROVIDER       := $(BIN)/pulumi-resource-orgtrust
 GO_TEST_FLAGS  ?=
 
-.PHONY: tools provider schema test test-unit lint install bench clean
+.PHONY: tools provider schema test test-unit lint install bench clean sdks test-sdks
 
 ## tools: build the Pulumi CLI $(PULUMI_VERSION) from the Go module proxy into bin/ (reused when present)
 tools: $(PULUMI)
@@ -60,3 +60,11 @@ bench: tools provider
 ## clean: remove built binaries
 clean:
 	rm -rf $(BIN)
+
+## sdks: regenerate sdk/go, sdk/nodejs and sdk/python from schema/schema.json (run `make schema` first when the provider changed)
+sdks:
+	go run ./tests/cmd/sdkgen -schema schema/schema.json -out sdk
+
+## test-sdks: check sdk/ is up to date, compile the SDKs (tsc, compileall, go build) and check the TypeScript, Python and YAML examples
+test-sdks:
+	go test $(GO_TEST_FLAGS) -count=1 -run 'SDK' ./tests/

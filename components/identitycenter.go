@@ -322,19 +322,37 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 	}
 	assignments := plan.expand(ouAccounts)
 
+	// The integration's input is checked, and the management account read,
+	// before anything is registered too.
+	disable := args.DisableTrustedAccessOnDelete != nil && *args.DisableTrustedAccessOnDelete
+	integrationArgs := OrgServiceIntegrationArgs{
+		Service:                 "sso",
+		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
+		ManagementAccountID:     args.ManagementAccountID,
+		DisableOnDelete:         pulumi.BoolRef(disable),
+	}
+	integrationPlan, err := planOrgServiceIntegration(name+"-integration", integrationArgs)
+	if err != nil {
+		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
+	}
+	if integrationPlan.needsManagementLookup() {
+		mgmt, err := lookupManagementAccount(ctx, opts)
+		if err != nil {
+			return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
+		}
+		if err := integrationPlan.checkManagementAccount(mgmt, "read from the organization"); err != nil {
+			return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
+		}
+		integrationArgs.ManagementAccountID = mgmt
+	}
+
 	comp := &IdentityCenterSetup{}
 	if err := ctx.RegisterComponentResource(IdentityCenterSetupToken, name, comp, opts...); err != nil {
 		return nil, fmt.Errorf("registering %s %q: %w", IdentityCenterSetupToken, name, err)
 	}
 	parent := pulumi.Parent(comp)
 
-	disable := args.DisableTrustedAccessOnDelete != nil && *args.DisableTrustedAccessOnDelete
-	integration, err := NewOrgServiceIntegration(ctx, name+"-integration", OrgServiceIntegrationArgs{
-		Service:                 "sso",
-		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
-		ManagementAccountID:     args.ManagementAccountID,
-		DisableOnDelete:         pulumi.BoolRef(disable),
-	}, parent)
+	integration, err := NewOrgServiceIntegration(ctx, name+"-integration", integrationArgs, parent)
 	if err != nil {
 		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
 	}
@@ -361,8 +379,32 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 	if err := b.accessControlAttributes(); err != nil {
 		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
 	}
-	if err := b.assignments(assignments); err != nil {
-		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
+	// The assignment loop stays in this function rather than a helper: the
+	// SDK records the caller's stack for every registration, and at tens of
+	// thousands of assignments each extra frame costs measurably.
+	psOpts := b.assignmentOptions()
+	groupType, userType := pulumi.String(PrincipalGroup), pulumi.String(PrincipalUser)
+	accountTarget := pulumi.String("AWS_ACCOUNT")
+	for _, a := range assignments {
+		ps := &plan.permissionSets[a.ps]
+		p := &plan.principals[a.principal]
+		ptype := groupType
+		if p.typ == PrincipalUser {
+			ptype = userType
+		}
+		res, err := ssoadmin.NewAccountAssignment(ctx, a.name, &ssoadmin.AccountAssignmentArgs{
+			InstanceArn:      b.instanceArn,
+			PermissionSetArn: ps.arn,
+			PrincipalId:      p.idInput,
+			PrincipalType:    ptype,
+			TargetId:         pulumi.String(a.account),
+			TargetType:       accountTarget,
+		}, psOpts[a.ps]...)
+		if err != nil {
+			return nil, fmt.Errorf("%s %q: registering the assignment of %q to %s %q in account %s: %w",
+				IdentityCenterSetupToken, name, ps.spec.Name, strings.ToLower(string(p.typ)), p.name, a.account, err)
+		}
+		b.ready = append(b.ready, res.ID())
 	}
 
 	comp.InstanceArn = pulumi.String(instanceArn).ToStringOutput()
@@ -429,7 +471,8 @@ func lookupOUAccounts(ctx *pulumi.Context, ous []string, lookup []pulumi.InvokeO
 			&organizations.GetOrganizationalUnitDescendantAccountsArgs{ParentId: ou}, lookup...)
 		if err != nil {
 			return nil, fmt.Errorf("listing the accounts below %s: %w; check that the OU exists and that the "+
-				"aws provider's credentials may call organizations:ListChildren and ListAccountsForParent", ou, err)
+				"aws provider's credentials may call organizations:ListOrganizationalUnitsForParent and "+
+				"organizations:ListAccountsForParent", ou, err)
 		}
 		accounts := make([]string, 0, len(res.Accounts))
 		for _, acct := range res.Accounts {
@@ -687,8 +730,10 @@ func (b *icBuilder) accessControlAttributes() error {
 	return nil
 }
 
-func (b *icBuilder) assignments(assignments []icAssignment) error {
-	// One option list per permission set, shared by all its assignments.
+// assignmentOptions returns, per permission set, the options its assignments
+// share: the component as parent and, when it has policies, a dependency on
+// them.
+func (b *icBuilder) assignmentOptions() [][]pulumi.ResourceOption {
 	psOpts := make([][]pulumi.ResourceOption, len(b.plan.permissionSets))
 	for i := range b.plan.permissionSets {
 		psOpts[i] = []pulumi.ResourceOption{b.parent}
@@ -699,28 +744,5 @@ func (b *icBuilder) assignments(assignments []icAssignment) error {
 			psOpts[i] = append(psOpts[i], pulumi.DependsOn(atts))
 		}
 	}
-	group, user := pulumi.String(PrincipalGroup), pulumi.String(PrincipalUser)
-	account := pulumi.String("AWS_ACCOUNT")
-	for _, a := range assignments {
-		ps := &b.plan.permissionSets[a.ps]
-		p := &b.plan.principals[a.principal]
-		ptype := group
-		if p.typ == PrincipalUser {
-			ptype = user
-		}
-		res, err := ssoadmin.NewAccountAssignment(b.ctx, a.name, &ssoadmin.AccountAssignmentArgs{
-			InstanceArn:      b.instanceArn,
-			PermissionSetArn: ps.arn,
-			PrincipalId:      p.idInput,
-			PrincipalType:    ptype,
-			TargetId:         pulumi.String(a.account),
-			TargetType:       account,
-		}, psOpts[a.ps]...)
-		if err != nil {
-			return fmt.Errorf("registering the assignment of %q to %s %q in account %s: %w",
-				ps.spec.Name, strings.ToLower(string(p.typ)), p.name, a.account, err)
-		}
-		b.ready = append(b.ready, res.ID())
-	}
-	return nil
+	return psOpts
 }

@@ -3,6 +3,7 @@ package components
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -121,7 +122,7 @@ func (e *icErrors) err() error {
 	case n == 0:
 		return nil
 	case n == 1:
-		return fmt.Errorf("%s", e.msgs[0])
+		return errors.New(e.msgs[0])
 	default:
 		const most = 20
 		shown := e.msgs[:min(n, most)]
@@ -129,7 +130,7 @@ func (e *icErrors) err() error {
 		if n > most {
 			msg += fmt.Sprintf("\n  - ... and %d more", n-most)
 		}
-		return fmt.Errorf("%s", msg)
+		return errors.New(msg)
 	}
 }
 

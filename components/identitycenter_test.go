@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
@@ -842,6 +843,34 @@ func TestIdentityCenterSetupLookupFailuresRegisterNothing(t *testing.T) {
 	})
 }
 
+func TestIdentityCenterSetupUsesTheComponentsProvider(t *testing.T) {
+	t.Parallel()
+	args := icFullArgs()
+	args.InstanceArn, args.IdentityStoreID = "", ""
+	m := newICMock(icDefaultOrg())
+	require.NoError(t, m.run(func(ctx *pulumi.Context) error {
+		prov, err := aws.NewProvider(ctx, "identity", &aws.ProviderArgs{Region: pulumi.String("us-west-2")})
+		if err != nil {
+			return err
+		}
+		_, err = NewIdentityCenterSetup(ctx, "sso", args, pulumi.Provider(prov))
+		return err
+	}))
+	provURN := m.Find(t, "identity").URN
+	invokes := m.Invokes()
+	// The instance, two OUs, one existing group and one existing user.
+	require.Len(t, invokes, 5)
+	for _, inv := range invokes {
+		assert.Truef(t, strings.HasPrefix(inv.Provider, provURN+"::"),
+			"lookup %s must use the component's aws provider; got %q", inv.Token, inv.Provider)
+	}
+	for _, typ := range []string{icPermissionSetType, icAssignmentType, icGroupType, rdaType} {
+		for _, r := range m.ByType(typ) {
+			assert.Equal(t, provURN, r.ProviderURN(), "provider of %s", r.Name)
+		}
+	}
+}
+
 func TestIdentityCenterSessionDuration(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -891,4 +920,22 @@ func TestIdentityCenterSanitizeName(t *testing.T) {
 	} {
 		assert.Equal(t, want, icSanitizeName(in), "icSanitizeName(%q)", in)
 	}
+}
+
+// TestIdentityCenterManagementAccountLookupFailsFirst checks that a delegated
+// admin that the organization lookup reveals to be the management account
+// fails before anything is registered.
+func TestIdentityCenterManagementAccountLookupFailsFirst(t *testing.T) {
+	t.Parallel()
+	m := newMocks().withOrganization("111111111111")
+	err := m.run(func(ctx *pulumi.Context) error {
+		_, err := NewIdentityCenterSetup(ctx, "ic", IdentityCenterSetupArgs{
+			InstanceArn:             icTestInstanceArn,
+			IdentityStoreID:         icTestStoreID,
+			DelegatedAdminAccountID: "111111111111",
+		})
+		return err
+	})
+	require.ErrorContains(t, err, `delegatedAdminAccountId "111111111111" is the organization's management account`)
+	assert.Empty(t, m.Resources(), "nothing is registered")
 }

@@ -160,7 +160,6 @@ func (c *OrgServiceIntegration) Annotate(a infer.Annotator) {
 		"`dependsOn` on the component.")
 }
 
-
 // enableResources are the service enable resources the component creates for
 // enableVia "service", by pulumi-aws token. IAM's
 // aws:iam/organizationsFeatures:OrganizationsFeatures is deliberately absent:

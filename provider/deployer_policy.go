@@ -121,7 +121,8 @@ var organizationsActions = []string{
 // typeActions are the IAM actions that the provider of each resource type, or
 // of each function (invoke) token, calls to create, read, update and delete
 // it. Every resource type that an orgtrust component registers, and every
-// function it invokes, needs an entry: the provider tests check that.
+// function it invokes, needs an entry: the provider tests run the components
+// under mocks and check that.
 var typeActions = map[string][]string{
 	components.TrustedServiceAccessToken: {
 		"organizations:DescribeOrganization", "organizations:DisableAWSServiceAccess",
@@ -190,12 +191,8 @@ var typeActions = map[string][]string{
 	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts": {
 		"organizations:ListAccountsForParent", "organizations:ListOrganizationalUnitsForParent",
 	},
-	"aws:organizations/getOrganizationalUnitChildAccounts:getOrganizationalUnitChildAccounts": {
-		"organizations:ListAccountsForParent",
-	},
-	"aws:organizations/getOrganizationalUnitDescendantOrganizationalUnits:getOrganizationalUnitDescendantOrganizationalUnits": {
-		"organizations:ListOrganizationalUnitsForParent",
-	},
+	// The provider's own Region: read from its configuration, no API call.
+	"aws:index/getRegion:getRegion": {},
 
 	// IAM Identity Center (pulumi-aws v6 ssoadmin and identitystore).
 	"aws:ssoadmin/getInstances:getInstances": {"sso:ListInstances"},
@@ -274,8 +271,7 @@ var typeActions = map[string][]string{
 // IdentityCenterSetup registers and invokes, besides its sso integration.
 var identityCenterTypes = []string{
 	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts",
-	"aws:organizations/getOrganizationalUnitChildAccounts:getOrganizationalUnitChildAccounts",
-	"aws:organizations/getOrganizationalUnitDescendantOrganizationalUnits:getOrganizationalUnitDescendantOrganizationalUnits",
+	"aws:index/getRegion:getRegion",
 	"aws:ssoadmin/getInstances:getInstances",
 	"aws:ssoadmin/permissionSet:PermissionSet",
 	"aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment",
@@ -322,24 +318,26 @@ var identityCenterAssignmentActions = []string{
 // deployerPolicy builds the policy document for args. Unknown service keys are
 // an error that names the key and suggests the nearest one.
 func deployerPolicy(args GetDeployerPolicyArgs) (policyDocument, error) {
-	keys := slices.Clone(args.Services)
-	if args.IdentityCenter {
-		keys = append(keys, "sso")
-	}
-	if args.ServiceCatalog {
-		keys = append(keys, "servicecatalog")
-	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
-
-	types := slices.Clone(integrationTypes)
-	serviceActions := map[string]bool{}
-	principals := map[string]bool{}
-	for i, key := range keys {
+	selected := map[string]components.Service{}
+	for i, key := range args.Services {
 		svc, err := components.ResolveService(fmt.Sprintf("services[%d]", i), key)
 		if err != nil {
 			return policyDocument{}, err
 		}
+		selected[svc.Key] = svc
+	}
+	if args.IdentityCenter {
+		selected["sso"], _ = components.LookupService("sso")
+	}
+	if args.ServiceCatalog {
+		selected["servicecatalog"], _ = components.LookupService("servicecatalog")
+	}
+
+	types := slices.Clone(integrationTypes)
+	serviceActions := map[string]bool{}
+	principals := map[string]bool{}
+	for _, key := range slices.Sorted(maps.Keys(selected)) {
+		svc := selected[key]
 		for _, p := range svc.Principals {
 			principals[p] = true
 		}

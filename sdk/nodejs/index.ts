@@ -15,15 +15,35 @@ export const getTrustedService: typeof import("./getTrustedService").getTrustedS
 export const getTrustedServiceOutput: typeof import("./getTrustedService").getTrustedServiceOutput = null as any;
 utilities.lazyLoad(exports, ["getTrustedService","getTrustedServiceOutput"], () => require("./getTrustedService"));
 
+export { IdentityCenterSetupArgs } from "./identityCenterSetup";
+export type IdentityCenterSetup = import("./identityCenterSetup").IdentityCenterSetup;
+export const IdentityCenterSetup: typeof import("./identityCenterSetup").IdentityCenterSetup = null as any;
+utilities.lazyLoad(exports, ["IdentityCenterSetup"], () => require("./identityCenterSetup"));
+
 export { ListTrustedServicesArgs, ListTrustedServicesResult } from "./listTrustedServices";
 export const listTrustedServices: typeof import("./listTrustedServices").listTrustedServices = null as any;
 export const listTrustedServicesOutput: typeof import("./listTrustedServices").listTrustedServicesOutput = null as any;
 utilities.lazyLoad(exports, ["listTrustedServices","listTrustedServicesOutput"], () => require("./listTrustedServices"));
 
+export { OrgIntegrationsArgs } from "./orgIntegrations";
+export type OrgIntegrations = import("./orgIntegrations").OrgIntegrations;
+export const OrgIntegrations: typeof import("./orgIntegrations").OrgIntegrations = null as any;
+utilities.lazyLoad(exports, ["OrgIntegrations"], () => require("./orgIntegrations"));
+
+export { OrgServiceIntegrationArgs } from "./orgServiceIntegration";
+export type OrgServiceIntegration = import("./orgServiceIntegration").OrgServiceIntegration;
+export const OrgServiceIntegration: typeof import("./orgServiceIntegration").OrgServiceIntegration = null as any;
+utilities.lazyLoad(exports, ["OrgServiceIntegration"], () => require("./orgServiceIntegration"));
+
 export { ProviderArgs } from "./provider";
 export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
 utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
+
+export { ServiceCatalogSharingArgs } from "./serviceCatalogSharing";
+export type ServiceCatalogSharing = import("./serviceCatalogSharing").ServiceCatalogSharing;
+export const ServiceCatalogSharing: typeof import("./serviceCatalogSharing").ServiceCatalogSharing = null as any;
+utilities.lazyLoad(exports, ["ServiceCatalogSharing"], () => require("./serviceCatalogSharing"));
 
 export { TrustedServiceAccessArgs } from "./trustedServiceAccess";
 export type TrustedServiceAccess = import("./trustedServiceAccess").TrustedServiceAccess;
@@ -47,6 +67,14 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "orgtrust:index:IdentityCenterSetup":
+                return new IdentityCenterSetup(name, <any>undefined, { urn })
+            case "orgtrust:index:OrgIntegrations":
+                return new OrgIntegrations(name, <any>undefined, { urn })
+            case "orgtrust:index:OrgServiceIntegration":
+                return new OrgServiceIntegration(name, <any>undefined, { urn })
+            case "orgtrust:index:ServiceCatalogSharing":
+                return new ServiceCatalogSharing(name, <any>undefined, { urn })
             case "orgtrust:index:TrustedServiceAccess":
                 return new TrustedServiceAccess(name, <any>undefined, { urn })
             default:

@@ -21,6 +21,14 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "orgtrust:index:IdentityCenterSetup":
+		r = &IdentityCenterSetup{}
+	case "orgtrust:index:OrgIntegrations":
+		r = &OrgIntegrations{}
+	case "orgtrust:index:OrgServiceIntegration":
+		r = &OrgServiceIntegration{}
+	case "orgtrust:index:ServiceCatalogSharing":
+		r = &ServiceCatalogSharing{}
 	case "orgtrust:index:TrustedServiceAccess":
 		r = &TrustedServiceAccess{}
 	default:

@@ -13,6 +13,251 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// An attribute for attribute-based access control: passed as a session tag on sign-in.
+type AccessControlAttributeSpec struct {
+	// The session tag key, such as `Department`. Keys must be unique.
+	Key string `pulumi:"key"`
+	// Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+	Sources []string `pulumi:"sources"`
+}
+
+// AccessControlAttributeSpecInput is an input type that accepts AccessControlAttributeSpecArgs and AccessControlAttributeSpecOutput values.
+// You can construct a concrete instance of `AccessControlAttributeSpecInput` via:
+//
+//	AccessControlAttributeSpecArgs{...}
+type AccessControlAttributeSpecInput interface {
+	pulumi.Input
+
+	ToAccessControlAttributeSpecOutput() AccessControlAttributeSpecOutput
+	ToAccessControlAttributeSpecOutputWithContext(context.Context) AccessControlAttributeSpecOutput
+}
+
+// An attribute for attribute-based access control: passed as a session tag on sign-in.
+type AccessControlAttributeSpecArgs struct {
+	// The session tag key, such as `Department`. Keys must be unique.
+	Key pulumi.StringInput `pulumi:"key"`
+	// Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+	Sources pulumi.StringArrayInput `pulumi:"sources"`
+}
+
+func (AccessControlAttributeSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccessControlAttributeSpec)(nil)).Elem()
+}
+
+func (i AccessControlAttributeSpecArgs) ToAccessControlAttributeSpecOutput() AccessControlAttributeSpecOutput {
+	return i.ToAccessControlAttributeSpecOutputWithContext(context.Background())
+}
+
+func (i AccessControlAttributeSpecArgs) ToAccessControlAttributeSpecOutputWithContext(ctx context.Context) AccessControlAttributeSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccessControlAttributeSpecOutput)
+}
+
+// AccessControlAttributeSpecArrayInput is an input type that accepts AccessControlAttributeSpecArray and AccessControlAttributeSpecArrayOutput values.
+// You can construct a concrete instance of `AccessControlAttributeSpecArrayInput` via:
+//
+//	AccessControlAttributeSpecArray{ AccessControlAttributeSpecArgs{...} }
+type AccessControlAttributeSpecArrayInput interface {
+	pulumi.Input
+
+	ToAccessControlAttributeSpecArrayOutput() AccessControlAttributeSpecArrayOutput
+	ToAccessControlAttributeSpecArrayOutputWithContext(context.Context) AccessControlAttributeSpecArrayOutput
+}
+
+type AccessControlAttributeSpecArray []AccessControlAttributeSpecInput
+
+func (AccessControlAttributeSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccessControlAttributeSpec)(nil)).Elem()
+}
+
+func (i AccessControlAttributeSpecArray) ToAccessControlAttributeSpecArrayOutput() AccessControlAttributeSpecArrayOutput {
+	return i.ToAccessControlAttributeSpecArrayOutputWithContext(context.Background())
+}
+
+func (i AccessControlAttributeSpecArray) ToAccessControlAttributeSpecArrayOutputWithContext(ctx context.Context) AccessControlAttributeSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccessControlAttributeSpecArrayOutput)
+}
+
+// An attribute for attribute-based access control: passed as a session tag on sign-in.
+type AccessControlAttributeSpecOutput struct{ *pulumi.OutputState }
+
+func (AccessControlAttributeSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccessControlAttributeSpec)(nil)).Elem()
+}
+
+func (o AccessControlAttributeSpecOutput) ToAccessControlAttributeSpecOutput() AccessControlAttributeSpecOutput {
+	return o
+}
+
+func (o AccessControlAttributeSpecOutput) ToAccessControlAttributeSpecOutputWithContext(ctx context.Context) AccessControlAttributeSpecOutput {
+	return o
+}
+
+// The session tag key, such as `Department`. Keys must be unique.
+func (o AccessControlAttributeSpecOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v AccessControlAttributeSpec) string { return v.Key }).(pulumi.StringOutput)
+}
+
+// Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+func (o AccessControlAttributeSpecOutput) Sources() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v AccessControlAttributeSpec) []string { return v.Sources }).(pulumi.StringArrayOutput)
+}
+
+type AccessControlAttributeSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (AccessControlAttributeSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccessControlAttributeSpec)(nil)).Elem()
+}
+
+func (o AccessControlAttributeSpecArrayOutput) ToAccessControlAttributeSpecArrayOutput() AccessControlAttributeSpecArrayOutput {
+	return o
+}
+
+func (o AccessControlAttributeSpecArrayOutput) ToAccessControlAttributeSpecArrayOutputWithContext(ctx context.Context) AccessControlAttributeSpecArrayOutput {
+	return o
+}
+
+func (o AccessControlAttributeSpecArrayOutput) Index(i pulumi.IntInput) AccessControlAttributeSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AccessControlAttributeSpec {
+		return vs[0].([]AccessControlAttributeSpec)[vs[1].(int)]
+	}).(AccessControlAttributeSpecOutput)
+}
+
+// Account assignments of one permission set: every principal gets the permission set in every target account.
+type AssignmentSpec struct {
+	// 12-digit IDs of target accounts.
+	AccountIds []string `pulumi:"accountIds"`
+	// 12-digit IDs of accounts to leave out, applied after OU expansion.
+	ExcludeAccountIds []string `pulumi:"excludeAccountIds"`
+	// IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
+	OrganizationalUnitIds []string `pulumi:"organizationalUnitIds"`
+	// Name of a permission set declared in `permissionSets`.
+	PermissionSet string `pulumi:"permissionSet"`
+	// The groups and users that get the permission set.
+	Principals []PrincipalRef `pulumi:"principals"`
+}
+
+// AssignmentSpecInput is an input type that accepts AssignmentSpecArgs and AssignmentSpecOutput values.
+// You can construct a concrete instance of `AssignmentSpecInput` via:
+//
+//	AssignmentSpecArgs{...}
+type AssignmentSpecInput interface {
+	pulumi.Input
+
+	ToAssignmentSpecOutput() AssignmentSpecOutput
+	ToAssignmentSpecOutputWithContext(context.Context) AssignmentSpecOutput
+}
+
+// Account assignments of one permission set: every principal gets the permission set in every target account.
+type AssignmentSpecArgs struct {
+	// 12-digit IDs of target accounts.
+	AccountIds pulumi.StringArrayInput `pulumi:"accountIds"`
+	// 12-digit IDs of accounts to leave out, applied after OU expansion.
+	ExcludeAccountIds pulumi.StringArrayInput `pulumi:"excludeAccountIds"`
+	// IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
+	OrganizationalUnitIds pulumi.StringArrayInput `pulumi:"organizationalUnitIds"`
+	// Name of a permission set declared in `permissionSets`.
+	PermissionSet pulumi.StringInput `pulumi:"permissionSet"`
+	// The groups and users that get the permission set.
+	Principals PrincipalRefArrayInput `pulumi:"principals"`
+}
+
+func (AssignmentSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssignmentSpec)(nil)).Elem()
+}
+
+func (i AssignmentSpecArgs) ToAssignmentSpecOutput() AssignmentSpecOutput {
+	return i.ToAssignmentSpecOutputWithContext(context.Background())
+}
+
+func (i AssignmentSpecArgs) ToAssignmentSpecOutputWithContext(ctx context.Context) AssignmentSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssignmentSpecOutput)
+}
+
+// AssignmentSpecArrayInput is an input type that accepts AssignmentSpecArray and AssignmentSpecArrayOutput values.
+// You can construct a concrete instance of `AssignmentSpecArrayInput` via:
+//
+//	AssignmentSpecArray{ AssignmentSpecArgs{...} }
+type AssignmentSpecArrayInput interface {
+	pulumi.Input
+
+	ToAssignmentSpecArrayOutput() AssignmentSpecArrayOutput
+	ToAssignmentSpecArrayOutputWithContext(context.Context) AssignmentSpecArrayOutput
+}
+
+type AssignmentSpecArray []AssignmentSpecInput
+
+func (AssignmentSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AssignmentSpec)(nil)).Elem()
+}
+
+func (i AssignmentSpecArray) ToAssignmentSpecArrayOutput() AssignmentSpecArrayOutput {
+	return i.ToAssignmentSpecArrayOutputWithContext(context.Background())
+}
+
+func (i AssignmentSpecArray) ToAssignmentSpecArrayOutputWithContext(ctx context.Context) AssignmentSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssignmentSpecArrayOutput)
+}
+
+// Account assignments of one permission set: every principal gets the permission set in every target account.
+type AssignmentSpecOutput struct{ *pulumi.OutputState }
+
+func (AssignmentSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssignmentSpec)(nil)).Elem()
+}
+
+func (o AssignmentSpecOutput) ToAssignmentSpecOutput() AssignmentSpecOutput {
+	return o
+}
+
+func (o AssignmentSpecOutput) ToAssignmentSpecOutputWithContext(ctx context.Context) AssignmentSpecOutput {
+	return o
+}
+
+// 12-digit IDs of target accounts.
+func (o AssignmentSpecOutput) AccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v AssignmentSpec) []string { return v.AccountIds }).(pulumi.StringArrayOutput)
+}
+
+// 12-digit IDs of accounts to leave out, applied after OU expansion.
+func (o AssignmentSpecOutput) ExcludeAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v AssignmentSpec) []string { return v.ExcludeAccountIds }).(pulumi.StringArrayOutput)
+}
+
+// IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
+func (o AssignmentSpecOutput) OrganizationalUnitIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v AssignmentSpec) []string { return v.OrganizationalUnitIds }).(pulumi.StringArrayOutput)
+}
+
+// Name of a permission set declared in `permissionSets`.
+func (o AssignmentSpecOutput) PermissionSet() pulumi.StringOutput {
+	return o.ApplyT(func(v AssignmentSpec) string { return v.PermissionSet }).(pulumi.StringOutput)
+}
+
+// The groups and users that get the permission set.
+func (o AssignmentSpecOutput) Principals() PrincipalRefArrayOutput {
+	return o.ApplyT(func(v AssignmentSpec) []PrincipalRef { return v.Principals }).(PrincipalRefArrayOutput)
+}
+
+type AssignmentSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (AssignmentSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AssignmentSpec)(nil)).Elem()
+}
+
+func (o AssignmentSpecArrayOutput) ToAssignmentSpecArrayOutput() AssignmentSpecArrayOutput {
+	return o
+}
+
+func (o AssignmentSpecArrayOutput) ToAssignmentSpecArrayOutputWithContext(ctx context.Context) AssignmentSpecArrayOutput {
+	return o
+}
+
+func (o AssignmentSpecArrayOutput) Index(i pulumi.IntInput) AssignmentSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AssignmentSpec {
+		return vs[0].([]AssignmentSpec)[vs[1].(int)]
+	}).(AssignmentSpecOutput)
+}
+
 // A role that the provider assumes with STS before calling Organizations.
 type AssumeRole struct {
 	// The external ID that the role's trust policy requires, if any.
@@ -191,6 +436,1570 @@ func (o AssumeRolePtrOutput) SessionName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// A customer managed IAM policy, by name and path; it must exist in each target account.
+type CustomerManagedPolicyRef struct {
+	// The policy's name, such as `DeveloperBoundary`.
+	Name string `pulumi:"name"`
+	// The policy's path, starting and ending with `/`, such as `/teams/`. Defaults to `/`.
+	Path *string `pulumi:"path"`
+}
+
+// CustomerManagedPolicyRefInput is an input type that accepts CustomerManagedPolicyRefArgs and CustomerManagedPolicyRefOutput values.
+// You can construct a concrete instance of `CustomerManagedPolicyRefInput` via:
+//
+//	CustomerManagedPolicyRefArgs{...}
+type CustomerManagedPolicyRefInput interface {
+	pulumi.Input
+
+	ToCustomerManagedPolicyRefOutput() CustomerManagedPolicyRefOutput
+	ToCustomerManagedPolicyRefOutputWithContext(context.Context) CustomerManagedPolicyRefOutput
+}
+
+// A customer managed IAM policy, by name and path; it must exist in each target account.
+type CustomerManagedPolicyRefArgs struct {
+	// The policy's name, such as `DeveloperBoundary`.
+	Name pulumi.StringInput `pulumi:"name"`
+	// The policy's path, starting and ending with `/`, such as `/teams/`. Defaults to `/`.
+	Path pulumi.StringPtrInput `pulumi:"path"`
+}
+
+func (CustomerManagedPolicyRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*CustomerManagedPolicyRef)(nil)).Elem()
+}
+
+func (i CustomerManagedPolicyRefArgs) ToCustomerManagedPolicyRefOutput() CustomerManagedPolicyRefOutput {
+	return i.ToCustomerManagedPolicyRefOutputWithContext(context.Background())
+}
+
+func (i CustomerManagedPolicyRefArgs) ToCustomerManagedPolicyRefOutputWithContext(ctx context.Context) CustomerManagedPolicyRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CustomerManagedPolicyRefOutput)
+}
+
+func (i CustomerManagedPolicyRefArgs) ToCustomerManagedPolicyRefPtrOutput() CustomerManagedPolicyRefPtrOutput {
+	return i.ToCustomerManagedPolicyRefPtrOutputWithContext(context.Background())
+}
+
+func (i CustomerManagedPolicyRefArgs) ToCustomerManagedPolicyRefPtrOutputWithContext(ctx context.Context) CustomerManagedPolicyRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CustomerManagedPolicyRefOutput).ToCustomerManagedPolicyRefPtrOutputWithContext(ctx)
+}
+
+// CustomerManagedPolicyRefPtrInput is an input type that accepts CustomerManagedPolicyRefArgs, CustomerManagedPolicyRefPtr and CustomerManagedPolicyRefPtrOutput values.
+// You can construct a concrete instance of `CustomerManagedPolicyRefPtrInput` via:
+//
+//	        CustomerManagedPolicyRefArgs{...}
+//
+//	or:
+//
+//	        nil
+type CustomerManagedPolicyRefPtrInput interface {
+	pulumi.Input
+
+	ToCustomerManagedPolicyRefPtrOutput() CustomerManagedPolicyRefPtrOutput
+	ToCustomerManagedPolicyRefPtrOutputWithContext(context.Context) CustomerManagedPolicyRefPtrOutput
+}
+
+type customerManagedPolicyRefPtrType CustomerManagedPolicyRefArgs
+
+func CustomerManagedPolicyRefPtr(v *CustomerManagedPolicyRefArgs) CustomerManagedPolicyRefPtrInput {
+	return (*customerManagedPolicyRefPtrType)(v)
+}
+
+func (*customerManagedPolicyRefPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**CustomerManagedPolicyRef)(nil)).Elem()
+}
+
+func (i *customerManagedPolicyRefPtrType) ToCustomerManagedPolicyRefPtrOutput() CustomerManagedPolicyRefPtrOutput {
+	return i.ToCustomerManagedPolicyRefPtrOutputWithContext(context.Background())
+}
+
+func (i *customerManagedPolicyRefPtrType) ToCustomerManagedPolicyRefPtrOutputWithContext(ctx context.Context) CustomerManagedPolicyRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CustomerManagedPolicyRefPtrOutput)
+}
+
+// CustomerManagedPolicyRefArrayInput is an input type that accepts CustomerManagedPolicyRefArray and CustomerManagedPolicyRefArrayOutput values.
+// You can construct a concrete instance of `CustomerManagedPolicyRefArrayInput` via:
+//
+//	CustomerManagedPolicyRefArray{ CustomerManagedPolicyRefArgs{...} }
+type CustomerManagedPolicyRefArrayInput interface {
+	pulumi.Input
+
+	ToCustomerManagedPolicyRefArrayOutput() CustomerManagedPolicyRefArrayOutput
+	ToCustomerManagedPolicyRefArrayOutputWithContext(context.Context) CustomerManagedPolicyRefArrayOutput
+}
+
+type CustomerManagedPolicyRefArray []CustomerManagedPolicyRefInput
+
+func (CustomerManagedPolicyRefArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]CustomerManagedPolicyRef)(nil)).Elem()
+}
+
+func (i CustomerManagedPolicyRefArray) ToCustomerManagedPolicyRefArrayOutput() CustomerManagedPolicyRefArrayOutput {
+	return i.ToCustomerManagedPolicyRefArrayOutputWithContext(context.Background())
+}
+
+func (i CustomerManagedPolicyRefArray) ToCustomerManagedPolicyRefArrayOutputWithContext(ctx context.Context) CustomerManagedPolicyRefArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CustomerManagedPolicyRefArrayOutput)
+}
+
+// A customer managed IAM policy, by name and path; it must exist in each target account.
+type CustomerManagedPolicyRefOutput struct{ *pulumi.OutputState }
+
+func (CustomerManagedPolicyRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CustomerManagedPolicyRef)(nil)).Elem()
+}
+
+func (o CustomerManagedPolicyRefOutput) ToCustomerManagedPolicyRefOutput() CustomerManagedPolicyRefOutput {
+	return o
+}
+
+func (o CustomerManagedPolicyRefOutput) ToCustomerManagedPolicyRefOutputWithContext(ctx context.Context) CustomerManagedPolicyRefOutput {
+	return o
+}
+
+func (o CustomerManagedPolicyRefOutput) ToCustomerManagedPolicyRefPtrOutput() CustomerManagedPolicyRefPtrOutput {
+	return o.ToCustomerManagedPolicyRefPtrOutputWithContext(context.Background())
+}
+
+func (o CustomerManagedPolicyRefOutput) ToCustomerManagedPolicyRefPtrOutputWithContext(ctx context.Context) CustomerManagedPolicyRefPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CustomerManagedPolicyRef) *CustomerManagedPolicyRef {
+		return &v
+	}).(CustomerManagedPolicyRefPtrOutput)
+}
+
+// The policy's name, such as `DeveloperBoundary`.
+func (o CustomerManagedPolicyRefOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v CustomerManagedPolicyRef) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// The policy's path, starting and ending with `/`, such as `/teams/`. Defaults to `/`.
+func (o CustomerManagedPolicyRefOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v CustomerManagedPolicyRef) *string { return v.Path }).(pulumi.StringPtrOutput)
+}
+
+type CustomerManagedPolicyRefPtrOutput struct{ *pulumi.OutputState }
+
+func (CustomerManagedPolicyRefPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CustomerManagedPolicyRef)(nil)).Elem()
+}
+
+func (o CustomerManagedPolicyRefPtrOutput) ToCustomerManagedPolicyRefPtrOutput() CustomerManagedPolicyRefPtrOutput {
+	return o
+}
+
+func (o CustomerManagedPolicyRefPtrOutput) ToCustomerManagedPolicyRefPtrOutputWithContext(ctx context.Context) CustomerManagedPolicyRefPtrOutput {
+	return o
+}
+
+func (o CustomerManagedPolicyRefPtrOutput) Elem() CustomerManagedPolicyRefOutput {
+	return o.ApplyT(func(v *CustomerManagedPolicyRef) CustomerManagedPolicyRef {
+		if v != nil {
+			return *v
+		}
+		var ret CustomerManagedPolicyRef
+		return ret
+	}).(CustomerManagedPolicyRefOutput)
+}
+
+// The policy's name, such as `DeveloperBoundary`.
+func (o CustomerManagedPolicyRefPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *CustomerManagedPolicyRef) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// The policy's path, starting and ending with `/`, such as `/teams/`. Defaults to `/`.
+func (o CustomerManagedPolicyRefPtrOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *CustomerManagedPolicyRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Path
+	}).(pulumi.StringPtrOutput)
+}
+
+type CustomerManagedPolicyRefArrayOutput struct{ *pulumi.OutputState }
+
+func (CustomerManagedPolicyRefArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]CustomerManagedPolicyRef)(nil)).Elem()
+}
+
+func (o CustomerManagedPolicyRefArrayOutput) ToCustomerManagedPolicyRefArrayOutput() CustomerManagedPolicyRefArrayOutput {
+	return o
+}
+
+func (o CustomerManagedPolicyRefArrayOutput) ToCustomerManagedPolicyRefArrayOutputWithContext(ctx context.Context) CustomerManagedPolicyRefArrayOutput {
+	return o
+}
+
+func (o CustomerManagedPolicyRefArrayOutput) Index(i pulumi.IntInput) CustomerManagedPolicyRefOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) CustomerManagedPolicyRef {
+		return vs[0].([]CustomerManagedPolicyRef)[vs[1].(int)]
+	}).(CustomerManagedPolicyRefOutput)
+}
+
+// An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
+type GroupSpec struct {
+	// The description of a group the component creates; not allowed with `existing`.
+	Description *string `pulumi:"description"`
+	// The group's display name. Assignments and memberships refer to the group by it.
+	DisplayName string `pulumi:"displayName"`
+	// Reference an existing group instead of creating one.
+	Existing *bool `pulumi:"existing"`
+}
+
+// GroupSpecInput is an input type that accepts GroupSpecArgs and GroupSpecOutput values.
+// You can construct a concrete instance of `GroupSpecInput` via:
+//
+//	GroupSpecArgs{...}
+type GroupSpecInput interface {
+	pulumi.Input
+
+	ToGroupSpecOutput() GroupSpecOutput
+	ToGroupSpecOutputWithContext(context.Context) GroupSpecOutput
+}
+
+// An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
+type GroupSpecArgs struct {
+	// The description of a group the component creates; not allowed with `existing`.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// The group's display name. Assignments and memberships refer to the group by it.
+	DisplayName pulumi.StringInput `pulumi:"displayName"`
+	// Reference an existing group instead of creating one.
+	Existing pulumi.BoolPtrInput `pulumi:"existing"`
+}
+
+func (GroupSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GroupSpec)(nil)).Elem()
+}
+
+func (i GroupSpecArgs) ToGroupSpecOutput() GroupSpecOutput {
+	return i.ToGroupSpecOutputWithContext(context.Background())
+}
+
+func (i GroupSpecArgs) ToGroupSpecOutputWithContext(ctx context.Context) GroupSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GroupSpecOutput)
+}
+
+// GroupSpecArrayInput is an input type that accepts GroupSpecArray and GroupSpecArrayOutput values.
+// You can construct a concrete instance of `GroupSpecArrayInput` via:
+//
+//	GroupSpecArray{ GroupSpecArgs{...} }
+type GroupSpecArrayInput interface {
+	pulumi.Input
+
+	ToGroupSpecArrayOutput() GroupSpecArrayOutput
+	ToGroupSpecArrayOutputWithContext(context.Context) GroupSpecArrayOutput
+}
+
+type GroupSpecArray []GroupSpecInput
+
+func (GroupSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GroupSpec)(nil)).Elem()
+}
+
+func (i GroupSpecArray) ToGroupSpecArrayOutput() GroupSpecArrayOutput {
+	return i.ToGroupSpecArrayOutputWithContext(context.Background())
+}
+
+func (i GroupSpecArray) ToGroupSpecArrayOutputWithContext(ctx context.Context) GroupSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GroupSpecArrayOutput)
+}
+
+// An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
+type GroupSpecOutput struct{ *pulumi.OutputState }
+
+func (GroupSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GroupSpec)(nil)).Elem()
+}
+
+func (o GroupSpecOutput) ToGroupSpecOutput() GroupSpecOutput {
+	return o
+}
+
+func (o GroupSpecOutput) ToGroupSpecOutputWithContext(ctx context.Context) GroupSpecOutput {
+	return o
+}
+
+// The description of a group the component creates; not allowed with `existing`.
+func (o GroupSpecOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GroupSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// The group's display name. Assignments and memberships refer to the group by it.
+func (o GroupSpecOutput) DisplayName() pulumi.StringOutput {
+	return o.ApplyT(func(v GroupSpec) string { return v.DisplayName }).(pulumi.StringOutput)
+}
+
+// Reference an existing group instead of creating one.
+func (o GroupSpecOutput) Existing() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v GroupSpec) *bool { return v.Existing }).(pulumi.BoolPtrOutput)
+}
+
+type GroupSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (GroupSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GroupSpec)(nil)).Elem()
+}
+
+func (o GroupSpecArrayOutput) ToGroupSpecArrayOutput() GroupSpecArrayOutput {
+	return o
+}
+
+func (o GroupSpecArrayOutput) ToGroupSpecArrayOutputWithContext(ctx context.Context) GroupSpecArrayOutput {
+	return o
+}
+
+func (o GroupSpecArrayOutput) Index(i pulumi.IntInput) GroupSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) GroupSpec {
+		return vs[0].([]GroupSpec)[vs[1].(int)]
+	}).(GroupSpecOutput)
+}
+
+// A group membership.
+type MembershipSpec struct {
+	// Display name of a group declared in `groups`.
+	Group string `pulumi:"group"`
+	// User name of a user declared in `users`.
+	User string `pulumi:"user"`
+}
+
+// MembershipSpecInput is an input type that accepts MembershipSpecArgs and MembershipSpecOutput values.
+// You can construct a concrete instance of `MembershipSpecInput` via:
+//
+//	MembershipSpecArgs{...}
+type MembershipSpecInput interface {
+	pulumi.Input
+
+	ToMembershipSpecOutput() MembershipSpecOutput
+	ToMembershipSpecOutputWithContext(context.Context) MembershipSpecOutput
+}
+
+// A group membership.
+type MembershipSpecArgs struct {
+	// Display name of a group declared in `groups`.
+	Group pulumi.StringInput `pulumi:"group"`
+	// User name of a user declared in `users`.
+	User pulumi.StringInput `pulumi:"user"`
+}
+
+func (MembershipSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MembershipSpec)(nil)).Elem()
+}
+
+func (i MembershipSpecArgs) ToMembershipSpecOutput() MembershipSpecOutput {
+	return i.ToMembershipSpecOutputWithContext(context.Background())
+}
+
+func (i MembershipSpecArgs) ToMembershipSpecOutputWithContext(ctx context.Context) MembershipSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MembershipSpecOutput)
+}
+
+// MembershipSpecArrayInput is an input type that accepts MembershipSpecArray and MembershipSpecArrayOutput values.
+// You can construct a concrete instance of `MembershipSpecArrayInput` via:
+//
+//	MembershipSpecArray{ MembershipSpecArgs{...} }
+type MembershipSpecArrayInput interface {
+	pulumi.Input
+
+	ToMembershipSpecArrayOutput() MembershipSpecArrayOutput
+	ToMembershipSpecArrayOutputWithContext(context.Context) MembershipSpecArrayOutput
+}
+
+type MembershipSpecArray []MembershipSpecInput
+
+func (MembershipSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]MembershipSpec)(nil)).Elem()
+}
+
+func (i MembershipSpecArray) ToMembershipSpecArrayOutput() MembershipSpecArrayOutput {
+	return i.ToMembershipSpecArrayOutputWithContext(context.Background())
+}
+
+func (i MembershipSpecArray) ToMembershipSpecArrayOutputWithContext(ctx context.Context) MembershipSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MembershipSpecArrayOutput)
+}
+
+// A group membership.
+type MembershipSpecOutput struct{ *pulumi.OutputState }
+
+func (MembershipSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MembershipSpec)(nil)).Elem()
+}
+
+func (o MembershipSpecOutput) ToMembershipSpecOutput() MembershipSpecOutput {
+	return o
+}
+
+func (o MembershipSpecOutput) ToMembershipSpecOutputWithContext(ctx context.Context) MembershipSpecOutput {
+	return o
+}
+
+// Display name of a group declared in `groups`.
+func (o MembershipSpecOutput) Group() pulumi.StringOutput {
+	return o.ApplyT(func(v MembershipSpec) string { return v.Group }).(pulumi.StringOutput)
+}
+
+// User name of a user declared in `users`.
+func (o MembershipSpecOutput) User() pulumi.StringOutput {
+	return o.ApplyT(func(v MembershipSpec) string { return v.User }).(pulumi.StringOutput)
+}
+
+type MembershipSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (MembershipSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]MembershipSpec)(nil)).Elem()
+}
+
+func (o MembershipSpecArrayOutput) ToMembershipSpecArrayOutput() MembershipSpecArrayOutput {
+	return o
+}
+
+func (o MembershipSpecArrayOutput) ToMembershipSpecArrayOutputWithContext(ctx context.Context) MembershipSpecArrayOutput {
+	return o
+}
+
+func (o MembershipSpecArrayOutput) Index(i pulumi.IntInput) MembershipSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) MembershipSpec {
+		return vs[0].([]MembershipSpec)[vs[1].(int)]
+	}).(MembershipSpecOutput)
+}
+
+// One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
+type OrgIntegrationSpec struct {
+	// The inputs of the integration's OrgServiceIntegration.
+	Args OrgServiceIntegrationArgsType `pulumi:"args"`
+	// Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+	Name string `pulumi:"name"`
+}
+
+// OrgIntegrationSpecInput is an input type that accepts OrgIntegrationSpecArgs and OrgIntegrationSpecOutput values.
+// You can construct a concrete instance of `OrgIntegrationSpecInput` via:
+//
+//	OrgIntegrationSpecArgs{...}
+type OrgIntegrationSpecInput interface {
+	pulumi.Input
+
+	ToOrgIntegrationSpecOutput() OrgIntegrationSpecOutput
+	ToOrgIntegrationSpecOutputWithContext(context.Context) OrgIntegrationSpecOutput
+}
+
+// One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
+type OrgIntegrationSpecArgs struct {
+	// The inputs of the integration's OrgServiceIntegration.
+	Args OrgServiceIntegrationArgsTypeInput `pulumi:"args"`
+	// Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+	Name pulumi.StringInput `pulumi:"name"`
+}
+
+func (OrgIntegrationSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrgIntegrationSpec)(nil)).Elem()
+}
+
+func (i OrgIntegrationSpecArgs) ToOrgIntegrationSpecOutput() OrgIntegrationSpecOutput {
+	return i.ToOrgIntegrationSpecOutputWithContext(context.Background())
+}
+
+func (i OrgIntegrationSpecArgs) ToOrgIntegrationSpecOutputWithContext(ctx context.Context) OrgIntegrationSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OrgIntegrationSpecOutput)
+}
+
+// OrgIntegrationSpecArrayInput is an input type that accepts OrgIntegrationSpecArray and OrgIntegrationSpecArrayOutput values.
+// You can construct a concrete instance of `OrgIntegrationSpecArrayInput` via:
+//
+//	OrgIntegrationSpecArray{ OrgIntegrationSpecArgs{...} }
+type OrgIntegrationSpecArrayInput interface {
+	pulumi.Input
+
+	ToOrgIntegrationSpecArrayOutput() OrgIntegrationSpecArrayOutput
+	ToOrgIntegrationSpecArrayOutputWithContext(context.Context) OrgIntegrationSpecArrayOutput
+}
+
+type OrgIntegrationSpecArray []OrgIntegrationSpecInput
+
+func (OrgIntegrationSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]OrgIntegrationSpec)(nil)).Elem()
+}
+
+func (i OrgIntegrationSpecArray) ToOrgIntegrationSpecArrayOutput() OrgIntegrationSpecArrayOutput {
+	return i.ToOrgIntegrationSpecArrayOutputWithContext(context.Background())
+}
+
+func (i OrgIntegrationSpecArray) ToOrgIntegrationSpecArrayOutputWithContext(ctx context.Context) OrgIntegrationSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OrgIntegrationSpecArrayOutput)
+}
+
+// One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
+type OrgIntegrationSpecOutput struct{ *pulumi.OutputState }
+
+func (OrgIntegrationSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrgIntegrationSpec)(nil)).Elem()
+}
+
+func (o OrgIntegrationSpecOutput) ToOrgIntegrationSpecOutput() OrgIntegrationSpecOutput {
+	return o
+}
+
+func (o OrgIntegrationSpecOutput) ToOrgIntegrationSpecOutputWithContext(ctx context.Context) OrgIntegrationSpecOutput {
+	return o
+}
+
+// The inputs of the integration's OrgServiceIntegration.
+func (o OrgIntegrationSpecOutput) Args() OrgServiceIntegrationArgsTypeOutput {
+	return o.ApplyT(func(v OrgIntegrationSpec) OrgServiceIntegrationArgsType { return v.Args }).(OrgServiceIntegrationArgsTypeOutput)
+}
+
+// Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+func (o OrgIntegrationSpecOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v OrgIntegrationSpec) string { return v.Name }).(pulumi.StringOutput)
+}
+
+type OrgIntegrationSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (OrgIntegrationSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]OrgIntegrationSpec)(nil)).Elem()
+}
+
+func (o OrgIntegrationSpecArrayOutput) ToOrgIntegrationSpecArrayOutput() OrgIntegrationSpecArrayOutput {
+	return o
+}
+
+func (o OrgIntegrationSpecArrayOutput) ToOrgIntegrationSpecArrayOutputWithContext(ctx context.Context) OrgIntegrationSpecArrayOutput {
+	return o
+}
+
+func (o OrgIntegrationSpecArrayOutput) Index(i pulumi.IntInput) OrgIntegrationSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) OrgIntegrationSpec {
+		return vs[0].([]OrgIntegrationSpec)[vs[1].(int)]
+	}).(OrgIntegrationSpecOutput)
+}
+
+type OrgServiceIntegrationArgsType struct {
+	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+	AllowUnknownPrincipal *bool `pulumi:"allowUnknownPrincipal"`
+	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+	DelegatedAdminAccountId *string `pulumi:"delegatedAdminAccountId"`
+	// Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+	DisableOnDelete *bool `pulumi:"disableOnDelete"`
+	// How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+	EnableVia *string `pulumi:"enableVia"`
+	// Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+	Force *bool `pulumi:"force"`
+	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+	ManagementAccountId *string `pulumi:"managementAccountId"`
+	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+	Regions []string `pulumi:"regions"`
+	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+	Service *string `pulumi:"service"`
+	// A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+	ServicePrincipal *string `pulumi:"servicePrincipal"`
+}
+
+// OrgServiceIntegrationArgsTypeInput is an input type that accepts OrgServiceIntegrationArgsTypeArgs and OrgServiceIntegrationArgsTypeOutput values.
+// You can construct a concrete instance of `OrgServiceIntegrationArgsTypeInput` via:
+//
+//	OrgServiceIntegrationArgsTypeArgs{...}
+type OrgServiceIntegrationArgsTypeInput interface {
+	pulumi.Input
+
+	ToOrgServiceIntegrationArgsTypeOutput() OrgServiceIntegrationArgsTypeOutput
+	ToOrgServiceIntegrationArgsTypeOutputWithContext(context.Context) OrgServiceIntegrationArgsTypeOutput
+}
+
+type OrgServiceIntegrationArgsTypeArgs struct {
+	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+	AllowUnknownPrincipal pulumi.BoolPtrInput `pulumi:"allowUnknownPrincipal"`
+	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+	DelegatedAdminAccountId pulumi.StringPtrInput `pulumi:"delegatedAdminAccountId"`
+	// Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+	DisableOnDelete pulumi.BoolPtrInput `pulumi:"disableOnDelete"`
+	// How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+	EnableVia pulumi.StringPtrInput `pulumi:"enableVia"`
+	// Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+	Force pulumi.BoolPtrInput `pulumi:"force"`
+	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+	ManagementAccountId pulumi.StringPtrInput `pulumi:"managementAccountId"`
+	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+	Regions pulumi.StringArrayInput `pulumi:"regions"`
+	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+	Service pulumi.StringPtrInput `pulumi:"service"`
+	// A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+	ServicePrincipal pulumi.StringPtrInput `pulumi:"servicePrincipal"`
+}
+
+func (OrgServiceIntegrationArgsTypeArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrgServiceIntegrationArgsType)(nil)).Elem()
+}
+
+func (i OrgServiceIntegrationArgsTypeArgs) ToOrgServiceIntegrationArgsTypeOutput() OrgServiceIntegrationArgsTypeOutput {
+	return i.ToOrgServiceIntegrationArgsTypeOutputWithContext(context.Background())
+}
+
+func (i OrgServiceIntegrationArgsTypeArgs) ToOrgServiceIntegrationArgsTypeOutputWithContext(ctx context.Context) OrgServiceIntegrationArgsTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OrgServiceIntegrationArgsTypeOutput)
+}
+
+type OrgServiceIntegrationArgsTypeOutput struct{ *pulumi.OutputState }
+
+func (OrgServiceIntegrationArgsTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrgServiceIntegrationArgsType)(nil)).Elem()
+}
+
+func (o OrgServiceIntegrationArgsTypeOutput) ToOrgServiceIntegrationArgsTypeOutput() OrgServiceIntegrationArgsTypeOutput {
+	return o
+}
+
+func (o OrgServiceIntegrationArgsTypeOutput) ToOrgServiceIntegrationArgsTypeOutputWithContext(ctx context.Context) OrgServiceIntegrationArgsTypeOutput {
+	return o
+}
+
+// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+func (o OrgServiceIntegrationArgsTypeOutput) AllowUnknownPrincipal() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *bool { return v.AllowUnknownPrincipal }).(pulumi.BoolPtrOutput)
+}
+
+// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+func (o OrgServiceIntegrationArgsTypeOutput) DelegatedAdminAccountId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.DelegatedAdminAccountId }).(pulumi.StringPtrOutput)
+}
+
+// Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+func (o OrgServiceIntegrationArgsTypeOutput) DisableOnDelete() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *bool { return v.DisableOnDelete }).(pulumi.BoolPtrOutput)
+}
+
+// How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+func (o OrgServiceIntegrationArgsTypeOutput) EnableVia() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.EnableVia }).(pulumi.StringPtrOutput)
+}
+
+// Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+func (o OrgServiceIntegrationArgsTypeOutput) Force() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *bool { return v.Force }).(pulumi.BoolPtrOutput)
+}
+
+// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+func (o OrgServiceIntegrationArgsTypeOutput) ManagementAccountId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.ManagementAccountId }).(pulumi.StringPtrOutput)
+}
+
+// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+func (o OrgServiceIntegrationArgsTypeOutput) Regions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v OrgServiceIntegrationArgsType) []string { return v.Regions }).(pulumi.StringArrayOutput)
+}
+
+// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+func (o OrgServiceIntegrationArgsTypeOutput) Service() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.Service }).(pulumi.StringPtrOutput)
+}
+
+// A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+func (o OrgServiceIntegrationArgsTypeOutput) ServicePrincipal() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.ServicePrincipal }).(pulumi.StringPtrOutput)
+}
+
+// An IAM Identity Center permission set: the role IAM Identity Center provisions in every account it is assigned to, with its policies.
+type PermissionSetSpec struct {
+	// Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
+	CustomerManagedPolicies []CustomerManagedPolicyRef `pulumi:"customerManagedPolicies"`
+	// The permission set's description.
+	Description *string `pulumi:"description"`
+	// An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+	InlinePolicy *string `pulumi:"inlinePolicy"`
+	// ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
+	ManagedPolicyArns []string `pulumi:"managedPolicyArns"`
+	// The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
+	Name string `pulumi:"name"`
+	// The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
+	PermissionsBoundary *PermissionsBoundarySpec `pulumi:"permissionsBoundary"`
+	// URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+	RelayState *string `pulumi:"relayState"`
+	// How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
+	SessionDuration *string `pulumi:"sessionDuration"`
+	// Tags on the permission set.
+	Tags map[string]string `pulumi:"tags"`
+}
+
+// PermissionSetSpecInput is an input type that accepts PermissionSetSpecArgs and PermissionSetSpecOutput values.
+// You can construct a concrete instance of `PermissionSetSpecInput` via:
+//
+//	PermissionSetSpecArgs{...}
+type PermissionSetSpecInput interface {
+	pulumi.Input
+
+	ToPermissionSetSpecOutput() PermissionSetSpecOutput
+	ToPermissionSetSpecOutputWithContext(context.Context) PermissionSetSpecOutput
+}
+
+// An IAM Identity Center permission set: the role IAM Identity Center provisions in every account it is assigned to, with its policies.
+type PermissionSetSpecArgs struct {
+	// Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
+	CustomerManagedPolicies CustomerManagedPolicyRefArrayInput `pulumi:"customerManagedPolicies"`
+	// The permission set's description.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+	InlinePolicy pulumi.StringPtrInput `pulumi:"inlinePolicy"`
+	// ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
+	ManagedPolicyArns pulumi.StringArrayInput `pulumi:"managedPolicyArns"`
+	// The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
+	Name pulumi.StringInput `pulumi:"name"`
+	// The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
+	PermissionsBoundary PermissionsBoundarySpecPtrInput `pulumi:"permissionsBoundary"`
+	// URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+	RelayState pulumi.StringPtrInput `pulumi:"relayState"`
+	// How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
+	SessionDuration pulumi.StringPtrInput `pulumi:"sessionDuration"`
+	// Tags on the permission set.
+	Tags pulumi.StringMapInput `pulumi:"tags"`
+}
+
+func (PermissionSetSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PermissionSetSpec)(nil)).Elem()
+}
+
+func (i PermissionSetSpecArgs) ToPermissionSetSpecOutput() PermissionSetSpecOutput {
+	return i.ToPermissionSetSpecOutputWithContext(context.Background())
+}
+
+func (i PermissionSetSpecArgs) ToPermissionSetSpecOutputWithContext(ctx context.Context) PermissionSetSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PermissionSetSpecOutput)
+}
+
+// PermissionSetSpecArrayInput is an input type that accepts PermissionSetSpecArray and PermissionSetSpecArrayOutput values.
+// You can construct a concrete instance of `PermissionSetSpecArrayInput` via:
+//
+//	PermissionSetSpecArray{ PermissionSetSpecArgs{...} }
+type PermissionSetSpecArrayInput interface {
+	pulumi.Input
+
+	ToPermissionSetSpecArrayOutput() PermissionSetSpecArrayOutput
+	ToPermissionSetSpecArrayOutputWithContext(context.Context) PermissionSetSpecArrayOutput
+}
+
+type PermissionSetSpecArray []PermissionSetSpecInput
+
+func (PermissionSetSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PermissionSetSpec)(nil)).Elem()
+}
+
+func (i PermissionSetSpecArray) ToPermissionSetSpecArrayOutput() PermissionSetSpecArrayOutput {
+	return i.ToPermissionSetSpecArrayOutputWithContext(context.Background())
+}
+
+func (i PermissionSetSpecArray) ToPermissionSetSpecArrayOutputWithContext(ctx context.Context) PermissionSetSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PermissionSetSpecArrayOutput)
+}
+
+// An IAM Identity Center permission set: the role IAM Identity Center provisions in every account it is assigned to, with its policies.
+type PermissionSetSpecOutput struct{ *pulumi.OutputState }
+
+func (PermissionSetSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PermissionSetSpec)(nil)).Elem()
+}
+
+func (o PermissionSetSpecOutput) ToPermissionSetSpecOutput() PermissionSetSpecOutput {
+	return o
+}
+
+func (o PermissionSetSpecOutput) ToPermissionSetSpecOutputWithContext(ctx context.Context) PermissionSetSpecOutput {
+	return o
+}
+
+// Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
+func (o PermissionSetSpecOutput) CustomerManagedPolicies() CustomerManagedPolicyRefArrayOutput {
+	return o.ApplyT(func(v PermissionSetSpec) []CustomerManagedPolicyRef { return v.CustomerManagedPolicies }).(CustomerManagedPolicyRefArrayOutput)
+}
+
+// The permission set's description.
+func (o PermissionSetSpecOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PermissionSetSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+func (o PermissionSetSpecOutput) InlinePolicy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PermissionSetSpec) *string { return v.InlinePolicy }).(pulumi.StringPtrOutput)
+}
+
+// ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
+func (o PermissionSetSpecOutput) ManagedPolicyArns() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v PermissionSetSpec) []string { return v.ManagedPolicyArns }).(pulumi.StringArrayOutput)
+}
+
+// The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
+func (o PermissionSetSpecOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v PermissionSetSpec) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
+func (o PermissionSetSpecOutput) PermissionsBoundary() PermissionsBoundarySpecPtrOutput {
+	return o.ApplyT(func(v PermissionSetSpec) *PermissionsBoundarySpec { return v.PermissionsBoundary }).(PermissionsBoundarySpecPtrOutput)
+}
+
+// URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+func (o PermissionSetSpecOutput) RelayState() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PermissionSetSpec) *string { return v.RelayState }).(pulumi.StringPtrOutput)
+}
+
+// How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
+func (o PermissionSetSpecOutput) SessionDuration() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PermissionSetSpec) *string { return v.SessionDuration }).(pulumi.StringPtrOutput)
+}
+
+// Tags on the permission set.
+func (o PermissionSetSpecOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v PermissionSetSpec) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
+}
+
+type PermissionSetSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (PermissionSetSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PermissionSetSpec)(nil)).Elem()
+}
+
+func (o PermissionSetSpecArrayOutput) ToPermissionSetSpecArrayOutput() PermissionSetSpecArrayOutput {
+	return o
+}
+
+func (o PermissionSetSpecArrayOutput) ToPermissionSetSpecArrayOutputWithContext(ctx context.Context) PermissionSetSpecArrayOutput {
+	return o
+}
+
+func (o PermissionSetSpecArrayOutput) Index(i pulumi.IntInput) PermissionSetSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PermissionSetSpec {
+		return vs[0].([]PermissionSetSpec)[vs[1].(int)]
+	}).(PermissionSetSpecOutput)
+}
+
+// A permissions boundary: set exactly one of `managedPolicyArn` and `customerManagedPolicy`.
+type PermissionsBoundarySpec struct {
+	// The customer managed policy to use as the boundary, by name and path.
+	CustomerManagedPolicy *CustomerManagedPolicyRef `pulumi:"customerManagedPolicy"`
+	// ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
+	ManagedPolicyArn *string `pulumi:"managedPolicyArn"`
+}
+
+// PermissionsBoundarySpecInput is an input type that accepts PermissionsBoundarySpecArgs and PermissionsBoundarySpecOutput values.
+// You can construct a concrete instance of `PermissionsBoundarySpecInput` via:
+//
+//	PermissionsBoundarySpecArgs{...}
+type PermissionsBoundarySpecInput interface {
+	pulumi.Input
+
+	ToPermissionsBoundarySpecOutput() PermissionsBoundarySpecOutput
+	ToPermissionsBoundarySpecOutputWithContext(context.Context) PermissionsBoundarySpecOutput
+}
+
+// A permissions boundary: set exactly one of `managedPolicyArn` and `customerManagedPolicy`.
+type PermissionsBoundarySpecArgs struct {
+	// The customer managed policy to use as the boundary, by name and path.
+	CustomerManagedPolicy CustomerManagedPolicyRefPtrInput `pulumi:"customerManagedPolicy"`
+	// ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
+	ManagedPolicyArn pulumi.StringPtrInput `pulumi:"managedPolicyArn"`
+}
+
+func (PermissionsBoundarySpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PermissionsBoundarySpec)(nil)).Elem()
+}
+
+func (i PermissionsBoundarySpecArgs) ToPermissionsBoundarySpecOutput() PermissionsBoundarySpecOutput {
+	return i.ToPermissionsBoundarySpecOutputWithContext(context.Background())
+}
+
+func (i PermissionsBoundarySpecArgs) ToPermissionsBoundarySpecOutputWithContext(ctx context.Context) PermissionsBoundarySpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PermissionsBoundarySpecOutput)
+}
+
+func (i PermissionsBoundarySpecArgs) ToPermissionsBoundarySpecPtrOutput() PermissionsBoundarySpecPtrOutput {
+	return i.ToPermissionsBoundarySpecPtrOutputWithContext(context.Background())
+}
+
+func (i PermissionsBoundarySpecArgs) ToPermissionsBoundarySpecPtrOutputWithContext(ctx context.Context) PermissionsBoundarySpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PermissionsBoundarySpecOutput).ToPermissionsBoundarySpecPtrOutputWithContext(ctx)
+}
+
+// PermissionsBoundarySpecPtrInput is an input type that accepts PermissionsBoundarySpecArgs, PermissionsBoundarySpecPtr and PermissionsBoundarySpecPtrOutput values.
+// You can construct a concrete instance of `PermissionsBoundarySpecPtrInput` via:
+//
+//	        PermissionsBoundarySpecArgs{...}
+//
+//	or:
+//
+//	        nil
+type PermissionsBoundarySpecPtrInput interface {
+	pulumi.Input
+
+	ToPermissionsBoundarySpecPtrOutput() PermissionsBoundarySpecPtrOutput
+	ToPermissionsBoundarySpecPtrOutputWithContext(context.Context) PermissionsBoundarySpecPtrOutput
+}
+
+type permissionsBoundarySpecPtrType PermissionsBoundarySpecArgs
+
+func PermissionsBoundarySpecPtr(v *PermissionsBoundarySpecArgs) PermissionsBoundarySpecPtrInput {
+	return (*permissionsBoundarySpecPtrType)(v)
+}
+
+func (*permissionsBoundarySpecPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PermissionsBoundarySpec)(nil)).Elem()
+}
+
+func (i *permissionsBoundarySpecPtrType) ToPermissionsBoundarySpecPtrOutput() PermissionsBoundarySpecPtrOutput {
+	return i.ToPermissionsBoundarySpecPtrOutputWithContext(context.Background())
+}
+
+func (i *permissionsBoundarySpecPtrType) ToPermissionsBoundarySpecPtrOutputWithContext(ctx context.Context) PermissionsBoundarySpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PermissionsBoundarySpecPtrOutput)
+}
+
+// A permissions boundary: set exactly one of `managedPolicyArn` and `customerManagedPolicy`.
+type PermissionsBoundarySpecOutput struct{ *pulumi.OutputState }
+
+func (PermissionsBoundarySpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PermissionsBoundarySpec)(nil)).Elem()
+}
+
+func (o PermissionsBoundarySpecOutput) ToPermissionsBoundarySpecOutput() PermissionsBoundarySpecOutput {
+	return o
+}
+
+func (o PermissionsBoundarySpecOutput) ToPermissionsBoundarySpecOutputWithContext(ctx context.Context) PermissionsBoundarySpecOutput {
+	return o
+}
+
+func (o PermissionsBoundarySpecOutput) ToPermissionsBoundarySpecPtrOutput() PermissionsBoundarySpecPtrOutput {
+	return o.ToPermissionsBoundarySpecPtrOutputWithContext(context.Background())
+}
+
+func (o PermissionsBoundarySpecOutput) ToPermissionsBoundarySpecPtrOutputWithContext(ctx context.Context) PermissionsBoundarySpecPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PermissionsBoundarySpec) *PermissionsBoundarySpec {
+		return &v
+	}).(PermissionsBoundarySpecPtrOutput)
+}
+
+// The customer managed policy to use as the boundary, by name and path.
+func (o PermissionsBoundarySpecOutput) CustomerManagedPolicy() CustomerManagedPolicyRefPtrOutput {
+	return o.ApplyT(func(v PermissionsBoundarySpec) *CustomerManagedPolicyRef { return v.CustomerManagedPolicy }).(CustomerManagedPolicyRefPtrOutput)
+}
+
+// ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
+func (o PermissionsBoundarySpecOutput) ManagedPolicyArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PermissionsBoundarySpec) *string { return v.ManagedPolicyArn }).(pulumi.StringPtrOutput)
+}
+
+type PermissionsBoundarySpecPtrOutput struct{ *pulumi.OutputState }
+
+func (PermissionsBoundarySpecPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PermissionsBoundarySpec)(nil)).Elem()
+}
+
+func (o PermissionsBoundarySpecPtrOutput) ToPermissionsBoundarySpecPtrOutput() PermissionsBoundarySpecPtrOutput {
+	return o
+}
+
+func (o PermissionsBoundarySpecPtrOutput) ToPermissionsBoundarySpecPtrOutputWithContext(ctx context.Context) PermissionsBoundarySpecPtrOutput {
+	return o
+}
+
+func (o PermissionsBoundarySpecPtrOutput) Elem() PermissionsBoundarySpecOutput {
+	return o.ApplyT(func(v *PermissionsBoundarySpec) PermissionsBoundarySpec {
+		if v != nil {
+			return *v
+		}
+		var ret PermissionsBoundarySpec
+		return ret
+	}).(PermissionsBoundarySpecOutput)
+}
+
+// The customer managed policy to use as the boundary, by name and path.
+func (o PermissionsBoundarySpecPtrOutput) CustomerManagedPolicy() CustomerManagedPolicyRefPtrOutput {
+	return o.ApplyT(func(v *PermissionsBoundarySpec) *CustomerManagedPolicyRef {
+		if v == nil {
+			return nil
+		}
+		return v.CustomerManagedPolicy
+	}).(CustomerManagedPolicyRefPtrOutput)
+}
+
+// ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
+func (o PermissionsBoundarySpecPtrOutput) ManagedPolicyArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PermissionsBoundarySpec) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ManagedPolicyArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// A portfolio the component creates (`aws.servicecatalog.Portfolio`).
+type PortfolioCreateSpec struct {
+	// The portfolio's description, at most 2000 characters.
+	Description *string `pulumi:"description"`
+	// The portfolio's display name, 1 to 100 characters.
+	Name string `pulumi:"name"`
+	// The person or team that owns the portfolio, 1 to 50 characters.
+	ProviderName string `pulumi:"providerName"`
+	// Tags to apply to the portfolio.
+	Tags map[string]string `pulumi:"tags"`
+}
+
+// PortfolioCreateSpecInput is an input type that accepts PortfolioCreateSpecArgs and PortfolioCreateSpecOutput values.
+// You can construct a concrete instance of `PortfolioCreateSpecInput` via:
+//
+//	PortfolioCreateSpecArgs{...}
+type PortfolioCreateSpecInput interface {
+	pulumi.Input
+
+	ToPortfolioCreateSpecOutput() PortfolioCreateSpecOutput
+	ToPortfolioCreateSpecOutputWithContext(context.Context) PortfolioCreateSpecOutput
+}
+
+// A portfolio the component creates (`aws.servicecatalog.Portfolio`).
+type PortfolioCreateSpecArgs struct {
+	// The portfolio's description, at most 2000 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// The portfolio's display name, 1 to 100 characters.
+	Name pulumi.StringInput `pulumi:"name"`
+	// The person or team that owns the portfolio, 1 to 50 characters.
+	ProviderName pulumi.StringInput `pulumi:"providerName"`
+	// Tags to apply to the portfolio.
+	Tags pulumi.StringMapInput `pulumi:"tags"`
+}
+
+func (PortfolioCreateSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PortfolioCreateSpec)(nil)).Elem()
+}
+
+func (i PortfolioCreateSpecArgs) ToPortfolioCreateSpecOutput() PortfolioCreateSpecOutput {
+	return i.ToPortfolioCreateSpecOutputWithContext(context.Background())
+}
+
+func (i PortfolioCreateSpecArgs) ToPortfolioCreateSpecOutputWithContext(ctx context.Context) PortfolioCreateSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PortfolioCreateSpecOutput)
+}
+
+func (i PortfolioCreateSpecArgs) ToPortfolioCreateSpecPtrOutput() PortfolioCreateSpecPtrOutput {
+	return i.ToPortfolioCreateSpecPtrOutputWithContext(context.Background())
+}
+
+func (i PortfolioCreateSpecArgs) ToPortfolioCreateSpecPtrOutputWithContext(ctx context.Context) PortfolioCreateSpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PortfolioCreateSpecOutput).ToPortfolioCreateSpecPtrOutputWithContext(ctx)
+}
+
+// PortfolioCreateSpecPtrInput is an input type that accepts PortfolioCreateSpecArgs, PortfolioCreateSpecPtr and PortfolioCreateSpecPtrOutput values.
+// You can construct a concrete instance of `PortfolioCreateSpecPtrInput` via:
+//
+//	        PortfolioCreateSpecArgs{...}
+//
+//	or:
+//
+//	        nil
+type PortfolioCreateSpecPtrInput interface {
+	pulumi.Input
+
+	ToPortfolioCreateSpecPtrOutput() PortfolioCreateSpecPtrOutput
+	ToPortfolioCreateSpecPtrOutputWithContext(context.Context) PortfolioCreateSpecPtrOutput
+}
+
+type portfolioCreateSpecPtrType PortfolioCreateSpecArgs
+
+func PortfolioCreateSpecPtr(v *PortfolioCreateSpecArgs) PortfolioCreateSpecPtrInput {
+	return (*portfolioCreateSpecPtrType)(v)
+}
+
+func (*portfolioCreateSpecPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PortfolioCreateSpec)(nil)).Elem()
+}
+
+func (i *portfolioCreateSpecPtrType) ToPortfolioCreateSpecPtrOutput() PortfolioCreateSpecPtrOutput {
+	return i.ToPortfolioCreateSpecPtrOutputWithContext(context.Background())
+}
+
+func (i *portfolioCreateSpecPtrType) ToPortfolioCreateSpecPtrOutputWithContext(ctx context.Context) PortfolioCreateSpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PortfolioCreateSpecPtrOutput)
+}
+
+// A portfolio the component creates (`aws.servicecatalog.Portfolio`).
+type PortfolioCreateSpecOutput struct{ *pulumi.OutputState }
+
+func (PortfolioCreateSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PortfolioCreateSpec)(nil)).Elem()
+}
+
+func (o PortfolioCreateSpecOutput) ToPortfolioCreateSpecOutput() PortfolioCreateSpecOutput {
+	return o
+}
+
+func (o PortfolioCreateSpecOutput) ToPortfolioCreateSpecOutputWithContext(ctx context.Context) PortfolioCreateSpecOutput {
+	return o
+}
+
+func (o PortfolioCreateSpecOutput) ToPortfolioCreateSpecPtrOutput() PortfolioCreateSpecPtrOutput {
+	return o.ToPortfolioCreateSpecPtrOutputWithContext(context.Background())
+}
+
+func (o PortfolioCreateSpecOutput) ToPortfolioCreateSpecPtrOutputWithContext(ctx context.Context) PortfolioCreateSpecPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PortfolioCreateSpec) *PortfolioCreateSpec {
+		return &v
+	}).(PortfolioCreateSpecPtrOutput)
+}
+
+// The portfolio's description, at most 2000 characters.
+func (o PortfolioCreateSpecOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PortfolioCreateSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// The portfolio's display name, 1 to 100 characters.
+func (o PortfolioCreateSpecOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v PortfolioCreateSpec) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// The person or team that owns the portfolio, 1 to 50 characters.
+func (o PortfolioCreateSpecOutput) ProviderName() pulumi.StringOutput {
+	return o.ApplyT(func(v PortfolioCreateSpec) string { return v.ProviderName }).(pulumi.StringOutput)
+}
+
+// Tags to apply to the portfolio.
+func (o PortfolioCreateSpecOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v PortfolioCreateSpec) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
+}
+
+type PortfolioCreateSpecPtrOutput struct{ *pulumi.OutputState }
+
+func (PortfolioCreateSpecPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PortfolioCreateSpec)(nil)).Elem()
+}
+
+func (o PortfolioCreateSpecPtrOutput) ToPortfolioCreateSpecPtrOutput() PortfolioCreateSpecPtrOutput {
+	return o
+}
+
+func (o PortfolioCreateSpecPtrOutput) ToPortfolioCreateSpecPtrOutputWithContext(ctx context.Context) PortfolioCreateSpecPtrOutput {
+	return o
+}
+
+func (o PortfolioCreateSpecPtrOutput) Elem() PortfolioCreateSpecOutput {
+	return o.ApplyT(func(v *PortfolioCreateSpec) PortfolioCreateSpec {
+		if v != nil {
+			return *v
+		}
+		var ret PortfolioCreateSpec
+		return ret
+	}).(PortfolioCreateSpecOutput)
+}
+
+// The portfolio's description, at most 2000 characters.
+func (o PortfolioCreateSpecPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PortfolioCreateSpec) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// The portfolio's display name, 1 to 100 characters.
+func (o PortfolioCreateSpecPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PortfolioCreateSpec) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// The person or team that owns the portfolio, 1 to 50 characters.
+func (o PortfolioCreateSpecPtrOutput) ProviderName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PortfolioCreateSpec) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.ProviderName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Tags to apply to the portfolio.
+func (o PortfolioCreateSpecPtrOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *PortfolioCreateSpec) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Tags
+	}).(pulumi.StringMapOutput)
+}
+
+// A portfolio to share: an existing one (`id`) or one the component creates (`create`).
+type PortfolioSpec struct {
+	// Create the portfolio with these settings. Exclusive with `id`.
+	Create *PortfolioCreateSpec `pulumi:"create"`
+	// The ID of an existing portfolio (`port-...`) in the account the AWS provider targets. Exclusive with `create`.
+	Id *string `pulumi:"id"`
+	// A stable key for the portfolio, such as `platform`: 1 to 63 letters, digits, `_`, `.` or `-`. Child resource names and the outputs use it, so reordering portfolios replaces nothing.
+	Key string `pulumi:"key"`
+	// IAM_PATTERN principals given access to the portfolio: at most 10.
+	PrincipalAssociations []PrincipalAssociationSpec `pulumi:"principalAssociations"`
+	// Share the portfolio's principal associations (principal name sharing) with its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can use the portfolio. AWS supports it on those two share types only; other shares ignore it.
+	SharePrincipals *bool `pulumi:"sharePrincipals"`
+	// Share the portfolio's TagOptions with every target.
+	ShareTagOptions *bool `pulumi:"shareTagOptions"`
+	// The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+	Shares []ShareSpec `pulumi:"shares"`
+}
+
+// PortfolioSpecInput is an input type that accepts PortfolioSpecArgs and PortfolioSpecOutput values.
+// You can construct a concrete instance of `PortfolioSpecInput` via:
+//
+//	PortfolioSpecArgs{...}
+type PortfolioSpecInput interface {
+	pulumi.Input
+
+	ToPortfolioSpecOutput() PortfolioSpecOutput
+	ToPortfolioSpecOutputWithContext(context.Context) PortfolioSpecOutput
+}
+
+// A portfolio to share: an existing one (`id`) or one the component creates (`create`).
+type PortfolioSpecArgs struct {
+	// Create the portfolio with these settings. Exclusive with `id`.
+	Create PortfolioCreateSpecPtrInput `pulumi:"create"`
+	// The ID of an existing portfolio (`port-...`) in the account the AWS provider targets. Exclusive with `create`.
+	Id pulumi.StringPtrInput `pulumi:"id"`
+	// A stable key for the portfolio, such as `platform`: 1 to 63 letters, digits, `_`, `.` or `-`. Child resource names and the outputs use it, so reordering portfolios replaces nothing.
+	Key pulumi.StringInput `pulumi:"key"`
+	// IAM_PATTERN principals given access to the portfolio: at most 10.
+	PrincipalAssociations PrincipalAssociationSpecArrayInput `pulumi:"principalAssociations"`
+	// Share the portfolio's principal associations (principal name sharing) with its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can use the portfolio. AWS supports it on those two share types only; other shares ignore it.
+	SharePrincipals pulumi.BoolPtrInput `pulumi:"sharePrincipals"`
+	// Share the portfolio's TagOptions with every target.
+	ShareTagOptions pulumi.BoolPtrInput `pulumi:"shareTagOptions"`
+	// The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+	Shares ShareSpecArrayInput `pulumi:"shares"`
+}
+
+func (PortfolioSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PortfolioSpec)(nil)).Elem()
+}
+
+func (i PortfolioSpecArgs) ToPortfolioSpecOutput() PortfolioSpecOutput {
+	return i.ToPortfolioSpecOutputWithContext(context.Background())
+}
+
+func (i PortfolioSpecArgs) ToPortfolioSpecOutputWithContext(ctx context.Context) PortfolioSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PortfolioSpecOutput)
+}
+
+// PortfolioSpecArrayInput is an input type that accepts PortfolioSpecArray and PortfolioSpecArrayOutput values.
+// You can construct a concrete instance of `PortfolioSpecArrayInput` via:
+//
+//	PortfolioSpecArray{ PortfolioSpecArgs{...} }
+type PortfolioSpecArrayInput interface {
+	pulumi.Input
+
+	ToPortfolioSpecArrayOutput() PortfolioSpecArrayOutput
+	ToPortfolioSpecArrayOutputWithContext(context.Context) PortfolioSpecArrayOutput
+}
+
+type PortfolioSpecArray []PortfolioSpecInput
+
+func (PortfolioSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PortfolioSpec)(nil)).Elem()
+}
+
+func (i PortfolioSpecArray) ToPortfolioSpecArrayOutput() PortfolioSpecArrayOutput {
+	return i.ToPortfolioSpecArrayOutputWithContext(context.Background())
+}
+
+func (i PortfolioSpecArray) ToPortfolioSpecArrayOutputWithContext(ctx context.Context) PortfolioSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PortfolioSpecArrayOutput)
+}
+
+// A portfolio to share: an existing one (`id`) or one the component creates (`create`).
+type PortfolioSpecOutput struct{ *pulumi.OutputState }
+
+func (PortfolioSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PortfolioSpec)(nil)).Elem()
+}
+
+func (o PortfolioSpecOutput) ToPortfolioSpecOutput() PortfolioSpecOutput {
+	return o
+}
+
+func (o PortfolioSpecOutput) ToPortfolioSpecOutputWithContext(ctx context.Context) PortfolioSpecOutput {
+	return o
+}
+
+// Create the portfolio with these settings. Exclusive with `id`.
+func (o PortfolioSpecOutput) Create() PortfolioCreateSpecPtrOutput {
+	return o.ApplyT(func(v PortfolioSpec) *PortfolioCreateSpec { return v.Create }).(PortfolioCreateSpecPtrOutput)
+}
+
+// The ID of an existing portfolio (`port-...`) in the account the AWS provider targets. Exclusive with `create`.
+func (o PortfolioSpecOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PortfolioSpec) *string { return v.Id }).(pulumi.StringPtrOutput)
+}
+
+// A stable key for the portfolio, such as `platform`: 1 to 63 letters, digits, `_`, `.` or `-`. Child resource names and the outputs use it, so reordering portfolios replaces nothing.
+func (o PortfolioSpecOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v PortfolioSpec) string { return v.Key }).(pulumi.StringOutput)
+}
+
+// IAM_PATTERN principals given access to the portfolio: at most 10.
+func (o PortfolioSpecOutput) PrincipalAssociations() PrincipalAssociationSpecArrayOutput {
+	return o.ApplyT(func(v PortfolioSpec) []PrincipalAssociationSpec { return v.PrincipalAssociations }).(PrincipalAssociationSpecArrayOutput)
+}
+
+// Share the portfolio's principal associations (principal name sharing) with its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can use the portfolio. AWS supports it on those two share types only; other shares ignore it.
+func (o PortfolioSpecOutput) SharePrincipals() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PortfolioSpec) *bool { return v.SharePrincipals }).(pulumi.BoolPtrOutput)
+}
+
+// Share the portfolio's TagOptions with every target.
+func (o PortfolioSpecOutput) ShareTagOptions() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PortfolioSpec) *bool { return v.ShareTagOptions }).(pulumi.BoolPtrOutput)
+}
+
+// The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+func (o PortfolioSpecOutput) Shares() ShareSpecArrayOutput {
+	return o.ApplyT(func(v PortfolioSpec) []ShareSpec { return v.Shares }).(ShareSpecArrayOutput)
+}
+
+type PortfolioSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (PortfolioSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PortfolioSpec)(nil)).Elem()
+}
+
+func (o PortfolioSpecArrayOutput) ToPortfolioSpecArrayOutput() PortfolioSpecArrayOutput {
+	return o
+}
+
+func (o PortfolioSpecArrayOutput) ToPortfolioSpecArrayOutputWithContext(ctx context.Context) PortfolioSpecArrayOutput {
+	return o
+}
+
+func (o PortfolioSpecArrayOutput) Index(i pulumi.IntInput) PortfolioSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PortfolioSpec {
+		return vs[0].([]PortfolioSpec)[vs[1].(int)]
+	}).(PortfolioSpecOutput)
+}
+
+// A principal given access to the portfolio (`aws.servicecatalog.PrincipalPortfolioAssociation` with principal type IAM_PATTERN, which matches by name in every account that has the portfolio). Give exactly one of `iamRolePattern` and `permissionSetName`.
+type PrincipalAssociationSpec struct {
+	// A role path and name pattern, such as `ServiceCatalogUser*` or `team/Builder?`, or the account-less ARN pattern `arn:aws:iam:::role/ServiceCatalogUser*`. `*` matches any characters including `/`, `?` zero or one character. A pattern matching every role is refused.
+	IamRolePattern *string `pulumi:"iamRolePattern"`
+	// An IAM Identity Center permission set name, such as `DeveloperAccess`. It becomes the pattern `arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*`, which matches the role Identity Center creates for the permission set in each account, whatever its Region path and unique suffix.
+	PermissionSetName *string `pulumi:"permissionSetName"`
+}
+
+// PrincipalAssociationSpecInput is an input type that accepts PrincipalAssociationSpecArgs and PrincipalAssociationSpecOutput values.
+// You can construct a concrete instance of `PrincipalAssociationSpecInput` via:
+//
+//	PrincipalAssociationSpecArgs{...}
+type PrincipalAssociationSpecInput interface {
+	pulumi.Input
+
+	ToPrincipalAssociationSpecOutput() PrincipalAssociationSpecOutput
+	ToPrincipalAssociationSpecOutputWithContext(context.Context) PrincipalAssociationSpecOutput
+}
+
+// A principal given access to the portfolio (`aws.servicecatalog.PrincipalPortfolioAssociation` with principal type IAM_PATTERN, which matches by name in every account that has the portfolio). Give exactly one of `iamRolePattern` and `permissionSetName`.
+type PrincipalAssociationSpecArgs struct {
+	// A role path and name pattern, such as `ServiceCatalogUser*` or `team/Builder?`, or the account-less ARN pattern `arn:aws:iam:::role/ServiceCatalogUser*`. `*` matches any characters including `/`, `?` zero or one character. A pattern matching every role is refused.
+	IamRolePattern pulumi.StringPtrInput `pulumi:"iamRolePattern"`
+	// An IAM Identity Center permission set name, such as `DeveloperAccess`. It becomes the pattern `arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*`, which matches the role Identity Center creates for the permission set in each account, whatever its Region path and unique suffix.
+	PermissionSetName pulumi.StringPtrInput `pulumi:"permissionSetName"`
+}
+
+func (PrincipalAssociationSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrincipalAssociationSpec)(nil)).Elem()
+}
+
+func (i PrincipalAssociationSpecArgs) ToPrincipalAssociationSpecOutput() PrincipalAssociationSpecOutput {
+	return i.ToPrincipalAssociationSpecOutputWithContext(context.Background())
+}
+
+func (i PrincipalAssociationSpecArgs) ToPrincipalAssociationSpecOutputWithContext(ctx context.Context) PrincipalAssociationSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrincipalAssociationSpecOutput)
+}
+
+// PrincipalAssociationSpecArrayInput is an input type that accepts PrincipalAssociationSpecArray and PrincipalAssociationSpecArrayOutput values.
+// You can construct a concrete instance of `PrincipalAssociationSpecArrayInput` via:
+//
+//	PrincipalAssociationSpecArray{ PrincipalAssociationSpecArgs{...} }
+type PrincipalAssociationSpecArrayInput interface {
+	pulumi.Input
+
+	ToPrincipalAssociationSpecArrayOutput() PrincipalAssociationSpecArrayOutput
+	ToPrincipalAssociationSpecArrayOutputWithContext(context.Context) PrincipalAssociationSpecArrayOutput
+}
+
+type PrincipalAssociationSpecArray []PrincipalAssociationSpecInput
+
+func (PrincipalAssociationSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PrincipalAssociationSpec)(nil)).Elem()
+}
+
+func (i PrincipalAssociationSpecArray) ToPrincipalAssociationSpecArrayOutput() PrincipalAssociationSpecArrayOutput {
+	return i.ToPrincipalAssociationSpecArrayOutputWithContext(context.Background())
+}
+
+func (i PrincipalAssociationSpecArray) ToPrincipalAssociationSpecArrayOutputWithContext(ctx context.Context) PrincipalAssociationSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrincipalAssociationSpecArrayOutput)
+}
+
+// A principal given access to the portfolio (`aws.servicecatalog.PrincipalPortfolioAssociation` with principal type IAM_PATTERN, which matches by name in every account that has the portfolio). Give exactly one of `iamRolePattern` and `permissionSetName`.
+type PrincipalAssociationSpecOutput struct{ *pulumi.OutputState }
+
+func (PrincipalAssociationSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrincipalAssociationSpec)(nil)).Elem()
+}
+
+func (o PrincipalAssociationSpecOutput) ToPrincipalAssociationSpecOutput() PrincipalAssociationSpecOutput {
+	return o
+}
+
+func (o PrincipalAssociationSpecOutput) ToPrincipalAssociationSpecOutputWithContext(ctx context.Context) PrincipalAssociationSpecOutput {
+	return o
+}
+
+// A role path and name pattern, such as `ServiceCatalogUser*` or `team/Builder?`, or the account-less ARN pattern `arn:aws:iam:::role/ServiceCatalogUser*`. `*` matches any characters including `/`, `?` zero or one character. A pattern matching every role is refused.
+func (o PrincipalAssociationSpecOutput) IamRolePattern() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrincipalAssociationSpec) *string { return v.IamRolePattern }).(pulumi.StringPtrOutput)
+}
+
+// An IAM Identity Center permission set name, such as `DeveloperAccess`. It becomes the pattern `arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*`, which matches the role Identity Center creates for the permission set in each account, whatever its Region path and unique suffix.
+func (o PrincipalAssociationSpecOutput) PermissionSetName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrincipalAssociationSpec) *string { return v.PermissionSetName }).(pulumi.StringPtrOutput)
+}
+
+type PrincipalAssociationSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (PrincipalAssociationSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PrincipalAssociationSpec)(nil)).Elem()
+}
+
+func (o PrincipalAssociationSpecArrayOutput) ToPrincipalAssociationSpecArrayOutput() PrincipalAssociationSpecArrayOutput {
+	return o
+}
+
+func (o PrincipalAssociationSpecArrayOutput) ToPrincipalAssociationSpecArrayOutputWithContext(ctx context.Context) PrincipalAssociationSpecArrayOutput {
+	return o
+}
+
+func (o PrincipalAssociationSpecArrayOutput) Index(i pulumi.IntInput) PrincipalAssociationSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PrincipalAssociationSpec {
+		return vs[0].([]PrincipalAssociationSpec)[vs[1].(int)]
+	}).(PrincipalAssociationSpecOutput)
+}
+
+// A principal of an assignment: a group or a user declared in the component.
+type PrincipalRef struct {
+	// The group's display name or the user's user name, as declared in `groups` or `users`.
+	Name string `pulumi:"name"`
+	// `GROUP` or `USER`.
+	Type PrincipalType `pulumi:"type"`
+}
+
+// PrincipalRefInput is an input type that accepts PrincipalRefArgs and PrincipalRefOutput values.
+// You can construct a concrete instance of `PrincipalRefInput` via:
+//
+//	PrincipalRefArgs{...}
+type PrincipalRefInput interface {
+	pulumi.Input
+
+	ToPrincipalRefOutput() PrincipalRefOutput
+	ToPrincipalRefOutputWithContext(context.Context) PrincipalRefOutput
+}
+
+// A principal of an assignment: a group or a user declared in the component.
+type PrincipalRefArgs struct {
+	// The group's display name or the user's user name, as declared in `groups` or `users`.
+	Name pulumi.StringInput `pulumi:"name"`
+	// `GROUP` or `USER`.
+	Type PrincipalTypeInput `pulumi:"type"`
+}
+
+func (PrincipalRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrincipalRef)(nil)).Elem()
+}
+
+func (i PrincipalRefArgs) ToPrincipalRefOutput() PrincipalRefOutput {
+	return i.ToPrincipalRefOutputWithContext(context.Background())
+}
+
+func (i PrincipalRefArgs) ToPrincipalRefOutputWithContext(ctx context.Context) PrincipalRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrincipalRefOutput)
+}
+
+// PrincipalRefArrayInput is an input type that accepts PrincipalRefArray and PrincipalRefArrayOutput values.
+// You can construct a concrete instance of `PrincipalRefArrayInput` via:
+//
+//	PrincipalRefArray{ PrincipalRefArgs{...} }
+type PrincipalRefArrayInput interface {
+	pulumi.Input
+
+	ToPrincipalRefArrayOutput() PrincipalRefArrayOutput
+	ToPrincipalRefArrayOutputWithContext(context.Context) PrincipalRefArrayOutput
+}
+
+type PrincipalRefArray []PrincipalRefInput
+
+func (PrincipalRefArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PrincipalRef)(nil)).Elem()
+}
+
+func (i PrincipalRefArray) ToPrincipalRefArrayOutput() PrincipalRefArrayOutput {
+	return i.ToPrincipalRefArrayOutputWithContext(context.Background())
+}
+
+func (i PrincipalRefArray) ToPrincipalRefArrayOutputWithContext(ctx context.Context) PrincipalRefArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrincipalRefArrayOutput)
+}
+
+// A principal of an assignment: a group or a user declared in the component.
+type PrincipalRefOutput struct{ *pulumi.OutputState }
+
+func (PrincipalRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrincipalRef)(nil)).Elem()
+}
+
+func (o PrincipalRefOutput) ToPrincipalRefOutput() PrincipalRefOutput {
+	return o
+}
+
+func (o PrincipalRefOutput) ToPrincipalRefOutputWithContext(ctx context.Context) PrincipalRefOutput {
+	return o
+}
+
+// The group's display name or the user's user name, as declared in `groups` or `users`.
+func (o PrincipalRefOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v PrincipalRef) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// `GROUP` or `USER`.
+func (o PrincipalRefOutput) Type() PrincipalTypeOutput {
+	return o.ApplyT(func(v PrincipalRef) PrincipalType { return v.Type }).(PrincipalTypeOutput)
+}
+
+type PrincipalRefArrayOutput struct{ *pulumi.OutputState }
+
+func (PrincipalRefArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PrincipalRef)(nil)).Elem()
+}
+
+func (o PrincipalRefArrayOutput) ToPrincipalRefArrayOutput() PrincipalRefArrayOutput {
+	return o
+}
+
+func (o PrincipalRefArrayOutput) ToPrincipalRefArrayOutputWithContext(ctx context.Context) PrincipalRefArrayOutput {
+	return o
+}
+
+func (o PrincipalRefArrayOutput) Index(i pulumi.IntInput) PrincipalRefOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PrincipalRef {
+		return vs[0].([]PrincipalRef)[vs[1].(int)]
+	}).(PrincipalRefOutput)
+}
+
 // An AWS service that integrates with AWS Organizations, as recorded in the orgtrust catalog: its service principals, how its delegated administrator is registered, the path AWS recommends for enabling trusted access, and what disabling trusted access does.
 type Service struct {
 	// How the service's delegated administrator is registered: `organizations` (Organizations RegisterDelegatedAdministrator), `service` (the service's own API), `none`, or `unknown` (not documented or not verified).
@@ -342,11 +2151,325 @@ func (o ServiceArrayOutput) Index(i pulumi.IntInput) ServiceOutput {
 	}).(ServiceOutput)
 }
 
+// A share target of a portfolio (`aws.servicecatalog.PortfolioShare`).
+type ShareSpec struct {
+	// The target: the organization ID (`o-...`) for ORGANIZATION, the OU ID (`ou-...`) for ORGANIZATIONAL_UNIT, a 12-digit account ID for ORGANIZATION_MEMBER_ACCOUNT and ACCOUNT. IDs, not ARNs.
+	Id string `pulumi:"id"`
+	// `ORGANIZATION` (every account of the organization), `ORGANIZATIONAL_UNIT` (every account under the OU, including accounts that join later), `ORGANIZATION_MEMBER_ACCOUNT` (one member account, through organization access, no acceptance needed) or `ACCOUNT` (one account, inside or outside the organization, which must accept the share). The first three need organization access.
+	Type string `pulumi:"type"`
+}
+
+// ShareSpecInput is an input type that accepts ShareSpecArgs and ShareSpecOutput values.
+// You can construct a concrete instance of `ShareSpecInput` via:
+//
+//	ShareSpecArgs{...}
+type ShareSpecInput interface {
+	pulumi.Input
+
+	ToShareSpecOutput() ShareSpecOutput
+	ToShareSpecOutputWithContext(context.Context) ShareSpecOutput
+}
+
+// A share target of a portfolio (`aws.servicecatalog.PortfolioShare`).
+type ShareSpecArgs struct {
+	// The target: the organization ID (`o-...`) for ORGANIZATION, the OU ID (`ou-...`) for ORGANIZATIONAL_UNIT, a 12-digit account ID for ORGANIZATION_MEMBER_ACCOUNT and ACCOUNT. IDs, not ARNs.
+	Id pulumi.StringInput `pulumi:"id"`
+	// `ORGANIZATION` (every account of the organization), `ORGANIZATIONAL_UNIT` (every account under the OU, including accounts that join later), `ORGANIZATION_MEMBER_ACCOUNT` (one member account, through organization access, no acceptance needed) or `ACCOUNT` (one account, inside or outside the organization, which must accept the share). The first three need organization access.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (ShareSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareSpec)(nil)).Elem()
+}
+
+func (i ShareSpecArgs) ToShareSpecOutput() ShareSpecOutput {
+	return i.ToShareSpecOutputWithContext(context.Background())
+}
+
+func (i ShareSpecArgs) ToShareSpecOutputWithContext(ctx context.Context) ShareSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ShareSpecOutput)
+}
+
+// ShareSpecArrayInput is an input type that accepts ShareSpecArray and ShareSpecArrayOutput values.
+// You can construct a concrete instance of `ShareSpecArrayInput` via:
+//
+//	ShareSpecArray{ ShareSpecArgs{...} }
+type ShareSpecArrayInput interface {
+	pulumi.Input
+
+	ToShareSpecArrayOutput() ShareSpecArrayOutput
+	ToShareSpecArrayOutputWithContext(context.Context) ShareSpecArrayOutput
+}
+
+type ShareSpecArray []ShareSpecInput
+
+func (ShareSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ShareSpec)(nil)).Elem()
+}
+
+func (i ShareSpecArray) ToShareSpecArrayOutput() ShareSpecArrayOutput {
+	return i.ToShareSpecArrayOutputWithContext(context.Background())
+}
+
+func (i ShareSpecArray) ToShareSpecArrayOutputWithContext(ctx context.Context) ShareSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ShareSpecArrayOutput)
+}
+
+// A share target of a portfolio (`aws.servicecatalog.PortfolioShare`).
+type ShareSpecOutput struct{ *pulumi.OutputState }
+
+func (ShareSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ShareSpec)(nil)).Elem()
+}
+
+func (o ShareSpecOutput) ToShareSpecOutput() ShareSpecOutput {
+	return o
+}
+
+func (o ShareSpecOutput) ToShareSpecOutputWithContext(ctx context.Context) ShareSpecOutput {
+	return o
+}
+
+// The target: the organization ID (`o-...`) for ORGANIZATION, the OU ID (`ou-...`) for ORGANIZATIONAL_UNIT, a 12-digit account ID for ORGANIZATION_MEMBER_ACCOUNT and ACCOUNT. IDs, not ARNs.
+func (o ShareSpecOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v ShareSpec) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// `ORGANIZATION` (every account of the organization), `ORGANIZATIONAL_UNIT` (every account under the OU, including accounts that join later), `ORGANIZATION_MEMBER_ACCOUNT` (one member account, through organization access, no acceptance needed) or `ACCOUNT` (one account, inside or outside the organization, which must accept the share). The first three need organization access.
+func (o ShareSpecOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v ShareSpec) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type ShareSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (ShareSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ShareSpec)(nil)).Elem()
+}
+
+func (o ShareSpecArrayOutput) ToShareSpecArrayOutput() ShareSpecArrayOutput {
+	return o
+}
+
+func (o ShareSpecArrayOutput) ToShareSpecArrayOutputWithContext(ctx context.Context) ShareSpecArrayOutput {
+	return o
+}
+
+func (o ShareSpecArrayOutput) Index(i pulumi.IntInput) ShareSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ShareSpec {
+		return vs[0].([]ShareSpec)[vs[1].(int)]
+	}).(ShareSpecOutput)
+}
+
+// An identity-store user. By default the component creates it; with `existing: true` it references a user that already exists, looked up by user name at preview. Users synchronized from an external identity provider should be referenced, not created.
+type UserSpec struct {
+	// The display name of a user the component creates. Defaults to `givenName familyName`.
+	DisplayName *string `pulumi:"displayName"`
+	// The primary work email of a user the component creates.
+	Email *string `pulumi:"email"`
+	// Reference an existing user instead of creating one; no other field but `userName` may be set.
+	Existing *bool `pulumi:"existing"`
+	// The family name of a user the component creates; required when creating.
+	FamilyName *string `pulumi:"familyName"`
+	// The given name of a user the component creates; required when creating.
+	GivenName *string `pulumi:"givenName"`
+	// The user's unique user name. Assignments and memberships refer to the user by it.
+	UserName string `pulumi:"userName"`
+}
+
+// UserSpecInput is an input type that accepts UserSpecArgs and UserSpecOutput values.
+// You can construct a concrete instance of `UserSpecInput` via:
+//
+//	UserSpecArgs{...}
+type UserSpecInput interface {
+	pulumi.Input
+
+	ToUserSpecOutput() UserSpecOutput
+	ToUserSpecOutputWithContext(context.Context) UserSpecOutput
+}
+
+// An identity-store user. By default the component creates it; with `existing: true` it references a user that already exists, looked up by user name at preview. Users synchronized from an external identity provider should be referenced, not created.
+type UserSpecArgs struct {
+	// The display name of a user the component creates. Defaults to `givenName familyName`.
+	DisplayName pulumi.StringPtrInput `pulumi:"displayName"`
+	// The primary work email of a user the component creates.
+	Email pulumi.StringPtrInput `pulumi:"email"`
+	// Reference an existing user instead of creating one; no other field but `userName` may be set.
+	Existing pulumi.BoolPtrInput `pulumi:"existing"`
+	// The family name of a user the component creates; required when creating.
+	FamilyName pulumi.StringPtrInput `pulumi:"familyName"`
+	// The given name of a user the component creates; required when creating.
+	GivenName pulumi.StringPtrInput `pulumi:"givenName"`
+	// The user's unique user name. Assignments and memberships refer to the user by it.
+	UserName pulumi.StringInput `pulumi:"userName"`
+}
+
+func (UserSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*UserSpec)(nil)).Elem()
+}
+
+func (i UserSpecArgs) ToUserSpecOutput() UserSpecOutput {
+	return i.ToUserSpecOutputWithContext(context.Background())
+}
+
+func (i UserSpecArgs) ToUserSpecOutputWithContext(ctx context.Context) UserSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(UserSpecOutput)
+}
+
+// UserSpecArrayInput is an input type that accepts UserSpecArray and UserSpecArrayOutput values.
+// You can construct a concrete instance of `UserSpecArrayInput` via:
+//
+//	UserSpecArray{ UserSpecArgs{...} }
+type UserSpecArrayInput interface {
+	pulumi.Input
+
+	ToUserSpecArrayOutput() UserSpecArrayOutput
+	ToUserSpecArrayOutputWithContext(context.Context) UserSpecArrayOutput
+}
+
+type UserSpecArray []UserSpecInput
+
+func (UserSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]UserSpec)(nil)).Elem()
+}
+
+func (i UserSpecArray) ToUserSpecArrayOutput() UserSpecArrayOutput {
+	return i.ToUserSpecArrayOutputWithContext(context.Background())
+}
+
+func (i UserSpecArray) ToUserSpecArrayOutputWithContext(ctx context.Context) UserSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(UserSpecArrayOutput)
+}
+
+// An identity-store user. By default the component creates it; with `existing: true` it references a user that already exists, looked up by user name at preview. Users synchronized from an external identity provider should be referenced, not created.
+type UserSpecOutput struct{ *pulumi.OutputState }
+
+func (UserSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*UserSpec)(nil)).Elem()
+}
+
+func (o UserSpecOutput) ToUserSpecOutput() UserSpecOutput {
+	return o
+}
+
+func (o UserSpecOutput) ToUserSpecOutputWithContext(ctx context.Context) UserSpecOutput {
+	return o
+}
+
+// The display name of a user the component creates. Defaults to `givenName familyName`.
+func (o UserSpecOutput) DisplayName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v UserSpec) *string { return v.DisplayName }).(pulumi.StringPtrOutput)
+}
+
+// The primary work email of a user the component creates.
+func (o UserSpecOutput) Email() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v UserSpec) *string { return v.Email }).(pulumi.StringPtrOutput)
+}
+
+// Reference an existing user instead of creating one; no other field but `userName` may be set.
+func (o UserSpecOutput) Existing() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v UserSpec) *bool { return v.Existing }).(pulumi.BoolPtrOutput)
+}
+
+// The family name of a user the component creates; required when creating.
+func (o UserSpecOutput) FamilyName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v UserSpec) *string { return v.FamilyName }).(pulumi.StringPtrOutput)
+}
+
+// The given name of a user the component creates; required when creating.
+func (o UserSpecOutput) GivenName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v UserSpec) *string { return v.GivenName }).(pulumi.StringPtrOutput)
+}
+
+// The user's unique user name. Assignments and memberships refer to the user by it.
+func (o UserSpecOutput) UserName() pulumi.StringOutput {
+	return o.ApplyT(func(v UserSpec) string { return v.UserName }).(pulumi.StringOutput)
+}
+
+type UserSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (UserSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]UserSpec)(nil)).Elem()
+}
+
+func (o UserSpecArrayOutput) ToUserSpecArrayOutput() UserSpecArrayOutput {
+	return o
+}
+
+func (o UserSpecArrayOutput) ToUserSpecArrayOutputWithContext(ctx context.Context) UserSpecArrayOutput {
+	return o
+}
+
+func (o UserSpecArrayOutput) Index(i pulumi.IntInput) UserSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) UserSpec {
+		return vs[0].([]UserSpec)[vs[1].(int)]
+	}).(UserSpecOutput)
+}
+
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecInput)(nil)).Elem(), AccessControlAttributeSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecArrayInput)(nil)).Elem(), AccessControlAttributeSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentSpecInput)(nil)).Elem(), AssignmentSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentSpecArrayInput)(nil)).Elem(), AssignmentSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleInput)(nil)).Elem(), AssumeRoleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRolePtrInput)(nil)).Elem(), AssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefInput)(nil)).Elem(), CustomerManagedPolicyRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefPtrInput)(nil)).Elem(), CustomerManagedPolicyRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefArrayInput)(nil)).Elem(), CustomerManagedPolicyRefArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecInput)(nil)).Elem(), GroupSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecArrayInput)(nil)).Elem(), GroupSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecInput)(nil)).Elem(), MembershipSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecArrayInput)(nil)).Elem(), MembershipSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OrgIntegrationSpecInput)(nil)).Elem(), OrgIntegrationSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OrgIntegrationSpecArrayInput)(nil)).Elem(), OrgIntegrationSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OrgServiceIntegrationArgsTypeInput)(nil)).Elem(), OrgServiceIntegrationArgsTypeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PermissionSetSpecInput)(nil)).Elem(), PermissionSetSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PermissionSetSpecArrayInput)(nil)).Elem(), PermissionSetSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PermissionsBoundarySpecInput)(nil)).Elem(), PermissionsBoundarySpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PermissionsBoundarySpecPtrInput)(nil)).Elem(), PermissionsBoundarySpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioCreateSpecInput)(nil)).Elem(), PortfolioCreateSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioCreateSpecPtrInput)(nil)).Elem(), PortfolioCreateSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioSpecInput)(nil)).Elem(), PortfolioSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioSpecArrayInput)(nil)).Elem(), PortfolioSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalAssociationSpecInput)(nil)).Elem(), PrincipalAssociationSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalAssociationSpecArrayInput)(nil)).Elem(), PrincipalAssociationSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalRefInput)(nil)).Elem(), PrincipalRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalRefArrayInput)(nil)).Elem(), PrincipalRefArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareSpecInput)(nil)).Elem(), ShareSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ShareSpecArrayInput)(nil)).Elem(), ShareSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*UserSpecInput)(nil)).Elem(), UserSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*UserSpecArrayInput)(nil)).Elem(), UserSpecArray{})
+	pulumi.RegisterOutputType(AccessControlAttributeSpecOutput{})
+	pulumi.RegisterOutputType(AccessControlAttributeSpecArrayOutput{})
+	pulumi.RegisterOutputType(AssignmentSpecOutput{})
+	pulumi.RegisterOutputType(AssignmentSpecArrayOutput{})
 	pulumi.RegisterOutputType(AssumeRoleOutput{})
 	pulumi.RegisterOutputType(AssumeRolePtrOutput{})
+	pulumi.RegisterOutputType(CustomerManagedPolicyRefOutput{})
+	pulumi.RegisterOutputType(CustomerManagedPolicyRefPtrOutput{})
+	pulumi.RegisterOutputType(CustomerManagedPolicyRefArrayOutput{})
+	pulumi.RegisterOutputType(GroupSpecOutput{})
+	pulumi.RegisterOutputType(GroupSpecArrayOutput{})
+	pulumi.RegisterOutputType(MembershipSpecOutput{})
+	pulumi.RegisterOutputType(MembershipSpecArrayOutput{})
+	pulumi.RegisterOutputType(OrgIntegrationSpecOutput{})
+	pulumi.RegisterOutputType(OrgIntegrationSpecArrayOutput{})
+	pulumi.RegisterOutputType(OrgServiceIntegrationArgsTypeOutput{})
+	pulumi.RegisterOutputType(PermissionSetSpecOutput{})
+	pulumi.RegisterOutputType(PermissionSetSpecArrayOutput{})
+	pulumi.RegisterOutputType(PermissionsBoundarySpecOutput{})
+	pulumi.RegisterOutputType(PermissionsBoundarySpecPtrOutput{})
+	pulumi.RegisterOutputType(PortfolioCreateSpecOutput{})
+	pulumi.RegisterOutputType(PortfolioCreateSpecPtrOutput{})
+	pulumi.RegisterOutputType(PortfolioSpecOutput{})
+	pulumi.RegisterOutputType(PortfolioSpecArrayOutput{})
+	pulumi.RegisterOutputType(PrincipalAssociationSpecOutput{})
+	pulumi.RegisterOutputType(PrincipalAssociationSpecArrayOutput{})
+	pulumi.RegisterOutputType(PrincipalRefOutput{})
+	pulumi.RegisterOutputType(PrincipalRefArrayOutput{})
 	pulumi.RegisterOutputType(ServiceOutput{})
 	pulumi.RegisterOutputType(ServiceArrayOutput{})
+	pulumi.RegisterOutputType(ShareSpecOutput{})
+	pulumi.RegisterOutputType(ShareSpecArrayOutput{})
+	pulumi.RegisterOutputType(UserSpecOutput{})
+	pulumi.RegisterOutputType(UserSpecArrayOutput{})
 }

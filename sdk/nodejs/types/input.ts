@@ -7,6 +7,46 @@ import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
 /**
+ * An attribute for attribute-based access control: passed as a session tag on sign-in.
+ */
+export interface AccessControlAttributeSpecArgs {
+    /**
+     * The session tag key, such as `Department`. Keys must be unique.
+     */
+    key: pulumi.Input<string>;
+    /**
+     * Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+     */
+    sources: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/**
+ * Account assignments of one permission set: every principal gets the permission set in every target account.
+ */
+export interface AssignmentSpecArgs {
+    /**
+     * 12-digit IDs of target accounts.
+     */
+    accountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * 12-digit IDs of accounts to leave out, applied after OU expansion.
+     */
+    excludeAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
+     */
+    organizationalUnitIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Name of a permission set declared in `permissionSets`.
+     */
+    permissionSet: pulumi.Input<string>;
+    /**
+     * The groups and users that get the permission set.
+     */
+    principals: pulumi.Input<pulumi.Input<inputs.PrincipalRefArgs>[]>;
+}
+
+/**
  * A role that the provider assumes with STS before calling Organizations.
  */
 export interface AssumeRoleArgs {
@@ -24,3 +64,285 @@ export interface AssumeRoleArgs {
     sessionName?: pulumi.Input<string | undefined>;
 }
 
+/**
+ * A customer managed IAM policy, by name and path; it must exist in each target account.
+ */
+export interface CustomerManagedPolicyRefArgs {
+    /**
+     * The policy's name, such as `DeveloperBoundary`.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * The policy's path, starting and ending with `/`, such as `/teams/`. Defaults to `/`.
+     */
+    path?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
+ */
+export interface GroupSpecArgs {
+    /**
+     * The description of a group the component creates; not allowed with `existing`.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * The group's display name. Assignments and memberships refer to the group by it.
+     */
+    displayName: pulumi.Input<string>;
+    /**
+     * Reference an existing group instead of creating one.
+     */
+    existing?: pulumi.Input<boolean | undefined>;
+}
+
+/**
+ * A group membership.
+ */
+export interface MembershipSpecArgs {
+    /**
+     * Display name of a group declared in `groups`.
+     */
+    group: pulumi.Input<string>;
+    /**
+     * User name of a user declared in `users`.
+     */
+    user: pulumi.Input<string>;
+}
+
+/**
+ * One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
+ */
+export interface OrgIntegrationSpecArgs {
+    /**
+     * The inputs of the integration's OrgServiceIntegration.
+     */
+    args: pulumi.Input<inputs.OrgServiceIntegrationArgsArgs>;
+    /**
+     * Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+     */
+    name: pulumi.Input<string>;
+}
+
+export interface OrgServiceIntegrationArgsArgs {
+    /**
+     * Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+     */
+    allowUnknownPrincipal?: pulumi.Input<boolean | undefined>;
+    /**
+     * The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+     */
+    delegatedAdminAccountId?: pulumi.Input<string | undefined>;
+    /**
+     * Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+     */
+    disableOnDelete?: pulumi.Input<boolean | undefined>;
+    /**
+     * How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+     */
+    enableVia?: pulumi.Input<string | undefined>;
+    /**
+     * Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+     */
+    force?: pulumi.Input<boolean | undefined>;
+    /**
+     * The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+     */
+    managementAccountId?: pulumi.Input<string | undefined>;
+    /**
+     * The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+     */
+    regions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+     */
+    service?: pulumi.Input<string | undefined>;
+    /**
+     * A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+     */
+    servicePrincipal?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * An IAM Identity Center permission set: the role IAM Identity Center provisions in every account it is assigned to, with its policies.
+ */
+export interface PermissionSetSpecArgs {
+    /**
+     * Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
+     */
+    customerManagedPolicies?: pulumi.Input<pulumi.Input<inputs.CustomerManagedPolicyRefArgs>[] | undefined>;
+    /**
+     * The permission set's description.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+     */
+    inlinePolicy?: pulumi.Input<string | undefined>;
+    /**
+     * ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
+     */
+    managedPolicyArns?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
+     */
+    permissionsBoundary?: pulumi.Input<inputs.PermissionsBoundarySpecArgs | undefined>;
+    /**
+     * URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+     */
+    relayState?: pulumi.Input<string | undefined>;
+    /**
+     * How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
+     */
+    sessionDuration?: pulumi.Input<string | undefined>;
+    /**
+     * Tags on the permission set.
+     */
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+}
+
+/**
+ * A permissions boundary: set exactly one of `managedPolicyArn` and `customerManagedPolicy`.
+ */
+export interface PermissionsBoundarySpecArgs {
+    /**
+     * The customer managed policy to use as the boundary, by name and path.
+     */
+    customerManagedPolicy?: pulumi.Input<inputs.CustomerManagedPolicyRefArgs | undefined>;
+    /**
+     * ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
+     */
+    managedPolicyArn?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * A portfolio the component creates (`aws.servicecatalog.Portfolio`).
+ */
+export interface PortfolioCreateSpecArgs {
+    /**
+     * The portfolio's description, at most 2000 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * The portfolio's display name, 1 to 100 characters.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * The person or team that owns the portfolio, 1 to 50 characters.
+     */
+    providerName: pulumi.Input<string>;
+    /**
+     * Tags to apply to the portfolio.
+     */
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+}
+
+/**
+ * A portfolio to share: an existing one (`id`) or one the component creates (`create`).
+ */
+export interface PortfolioSpecArgs {
+    /**
+     * Create the portfolio with these settings. Exclusive with `id`.
+     */
+    create?: pulumi.Input<inputs.PortfolioCreateSpecArgs | undefined>;
+    /**
+     * The ID of an existing portfolio (`port-...`) in the account the AWS provider targets. Exclusive with `create`.
+     */
+    id?: pulumi.Input<string | undefined>;
+    /**
+     * A stable key for the portfolio, such as `platform`: 1 to 63 letters, digits, `_`, `.` or `-`. Child resource names and the outputs use it, so reordering portfolios replaces nothing.
+     */
+    key: pulumi.Input<string>;
+    /**
+     * IAM_PATTERN principals given access to the portfolio: at most 10.
+     */
+    principalAssociations?: pulumi.Input<pulumi.Input<inputs.PrincipalAssociationSpecArgs>[] | undefined>;
+    /**
+     * Share the portfolio's principal associations (principal name sharing) with its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can use the portfolio. AWS supports it on those two share types only; other shares ignore it.
+     */
+    sharePrincipals?: pulumi.Input<boolean | undefined>;
+    /**
+     * Share the portfolio's TagOptions with every target.
+     */
+    shareTagOptions?: pulumi.Input<boolean | undefined>;
+    /**
+     * The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+     */
+    shares?: pulumi.Input<pulumi.Input<inputs.ShareSpecArgs>[] | undefined>;
+}
+
+/**
+ * A principal given access to the portfolio (`aws.servicecatalog.PrincipalPortfolioAssociation` with principal type IAM_PATTERN, which matches by name in every account that has the portfolio). Give exactly one of `iamRolePattern` and `permissionSetName`.
+ */
+export interface PrincipalAssociationSpecArgs {
+    /**
+     * A role path and name pattern, such as `ServiceCatalogUser*` or `team/Builder?`, or the account-less ARN pattern `arn:aws:iam:::role/ServiceCatalogUser*`. `*` matches any characters including `/`, `?` zero or one character. A pattern matching every role is refused.
+     */
+    iamRolePattern?: pulumi.Input<string | undefined>;
+    /**
+     * An IAM Identity Center permission set name, such as `DeveloperAccess`. It becomes the pattern `arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*`, which matches the role Identity Center creates for the permission set in each account, whatever its Region path and unique suffix.
+     */
+    permissionSetName?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * A principal of an assignment: a group or a user declared in the component.
+ */
+export interface PrincipalRefArgs {
+    /**
+     * The group's display name or the user's user name, as declared in `groups` or `users`.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * `GROUP` or `USER`.
+     */
+    type: pulumi.Input<enums.PrincipalType>;
+}
+
+/**
+ * A share target of a portfolio (`aws.servicecatalog.PortfolioShare`).
+ */
+export interface ShareSpecArgs {
+    /**
+     * The target: the organization ID (`o-...`) for ORGANIZATION, the OU ID (`ou-...`) for ORGANIZATIONAL_UNIT, a 12-digit account ID for ORGANIZATION_MEMBER_ACCOUNT and ACCOUNT. IDs, not ARNs.
+     */
+    id: pulumi.Input<string>;
+    /**
+     * `ORGANIZATION` (every account of the organization), `ORGANIZATIONAL_UNIT` (every account under the OU, including accounts that join later), `ORGANIZATION_MEMBER_ACCOUNT` (one member account, through organization access, no acceptance needed) or `ACCOUNT` (one account, inside or outside the organization, which must accept the share). The first three need organization access.
+     */
+    type: pulumi.Input<string>;
+}
+
+/**
+ * An identity-store user. By default the component creates it; with `existing: true` it references a user that already exists, looked up by user name at preview. Users synchronized from an external identity provider should be referenced, not created.
+ */
+export interface UserSpecArgs {
+    /**
+     * The display name of a user the component creates. Defaults to `givenName familyName`.
+     */
+    displayName?: pulumi.Input<string | undefined>;
+    /**
+     * The primary work email of a user the component creates.
+     */
+    email?: pulumi.Input<string | undefined>;
+    /**
+     * Reference an existing user instead of creating one; no other field but `userName` may be set.
+     */
+    existing?: pulumi.Input<boolean | undefined>;
+    /**
+     * The family name of a user the component creates; required when creating.
+     */
+    familyName?: pulumi.Input<string | undefined>;
+    /**
+     * The given name of a user the component creates; required when creating.
+     */
+    givenName?: pulumi.Input<string | undefined>;
+    /**
+     * The user's unique user name. Assignments and memberships refer to the user by it.
+     */
+    userName: pulumi.Input<string>;
+}

@@ -9,8 +9,12 @@ import typing
 from ._enums import *
 from .get_deployer_policy import *
 from .get_trusted_service import *
+from .identity_center_setup import *
 from .list_trusted_services import *
+from .org_integrations import *
+from .org_service_integration import *
 from .provider import *
+from .service_catalog_sharing import *
 from .trusted_service_access import *
 from ._inputs import *
 from . import outputs
@@ -30,6 +34,10 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_orgtrust",
   "classes": {
+   "orgtrust:index:IdentityCenterSetup": "IdentityCenterSetup",
+   "orgtrust:index:OrgIntegrations": "OrgIntegrations",
+   "orgtrust:index:OrgServiceIntegration": "OrgServiceIntegration",
+   "orgtrust:index:ServiceCatalogSharing": "ServiceCatalogSharing",
    "orgtrust:index:TrustedServiceAccess": "TrustedServiceAccess"
   }
  }

@@ -9,6 +9,7 @@ from enum import Enum
 __all__ = [
     'DelegatedAdminMechanism',
     'EnablePath',
+    'PrincipalType',
 ]
 
 
@@ -45,4 +46,16 @@ class EnablePath(_builtins.str, Enum):
     SERVICE_ONLY = "serviceOnly"
     """
     Enable only through the service's own API: enabling through Organizations leaves the service unconfigured or is rejected.
+    """
+
+
+@pulumi.type_token("orgtrust:index:PrincipalType")
+class PrincipalType(_builtins.str, Enum):
+    GROUP = "GROUP"
+    """
+    A group of the identity store, declared in `groups`.
+    """
+    USER = "USER"
+    """
+    A user of the identity store, declared in `users`.
     """

@@ -16,9 +16,203 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'AccessControlAttributeSpecArgs',
+    'AccessControlAttributeSpecArgsDict',
+    'AssignmentSpecArgs',
+    'AssignmentSpecArgsDict',
     'AssumeRoleArgs',
     'AssumeRoleArgsDict',
+    'CustomerManagedPolicyRefArgs',
+    'CustomerManagedPolicyRefArgsDict',
+    'GroupSpecArgs',
+    'GroupSpecArgsDict',
+    'MembershipSpecArgs',
+    'MembershipSpecArgsDict',
+    'OrgIntegrationSpecArgs',
+    'OrgIntegrationSpecArgsDict',
+    'OrgServiceIntegrationArgsArgs',
+    'OrgServiceIntegrationArgsArgsDict',
+    'PermissionSetSpecArgs',
+    'PermissionSetSpecArgsDict',
+    'PermissionsBoundarySpecArgs',
+    'PermissionsBoundarySpecArgsDict',
+    'PortfolioCreateSpecArgs',
+    'PortfolioCreateSpecArgsDict',
+    'PortfolioSpecArgs',
+    'PortfolioSpecArgsDict',
+    'PrincipalAssociationSpecArgs',
+    'PrincipalAssociationSpecArgsDict',
+    'PrincipalRefArgs',
+    'PrincipalRefArgsDict',
+    'ShareSpecArgs',
+    'ShareSpecArgsDict',
+    'UserSpecArgs',
+    'UserSpecArgsDict',
 ]
+
+class AccessControlAttributeSpecArgsDict(TypedDict):
+    """
+    An attribute for attribute-based access control: passed as a session tag on sign-in.
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    The session tag key, such as `Department`. Keys must be unique.
+    """
+    sources: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    """
+    Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+    """
+
+@pulumi.input_type
+class AccessControlAttributeSpecArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str],
+                 sources: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        """
+        An attribute for attribute-based access control: passed as a session tag on sign-in.
+
+        :param pulumi.Input[_builtins.str] key: The session tag key, such as `Department`. Keys must be unique.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] sources: Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+        """
+        pulumi.set(__self__, "key", key)
+        pulumi.set(__self__, "sources", sources)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        The session tag key, such as `Department`. Keys must be unique.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sources(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+        """
+        return pulumi.get(self, "sources")
+
+    @sources.setter
+    def sources(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "sources", value)
+
+
+class AssignmentSpecArgsDict(TypedDict):
+    """
+    Account assignments of one permission set: every principal gets the permission set in every target account.
+    """
+    permission_set: pulumi.Input[_builtins.str]
+    """
+    Name of a permission set declared in `permissionSets`.
+    """
+    principals: pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgsDict']]]
+    """
+    The groups and users that get the permission set.
+    """
+    account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    12-digit IDs of target accounts.
+    """
+    exclude_account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    12-digit IDs of accounts to leave out, applied after OU expansion.
+    """
+    organizational_unit_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
+    """
+
+@pulumi.input_type
+class AssignmentSpecArgs:
+    def __init__(__self__, *,
+                 permission_set: pulumi.Input[_builtins.str],
+                 principals: pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgs']]],
+                 account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 exclude_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 organizational_unit_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+        """
+        Account assignments of one permission set: every principal gets the permission set in every target account.
+
+        :param pulumi.Input[_builtins.str] permission_set: Name of a permission set declared in `permissionSets`.
+        :param pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgs']]] principals: The groups and users that get the permission set.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] account_ids: 12-digit IDs of target accounts.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] exclude_account_ids: 12-digit IDs of accounts to leave out, applied after OU expansion.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] organizational_unit_ids: IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
+        """
+        pulumi.set(__self__, "permission_set", permission_set)
+        pulumi.set(__self__, "principals", principals)
+        if account_ids is not None:
+            pulumi.set(__self__, "account_ids", account_ids)
+        if exclude_account_ids is not None:
+            pulumi.set(__self__, "exclude_account_ids", exclude_account_ids)
+        if organizational_unit_ids is not None:
+            pulumi.set(__self__, "organizational_unit_ids", organizational_unit_ids)
+
+    @_builtins.property
+    @pulumi.getter(name="permissionSet")
+    def permission_set(self) -> pulumi.Input[_builtins.str]:
+        """
+        Name of a permission set declared in `permissionSets`.
+        """
+        return pulumi.get(self, "permission_set")
+
+    @permission_set.setter
+    def permission_set(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "permission_set", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def principals(self) -> pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgs']]]:
+        """
+        The groups and users that get the permission set.
+        """
+        return pulumi.get(self, "principals")
+
+    @principals.setter
+    def principals(self, value: pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgs']]]):
+        pulumi.set(self, "principals", value)
+
+    @_builtins.property
+    @pulumi.getter(name="accountIds")
+    def account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        12-digit IDs of target accounts.
+        """
+        return pulumi.get(self, "account_ids")
+
+    @account_ids.setter
+    def account_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "account_ids", value)
+
+    @_builtins.property
+    @pulumi.getter(name="excludeAccountIds")
+    def exclude_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        12-digit IDs of accounts to leave out, applied after OU expansion.
+        """
+        return pulumi.get(self, "exclude_account_ids")
+
+    @exclude_account_ids.setter
+    def exclude_account_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "exclude_account_ids", value)
+
+    @_builtins.property
+    @pulumi.getter(name="organizationalUnitIds")
+    def organizational_unit_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
+        """
+        return pulumi.get(self, "organizational_unit_ids")
+
+    @organizational_unit_ids.setter
+    def organizational_unit_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "organizational_unit_ids", value)
+
 
 class AssumeRoleArgsDict(TypedDict):
     """
@@ -91,5 +285,1207 @@ class AssumeRoleArgs:
     @session_name.setter
     def session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "session_name", value)
+
+
+class CustomerManagedPolicyRefArgsDict(TypedDict):
+    """
+    A customer managed IAM policy, by name and path; it must exist in each target account.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The policy's name, such as `DeveloperBoundary`.
+    """
+    path: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The policy's path, starting and ending with `/`, such as `/teams/`. Defaults to `/`.
+    """
+
+@pulumi.input_type
+class CustomerManagedPolicyRefArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 path: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A customer managed IAM policy, by name and path; it must exist in each target account.
+
+        :param pulumi.Input[_builtins.str] name: The policy's name, such as `DeveloperBoundary`.
+        :param pulumi.Input[_builtins.str] path: The policy's path, starting and ending with `/`, such as `/teams/`. Defaults to `/`.
+        """
+        pulumi.set(__self__, "name", name)
+        if path is not None:
+            pulumi.set(__self__, "path", path)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The policy's name, such as `DeveloperBoundary`.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The policy's path, starting and ending with `/`, such as `/teams/`. Defaults to `/`.
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "path", value)
+
+
+class GroupSpecArgsDict(TypedDict):
+    """
+    An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
+    """
+    display_name: pulumi.Input[_builtins.str]
+    """
+    The group's display name. Assignments and memberships refer to the group by it.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The description of a group the component creates; not allowed with `existing`.
+    """
+    existing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Reference an existing group instead of creating one.
+    """
+
+@pulumi.input_type
+class GroupSpecArgs:
+    def __init__(__self__, *,
+                 display_name: pulumi.Input[_builtins.str],
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 existing: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
+
+        :param pulumi.Input[_builtins.str] display_name: The group's display name. Assignments and memberships refer to the group by it.
+        :param pulumi.Input[_builtins.str] description: The description of a group the component creates; not allowed with `existing`.
+        :param pulumi.Input[_builtins.bool] existing: Reference an existing group instead of creating one.
+        """
+        pulumi.set(__self__, "display_name", display_name)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if existing is not None:
+            pulumi.set(__self__, "existing", existing)
+
+    @_builtins.property
+    @pulumi.getter(name="displayName")
+    def display_name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The group's display name. Assignments and memberships refer to the group by it.
+        """
+        return pulumi.get(self, "display_name")
+
+    @display_name.setter
+    def display_name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "display_name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The description of a group the component creates; not allowed with `existing`.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def existing(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Reference an existing group instead of creating one.
+        """
+        return pulumi.get(self, "existing")
+
+    @existing.setter
+    def existing(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "existing", value)
+
+
+class MembershipSpecArgsDict(TypedDict):
+    """
+    A group membership.
+    """
+    group: pulumi.Input[_builtins.str]
+    """
+    Display name of a group declared in `groups`.
+    """
+    user: pulumi.Input[_builtins.str]
+    """
+    User name of a user declared in `users`.
+    """
+
+@pulumi.input_type
+class MembershipSpecArgs:
+    def __init__(__self__, *,
+                 group: pulumi.Input[_builtins.str],
+                 user: pulumi.Input[_builtins.str]):
+        """
+        A group membership.
+
+        :param pulumi.Input[_builtins.str] group: Display name of a group declared in `groups`.
+        :param pulumi.Input[_builtins.str] user: User name of a user declared in `users`.
+        """
+        pulumi.set(__self__, "group", group)
+        pulumi.set(__self__, "user", user)
+
+    @_builtins.property
+    @pulumi.getter
+    def group(self) -> pulumi.Input[_builtins.str]:
+        """
+        Display name of a group declared in `groups`.
+        """
+        return pulumi.get(self, "group")
+
+    @group.setter
+    def group(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "group", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def user(self) -> pulumi.Input[_builtins.str]:
+        """
+        User name of a user declared in `users`.
+        """
+        return pulumi.get(self, "user")
+
+    @user.setter
+    def user(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "user", value)
+
+
+class OrgIntegrationSpecArgsDict(TypedDict):
+    """
+    One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
+    """
+    args: pulumi.Input['OrgServiceIntegrationArgsArgsDict']
+    """
+    The inputs of the integration's OrgServiceIntegration.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+    """
+
+@pulumi.input_type
+class OrgIntegrationSpecArgs:
+    def __init__(__self__, *,
+                 args: pulumi.Input['OrgServiceIntegrationArgsArgs'],
+                 name: pulumi.Input[_builtins.str]):
+        """
+        One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
+
+        :param pulumi.Input['OrgServiceIntegrationArgsArgs'] args: The inputs of the integration's OrgServiceIntegration.
+        :param pulumi.Input[_builtins.str] name: Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+        """
+        pulumi.set(__self__, "args", args)
+        pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def args(self) -> pulumi.Input['OrgServiceIntegrationArgsArgs']:
+        """
+        The inputs of the integration's OrgServiceIntegration.
+        """
+        return pulumi.get(self, "args")
+
+    @args.setter
+    def args(self, value: pulumi.Input['OrgServiceIntegrationArgsArgs']):
+        pulumi.set(self, "args", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+
+class OrgServiceIntegrationArgsArgsDict(TypedDict):
+    allow_unknown_principal: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+    """
+    delegated_admin_account_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+    """
+    disable_on_delete: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+    """
+    enable_via: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+    """
+    force: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+    """
+    management_account_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+    """
+    regions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+    """
+    service: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+    """
+    service_principal: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+    """
+
+@pulumi.input_type
+class OrgServiceIntegrationArgsArgs:
+    def __init__(__self__, *,
+                 allow_unknown_principal: pulumi.Input[Optional[_builtins.bool]] = None,
+                 delegated_admin_account_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 disable_on_delete: pulumi.Input[Optional[_builtins.bool]] = None,
+                 enable_via: pulumi.Input[Optional[_builtins.str]] = None,
+                 force: pulumi.Input[Optional[_builtins.bool]] = None,
+                 management_account_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 service: pulumi.Input[Optional[_builtins.str]] = None,
+                 service_principal: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        :param pulumi.Input[_builtins.bool] allow_unknown_principal: Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+        :param pulumi.Input[_builtins.str] delegated_admin_account_id: The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+        :param pulumi.Input[_builtins.bool] disable_on_delete: Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+        :param pulumi.Input[_builtins.str] enable_via: How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+        :param pulumi.Input[_builtins.bool] force: Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+        :param pulumi.Input[_builtins.str] management_account_id: The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+        :param pulumi.Input[_builtins.str] service: The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+        :param pulumi.Input[_builtins.str] service_principal: A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+        """
+        if allow_unknown_principal is not None:
+            pulumi.set(__self__, "allow_unknown_principal", allow_unknown_principal)
+        if delegated_admin_account_id is not None:
+            pulumi.set(__self__, "delegated_admin_account_id", delegated_admin_account_id)
+        if disable_on_delete is not None:
+            pulumi.set(__self__, "disable_on_delete", disable_on_delete)
+        if enable_via is not None:
+            pulumi.set(__self__, "enable_via", enable_via)
+        if force is not None:
+            pulumi.set(__self__, "force", force)
+        if management_account_id is not None:
+            pulumi.set(__self__, "management_account_id", management_account_id)
+        if regions is not None:
+            pulumi.set(__self__, "regions", regions)
+        if service is not None:
+            pulumi.set(__self__, "service", service)
+        if service_principal is not None:
+            pulumi.set(__self__, "service_principal", service_principal)
+
+    @_builtins.property
+    @pulumi.getter(name="allowUnknownPrincipal")
+    def allow_unknown_principal(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+        """
+        return pulumi.get(self, "allow_unknown_principal")
+
+    @allow_unknown_principal.setter
+    def allow_unknown_principal(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_unknown_principal", value)
+
+    @_builtins.property
+    @pulumi.getter(name="delegatedAdminAccountId")
+    def delegated_admin_account_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+        """
+        return pulumi.get(self, "delegated_admin_account_id")
+
+    @delegated_admin_account_id.setter
+    def delegated_admin_account_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "delegated_admin_account_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="disableOnDelete")
+    def disable_on_delete(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+        """
+        return pulumi.get(self, "disable_on_delete")
+
+    @disable_on_delete.setter
+    def disable_on_delete(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "disable_on_delete", value)
+
+    @_builtins.property
+    @pulumi.getter(name="enableVia")
+    def enable_via(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+        """
+        return pulumi.get(self, "enable_via")
+
+    @enable_via.setter
+    def enable_via(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enable_via", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def force(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+        """
+        return pulumi.get(self, "force")
+
+    @force.setter
+    def force(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "force", value)
+
+    @_builtins.property
+    @pulumi.getter(name="managementAccountId")
+    def management_account_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+        """
+        return pulumi.get(self, "management_account_id")
+
+    @management_account_id.setter
+    def management_account_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "management_account_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def regions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+        """
+        return pulumi.get(self, "regions")
+
+    @regions.setter
+    def regions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "regions", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def service(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+        """
+        return pulumi.get(self, "service")
+
+    @service.setter
+    def service(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "service", value)
+
+    @_builtins.property
+    @pulumi.getter(name="servicePrincipal")
+    def service_principal(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+        """
+        return pulumi.get(self, "service_principal")
+
+    @service_principal.setter
+    def service_principal(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "service_principal", value)
+
+
+class PermissionSetSpecArgsDict(TypedDict):
+    """
+    An IAM Identity Center permission set: the role IAM Identity Center provisions in every account it is assigned to, with its policies.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
+    """
+    customer_managed_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['CustomerManagedPolicyRefArgsDict']]]]]
+    """
+    Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The permission set's description.
+    """
+    inline_policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+    """
+    managed_policy_arns: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
+    """
+    permissions_boundary: NotRequired[pulumi.Input[Optional['PermissionsBoundarySpecArgsDict']]]
+    """
+    The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
+    """
+    relay_state: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+    """
+    session_duration: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
+    """
+    tags: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    Tags on the permission set.
+    """
+
+@pulumi.input_type
+class PermissionSetSpecArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 customer_managed_policies: pulumi.Input[Optional[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 inline_policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 managed_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 permissions_boundary: pulumi.Input[Optional['PermissionsBoundarySpecArgs']] = None,
+                 relay_state: pulumi.Input[Optional[_builtins.str]] = None,
+                 session_duration: pulumi.Input[Optional[_builtins.str]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+        """
+        An IAM Identity Center permission set: the role IAM Identity Center provisions in every account it is assigned to, with its policies.
+
+        :param pulumi.Input[_builtins.str] name: The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
+        :param pulumi.Input[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]] customer_managed_policies: Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
+        :param pulumi.Input[_builtins.str] description: The permission set's description.
+        :param pulumi.Input[_builtins.str] inline_policy: An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] managed_policy_arns: ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
+        :param pulumi.Input['PermissionsBoundarySpecArgs'] permissions_boundary: The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
+        :param pulumi.Input[_builtins.str] relay_state: URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+        :param pulumi.Input[_builtins.str] session_duration: How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags on the permission set.
+        """
+        pulumi.set(__self__, "name", name)
+        if customer_managed_policies is not None:
+            pulumi.set(__self__, "customer_managed_policies", customer_managed_policies)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if inline_policy is not None:
+            pulumi.set(__self__, "inline_policy", inline_policy)
+        if managed_policy_arns is not None:
+            pulumi.set(__self__, "managed_policy_arns", managed_policy_arns)
+        if permissions_boundary is not None:
+            pulumi.set(__self__, "permissions_boundary", permissions_boundary)
+        if relay_state is not None:
+            pulumi.set(__self__, "relay_state", relay_state)
+        if session_duration is not None:
+            pulumi.set(__self__, "session_duration", session_duration)
+        if tags is not None:
+            pulumi.set(__self__, "tags", tags)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="customerManagedPolicies")
+    def customer_managed_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]]]:
+        """
+        Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
+        """
+        return pulumi.get(self, "customer_managed_policies")
+
+    @customer_managed_policies.setter
+    def customer_managed_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]]]):
+        pulumi.set(self, "customer_managed_policies", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The permission set's description.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter(name="inlinePolicy")
+    def inline_policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+        """
+        return pulumi.get(self, "inline_policy")
+
+    @inline_policy.setter
+    def inline_policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "inline_policy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="managedPolicyArns")
+    def managed_policy_arns(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
+        """
+        return pulumi.get(self, "managed_policy_arns")
+
+    @managed_policy_arns.setter
+    def managed_policy_arns(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "managed_policy_arns", value)
+
+    @_builtins.property
+    @pulumi.getter(name="permissionsBoundary")
+    def permissions_boundary(self) -> pulumi.Input[Optional['PermissionsBoundarySpecArgs']]:
+        """
+        The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
+        """
+        return pulumi.get(self, "permissions_boundary")
+
+    @permissions_boundary.setter
+    def permissions_boundary(self, value: pulumi.Input[Optional['PermissionsBoundarySpecArgs']]):
+        pulumi.set(self, "permissions_boundary", value)
+
+    @_builtins.property
+    @pulumi.getter(name="relayState")
+    def relay_state(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+        """
+        return pulumi.get(self, "relay_state")
+
+    @relay_state.setter
+    def relay_state(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "relay_state", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionDuration")
+    def session_duration(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
+        """
+        return pulumi.get(self, "session_duration")
+
+    @session_duration.setter
+    def session_duration(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "session_duration", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Tags on the permission set.
+        """
+        return pulumi.get(self, "tags")
+
+    @tags.setter
+    def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "tags", value)
+
+
+class PermissionsBoundarySpecArgsDict(TypedDict):
+    """
+    A permissions boundary: set exactly one of `managedPolicyArn` and `customerManagedPolicy`.
+    """
+    customer_managed_policy: NotRequired[pulumi.Input[Optional['CustomerManagedPolicyRefArgsDict']]]
+    """
+    The customer managed policy to use as the boundary, by name and path.
+    """
+    managed_policy_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
+    """
+
+@pulumi.input_type
+class PermissionsBoundarySpecArgs:
+    def __init__(__self__, *,
+                 customer_managed_policy: pulumi.Input[Optional['CustomerManagedPolicyRefArgs']] = None,
+                 managed_policy_arn: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A permissions boundary: set exactly one of `managedPolicyArn` and `customerManagedPolicy`.
+
+        :param pulumi.Input['CustomerManagedPolicyRefArgs'] customer_managed_policy: The customer managed policy to use as the boundary, by name and path.
+        :param pulumi.Input[_builtins.str] managed_policy_arn: ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
+        """
+        if customer_managed_policy is not None:
+            pulumi.set(__self__, "customer_managed_policy", customer_managed_policy)
+        if managed_policy_arn is not None:
+            pulumi.set(__self__, "managed_policy_arn", managed_policy_arn)
+
+    @_builtins.property
+    @pulumi.getter(name="customerManagedPolicy")
+    def customer_managed_policy(self) -> pulumi.Input[Optional['CustomerManagedPolicyRefArgs']]:
+        """
+        The customer managed policy to use as the boundary, by name and path.
+        """
+        return pulumi.get(self, "customer_managed_policy")
+
+    @customer_managed_policy.setter
+    def customer_managed_policy(self, value: pulumi.Input[Optional['CustomerManagedPolicyRefArgs']]):
+        pulumi.set(self, "customer_managed_policy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="managedPolicyArn")
+    def managed_policy_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
+        """
+        return pulumi.get(self, "managed_policy_arn")
+
+    @managed_policy_arn.setter
+    def managed_policy_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "managed_policy_arn", value)
+
+
+class PortfolioCreateSpecArgsDict(TypedDict):
+    """
+    A portfolio the component creates (`aws.servicecatalog.Portfolio`).
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The portfolio's display name, 1 to 100 characters.
+    """
+    provider_name: pulumi.Input[_builtins.str]
+    """
+    The person or team that owns the portfolio, 1 to 50 characters.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The portfolio's description, at most 2000 characters.
+    """
+    tags: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    Tags to apply to the portfolio.
+    """
+
+@pulumi.input_type
+class PortfolioCreateSpecArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 provider_name: pulumi.Input[_builtins.str],
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+        """
+        A portfolio the component creates (`aws.servicecatalog.Portfolio`).
+
+        :param pulumi.Input[_builtins.str] name: The portfolio's display name, 1 to 100 characters.
+        :param pulumi.Input[_builtins.str] provider_name: The person or team that owns the portfolio, 1 to 50 characters.
+        :param pulumi.Input[_builtins.str] description: The portfolio's description, at most 2000 characters.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags to apply to the portfolio.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "provider_name", provider_name)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if tags is not None:
+            pulumi.set(__self__, "tags", tags)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The portfolio's display name, 1 to 100 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="providerName")
+    def provider_name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The person or team that owns the portfolio, 1 to 50 characters.
+        """
+        return pulumi.get(self, "provider_name")
+
+    @provider_name.setter
+    def provider_name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "provider_name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The portfolio's description, at most 2000 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Tags to apply to the portfolio.
+        """
+        return pulumi.get(self, "tags")
+
+    @tags.setter
+    def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "tags", value)
+
+
+class PortfolioSpecArgsDict(TypedDict):
+    """
+    A portfolio to share: an existing one (`id`) or one the component creates (`create`).
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    A stable key for the portfolio, such as `platform`: 1 to 63 letters, digits, `_`, `.` or `-`. Child resource names and the outputs use it, so reordering portfolios replaces nothing.
+    """
+    create: NotRequired[pulumi.Input[Optional['PortfolioCreateSpecArgsDict']]]
+    """
+    Create the portfolio with these settings. Exclusive with `id`.
+    """
+    id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The ID of an existing portfolio (`port-...`) in the account the AWS provider targets. Exclusive with `create`.
+    """
+    principal_associations: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalAssociationSpecArgsDict']]]]]
+    """
+    IAM_PATTERN principals given access to the portfolio: at most 10.
+    """
+    share_principals: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Share the portfolio's principal associations (principal name sharing) with its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can use the portfolio. AWS supports it on those two share types only; other shares ignore it.
+    """
+    share_tag_options: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Share the portfolio's TagOptions with every target.
+    """
+    shares: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ShareSpecArgsDict']]]]]
+    """
+    The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+    """
+
+@pulumi.input_type
+class PortfolioSpecArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str],
+                 create: pulumi.Input[Optional['PortfolioCreateSpecArgs']] = None,
+                 id: pulumi.Input[Optional[_builtins.str]] = None,
+                 principal_associations: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalAssociationSpecArgs']]]] = None,
+                 share_principals: pulumi.Input[Optional[_builtins.bool]] = None,
+                 share_tag_options: pulumi.Input[Optional[_builtins.bool]] = None,
+                 shares: pulumi.Input[Optional[Sequence[pulumi.Input['ShareSpecArgs']]]] = None):
+        """
+        A portfolio to share: an existing one (`id`) or one the component creates (`create`).
+
+        :param pulumi.Input[_builtins.str] key: A stable key for the portfolio, such as `platform`: 1 to 63 letters, digits, `_`, `.` or `-`. Child resource names and the outputs use it, so reordering portfolios replaces nothing.
+        :param pulumi.Input['PortfolioCreateSpecArgs'] create: Create the portfolio with these settings. Exclusive with `id`.
+        :param pulumi.Input[_builtins.str] id: The ID of an existing portfolio (`port-...`) in the account the AWS provider targets. Exclusive with `create`.
+        :param pulumi.Input[Sequence[pulumi.Input['PrincipalAssociationSpecArgs']]] principal_associations: IAM_PATTERN principals given access to the portfolio: at most 10.
+        :param pulumi.Input[_builtins.bool] share_principals: Share the portfolio's principal associations (principal name sharing) with its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can use the portfolio. AWS supports it on those two share types only; other shares ignore it.
+        :param pulumi.Input[_builtins.bool] share_tag_options: Share the portfolio's TagOptions with every target.
+        :param pulumi.Input[Sequence[pulumi.Input['ShareSpecArgs']]] shares: The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+        """
+        pulumi.set(__self__, "key", key)
+        if create is not None:
+            pulumi.set(__self__, "create", create)
+        if id is not None:
+            pulumi.set(__self__, "id", id)
+        if principal_associations is not None:
+            pulumi.set(__self__, "principal_associations", principal_associations)
+        if share_principals is not None:
+            pulumi.set(__self__, "share_principals", share_principals)
+        if share_tag_options is not None:
+            pulumi.set(__self__, "share_tag_options", share_tag_options)
+        if shares is not None:
+            pulumi.set(__self__, "shares", shares)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        A stable key for the portfolio, such as `platform`: 1 to 63 letters, digits, `_`, `.` or `-`. Child resource names and the outputs use it, so reordering portfolios replaces nothing.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def create(self) -> pulumi.Input[Optional['PortfolioCreateSpecArgs']]:
+        """
+        Create the portfolio with these settings. Exclusive with `id`.
+        """
+        return pulumi.get(self, "create")
+
+    @create.setter
+    def create(self, value: pulumi.Input[Optional['PortfolioCreateSpecArgs']]):
+        pulumi.set(self, "create", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The ID of an existing portfolio (`port-...`) in the account the AWS provider targets. Exclusive with `create`.
+        """
+        return pulumi.get(self, "id")
+
+    @id.setter
+    def id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="principalAssociations")
+    def principal_associations(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalAssociationSpecArgs']]]]:
+        """
+        IAM_PATTERN principals given access to the portfolio: at most 10.
+        """
+        return pulumi.get(self, "principal_associations")
+
+    @principal_associations.setter
+    def principal_associations(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalAssociationSpecArgs']]]]):
+        pulumi.set(self, "principal_associations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sharePrincipals")
+    def share_principals(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Share the portfolio's principal associations (principal name sharing) with its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can use the portfolio. AWS supports it on those two share types only; other shares ignore it.
+        """
+        return pulumi.get(self, "share_principals")
+
+    @share_principals.setter
+    def share_principals(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "share_principals", value)
+
+    @_builtins.property
+    @pulumi.getter(name="shareTagOptions")
+    def share_tag_options(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Share the portfolio's TagOptions with every target.
+        """
+        return pulumi.get(self, "share_tag_options")
+
+    @share_tag_options.setter
+    def share_tag_options(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "share_tag_options", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def shares(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ShareSpecArgs']]]]:
+        """
+        The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+        """
+        return pulumi.get(self, "shares")
+
+    @shares.setter
+    def shares(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ShareSpecArgs']]]]):
+        pulumi.set(self, "shares", value)
+
+
+class PrincipalAssociationSpecArgsDict(TypedDict):
+    """
+    A principal given access to the portfolio (`aws.servicecatalog.PrincipalPortfolioAssociation` with principal type IAM_PATTERN, which matches by name in every account that has the portfolio). Give exactly one of `iamRolePattern` and `permissionSetName`.
+    """
+    iam_role_pattern: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A role path and name pattern, such as `ServiceCatalogUser*` or `team/Builder?`, or the account-less ARN pattern `arn:aws:iam:::role/ServiceCatalogUser*`. `*` matches any characters including `/`, `?` zero or one character. A pattern matching every role is refused.
+    """
+    permission_set_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    An IAM Identity Center permission set name, such as `DeveloperAccess`. It becomes the pattern `arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*`, which matches the role Identity Center creates for the permission set in each account, whatever its Region path and unique suffix.
+    """
+
+@pulumi.input_type
+class PrincipalAssociationSpecArgs:
+    def __init__(__self__, *,
+                 iam_role_pattern: pulumi.Input[Optional[_builtins.str]] = None,
+                 permission_set_name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A principal given access to the portfolio (`aws.servicecatalog.PrincipalPortfolioAssociation` with principal type IAM_PATTERN, which matches by name in every account that has the portfolio). Give exactly one of `iamRolePattern` and `permissionSetName`.
+
+        :param pulumi.Input[_builtins.str] iam_role_pattern: A role path and name pattern, such as `ServiceCatalogUser*` or `team/Builder?`, or the account-less ARN pattern `arn:aws:iam:::role/ServiceCatalogUser*`. `*` matches any characters including `/`, `?` zero or one character. A pattern matching every role is refused.
+        :param pulumi.Input[_builtins.str] permission_set_name: An IAM Identity Center permission set name, such as `DeveloperAccess`. It becomes the pattern `arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*`, which matches the role Identity Center creates for the permission set in each account, whatever its Region path and unique suffix.
+        """
+        if iam_role_pattern is not None:
+            pulumi.set(__self__, "iam_role_pattern", iam_role_pattern)
+        if permission_set_name is not None:
+            pulumi.set(__self__, "permission_set_name", permission_set_name)
+
+    @_builtins.property
+    @pulumi.getter(name="iamRolePattern")
+    def iam_role_pattern(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A role path and name pattern, such as `ServiceCatalogUser*` or `team/Builder?`, or the account-less ARN pattern `arn:aws:iam:::role/ServiceCatalogUser*`. `*` matches any characters including `/`, `?` zero or one character. A pattern matching every role is refused.
+        """
+        return pulumi.get(self, "iam_role_pattern")
+
+    @iam_role_pattern.setter
+    def iam_role_pattern(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "iam_role_pattern", value)
+
+    @_builtins.property
+    @pulumi.getter(name="permissionSetName")
+    def permission_set_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        An IAM Identity Center permission set name, such as `DeveloperAccess`. It becomes the pattern `arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*`, which matches the role Identity Center creates for the permission set in each account, whatever its Region path and unique suffix.
+        """
+        return pulumi.get(self, "permission_set_name")
+
+    @permission_set_name.setter
+    def permission_set_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "permission_set_name", value)
+
+
+class PrincipalRefArgsDict(TypedDict):
+    """
+    A principal of an assignment: a group or a user declared in the component.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The group's display name or the user's user name, as declared in `groups` or `users`.
+    """
+    type: pulumi.Input['PrincipalType']
+    """
+    `GROUP` or `USER`.
+    """
+
+@pulumi.input_type
+class PrincipalRefArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['PrincipalType']):
+        """
+        A principal of an assignment: a group or a user declared in the component.
+
+        :param pulumi.Input[_builtins.str] name: The group's display name or the user's user name, as declared in `groups` or `users`.
+        :param pulumi.Input['PrincipalType'] type: `GROUP` or `USER`.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The group's display name or the user's user name, as declared in `groups` or `users`.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['PrincipalType']:
+        """
+        `GROUP` or `USER`.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['PrincipalType']):
+        pulumi.set(self, "type", value)
+
+
+class ShareSpecArgsDict(TypedDict):
+    """
+    A share target of a portfolio (`aws.servicecatalog.PortfolioShare`).
+    """
+    id: pulumi.Input[_builtins.str]
+    """
+    The target: the organization ID (`o-...`) for ORGANIZATION, the OU ID (`ou-...`) for ORGANIZATIONAL_UNIT, a 12-digit account ID for ORGANIZATION_MEMBER_ACCOUNT and ACCOUNT. IDs, not ARNs.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    `ORGANIZATION` (every account of the organization), `ORGANIZATIONAL_UNIT` (every account under the OU, including accounts that join later), `ORGANIZATION_MEMBER_ACCOUNT` (one member account, through organization access, no acceptance needed) or `ACCOUNT` (one account, inside or outside the organization, which must accept the share). The first three need organization access.
+    """
+
+@pulumi.input_type
+class ShareSpecArgs:
+    def __init__(__self__, *,
+                 id: pulumi.Input[_builtins.str],
+                 type: pulumi.Input[_builtins.str]):
+        """
+        A share target of a portfolio (`aws.servicecatalog.PortfolioShare`).
+
+        :param pulumi.Input[_builtins.str] id: The target: the organization ID (`o-...`) for ORGANIZATION, the OU ID (`ou-...`) for ORGANIZATIONAL_UNIT, a 12-digit account ID for ORGANIZATION_MEMBER_ACCOUNT and ACCOUNT. IDs, not ARNs.
+        :param pulumi.Input[_builtins.str] type: `ORGANIZATION` (every account of the organization), `ORGANIZATIONAL_UNIT` (every account under the OU, including accounts that join later), `ORGANIZATION_MEMBER_ACCOUNT` (one member account, through organization access, no acceptance needed) or `ACCOUNT` (one account, inside or outside the organization, which must accept the share). The first three need organization access.
+        """
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The target: the organization ID (`o-...`) for ORGANIZATION, the OU ID (`ou-...`) for ORGANIZATIONAL_UNIT, a 12-digit account ID for ORGANIZATION_MEMBER_ACCOUNT and ACCOUNT. IDs, not ARNs.
+        """
+        return pulumi.get(self, "id")
+
+    @id.setter
+    def id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        `ORGANIZATION` (every account of the organization), `ORGANIZATIONAL_UNIT` (every account under the OU, including accounts that join later), `ORGANIZATION_MEMBER_ACCOUNT` (one member account, through organization access, no acceptance needed) or `ACCOUNT` (one account, inside or outside the organization, which must accept the share). The first three need organization access.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+
+class UserSpecArgsDict(TypedDict):
+    """
+    An identity-store user. By default the component creates it; with `existing: true` it references a user that already exists, looked up by user name at preview. Users synchronized from an external identity provider should be referenced, not created.
+    """
+    user_name: pulumi.Input[_builtins.str]
+    """
+    The user's unique user name. Assignments and memberships refer to the user by it.
+    """
+    display_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The display name of a user the component creates. Defaults to `givenName familyName`.
+    """
+    email: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The primary work email of a user the component creates.
+    """
+    existing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Reference an existing user instead of creating one; no other field but `userName` may be set.
+    """
+    family_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The family name of a user the component creates; required when creating.
+    """
+    given_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The given name of a user the component creates; required when creating.
+    """
+
+@pulumi.input_type
+class UserSpecArgs:
+    def __init__(__self__, *,
+                 user_name: pulumi.Input[_builtins.str],
+                 display_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 email: pulumi.Input[Optional[_builtins.str]] = None,
+                 existing: pulumi.Input[Optional[_builtins.bool]] = None,
+                 family_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 given_name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        An identity-store user. By default the component creates it; with `existing: true` it references a user that already exists, looked up by user name at preview. Users synchronized from an external identity provider should be referenced, not created.
+
+        :param pulumi.Input[_builtins.str] user_name: The user's unique user name. Assignments and memberships refer to the user by it.
+        :param pulumi.Input[_builtins.str] display_name: The display name of a user the component creates. Defaults to `givenName familyName`.
+        :param pulumi.Input[_builtins.str] email: The primary work email of a user the component creates.
+        :param pulumi.Input[_builtins.bool] existing: Reference an existing user instead of creating one; no other field but `userName` may be set.
+        :param pulumi.Input[_builtins.str] family_name: The family name of a user the component creates; required when creating.
+        :param pulumi.Input[_builtins.str] given_name: The given name of a user the component creates; required when creating.
+        """
+        pulumi.set(__self__, "user_name", user_name)
+        if display_name is not None:
+            pulumi.set(__self__, "display_name", display_name)
+        if email is not None:
+            pulumi.set(__self__, "email", email)
+        if existing is not None:
+            pulumi.set(__self__, "existing", existing)
+        if family_name is not None:
+            pulumi.set(__self__, "family_name", family_name)
+        if given_name is not None:
+            pulumi.set(__self__, "given_name", given_name)
+
+    @_builtins.property
+    @pulumi.getter(name="userName")
+    def user_name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The user's unique user name. Assignments and memberships refer to the user by it.
+        """
+        return pulumi.get(self, "user_name")
+
+    @user_name.setter
+    def user_name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "user_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="displayName")
+    def display_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The display name of a user the component creates. Defaults to `givenName familyName`.
+        """
+        return pulumi.get(self, "display_name")
+
+    @display_name.setter
+    def display_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "display_name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def email(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The primary work email of a user the component creates.
+        """
+        return pulumi.get(self, "email")
+
+    @email.setter
+    def email(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "email", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def existing(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Reference an existing user instead of creating one; no other field but `userName` may be set.
+        """
+        return pulumi.get(self, "existing")
+
+    @existing.setter
+    def existing(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "existing", value)
+
+    @_builtins.property
+    @pulumi.getter(name="familyName")
+    def family_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The family name of a user the component creates; required when creating.
+        """
+        return pulumi.get(self, "family_name")
+
+    @family_name.setter
+    def family_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "family_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="givenName")
+    def given_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The given name of a user the component creates; required when creating.
+        """
+        return pulumi.get(self, "given_name")
+
+    @given_name.setter
+    def given_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "given_name", value)
 
 

@@ -39,3 +39,16 @@ export const EnablePath = {
 } as const;
 
 export type EnablePath = (typeof EnablePath)[keyof typeof EnablePath];
+
+export const PrincipalType = {
+    /**
+     * A group of the identity store, declared in `groups`.
+     */
+    Group: "GROUP",
+    /**
+     * A user of the identity store, declared in `users`.
+     */
+    User: "USER",
+} as const;
+
+export type PrincipalType = (typeof PrincipalType)[keyof typeof PrincipalType];

@@ -1,0 +1,195 @@
+package baseline
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/orgtrust/pulumi-orgtrust/components"
+)
+
+// Project is the root Pulumi project's name (Pulumi.yaml), and the namespace
+// of the baseline's configuration keys. The provider's own settings live under
+// "orgtrust:", the aws provider's under "aws:".
+const Project = "orgtrust-baseline"
+
+// The configuration keys of the baseline, under the Project namespace.
+const (
+	KeyManagementAccountID = "managementAccountId"
+	KeyIntegrations        = "integrations"
+	KeyIdentityCenter      = "identityCenter"
+	KeyServiceCatalog      = "serviceCatalog"
+)
+
+// Keys lists the baseline's configuration keys.
+var Keys = []string{KeyIdentityCenter, KeyIntegrations, KeyManagementAccountID, KeyServiceCatalog}
+
+// Config is the baseline's stack configuration.
+type Config struct {
+	// ManagementAccountID is the organization's management account, given
+	// once for every component; empty lets the components look it up.
+	ManagementAccountID string
+	// Integrations are the trusted-access integrations, with their delegated
+	// administrators and Regions.
+	Integrations []IntegrationConfig
+	// IdentityCenter is IAM Identity Center: permission sets, groups, users
+	// and assignments; nil leaves Identity Center out.
+	IdentityCenter *components.IdentityCenterSetupArgs
+	// ServiceCatalog is the Service Catalog portfolio sharing; nil leaves it
+	// out.
+	ServiceCatalog *components.ServiceCatalogSharingArgs
+}
+
+// IntegrationConfig is one entry of orgtrust-baseline:integrations: the
+// inputs of an OrgServiceIntegration, and the name that keys it.
+type IntegrationConfig struct {
+	// Name keys the integration (its resources are named
+	// integrations-<name>-...); it defaults to service, or servicePrincipal.
+	Name string `json:"name,omitempty"`
+	components.OrgServiceIntegrationArgs
+}
+
+// key is the full configuration key of name.
+func key(name string) string { return Project + ":" + name }
+
+var accountID = regexp.MustCompile(`^[0-9]{12}$`)
+
+// EnvConfigKeys returns the configuration keys the Pulumi engine passes to the
+// program in PULUMI_CONFIG; nil when it passes none.
+func EnvConfigKeys() []string {
+	var cfg map[string]string
+	if err := json.Unmarshal([]byte(os.Getenv(pulumi.EnvConfig)), &cfg); err != nil {
+		return nil
+	}
+	keys := make([]string, 0, len(cfg))
+	for k := range cfg {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// LoadConfig reads and checks the baseline's configuration. allKeys are the
+// stack's configuration keys ("namespace:name"); a key of the Project
+// namespace the baseline does not know is an error. Every problem is
+// returned, each at its key path.
+func LoadConfig(ctx *pulumi.Context, allKeys []string) (*Config, ConfigErrors) {
+	var errs ConfigErrors
+	for _, k := range allKeys {
+		name, ok := strings.CutPrefix(k, Project+":")
+		if !ok || slices.Contains(Keys, name) {
+			continue
+		}
+		errs = append(errs, &ConfigError{Key: k, Msg: "unknown key" + didYouMean(name, Keys)})
+	}
+
+	cfg := &Config{}
+	if v, ok := ctx.GetConfig(key(KeyManagementAccountID)); ok {
+		cfg.ManagementAccountID = v
+		if !accountID.MatchString(v) {
+			errs = append(errs, &ConfigError{Key: key(KeyManagementAccountID), Msg: fmt.Sprintf("%q is not an AWS "+
+				"account ID: give the 12 digits of the organization's management account, such as "+
+				"\"111111111111\", or remove the key to look it up", v)})
+		}
+	}
+	if v, ok := ctx.GetConfig(key(KeyIntegrations)); ok {
+		errs = append(errs, decodeJSON(key(KeyIntegrations), v, &cfg.Integrations)...)
+	}
+	if v, ok := ctx.GetConfig(key(KeyIdentityCenter)); ok {
+		errs = append(errs, decodeJSON(key(KeyIdentityCenter), v, &cfg.IdentityCenter)...)
+	}
+	if v, ok := ctx.GetConfig(key(KeyServiceCatalog)); ok {
+		errs = append(errs, decodeJSON(key(KeyServiceCatalog), v, &cfg.ServiceCatalog)...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	errs = append(errs, cfg.check()...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return cfg, nil
+}
+
+// check finds what no single component can: the management account given in
+// more than one place, unnamed or duplicate integrations, and services that
+// two parts of the baseline would both manage.
+func (c *Config) check() ConfigErrors {
+	var errs ConfigErrors
+	bad := func(k, format string, args ...any) {
+		errs = append(errs, &ConfigError{Key: k, Msg: fmt.Sprintf(format, args...)})
+	}
+	if c.Integrations == nil && c.IdentityCenter == nil && c.ServiceCatalog == nil {
+		bad(Project, "nothing to deploy: set at least one of %s, %s and %s (see Pulumi.example.yaml)",
+			key(KeyIntegrations), key(KeyIdentityCenter), key(KeyServiceCatalog))
+		return errs
+	}
+	moved := func(k string) {
+		bad(k, "set the management account once, at %s, for every component", key(KeyManagementAccountID))
+	}
+	if c.IdentityCenter != nil && c.IdentityCenter.ManagementAccountID != "" {
+		moved(key(KeyIdentityCenter) + ".managementAccountId")
+	}
+	if c.ServiceCatalog != nil && c.ServiceCatalog.ManagementAccountID != "" {
+		moved(key(KeyServiceCatalog) + ".managementAccountId")
+	}
+
+	// managedBy names the sections that enable a service themselves.
+	managedBy := map[string]string{}
+	if c.IdentityCenter != nil {
+		managedBy["sso"] = KeyIdentityCenter + " (IdentityCenterSetup)"
+	}
+	if c.ServiceCatalog != nil {
+		managedBy["servicecatalog"] = KeyServiceCatalog + " (ServiceCatalogSharing)"
+	}
+	names := map[string]int{}
+	services := map[string]int{}
+	for i := range c.Integrations {
+		in := &c.Integrations[i]
+		field := fmt.Sprintf("%s[%d]", key(KeyIntegrations), i)
+		if in.ManagementAccountID != "" {
+			moved(field + ".managementAccountId")
+		}
+		if in.Name == "" {
+			in.Name = in.Service
+			if in.Name == "" {
+				in.Name = in.ServicePrincipal
+			}
+		}
+		switch j, dup := names[in.Name]; {
+		case in.Name == "":
+			bad(field, "set service (a catalog key, such as \"guardduty\") or servicePrincipal")
+		case dup:
+			bad(field+".name", "%q is also the name of %s[%d]: give each integration its own name", in.Name,
+				key(KeyIntegrations), j)
+		default:
+			names[in.Name] = i
+		}
+
+		svcKey, svcField := "", ""
+		if s, ok := components.LookupService(in.Service); ok && in.Service != "" {
+			svcKey, svcField = s.Key, field+".service"
+		} else if s, ok := components.LookupPrincipal(in.ServicePrincipal); ok && in.ServicePrincipal != "" {
+			svcKey, svcField = s.Key, field+".servicePrincipal"
+		}
+		if svcKey == "" {
+			continue
+		}
+		if by, ok := managedBy[svcKey]; ok {
+			bad(svcField, "%q is managed by %s, which enables its trusted access and registers its delegated "+
+				"administrator: remove this integration, or move its settings there", svcKey, key(by))
+			continue
+		}
+		if j, dup := services[svcKey]; dup && in.ServicePrincipal == "" {
+			bad(svcField, "%q is also %s[%d]: list each service once", svcKey, key(KeyIntegrations), j)
+			continue
+		}
+		services[svcKey] = i
+	}
+	return errs
+}

@@ -1,0 +1,94 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Fixtures are the answers of the AWS lookups that the components make at
+// preview, which the plan simulates instead of calling AWS. Every field is
+// optional: a lookup without a fixture gets a value from the stack
+// configuration where it has one, else a deterministic made-up value, and the
+// plan says which.
+type Fixtures struct {
+	// Organization answers aws:organizations/getOrganization.
+	Organization struct {
+		ID                  string `yaml:"id"`
+		ManagementAccountID string `yaml:"managementAccountId"`
+	} `yaml:"organization"`
+	// IdentityCenter answers aws:ssoadmin/getInstances.
+	IdentityCenter struct {
+		InstanceArn     string `yaml:"instanceArn"`
+		IdentityStoreID string `yaml:"identityStoreId"`
+	} `yaml:"identityCenter"`
+	// OrganizationalUnits answer
+	// aws:organizations/getOrganizationalUnitDescendantAccounts, by OU (or
+	// root) ID.
+	OrganizationalUnits map[string][]FixtureAccount `yaml:"organizationalUnits"`
+	// Groups answer aws:identitystore/getGroup: group ID by display name.
+	Groups map[string]string `yaml:"groups"`
+	// Users answer aws:identitystore/getUser: user ID by user name.
+	Users map[string]string `yaml:"users"`
+}
+
+// FixtureAccount is an account below an OU.
+type FixtureAccount struct {
+	ID     string `yaml:"id"`
+	Name   string `yaml:"name"`
+	Status string `yaml:"status"`
+}
+
+// LoadFixtures reads a fixtures file; unknown keys are errors.
+func LoadFixtures(path string) (*Fixtures, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the plan fixtures: %w", err)
+	}
+	fx := &Fixtures{}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(fx); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("reading the plan fixtures %s: %w", path, err)
+	}
+	for ou, accounts := range fx.OrganizationalUnits {
+		for i, a := range accounts {
+			if a.ID == "" {
+				return nil, fmt.Errorf("plan fixtures %s: organizationalUnits.%s[%d].id is empty: give the account's "+
+					"12-digit ID, quoted", path, ou, i)
+			}
+			if a.Status == "" {
+				fx.OrganizationalUnits[ou][i].Status = "ACTIVE"
+			}
+		}
+	}
+	return fx, nil
+}
+
+// hash is a stable 64-bit hash of the parts, for made-up values.
+func hash(parts ...string) uint64 {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(strings.Join(parts, "\x00")))
+	return h.Sum64()
+}
+
+// madeUpDigits returns n decimal digits derived from parts.
+func madeUpDigits(n int, parts ...string) string {
+	s := fmt.Sprintf("%020d", hash(parts...))
+	for len(s) < n {
+		s += s
+	}
+	return s[len(s)-n:]
+}
+
+// madeUpHex returns n lowercase hex digits derived from parts.
+func madeUpHex(n int, parts ...string) string {
+	s := fmt.Sprintf("%016x%016x", hash(parts...), hash(append(parts, "more")...))
+	return s[:n]
+}

@@ -1,0 +1,324 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Invoke tokens the simulator answers.
+const (
+	tokenGetOrganization = "aws:organizations/getOrganization:getOrganization"
+	tokenGetInstances    = "aws:ssoadmin/getInstances:getInstances"
+	tokenGetOUAccounts   = "aws:organizations/getOrganizationalUnitDescendantAccounts:" +
+		"getOrganizationalUnitDescendantAccounts"
+	tokenGetGroup  = "aws:identitystore/getGroup:getGroup"
+	tokenGetUser   = "aws:identitystore/getUser:getUser"
+	tokenGetRegion = "aws:index/getRegion:getRegion"
+)
+
+// Source says where a simulated lookup's answer came from.
+type Source string
+
+const (
+	// FromFixture is an answer from the fixtures file.
+	FromFixture Source = "fixture"
+	// FromConfig is an answer taken from the stack configuration.
+	FromConfig Source = "stack config"
+	// MadeUp is a deterministic made-up answer: no fixture gave one.
+	MadeUp Source = "made up"
+)
+
+// Lookup is one simulated AWS lookup (a Pulumi invoke) and its answer.
+type Lookup struct {
+	// Token is the invoke's token.
+	Token string
+	// Args summarizes the arguments, such as "parentId ou-ab12-cdef3456".
+	Args string
+	// Answer summarizes the result.
+	Answer string
+	// Source says where the answer came from.
+	Source Source
+	// Calls counts the identical lookups the program made.
+	Calls int
+}
+
+// Known are the organization facts the stack configuration gives, which
+// simulated lookups answer with when it has them.
+type Known struct {
+	ManagementAccountID string
+	OrganizationID      string
+}
+
+// mocks records every registration and answers every lookup of one run.
+type mocks struct {
+	project, stack string
+	fx             *Fixtures
+	known          Known
+
+	mu        sync.Mutex
+	resources map[string]*Resource
+	lookups   map[string]*Lookup
+}
+
+var _ pulumi.MockResourceMonitor = (*mocks)(nil)
+
+func newMocks(project, stack string, fx *Fixtures, known Known) *mocks {
+	if fx == nil {
+		fx = &Fixtures{}
+	}
+	return &mocks{
+		project: project, stack: stack, fx: fx, known: known,
+		resources: map[string]*Resource{}, lookups: map[string]*Lookup{},
+	}
+}
+
+// urn computes a resource's URN the way Pulumi's mock monitor does.
+func (m *mocks) urn(parent, typ, name string) string {
+	parentType := tokens.Type("")
+	if p := resource.URN(parent); p != "" && p.QualifiedType() != resource.RootStackType {
+		parentType = p.QualifiedType()
+	}
+	return string(resource.NewURN(tokens.QName(m.stack), tokens.PackageName(m.project), parentType,
+		tokens.Type(typ), name))
+}
+
+// providerURN is the URN in a provider reference ("<urn>::<id>").
+func providerURN(ref string) string {
+	if i := strings.LastIndex(ref, "::"); i > 0 {
+		return ref[:i]
+	}
+	return ref
+}
+
+// NewResource records a registration with its dependency edges and returns
+// deterministic outputs: the inputs, an ID, and the computed identifiers the
+// components read (ARNs, identity-store IDs).
+func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	req := args.RegisterRPC
+	if req == nil {
+		return "", nil, fmt.Errorf("plan: %s %q is read, not registered: the plan simulates no reads",
+			args.TypeToken, args.Name)
+	}
+	r := &Resource{
+		URN:    m.urn(req.GetParent(), args.TypeToken, args.Name),
+		Type:   args.TypeToken,
+		Name:   args.Name,
+		Custom: args.Custom,
+		Parent: req.GetParent(),
+		Inputs: args.Inputs,
+	}
+	props := map[string][]string{}
+	for prop, deps := range req.GetPropertyDependencies() {
+		for _, d := range deps.GetUrns() {
+			props[d] = append(props[d], prop)
+		}
+	}
+	seen := map[string]bool{}
+	for _, d := range req.GetDependencies() {
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		if ps := props[d]; len(ps) > 0 {
+			slices.Sort(ps)
+			r.Deps = append(r.Deps, Edge{URN: d, Kind: EdgeInput, Props: ps})
+		} else {
+			r.Deps = append(r.Deps, Edge{URN: d, Kind: EdgeDependsOn})
+		}
+	}
+	for d, ps := range props {
+		if !seen[d] {
+			seen[d] = true
+			slices.Sort(ps)
+			r.Deps = append(r.Deps, Edge{URN: d, Kind: EdgeInput, Props: ps})
+		}
+	}
+	refs := []string{req.GetProvider()}
+	for _, ref := range req.GetProviders() {
+		refs = append(refs, ref)
+	}
+	for _, ref := range refs {
+		if ref == "" {
+			continue
+		}
+		if d := providerURN(ref); !seen[d] {
+			seen[d] = true
+			r.Deps = append(r.Deps, Edge{URN: d, Kind: EdgeProvider})
+		}
+	}
+	slices.SortFunc(r.Deps, func(a, b Edge) int { return strings.Compare(a.URN, b.URN) })
+
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.resources[r.URN]; dup {
+		return "", nil, fmt.Errorf("plan: %s is registered twice", r.URN)
+	}
+	m.resources[r.URN] = r
+
+	if !args.Custom {
+		return "", args.Inputs, nil
+	}
+	id := args.Name + "-id"
+	out := args.Inputs.Copy()
+	set := func(k string, v any) {
+		if _, ok := out[resource.PropertyKey(k)]; !ok {
+			out[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
+		}
+	}
+	set("arn", "arn:aws:plan:::"+args.TypeToken+"/"+args.Name)
+	switch args.TypeToken {
+	case "aws:identitystore/group:Group":
+		set("groupId", madeUpUUID("group", args.Name))
+	case "aws:identitystore/user:User":
+		set("userId", madeUpUUID("user", args.Name))
+	}
+	return id, out, nil
+}
+
+func madeUpUUID(parts ...string) string {
+	h := madeUpHex(32, parts...)
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// Call answers a lookup from the fixtures, the stack configuration or a
+// deterministic made-up value, and records it.
+func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	var (
+		result   map[string]any
+		argDesc  string
+		answer   string
+		source   = MadeUp
+		fromFx   = func(ok bool) { source = map[bool]Source{true: FromFixture, false: MadeUp}[ok] }
+		argValue = func(path ...string) string {
+			v := resource.NewPropertyValue(args.Args.Mappable())
+			for _, p := range path {
+				if !v.IsObject() {
+					return ""
+				}
+				v = v.ObjectValue()[resource.PropertyKey(p)]
+			}
+			if v.IsString() {
+				return v.StringValue()
+			}
+			return ""
+		}
+	)
+	switch args.Token {
+	case tokenGetOrganization:
+		mgmt, id := m.organization(&source)
+		result = map[string]any{
+			"id": id, "arn": "arn:aws:organizations::" + mgmt + ":organization/" + id,
+			"masterAccountId": mgmt, "masterAccountArn": "arn:aws:organizations::" + mgmt + ":account/" + id + "/" + mgmt,
+			"masterAccountEmail": "management@example.com", "featureSet": "ALL",
+		}
+		answer = fmt.Sprintf("organization %s, management account %s", id, mgmt)
+	case tokenGetInstances:
+		arn, store := m.fx.IdentityCenter.InstanceArn, m.fx.IdentityCenter.IdentityStoreID
+		fromFx(arn != "")
+		if arn == "" {
+			arn = "arn:aws:sso:::instance/ssoins-" + madeUpHex(16, m.stack, "instance")
+			store = "d-" + madeUpHex(10, m.stack, "identity-store")
+		}
+		result = map[string]any{"id": "plan", "arns": []any{arn}, "identityStoreIds": []any{store}}
+		answer = fmt.Sprintf("instance %s, identity store %s", arn, store)
+	case tokenGetOUAccounts:
+		ou := argValue("parentId")
+		argDesc = ou
+		accounts, ok := m.fx.OrganizationalUnits[ou]
+		fromFx(ok)
+		if !ok {
+			accounts = []FixtureAccount{
+				{ID: madeUpDigits(12, ou, "1"), Name: ou + "-account-1", Status: "ACTIVE"},
+				{ID: madeUpDigits(12, ou, "2"), Name: ou + "-account-2", Status: "ACTIVE"},
+			}
+		}
+		list := make([]any, 0, len(accounts))
+		descs := make([]string, 0, len(accounts))
+		for _, a := range accounts {
+			list = append(list, map[string]any{
+				"id": a.ID, "name": a.Name, "status": a.Status, "email": a.Name + "@example.com",
+				"arn": "arn:aws:organizations::000000000000:account/o-plan/" + a.ID,
+			})
+			descs = append(descs, a.ID+" "+a.Status)
+		}
+		result = map[string]any{"id": ou, "parentId": ou, "accounts": list}
+		answer = "accounts " + strings.Join(descs, ", ")
+		if len(accounts) == 0 {
+			answer = "no accounts"
+		}
+	case tokenGetGroup, tokenGetUser:
+		name := argValue("alternateIdentifier", "uniqueAttribute", "attributeValue")
+		kind, ids, idKey := "group", m.fx.Groups, "groupId"
+		if args.Token == tokenGetUser {
+			kind, ids, idKey = "user", m.fx.Users, "userId"
+		}
+		argDesc = fmt.Sprintf("%q", name)
+		id, ok := ids[name]
+		fromFx(ok)
+		if !ok {
+			id = madeUpUUID("existing", kind, name)
+		}
+		result = map[string]any{"id": id, idKey: id, "identityStoreId": argValue("identityStoreId")}
+		if kind == "group" {
+			result["displayName"] = name
+		} else {
+			result["userName"] = name
+		}
+		answer = fmt.Sprintf("existing %s %s", kind, id)
+	case tokenGetRegion:
+		result = map[string]any{"id": "us-east-1", "name": "us-east-1", "region": "us-east-1"}
+		answer = "us-east-1"
+	default:
+		return nil, fmt.Errorf("plan: no simulation of the lookup %s: add it to examples/baseline/plan "+
+			"(mocks.go) with a deterministic answer", args.Token)
+	}
+	m.record(Lookup{Token: args.Token, Args: argDesc, Answer: answer, Source: source})
+	return resource.NewPropertyMapFromMap(result), nil
+}
+
+// organization answers getOrganization: the stack configuration's values
+// first, so that the components' own cross-checks pass, then the fixtures.
+func (m *mocks) organization(source *Source) (mgmt, id string) {
+	mgmt, id = m.known.ManagementAccountID, m.known.OrganizationID
+	fromConfig := mgmt != "" || id != ""
+	fromFixture := false
+	if mgmt == "" && m.fx.Organization.ManagementAccountID != "" {
+		mgmt, fromFixture = m.fx.Organization.ManagementAccountID, true
+	}
+	if id == "" && m.fx.Organization.ID != "" {
+		id, fromFixture = m.fx.Organization.ID, true
+	}
+	if mgmt == "" {
+		mgmt = madeUpDigits(12, m.stack, "management")
+	}
+	if id == "" {
+		id = "o-" + madeUpHex(10, m.stack, "organization")
+	}
+	switch {
+	case fromConfig && fromFixture:
+		*source = FromConfig + " and " + FromFixture
+	case fromConfig:
+		*source = FromConfig
+	case fromFixture:
+		*source = FromFixture
+	}
+	return mgmt, id
+}
+
+func (m *mocks) record(l Lookup) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k := l.Token + "\x00" + l.Args
+	if prev, ok := m.lookups[k]; ok {
+		prev.Calls++
+		return
+	}
+	l.Calls = 1
+	m.lookups[k] = &l
+}
