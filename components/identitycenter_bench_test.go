@@ -300,9 +300,9 @@ func TestIdentityCenterBenchProgramsMatch(t *testing.T) {
 // ns/op and B/op over the hand-written program's. It runs only with
 // ORGTRUST_BENCH=1 (make bench). The two benchmarks run in
 // ORGTRUST_BENCH_ROUNDS rounds (default 5), back to back and in alternating
-// order, and the printed ratios are the medians of the rounds' ratios, so a
-// burst of load from other processes on a shared machine, which hits one
-// round, does not decide the result.
+// order. The time ratio compares each side's fastest round: load from other
+// processes only ever slows a round down, so the minimum is the estimate it
+// disturbs least. The memory ratio is the median of the rounds' ratios.
 func TestIdentityCenterOverhead(t *testing.T) {
 	if os.Getenv("ORGTRUST_BENCH") != "1" {
 		t.Skip("set ORGTRUST_BENCH=1 to measure (make bench)")
@@ -317,7 +317,7 @@ func TestIdentityCenterOverhead(t *testing.T) {
 	byHand := func() testing.BenchmarkResult {
 		return testing.Benchmark(func(b *testing.B) { benchmarkIdentityCenterByHand(b, icScale10k) })
 	}
-	timeRatios := make([]float64, 0, rounds)
+	var bestC, bestH int64
 	memRatios := make([]float64, 0, rounds)
 	for r := range rounds {
 		var c, h testing.BenchmarkResult
@@ -328,12 +328,18 @@ func TestIdentityCenterOverhead(t *testing.T) {
 		}
 		require.NotZero(t, h.N, "the hand-written benchmark failed")
 		require.NotZero(t, c.N, "the component benchmark failed")
-		timeRatios = append(timeRatios, float64(c.NsPerOp())/float64(h.NsPerOp()))
+		if bestC == 0 || c.NsPerOp() < bestC {
+			bestC = c.NsPerOp()
+		}
+		if bestH == 0 || h.NsPerOp() < bestH {
+			bestH = h.NsPerOp()
+		}
 		memRatios = append(memRatios, float64(c.AllocedBytesPerOp())/float64(h.AllocedBytesPerOp()))
 		t.Logf("round %d: component %s %s; by hand %s %s; time %.2fx memory %.2fx", r+1, c, c.MemString(), h,
-			h.MemString(), timeRatios[r], memRatios[r])
+			h.MemString(), float64(c.NsPerOp())/float64(h.NsPerOp()), memRatios[r])
 	}
-	fmt.Printf("identitycenter overhead: time %.2fx memory %.2fx\n", icMedian(timeRatios), icMedian(memRatios))
+	fmt.Printf("identitycenter overhead: time %.2fx memory %.2fx\n",
+		float64(bestC)/float64(bestH), icMedian(memRatios))
 }
 
 // icMedian is the median of xs (the mean of the middle two for an even count).
