@@ -11,7 +11,7 @@ PULUMI         := $(BIN)/pulumi
 PROVIDER       := $(BIN)/pulumi-resource-orgtrust
 GO_TEST_FLAGS  ?=
 
-.PHONY: tools provider schema test test-unit lint install bench clean sdks test-sdks
+.PHONY: tools provider schema test test-unit lint install bench clean plan sdks test-sdks
 
 ## tools: build the Pulumi CLI $(PULUMI_VERSION) from the Go module proxy into bin/ (reused when present)
 tools: $(PULUMI)
@@ -68,3 +68,15 @@ sdks:
 ## test-sdks: check sdk/ is up to date, compile the SDKs (tsc, compileall, go build) and check the TypeScript, Python and YAML examples
 test-sdks:
 	go test $(GO_TEST_FLAGS) -count=1 -run 'SDK' ./tests/
+
+STACK_CONFIG   ?= Pulumi.example.yaml
+FIXTURES       ?= examples/baseline/plan-fixtures.yaml
+FORMAT         ?= text
+
+## plan: run the baseline program (examples/baseline) with STACK_CONFIG under Pulumi's mock runtime, no AWS
+## account and no network: every resource in create order with its parent and dependencies, the destroy
+## order, and the validation errors (exit 1). FORMAT=mermaid prints the dependency graph as a Mermaid diagram;
+## FIXTURES answers the simulated AWS lookups.
+plan:
+	@go build -o $(BIN)/plan ./tests/cmd/plan
+	@$(BIN)/plan -config "$(STACK_CONFIG)" -fixtures "$(FIXTURES)" -format "$(FORMAT)"

@@ -75,6 +75,10 @@ type OrgServiceIntegrationArgs struct {
 
 // Annotate documents the inputs for the provider schema.
 func (a *OrgServiceIntegrationArgs) Annotate(an infer.Annotator) {
+	// As a nested type (an entry of OrgIntegrations), the args get a name that
+	// the SDKs don't suffix again: "OrgServiceIntegrationArgs" became
+	// "OrgServiceIntegrationArgsArgs" there.
+	an.SetToken("index", "IntegrationSettings")
 	an.Describe(a, "The inputs of an OrgServiceIntegration: the service, its delegated administrator, how "+
 		"trusted access is enabled, and the Regions of a per-Region administrator.")
 	an.Describe(&a.Service, "The catalog key of the service, such as `guardduty`, `securityhub`, "+

@@ -22,6 +22,7 @@ type GetDeployerPolicyArgs struct {
 	Services       []string `pulumi:"services,optional"`
 	IdentityCenter bool     `pulumi:"identityCenter,optional"`
 	ServiceCatalog bool     `pulumi:"serviceCatalog,optional"`
+	ReadOnly       bool     `pulumi:"readOnly,optional"`
 }
 
 // GetDeployerPolicyResult is the policy document and the actions it allows.
@@ -52,6 +53,9 @@ func (a *GetDeployerPolicyArgs) Annotate(an infer.Annotator) {
 		"organization lookups that expand organizational units to accounts.")
 	an.Describe(&a.ServiceCatalog, "Whether the program uses ServiceCatalogSharing: adds the Service Catalog "+
 		"(`servicecatalog`) integration, portfolios, portfolio shares and principal associations.")
+	an.Describe(&a.ReadOnly, "Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a "+
+		"role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that "+
+		"pull-request workflows assume.")
 }
 
 // Annotate documents the result.
@@ -415,7 +419,30 @@ func deployerPolicy(args GetDeployerPolicyArgs) (policyDocument, error) {
 				Action:   samlActions(identityCenterAssignmentActions),
 			})
 	}
+	if args.ReadOnly {
+		doc = readOnly(doc)
+	}
 	return doc, nil
+}
+
+// readOnly keeps the read actions of doc, and the statements left with any.
+func readOnly(doc policyDocument) policyDocument {
+	out := policyDocument{Version: doc.Version}
+	for _, s := range doc.Statement {
+		var kept []string
+		for _, a := range s.Action {
+			_, name, _ := strings.Cut(a, ":")
+			if strings.HasPrefix(name, "List") || strings.HasPrefix(name, "Describe") ||
+				strings.HasPrefix(name, "Get") {
+				kept = append(kept, a)
+			}
+		}
+		if len(kept) > 0 {
+			s.Action = kept
+			out.Statement = append(out.Statement, s)
+		}
+	}
+	return out
 }
 
 func roleActions(actions []string) []string {

@@ -216,7 +216,7 @@ func (m *typeRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, err
 		},
 		"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts": {
 			"accounts": []any{map[string]any{"id": "333333333333", "status": "ACTIVE", "name": "workload",
-				"arn": "arn:aws:organizations::111111111111:account/o-abcdef1234/333333333333",
+				"arn":   "arn:aws:organizations::111111111111:account/o-abcdef1234/333333333333",
 				"email": "workload@example.com"}},
 		},
 		"aws:identitystore/getGroup:getGroup": {"groupId": "g-existing", "displayName": "Existing"},
@@ -368,4 +368,30 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 		require.Contains(t, tokens, "aws:servicecatalog/portfolioShare:PortfolioShare")
 		requireCovered(t, GetDeployerPolicyArgs{ServiceCatalog: true}, tokens)
 	})
+}
+
+func TestDeployerPolicyReadOnly(t *testing.T) {
+	t.Parallel()
+	args := GetDeployerPolicyArgs{Services: []string{"guardduty", "config"}, IdentityCenter: true, ServiceCatalog: true}
+	full := policyActions(t, args)
+	args.ReadOnly = true
+	read := policyActions(t, args)
+	require.NotEmpty(t, read)
+	for _, a := range read {
+		assert.Contains(t, full, a, "read-only is a subset")
+		_, name, _ := strings.Cut(a, ":")
+		assert.Regexp(t, `^(List|Describe|Get)`, name)
+	}
+	for _, a := range full {
+		_, name, _ := strings.Cut(a, ":")
+		if strings.HasPrefix(name, "List") || strings.HasPrefix(name, "Describe") || strings.HasPrefix(name, "Get") {
+			assert.Contains(t, read, a, "every read action is kept")
+		}
+	}
+	for _, a := range []string{"organizations:DescribeOrganization", "organizations:ListAWSServiceAccessForOrganization",
+		"sso:ListInstances", "organizations:ListAccountsForParent"} {
+		assert.Contains(t, read, a, "preview's lookups need %s", a)
+	}
+	assert.NotContains(t, read, "iam:CreateServiceLinkedRole")
+	assert.NotContains(t, read, "organizations:EnableAWSServiceAccess")
 }

@@ -26,8 +26,7 @@ func liveSchema(t *testing.T) schema.PackageSpec {
 
 // undocumented lists every member of spec without a description: resources,
 // components, functions, their inputs and outputs, the provider's
-// configuration, object types with their properties, and enum types with their
-// values.
+// configuration, object types with their properties, and enum values.
 func undocumented(spec schema.PackageSpec) []string {
 	var missing []string
 	need := func(desc, where string) {
@@ -69,7 +68,12 @@ func undocumented(spec schema.PackageSpec) []string {
 	}
 	for tok, typ := range spec.Types {
 		where := fmt.Sprintf("types[%s]", tok)
-		need(typ.Description, where)
+		// pulumi-go-provider v1.5.0's infer never writes an enum type's own
+		// description (infer/types.go builds the spec from the values only),
+		// so enums are checked by their values, which it does carry.
+		if len(typ.Enum) == 0 {
+			need(typ.Description, where)
+		}
 		props(typ.Properties, where+".properties")
 		for _, e := range typ.Enum {
 			need(e.Description, fmt.Sprintf("%s.enum[%v]", where, e.Value))
@@ -108,8 +112,9 @@ func TestSchemaDocsCheckFindsGaps(t *testing.T) {
 			Inputs:      &schema.ObjectTypeSpec{Properties: map[string]schema.PropertySpec{"arg": {TypeSpec: str}}},
 		}},
 		Types: map[string]schema.ComplexTypeSpec{
-			"x:index:E": {ObjectTypeSpec: schema.ObjectTypeSpec{Description: "ok"},
-				Enum: []schema.EnumValueSpec{{Value: "a"}}},
+			"x:index:E": {Enum: []schema.EnumValueSpec{{Value: "a"}}},
+			"x:index:O": {ObjectTypeSpec: schema.ObjectTypeSpec{Type: "object",
+				Properties: map[string]schema.PropertySpec{"p": {TypeSpec: str, Description: "ok"}}}},
 		},
 	}
 	assert.Equal(t, []string{
@@ -119,5 +124,6 @@ func TestSchemaDocsCheckFindsGaps(t *testing.T) {
 		"resources[x:index:R].inputProperties.in",
 		"resources[x:index:R].properties.out",
 		"types[x:index:E].enum[a]",
+		"types[x:index:O]",
 	}, undocumented(spec))
 }

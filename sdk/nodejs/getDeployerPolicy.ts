@@ -12,6 +12,7 @@ export function getDeployerPolicy(args?: GetDeployerPolicyArgs, opts?: pulumi.In
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invoke("orgtrust:index:getDeployerPolicy", {
         "identityCenter": args.identityCenter,
+        "readOnly": args.readOnly,
         "serviceCatalog": args.serviceCatalog,
         "services": args.services,
     }, opts);
@@ -22,6 +23,10 @@ export interface GetDeployerPolicyArgs {
      * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
      */
     identityCenter?: boolean;
+    /**
+     * Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
+     */
+    readOnly?: boolean;
     /**
      * Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
      */
@@ -50,6 +55,7 @@ export function getDeployerPolicyOutput(args?: GetDeployerPolicyOutputArgs, opts
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invokeOutput("orgtrust:index:getDeployerPolicy", {
         "identityCenter": args.identityCenter,
+        "readOnly": args.readOnly,
         "serviceCatalog": args.serviceCatalog,
         "services": args.services,
     }, opts);
@@ -60,6 +66,10 @@ export interface GetDeployerPolicyOutputArgs {
      * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
      */
     identityCenter?: pulumi.Input<boolean | undefined>;
+    /**
+     * Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
+     */
+    readOnly?: pulumi.Input<boolean | undefined>;
     /**
      * Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
      */

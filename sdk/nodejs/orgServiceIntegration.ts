@@ -60,7 +60,7 @@ export class OrgServiceIntegration extends pulumi.ComponentResource {
     /**
      * The delegated administrator account ID; unset when none was requested. Known at preview: to wait for the registration, use `ready`.
      */
-    declare public readonly delegatedAdminAccountId: pulumi.Output<string>;
+    declare public readonly delegatedAdminAccountId: pulumi.Output<string | undefined>;
     /**
      * How trusted access was enabled: `organizations` (TrustedServiceAccess), `service` (the service's own pulumi-aws resource) or `none`.
      */

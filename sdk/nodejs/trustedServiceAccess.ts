@@ -50,7 +50,7 @@ export class TrustedServiceAccess extends pulumi.CustomResource {
      */
     declare public readonly allowUnknownPrincipal: pulumi.Output<boolean | undefined>;
     /**
-     * When trusted access was enabled, in RFC 3339. For access this resource enabled, the time of the call until the next refresh reads the date Organizations recorded.
+     * When trusted access was enabled, in RFC 3339, as Organizations recorded it.
      */
     declare public /*out*/ readonly dateEnabled: pulumi.Output<string>;
     /**

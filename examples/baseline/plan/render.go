@@ -158,7 +158,7 @@ func (p *Plan) WriteMermaid(out io.Writer) error {
 	}
 	labels := p.labels()
 	label := func(urn string) string {
-		l := labels[urn] + "<br/><small>" + shortType(p.Graph.Resources[urn].Type) + "</small>"
+		l := labels[urn] + "<br/>" + shortType(p.Graph.Resources[urn].Type)
 		return `"` + strings.ReplaceAll(l, `"`, "#quot;") + `"`
 	}
 

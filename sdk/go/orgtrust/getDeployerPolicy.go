@@ -25,6 +25,8 @@ func GetDeployerPolicy(ctx *pulumi.Context, args *GetDeployerPolicyArgs, opts ..
 type GetDeployerPolicyArgs struct {
 	// Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
 	IdentityCenter *bool `pulumi:"identityCenter"`
+	// Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
+	ReadOnly *bool `pulumi:"readOnly"`
 	// Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
 	ServiceCatalog *bool `pulumi:"serviceCatalog"`
 	// The catalog keys of the services the program integrates, such as `guardduty` or `access-analyzer` (see listTrustedServices). Each adds its delegated-administrator and enable actions, and its principals to the `iam:CreateServiceLinkedRole` condition.
@@ -50,6 +52,8 @@ func GetDeployerPolicyOutput(ctx *pulumi.Context, args GetDeployerPolicyOutputAr
 type GetDeployerPolicyOutputArgs struct {
 	// Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
 	IdentityCenter pulumi.BoolPtrInput `pulumi:"identityCenter"`
+	// Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
+	ReadOnly pulumi.BoolPtrInput `pulumi:"readOnly"`
 	// Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
 	ServiceCatalog pulumi.BoolPtrInput `pulumi:"serviceCatalog"`
 	// The catalog keys of the services the program integrates, such as `guardduty` or `access-analyzer` (see listTrustedServices). Each adds its delegated-administrator and enable actions, and its principals to the `iam:CreateServiceLinkedRole` condition.

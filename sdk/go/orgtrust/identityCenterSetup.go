@@ -94,14 +94,14 @@ import (
 //
 // Because OU membership is read at every preview, an account that joins an OU is
 // assigned on the next `pulumi up`, and one that leaves loses its assignments.
-// The OU lookup needs `organizations:ListChildren` and
-// `organizations:ListAccountsForParent` (the management account or a delegated
+// The OU lookup needs `organizations:ListOrganizationalUnitsForParent` and
+// `organizations:ListAccountsForParent` (the management account, or a delegated
 // administrator for Organizations).
 //
 // ## Why pulumi-aws `ssoadmin` and not aws-native `sso.PermissionSet`
 //
-// aws-native's `sso.PermissionSet` holds every policy type in one resource, and
-// provisions the permission set once per change. pulumi-aws splits them into a
+// aws-native's `sso.PermissionSet` holds every policy type in one resource,
+// updated as a whole through Cloud Control. pulumi-aws splits them into a
 // `PermissionSet` and one attachment resource per policy. This component uses
 // pulumi-aws:
 //
@@ -118,9 +118,9 @@ import (
 //   - **Plain strings.** The inline policy stays the JSON string the user gave,
 //     validated at preview, instead of aws-native's object form.
 //
-// The cost is a few more resources per permission set, and each attachment
-// re-provisions the permission set; the assignments wait for the attachments so
-// the two never race.
+// The cost is a few more resources per permission set, each of which
+// re-provisions the permission set when it changes; the assignments wait for the
+// attachments so the two never provision the same permission set at once.
 //
 // ## Scale
 //

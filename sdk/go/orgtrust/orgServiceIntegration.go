@@ -73,7 +73,7 @@ type OrgServiceIntegration struct {
 	pulumi.ResourceState
 
 	// The delegated administrator account ID; unset when none was requested. Known at preview: to wait for the registration, use `ready`.
-	DelegatedAdminAccountId pulumi.StringOutput `pulumi:"delegatedAdminAccountId"`
+	DelegatedAdminAccountId pulumi.StringPtrOutput `pulumi:"delegatedAdminAccountId"`
 	// How trusted access was enabled: `organizations` (TrustedServiceAccess), `service` (the service's own pulumi-aws resource) or `none`.
 	EnablePath pulumi.StringOutput `pulumi:"enablePath"`
 	// Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
@@ -231,8 +231,8 @@ func (o OrgServiceIntegrationOutput) ToOrgServiceIntegrationOutputWithContext(ct
 }
 
 // The delegated administrator account ID; unset when none was requested. Known at preview: to wait for the registration, use `ready`.
-func (o OrgServiceIntegrationOutput) DelegatedAdminAccountId() pulumi.StringOutput {
-	return o.ApplyT(func(v *OrgServiceIntegration) pulumi.StringOutput { return v.DelegatedAdminAccountId }).(pulumi.StringOutput)
+func (o OrgServiceIntegrationOutput) DelegatedAdminAccountId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *OrgServiceIntegration) pulumi.StringPtrOutput { return v.DelegatedAdminAccountId }).(pulumi.StringPtrOutput)
 }
 
 // How trusted access was enabled: `organizations` (TrustedServiceAccess), `service` (the service's own pulumi-aws resource) or `none`.

@@ -758,6 +758,133 @@ func (o GroupSpecArrayOutput) Index(i pulumi.IntInput) GroupSpecOutput {
 	}).(GroupSpecOutput)
 }
 
+// The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
+type IntegrationSettings struct {
+	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+	AllowUnknownPrincipal *bool `pulumi:"allowUnknownPrincipal"`
+	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+	DelegatedAdminAccountId *string `pulumi:"delegatedAdminAccountId"`
+	// Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+	DisableOnDelete *bool `pulumi:"disableOnDelete"`
+	// How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+	EnableVia *string `pulumi:"enableVia"`
+	// Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+	Force *bool `pulumi:"force"`
+	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+	ManagementAccountId *string `pulumi:"managementAccountId"`
+	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+	Regions []string `pulumi:"regions"`
+	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+	Service *string `pulumi:"service"`
+	// A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+	ServicePrincipal *string `pulumi:"servicePrincipal"`
+}
+
+// IntegrationSettingsInput is an input type that accepts IntegrationSettingsArgs and IntegrationSettingsOutput values.
+// You can construct a concrete instance of `IntegrationSettingsInput` via:
+//
+//	IntegrationSettingsArgs{...}
+type IntegrationSettingsInput interface {
+	pulumi.Input
+
+	ToIntegrationSettingsOutput() IntegrationSettingsOutput
+	ToIntegrationSettingsOutputWithContext(context.Context) IntegrationSettingsOutput
+}
+
+// The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
+type IntegrationSettingsArgs struct {
+	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+	AllowUnknownPrincipal pulumi.BoolPtrInput `pulumi:"allowUnknownPrincipal"`
+	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+	DelegatedAdminAccountId pulumi.StringPtrInput `pulumi:"delegatedAdminAccountId"`
+	// Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+	DisableOnDelete pulumi.BoolPtrInput `pulumi:"disableOnDelete"`
+	// How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+	EnableVia pulumi.StringPtrInput `pulumi:"enableVia"`
+	// Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+	Force pulumi.BoolPtrInput `pulumi:"force"`
+	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+	ManagementAccountId pulumi.StringPtrInput `pulumi:"managementAccountId"`
+	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+	Regions pulumi.StringArrayInput `pulumi:"regions"`
+	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+	Service pulumi.StringPtrInput `pulumi:"service"`
+	// A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+	ServicePrincipal pulumi.StringPtrInput `pulumi:"servicePrincipal"`
+}
+
+func (IntegrationSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*IntegrationSettings)(nil)).Elem()
+}
+
+func (i IntegrationSettingsArgs) ToIntegrationSettingsOutput() IntegrationSettingsOutput {
+	return i.ToIntegrationSettingsOutputWithContext(context.Background())
+}
+
+func (i IntegrationSettingsArgs) ToIntegrationSettingsOutputWithContext(ctx context.Context) IntegrationSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IntegrationSettingsOutput)
+}
+
+// The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
+type IntegrationSettingsOutput struct{ *pulumi.OutputState }
+
+func (IntegrationSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IntegrationSettings)(nil)).Elem()
+}
+
+func (o IntegrationSettingsOutput) ToIntegrationSettingsOutput() IntegrationSettingsOutput {
+	return o
+}
+
+func (o IntegrationSettingsOutput) ToIntegrationSettingsOutputWithContext(ctx context.Context) IntegrationSettingsOutput {
+	return o
+}
+
+// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
+func (o IntegrationSettingsOutput) AllowUnknownPrincipal() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *bool { return v.AllowUnknownPrincipal }).(pulumi.BoolPtrOutput)
+}
+
+// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
+func (o IntegrationSettingsOutput) DelegatedAdminAccountId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *string { return v.DelegatedAdminAccountId }).(pulumi.StringPtrOutput)
+}
+
+// Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
+func (o IntegrationSettingsOutput) DisableOnDelete() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *bool { return v.DisableOnDelete }).(pulumi.BoolPtrOutput)
+}
+
+// How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
+func (o IntegrationSettingsOutput) EnableVia() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *string { return v.EnableVia }).(pulumi.StringPtrOutput)
+}
+
+// Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
+func (o IntegrationSettingsOutput) Force() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *bool { return v.Force }).(pulumi.BoolPtrOutput)
+}
+
+// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+func (o IntegrationSettingsOutput) ManagementAccountId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *string { return v.ManagementAccountId }).(pulumi.StringPtrOutput)
+}
+
+// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+func (o IntegrationSettingsOutput) Regions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v IntegrationSettings) []string { return v.Regions }).(pulumi.StringArrayOutput)
+}
+
+// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
+func (o IntegrationSettingsOutput) Service() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *string { return v.Service }).(pulumi.StringPtrOutput)
+}
+
+// A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
+func (o IntegrationSettingsOutput) ServicePrincipal() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *string { return v.ServicePrincipal }).(pulumi.StringPtrOutput)
+}
+
 // A group membership.
 type MembershipSpec struct {
 	// Display name of a group declared in `groups`.
@@ -870,7 +997,7 @@ func (o MembershipSpecArrayOutput) Index(i pulumi.IntInput) MembershipSpecOutput
 // One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
 type OrgIntegrationSpec struct {
 	// The inputs of the integration's OrgServiceIntegration.
-	Args OrgServiceIntegrationArgsType `pulumi:"args"`
+	Args IntegrationSettings `pulumi:"args"`
 	// Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
 	Name string `pulumi:"name"`
 }
@@ -889,7 +1016,7 @@ type OrgIntegrationSpecInput interface {
 // One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
 type OrgIntegrationSpecArgs struct {
 	// The inputs of the integration's OrgServiceIntegration.
-	Args OrgServiceIntegrationArgsTypeInput `pulumi:"args"`
+	Args IntegrationSettingsInput `pulumi:"args"`
 	// Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
 	Name pulumi.StringInput `pulumi:"name"`
 }
@@ -947,8 +1074,8 @@ func (o OrgIntegrationSpecOutput) ToOrgIntegrationSpecOutputWithContext(ctx cont
 }
 
 // The inputs of the integration's OrgServiceIntegration.
-func (o OrgIntegrationSpecOutput) Args() OrgServiceIntegrationArgsTypeOutput {
-	return o.ApplyT(func(v OrgIntegrationSpec) OrgServiceIntegrationArgsType { return v.Args }).(OrgServiceIntegrationArgsTypeOutput)
+func (o OrgIntegrationSpecOutput) Args() IntegrationSettingsOutput {
+	return o.ApplyT(func(v OrgIntegrationSpec) IntegrationSettings { return v.Args }).(IntegrationSettingsOutput)
 }
 
 // Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
@@ -974,130 +1101,6 @@ func (o OrgIntegrationSpecArrayOutput) Index(i pulumi.IntInput) OrgIntegrationSp
 	return pulumi.All(o, i).ApplyT(func(vs []interface{}) OrgIntegrationSpec {
 		return vs[0].([]OrgIntegrationSpec)[vs[1].(int)]
 	}).(OrgIntegrationSpecOutput)
-}
-
-type OrgServiceIntegrationArgsType struct {
-	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
-	AllowUnknownPrincipal *bool `pulumi:"allowUnknownPrincipal"`
-	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
-	DelegatedAdminAccountId *string `pulumi:"delegatedAdminAccountId"`
-	// Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
-	DisableOnDelete *bool `pulumi:"disableOnDelete"`
-	// How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
-	EnableVia *string `pulumi:"enableVia"`
-	// Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
-	Force *bool `pulumi:"force"`
-	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
-	ManagementAccountId *string `pulumi:"managementAccountId"`
-	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
-	Regions []string `pulumi:"regions"`
-	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
-	Service *string `pulumi:"service"`
-	// A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
-	ServicePrincipal *string `pulumi:"servicePrincipal"`
-}
-
-// OrgServiceIntegrationArgsTypeInput is an input type that accepts OrgServiceIntegrationArgsTypeArgs and OrgServiceIntegrationArgsTypeOutput values.
-// You can construct a concrete instance of `OrgServiceIntegrationArgsTypeInput` via:
-//
-//	OrgServiceIntegrationArgsTypeArgs{...}
-type OrgServiceIntegrationArgsTypeInput interface {
-	pulumi.Input
-
-	ToOrgServiceIntegrationArgsTypeOutput() OrgServiceIntegrationArgsTypeOutput
-	ToOrgServiceIntegrationArgsTypeOutputWithContext(context.Context) OrgServiceIntegrationArgsTypeOutput
-}
-
-type OrgServiceIntegrationArgsTypeArgs struct {
-	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
-	AllowUnknownPrincipal pulumi.BoolPtrInput `pulumi:"allowUnknownPrincipal"`
-	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
-	DelegatedAdminAccountId pulumi.StringPtrInput `pulumi:"delegatedAdminAccountId"`
-	// Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
-	DisableOnDelete pulumi.BoolPtrInput `pulumi:"disableOnDelete"`
-	// How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
-	EnableVia pulumi.StringPtrInput `pulumi:"enableVia"`
-	// Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
-	Force pulumi.BoolPtrInput `pulumi:"force"`
-	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
-	ManagementAccountId pulumi.StringPtrInput `pulumi:"managementAccountId"`
-	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
-	Regions pulumi.StringArrayInput `pulumi:"regions"`
-	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
-	Service pulumi.StringPtrInput `pulumi:"service"`
-	// A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
-	ServicePrincipal pulumi.StringPtrInput `pulumi:"servicePrincipal"`
-}
-
-func (OrgServiceIntegrationArgsTypeArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*OrgServiceIntegrationArgsType)(nil)).Elem()
-}
-
-func (i OrgServiceIntegrationArgsTypeArgs) ToOrgServiceIntegrationArgsTypeOutput() OrgServiceIntegrationArgsTypeOutput {
-	return i.ToOrgServiceIntegrationArgsTypeOutputWithContext(context.Background())
-}
-
-func (i OrgServiceIntegrationArgsTypeArgs) ToOrgServiceIntegrationArgsTypeOutputWithContext(ctx context.Context) OrgServiceIntegrationArgsTypeOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(OrgServiceIntegrationArgsTypeOutput)
-}
-
-type OrgServiceIntegrationArgsTypeOutput struct{ *pulumi.OutputState }
-
-func (OrgServiceIntegrationArgsTypeOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*OrgServiceIntegrationArgsType)(nil)).Elem()
-}
-
-func (o OrgServiceIntegrationArgsTypeOutput) ToOrgServiceIntegrationArgsTypeOutput() OrgServiceIntegrationArgsTypeOutput {
-	return o
-}
-
-func (o OrgServiceIntegrationArgsTypeOutput) ToOrgServiceIntegrationArgsTypeOutputWithContext(ctx context.Context) OrgServiceIntegrationArgsTypeOutput {
-	return o
-}
-
-// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
-func (o OrgServiceIntegrationArgsTypeOutput) AllowUnknownPrincipal() pulumi.BoolPtrOutput {
-	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *bool { return v.AllowUnknownPrincipal }).(pulumi.BoolPtrOutput)
-}
-
-// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
-func (o OrgServiceIntegrationArgsTypeOutput) DelegatedAdminAccountId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.DelegatedAdminAccountId }).(pulumi.StringPtrOutput)
-}
-
-// Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
-func (o OrgServiceIntegrationArgsTypeOutput) DisableOnDelete() pulumi.BoolPtrOutput {
-	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *bool { return v.DisableOnDelete }).(pulumi.BoolPtrOutput)
-}
-
-// How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
-func (o OrgServiceIntegrationArgsTypeOutput) EnableVia() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.EnableVia }).(pulumi.StringPtrOutput)
-}
-
-// Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
-func (o OrgServiceIntegrationArgsTypeOutput) Force() pulumi.BoolPtrOutput {
-	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *bool { return v.Force }).(pulumi.BoolPtrOutput)
-}
-
-// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
-func (o OrgServiceIntegrationArgsTypeOutput) ManagementAccountId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.ManagementAccountId }).(pulumi.StringPtrOutput)
-}
-
-// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
-func (o OrgServiceIntegrationArgsTypeOutput) Regions() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v OrgServiceIntegrationArgsType) []string { return v.Regions }).(pulumi.StringArrayOutput)
-}
-
-// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
-func (o OrgServiceIntegrationArgsTypeOutput) Service() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.Service }).(pulumi.StringPtrOutput)
-}
-
-// A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
-func (o OrgServiceIntegrationArgsTypeOutput) ServicePrincipal() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v OrgServiceIntegrationArgsType) *string { return v.ServicePrincipal }).(pulumi.StringPtrOutput)
 }
 
 // An IAM Identity Center permission set: the role IAM Identity Center provisions in every account it is assigned to, with its policies.
@@ -2417,11 +2420,11 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefArrayInput)(nil)).Elem(), CustomerManagedPolicyRefArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecInput)(nil)).Elem(), GroupSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecArrayInput)(nil)).Elem(), GroupSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationSettingsInput)(nil)).Elem(), IntegrationSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecInput)(nil)).Elem(), MembershipSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecArrayInput)(nil)).Elem(), MembershipSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*OrgIntegrationSpecInput)(nil)).Elem(), OrgIntegrationSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*OrgIntegrationSpecArrayInput)(nil)).Elem(), OrgIntegrationSpecArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*OrgServiceIntegrationArgsTypeInput)(nil)).Elem(), OrgServiceIntegrationArgsTypeArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionSetSpecInput)(nil)).Elem(), PermissionSetSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionSetSpecArrayInput)(nil)).Elem(), PermissionSetSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionsBoundarySpecInput)(nil)).Elem(), PermissionsBoundarySpecArgs{})
@@ -2449,11 +2452,11 @@ func init() {
 	pulumi.RegisterOutputType(CustomerManagedPolicyRefArrayOutput{})
 	pulumi.RegisterOutputType(GroupSpecOutput{})
 	pulumi.RegisterOutputType(GroupSpecArrayOutput{})
+	pulumi.RegisterOutputType(IntegrationSettingsOutput{})
 	pulumi.RegisterOutputType(MembershipSpecOutput{})
 	pulumi.RegisterOutputType(MembershipSpecArrayOutput{})
 	pulumi.RegisterOutputType(OrgIntegrationSpecOutput{})
 	pulumi.RegisterOutputType(OrgIntegrationSpecArrayOutput{})
-	pulumi.RegisterOutputType(OrgServiceIntegrationArgsTypeOutput{})
 	pulumi.RegisterOutputType(PermissionSetSpecOutput{})
 	pulumi.RegisterOutputType(PermissionSetSpecArrayOutput{})
 	pulumi.RegisterOutputType(PermissionsBoundarySpecOutput{})

@@ -29,7 +29,7 @@ type TrustedServiceAccess struct {
 
 	// Accept a principal that is not in the orgtrust catalog, such as a service newer than this release.
 	AllowUnknownPrincipal pulumi.BoolPtrOutput `pulumi:"allowUnknownPrincipal"`
-	// When trusted access was enabled, in RFC 3339. For access this resource enabled, the time of the call until the next refresh reads the date Organizations recorded.
+	// When trusted access was enabled, in RFC 3339, as Organizations recorded it.
 	DateEnabled pulumi.StringOutput `pulumi:"dateEnabled"`
 	// Whether deleting the resource disables trusted access. Defaults to true, except for services whose disabling while in use is destructive (IAM Identity Center: users lose access to every account), which default to retaining access with a warning at preview. An explicit value always wins.
 	DisableOnDelete pulumi.BoolPtrOutput `pulumi:"disableOnDelete"`
@@ -208,7 +208,7 @@ func (o TrustedServiceAccessOutput) AllowUnknownPrincipal() pulumi.BoolPtrOutput
 	return o.ApplyT(func(v *TrustedServiceAccess) pulumi.BoolPtrOutput { return v.AllowUnknownPrincipal }).(pulumi.BoolPtrOutput)
 }
 
-// When trusted access was enabled, in RFC 3339. For access this resource enabled, the time of the call until the next refresh reads the date Organizations recorded.
+// When trusted access was enabled, in RFC 3339, as Organizations recorded it.
 func (o TrustedServiceAccessOutput) DateEnabled() pulumi.StringOutput {
 	return o.ApplyT(func(v *TrustedServiceAccess) pulumi.StringOutput { return v.DateEnabled }).(pulumi.StringOutput)
 }

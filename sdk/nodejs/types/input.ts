@@ -97,34 +97,9 @@ export interface GroupSpecArgs {
 }
 
 /**
- * A group membership.
+ * The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
  */
-export interface MembershipSpecArgs {
-    /**
-     * Display name of a group declared in `groups`.
-     */
-    group: pulumi.Input<string>;
-    /**
-     * User name of a user declared in `users`.
-     */
-    user: pulumi.Input<string>;
-}
-
-/**
- * One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
- */
-export interface OrgIntegrationSpecArgs {
-    /**
-     * The inputs of the integration's OrgServiceIntegration.
-     */
-    args: pulumi.Input<inputs.OrgServiceIntegrationArgsArgs>;
-    /**
-     * Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
-     */
-    name: pulumi.Input<string>;
-}
-
-export interface OrgServiceIntegrationArgsArgs {
+export interface IntegrationSettingsArgs {
     /**
      * Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
      */
@@ -161,6 +136,34 @@ export interface OrgServiceIntegrationArgsArgs {
      * A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
      */
     servicePrincipal?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * A group membership.
+ */
+export interface MembershipSpecArgs {
+    /**
+     * Display name of a group declared in `groups`.
+     */
+    group: pulumi.Input<string>;
+    /**
+     * User name of a user declared in `users`.
+     */
+    user: pulumi.Input<string>;
+}
+
+/**
+ * One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
+ */
+export interface OrgIntegrationSpecArgs {
+    /**
+     * The inputs of the integration's OrgServiceIntegration.
+     */
+    args: pulumi.Input<inputs.IntegrationSettingsArgs>;
+    /**
+     * Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+     */
+    name: pulumi.Input<string>;
 }
 
 /**

@@ -26,12 +26,12 @@ __all__ = [
     'CustomerManagedPolicyRefArgsDict',
     'GroupSpecArgs',
     'GroupSpecArgsDict',
+    'IntegrationSettingsArgs',
+    'IntegrationSettingsArgsDict',
     'MembershipSpecArgs',
     'MembershipSpecArgsDict',
     'OrgIntegrationSpecArgs',
     'OrgIntegrationSpecArgsDict',
-    'OrgServiceIntegrationArgsArgs',
-    'OrgServiceIntegrationArgsArgsDict',
     'PermissionSetSpecArgs',
     'PermissionSetSpecArgsDict',
     'PermissionsBoundarySpecArgs',
@@ -413,111 +413,10 @@ class GroupSpecArgs:
         pulumi.set(self, "existing", value)
 
 
-class MembershipSpecArgsDict(TypedDict):
+class IntegrationSettingsArgsDict(TypedDict):
     """
-    A group membership.
+    The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
     """
-    group: pulumi.Input[_builtins.str]
-    """
-    Display name of a group declared in `groups`.
-    """
-    user: pulumi.Input[_builtins.str]
-    """
-    User name of a user declared in `users`.
-    """
-
-@pulumi.input_type
-class MembershipSpecArgs:
-    def __init__(__self__, *,
-                 group: pulumi.Input[_builtins.str],
-                 user: pulumi.Input[_builtins.str]):
-        """
-        A group membership.
-
-        :param pulumi.Input[_builtins.str] group: Display name of a group declared in `groups`.
-        :param pulumi.Input[_builtins.str] user: User name of a user declared in `users`.
-        """
-        pulumi.set(__self__, "group", group)
-        pulumi.set(__self__, "user", user)
-
-    @_builtins.property
-    @pulumi.getter
-    def group(self) -> pulumi.Input[_builtins.str]:
-        """
-        Display name of a group declared in `groups`.
-        """
-        return pulumi.get(self, "group")
-
-    @group.setter
-    def group(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "group", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def user(self) -> pulumi.Input[_builtins.str]:
-        """
-        User name of a user declared in `users`.
-        """
-        return pulumi.get(self, "user")
-
-    @user.setter
-    def user(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "user", value)
-
-
-class OrgIntegrationSpecArgsDict(TypedDict):
-    """
-    One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
-    """
-    args: pulumi.Input['OrgServiceIntegrationArgsArgsDict']
-    """
-    The inputs of the integration's OrgServiceIntegration.
-    """
-    name: pulumi.Input[_builtins.str]
-    """
-    Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
-    """
-
-@pulumi.input_type
-class OrgIntegrationSpecArgs:
-    def __init__(__self__, *,
-                 args: pulumi.Input['OrgServiceIntegrationArgsArgs'],
-                 name: pulumi.Input[_builtins.str]):
-        """
-        One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
-
-        :param pulumi.Input['OrgServiceIntegrationArgsArgs'] args: The inputs of the integration's OrgServiceIntegration.
-        :param pulumi.Input[_builtins.str] name: Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
-        """
-        pulumi.set(__self__, "args", args)
-        pulumi.set(__self__, "name", name)
-
-    @_builtins.property
-    @pulumi.getter
-    def args(self) -> pulumi.Input['OrgServiceIntegrationArgsArgs']:
-        """
-        The inputs of the integration's OrgServiceIntegration.
-        """
-        return pulumi.get(self, "args")
-
-    @args.setter
-    def args(self, value: pulumi.Input['OrgServiceIntegrationArgsArgs']):
-        pulumi.set(self, "args", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def name(self) -> pulumi.Input[_builtins.str]:
-        """
-        Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
-        """
-        return pulumi.get(self, "name")
-
-    @name.setter
-    def name(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "name", value)
-
-
-class OrgServiceIntegrationArgsArgsDict(TypedDict):
     allow_unknown_principal: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
     Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
@@ -556,7 +455,7 @@ class OrgServiceIntegrationArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class OrgServiceIntegrationArgsArgs:
+class IntegrationSettingsArgs:
     def __init__(__self__, *,
                  allow_unknown_principal: pulumi.Input[Optional[_builtins.bool]] = None,
                  delegated_admin_account_id: pulumi.Input[Optional[_builtins.str]] = None,
@@ -568,6 +467,8 @@ class OrgServiceIntegrationArgsArgs:
                  service: pulumi.Input[Optional[_builtins.str]] = None,
                  service_principal: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
+
         :param pulumi.Input[_builtins.bool] allow_unknown_principal: Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
         :param pulumi.Input[_builtins.str] delegated_admin_account_id: The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
         :param pulumi.Input[_builtins.bool] disable_on_delete: Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
@@ -704,6 +605,110 @@ class OrgServiceIntegrationArgsArgs:
     @service_principal.setter
     def service_principal(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "service_principal", value)
+
+
+class MembershipSpecArgsDict(TypedDict):
+    """
+    A group membership.
+    """
+    group: pulumi.Input[_builtins.str]
+    """
+    Display name of a group declared in `groups`.
+    """
+    user: pulumi.Input[_builtins.str]
+    """
+    User name of a user declared in `users`.
+    """
+
+@pulumi.input_type
+class MembershipSpecArgs:
+    def __init__(__self__, *,
+                 group: pulumi.Input[_builtins.str],
+                 user: pulumi.Input[_builtins.str]):
+        """
+        A group membership.
+
+        :param pulumi.Input[_builtins.str] group: Display name of a group declared in `groups`.
+        :param pulumi.Input[_builtins.str] user: User name of a user declared in `users`.
+        """
+        pulumi.set(__self__, "group", group)
+        pulumi.set(__self__, "user", user)
+
+    @_builtins.property
+    @pulumi.getter
+    def group(self) -> pulumi.Input[_builtins.str]:
+        """
+        Display name of a group declared in `groups`.
+        """
+        return pulumi.get(self, "group")
+
+    @group.setter
+    def group(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "group", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def user(self) -> pulumi.Input[_builtins.str]:
+        """
+        User name of a user declared in `users`.
+        """
+        return pulumi.get(self, "user")
+
+    @user.setter
+    def user(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "user", value)
+
+
+class OrgIntegrationSpecArgsDict(TypedDict):
+    """
+    One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
+    """
+    args: pulumi.Input['IntegrationSettingsArgsDict']
+    """
+    The inputs of the integration's OrgServiceIntegration.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+    """
+
+@pulumi.input_type
+class OrgIntegrationSpecArgs:
+    def __init__(__self__, *,
+                 args: pulumi.Input['IntegrationSettingsArgs'],
+                 name: pulumi.Input[_builtins.str]):
+        """
+        One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
+
+        :param pulumi.Input['IntegrationSettingsArgs'] args: The inputs of the integration's OrgServiceIntegration.
+        :param pulumi.Input[_builtins.str] name: Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+        """
+        pulumi.set(__self__, "args", args)
+        pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def args(self) -> pulumi.Input['IntegrationSettingsArgs']:
+        """
+        The inputs of the integration's OrgServiceIntegration.
+        """
+        return pulumi.get(self, "args")
+
+    @args.setter
+    def args(self, value: pulumi.Input['IntegrationSettingsArgs']):
+        pulumi.set(self, "args", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
 
 
 class PermissionSetSpecArgsDict(TypedDict):

@@ -59,6 +59,7 @@ class AwaitableGetDeployerPolicyResult(GetDeployerPolicyResult):
 
 
 def get_deployer_policy(identity_center: Optional[_builtins.bool] = None,
+                        read_only: Optional[_builtins.bool] = None,
                         service_catalog: Optional[_builtins.bool] = None,
                         services: Optional[Sequence[_builtins.str]] = None,
                         opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetDeployerPolicyResult:
@@ -66,11 +67,13 @@ def get_deployer_policy(identity_center: Optional[_builtins.bool] = None,
     Returns the least-privilege IAM policy, as JSON, for the role that deploys an orgtrust program from the organization's management account (for example the OIDC role of the pull-request workflow): the AWS Organizations trusted-access and delegated-administrator actions, `iam:CreateServiceLinkedRole` for the selected services' principals, each selected service's own delegated-administrator and enable actions with the actions of the resources that call them, and the actions of the IdentityCenterSetup and ServiceCatalogSharing children when those features are selected. Attach it as an inline or customer-managed policy.
 
     :param _builtins.bool identity_center: Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+    :param _builtins.bool read_only: Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
     :param _builtins.bool service_catalog: Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
     :param Sequence[_builtins.str] services: The catalog keys of the services the program integrates, such as `guardduty` or `access-analyzer` (see listTrustedServices). Each adds its delegated-administrator and enable actions, and its principals to the `iam:CreateServiceLinkedRole` condition.
     """
     __args__ = dict()
     __args__['identityCenter'] = identity_center
+    __args__['readOnly'] = read_only
     __args__['serviceCatalog'] = service_catalog
     __args__['services'] = services
     opts = pulumi.InvokeOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
@@ -80,6 +83,7 @@ def get_deployer_policy(identity_center: Optional[_builtins.bool] = None,
         actions=pulumi.get(__ret__, 'actions'),
         policy=pulumi.get(__ret__, 'policy'))
 def get_deployer_policy_output(identity_center: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+                               read_only: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                                service_catalog: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                                services: pulumi.Input[Optional[Optional[Sequence[_builtins.str]]]] = None,
                                opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetDeployerPolicyResult]:
@@ -87,11 +91,13 @@ def get_deployer_policy_output(identity_center: pulumi.Input[Optional[Optional[_
     Returns the least-privilege IAM policy, as JSON, for the role that deploys an orgtrust program from the organization's management account (for example the OIDC role of the pull-request workflow): the AWS Organizations trusted-access and delegated-administrator actions, `iam:CreateServiceLinkedRole` for the selected services' principals, each selected service's own delegated-administrator and enable actions with the actions of the resources that call them, and the actions of the IdentityCenterSetup and ServiceCatalogSharing children when those features are selected. Attach it as an inline or customer-managed policy.
 
     :param _builtins.bool identity_center: Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+    :param _builtins.bool read_only: Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
     :param _builtins.bool service_catalog: Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
     :param Sequence[_builtins.str] services: The catalog keys of the services the program integrates, such as `guardduty` or `access-analyzer` (see listTrustedServices). Each adds its delegated-administrator and enable actions, and its principals to the `iam:CreateServiceLinkedRole` condition.
     """
     __args__ = dict()
     __args__['identityCenter'] = identity_center
+    __args__['readOnly'] = read_only
     __args__['serviceCatalog'] = service_catalog
     __args__['services'] = services
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)

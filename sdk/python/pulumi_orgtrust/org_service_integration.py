@@ -337,7 +337,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
 
     @_builtins.property
     @pulumi.getter(name="delegatedAdminAccountId")
-    def delegated_admin_account_id(self) -> pulumi.Output[_builtins.str]:
+    def delegated_admin_account_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
         The delegated administrator account ID; unset when none was requested. Known at preview: to wait for the registration, use `ready`.
         """

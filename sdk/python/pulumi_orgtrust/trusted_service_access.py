@@ -228,7 +228,7 @@ class TrustedServiceAccess(pulumi.CustomResource):
     @pulumi.getter(name="dateEnabled")
     def date_enabled(self) -> pulumi.Output[_builtins.str]:
         """
-        When trusted access was enabled, in RFC 3339. For access this resource enabled, the time of the call until the next refresh reads the date Organizations recorded.
+        When trusted access was enabled, in RFC 3339, as Organizations recorded it.
         """
         return pulumi.get(self, "date_enabled")
 
