@@ -275,6 +275,9 @@ type IdentityCenterSetup struct {
 	// Integration is the trusted-access and delegated-administrator child
 	// (Go programs only). Everything else in the component depends on it.
 	Integration *OrgServiceIntegration
+
+	// children are the custom resources registered, for DependsOn.
+	children []pulumi.Resource
 }
 
 // Annotate describes the component for the provider schema.
@@ -359,7 +362,7 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 	comp.Integration = integration
 	// Trusted access and the delegated administrator carry no data the
 	// children need, but must exist before them and outlive them.
-	afterIntegration := pulumi.DependsOn([]pulumi.Resource{integration})
+	afterIntegration := integration.DependsOn()
 
 	b := &icBuilder{
 		ctx: ctx, plan: plan, parent: parent, afterIntegration: afterIntegration,
@@ -367,6 +370,7 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 		ready: make([]interface{}, 0, len(assignments)+len(plan.permissionSets)*4+8),
 	}
 	b.ready = append(b.ready, integration.Ready)
+	b.children = append(b.children, integration.orgWrites...)
 	if err := b.permissionSets(); err != nil {
 		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
 	}
@@ -404,7 +408,7 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 			return nil, fmt.Errorf("%s %q: registering the assignment of %q to %s %q in account %s: %w",
 				IdentityCenterSetupToken, name, ps.spec.Name, strings.ToLower(string(p.typ)), p.name, a.account, err)
 		}
-		b.ready = append(b.ready, res.ID())
+		b.add(res)
 	}
 
 	comp.InstanceArn = pulumi.String(instanceArn).ToStringOutput()
@@ -413,6 +417,7 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 	comp.GroupIDs = b.groupIDs.ToStringMapOutput()
 	comp.UserIDs = b.userIDs.ToStringMapOutput()
 	comp.AssignmentCount = pulumi.Int(len(assignments)).ToIntOutput()
+	comp.children = b.children
 	comp.Ready = pulumi.All(b.ready...).ApplyT(func([]interface{}) string { return instanceArn }).(pulumi.StringOutput)
 	if err := ctx.RegisterResourceOutputs(comp, pulumi.Map{
 		"instanceArn":       comp.InstanceArn,
@@ -543,6 +548,15 @@ type icBuilder struct {
 	userIDs  pulumi.StringMap
 	// ready collects the IDs of every child, for the Ready output.
 	ready []interface{}
+	// children are the custom resources the component registered, for
+	// IdentityCenterSetup.DependsOn.
+	children []pulumi.Resource
+}
+
+// add records a child for the Ready output and for DependsOn.
+func (b *icBuilder) add(r pulumi.CustomResource) {
+	b.ready = append(b.ready, r.ID())
+	b.children = append(b.children, r)
 }
 
 func (b *icBuilder) permissionSets() error {
@@ -572,7 +586,7 @@ func (b *icBuilder) permissionSets() error {
 		}
 		ps.arn = res.Arn
 		b.psArns[s.Name] = res.Arn
-		b.ready = append(b.ready, res.ID())
+		b.add(res)
 
 		// Each policy is its own child, keyed by the policy, so changing one
 		// policy touches only its attachment. They take the permission set's
@@ -629,7 +643,7 @@ func (b *icBuilder) permissionSets() error {
 			ps.attachments = append(ps.attachments, att)
 		}
 		for _, att := range ps.attachments {
-			b.ready = append(b.ready, att.(pulumi.CustomResource).ID())
+			b.add(att.(pulumi.CustomResource))
 		}
 	}
 	return nil
@@ -654,7 +668,7 @@ func (b *icBuilder) principals() error {
 					return fmt.Errorf("registering group %q: %w", p.name, err)
 				}
 				p.idInput = g.GroupId
-				b.ready = append(b.ready, g.ID())
+				b.add(g)
 			case PrincipalUser:
 				u := p.user
 				uArgs := &identitystore.UserArgs{
@@ -675,7 +689,7 @@ func (b *icBuilder) principals() error {
 					return fmt.Errorf("registering user %q: %w", p.name, err)
 				}
 				p.idInput = res.UserId
-				b.ready = append(b.ready, res.ID())
+				b.add(res)
 			}
 		}
 		if p.typ == PrincipalGroup {
@@ -702,7 +716,7 @@ func (b *icBuilder) memberships() error {
 		if err != nil {
 			return fmt.Errorf("registering the membership of %q in %q: %w", u.name, g.name, err)
 		}
-		b.ready = append(b.ready, res.ID())
+		b.add(res)
 	}
 	return nil
 }
@@ -726,7 +740,7 @@ func (b *icBuilder) accessControlAttributes() error {
 	if err != nil {
 		return fmt.Errorf("registering the access control attributes: %w", err)
 	}
-	b.ready = append(b.ready, res.ID())
+	b.add(res)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package components
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/organizations"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/servicecatalog"
@@ -98,6 +99,9 @@ type ServiceCatalogSharing struct {
 
 	// Integration is the OrgServiceIntegration child (Go only).
 	Integration *OrgServiceIntegration
+
+	// children are the custom resources registered, for DependsOn.
+	children []pulumi.Resource
 }
 
 // Annotate describes the component for the provider schema.
@@ -229,9 +233,8 @@ func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCata
 	// the integration flows into a share, yet CreatePortfolioShare to an
 	// organization node fails until organization access is enabled, and a
 	// destroy must delete the shares before access is disabled: hence
-	// DependsOn. The integration's children are listed as well as the
-	// component, because DependsOn a component expands to the children it has
-	// at that moment, and children register asynchronously.
+	// DependsOn, on the integration's children themselves (see
+	// dependsOnChildren for why not on the component).
 	var accessDeps []pulumi.Resource
 	if withIntegration {
 		integration, err := NewOrgServiceIntegration(ctx, name+"-integration", integrationArgs, pulumi.Parent(comp))
@@ -240,11 +243,8 @@ func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCata
 				name, err)
 		}
 		comp.Integration = integration
-		accessDeps = append(accessDeps, integration)
-		if integration.Access != nil {
-			accessDeps = append(accessDeps, integration.Access)
-		}
-		accessDeps = append(accessDeps, integration.DelegatedAdmins...)
+		accessDeps = slices.Clone(integration.orgWrites)
+		comp.children = append(comp.children, accessDeps...)
 	}
 
 	portfolioIDs := pulumi.StringMap{}
@@ -271,6 +271,7 @@ func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCata
 					name, pr.arn, p.key, err)
 			}
 			associations = append(associations, assoc)
+			comp.children = append(comp.children, assoc)
 			waits = append(waits, assoc.ID())
 		}
 
@@ -306,6 +307,7 @@ func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCata
 					name, p.key, s.shareType, s.targetID, err)
 			}
 			shareIDs[s.key(p.key)] = share.ID().ToStringOutput()
+			comp.children = append(comp.children, share)
 			waits = append(waits, share.ID())
 		}
 	}
@@ -357,7 +359,7 @@ func serviceCatalogIntegrationArgs(args ServiceCatalogSharingArgs, plan scSharin
 
 // scRegisterPortfolio creates the portfolio p asks for, or returns the ID of the
 // existing one.
-func scRegisterPortfolio(ctx *pulumi.Context, comp pulumi.Resource, name string, p scPortfolioPlan,
+func scRegisterPortfolio(ctx *pulumi.Context, comp *ServiceCatalogSharing, name string, p scPortfolioPlan,
 ) (pulumi.StringOutput, error) {
 	if p.create == nil {
 		return pulumi.String(p.existingID).ToStringOutput(), nil
@@ -376,6 +378,7 @@ func scRegisterPortfolio(ctx *pulumi.Context, comp pulumi.Resource, name string,
 	if err != nil {
 		return pulumi.StringOutput{}, fmt.Errorf("creating portfolio %q: %w", p.key, err)
 	}
+	comp.children = append(comp.children, portfolio)
 	return portfolio.ID().ToStringOutput(), nil
 }
 

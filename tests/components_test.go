@@ -31,7 +31,7 @@ func TestDependsOnIntegrationOrdersUpAndDestroy(t *testing.T) {
 		// Stands for a user's resource that needs GuardDuty's trusted access.
 		_, err = components.NewTrustedServiceAccess(ctx, "dependent", components.TrustedServiceAccessArgs{
 			ServicePrincipal: "malware-protection.guardduty.amazonaws.com",
-		}, pulumi.DependsOn([]pulumi.Resource{integration}))
+		}, integration.DependsOn())
 		if err != nil {
 			return err
 		}

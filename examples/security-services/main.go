@@ -66,13 +66,13 @@ func main() {
 			return err
 		}
 		// An organization analyzer needs the audit account registered as Access
-		// Analyzer's delegated administrator: DependsOn the set makes creation
-		// wait for it, and makes destruction delete the analyzer before the
-		// administrator is deregistered and trusted access disabled.
+		// Analyzer's delegated administrator: the set's DependsOn option makes
+		// creation wait for it, and makes destruction delete the analyzer
+		// before the administrator is deregistered and trusted access disabled.
 		analyzer, err := accessanalyzer.NewAnalyzer(ctx, "organization", &accessanalyzer.AnalyzerArgs{
 			AnalyzerName: pulumi.String("organization"),
 			Type:         pulumi.String("ORGANIZATION"),
-		}, pulumi.Provider(auditProvider), pulumi.DependsOn([]pulumi.Resource{security}))
+		}, pulumi.Provider(auditProvider), security.DependsOn())
 		if err != nil {
 			return err
 		}
