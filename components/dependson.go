@@ -15,7 +15,8 @@ import (
 // dependent resource is prepared, and it records each child from that
 // child's own registration goroutine. A dependent registered right after the
 // component can therefore miss children and race them, in `pulumi up` and,
-// worse, in `pulumi destroy`. Naming the children removes the race. (Through
+// worse, in `pulumi destroy` (pulumi/pulumi#7833, still open). Naming the
+// children removes the race. (Through
 // the provider, from other languages, the component is remote and its URN
 // resolves only after all its children, so `dependsOn` on it is exact.)
 func dependsOnChildren(children []pulumi.Resource) pulumi.ResourceOption {

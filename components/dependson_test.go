@@ -59,7 +59,7 @@ func TestDependsOnNamesEveryChild(t *testing.T) {
 			minChildren: 7,
 		},
 		{
-			name: "IdentityCenterSetup",
+			name:  "IdentityCenterSetup",
 			mocks: func() *mockRecorder { return newICMock(icDefaultOrg()).mockRecorder },
 			register: func(ctx *pulumi.Context) (pulumi.ResourceOption, error) {
 				c, err := NewIdentityCenterSetup(ctx, "comp", icFullArgs())

@@ -215,9 +215,11 @@ class OrgServiceIntegration(pulumi.ComponentResource):
 
         ## Waiting for the integration
 
-        `ready` resolves, to the service principal, only once trusted access and every admin registration exist; feed it into a resource's inputs to make it wait. Or depend on the component:
+        `ready` resolves, to the service principal, only once trusted access and every admin registration exist; feed it into a resource's inputs to make it wait. Or depend on the integration. In Go, use the component's `DependsOn()` option:
 
-        `dependsOn` on a component waits for all its children: creation waits until access is enabled and the administrator is registered, and destruction runs in reverse, so the dependent resource is deleted before the administrator is deregistered and access is disabled.
+        Creation waits until access is enabled and the administrator is registered, and destruction runs in reverse, so the dependent resource is deleted before the administrator is deregistered and access is disabled. `DependsOn()` names the integration's children one by one. Plain `pulumi.DependsOn([]pulumi.Resource{integration})` is not safe in Go: the Go SDK expands a component into the children it has recorded when the dependent resource is prepared, and records each child asynchronously, so the dependent can miss some ([pulumi/pulumi#7833](https://github.com/pulumi/pulumi/issues/7833)). `OrgIntegrations`, `IdentityCenterSetup` and `ServiceCatalogSharing` have the same `DependsOn()` option.
+
+        From TypeScript, Python or YAML, the component is constructed by the provider and its URN resolves only after all its children exist, so `dependsOn: [integration]` is exact there.
 
         ## Deleting
 
@@ -272,9 +274,11 @@ class OrgServiceIntegration(pulumi.ComponentResource):
 
         ## Waiting for the integration
 
-        `ready` resolves, to the service principal, only once trusted access and every admin registration exist; feed it into a resource's inputs to make it wait. Or depend on the component:
+        `ready` resolves, to the service principal, only once trusted access and every admin registration exist; feed it into a resource's inputs to make it wait. Or depend on the integration. In Go, use the component's `DependsOn()` option:
 
-        `dependsOn` on a component waits for all its children: creation waits until access is enabled and the administrator is registered, and destruction runs in reverse, so the dependent resource is deleted before the administrator is deregistered and access is disabled.
+        Creation waits until access is enabled and the administrator is registered, and destruction runs in reverse, so the dependent resource is deleted before the administrator is deregistered and access is disabled. `DependsOn()` names the integration's children one by one. Plain `pulumi.DependsOn([]pulumi.Resource{integration})` is not safe in Go: the Go SDK expands a component into the children it has recorded when the dependent resource is prepared, and records each child asynchronously, so the dependent can miss some ([pulumi/pulumi#7833](https://github.com/pulumi/pulumi/issues/7833)). `OrgIntegrations`, `IdentityCenterSetup` and `ServiceCatalogSharing` have the same `DependsOn()` option.
+
+        From TypeScript, Python or YAML, the component is constructed by the provider and its URN resolves only after all its children exist, so `dependsOn: [integration]` is exact there.
 
         ## Deleting
 
