@@ -340,7 +340,7 @@ func ResolveService(field, key string) (Service, error) {
 	if svc, ok := LookupService(key); ok {
 		return svc, nil
 	}
-	if s, ok := suggest(key, catalogIdx.keys); ok {
+	if s, ok := Suggest(key, catalogIdx.keys); ok {
 		return Service{}, fmt.Errorf("%s %q is not a known service key; did you mean %q?", field, key, s)
 	}
 	return Service{}, fmt.Errorf("%s %q is not a known service key; known keys are %s",
@@ -354,7 +354,7 @@ func ResolveService(field, key string) (Service, error) {
 // member.org.stacksets.cloudformation.amazonaws.com; securitylake.amazonaws.com
 // for a principal copied from a mirror of the docs with a host appended).
 func suggestPrincipal(principal string) (string, bool) {
-	if s, ok := suggest(principal, catalogIdx.principals); ok {
+	if s, ok := Suggest(principal, catalogIdx.principals); ok {
 		return s, true
 	}
 	p := strings.ToLower(principal)
@@ -366,11 +366,12 @@ func suggestPrincipal(principal string) (string, bool) {
 	return "", false
 }
 
-// suggest returns the candidate closest to input by Levenshtein distance,
-// ignoring case, if it is within the threshold: max(3, len/5) edits, and fewer
-// than half the input's length so short inputs don't match everything. Ties go
-// to the earlier candidate.
-func suggest(input string, candidates []string) (string, bool) {
+// Suggest returns the candidate that input most likely misspells: the
+// closest by Levenshtein distance, ignoring case, if it is within max(3,
+// len/5) edits and fewer than half the input's length, so that short inputs
+// don't match everything. Ties go to the earlier candidate. The components
+// use it for "did you mean" hints; configuration decoders can too.
+func Suggest(input string, candidates []string) (string, bool) {
 	in := strings.ToLower(input)
 	n := utf8.RuneCountInString(in)
 	threshold := min(max(3, n/5), max(1, n/2))

@@ -335,7 +335,7 @@ func TestSuggestKeys(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
 			t.Parallel()
-			got, ok := suggest(tt.input, catalogIdx.keys)
+			got, ok := Suggest(tt.input, catalogIdx.keys)
 			assert.Equal(t, tt.want != "", ok)
 			assert.Equal(t, tt.want, got)
 			_, err := ResolveService("key", tt.input)

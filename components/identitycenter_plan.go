@@ -662,7 +662,7 @@ func icDidYouMean(name string, declared map[string]int) string {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	if s, ok := suggest(name, names); ok {
+	if s, ok := Suggest(name, names); ok {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
 	switch {

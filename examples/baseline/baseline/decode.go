@@ -8,7 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/orgtrust/pulumi-orgtrust/components"
 )
 
 // decodeJSON decodes the JSON text of one configuration value into v, a
@@ -216,35 +217,8 @@ func fieldTag(f reflect.StructField) (string, []string, bool) {
 
 // didYouMean suggests the nearest of keys to k, or lists them.
 func didYouMean(k string, keys []string) string {
-	best, bestDist := "", max(2, utf8.RuneCountInString(k)/3)+1
-	for _, c := range keys {
-		if dist := levenshtein(strings.ToLower(k), strings.ToLower(c)); dist < bestDist {
-			best, bestDist = c, dist
-		}
-	}
-	if best != "" {
+	if best, ok := components.Suggest(k, keys); ok {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return "; the keys are " + strings.Join(keys, ", ")
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
