@@ -17,11 +17,12 @@ const (
 	// awsdocsRepo is AWS's archived source of the same pages (2023), read where
 	// the live page was not available.
 	awsdocsRepo = " (read in its source, github.com/awsdocs/aws-organizations-docs)"
+	// currentCopy marks the current version of an AWS page, read in a stored
+	// Markdown copy of it because the live page was not available.
+	currentCopy = " (the current page, read in a stored Markdown copy of it)"
 	// catalogFromReference marks rows checked by the reference table's compilers.
 	catalogFromReference = "Verified: marked checked against AWS documentation in the orgtrust reference table " +
 		"(trusted-services.md)."
-	// catalogUnverified marks rows that come from secondary sources only.
-	catalogUnverified = "Unverified: from secondary sources (orgtrust reference table); not yet checked against an AWS page."
 )
 
 func srcOrgs(page string) string {
@@ -75,13 +76,22 @@ var catalogData = []Service{
 		Key:                "artifact",
 		DisplayName:        "AWS Artifact",
 		Principals:         []string{"aws-artifact-account-sync.amazonaws.com"},
-		ServiceLinkedRoles: []string{},
+		ServiceLinkedRoles: []string{"AWSServiceRoleForArtifact"},
 		DelegatedAdmin:     DelegatedAdminNone,
-		EnableVia:          EnableViaService,
-		DisableEffect: "AWS Artifact can no longer see the organization's accounts, so organization " +
-			"agreements can no longer be accepted or managed for them. " + genericDisable("AWS Artifact"),
-		Notes: catalogUnverified + " The principal and the service-linked role are not confirmed. The AWS " +
-			"Organizations services table (2020 version) lists no delegated administrator for AWS Artifact.",
+		EnableVia:          EnableViaOrganizations,
+		DisableEffect: "AWS Artifact stops working with organization agreements because it can no longer access " +
+			"the organization; accepted organization agreements and the AWS Artifact role remain but can't be " +
+			"accessed, and re-enabling resumes without reconfiguring.",
+		Notes: "Unverified: AWS's pages disagree on the principal. " + orgsGuide +
+			"services-that-can-integrate-artifact.html" + currentCopy + " uses artifact.amazonaws.com in its " +
+			"enable-aws-service-access example; its 2023 source (github.com/awsdocs/aws-organizations-docs) uses " +
+			"aws-artifact-account-sync.amazonaws.com, and so does the AWS managed policy " +
+			"AWSArtifactAgreementsFullAccess (v6, February 2026), which allows organizations:EnableAWSServiceAccess " +
+			"only for that principal. The principal is kept until this is settled. Confirmed by both versions of " +
+			"the page: trusted access is enabled and disabled only with the Organizations tools (the reference " +
+			"table said service), no delegated administrator (services table, 2023), and the disable effect above. " +
+			"The current page and the AWS Artifact User Guide (using-service-linked-roles) name the role " +
+			"AWSServiceRoleForArtifact, created in the management account (the reference table had none).",
 	},
 	{
 		Key:                     "auditmanager",
@@ -238,9 +248,18 @@ var catalogData = []Service{
 		DelegatedAdmin:         DelegatedAdminOrganizations,
 		DelegatedAdminAPI:      rdaAPI,
 		DelegatedAdminResource: rdaResource,
+		MaxDelegatedAdmins:     1,
 		EnableVia:              EnableViaService,
 		DisableEffect:          genericDisable("DevOps Guru"),
-		Notes:                  catalogUnverified,
+		Verified:               true,
+		Notes: srcOrgs("services-that-can-integrate-devops") + awsdocsRepo + ": AWS strongly recommends the " +
+			"DevOps Guru console; designating the delegated administrator enables trusted access, which must be on " +
+			"first. The delegated administrator is registered from the DevOps Guru console or with Organizations " +
+			"RegisterDelegatedAdministrator. The DevOps Guru User Guide page getting-started-multi-account (read in " +
+			"a stored Markdown copy) allows one delegated administrator at a time and gives the CLI path: create " +
+			"the service-linked role, then EnableAWSServiceAccess and RegisterDelegatedAdministrator with " +
+			"devops-guru.amazonaws.com. Disabling is done only with the Organizations tools; the page names no " +
+			"service-specific effect.",
 	},
 	{
 		Key:                "directory-service",
@@ -249,10 +268,16 @@ var catalogData = []Service{
 		ServiceLinkedRoles: []string{},
 		DelegatedAdmin:     DelegatedAdminNone,
 		EnableVia:          EnableViaService,
-		DisableEffect: "Directories can no longer be shared with accounts through the organization. " +
-			genericDisable("Directory Service"),
-		Notes: catalogUnverified + " The AWS Organizations services table (2020 version) lists no delegated " +
-			"administrator for Directory Service.",
+		DisableEffect: "Directories already shared keep working, but no new directories can be shared within the " +
+			"organization until trusted access is enabled again.",
+		Notes: "Unverified: the principal and the service-linked roles are not on any AWS page read. " + orgsGuide +
+			"services-that-can-integrate-directory-service.html" + awsdocsRepo + " and the opening of the current " +
+			"page confirm the enable path (AWS strongly recommends the Directory Service console; sharing a " +
+			"directory enables trusted access), the disable effect above, disabling only with the Organizations " +
+			"tools, and no delegated administrator (services table, 2023); neither names a principal or a role, so " +
+			"ds.amazonaws.com and the empty role list are still from the reference table. " +
+			"AWSServiceRoleForDirectoryService (trusted by ds.amazonaws.com) is for monitoring self-managed domain " +
+			"controllers, not for this integration.",
 	},
 	{
 		Key:                    "eks-dashboard",
@@ -421,32 +446,66 @@ var catalogData = []Service{
 		DisplayName:        "AWS Marketplace license management",
 		Principals:         []string{"license-management.marketplace.amazonaws.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForMarketplaceLicenseManagement"},
-		DelegatedAdmin:     DelegatedAdminUnknown,
+		DelegatedAdmin:     DelegatedAdminNone,
 		EnableVia:          EnableViaService,
 		DisableEffect:      genericDisable("AWS Marketplace"),
-		Notes:              catalogUnverified,
+		Verified:           true,
+		Notes: srcOrgs("services-that-can-integrate-marketplace") + awsdocsRepo + " and" + currentCopy + ": AWS " +
+			"strongly recommends the AWS Marketplace console (creating its service-linked role, per the AWS " +
+			"Marketplace Buyer Guide); the role is created in the management account. Neither version has a " +
+			"delegated administrator section and the services table (2023) says none (the reference table had " +
+			"unverified). Disabling is through the Organizations CLI or API; the page names no service-specific " +
+			"effect.",
 	},
 	{
-		Key:                "mgn",
-		DisplayName:        "AWS Application Migration Service",
-		Principals:         []string{"mgn.amazonaws.com"},
-		ServiceLinkedRoles: []string{"AWSServiceRoleForApplicationMigrationService"},
-		DelegatedAdmin:     DelegatedAdminUnknown,
-		EnableVia:          EnableViaService,
-		DisableEffect:      genericDisable("Application Migration Service"),
-		Notes:              catalogUnverified + " The service-linked role name is also unconfirmed.",
-	},
-	{
-		Key:                    "networkmanager",
-		DisplayName:            "AWS Network Manager",
-		Principals:             []string{"networkmanager.amazonaws.com"},
-		ServiceLinkedRoles:     []string{"AWSServiceRoleForNetworkManager"},
+		Key:                    "mgn",
+		DisplayName:            "AWS Application Migration Service",
+		Principals:             []string{"mgn.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForApplicationMigrationService"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
 		DelegatedAdminAPI:      rdaAPI,
 		DelegatedAdminResource: rdaResource,
 		EnableVia:              EnableViaService,
-		DisableEffect:          genericDisable("Network Manager"),
-		Notes:                  catalogUnverified,
+		DisableEffect: "AWS strongly recommends disabling through Application Migration Service so it can clean up " +
+			"the resources and access roles it no longer needs. " + genericDisable("Application Migration Service"),
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-application-migration") + currentCopy + "; its opening matches " +
+			"the stored docs.aws.amazon.com page. The service is now named AWS Transform MGN. AWS strongly " +
+			"recommends enabling from the MGN console; trusted access turns on the global view across accounts. " +
+			"The role AWSServiceRoleForApplicationMigrationService is created in the management account. The " +
+			"delegated administrator is registered with Organizations RegisterDelegatedAdministrator " +
+			"(mgn.amazonaws.com); the page gives no maximum (the reference table had the delegated administrator " +
+			"and the role unconfirmed).",
+	},
+	{
+		Key:         "networkmanager",
+		DisplayName: "AWS Network Manager",
+		Principals:  []string{"networkmanager.amazonaws.com"},
+		ServiceLinkedRoles: []string{
+			"AWSServiceRoleForNetworkManager",
+			"AWSServiceRoleForCloudFormationStackSetsOrgAdmin",
+			"AWSServiceRoleForCloudFormationStackSetsOrgMember",
+			"AWSServiceRoleForCloudWatchCrossAccount",
+		},
+		DelegatedAdmin:         DelegatedAdminOrganizations,
+		DelegatedAdminAPI:      rdaAPI,
+		DelegatedAdminResource: rdaResource,
+		MaxDelegatedAdmins:     10,
+		EnableVia:              EnableViaService,
+		DisableEffect: "Network Manager doesn't delete the service-linked roles it deployed, and disabling other " +
+			"than from the Network Manager console may leave its StackSets and custom IAM roles behind. " +
+			genericDisable("Network Manager"),
+		Notes: "Unverified: the principal EnableAWSServiceAccess takes and the delegated administrator mechanism " +
+			"are not stated on any AWS page read. " + orgsGuide + "services-that-can-integrate-network-manager.html" +
+			awsdocsRepo + " and" + currentCopy + " confirm: AWS strongly recommends the Network Manager console " +
+			"for enabling and disabling trusted access and for delegated administrators (it also enables " +
+			"StackSets); the roles listed (AWSServiceRoleForNetworkManager in every account, the StackSets roles, " +
+			"AWSServiceRoleForCloudWatchCrossAccount in the management and delegated administrator accounts; the " +
+			"reference table had only the first); AWSServiceRoleForNetworkManager trusts networkmanager.amazonaws.com; " +
+			"and the disable effect above. The Network Manager guide page nm-delegate-admin allows up to ten " +
+			"delegated administrators, registered in the global networks console; that this is Organizations " +
+			"RegisterDelegatedAdministrator is not stated (the Organizations page links to the StackSets " +
+			"instructions).",
 	},
 	{
 		Key:                "notifications",
@@ -491,19 +550,41 @@ var catalogData = []Service{
 		DelegatedAdmin:         DelegatedAdminOrganizations,
 		DelegatedAdminAPI:      rdaAPI,
 		DelegatedAdminResource: rdaResource,
+		MaxDelegatedAdmins:     5,
 		EnableVia:              EnableViaService,
-		DisableEffect:          genericDisable("Reachability Analyzer"),
-		Notes:                  catalogUnverified,
+		EnableAPI:              "ec2:EnableReachabilityAnalyzerOrganizationSharing",
+		DisableEffect: "Reachability Analyzer needs trusted access to analyze paths across accounts, so " +
+			"cross-account analyses in the organization can no longer be run. " + genericDisable("Reachability Analyzer"),
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-ra") + currentCopy + "; its opening matches the stored " +
+			"docs.aws.amazon.com page. AWS strongly recommends the Reachability Analyzer console; designating the " +
+			"delegated administrator enables trusted access, which must be on first; the delegated administrator " +
+			"is registered from the console or with Organizations RegisterDelegatedAdministrator; disable from the " +
+			"Reachability Analyzer console (recommended) or Organizations. The Reachability Analyzer guide " +
+			"(docs.aws.amazon.com/vpc/latest/reachability/ pages multi-account, enable-trusted-access and " +
+			"manage-delegated-administrators) gives the CLI command ec2 enable-reachability-analyzer-organization-sharing " +
+			"(the Organizations page calls the API EnableMultiAccountAnalysisForAwsOrganization), allows up to 5 " +
+			"delegated administrators, and also deploys IAMRoleForReachabilityAnalyzerCrossAccountResourceAccess " +
+			"and the StackSets service-linked roles. No pulumi-aws resource is recorded for the enable API.",
 	},
 	{
-		Key:                "resource-explorer",
-		DisplayName:        "AWS Resource Explorer",
-		Principals:         []string{"resource-explorer-2.amazonaws.com"},
-		ServiceLinkedRoles: []string{"AWSServiceRoleForResourceExplorer"},
-		DelegatedAdmin:     DelegatedAdminUnknown,
-		EnableVia:          EnableViaService,
-		DisableEffect:      genericDisable("Resource Explorer"),
-		Notes:              catalogUnverified,
+		Key:                    "resource-explorer",
+		DisplayName:            "AWS Resource Explorer",
+		Principals:             []string{"resource-explorer-2.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForResourceExplorer"},
+		DelegatedAdmin:         DelegatedAdminOrganizations,
+		DelegatedAdminAPI:      rdaAPI,
+		DelegatedAdminResource: rdaResource,
+		EnableVia:              EnableViaService,
+		DisableEffect: "AWS strongly recommends disabling through Resource Explorer so it can clean up the " +
+			"resources and access roles it no longer needs. " + genericDisable("Resource Explorer"),
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-resource-explorer") + currentCopy + ": AWS strongly " +
+			"recommends the Resource Explorer console, which enables trusted access when it configures the " +
+			"delegated administrator; trusted access must be on before one is designated. The delegated " +
+			"administrator creates multi-account views and is registered with Organizations " +
+			"RegisterDelegatedAdministrator (resource-explorer-2.amazonaws.com); the page gives no maximum (the " +
+			"reference table had it unverified). The role is created in the management account.",
 	},
 	{
 		Key:                    "security-ir",
@@ -581,9 +662,15 @@ var catalogData = []Service{
 		ServiceLinkedRoles: []string{"AWSServiceRoleForServiceQuotas"},
 		DelegatedAdmin:     DelegatedAdminNone,
 		EnableVia:          EnableViaService,
-		DisableEffect: "Service Quotas can no longer apply the quota request template to new accounts. " +
-			genericDisable("Service Quotas"),
-		Notes: catalogUnverified,
+		EnableAPI:          "servicequotas:AssociateServiceQuotaTemplate",
+		DisableEffect:      genericDisable("Service Quotas"),
+		Verified:           true,
+		Notes: srcOrgs("services-that-can-integrate-servicequotas") + awsdocsRepo + ": the integration lets a " +
+			"quota request template request quota increases for new accounts; enable it from the Service Quotas " +
+			"console (configuring the template) or with AssociateServiceQuotaTemplate, or through Organizations. " +
+			"No delegated administrator (services table, 2023). Disabling is through Organizations; the page names " +
+			"no service-specific effect, so the reference's \"can no longer apply the template to new accounts\" " +
+			"was dropped as unconfirmed. The current page was not available.",
 	},
 	{
 		Key:                    "ssm",
@@ -648,10 +735,19 @@ var catalogData = []Service{
 		DelegatedAdmin:         DelegatedAdminOrganizations,
 		DelegatedAdminAPI:      rdaAPI,
 		DelegatedAdminResource: rdaResource,
+		MaxDelegatedAdmins:     5,
 		EnableVia:              EnableViaService,
-		DisableEffect: "Organization-level Storage Lens dashboards can no longer collect metrics from member " +
-			"accounts. " + genericDisable("S3 Storage Lens"),
-		Notes: catalogUnverified,
+		DisableEffect: "Organization-level Storage Lens dashboards stop collecting and aggregating metrics and are " +
+			"no longer updated, and each account's dashboards cover only that account; the management and " +
+			"delegated administrator accounts can still query historic data while it is available.",
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-s3lens") + awsdocsRepo + " and" + currentCopy + ": AWS " +
+			"strongly recommends enabling from the Amazon S3 console; trusted access can be disabled only with the " +
+			"S3 Storage Lens tools; up to 5 delegated administrators, registered with Organizations " +
+			"RegisterDelegatedAdministrator (the S3 console does it). AWSServiceRoleForS3StorageLens is created in " +
+			"the management or delegated administrator account when an organization-level configuration is " +
+			"applied. The disable effect is from the Amazon S3 User Guide page " +
+			"storage_lens_with_organizations_disabling_trusted_access (read in a stored Markdown copy).",
 	},
 	{
 		Key:                "tag-policies",
@@ -659,10 +755,18 @@ var catalogData = []Service{
 		Principals:         []string{"tagpolicies.tag.amazonaws.com"},
 		ServiceLinkedRoles: []string{},
 		DelegatedAdmin:     DelegatedAdminNone,
-		EnableVia:          EnableViaOrganizations,
-		DisableEffect: "The organization-wide tag policy compliance report is no longer available; tag " +
-			"policies themselves stay attached.",
-		Notes: catalogUnverified,
+		EnableVia:          EnableViaService,
+		EnableAPI:          "organizations:EnablePolicyType",
+		DisableEffect: "The organization-wide tag policy compliance report can no longer be generated: " +
+			"StartReportCreation fails with ConstraintViolationException until tagpolicies.tag.amazonaws.com is " +
+			"enabled again.",
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-tag-policies") + awsdocsRepo + ": AWS strongly recommends " +
+			"enabling trusted access by enabling the tag policy type (EnablePolicyType with TAG_POLICY) so " +
+			"Organizations can do its setup, rather than with EnableAWSServiceAccess (the reference table said " +
+			"organizations), and disabling it by disabling the tag policy type. No service-linked role is listed; " +
+			"no delegated administrator (services table, 2023). The disable effect is from the Resource Groups " +
+			"Tagging API reference page API_StartReportCreation.",
 	},
 	{
 		Key:                "trustedadvisor",
@@ -671,21 +775,33 @@ var catalogData = []Service{
 		ServiceLinkedRoles: []string{"AWSServiceRoleForTrustedAdvisorReporting"},
 		DelegatedAdmin:     DelegatedAdminUnknown,
 		EnableVia:          EnableViaService,
-		DisableEffect: "Trusted Advisor can no longer build organizational view reports across member " +
-			"accounts. " + genericDisable("Trusted Advisor"),
-		Notes: catalogUnverified,
+		DisableEffect: "Trusted Advisor stops recording check information for the organization's other accounts, " +
+			"and organizational view reports can no longer be viewed, downloaded or created.",
+		Notes: "Unverified: the delegated administrator mechanism and the enable path are not settled. " + orgsGuide +
+			"services-that-can-integrate-ta.html" + awsdocsRepo + " and the opening of the current page confirm " +
+			"the principal, AWSServiceRoleForTrustedAdvisorReporting (created in the management account) and the " +
+			"disable effect above. The current page says trusted access can be enabled only with Trusted Advisor " +
+			"(Enable organizational view in the AWS Support User Guide), where the 2023 page also offered " +
+			"Organizations; no public Trusted Advisor API for it was found, so the catalog keeps service rather than " +
+			"serviceOnly. The services table (2023) says Trusted Advisor supports a delegated administrator, but no " +
+			"page read says how it is registered.",
 	},
 	{
-		Key:                    "wellarchitected",
-		DisplayName:            "AWS Well-Architected Tool",
-		Principals:             []string{"wellarchitected.amazonaws.com"},
-		ServiceLinkedRoles:     []string{"AWSServiceRoleForWellArchitected"},
-		DelegatedAdmin:         DelegatedAdminOrganizations,
-		DelegatedAdminAPI:      rdaAPI,
-		DelegatedAdminResource: rdaResource,
-		EnableVia:              EnableViaService,
-		DisableEffect: "Workloads and lenses can no longer be shared with the organization or its OUs. " +
-			genericDisable("Well-Architected Tool"),
-		Notes: catalogUnverified,
+		Key:                "wellarchitected",
+		DisplayName:        "AWS Well-Architected Tool",
+		Principals:         []string{"wellarchitected.amazonaws.com"},
+		ServiceLinkedRoles: []string{"AWSServiceRoleForWellArchitected"},
+		DelegatedAdmin:     DelegatedAdminNone,
+		EnableVia:          EnableViaService,
+		DisableEffect: "Workloads and other resources can no longer be shared with the organization or its OUs, " +
+			"which needs AWS Organizations access. AWS strongly recommends disabling through the Well-Architected " +
+			"Tool so it can clean up the resources and access roles it no longer needs.",
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-wat") + awsdocsRepo + " and" + currentCopy + ": AWS strongly " +
+			"recommends enabling from the Well-Architected Tool console (Settings, Enable AWS Organizations " +
+			"support), which creates AWSServiceRoleForWellArchitected in the management account. Neither version " +
+			"has a delegated administrator section and the services table (2023) says none, so the reference " +
+			"table's RegisterDelegatedAdministrator was removed. Sharing with an organization or OU needs AWS " +
+			"Organizations access (Well-Architected Tool User Guide, sharing-considerations).",
 	},
 }
