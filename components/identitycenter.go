@@ -301,97 +301,29 @@ func (c *IdentityCenterSetup) Annotate(a infer.Annotator) {
 func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCenterSetupArgs,
 	opts ...pulumi.ResourceOption,
 ) (*IdentityCenterSetup, error) {
-	plan, err := planIdentityCenter(name, args)
+	// The SDK records the caller's stack at every registration, and the
+	// runtime decodes each frame's position by walking its function's tables
+	// from the entry. So the assignments, tens of thousands of registrations,
+	// are registered here, with no helper frame in between, and this function
+	// stays short: every other step is its own function
+	// (BenchmarkIdentityCenterSetup10k measures it).
+	prep, err := prepareIdentityCenter(ctx, name, args, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
 	}
-
-	// Lookups first, through the component's aws provider, so a missing
-	// instance, OU or principal fails before anything is registered.
-	lookup, err := awsInvokeOptions(opts)
-	if err != nil {
-		return nil, fmt.Errorf("%s %q: reading the resource options: %w", IdentityCenterSetupToken, name, err)
-	}
-	instanceArn, storeID, err := lookupIdentityCenterInstance(ctx, plan, lookup)
-	if err != nil {
-		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	ouAccounts, err := lookupOUAccounts(ctx, plan.ous, lookup)
-	if err != nil {
-		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	if err := lookupExistingPrincipals(ctx, plan, storeID, lookup); err != nil {
-		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	assignments := plan.expand(ouAccounts)
-
-	// The integration's input is checked, and the management account read,
-	// before anything is registered too.
-	disable := args.DisableTrustedAccessOnDelete != nil && *args.DisableTrustedAccessOnDelete
-	integrationArgs := OrgServiceIntegrationArgs{
-		Service:                 "sso",
-		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
-		ManagementAccountID:     args.ManagementAccountID,
-		DisableOnDelete:         pulumi.BoolRef(disable),
-	}
-	integrationPlan, err := planOrgServiceIntegration(name+"-integration", integrationArgs)
-	if err != nil {
-		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	if integrationPlan.needsManagementLookup() {
-		mgmt, err := lookupManagementAccount(ctx, opts)
-		if err != nil {
-			return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-		}
-		if err := integrationPlan.checkManagementAccount(mgmt, "read from the organization"); err != nil {
-			return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-		}
-		integrationArgs.ManagementAccountID = mgmt
-	}
-
 	comp := &IdentityCenterSetup{}
 	if err := ctx.RegisterComponentResource(IdentityCenterSetupToken, name, comp, opts...); err != nil {
 		return nil, fmt.Errorf("registering %s %q: %w", IdentityCenterSetupToken, name, err)
 	}
-	parent := pulumi.Parent(comp)
-
-	integration, err := NewOrgServiceIntegration(ctx, name+"-integration", integrationArgs, parent)
+	b, err := newICBuilder(ctx, comp, prep)
 	if err != nil {
 		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
 	}
-	comp.Integration = integration
-	// Trusted access and the delegated administrator carry no data the
-	// children need, but must exist before them and outlive them.
-	afterIntegration := integration.DependsOn()
-
-	b := &icBuilder{
-		ctx: ctx, plan: plan, parent: parent, afterIntegration: afterIntegration,
-		instanceArn: pulumi.String(instanceArn), storeID: pulumi.String(storeID),
-		ready: make([]interface{}, 0, len(assignments)+len(plan.permissionSets)*4+8),
-	}
-	b.ready = append(b.ready, integration.Ready)
-	b.children = append(b.children, integration.orgWrites...)
-	if err := b.permissionSets(); err != nil {
-		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	if err := b.principals(); err != nil {
-		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	if err := b.memberships(); err != nil {
-		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	if err := b.accessControlAttributes(); err != nil {
-		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	// The assignment loop stays in this function rather than a helper: the
-	// SDK records the caller's stack for every registration, and at tens of
-	// thousands of assignments each extra frame costs measurably.
 	psOpts := b.assignmentOptions()
 	groupType, userType := pulumi.String(PrincipalGroup), pulumi.String(PrincipalUser)
 	accountTarget := pulumi.String("AWS_ACCOUNT")
-	for _, a := range assignments {
-		ps := &plan.permissionSets[a.ps]
-		p := &plan.principals[a.principal]
+	for _, a := range prep.assignments {
+		ps, p := &prep.plan.permissionSets[a.ps], &prep.plan.principals[a.principal]
 		ptype := groupType
 		if p.typ == PrincipalUser {
 			ptype = userType
@@ -410,16 +342,123 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 		}
 		b.add(res)
 	}
+	if err := b.outputs(comp, prep); err != nil {
+		return nil, fmt.Errorf("registering the outputs of %s %q: %w", IdentityCenterSetupToken, name, err)
+	}
+	return comp, nil
+}
 
+// icPrepared is an IdentityCenterSetup checked and looked up, ready to
+// register.
+type icPrepared struct {
+	plan                 *icPlan
+	instanceArn, storeID string
+	assignments          []icAssignment
+	integrationArgs      OrgServiceIntegrationArgs
+}
+
+// prepareIdentityCenter checks all input and makes every lookup, through the
+// component's aws provider, so that bad input, a missing instance, OU or
+// principal, or a management account given as delegated administrator fails
+// before anything is registered.
+func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenterSetupArgs,
+	opts []pulumi.ResourceOption,
+) (*icPrepared, error) {
+	plan, err := planIdentityCenter(name, args)
+	if err != nil {
+		return nil, err
+	}
+	lookup, err := awsInvokeOptions(opts)
+	if err != nil {
+		return nil, fmt.Errorf("reading the resource options: %w", err)
+	}
+	instanceArn, storeID, err := lookupIdentityCenterInstance(ctx, plan, lookup)
+	if err != nil {
+		return nil, err
+	}
+	ouAccounts, err := lookupOUAccounts(ctx, plan.ous, lookup)
+	if err != nil {
+		return nil, err
+	}
+	if err := lookupExistingPrincipals(ctx, plan, storeID, lookup); err != nil {
+		return nil, err
+	}
+
+	disable := args.DisableTrustedAccessOnDelete != nil && *args.DisableTrustedAccessOnDelete
+	integrationArgs := OrgServiceIntegrationArgs{
+		Service:                 "sso",
+		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
+		ManagementAccountID:     args.ManagementAccountID,
+		DisableOnDelete:         pulumi.BoolRef(disable),
+	}
+	integrationPlan, err := planOrgServiceIntegration(name+"-integration", integrationArgs)
+	if err != nil {
+		return nil, err
+	}
+	if integrationPlan.needsManagementLookup() {
+		mgmt, err := lookupManagementAccount(ctx, opts)
+		if err != nil {
+			return nil, err
+		}
+		if err := integrationPlan.checkManagementAccount(mgmt, "read from the organization"); err != nil {
+			return nil, err
+		}
+		integrationArgs.ManagementAccountID = mgmt
+	}
+	return &icPrepared{
+		plan: plan, instanceArn: instanceArn, storeID: storeID,
+		assignments: plan.expand(ouAccounts), integrationArgs: integrationArgs,
+	}, nil
+}
+
+// newICBuilder registers everything but the assignments: the integration
+// first, then the permission sets and their policies, the principals, the
+// memberships and the access control attributes.
+func newICBuilder(ctx *pulumi.Context, comp *IdentityCenterSetup, prep *icPrepared) (*icBuilder, error) {
+	parent := pulumi.Parent(comp)
+	name := prep.plan.name
+	integration, err := NewOrgServiceIntegration(ctx, name+"-integration", prep.integrationArgs, parent)
+	if err != nil {
+		return nil, err
+	}
+	comp.Integration = integration
+	b := &icBuilder{
+		ctx: ctx, plan: prep.plan, parent: parent,
+		// Trusted access and the delegated administrator carry no data the
+		// children need, but must exist before them and outlive them.
+		afterIntegration: integration.DependsOn(),
+		instanceArn:      pulumi.String(prep.instanceArn), storeID: pulumi.String(prep.storeID),
+		ready: make([]interface{}, 0, len(prep.assignments)+len(prep.plan.permissionSets)*4+8),
+	}
+	b.ready = append(b.ready, integration.Ready)
+	b.children = append(b.children, integration.orgWrites...)
+	if err := b.permissionSets(); err != nil {
+		return nil, err
+	}
+	if err := b.principals(); err != nil {
+		return nil, err
+	}
+	if err := b.memberships(); err != nil {
+		return nil, err
+	}
+	if err := b.accessControlAttributes(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// outputs sets and registers the component's outputs.
+func (b *icBuilder) outputs(comp *IdentityCenterSetup, prep *icPrepared) error {
+	instanceArn := prep.instanceArn
 	comp.InstanceArn = pulumi.String(instanceArn).ToStringOutput()
-	comp.IdentityStoreID = pulumi.String(storeID).ToStringOutput()
+	comp.IdentityStoreID = pulumi.String(prep.storeID).ToStringOutput()
 	comp.PermissionSetArns = b.psArns.ToStringMapOutput()
 	comp.GroupIDs = b.groupIDs.ToStringMapOutput()
 	comp.UserIDs = b.userIDs.ToStringMapOutput()
-	comp.AssignmentCount = pulumi.Int(len(assignments)).ToIntOutput()
+	comp.AssignmentCount = pulumi.Int(len(prep.assignments)).ToIntOutput()
 	comp.children = b.children
 	comp.Ready = pulumi.All(b.ready...).ApplyT(func([]interface{}) string { return instanceArn }).(pulumi.StringOutput)
-	if err := ctx.RegisterResourceOutputs(comp, pulumi.Map{
+	return b.ctx.RegisterResourceOutputs(comp, pulumi.Map{
 		"instanceArn":       comp.InstanceArn,
 		"identityStoreId":   comp.IdentityStoreID,
 		"permissionSetArns": comp.PermissionSetArns,
@@ -427,10 +466,7 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 		"userIds":           comp.UserIDs,
 		"assignmentCount":   comp.AssignmentCount,
 		"ready":             comp.Ready,
-	}); err != nil {
-		return nil, fmt.Errorf("registering the outputs of %s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	return comp, nil
+	})
 }
 
 // lookupIdentityCenterInstance returns the instance given in the plan, or the
