@@ -348,6 +348,33 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 	return comp, nil
 }
 
+// CheckIdentityCenterSetup checks args as NewIdentityCenterSetup does before
+// it registers anything, without registering or looking anything up: a
+// program that builds several components can check them all first, so that
+// bad input in one never leaves another created. The lookups (the instance,
+// OUs, existing principals, the management account) still happen in
+// NewIdentityCenterSetup, before it registers anything.
+func CheckIdentityCenterSetup(name string, args IdentityCenterSetupArgs) error {
+	if _, err := planIdentityCenter(name, args); err != nil {
+		return fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
+	}
+	if _, err := planOrgServiceIntegration(name+"-integration", icIntegrationArgs(args)); err != nil {
+		return fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
+	}
+	return nil
+}
+
+// icIntegrationArgs are the inputs of the sso integration child.
+func icIntegrationArgs(args IdentityCenterSetupArgs) OrgServiceIntegrationArgs {
+	disable := args.DisableTrustedAccessOnDelete != nil && *args.DisableTrustedAccessOnDelete
+	return OrgServiceIntegrationArgs{
+		Service:                 "sso",
+		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
+		ManagementAccountID:     args.ManagementAccountID,
+		DisableOnDelete:         pulumi.BoolRef(disable),
+	}
+}
+
 // icPrepared is an IdentityCenterSetup checked and looked up, ready to
 // register.
 type icPrepared struct {
@@ -384,13 +411,7 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 		return nil, err
 	}
 
-	disable := args.DisableTrustedAccessOnDelete != nil && *args.DisableTrustedAccessOnDelete
-	integrationArgs := OrgServiceIntegrationArgs{
-		Service:                 "sso",
-		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
-		ManagementAccountID:     args.ManagementAccountID,
-		DisableOnDelete:         pulumi.BoolRef(disable),
-	}
+	integrationArgs := icIntegrationArgs(args)
 	integrationPlan, err := planOrgServiceIntegration(name+"-integration", integrationArgs)
 	if err != nil {
 		return nil, err

@@ -96,43 +96,11 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 	opts ...pulumi.ResourceOption,
 ) (*OrgIntegrations, error) {
 	wrap := func(err error) error { return fmt.Errorf("%s %q: %w", OrgIntegrationsToken, name, err) }
-	if len(args.Integrations) == 0 {
-		return nil, wrap(fmt.Errorf("integrations is empty: list at least one integration, such as "+
-			"{name: %q, args: {service: %q}}", "guardduty", "guardduty"))
+	set, err := planOrgIntegrations(name, args)
+	if err != nil {
+		return nil, wrap(err)
 	}
-	specs := slices.Clone(args.Integrations)
-	slices.SortStableFunc(specs, func(a, b OrgIntegrationSpec) int { return strings.Compare(a.Name, b.Name) })
-	plans := make([]*integrationPlan, len(specs))
-	for i, spec := range specs {
-		if !isSpecName(spec.Name) {
-			return nil, wrap(fmt.Errorf("integrations: name %q is not valid: use letters, digits, '.', '_' and "+
-				"'-', such as %q", spec.Name, "guardduty"))
-		}
-		if i > 0 && specs[i-1].Name == spec.Name {
-			return nil, wrap(fmt.Errorf("integrations: name %q is used twice: give each integration its own name",
-				spec.Name))
-		}
-		plan, err := planOrgServiceIntegration(name+"-"+spec.Name, spec.Args)
-		if err != nil {
-			return nil, wrap(fmt.Errorf("integration %q: %w", spec.Name, err))
-		}
-		plans[i] = plan
-	}
-	// The integrations share one organization: a managementAccountId given to
-	// one serves them all, and otherwise one lookup does.
-	var mgmt, mgmtFrom string
-	for i, plan := range plans {
-		m := plan.args.ManagementAccountID
-		switch {
-		case m == "":
-		case mgmt == "":
-			mgmt, mgmtFrom = m, specs[i].Name
-		case m != mgmt:
-			return nil, wrap(fmt.Errorf("integrations %q and %q give different managementAccountId values, %q "+
-				"and %q, but an organization has one management account: give them the same value, or remove "+
-				"it from all but one", mgmtFrom, specs[i].Name, mgmt, m))
-		}
-	}
+	specs, plans, mgmt, mgmtFrom := set.specs, set.plans, set.mgmt, set.mgmtFrom
 	for i, plan := range plans {
 		if !plan.needsManagementLookup() {
 			continue
@@ -187,4 +155,81 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 		return nil, wrap(fmt.Errorf("registering the outputs: %w", err))
 	}
 	return comp, nil
+}
+
+// CheckOrgIntegrations checks args as NewOrgIntegrations does before it
+// registers anything, without registering or looking anything up: a program
+// that builds several components can check them all first, so that bad input
+// in one never leaves another created. The error is NewOrgIntegrations's.
+func CheckOrgIntegrations(name string, args OrgIntegrationsArgs) error {
+	if _, err := planOrgIntegrations(name, args); err != nil {
+		return fmt.Errorf("%s %q: %w", OrgIntegrationsToken, name, err)
+	}
+	return nil
+}
+
+// orgIntegrationsPlan is a validated OrgIntegrations.
+type orgIntegrationsPlan struct {
+	// specs are in name order, and plans[i] is specs[i]'s.
+	specs []OrgIntegrationSpec
+	plans []*integrationPlan
+	// mgmt is the managementAccountId some integrations give, and mgmtFrom
+	// the name of the first that gives it.
+	mgmt, mgmtFrom string
+}
+
+// planOrgIntegrations validates the set, without lookups.
+func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegrationsPlan, error) {
+	if len(args.Integrations) == 0 {
+		return nil, fmt.Errorf("integrations is empty: list at least one integration, such as "+
+			"{name: %q, args: {service: %q}}", "guardduty", "guardduty")
+	}
+	specs := slices.Clone(args.Integrations)
+	slices.SortStableFunc(specs, func(a, b OrgIntegrationSpec) int { return strings.Compare(a.Name, b.Name) })
+	out := &orgIntegrationsPlan{specs: specs, plans: make([]*integrationPlan, len(specs))}
+	for i, spec := range specs {
+		if !isSpecName(spec.Name) {
+			return nil, fmt.Errorf("integrations: name %q is not valid: use letters, digits, '.', '_' and "+
+				"'-', such as %q", spec.Name, "guardduty")
+		}
+		if i > 0 && specs[i-1].Name == spec.Name {
+			return nil, fmt.Errorf("integrations: name %q is used twice: give each integration its own name",
+				spec.Name)
+		}
+		plan, err := planOrgServiceIntegration(name+"-"+spec.Name, spec.Args)
+		if err != nil {
+			return nil, fmt.Errorf("integration %q: %w", spec.Name, err)
+		}
+		out.plans[i] = plan
+	}
+	// Organizations enables a principal once and keeps one delegated
+	// administrator per principal: two integrations managing one principal
+	// would fail at the second registration, and deleting either would undo
+	// the other's access.
+	claimed := map[string]string{}
+	for i, plan := range out.plans {
+		for _, principal := range plan.principals {
+			if other, ok := claimed[principal]; ok {
+				return nil, fmt.Errorf("integration %q: it manages %s, as integration %q does: list each "+
+					"service principal in one integration only (a service enables every principal the catalog "+
+					"lists for it)", specs[i].Name, principal, other)
+			}
+			claimed[principal] = specs[i].Name
+		}
+	}
+	// The integrations share one organization: a managementAccountId given to
+	// one serves them all, and otherwise one lookup does.
+	for i, plan := range out.plans {
+		m := plan.args.ManagementAccountID
+		switch {
+		case m == "":
+		case out.mgmt == "":
+			out.mgmt, out.mgmtFrom = m, specs[i].Name
+		case m != out.mgmt:
+			return nil, fmt.Errorf("integrations %q and %q give different managementAccountId values, %q "+
+				"and %q, but an organization has one management account: give them the same value, or remove "+
+				"it from all but one", out.mgmtFrom, specs[i].Name, out.mgmt, m)
+		}
+	}
+	return out, nil
 }

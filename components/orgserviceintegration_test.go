@@ -439,7 +439,7 @@ func TestOrgServiceIntegrationDependencies(t *testing.T) {
 		}
 		var byDependsOn, byReady pulumi.CustomResourceState
 		if err := ctx.RegisterResource("test:index:Dependent", "waits-by-dependson", pulumi.Map{}, &byDependsOn,
-			pulumi.DependsOn([]pulumi.Resource{c})); err != nil {
+			c.DependsOn()); err != nil {
 			return err
 		}
 		return ctx.RegisterResource("test:index:Dependent", "waits-by-ready", pulumi.Map{"gate": c.Ready}, &byReady)
@@ -862,6 +862,23 @@ func TestOrgIntegrationsBadInput(t *testing.T) {
 				{Name: "aa", Args: OrgServiceIntegrationArgs{Service: "access-analyzer", ManagementAccountID: "999988887777"}},
 			},
 			wants: []string{`integrations "aa" and "gd" give different managementAccountId values`},
+		},
+		{
+			// Integrations are planned in name order, so "a" claims first.
+			name: "a principal that a service already enables",
+			specs: []OrgIntegrationSpec{
+				{Name: "b", Args: OrgServiceIntegrationArgs{Service: "config", ManagementAccountID: mgmtAccount}},
+				{Name: "a", Args: OrgServiceIntegrationArgs{ServicePrincipal: "config-multiaccountsetup.amazonaws.com"}},
+			},
+			wants: []string{`integration "b": it manages config-multiaccountsetup.amazonaws.com, as integration "a" does`},
+		},
+		{
+			name: "the same service twice",
+			specs: []OrgIntegrationSpec{
+				{Name: "gd", Args: OrgServiceIntegrationArgs{Service: "guardduty"}},
+				{Name: "gd2", Args: OrgServiceIntegrationArgs{ServicePrincipal: "guardduty.amazonaws.com"}},
+			},
+			wants: []string{`integration "gd2": it manages guardduty.amazonaws.com, as integration "gd" does`},
 		},
 	}
 	for _, tt := range tests {

@@ -357,6 +357,27 @@ func serviceCatalogIntegrationArgs(args ServiceCatalogSharingArgs, plan scSharin
 	return ia, plan.accessOn || args.DelegatedAdminAccountID != ""
 }
 
+// CheckServiceCatalogSharing checks args as NewServiceCatalogSharing does
+// before it registers anything, without registering or looking anything up:
+// a program that builds several components can check them all first, so that
+// bad input in one never leaves another created. What needs the organization
+// (its ID, the management account) is checked here only where args give it;
+// NewServiceCatalogSharing looks the rest up before it registers anything.
+func CheckServiceCatalogSharing(name string, args ServiceCatalogSharingArgs) error {
+	wrap := func(err error) error { return fmt.Errorf("%s %q: %w", ServiceCatalogSharingToken, name, err) }
+	plan, err := planServiceCatalogSharing(args)
+	if err != nil {
+		return wrap(err)
+	}
+	org := scOrgInfo{managementAccountID: args.ManagementAccountID, organizationID: args.OrganizationID}
+	if ia, with := serviceCatalogIntegrationArgs(args, plan, org); with {
+		if _, err := planOrgServiceIntegration(name+"-integration", ia); err != nil {
+			return wrap(err)
+		}
+	}
+	return nil
+}
+
 // scRegisterPortfolio creates the portfolio p asks for, or returns the ID of the
 // existing one.
 func scRegisterPortfolio(ctx *pulumi.Context, comp *ServiceCatalogSharing, name string, p scPortfolioPlan,

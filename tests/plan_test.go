@@ -266,9 +266,21 @@ func TestPlanBrokenConfigFailsWithKeyPath(t *testing.T) {
   orgtrust-baseline:identityCenter: {}`,
 			want: []string{
 				`orgtrust-baseline:integrations[0].service: "sso" is managed by orgtrust-baseline:identityCenter`,
-				`orgtrust-baseline:integrations[2].service: "guardduty" is also orgtrust-baseline:integrations[1]`,
+				`orgtrust-baseline:integrations[2].service: "guardduty" manages guardduty.amazonaws.com, as ` +
+					`orgtrust-baseline:integrations[1] does`,
 				`orgtrust-baseline:integrations[3].name: "guardduty" is also the name of ` +
 					`orgtrust-baseline:integrations[1]`,
+			},
+		},
+		{
+			name: "a principal that an earlier service already enables",
+			config: `
+  orgtrust-baseline:integrations:
+    - {servicePrincipal: config-multiaccountsetup.amazonaws.com}
+    - {service: config}`,
+			want: []string{
+				`orgtrust-baseline:integrations[1].service: "config" manages config-multiaccountsetup.amazonaws.com, ` +
+					`as orgtrust-baseline:integrations[0] does`,
 			},
 		},
 		{
@@ -287,6 +299,18 @@ func TestPlanBrokenConfigFailsWithKeyPath(t *testing.T) {
 			},
 		},
 		{
+			// The integrations are invalid; the other two sections are valid
+			// and must not be registered either.
+			name: "one bad section among valid ones",
+			config: `
+  orgtrust-baseline:integrations: [{service: guardduty, delegatedAdminAccountId: "12345"}]
+  orgtrust-baseline:identityCenter:
+    permissionSets: [{name: ReadOnly, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"]}]
+  orgtrust-baseline:serviceCatalog:
+    portfolios: [{key: p, id: port-abcdefghi1234, shares: [{type: ACCOUNT, id: "555555555555"}]}]`,
+			want: []string{`orgtrust-baseline:integrations[0].delegatedAdminAccountId: "12345" is not`},
+		},
+		{
 			name:   "nothing to deploy",
 			config: `  aws:region: us-east-1`,
 			want:   []string{`orgtrust-baseline: nothing to deploy`},
@@ -302,6 +326,7 @@ func TestPlanBrokenConfigFailsWithKeyPath(t *testing.T) {
 				assert.Contains(t, all, want)
 			}
 			assert.Empty(t, p.Create, "nothing is planned when the configuration is invalid")
+			assert.Zero(t, p.Registered, "an invalid section must not leave the others registered")
 
 			var b bytes.Buffer
 			require.NoError(t, p.WriteText(&b))

@@ -148,7 +148,8 @@ func (c *Config) check() ConfigErrors {
 		managedBy["servicecatalog"] = KeyServiceCatalog + " (ServiceCatalogSharing)"
 	}
 	names := map[string]int{}
-	services := map[string]int{}
+	// principals maps each service principal to the integration managing it.
+	principals := map[string]int{}
 	for i := range c.Integrations {
 		in := &c.Integrations[i]
 		field := fmt.Sprintf("%s[%d]", key(KeyIntegrations), i)
@@ -171,11 +172,12 @@ func (c *Config) check() ConfigErrors {
 			names[in.Name] = i
 		}
 
-		svcKey, svcField := "", ""
+		svcKey, svcField, svcValue, managed := "", "", "", []string(nil)
 		if s, ok := components.LookupService(in.Service); ok && in.Service != "" {
-			svcKey, svcField = s.Key, field+".service"
+			svcKey, svcField, svcValue, managed = s.Key, field+".service", in.Service, s.Principals
 		} else if s, ok := components.LookupPrincipal(in.ServicePrincipal); ok && in.ServicePrincipal != "" {
-			svcKey, svcField = s.Key, field+".servicePrincipal"
+			svcKey, svcField, svcValue, managed = s.Key, field+".servicePrincipal", in.ServicePrincipal,
+				[]string{in.ServicePrincipal}
 		}
 		if svcKey == "" {
 			continue
@@ -185,11 +187,28 @@ func (c *Config) check() ConfigErrors {
 				"administrator: remove this integration, or move its settings there", svcKey, key(by))
 			continue
 		}
-		if j, dup := services[svcKey]; dup && in.ServicePrincipal == "" {
-			bad(svcField, "%q is also %s[%d]: list each service once", svcKey, key(KeyIntegrations), j)
+		// A service enables every principal the catalog lists for it, so
+		// service: config and servicePrincipal:
+		// config-multiaccountsetup.amazonaws.com overlap, in either order.
+		if pr, j, dup := firstClaimed(principals, managed); dup {
+			bad(svcField, "%q manages %s, as %s[%d] does: list each service principal in one integration only",
+				svcValue, pr, key(KeyIntegrations), j)
 			continue
 		}
-		services[svcKey] = i
+		for _, pr := range managed {
+			principals[pr] = i
+		}
 	}
 	return errs
+}
+
+// firstClaimed returns the first of prs that claimed already maps, and the
+// index it maps to.
+func firstClaimed(claimed map[string]int, prs []string) (string, int, bool) {
+	for _, pr := range prs {
+		if j, ok := claimed[pr]; ok {
+			return pr, j, true
+		}
+	}
+	return "", 0, false
 }

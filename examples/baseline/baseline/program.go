@@ -44,90 +44,104 @@ func Program(allKeys []string) pulumi.RunFunc {
 	}
 }
 
-// Deploy registers the baseline that cfg describes. A component's validation
-// errors come back as ConfigErrors at the configuration key paths of the
-// inputs they name; every component is validated, so all errors show at once.
+// Deploy registers the baseline that cfg describes. Every section is checked
+// first, with the components' Check functions, and nothing is registered
+// unless all pass: a component's validation errors come back as ConfigErrors
+// at the configuration key paths of the inputs they name, all at once, and a
+// bad section never leaves the others created.
 func Deploy(ctx *pulumi.Context, cfg *Config) error {
-	var errs ConfigErrors
+	if errs := check(cfg); len(errs) > 0 {
+		return errs
+	}
 	// Organizations rejects concurrent changes (ConcurrentModificationException),
 	// and each component chains only its own writes: so each part waits, with
-	// DependsOn as no data flows between them, for the Organizations writes of
-	// the part before it. Destroy runs in reverse. The writes are listed one by
-	// one: DependsOn a component only covers the children the SDK has linked to
-	// it when the dependent registers, and it links them asynchronously.
-	var after []pulumi.Resource
-	moved := map[string]string{"managementAccountId": key(KeyManagementAccountID)}
+	// the DependsOn option of the part before it (no data flows between
+	// them), for that part's Organizations writes. Destroy runs in reverse.
+	var after []pulumi.ResourceOption
 
 	if len(cfg.Integrations) > 0 {
-		specs := make([]components.OrgIntegrationSpec, len(cfg.Integrations))
-		for i, in := range cfg.Integrations {
-			args := in.OrgServiceIntegrationArgs
-			args.ManagementAccountID = cfg.ManagementAccountID
-			specs[i] = components.OrgIntegrationSpec{Name: in.Name, Args: args}
-		}
-		set, err := components.NewOrgIntegrations(ctx, IntegrationsName,
-			components.OrgIntegrationsArgs{Integrations: specs})
+		set, err := components.NewOrgIntegrations(ctx, IntegrationsName, integrationsArgs(cfg))
 		if err != nil {
-			errs = append(errs, mapIntegrationsError(err, cfg.Integrations, moved)...)
-		} else {
-			for _, in := range cfg.Integrations {
-				after = append(after, orgWrites(set.Integrations[in.Name])...)
-			}
-			ctx.Export("integrationEnablePaths", set.EnablePaths)
-			ctx.Export("integrationsReady", set.Ready)
+			return mapIntegrationsError(err, cfg.Integrations, moved)
 		}
+		after = []pulumi.ResourceOption{set.DependsOn()}
+		ctx.Export("integrationEnablePaths", set.EnablePaths)
+		ctx.Export("integrationsReady", set.Ready)
 	}
 
 	if cfg.IdentityCenter != nil {
-		args := *cfg.IdentityCenter
-		args.ManagementAccountID = cfg.ManagementAccountID
-		setup, err := components.NewIdentityCenterSetup(ctx, IdentityCenterName, args, dependsOn(after)...)
+		setup, err := components.NewIdentityCenterSetup(ctx, IdentityCenterName, identityCenterArgs(cfg), after...)
 		if err != nil {
-			m := newErrorMapper(key(KeyIdentityCenter), components.IdentityCenterSetupArgs{}, moved)
-			errs = append(errs, m.mapError(err)...)
-		} else {
-			after = orgWrites(setup.Integration)
-			ctx.Export("identityCenterInstanceArn", setup.InstanceArn)
-			ctx.Export("permissionSetArns", setup.PermissionSetArns)
-			ctx.Export("assignmentCount", setup.AssignmentCount)
+			return identityCenterErrors(err)
 		}
+		after = []pulumi.ResourceOption{setup.Integration.DependsOn()}
+		ctx.Export("identityCenterInstanceArn", setup.InstanceArn)
+		ctx.Export("permissionSetArns", setup.PermissionSetArns)
+		ctx.Export("assignmentCount", setup.AssignmentCount)
 	}
 
 	if cfg.ServiceCatalog != nil {
-		args := *cfg.ServiceCatalog
-		args.ManagementAccountID = cfg.ManagementAccountID
-		sharing, err := components.NewServiceCatalogSharing(ctx, ServiceCatalogName, args, dependsOn(after)...)
+		sharing, err := components.NewServiceCatalogSharing(ctx, ServiceCatalogName, serviceCatalogArgs(cfg), after...)
 		if err != nil {
-			m := newErrorMapper(key(KeyServiceCatalog), components.ServiceCatalogSharingArgs{}, moved)
-			errs = append(errs, m.mapError(err)...)
-		} else {
-			ctx.Export("portfolioIds", sharing.PortfolioIDs)
-			ctx.Export("shareIds", sharing.ShareIDs)
+			return serviceCatalogErrors(err)
 		}
-	}
-
-	if len(errs) > 0 {
-		return errs
+		ctx.Export("portfolioIds", sharing.PortfolioIDs)
+		ctx.Export("shareIds", sharing.ShareIDs)
 	}
 	return nil
 }
 
-// orgWrites are an integration's resources that write to AWS Organizations:
-// trusted access and the delegated-administrator registrations.
-func orgWrites(in *components.OrgServiceIntegration) []pulumi.Resource {
-	if in == nil {
-		return nil
+// moved maps the components' managementAccountId, which the baseline sets
+// once for all of them, to its configuration key.
+var moved = map[string]string{"managementAccountId": key(KeyManagementAccountID)}
+
+// check runs every section's Check function and returns all their errors.
+func check(cfg *Config) ConfigErrors {
+	var errs ConfigErrors
+	if len(cfg.Integrations) > 0 {
+		if err := components.CheckOrgIntegrations(IntegrationsName, integrationsArgs(cfg)); err != nil {
+			errs = append(errs, mapIntegrationsError(err, cfg.Integrations, moved)...)
+		}
 	}
-	var out []pulumi.Resource
-	if in.Access != nil {
-		out = append(out, in.Access)
+	if cfg.IdentityCenter != nil {
+		if err := components.CheckIdentityCenterSetup(IdentityCenterName, identityCenterArgs(cfg)); err != nil {
+			errs = append(errs, identityCenterErrors(err)...)
+		}
 	}
-	return append(out, in.DelegatedAdmins...)
+	if cfg.ServiceCatalog != nil {
+		if err := components.CheckServiceCatalogSharing(ServiceCatalogName, serviceCatalogArgs(cfg)); err != nil {
+			errs = append(errs, serviceCatalogErrors(err)...)
+		}
+	}
+	return errs
 }
 
-func dependsOn(after []pulumi.Resource) []pulumi.ResourceOption {
-	if len(after) == 0 {
-		return nil
+func integrationsArgs(cfg *Config) components.OrgIntegrationsArgs {
+	specs := make([]components.OrgIntegrationSpec, len(cfg.Integrations))
+	for i, in := range cfg.Integrations {
+		args := in.OrgServiceIntegrationArgs
+		args.ManagementAccountID = cfg.ManagementAccountID
+		specs[i] = components.OrgIntegrationSpec{Name: in.Name, Args: args}
 	}
-	return []pulumi.ResourceOption{pulumi.DependsOn(after)}
+	return components.OrgIntegrationsArgs{Integrations: specs}
+}
+
+func identityCenterArgs(cfg *Config) components.IdentityCenterSetupArgs {
+	args := *cfg.IdentityCenter
+	args.ManagementAccountID = cfg.ManagementAccountID
+	return args
+}
+
+func serviceCatalogArgs(cfg *Config) components.ServiceCatalogSharingArgs {
+	args := *cfg.ServiceCatalog
+	args.ManagementAccountID = cfg.ManagementAccountID
+	return args
+}
+
+func identityCenterErrors(err error) ConfigErrors {
+	return newErrorMapper(key(KeyIdentityCenter), components.IdentityCenterSetupArgs{}, moved).mapError(err)
+}
+
+func serviceCatalogErrors(err error) ConfigErrors {
+	return newErrorMapper(key(KeyServiceCatalog), components.ServiceCatalogSharingArgs{}, moved).mapError(err)
 }

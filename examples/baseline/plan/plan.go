@@ -54,6 +54,10 @@ type Plan struct {
 	// Errors are the validation errors, one line each; the plan is invalid
 	// when there is any, and Create and Destroy are then empty.
 	Errors []string
+	// Registered is how many resources the program registered, even when it
+	// failed. The baseline checks every section before it registers
+	// anything, so with validation errors it is 0.
+	Registered int
 }
 
 // StackConfig is a stack file's configuration, as the Pulumi CLI passes it
@@ -172,6 +176,7 @@ func Run(opts Options) (*Plan, error) {
 		return strings.Compare(a.Token+"\x00"+a.Args, b.Token+"\x00"+b.Args)
 	})
 
+	p.Registered = len(m.resources)
 	switch {
 	case programErr != nil:
 		if errs, ok := baseline.AsConfigErrors(programErr); ok {
