@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
 )
 
@@ -154,4 +155,37 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 			o.BaseEndpoint = c.Endpoint
 		}
 	}), nil
+}
+
+// diffConfig reports changes to the provider configuration as in-place
+// updates, never as a replacement. infer replaces the provider on any change
+// (pulumi/pulumi-go-provider#409), and the engine then replaces every
+// resource the provider manages: each TrustedServiceAccess would be created
+// again (adopting the enabled principal) and its old self deleted, which
+// disables trusted access. The configuration only says how to reach
+// Organizations (Region, credentials, endpoint, retries), never what is
+// enabled, so no change to it needs a replacement.
+func diffConfig(_ context.Context, req p.DiffRequest) (p.DiffResponse, error) {
+	old := req.OldInputs
+	if old.Len() == 0 {
+		old = req.State
+	}
+	diff := map[string]p.PropertyDiff{}
+	for k, v := range req.Inputs.All {
+		if k == "version" {
+			continue
+		}
+		switch was, ok := old.GetOk(k); {
+		case !ok:
+			diff[k] = p.PropertyDiff{Kind: p.Add, InputDiff: true}
+		case !was.Equals(v):
+			diff[k] = p.PropertyDiff{Kind: p.Update, InputDiff: true}
+		}
+	}
+	for k := range old.All {
+		if _, ok := req.Inputs.GetOk(k); !ok && k != "version" {
+			diff[k] = p.PropertyDiff{Kind: p.Delete, InputDiff: true}
+		}
+	}
+	return p.DiffResponse{HasChanges: len(diff) > 0, DetailedDiff: diff}, nil
 }

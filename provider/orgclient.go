@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"sync"
@@ -65,6 +66,14 @@ type orgClient struct {
 	sweep     *listSweep // the newest sweep, in flight or done
 	sweepTime time.Time
 	writes    uint64 // successful writes so far; a sweep that starts later sees them all
+	// lastDisable is the write count after this process's latest disable: a
+	// sweep from before it may still list the disabled principal.
+	lastDisable uint64
+
+	// claims maps each principal that a create in this process enabled or
+	// adopted to that create's claim ID: a delete in the same deployment of
+	// another resource with the same principal must not disable it.
+	claims map[string]string
 }
 
 // listSweep is one paginated ListAWSServiceAccessForOrganization sweep that any
@@ -146,10 +155,40 @@ func (c *orgClient) wrote() uint64 {
 }
 
 // enable enables trusted access for principal through the write queue, and
-// returns the date Organizations recorded. A principal that is already enabled
-// is adopted without a write.
-func (c *orgClient) enable(ctx context.Context, principal string) (time.Time, error) {
-	enabled, err := c.enabledPrincipals(ctx)
+// returns the date Organizations recorded and a new claim ID for the
+// resource. A principal that is already enabled is adopted without a write.
+func (c *orgClient) enable(ctx context.Context, principal string) (time.Time, string, error) {
+	at, err := c.enableOrAdopt(ctx, principal)
+	if err != nil {
+		return time.Time{}, "", err
+	}
+	claim := rand.Text()
+	c.listMu.Lock()
+	if c.claims == nil {
+		c.claims = map[string]string{}
+	}
+	c.claims[principal] = claim
+	c.listMu.Unlock()
+	return at, claim, nil
+}
+
+// claimOf returns the claim ID of the latest create of principal in this
+// process.
+func (c *orgClient) claimOf(principal string) (string, bool) {
+	c.listMu.Lock()
+	defer c.listMu.Unlock()
+	claim, ok := c.claims[principal]
+	return claim, ok
+}
+
+func (c *orgClient) enableOrAdopt(ctx context.Context, principal string) (time.Time, error) {
+	// Adopt only on a sweep that saw this process's disables: an older one
+	// may list a principal that is no longer enabled. Enables since then do
+	// not matter: a principal missing from the list is enabled, idempotently.
+	c.listMu.Lock()
+	afterDisable := c.lastDisable
+	c.listMu.Unlock()
+	enabled, err := c.enabledPrincipalsAfter(ctx, afterDisable)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -179,16 +218,22 @@ func (c *orgClient) enable(ctx context.Context, principal string) (time.Time, er
 	return at, nil
 }
 
-// disable disables trusted access for principal through the write queue. A
-// principal that is already disabled counts as success.
+// disable disables trusted access for principal through the write queue. It
+// relies on DisableAWSServiceAccess succeeding for a disabled principal.
 func (c *orgClient) disable(ctx context.Context, principal string) error {
-	_, err := c.write(ctx, "organizations:DisableAWSServiceAccess", func() error {
+	n, err := c.write(ctx, "organizations:DisableAWSServiceAccess", func() error {
 		_, err := c.api.DisableAWSServiceAccess(ctx, &organizations.DisableAWSServiceAccessInput{
 			ServicePrincipal: aws.String(principal),
 		})
 		return err
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	c.listMu.Lock()
+	c.lastDisable = max(c.lastDisable, n)
+	c.listMu.Unlock()
+	return nil
 }
 
 // write runs one Organizations write through the write queue and returns the

@@ -71,6 +71,7 @@ func New() (p.Provider, error) {
 	if err != nil {
 		return p.Provider{}, fmt.Errorf("building the %s provider: %w", Name, err)
 	}
+	prov.DiffConfig = diffConfig
 	return prov, nil
 }
 

@@ -149,6 +149,8 @@ func TestCheckAcceptsOverrides(t *testing.T) {
 	for name, in := range map[string]property.Map{
 		"unknown allowed":    inputs("brand-new.amazonaws.com", "allowUnknownPrincipal", true),
 		"service only force": inputs("ipam.amazonaws.com", "force", true),
+		// Another resource's output, unknown at preview.
+		"computed": property.NewMap(map[string]property.Value{"servicePrincipal": property.New(property.Computed)}),
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -192,7 +194,8 @@ func TestLifecycle(t *testing.T) {
 	require.NoError(t, s.Delete(p.DeleteRequest{ID: resp.ID, Urn: urn("guardduty"), Properties: resp.Properties}))
 	assert.NotContains(t, fake.EnabledPrincipals(), "guardduty.amazonaws.com")
 
-	// Deleting again (already disabled out of band) succeeds.
+	// Deleting a principal that is already disabled succeeds: the provider
+	// relies on DisableAWSServiceAccess being idempotent, as the fake is.
 	require.NoError(t, s.Delete(p.DeleteRequest{ID: resp.ID, Urn: urn("guardduty"), Properties: resp.Properties}))
 }
 
@@ -207,6 +210,26 @@ func TestCreateAdoptsEnabledPrincipal(t *testing.T) {
 	resp := create(t, s, "config", inputs("config.amazonaws.com"))
 	assert.Zero(t, fake.Calls("EnableAWSServiceAccess"), "an enabled principal is adopted without a write")
 	assert.Equal(t, enabledAt.UTC().Format("2006-01-02T15:04:05Z07:00"), str(resp.Properties, "dateEnabled"))
+}
+
+// TestCreateAfterDeleteEnablesAgain deletes a principal and creates it again
+// in one provider process, within the list cache's lifetime: the create must
+// not adopt the principal from a sweep taken before the delete.
+func TestCreateAfterDeleteEnablesAgain(t *testing.T) {
+	t.Parallel()
+	fake := fakeorg.New(fakeorg.Options{})
+	t.Cleanup(fake.Close)
+	s := newServer(t, fake)
+
+	create(t, s, "guardduty", inputs("guardduty.amazonaws.com"))
+	cfg := create(t, s, "config", inputs("config.amazonaws.com"))
+	require.NoError(t, s.Delete(p.DeleteRequest{ID: cfg.ID, Urn: urn("config"), Properties: cfg.Properties}))
+	require.NotContains(t, fake.EnabledPrincipals(), "config.amazonaws.com")
+
+	again := create(t, s, "config", inputs("config.amazonaws.com"))
+	assert.Contains(t, fake.EnabledPrincipals(), "config.amazonaws.com", "the second create enables it again")
+	assert.Equal(t, 3, fake.Calls("EnableAWSServiceAccess"), "guardduty is enabled once, config twice")
+	assert.NotEmpty(t, str(again.Properties, "dateEnabled"))
 }
 
 func TestReadDetectsOutOfBandDisable(t *testing.T) {

@@ -35,6 +35,7 @@ type TrustedServiceAccessState struct {
 	ServiceLinkedRoles  []string `pulumi:"serviceLinkedRoles"`
 	EnablePath          string   `pulumi:"enablePath"`
 	WillDisableOnDelete bool     `pulumi:"willDisableOnDelete"`
+	ClaimID             string   `pulumi:"claimId"`
 }
 
 // Annotate documents the resource.
@@ -69,6 +70,9 @@ func (s *TrustedServiceAccessState) Annotate(a infer.Annotator) {
 		"`serviceOnly`.")
 	a.Describe(&s.WillDisableOnDelete, "Whether deleting this resource will disable trusted access: "+
 		"`disableOnDelete` with the service's default applied.")
+	a.Describe(&s.ClaimID, "Identifies the create that made this resource (empty for an imported one). When "+
+		"another resource claims the same principal in the deployment that deletes this one (a rename "+
+		"without an alias, `pulumi up --replace`), deleting this one leaves trusted access enabled for it.")
 }
 
 // resolved is a TrustedServiceAccessArgs checked against the catalog.
@@ -100,6 +104,10 @@ func (*TrustedServiceAccess) Check(ctx context.Context, req infer.CheckRequest) 
 	args, failures, err := infer.DefaultCheck[TrustedServiceAccessArgs](ctx, req.NewInputs)
 	if err != nil || len(failures) > 0 {
 		return infer.CheckResponse[TrustedServiceAccessArgs]{Inputs: args, Failures: failures}, err
+	}
+	if req.NewInputs.Get("servicePrincipal").IsComputed() {
+		// Another resource's output, unknown at preview: Create checks it.
+		return infer.CheckResponse[TrustedServiceAccessArgs]{Inputs: args}, nil
 	}
 	r, err := resolve(args)
 	if err != nil {
@@ -145,12 +153,14 @@ func (*TrustedServiceAccess) Create(ctx context.Context, req infer.CreateRequest
 	if err != nil {
 		return infer.CreateResponse[TrustedServiceAccessState]{}, err
 	}
-	at, err := c.enable(ctx, args.ServicePrincipal)
+	at, claim, err := c.enable(ctx, args.ServicePrincipal)
 	if err != nil {
 		return infer.CreateResponse[TrustedServiceAccessState]{}, fmt.Errorf("enabling trusted access for %s: %w",
 			args.ServicePrincipal, err)
 	}
-	return infer.CreateResponse[TrustedServiceAccessState]{ID: args.ServicePrincipal, Output: stateOf(args, r, at)}, nil
+	out := stateOf(args, r, at)
+	out.ClaimID = claim
+	return infer.CreateResponse[TrustedServiceAccessState]{ID: args.ServicePrincipal, Output: out}, nil
 }
 
 // Read reads the principal from the organization's enabled list. A principal
@@ -183,10 +193,12 @@ func (*TrustedServiceAccess) Read(ctx context.Context,
 	if !ok {
 		return infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState]{}, nil
 	}
+	state := stateOf(args, r, at)
+	state.ClaimID = req.State.ClaimID
 	return infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState]{
 		ID:     args.ServicePrincipal,
 		Inputs: args,
-		State:  stateOf(args, r, at),
+		State:  state,
 	}, nil
 }
 
@@ -199,7 +211,7 @@ func (*TrustedServiceAccess) Update(ctx context.Context,
 		return infer.UpdateResponse[TrustedServiceAccessState]{}, err
 	}
 	s := stateOf(req.Inputs, r, time.Time{})
-	s.DateEnabled = req.State.DateEnabled
+	s.DateEnabled, s.ClaimID = req.State.DateEnabled, req.State.ClaimID
 	return infer.UpdateResponse[TrustedServiceAccessState]{Output: s}, nil
 }
 
@@ -215,6 +227,13 @@ func (*TrustedServiceAccess) Delete(ctx context.Context, req infer.DeleteRequest
 	c, err := infer.GetConfig[*Config](ctx).orgs(ctx)
 	if err != nil {
 		return infer.DeleteResponse{}, err
+	}
+	if claim, ok := c.claimOf(principal); ok && claim != req.State.ClaimID {
+		// Created (or adopted) by another resource in this deployment: this
+		// one was renamed without an alias, or replaced by `--replace`.
+		p.GetLogger(ctx).Warningf("retaining trusted access for %s: another resource in this deployment now "+
+			"manages it", principal)
+		return infer.DeleteResponse{}, nil
 	}
 	if err := c.disable(ctx, principal); err != nil {
 		return infer.DeleteResponse{}, fmt.Errorf("disabling trusted access for %s: %w", principal, err)

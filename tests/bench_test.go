@@ -52,7 +52,7 @@ func BenchmarkTrustedAccess40Principals(b *testing.B) {
 	b.ReportMetric(float64(cmErrors), "concurrent-mod-errors")
 	b.ReportMetric(float64(listCalls), "refresh-list-calls")
 	// A sweep of 40 principals at 20 a page is two calls: one sweep.
-	if writes != n || cmErrors != 0 || listCalls > (n+19)/20 {
+	if writes != n || cmErrors != 0 || listCalls != (n+19)/20 {
 		b.Errorf("want %d writes, 0 concurrent-modification errors and one list sweep; got %d, %d, %d calls",
 			n, writes, cmErrors, listCalls)
 	}

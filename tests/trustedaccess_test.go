@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -81,6 +83,7 @@ func TestTrustedServiceAccessUnderTheEngine(t *testing.T) {
 	require.NoError(t, err)
 	assert.ElementsMatch(t, principals, pre.Names(apitype.OpCreate, tsaType))
 	assert.Empty(t, fake.EnabledPrincipals())
+	assert.Zero(t, fake.WriteCalls(), "preview writes nothing")
 
 	// Up enables the ten principals, with ten writes and no concurrent-modification error.
 	up, err := stack.Up()
@@ -108,7 +111,7 @@ func TestTrustedServiceAccessUnderTheEngine(t *testing.T) {
 	ref, err := stack.Refresh()
 	require.NoError(t, err)
 	assert.Equal(t, 1, ref.Changes[string(apitype.OpDelete)], "refresh changes: %v", ref.Changes)
-	assert.LessOrEqual(t, fake.Calls("ListAWSServiceAccessForOrganization"), 1,
+	assert.Equal(t, 1, fake.Calls("ListAWSServiceAccessForOrganization"),
 		"refreshing ten resources costs one list sweep")
 	fix, err := stack.Preview()
 	require.NoError(t, err)
@@ -121,6 +124,86 @@ func TestTrustedServiceAccessUnderTheEngine(t *testing.T) {
 	require.NoError(t, err)
 	assert.ElementsMatch(t, principals, down.Names(apitype.OpDelete, tsaType))
 	assert.Empty(t, fake.EnabledPrincipals())
+}
+
+// TestProviderConfigChangeKeepsAccess changes the provider configuration
+// between two ups: the provider is updated in place, so no TrustedServiceAccess
+// is replaced and nothing is disabled. (infer alone would replace the
+// provider, and with it every resource: each replacement disables access.)
+func TestProviderConfigChangeKeepsAccess(t *testing.T) {
+	t.Parallel()
+	fake := fakeorg.New(fakeorg.Options{})
+	t.Cleanup(fake.Close)
+	principals := enableable(t, 3)
+	stack := fakeStack(t, fake, enableAll(principals))
+	_, err := stack.Up()
+	require.NoError(t, err)
+	fake.Reset()
+
+	stack.SetConfig("orgtrust:maxBackoffSeconds", "2", false)
+	stack.SetConfig("orgtrust:maxAttempts", "4", false)
+	pre, err := stack.Preview()
+	require.NoError(t, err)
+	for _, op := range []apitype.OpType{apitype.OpReplace, apitype.OpCreateReplacement, apitype.OpDeleteReplaced,
+		apitype.OpDelete, apitype.OpCreate} {
+		assert.Empty(t, pre.Names(op, tsaType), "preview after a config change: no %s of trusted access", op)
+	}
+	up, err := stack.Up()
+	require.NoError(t, err)
+	for _, op := range []apitype.OpType{apitype.OpReplace, apitype.OpCreateReplacement, apitype.OpDeleteReplaced,
+		apitype.OpDelete, apitype.OpCreate} {
+		assert.Empty(t, up.Names(op, tsaType), "up after a config change: no %s of trusted access", op)
+	}
+	assert.Zero(t, fake.Calls("DisableAWSServiceAccess"), "a config change disables nothing")
+	assert.ElementsMatch(t, principals, slices.Collect(maps.Keys(fake.EnabledPrincipals())))
+}
+
+// TestRenameAndReplaceKeepAccess renames a TrustedServiceAccess without an
+// alias, then replaces it with --replace: each time the engine creates the
+// new resource (which adopts the enabled principal) and deletes the old one,
+// and the delete must leave trusted access enabled.
+func TestRenameAndReplaceKeepAccess(t *testing.T) {
+	t.Parallel()
+	fake := fakeorg.New(fakeorg.Options{})
+	t.Cleanup(fake.Close)
+	principal := enableable(t, 1)[0]
+	stack := fakeStack(t, fake, func(ctx *pulumi.Context) error {
+		name := config.Get(ctx, "resourceName")
+		_, err := components.NewTrustedServiceAccess(ctx, name, components.TrustedServiceAccessArgs{
+			ServicePrincipal: principal,
+		})
+		return err
+	})
+	stack.SetConfig("orgtrust-enginetest:resourceName", "before", false)
+	_, err := stack.Up()
+	require.NoError(t, err)
+	require.Contains(t, fake.EnabledPrincipals(), principal)
+
+	stack.SetConfig("orgtrust-enginetest:resourceName", "after", false)
+	renamed, err := stack.Up()
+	require.NoError(t, err)
+	require.Equal(t, []string{"after"}, renamed.Names(apitype.OpCreate, tsaType))
+	require.Equal(t, []string{"before"}, renamed.Names(apitype.OpDelete, tsaType))
+	assert.Zero(t, fake.Calls("DisableAWSServiceAccess"), "the rename disables nothing")
+	assert.Contains(t, fake.EnabledPrincipals(), principal)
+
+	var urn string
+	for _, st := range renamed.Steps {
+		if st.Name() == "after" {
+			urn = st.URN
+		}
+	}
+	require.NotEmpty(t, urn)
+	replaced, err := stack.Up(optup.Replace([]string{urn}))
+	require.NoError(t, err)
+	require.Equal(t, []string{"after"}, replaced.Names(apitype.OpDeleteReplaced, tsaType))
+	assert.Zero(t, fake.Calls("DisableAWSServiceAccess"), "the replacement disables nothing")
+	assert.Contains(t, fake.EnabledPrincipals(), principal)
+
+	// Destroy, in a new deployment, still disables it.
+	_, err = stack.Destroy()
+	require.NoError(t, err)
+	assert.NotContains(t, fake.EnabledPrincipals(), principal)
 }
 
 // TestIdentityCenterAccessIsRetained checks the destructive-disable policy under

@@ -136,6 +136,16 @@ func NewStack(t testing.TB, program pulumi.RunFunc, opts Options) *Stack {
 	return s
 }
 
+// SetConfig sets one configuration value of the stack, for the next
+// operation.
+func (s *Stack) SetConfig(key, value string, secret bool) {
+	s.t.Helper()
+	ctx := context.WithoutCancel(s.t.Context())
+	if err := s.stack.SetConfig(ctx, key, auto.ConfigValue{Value: value, Secret: secret}); err != nil {
+		s.t.Fatalf("setting config %s: %v", key, err)
+	}
+}
+
 // Step is one resource step the engine finished, in the order it finished.
 type Step struct {
 	Op   apitype.OpType
@@ -219,10 +229,10 @@ func (s *Stack) Preview() (Result, error) {
 	return r, wrap("preview", err, c.diags)
 }
 
-// Up runs `pulumi up`.
-func (s *Stack) Up() (Result, error) {
+// Up runs `pulumi up`, with opts such as optup.Replace.
+func (s *Stack) Up(opts ...optup.Option) (Result, error) {
 	c := collect()
-	res, err := s.stack.Up(s.t.Context(), optup.EventStreams(c.ch))
+	res, err := s.stack.Up(s.t.Context(), append(opts, optup.EventStreams(c.ch))...)
 	c.wait()
 	r := Result{Steps: c.steps, Diagnostics: c.diags, Outputs: res.Outputs, Changes: map[string]int{}}
 	if res.Summary.ResourceChanges != nil {

@@ -14,12 +14,15 @@ import (
 
 // Enables AWS Organizations trusted access for one AWS service principal, without owning the organization's whole list of principals.
 //
-// `aws.organizations.Organization.awsServiceAccessPrincipals` in pulumi-aws owns the whole list: a principal enabled any other way (the service's console, another stack, another tool) shows as drift and is removed on the next update. `TrustedServiceAccess` manages exactly one principal, so any number of stacks and tools can share an organization.
+// `aws.organizations.Organization.awsServiceAccessPrincipals` in pulumi-aws owns the whole list: a principal enabled any other way (the service's console, another stack, another tool) shows as drift and is removed on the next update. `TrustedServiceAccess` manages exactly one principal, so any number of stacks and tools can share an organization, each managing its own principals.
 //
 // - **Create** calls `EnableAWSServiceAccess`. A principal that is already enabled is adopted, not re-enabled.
 // - **Read** looks the principal up in `ListAWSServiceAccessForOrganization`. Reads in one operation share one sweep of that list. A principal disabled out of band is reported gone, so the next update enables it again.
 // - **Delete** calls `DisableAWSServiceAccess`, unless `disableOnDelete` resolves to false. A principal that is already disabled counts as success. IAM Identity Center (`sso.amazonaws.com`) is retained by default, with a warning at preview: disabling its trusted access while it is in use locks every user out of every account.
 // - **Import** by principal: `pulumi import orgtrust:index:TrustedServiceAccess sso sso.amazonaws.com`.
+// - **Renames and replacements** keep access: when a deployment creates a resource for a principal (renaming one without an alias, `pulumi up --replace`) and deletes the old resource for the same principal, the delete leaves the principal enabled, with a warning. Changing the provider's configuration updates the provider in place and touches no principal.
+//
+// Adoption cuts both ways: a stack that adopted a principal another stack or tool enabled still disables it on delete. Where a principal is managed in more than one place, set `disableOnDelete: false` on all but one of them.
 //
 // All writes from one provider process go through one queue, because Organizations rejects concurrent changes with `ConcurrentModificationException`. That error, `TooManyRequestsException`, `ServiceException` and 5xx responses are retried by the AWS SDK's standard retryer with exponential backoff and jitter (provider settings `maxAttempts` and `maxBackoffSeconds`).
 //
@@ -29,6 +32,8 @@ type TrustedServiceAccess struct {
 
 	// Accept a principal that is not in the orgtrust catalog, such as a service newer than this release.
 	AllowUnknownPrincipal pulumi.BoolPtrOutput `pulumi:"allowUnknownPrincipal"`
+	// Identifies the create that made this resource (empty for an imported one). When another resource claims the same principal in the deployment that deletes this one (a rename without an alias, `pulumi up --replace`), deleting this one leaves trusted access enabled for it.
+	ClaimId pulumi.StringOutput `pulumi:"claimId"`
 	// When trusted access was enabled, in RFC 3339, as Organizations recorded it.
 	DateEnabled pulumi.StringOutput `pulumi:"dateEnabled"`
 	// Whether deleting the resource disables trusted access. Defaults to true, except for services whose disabling while in use is destructive (IAM Identity Center: users lose access to every account), which default to retaining access with a warning at preview. An explicit value always wins.
@@ -206,6 +211,11 @@ func (o TrustedServiceAccessOutput) ToTrustedServiceAccessOutputWithContext(ctx 
 // Accept a principal that is not in the orgtrust catalog, such as a service newer than this release.
 func (o TrustedServiceAccessOutput) AllowUnknownPrincipal() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *TrustedServiceAccess) pulumi.BoolPtrOutput { return v.AllowUnknownPrincipal }).(pulumi.BoolPtrOutput)
+}
+
+// Identifies the create that made this resource (empty for an imported one). When another resource claims the same principal in the deployment that deletes this one (a rename without an alias, `pulumi up --replace`), deleting this one leaves trusted access enabled for it.
+func (o TrustedServiceAccessOutput) ClaimId() pulumi.StringOutput {
+	return o.ApplyT(func(v *TrustedServiceAccess) pulumi.StringOutput { return v.ClaimId }).(pulumi.StringOutput)
 }
 
 // When trusted access was enabled, in RFC 3339, as Organizations recorded it.

@@ -102,12 +102,15 @@ class TrustedServiceAccess(pulumi.CustomResource):
         """
         Enables AWS Organizations trusted access for one AWS service principal, without owning the organization's whole list of principals.
 
-        `aws.organizations.Organization.awsServiceAccessPrincipals` in pulumi-aws owns the whole list: a principal enabled any other way (the service's console, another stack, another tool) shows as drift and is removed on the next update. `TrustedServiceAccess` manages exactly one principal, so any number of stacks and tools can share an organization.
+        `aws.organizations.Organization.awsServiceAccessPrincipals` in pulumi-aws owns the whole list: a principal enabled any other way (the service's console, another stack, another tool) shows as drift and is removed on the next update. `TrustedServiceAccess` manages exactly one principal, so any number of stacks and tools can share an organization, each managing its own principals.
 
         - **Create** calls `EnableAWSServiceAccess`. A principal that is already enabled is adopted, not re-enabled.
         - **Read** looks the principal up in `ListAWSServiceAccessForOrganization`. Reads in one operation share one sweep of that list. A principal disabled out of band is reported gone, so the next update enables it again.
         - **Delete** calls `DisableAWSServiceAccess`, unless `disableOnDelete` resolves to false. A principal that is already disabled counts as success. IAM Identity Center (`sso.amazonaws.com`) is retained by default, with a warning at preview: disabling its trusted access while it is in use locks every user out of every account.
         - **Import** by principal: `pulumi import orgtrust:index:TrustedServiceAccess sso sso.amazonaws.com`.
+        - **Renames and replacements** keep access: when a deployment creates a resource for a principal (renaming one without an alias, `pulumi up --replace`) and deletes the old resource for the same principal, the delete leaves the principal enabled, with a warning. Changing the provider's configuration updates the provider in place and touches no principal.
+
+        Adoption cuts both ways: a stack that adopted a principal another stack or tool enabled still disables it on delete. Where a principal is managed in more than one place, set `disableOnDelete: false` on all but one of them.
 
         All writes from one provider process go through one queue, because Organizations rejects concurrent changes with `ConcurrentModificationException`. That error, `TooManyRequestsException`, `ServiceException` and 5xx responses are retried by the AWS SDK's standard retryer with exponential backoff and jitter (provider settings `maxAttempts` and `maxBackoffSeconds`).
 
@@ -130,12 +133,15 @@ class TrustedServiceAccess(pulumi.CustomResource):
         """
         Enables AWS Organizations trusted access for one AWS service principal, without owning the organization's whole list of principals.
 
-        `aws.organizations.Organization.awsServiceAccessPrincipals` in pulumi-aws owns the whole list: a principal enabled any other way (the service's console, another stack, another tool) shows as drift and is removed on the next update. `TrustedServiceAccess` manages exactly one principal, so any number of stacks and tools can share an organization.
+        `aws.organizations.Organization.awsServiceAccessPrincipals` in pulumi-aws owns the whole list: a principal enabled any other way (the service's console, another stack, another tool) shows as drift and is removed on the next update. `TrustedServiceAccess` manages exactly one principal, so any number of stacks and tools can share an organization, each managing its own principals.
 
         - **Create** calls `EnableAWSServiceAccess`. A principal that is already enabled is adopted, not re-enabled.
         - **Read** looks the principal up in `ListAWSServiceAccessForOrganization`. Reads in one operation share one sweep of that list. A principal disabled out of band is reported gone, so the next update enables it again.
         - **Delete** calls `DisableAWSServiceAccess`, unless `disableOnDelete` resolves to false. A principal that is already disabled counts as success. IAM Identity Center (`sso.amazonaws.com`) is retained by default, with a warning at preview: disabling its trusted access while it is in use locks every user out of every account.
         - **Import** by principal: `pulumi import orgtrust:index:TrustedServiceAccess sso sso.amazonaws.com`.
+        - **Renames and replacements** keep access: when a deployment creates a resource for a principal (renaming one without an alias, `pulumi up --replace`) and deletes the old resource for the same principal, the delete leaves the principal enabled, with a warning. Changing the provider's configuration updates the provider in place and touches no principal.
+
+        Adoption cuts both ways: a stack that adopted a principal another stack or tool enabled still disables it on delete. Where a principal is managed in more than one place, set `disableOnDelete: false` on all but one of them.
 
         All writes from one provider process go through one queue, because Organizations rejects concurrent changes with `ConcurrentModificationException`. That error, `TooManyRequestsException`, `ServiceException` and 5xx responses are retried by the AWS SDK's standard retryer with exponential backoff and jitter (provider settings `maxAttempts` and `maxBackoffSeconds`).
 
@@ -176,6 +182,7 @@ class TrustedServiceAccess(pulumi.CustomResource):
             if service_principal is None and not opts.urn:
                 raise TypeError("Missing required property 'service_principal'")
             __props__.__dict__["service_principal"] = service_principal
+            __props__.__dict__["claim_id"] = None
             __props__.__dict__["date_enabled"] = None
             __props__.__dict__["enable_path"] = None
             __props__.__dict__["service_key"] = None
@@ -206,6 +213,7 @@ class TrustedServiceAccess(pulumi.CustomResource):
         __props__ = TrustedServiceAccessArgs.__new__(TrustedServiceAccessArgs)
 
         __props__.__dict__["allow_unknown_principal"] = None
+        __props__.__dict__["claim_id"] = None
         __props__.__dict__["date_enabled"] = None
         __props__.__dict__["disable_on_delete"] = None
         __props__.__dict__["enable_path"] = None
@@ -223,6 +231,14 @@ class TrustedServiceAccess(pulumi.CustomResource):
         Accept a principal that is not in the orgtrust catalog, such as a service newer than this release.
         """
         return pulumi.get(self, "allow_unknown_principal")
+
+    @_builtins.property
+    @pulumi.getter(name="claimId")
+    def claim_id(self) -> pulumi.Output[_builtins.str]:
+        """
+        Identifies the create that made this resource (empty for an imported one). When another resource claims the same principal in the deployment that deletes this one (a rename without an alias, `pulumi up --replace`), deleting this one leaves trusted access enabled for it.
+        """
+        return pulumi.get(self, "claim_id")
 
     @_builtins.property
     @pulumi.getter(name="dateEnabled")
