@@ -531,7 +531,7 @@ func awsInvokeOptions(opts []pulumi.ResourceOption) ([]pulumi.InvokeOption, erro
 func lookupManagementAccount(ctx *pulumi.Context, opts []pulumi.ResourceOption) (string, error) {
 	invokeOpts, err := awsInvokeOptions(opts)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("reading the resource options: %w", err)
 	}
 	org, err := organizations.LookupOrganization(ctx, invokeOpts...)
 	if err != nil {

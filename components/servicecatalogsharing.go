@@ -426,7 +426,7 @@ func scResolveOrganization(ctx *pulumi.Context, args ServiceCatalogSharingArgs, 
 	}
 	invokeOpts, err := awsInvokeOptions(opts)
 	if err != nil {
-		return scOrgInfo{}, err
+		return scOrgInfo{}, fmt.Errorf("reading the resource options: %w", err)
 	}
 	org, err := organizations.LookupOrganization(ctx, invokeOpts...)
 	if err != nil {

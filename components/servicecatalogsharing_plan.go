@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Share target types of ShareSpec.Type. They are the share types of
@@ -40,12 +41,8 @@ const scMaxPatternPrincipals = 10
 const scSSORolePathPattern = "aws-reserved/sso.amazonaws.com/*"
 
 var (
-	scOrgIDPattern         = regexp.MustCompile(`^o-[a-z0-9]{10,32}$`)
-	scOUIDPattern          = regexp.MustCompile(`^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`)
-	scAccountIDPattern     = regexp.MustCompile(`^[0-9]{12}$`)
-	scPortfolioIDPattern   = regexp.MustCompile(`^port-[A-Za-z0-9]{1,95}$`)
-	scPortfolioKeyPattern  = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$`)
-	scPermissionSetPattern = regexp.MustCompile(`^[\w+=,.@-]{1,32}$`)
+	scPortfolioIDPattern  = regexp.MustCompile(`^port-[A-Za-z0-9]{1,95}$`)
+	scPortfolioKeyPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$`)
 	// scRolePatternChars are the characters of an IAM role path and name, plus
 	// the IAM_PATTERN wildcards "*" and "?".
 	scRolePatternChars = regexp.MustCompile(`^[A-Za-z0-9_+=,.@/*?-]+$`)
@@ -93,8 +90,9 @@ func (s scSharePlan) childName(portfolioKey string) string {
 
 type scPrincipalPlan struct {
 	// id is the stable identity: "permission-set-<name>" or "role-<role path and name pattern>".
-	id  string
-	arn string // the IAM_PATTERN principal ARN
+	id    string
+	arn   string // the IAM_PATTERN principal ARN
+	field string
 }
 
 func scShareTypeSlug(t string) string {
@@ -119,11 +117,11 @@ func scIsOrganizationNode(t string) bool {
 // scTargetKind names what an ID looks like, for error hints.
 func scTargetKind(id string) string {
 	switch {
-	case scOrgIDPattern.MatchString(id):
+	case orgIDPattern.MatchString(id):
 		return "an organization ID"
-	case scOUIDPattern.MatchString(id):
+	case ouIDPattern.MatchString(id):
 		return "an organizational unit ID"
-	case scAccountIDPattern.MatchString(id):
+	case accountIDPattern.MatchString(id):
 		return "an account ID"
 	case strings.HasPrefix(id, "r-"):
 		return "a root ID"
@@ -155,7 +153,7 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 		{"delegatedAdminAccountId", args.DelegatedAdminAccountID},
 		{"managementAccountId", args.ManagementAccountID},
 	} {
-		if f.value != "" && !scAccountIDPattern.MatchString(f.value) {
+		if f.value != "" && !accountIDPattern.MatchString(f.value) {
 			bad("%s: %q is not an AWS account ID; give the 12 digits, such as 111122223333", f.field, f.value)
 		}
 	}
@@ -163,7 +161,7 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 		bad("delegatedAdminAccountId: %q is the management account, which cannot be a delegated administrator; "+
 			"give a member account, or leave delegatedAdminAccountId empty", args.DelegatedAdminAccountID)
 	}
-	if args.OrganizationID != "" && !scOrgIDPattern.MatchString(args.OrganizationID) {
+	if args.OrganizationID != "" && !orgIDPattern.MatchString(args.OrganizationID) {
 		bad("organizationId: %q is not an organization ID; it looks like o-a1b2c3d4e5 (o- then 10 to 32 "+
 			"lowercase letters or digits)", args.OrganizationID)
 	}
@@ -180,6 +178,17 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 
 	keys := map[string]int{}
 	existing := map[string]int{}
+	// children maps each child resource name to the input that asks for it:
+	// keys and targets may contain '-', so two inputs can spell one name.
+	children := map[string]string{}
+	claim := func(field, child string) {
+		if other, dup := children[child]; dup {
+			bad("%s: its child resource would have the same name as that of %s (%q): change a portfolio key so "+
+				"that the names differ", field, other, child)
+			return
+		}
+		children[child] = field
+	}
 	for i, p := range args.Portfolios {
 		field := fmt.Sprintf("portfolios[%d]", i)
 		pp := scPortfolioPlan{key: p.Key, field: field, existingID: p.ID, create: p.Create}
@@ -223,6 +232,12 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 		principals, principalErrs := scPlanPrincipals(field, p.PrincipalAssociations)
 		errs = append(errs, principalErrs...)
 		pp.principals = principals
+		for _, pr := range principals {
+			claim(pr.field, "principal-"+p.Key+"-"+pr.id)
+		}
+		for _, s := range shares {
+			claim(s.field, "share-"+s.childName(p.Key))
+		}
 		for _, s := range shares {
 			if s.orgNode {
 				plan.organizationNodeCnt++
@@ -244,14 +259,14 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 
 func scValidatePortfolioCreate(field string, c *PortfolioCreateSpec) []error {
 	var errs []error
-	if n := len(c.Name); n < 1 || n > 100 {
+	if n := utf8.RuneCountInString(c.Name); n < 1 || n > 100 {
 		errs = append(errs, fmt.Errorf("%s.name: %q must be 1 to 100 characters long (it is %d)", field, c.Name, n))
 	}
-	if n := len(c.ProviderName); n < 1 || n > 50 {
+	if n := utf8.RuneCountInString(c.ProviderName); n < 1 || n > 50 {
 		errs = append(errs, fmt.Errorf("%s.providerName: %q must be 1 to 50 characters long (it is %d); give "+
 			"the person or team that owns the portfolio", field, c.ProviderName, n))
 	}
-	if n := len(c.Description); n > 2000 {
+	if n := utf8.RuneCountInString(c.Description); n > 2000 {
 		errs = append(errs, fmt.Errorf("%s.description: must be at most 2000 characters long (it is %d)", field, n))
 	}
 	return errs
@@ -339,13 +354,13 @@ func scCheckTargetID(t, id string) string {
 	var want string
 	switch t {
 	case ShareTypeOrganization:
-		ok, want = scOrgIDPattern.MatchString(id), "an organization ID, such as o-a1b2c3d4e5 (o- then 10 to 32 "+
+		ok, want = orgIDPattern.MatchString(id), "an organization ID, such as o-a1b2c3d4e5 (o- then 10 to 32 "+
 			"lowercase letters or digits)"
 	case ShareTypeOrganizationalUnit:
-		ok, want = scOUIDPattern.MatchString(id), "an organizational unit ID, such as ou-ab12-cdef3456 (ou-, 4 to "+
+		ok, want = ouIDPattern.MatchString(id), "an organizational unit ID, such as ou-ab12-cdef3456 (ou-, 4 to "+
 			"32 lowercase letters or digits, '-', then 8 to 32 more)"
 	default:
-		ok, want = scAccountIDPattern.MatchString(id), "a 12-digit account ID, such as 111122223333"
+		ok, want = accountIDPattern.MatchString(id), "a 12-digit account ID, such as 111122223333"
 	}
 	if ok {
 		return ""
@@ -393,7 +408,7 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 				"DeveloperAccess")
 			continue
 		case s.PermissionSetName != "":
-			if !scPermissionSetPattern.MatchString(s.PermissionSetName) {
+			if !permissionSetPattern.MatchString(s.PermissionSetName) {
 				bad("%s.permissionSetName: %q is not a permission set name; use 1 to 32 letters, digits or "+
 					"+=,.@_- (the name, not the ARN)", pf, s.PermissionSetName)
 				continue
@@ -416,6 +431,7 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 			continue
 		}
 		seen[pp.arn] = j
+		pp.field = pf
 		out = append(out, pp)
 	}
 	if len(specs) > scMaxPatternPrincipals {

@@ -630,6 +630,12 @@ func TestServiceCatalogSharingBadInput(t *testing.T) {
 			PrincipalAssociationSpec{PermissionSetName: "Dev"},
 			PrincipalAssociationSpec{IAMRolePattern: "aws-reserved/sso.amazonaws.com/*AWSReservedSSO_Dev_*"})},
 			[]string{"portfolios[0].principalAssociations[1]: principal", "is also portfolios[0].principalAssociations[0]"}},
+		{"child names that collide across portfolios", ServiceCatalogSharingArgs{Portfolios: []PortfolioSpec{
+			{Key: "a", ID: "port-aaaaaaaaaaaa", PrincipalAssociations: []PrincipalAssociationSpec{{IAMRolePattern: "x-role-y"}}},
+			{Key: "a-role-x", ID: "port-bbbbbbbbbbbb", PrincipalAssociations: []PrincipalAssociationSpec{{IAMRolePattern: "y"}}},
+		}},
+			[]string{"portfolios[1].principalAssociations[0]: its child resource would have the same name as that of " +
+				`portfolios[0].principalAssociations[0] ("principal-a-role-x-role-y")`}},
 		{"too many principals", ServiceCatalogSharingArgs{Portfolios: principals(eleven...)},
 			[]string{"portfolios[0].principalAssociations: 11 associations", "at most 10"}},
 		{"every problem is reported", ServiceCatalogSharingArgs{EnableVia: "none", Portfolios: []PortfolioSpec{
