@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
+	"github.com/aws/smithy-go"
 )
 
 // orgRetryableCodes are the Organizations error codes that the AWS SDK's standard
@@ -277,6 +278,12 @@ func explain(ctx context.Context, api orgAPI, action string, err error) error {
 		}
 		return fmt.Errorf("calling %s: Organizations rejected the input (reason %s): %w", action, invalid.Reason, err)
 	}
+	if op, ok := stsFailure(err); ok {
+		return fmt.Errorf("calling %s: getting credentials failed at STS %s: when the provider's assumeRole "+
+			"setting is used, check that assumeRole.roleArn is right, that the role's trust policy allows the "+
+			"calling identity, and that assumeRole.externalId is what the trust policy requires: %w",
+			action, op.OperationName, err)
+	}
 	return fmt.Errorf("calling %s: %w", action, err)
 }
 
@@ -294,4 +301,16 @@ func featureSetNotAll(ctx context.Context, api orgAPI) bool {
 		return false
 	}
 	return out.Organization.FeatureSet != types.OrganizationFeatureSetAll
+}
+
+// stsFailure finds, in err's chain, the STS call that failed while the SDK
+// got credentials for an Organizations call (the outer OperationError is the
+// Organizations call itself).
+func stsFailure(err error) (*smithy.OperationError, bool) {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if op, ok := err.(*smithy.OperationError); ok && op.ServiceID == "STS" {
+			return op, true
+		}
+	}
+	return nil, false
 }
