@@ -252,6 +252,7 @@ func TestImportByPrincipal(t *testing.T) {
 	fake := fakeorg.New(fakeorg.Options{})
 	t.Cleanup(fake.Close)
 	fake.EnableOutOfBand("sso.amazonaws.com")
+	fake.EnableOutOfBand("brand-new.amazonaws.com")
 	s := newServer(t, fake)
 
 	read, err := s.Read(p.ReadRequest{ID: "sso.amazonaws.com", Urn: urn("sso")})
@@ -261,8 +262,18 @@ func TestImportByPrincipal(t *testing.T) {
 	assert.Equal(t, "sso", str(read.Properties, "serviceKey"))
 	assert.False(t, read.Properties.Get("willDisableOnDelete").AsBool(), "imported sso is retained on delete")
 
-	_, err = s.Read(p.ReadRequest{ID: "guardduty.amazonaws.com", Urn: urn("gd")})
+	// A principal that is not enabled has nothing to import.
+	missing, err := s.Read(p.ReadRequest{ID: "guardduty.amazonaws.com", Urn: urn("gd")})
 	require.NoError(t, err)
+	assert.Empty(t, missing.ID)
+
+	// A principal outside the catalog imports with allowUnknownPrincipal only.
+	unknown, err := s.Read(p.ReadRequest{ID: "brand-new.amazonaws.com", Urn: urn("new")})
+	require.NoError(t, err)
+	assert.Equal(t, "brand-new.amazonaws.com", unknown.ID)
+	assert.True(t, unknown.Inputs.Get("allowUnknownPrincipal").AsBool())
+	_, hasForce := unknown.Inputs.GetOk("force")
+	assert.False(t, hasForce && unknown.Inputs.Get("force").AsBool(), "force is not needed outside the catalog")
 }
 
 func TestDisableOnDeletePolicy(t *testing.T) {

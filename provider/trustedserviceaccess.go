@@ -171,12 +171,17 @@ func (*TrustedServiceAccess) Read(ctx context.Context,
 ) (infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState], error) {
 	args := req.Inputs
 	if args.ServicePrincipal == "" { // import
-		args = TrustedServiceAccessArgs{ServicePrincipal: req.ID, AllowUnknownPrincipal: true, Force: true}
+		args = TrustedServiceAccessArgs{ServicePrincipal: req.ID, AllowUnknownPrincipal: true}
 		if svc, ok := components.LookupPrincipal(req.ID); ok {
 			args = TrustedServiceAccessArgs{ServicePrincipal: req.ID, Force: svc.EnableVia == components.EnableViaServiceOnly}
 		}
 	}
-	r, err := resolve(args)
+	// Reading needs only the principal: a catalog that changed since the
+	// resource was created (a principal reclassified or removed) must not
+	// make refresh fail, so the catalog's policy is waived here.
+	lenient := args
+	lenient.AllowUnknownPrincipal, lenient.Force = true, true
+	r, err := resolve(lenient)
 	if err != nil {
 		return infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState]{}, err
 	}
