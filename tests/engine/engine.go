@@ -77,6 +77,10 @@ func NewStack(t testing.TB, program pulumi.RunFunc, opts Options) *Stack {
 	if _, err := os.Stat(provider); err != nil {
 		t.Fatalf("engine tests need the orgtrust provider plugin at %s; run `make provider`", provider)
 	}
+	if newer := newerSource(provider); newer != "" {
+		t.Fatalf("the orgtrust provider plugin at %s is older than %s, so these tests would run stale code; "+
+			"run `make provider` (make test does)", provider, newer)
+	}
 	cliOnce.Do(func() {
 		cliOnce.cmd, cliOnce.err = auto.NewPulumiCommand(&auto.PulumiCommandOptions{
 			Root:    RepoRoot(),
@@ -144,6 +148,32 @@ func (s *Stack) SetConfig(key, value string, secret bool) {
 	if err := s.stack.SetConfig(ctx, key, auto.ConfigValue{Value: value, Secret: secret}); err != nil {
 		s.t.Fatalf("setting config %s: %v", key, err)
 	}
+}
+
+// newerSource returns a source file of the provider plugin (Go code and the
+// docs it embeds, under provider/ and components/) modified after binary, or
+// "".
+func newerSource(binary string) string {
+	bin, err := os.Stat(binary)
+	if err != nil {
+		return ""
+	}
+	newer := ""
+	for _, dir := range []string{"provider", "components"} {
+		_ = filepath.WalkDir(filepath.Join(RepoRoot(), dir), func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || newer != "" {
+				return err
+			}
+			if ext := filepath.Ext(path); (ext != ".go" && ext != ".md") || strings.HasSuffix(path, "_test.go") {
+				return nil
+			}
+			if info, err := d.Info(); err == nil && info.ModTime().After(bin.ModTime()) {
+				newer = path
+			}
+			return nil
+		})
+	}
+	return newer
 }
 
 // Step is one resource step the engine finished, in the order it finished.
