@@ -438,7 +438,11 @@ func TestIdentityCenterSetupTrustedAccessOnDelete(t *testing.T) {
 func TestIdentityCenterSetupDependencies(t *testing.T) {
 	t.Parallel()
 	m := newICMock(icDefaultOrg())
-	_, err := icRun(m, icFullArgs())
+	args := icFullArgs()
+	// A membership between two existing principals: no created resource
+	// feeds it, so only an explicit edge orders it after trusted access.
+	args.GroupMemberships = append(args.GroupMemberships, MembershipSpec{Group: "Auditors", User: "external.bob"})
+	_, err := icRun(m, args)
 	require.NoError(t, err)
 
 	access := m.ByType(TrustedServiceAccessToken)[0]
@@ -452,6 +456,10 @@ func TestIdentityCenterSetupDependencies(t *testing.T) {
 			requireDependsOn(t, r, admin)
 		}
 	}
+	existing := m.Find(t, "sso-member-Auditors-external.bob")
+	requireDependsOn(t, existing, access)
+	requireDependsOn(t, existing, admin)
+
 	// Memberships take their created principals' IDs.
 	bob := m.Find(t, "sso-member-Developers-external.bob")
 	requireDependsOn(t, bob, m.Find(t, "sso-group-Developers"))
