@@ -299,7 +299,7 @@ func TestIdentityCenterBenchProgramsMatch(t *testing.T) {
 // prints `identitycenter overhead: time <r>x memory <r>x`: the component's
 // ns/op and B/op over the hand-written program's. It runs only with
 // ORGTRUST_BENCH=1 (make bench). The two benchmarks run in
-// ORGTRUST_BENCH_ROUNDS rounds (default 5), back to back and in alternating
+// ORGTRUST_BENCH_ROUNDS rounds (default 9), back to back and in alternating
 // order. The time ratio compares each side's fastest round: load from other
 // processes only ever slows a round down, so the minimum is the estimate it
 // disturbs least. The memory ratio is the median of the rounds' ratios.
@@ -307,7 +307,7 @@ func TestIdentityCenterOverhead(t *testing.T) {
 	if os.Getenv("ORGTRUST_BENCH") != "1" {
 		t.Skip("set ORGTRUST_BENCH=1 to measure (make bench)")
 	}
-	rounds := 5
+	rounds := 9
 	if v, err := strconv.Atoi(os.Getenv("ORGTRUST_BENCH_ROUNDS")); err == nil && v > 0 {
 		rounds = v
 	}
