@@ -874,4 +874,18 @@ func TestPRWorkflows(t *testing.T) {
 	root, err := os.ReadFile(repoPath("Pulumi.yaml"))
 	require.NoError(t, err)
 	assert.Contains(t, string(root), "main: examples/baseline", "the workflows run the root project")
+
+	// The test workflow runs what CI runs, on pull requests.
+	data, err := os.ReadFile(repoPath(".github", "workflows", "test.yml"))
+	require.NoError(t, err)
+	var wf workflow
+	require.NoError(t, yaml.Unmarshal(data, &wf))
+	require.Contains(t, wf.On, "pull_request")
+	var runs []string
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			runs = append(runs, s.Run)
+		}
+	}
+	assert.Contains(t, runs, "bash .ci/run", "the test workflow runs .ci/run")
 }
