@@ -98,6 +98,27 @@ func TestSDKPlaceholderVersionMatchesMakefile(t *testing.T) {
 			"change it, then run `make sdks`")
 }
 
+// TestPulumiCLIVersionIsOneVersion: the CLI that `make tools` builds, the one
+// the engine harness asks the Automation API for, the wrapper module's pin and
+// the workflows' pulumi/actions version are one version.
+func TestPulumiCLIVersionIsOneVersion(t *testing.T) {
+	t.Parallel()
+	want := engine.CLIVersion
+	makefile, err := os.ReadFile(repoPath("Makefile"))
+	require.NoError(t, err)
+	m := regexp.MustCompile(`(?m)^PULUMI_VERSION\s*:=\s*v(\S+)`).FindSubmatch(makefile)
+	require.NotNil(t, m, "the Makefile sets PULUMI_VERSION := v...")
+	assert.Equal(t, want, string(m[1]), "Makefile PULUMI_VERSION")
+	wrapper, err := os.ReadFile(repoPath(".ci", "tools", "pulumi", "go.mod"))
+	require.NoError(t, err)
+	assert.Contains(t, string(wrapper), "github.com/pulumi/pulumi/pkg/v3 v"+want, ".ci/tools/pulumi/go.mod")
+	for _, wf := range []string{"preview.yml", "up.yml"} {
+		data, err := os.ReadFile(repoPath(".github", "workflows", wf))
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "pulumi-version: "+want, wf)
+	}
+}
+
 // TestSDKGoBuilds builds the Go SDK, which lives in this module.
 func TestSDKGoBuilds(t *testing.T) {
 	t.Parallel()
