@@ -55,7 +55,7 @@ func TestCheckMatchesConstructor(t *testing.T) {
 				{Name: "gd", Args: OrgServiceIntegrationArgs{Service: "guardduty"}},
 				{Name: "gd2", Args: OrgServiceIntegrationArgs{ServicePrincipal: "guardduty.amazonaws.com"}},
 			}}),
-			wantErr: `integration "gd2": it manages guardduty.amazonaws.com`,
+			wantErr: `integration "gd2": servicePrincipal "guardduty.amazonaws.com" manages guardduty.amazonaws.com`,
 		},
 		{
 			name: "OrgIntegrations, valid",

@@ -208,11 +208,15 @@ func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegration
 	// the other's access.
 	claimed := map[string]string{}
 	for i, plan := range out.plans {
+		field, value := "service", plan.args.Service
+		if value == "" {
+			field, value = "servicePrincipal", plan.args.ServicePrincipal
+		}
 		for _, principal := range plan.principals {
 			if other, ok := claimed[principal]; ok {
-				return nil, fmt.Errorf("integration %q: it manages %s, as integration %q does: list each "+
+				return nil, fmt.Errorf("integration %q: %s %q manages %s, as integration %q does: list each "+
 					"service principal in one integration only (a service enables every principal the catalog "+
-					"lists for it)", specs[i].Name, principal, other)
+					"lists for it)", specs[i].Name, field, value, principal, other)
 			}
 			claimed[principal] = specs[i].Name
 		}

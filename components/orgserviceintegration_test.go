@@ -870,7 +870,7 @@ func TestOrgIntegrationsBadInput(t *testing.T) {
 				{Name: "b", Args: OrgServiceIntegrationArgs{Service: "config", ManagementAccountID: mgmtAccount}},
 				{Name: "a", Args: OrgServiceIntegrationArgs{ServicePrincipal: "config-multiaccountsetup.amazonaws.com"}},
 			},
-			wants: []string{`integration "b": it manages config-multiaccountsetup.amazonaws.com, as integration "a" does`},
+			wants: []string{`integration "b": service "config" manages config-multiaccountsetup.amazonaws.com, as integration "a" does`},
 		},
 		{
 			name: "the same service twice",
@@ -878,7 +878,7 @@ func TestOrgIntegrationsBadInput(t *testing.T) {
 				{Name: "gd", Args: OrgServiceIntegrationArgs{Service: "guardduty"}},
 				{Name: "gd2", Args: OrgServiceIntegrationArgs{ServicePrincipal: "guardduty.amazonaws.com"}},
 			},
-			wants: []string{`integration "gd2": it manages guardduty.amazonaws.com, as integration "gd" does`},
+			wants: []string{`integration "gd2": servicePrincipal "guardduty.amazonaws.com" manages guardduty.amazonaws.com, as integration "gd" does`},
 		},
 	}
 	for _, tt := range tests {

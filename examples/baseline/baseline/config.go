@@ -190,6 +190,8 @@ func (c *Config) check() ConfigErrors {
 		// A service enables every principal the catalog lists for it, so
 		// service: config and servicePrincipal:
 		// config-multiaccountsetup.amazonaws.com overlap, in either order.
+		// OrgIntegrations rejects this too; checking it here reports it with
+		// the other configuration errors, at the exact key.
 		if pr, j, dup := firstClaimed(principals, managed); dup {
 			bad(svcField, "%q manages %s, as %s[%d] does: list each service principal in one integration only",
 				svcValue, pr, key(KeyIntegrations), j)
