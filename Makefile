@@ -52,9 +52,11 @@ install: tools provider
 ## bench: the benchmarks, each measured in one run; prints their summary lines last
 bench: tools provider
 	go test ./tests/ -run '^$$' -bench 'TrustedAccess40Principals' -benchtime 1x -count 1 | tee $(BIN)/bench.txt
-	ORGTRUST_BENCH=1 go test ./components/ -run '^TestIdentityCenterOverhead$$' -count 1 -v | tee -a $(BIN)/bench.txt
+	go test ./components/ -run '^$$' -bench 'IdentityCenterSetup50k' -benchtime 1x -benchmem -count 1 | tee -a $(BIN)/bench.txt
+	ORGTRUST_BENCH=1 go test ./components/ -run '^TestIdentityCenterOverhead$$' -benchtime 1x -count 1 -v | tee -a $(BIN)/bench.txt
 	@echo
 	@grep -h '^trustedaccess ' $(BIN)/bench.txt
+	@grep -h '^BenchmarkIdentityCenterSetup50k' $(BIN)/bench.txt
 	@grep -h '^identitycenter overhead' $(BIN)/bench.txt
 
 ## clean: remove built binaries

@@ -65,19 +65,20 @@ func s(v string) property.Value { return property.New(v) }
 // TestComponentsConstructThroughTheProvider constructs every component the way
 // a program in another language does, through the provider's Construct, and
 // checks that it registers under the same token as the Go constructor uses,
-// with its children parented to it.
+// with its children parented to it, and returns its ready output.
 func TestComponentsConstructThroughTheProvider(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		token     string
 		inputs    map[string]property.Value
 		childType string
+		wantReady string
 	}{
 		{components.OrgServiceIntegrationToken, map[string]property.Value{
 			"service":                 s("access-analyzer"),
 			"delegatedAdminAccountId": s("222222222222"),
 			"managementAccountId":     s("111111111111"),
-		}, "aws:organizations/delegatedAdministrator:DelegatedAdministrator"},
+		}, "aws:organizations/delegatedAdministrator:DelegatedAdministrator", "access-analyzer.amazonaws.com"},
 		{components.ServiceCatalogSharingToken, map[string]property.Value{
 			"portfolios": arr(obj(map[string]property.Value{
 				"key": s("platform"),
@@ -86,7 +87,7 @@ func TestComponentsConstructThroughTheProvider(t *testing.T) {
 					"type": s("ORGANIZATIONAL_UNIT"), "id": s("ou-ab12-cdef3456"),
 				})),
 			})),
-		}, "aws:servicecatalog/portfolioShare:PortfolioShare"},
+		}, "aws:servicecatalog/portfolioShare:PortfolioShare", "servicecatalog.amazonaws.com"},
 		{components.IdentityCenterSetupToken, map[string]property.Value{
 			"instanceArn":     s("arn:aws:sso:::instance/ssoins-1234567890abcdef"),
 			"identityStoreId": s("d-1234567890"),
@@ -94,7 +95,7 @@ func TestComponentsConstructThroughTheProvider(t *testing.T) {
 				"name":              s("Administrator"),
 				"managedPolicyArns": arr(s("arn:aws:iam::aws:policy/AdministratorAccess")),
 			})),
-		}, "aws:ssoadmin/permissionSet:PermissionSet"},
+		}, "aws:ssoadmin/permissionSet:PermissionSet", "arn:aws:sso:::instance/ssoins-1234567890abcdef"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.token, func(t *testing.T) {
@@ -110,6 +111,8 @@ func TestComponentsConstructThroughTheProvider(t *testing.T) {
 			resp, err := server.Construct(p.ConstructRequest{Urn: urn, Inputs: property.NewMap(tt.inputs)})
 			require.NoError(t, err)
 			assert.Equal(t, urn, resp.Urn)
+			assert.Equal(t, property.New(tt.wantReady), resp.State.Get("ready").WithDependencies(nil),
+				"the construct result carries ready")
 
 			regs := rec.all()
 			require.NotEmpty(t, regs)
