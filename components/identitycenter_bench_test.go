@@ -304,11 +304,12 @@ func TestIdentityCenterBenchProgramsMatch(t *testing.T) {
 // back and in alternating order, and each ratio printed is the median of the
 // pairs' ratios. A pair's two runs see the same machine, so its ratio cancels
 // slow drift, and the median ignores the pairs a burst of noise hit. Both
-// matter on a 2-core machine: one run of either program varies by ±15% from
-// the next, even with GOMAXPROCS=1 or the GC off. Measured on two copies of
-// the hand-written program, the median of 32 pairs came out at 1.01 and 1.02,
-// while the ratio of each side's fastest run, this test's earlier estimate,
-// ranged from 0.75 to 1.06.
+// matter on a 2-core machine, where one run of either program differs from
+// the next by up to ±15%, even with GOMAXPROCS=1 or the GC off. There, the
+// earlier estimate (the ratio of each side's fastest run in nine pairs)
+// spread from 0.90 to 1.17 over nine runs; this one spread from 1.03 to 1.08
+// over ten runs of 31 or 61 pairs, and gave 1.01 and 1.02 with the
+// hand-written program on both sides.
 func TestIdentityCenterOverhead(t *testing.T) {
 	if os.Getenv("ORGTRUST_BENCH") != "1" {
 		t.Skip("set ORGTRUST_BENCH=1 to measure (make bench)")
