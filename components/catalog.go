@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/internal/suggest"
 )
 
 // DelegatedAdminMechanism says how a service's delegated administrator is registered.
@@ -228,35 +230,45 @@ const listFunctionHint = "see the catalog with the " + PackageName + ":index:lis
 // Without opts.Force it refuses a principal whose service must be enabled
 // only through its own API (EnableViaServiceOnly), naming that API. Without
 // opts.AllowUnknown it refuses a principal outside the catalog, suggesting the
-// nearest catalog principal when there is one. Errors name the field, the
-// value and the fix.
+// nearest catalog principal when there is one. The error is an *InputError
+// that names the field, the value and the fix.
 func ValidatePrincipal(field, principal string, opts PrincipalOptions) (Service, error) {
-	if principal == "" {
-		return Service{}, fmt.Errorf("%s is required: set it to a service principal such as %q; %s",
-			field, "sso.amazonaws.com", listFunctionHint)
+	svc, msg := checkPrincipal(principal, opts)
+	if msg != "" {
+		return Service{}, &InputError{Field: field, Value: principal, Message: msg, subject: true}
 	}
-	if err := checkPrincipalForm(field, principal); err != nil {
-		return Service{}, err
+	return svc, nil
+}
+
+// checkPrincipal is ValidatePrincipal without the field: the message, when
+// not empty, continues a sentence whose subject is the field.
+func checkPrincipal(principal string, opts PrincipalOptions) (Service, string) {
+	if principal == "" {
+		return Service{}, fmt.Sprintf("is required: set it to a service principal such as %q; %s",
+			"sso.amazonaws.com", listFunctionHint)
+	}
+	if msg := checkPrincipalForm(principal); msg != "" {
+		return Service{}, msg
 	}
 	if svc, ok := LookupPrincipal(principal); ok {
 		canonical := canonicalPrincipal(svc, principal)
 		if canonical != principal {
-			return Service{}, fmt.Errorf("%s %q is not a known service principal; did you mean %q? "+
-				"(AWS spells service principals in lowercase)", field, principal, canonical)
+			return Service{}, fmt.Sprintf("%q is not a known service principal; did you mean %q? "+
+				"(AWS spells service principals in lowercase)", principal, canonical)
 		}
 		if svc.EnableVia == EnableViaServiceOnly && !opts.Force {
-			return Service{}, serviceOnlyError(field, principal, svc)
+			return Service{}, serviceOnlyMessage(principal, svc)
 		}
-		return svc, nil
+		return svc, ""
 	}
 	if opts.AllowUnknown {
-		return Service{}, nil
+		return Service{}, ""
 	}
 	if s, ok := suggestPrincipal(principal); ok {
-		return Service{}, fmt.Errorf("%s %q is not a known service principal; did you mean %q?", field, principal, s)
+		return Service{}, fmt.Sprintf("%q is not a known service principal; did you mean %q?", principal, s)
 	}
-	return Service{}, fmt.Errorf("%s %q is not in the %s catalog of service principals: check the spelling and %s, "+
-		"or set allowUnknownPrincipal: true to enable a principal outside the catalog", field, principal,
+	return Service{}, fmt.Sprintf("%q is not in the %s catalog of service principals: check the spelling and %s, "+
+		"or set allowUnknownPrincipal: true to enable a principal outside the catalog", principal,
 		PackageName, listFunctionHint)
 }
 
@@ -273,14 +285,14 @@ func canonicalPrincipal(svc Service, principal string) string {
 
 // checkPrincipalForm rejects values that cannot be a service principal, even
 // with AllowUnknown: EnableAWSServiceAccess would reject them anyway.
-func checkPrincipalForm(field, principal string) error {
+func checkPrincipalForm(principal string) string {
 	if len(principal) > maxPrincipalLen {
-		return fmt.Errorf("%s is %d characters long; AWS Organizations accepts at most %d: set it to a service "+
-			"principal such as %q", field, len(principal), maxPrincipalLen, "sso.amazonaws.com")
+		return fmt.Sprintf("is %d characters long; AWS Organizations accepts at most %d: set it to a service "+
+			"principal such as %q", len(principal), maxPrincipalLen, "sso.amazonaws.com")
 	}
 	if !utf8.ValidString(principal) {
-		return fmt.Errorf("%s %q is not valid UTF-8: set it to a service principal such as %q",
-			field, principal, "sso.amazonaws.com")
+		return fmt.Sprintf("%q is not valid UTF-8: set it to a service principal such as %q",
+			principal, "sso.amazonaws.com")
 	}
 	for _, r := range principal {
 		if !isPrincipalRune(r) {
@@ -290,30 +302,31 @@ func checkPrincipalForm(field, principal string) error {
 			} else if strings.Contains(principal, "://") || strings.HasPrefix(principal, "arn:") {
 				hint = " (give the bare principal, not a URL or an ARN)"
 			}
-			return fmt.Errorf("%s %q is not a well-formed service principal: it contains %q; a service principal "+
+			return fmt.Sprintf("%q is not a well-formed service principal: it contains %q; a service principal "+
 				"is a DNS-style name of letters, digits, dots and hyphens, such as %q%s",
-				field, principal, r, "sso.amazonaws.com", hint)
+				principal, r, "sso.amazonaws.com", hint)
 		}
 	}
 	if !strings.Contains(principal, ".") || strings.HasPrefix(principal, ".") ||
 		strings.HasSuffix(principal, ".") || strings.Contains(principal, "..") {
-		msg := fmt.Sprintf("%s %q is not a well-formed service principal: a service principal is a dotted "+
-			"DNS-style name such as %q", field, principal, "sso.amazonaws.com")
+		msg := fmt.Sprintf("%q is not a well-formed service principal: a service principal is a dotted "+
+			"DNS-style name such as %q", principal, "sso.amazonaws.com")
 		if svc, ok := LookupService(strings.ToLower(principal)); ok {
 			msg += fmt.Sprintf("; %q is the catalog key of %s, whose principal is %q",
 				principal, svc.DisplayName, svc.Principals[0])
 		}
-		return fmt.Errorf("%s", msg)
+		return msg
 	}
-	return nil
+	return ""
 }
 
 func isPrincipalRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-'
 }
 
-// serviceOnlyError explains that svc must be enabled through its own API.
-func serviceOnlyError(field, principal string, svc Service) error {
+// serviceOnlyMessage explains that svc must be enabled through its own API;
+// it continues a sentence whose subject is the field that names it.
+func serviceOnlyMessage(value string, svc Service) string {
 	var path string
 	switch {
 	case svc.EnableAPI != "" && svc.EnableResource != "":
@@ -325,26 +338,34 @@ func serviceOnlyError(field, principal string, svc Service) error {
 	default:
 		path = svc.DisplayName + "'s own console"
 	}
-	return fmt.Errorf("%s %q (%s) must not be enabled through AWS Organizations: AWS says to enable trusted "+
+	return fmt.Sprintf("%q (%s) must not be enabled through AWS Organizations: AWS says to enable trusted "+
 		"access for it only with %s; use that instead, or set force: true to enable it through "+
-		"Organizations anyway", field, principal, svc.DisplayName, path)
+		"Organizations anyway", value, svc.DisplayName, path)
 }
 
 // ResolveService returns the catalog service with key key, the value of input
-// field field. Unknown keys get a suggestion.
+// field field. Unknown keys get a suggestion. The error is an *InputError.
 func ResolveService(field, key string) (Service, error) {
+	svc, msg := checkServiceKey(key)
+	if msg != "" {
+		return Service{}, &InputError{Field: field, Value: key, Message: msg, subject: true}
+	}
+	return svc, nil
+}
+
+// checkServiceKey is ResolveService without the field.
+func checkServiceKey(key string) (Service, string) {
 	if key == "" {
-		return Service{}, fmt.Errorf("%s is required: set it to a catalog key such as %q; %s",
-			field, "sso", listFunctionHint)
+		return Service{}, fmt.Sprintf("is required: set it to a catalog key such as %q; %s", "sso", listFunctionHint)
 	}
 	if svc, ok := LookupService(key); ok {
-		return svc, nil
+		return svc, ""
 	}
-	if s, ok := Suggest(key, catalogIdx.keys); ok {
-		return Service{}, fmt.Errorf("%s %q is not a known service key; did you mean %q?", field, key, s)
+	if s, ok := suggest.Nearest(key, catalogIdx.keys); ok {
+		return Service{}, fmt.Sprintf("%q is not a known service key; did you mean %q?", key, s)
 	}
-	return Service{}, fmt.Errorf("%s %q is not a known service key; known keys are %s",
-		field, key, strings.Join(catalogIdx.keys, ", "))
+	return Service{}, fmt.Sprintf("%q is not a known service key; known keys are %s", key,
+		strings.Join(catalogIdx.keys, ", "))
 }
 
 // suggestPrincipal finds the catalog principal that principal most likely
@@ -354,7 +375,7 @@ func ResolveService(field, key string) (Service, error) {
 // member.org.stacksets.cloudformation.amazonaws.com; securitylake.amazonaws.com
 // for a principal copied from a mirror of the docs with a host appended).
 func suggestPrincipal(principal string) (string, bool) {
-	if s, ok := Suggest(principal, catalogIdx.principals); ok {
+	if s, ok := suggest.Nearest(principal, catalogIdx.principals); ok {
 		return s, true
 	}
 	p := strings.ToLower(principal)
@@ -364,44 +385,4 @@ func suggestPrincipal(principal string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// Suggest returns the candidate that input most likely misspells: the
-// closest by Levenshtein distance, ignoring case, if it is within max(3,
-// len/5) edits and fewer than half the input's length, so that short inputs
-// don't match everything. Ties go to the earlier candidate. The components
-// use it for "did you mean" hints; configuration decoders can too.
-func Suggest(input string, candidates []string) (string, bool) {
-	in := strings.ToLower(input)
-	n := utf8.RuneCountInString(in)
-	threshold := min(max(3, n/5), max(1, n/2))
-	best, bestDist := "", threshold+1
-	for _, c := range candidates {
-		if d := levenshtein(in, strings.ToLower(c)); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best, best != ""
-}
-
-// levenshtein is the edit distance between a and b, by runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/internal/suggest"
 )
 
 func TestCatalogPrincipalsValidateAndRoundTrip(t *testing.T) {
@@ -335,7 +337,7 @@ func TestSuggestKeys(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
 			t.Parallel()
-			got, ok := Suggest(tt.input, catalogIdx.keys)
+			got, ok := suggest.Nearest(tt.input, catalogIdx.keys)
 			assert.Equal(t, tt.want != "", ok)
 			assert.Equal(t, tt.want, got)
 			_, err := ResolveService("key", tt.input)
@@ -346,30 +348,6 @@ func TestSuggestKeys(t *testing.T) {
 				require.ErrorContains(t, err, fmt.Sprintf("key %q is not a known service key; known keys are", tt.input))
 				require.ErrorContains(t, err, "access-analyzer, account,")
 			}
-		})
-	}
-}
-
-func TestSuggestLevenshtein(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"", "abc", 3},
-		{"abc", "", 3},
-		{"kitten", "sitting", 3},
-		{"flaw", "lawn", 2},
-		{"sso.amazonaws.com", "sso.amazonaws.com", 0},
-		{"sso.amazonaws.con", "sso.amazonaws.com", 1},
-		{"héllo", "hello", 1},
-	}
-	for _, tt := range tests {
-		t.Run(tt.a+"|"+tt.b, func(t *testing.T) {
-			t.Parallel()
-			assert.Equal(t, tt.want, levenshtein(tt.a, tt.b))
-			assert.Equal(t, tt.want, levenshtein(tt.b, tt.a))
 		})
 	}
 }

@@ -55,7 +55,7 @@ func TestCheckMatchesConstructor(t *testing.T) {
 				{Name: "gd", Args: OrgServiceIntegrationArgs{Service: "guardduty"}},
 				{Name: "gd2", Args: OrgServiceIntegrationArgs{ServicePrincipal: "guardduty.amazonaws.com"}},
 			}}),
-			wantErr: `integration "gd2": servicePrincipal "guardduty.amazonaws.com" manages guardduty.amazonaws.com`,
+			wantErr: `integrations[1].args.servicePrincipal "guardduty.amazonaws.com" manages guardduty.amazonaws.com`,
 		},
 		{
 			name: "OrgIntegrations, valid",
@@ -75,7 +75,7 @@ func TestCheckMatchesConstructor(t *testing.T) {
 			pair: identityCenterPair(func(a *IdentityCenterSetupArgs) {
 				a.DelegatedAdminAccountID = a.ManagementAccountID
 			}),
-			wantErr: `delegatedAdminAccountId "111122223333" is the management account`,
+			wantErr: `delegatedAdminAccountId "111122223333" is the organization's management account (managementAccountId)`,
 		},
 		{
 			name: "IdentityCenterSetup, valid",

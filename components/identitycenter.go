@@ -353,15 +353,23 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 // program that builds several components can check them all first, so that
 // bad input in one never leaves another created. The lookups (the instance,
 // OUs, existing principals, the management account) still happen in
-// NewIdentityCenterSetup, before it registers anything.
+// NewIdentityCenterSetup, before it registers anything. The error is
+// NewIdentityCenterSetup's: InputErrors listing every problem.
 func CheckIdentityCenterSetup(name string, args IdentityCenterSetupArgs) error {
-	if _, err := planIdentityCenter(name, args); err != nil {
-		return fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
-	}
-	if _, err := planOrgServiceIntegration(name+"-integration", icIntegrationArgs(args)); err != nil {
-		return fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
+	if _, _, errs := checkIdentityCenter(name, args); len(errs) > 0 {
+		return componentError(IdentityCenterSetupToken, name, errs)
 	}
 	return nil
+}
+
+// checkIdentityCenter plans the component and its sso integration child,
+// and returns every problem of both.
+func checkIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, *integrationPlan, InputErrors) {
+	// The integration's fields (delegatedAdminAccountId, managementAccountId)
+	// are the component's own, under the same names.
+	integration, errs := planOrgServiceIntegration(name+"-integration", icIntegrationArgs(args))
+	plan, planErrs := planIdentityCenter(name, args)
+	return plan, integration, append(errs, planErrs...)
 }
 
 // icIntegrationArgs are the inputs of the sso integration child.
@@ -381,7 +389,7 @@ type icPrepared struct {
 	plan                 *icPlan
 	instanceArn, storeID string
 	assignments          []icAssignment
-	integrationArgs      OrgServiceIntegrationArgs
+	integration          *integrationPlan
 }
 
 // prepareIdentityCenter checks all input and makes every lookup, through the
@@ -391,9 +399,9 @@ type icPrepared struct {
 func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenterSetupArgs,
 	opts []pulumi.ResourceOption,
 ) (*icPrepared, error) {
-	plan, err := planIdentityCenter(name, args)
-	if err != nil {
-		return nil, err
+	plan, integration, errs := checkIdentityCenter(name, args)
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	lookup, err := awsInvokeOptions(opts)
 	if err != nil {
@@ -410,25 +418,18 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 	if err := lookupExistingPrincipals(ctx, plan, storeID, lookup); err != nil {
 		return nil, err
 	}
-
-	integrationArgs := icIntegrationArgs(args)
-	integrationPlan, err := planOrgServiceIntegration(name+"-integration", integrationArgs)
-	if err != nil {
-		return nil, err
-	}
-	if integrationPlan.needsManagementLookup() {
-		mgmt, err := lookupManagementAccount(ctx, opts)
+	if integration.needsManagementLookup() {
+		org, err := lookupManagementAccount(ctx, opts)
 		if err != nil {
 			return nil, err
 		}
-		if err := integrationPlan.checkManagementAccount(mgmt, "read from the organization"); err != nil {
-			return nil, err
+		if e := integration.checkAgainst(org); e != nil {
+			return nil, InputErrors{e}
 		}
-		integrationArgs.ManagementAccountID = mgmt
 	}
 	return &icPrepared{
 		plan: plan, instanceArn: instanceArn, storeID: storeID,
-		assignments: plan.expand(ouAccounts), integrationArgs: integrationArgs,
+		assignments: plan.expand(ouAccounts), integration: integration,
 	}, nil
 }
 
@@ -437,8 +438,7 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 // memberships and the access control attributes.
 func newICBuilder(ctx *pulumi.Context, comp *IdentityCenterSetup, prep *icPrepared) (*icBuilder, error) {
 	parent := pulumi.Parent(comp)
-	name := prep.plan.name
-	integration, err := NewOrgServiceIntegration(ctx, name+"-integration", prep.integrationArgs, parent)
+	integration, err := prep.integration.register(ctx, nil, parent)
 	if err != nil {
 		return nil, err
 	}

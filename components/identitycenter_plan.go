@@ -3,7 +3,6 @@ package components
 import (
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -13,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/internal/suggest"
 )
 
 // This file turns IdentityCenterSetupArgs into a plan: every check, every
@@ -110,37 +111,12 @@ var (
 	icISODurationPattern      = regexp.MustCompile(`^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)
 )
 
-// icErrors collects every input problem, so one preview reports them all.
-type icErrors struct{ msgs []string }
-
-func (e *icErrors) add(format string, args ...any) {
-	e.msgs = append(e.msgs, fmt.Sprintf(format, args...))
-}
-
-func (e *icErrors) err() error {
-	switch n := len(e.msgs); {
-	case n == 0:
-		return nil
-	case n == 1:
-		return errors.New(e.msgs[0])
-	default:
-		const most = 20
-		shown := e.msgs[:min(n, most)]
-		msg := fmt.Sprintf("%d input errors:\n  - %s", n, strings.Join(shown, "\n  - "))
-		if n > most {
-			msg += fmt.Sprintf("\n  - ... and %d more", n-most)
-		}
-		return errors.New(msg)
-	}
-}
-
 // icNameClaims detects two inputs that sanitize to the same resource name.
 type icNameClaims map[string]string
 
-func (c icNameClaims) claim(errs *icErrors, resName, field, value string) {
+func (c icNameClaims) claim(errs *InputErrors, resName, field, value string) {
 	if prev, taken := c[resName]; taken {
-		errs.add("%s %q gives the resource name %q, which %s already gives; rename one of them", field, value,
-			resName, prev)
+		errs.addSubject(field, value, "%q gives the resource name %q, which %s already gives; rename one of them", value, resName, prev)
 		return
 	}
 	c[resName] = fmt.Sprintf("%s %q", field, value)
@@ -148,40 +124,31 @@ func (c icNameClaims) claim(errs *icErrors, resName, field, value string) {
 
 // planIdentityCenter validates args and computes the plan. Any error means
 // nothing may be registered.
-func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, error) {
-	errs := &icErrors{}
+func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, InputErrors) {
+	errs := &InputErrors{}
 	plan := &icPlan{name: name}
 
 	// Instance.
 	switch {
 	case args.InstanceArn != "" && args.IdentityStoreID == "":
-		errs.add("instanceArn is set but identityStoreId is not; give both (the identity store ID is on the " +
+		errs.add("identityStoreId", "", "instanceArn is set but identityStoreId is not; give both (the identity store ID is on the "+
 			"IAM Identity Center console's Settings page, like d-1234567890), or neither to look both up")
 	case args.InstanceArn == "" && args.IdentityStoreID != "":
-		errs.add("identityStoreId is set but instanceArn is not; give both, or neither to look both up")
+		errs.add("instanceArn", "", "identityStoreId is set but instanceArn is not; give both, or neither to look both up")
 	case args.InstanceArn != "":
 		if !icInstanceArnPattern.MatchString(args.InstanceArn) {
-			errs.add("instanceArn %q is not an IAM Identity Center instance ARN; it looks like "+
-				"arn:aws:sso:::instance/ssoins-1234567890abcdef", args.InstanceArn)
+			errs.addSubject("instanceArn", args.InstanceArn, "%q is not an IAM Identity Center instance ARN; it "+
+				"looks like arn:aws:sso:::instance/ssoins-1234567890abcdef", args.InstanceArn)
 		}
 		if !icIdentityStorePattern.MatchString(args.IdentityStoreID) {
-			errs.add("identityStoreId %q is not an identity store ID; it looks like d-1234567890",
-				args.IdentityStoreID)
+			errs.addSubject("identityStoreId", args.IdentityStoreID, "%q is not an identity store ID; it looks like "+
+				"d-1234567890", args.IdentityStoreID)
 		}
 		plan.instanceArn, plan.identityStoreID = args.InstanceArn, args.IdentityStoreID
 	}
 
-	// Accounts of the integration.
-	if a := args.DelegatedAdminAccountID; a != "" && !accountIDPattern.MatchString(a) {
-		errs.add("delegatedAdminAccountId %q is not an AWS account ID; give the 12 digits, such as 123456789012", a)
-	}
-	if a := args.ManagementAccountID; a != "" && !accountIDPattern.MatchString(a) {
-		errs.add("managementAccountId %q is not an AWS account ID; give the 12 digits, such as 123456789012", a)
-	}
-	if a := args.DelegatedAdminAccountID; a != "" && a == args.ManagementAccountID {
-		errs.add("delegatedAdminAccountId %q is the management account; the management account cannot be its "+
-			"own delegated administrator: give a member account, or leave delegatedAdminAccountId empty", a)
-	}
+	// The accounts of the integration (delegatedAdminAccountId,
+	// managementAccountId) are checked by its plan (CheckIdentityCenterSetup).
 
 	claims := icNameClaims{}
 	psIndex := plan.planPermissionSets(args.PermissionSets, errs, claims)
@@ -190,13 +157,13 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, err
 	plan.planRules(args.Assignments, psIndex, groupIndex, userIndex, errs)
 	plan.planABAC(args.AccessControlAttributes, errs)
 
-	if err := errs.err(); err != nil {
-		return nil, err
+	if len(*errs) > 0 {
+		return nil, *errs
 	}
 	return plan, nil
 }
 
-func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *icErrors, claims icNameClaims) map[string]int {
+func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors, claims icNameClaims) map[string]int {
 	sorted := make([]int, len(specs))
 	for i := range sorted {
 		sorted[i] = i
@@ -208,30 +175,29 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *icErrors, c
 		s := specs[i]
 		field := fmt.Sprintf("permissionSets[%d]", i)
 		if !permissionSetPattern.MatchString(s.Name) {
-			errs.add("%s.name %q is not a valid permission set name: use 1 to 32 letters, digits and +=,.@_-",
-				field, s.Name)
+			errs.addSubject(field+".name", s.Name, "%q is not a valid permission set name: use 1 to 32 letters, digits and +=,.@_-", s.Name)
 			continue
 		}
 		if _, dup := index[s.Name]; dup {
-			errs.add("%s.name %q is a duplicate: permission set names must be unique; merge the two entries or "+
-				"rename one", field, s.Name)
+			errs.addSubject(field+".name", s.Name, "%q is a duplicate: permission set names must be unique; merge the two entries or "+
+				"rename one", s.Name)
 			continue
 		}
 		if s.SessionDuration != "" {
 			if err := icCheckSessionDuration(s.SessionDuration); err != nil {
-				errs.add("%s.sessionDuration %q %v", field, s.SessionDuration, err)
+				errs.addSubject(field+".sessionDuration", s.SessionDuration, "%q %v", s.SessionDuration, err)
 			}
 		}
 		if s.InlinePolicy != "" {
 			var doc map[string]any
 			if err := json.Unmarshal([]byte(s.InlinePolicy), &doc); err != nil {
-				errs.add("%s.inlinePolicy is not a JSON policy document (%v); give the policy as a JSON object "+
-					"string, such as the output of json.Marshal or JSON.stringify", field, err)
+				errs.addSubject(field+".inlinePolicy", "", "is not a JSON policy document (%v); give the policy as a JSON object "+
+					"string, such as the output of json.Marshal or JSON.stringify", err)
 			}
 		}
 		for k := range s.Tags {
 			if k == "" {
-				errs.add("%s.tags has an empty key; tag keys must be 1 to 128 characters", field)
+				errs.addSubject(field+".tags", "", "has an empty key; tag keys must be 1 to 128 characters")
 			}
 		}
 		resName := p.name + "-ps-" + icSanitizeName(s.Name)
@@ -243,11 +209,11 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *icErrors, c
 			f := fmt.Sprintf("%s.managedPolicyArns[%d]", field, j)
 			if !icManagedPolicyARNPattern.MatchString(arn) {
 				if strings.HasPrefix(arn, "arn:") && strings.Contains(arn, ":policy/") {
-					errs.add("%s %q is not an AWS managed policy; reference a customer managed policy in "+
-						"customerManagedPolicies by name and path instead", f, arn)
+					errs.addSubject(f, arn, "%q is not an AWS managed policy; reference a customer managed policy in "+
+						"customerManagedPolicies by name and path instead", arn)
 				} else {
-					errs.add("%s %q is not an AWS managed policy ARN; it looks like "+
-						"arn:aws:iam::aws:policy/ReadOnlyAccess", f, arn)
+					errs.addSubject(f, arn, "%q is not an AWS managed policy ARN; it looks like "+
+						"arn:aws:iam::aws:policy/ReadOnlyAccess", arn)
 				}
 				continue
 			}
@@ -280,13 +246,13 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *icErrors, c
 			f := field + ".permissionsBoundary"
 			switch {
 			case b.ManagedPolicyArn != "" && b.CustomerManagedPolicy != nil:
-				errs.add("%s sets both managedPolicyArn and customerManagedPolicy; a permission set has one "+
-					"boundary: keep one of them", f)
+				errs.addSubject(f, "", "sets both managedPolicyArn and customerManagedPolicy; a permission set has one "+
+					"boundary: keep one of them")
 			case b.ManagedPolicyArn != "":
 				if !icManagedPolicyARNPattern.MatchString(b.ManagedPolicyArn) {
-					errs.add("%s.managedPolicyArn %q is not an AWS managed policy ARN; it looks like "+
+					errs.addSubject(f+".managedPolicyArn", b.ManagedPolicyArn, "%q is not an AWS managed policy ARN; it looks like "+
 						"arn:aws:iam::aws:policy/PowerUserAccess (customer managed policies go in "+
-						"customerManagedPolicy)", f, b.ManagedPolicyArn)
+						"customerManagedPolicy)", b.ManagedPolicyArn)
 				}
 			case b.CustomerManagedPolicy != nil:
 				ref, ok := icCheckPolicyRef(f+".customerManagedPolicy", *b.CustomerManagedPolicy, errs)
@@ -296,7 +262,7 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *icErrors, c
 					ps.spec.PermissionsBoundary = &bb
 				}
 			default:
-				errs.add("%s is set but empty; set managedPolicyArn or customerManagedPolicy, or remove it", f)
+				errs.addSubject(f, "", "is set but empty; set managedPolicyArn or customerManagedPolicy, or remove it")
 			}
 		}
 		index[s.Name] = len(p.permissionSets)
@@ -307,18 +273,17 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *icErrors, c
 
 // icCheckPolicyRef validates a customer managed policy reference and defaults
 // its path to "/".
-func icCheckPolicyRef(field string, ref CustomerManagedPolicyRef, errs *icErrors) (CustomerManagedPolicyRef, bool) {
+func icCheckPolicyRef(field string, ref CustomerManagedPolicyRef, errs *InputErrors) (CustomerManagedPolicyRef, bool) {
 	ok := true
 	if !icPolicyNamePattern.MatchString(ref.Name) {
-		errs.add("%s.name %q is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@_- (the "+
-			"path goes in path)", field, ref.Name)
+		errs.addSubject(field+".name", ref.Name, "%q is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@_- (the "+
+			"path goes in path)", ref.Name)
 		ok = false
 	}
 	if ref.Path == "" {
 		ref.Path = "/"
 	} else if !icPolicyPathPattern.MatchString(ref.Path) {
-		errs.add("%s.path %q is not a valid IAM path; it starts and ends with /, such as / or /teams/",
-			field, ref.Path)
+		errs.addSubject(field+".path", ref.Path, "%q is not a valid IAM path; it starts and ends with /, such as / or /teams/", ref.Path)
 		ok = false
 	}
 	return ref, ok
@@ -347,7 +312,7 @@ func icCheckSessionDuration(s string) error {
 	return nil
 }
 
-func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *icErrors, claims icNameClaims,
+func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *InputErrors, claims icNameClaims,
 ) (map[string]int, map[string]int) {
 	groupOrder := make([]int, len(groups))
 	for i := range groupOrder {
@@ -362,20 +327,20 @@ func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *icEr
 		field := fmt.Sprintf("groups[%d]", i)
 		switch {
 		case strings.TrimSpace(g.DisplayName) == "":
-			errs.add("%s.displayName is empty; give the group's display name", field)
+			errs.addSubject(field+".displayName", "", "is empty; give the group's display name")
 			continue
 		case g.DisplayName != strings.TrimSpace(g.DisplayName):
-			errs.add("%s.displayName %q has leading or trailing spaces; remove them", field, g.DisplayName)
+			errs.addSubject(field+".displayName", g.DisplayName, "%q has leading or trailing spaces; remove them", g.DisplayName)
 			continue
 		}
 		if _, dup := groupIndex[g.DisplayName]; dup {
-			errs.add("%s.displayName %q is a duplicate: group display names are unique in an identity store; "+
-				"remove one entry", field, g.DisplayName)
+			errs.addSubject(field+".displayName", g.DisplayName, "%q is a duplicate: group display names are unique in an identity store; "+
+				"remove one entry", g.DisplayName)
 			continue
 		}
 		if g.Existing && g.Description != "" {
-			errs.add("%s.description is set on an existing group; the component does not manage existing "+
-				"groups: remove the description, or drop existing to create the group", field)
+			errs.addSubject(field+".description", "", "is set on an existing group; the component does not manage existing "+
+				"groups: remove the description, or drop existing to create the group")
 		}
 		key := icSanitizeName(g.DisplayName)
 		resName := p.name + "-group-" + key
@@ -400,33 +365,31 @@ func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *icEr
 		field := fmt.Sprintf("users[%d]", i)
 		switch {
 		case strings.TrimSpace(u.UserName) == "":
-			errs.add("%s.userName is empty; give the user's unique user name", field)
+			errs.addSubject(field+".userName", "", "is empty; give the user's unique user name")
 			continue
 		case u.UserName != strings.TrimSpace(u.UserName) || utf8.RuneCountInString(u.UserName) > 128:
-			errs.add("%s.userName %q must be 1 to 128 characters without leading or trailing spaces",
-				field, u.UserName)
+			errs.addSubject(field+".userName", u.UserName, "%q must be 1 to 128 characters without leading or trailing spaces", u.UserName)
 			continue
 		}
 		if _, dup := userIndex[u.UserName]; dup {
-			errs.add("%s.userName %q is a duplicate: user names are unique in an identity store; remove one entry",
-				field, u.UserName)
+			errs.addSubject(field+".userName", u.UserName, "%q is a duplicate: user names are unique in an identity store; remove one entry", u.UserName)
 			continue
 		}
 		if u.Existing {
 			if u.DisplayName != "" || u.GivenName != "" || u.FamilyName != "" || u.Email != "" {
-				errs.add("%s sets displayName, givenName, familyName or email on an existing user; the component "+
-					"does not manage existing users: keep only userName, or drop existing to create the user", field)
+				errs.addSubject(field, "", "sets displayName, givenName, familyName or email on an existing user; the component "+
+					"does not manage existing users: keep only userName, or drop existing to create the user")
 			}
 		} else {
 			if u.GivenName == "" || u.FamilyName == "" {
-				errs.add("%s needs givenName and familyName to create user %q (or set existing: true to "+
-					"reference a user that already exists)", field, u.UserName)
+				errs.addSubject(field, "", "needs givenName and familyName to create user %q (or set existing: true to "+
+					"reference a user that already exists)", u.UserName)
 			}
 			if u.DisplayName == "" {
 				u.DisplayName = strings.TrimSpace(u.GivenName + " " + u.FamilyName)
 			}
 			if u.Email != "" && !strings.Contains(u.Email, "@") {
-				errs.add("%s.email %q is not an email address", field, u.Email)
+				errs.addSubject(field+".email", u.Email, "%q is not an email address", u.Email)
 			}
 		}
 		key := icSanitizeName(u.UserName)
@@ -443,7 +406,7 @@ func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *icEr
 	return groupIndex, userIndex
 }
 
-func (p *icPlan) planMemberships(specs []MembershipSpec, groupIndex, userIndex map[string]int, errs *icErrors,
+func (p *icPlan) planMemberships(specs []MembershipSpec, groupIndex, userIndex map[string]int, errs *InputErrors,
 	claims icNameClaims,
 ) {
 	seen := make(map[[2]int]bool, len(specs))
@@ -451,11 +414,11 @@ func (p *icPlan) planMemberships(specs []MembershipSpec, groupIndex, userIndex m
 		field := fmt.Sprintf("groupMemberships[%d]", i)
 		g, gok := groupIndex[m.Group]
 		if !gok {
-			errs.add("%s.group %q is not declared in groups%s", field, m.Group, icDidYouMean(m.Group, groupIndex))
+			errs.addSubject(field+".group", m.Group, "%q is not declared in groups%s", m.Group, icDidYouMean(m.Group, groupIndex))
 		}
 		u, uok := userIndex[m.User]
 		if !uok {
-			errs.add("%s.user %q is not declared in users%s", field, m.User, icDidYouMean(m.User, userIndex))
+			errs.addSubject(field+".user", m.User, "%q is not declared in users%s", m.User, icDidYouMean(m.User, userIndex))
 		}
 		if !gok || !uok || seen[[2]int{g, u}] {
 			continue
@@ -468,7 +431,7 @@ func (p *icPlan) planMemberships(specs []MembershipSpec, groupIndex, userIndex m
 	slices.SortFunc(p.memberships, func(a, b icMembership) int { return cmp.Compare(a.resName, b.resName) })
 }
 
-func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userIndex map[string]int, errs *icErrors) {
+func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userIndex map[string]int, errs *InputErrors) {
 	ouSet := map[string]bool{}
 	// prefixes maps each assignment name prefix to the (permission set,
 	// principal) it stands for, to catch two that sanitize alike.
@@ -479,13 +442,12 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 		ok := true
 		ps, found := psIndex[s.PermissionSet]
 		if !found {
-			errs.add("%s.permissionSet %q is not declared in permissionSets%s", field, s.PermissionSet,
-				icDidYouMean(s.PermissionSet, psIndex))
+			errs.addSubject(field+".permissionSet", s.PermissionSet, "%q is not declared in permissionSets%s", s.PermissionSet, icDidYouMean(s.PermissionSet, psIndex))
 			ok = false
 		}
 		rule.ps = ps
 		if len(s.Principals) == 0 {
-			errs.add("%s.principals is empty; give at least one group or user", field)
+			errs.addSubject(field+".principals", "", "is empty; give at least one group or user")
 			ok = false
 		}
 		seenPrincipal := make(map[int]bool, len(s.Principals))
@@ -496,17 +458,15 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 			case PrincipalGroup:
 				idx, found = groupIndex[pr.Name]
 				if !found {
-					errs.add("%s.name %q is not a group declared in groups%s", f, pr.Name,
-						icDidYouMean(pr.Name, groupIndex))
+					errs.addSubject(f+".name", pr.Name, "%q is not a group declared in groups%s", pr.Name, icDidYouMean(pr.Name, groupIndex))
 				}
 			case PrincipalUser:
 				idx, found = userIndex[pr.Name]
 				if !found {
-					errs.add("%s.name %q is not a user declared in users%s", f, pr.Name,
-						icDidYouMean(pr.Name, userIndex))
+					errs.addSubject(f+".name", pr.Name, "%q is not a user declared in users%s", pr.Name, icDidYouMean(pr.Name, userIndex))
 				}
 			default:
-				errs.add("%s.type %q is not a principal type; use GROUP or USER", f, pr.Type)
+				errs.addSubject(f+".type", string(pr.Type), "%q is not a principal type; use GROUP or USER", pr.Type)
 				found = false
 			}
 			if !found {
@@ -520,27 +480,25 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 			rule.principals = append(rule.principals, idx)
 		}
 		if len(s.AccountIDs) == 0 && len(s.OrganizationalUnitIDs) == 0 {
-			errs.add("%s has no targets; give accountIds and/or organizationalUnitIds", field)
+			errs.addSubject(field, "", "has no targets; give accountIds and/or organizationalUnitIds")
 			ok = false
 		}
 		for j, a := range s.AccountIDs {
 			if !accountIDPattern.MatchString(a) {
-				errs.add("%s.accountIds[%d] %q is not an AWS account ID; give the 12 digits, such as 123456789012",
-					field, j, a)
+				errs.notAccountID(fmt.Sprintf("%s.accountIds[%d]", field, j), a, "a target account", "")
 				ok = false
 			}
 		}
 		for j, a := range s.ExcludeAccountIDs {
 			if !accountIDPattern.MatchString(a) {
-				errs.add("%s.excludeAccountIds[%d] %q is not an AWS account ID; give the 12 digits, such as "+
-					"123456789012", field, j, a)
+				errs.notAccountID(fmt.Sprintf("%s.excludeAccountIds[%d]", field, j), a, "an account to leave out", "")
 				ok = false
 			}
 		}
 		for j, ou := range s.OrganizationalUnitIDs {
 			if !ouIDPattern.MatchString(ou) && !rootIDPattern.MatchString(ou) {
-				errs.add("%s.organizationalUnitIds[%d] %q is not an OU ID; it looks like ou-ab12-cdef3456 (or a "+
-					"root, r-ab12)", field, j, ou)
+				errs.addSubject(fmt.Sprintf("%s.organizationalUnitIds[%d]", field, j), ou, "%q is not an OU ID; it looks like ou-ab12-cdef3456 (or a "+
+					"root, r-ab12)", ou)
 				ok = false
 				continue
 			}
@@ -556,9 +514,8 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 			prefix := p.name + "-assign-" + icSanitizeName(psKey) + "-" + strings.ToLower(string(pr.typ)) + "-" +
 				pr.key + "-"
 			if prev, taken := prefixes[prefix]; taken && prev != [2]int{ps, idx} {
-				errs.add("%s: the assignments of %q to %q are named %q..., which the assignments of %q to %q "+
-					"already use; rename the permission set or the principal", field, psKey, pr.name, prefix,
-					p.permissionSets[prev[0]].spec.Name, p.principals[prev[1]].name)
+				errs.add(field, "", "the assignments of %q to %q are named %q..., which the assignments of %q to %q "+
+					"already use; rename the permission set or the principal", psKey, pr.name, prefix, p.permissionSets[prev[0]].spec.Name, p.principals[prev[1]].name)
 				ok = false
 			}
 			prefixes[prefix] = [2]int{ps, idx}
@@ -579,22 +536,22 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 	slices.Sort(p.ous)
 }
 
-func (p *icPlan) planABAC(specs []AccessControlAttributeSpec, errs *icErrors) {
+func (p *icPlan) planABAC(specs []AccessControlAttributeSpec, errs *InputErrors) {
 	seen := make(map[string]bool, len(specs))
 	for i, a := range specs {
 		field := fmt.Sprintf("accessControlAttributes[%d]", i)
 		if strings.TrimSpace(a.Key) == "" {
-			errs.add("%s.key is empty; give the session tag key, such as Department", field)
+			errs.addSubject(field+".key", "", "is empty; give the session tag key, such as Department")
 			continue
 		}
 		if seen[a.Key] {
-			errs.add("%s.key %q is a duplicate; each attribute key appears once", field, a.Key)
+			errs.addSubject(field+".key", a.Key, "%q is a duplicate; each attribute key appears once", a.Key)
 			continue
 		}
 		seen[a.Key] = true
 		if len(a.Sources) == 0 {
-			errs.add("%s.sources is empty; give the identity-source attribute, such as "+
-				"${path:enterprise.department}", field)
+			errs.addSubject(field+".sources", "", "is empty; give the identity-source attribute, such as "+
+				"${path:enterprise.department}")
 			continue
 		}
 		p.abac = append(p.abac, a)
@@ -662,7 +619,7 @@ func icDidYouMean(name string, declared map[string]int) string {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	if s, ok := Suggest(name, names); ok {
+	if s, ok := suggest.Nearest(name, names); ok {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
 	switch {

@@ -784,7 +784,7 @@ func TestIdentityCenterSetupBadInput(t *testing.T) {
 		}, []string{`delegatedAdminAccountId "2222-3333-4444" is not an AWS account ID`}},
 		{"delegated admin is the management account", func(a *IdentityCenterSetupArgs) {
 			a.DelegatedAdminAccountID = icTestMgmtAccount
-		}, []string{`delegatedAdminAccountId "111122223333" is the management account`}},
+		}, []string{`delegatedAdminAccountId "111122223333" is the organization's management account (managementAccountId)`}},
 		{"duplicate group", func(a *IdentityCenterSetupArgs) {
 			a.Groups = append(a.Groups, GroupSpec{DisplayName: "Developers"})
 		}, []string{`groups[3].displayName "Developers" is a duplicate`}},

@@ -91,34 +91,37 @@ func isSpecName(s string) bool {
 // NewOrgIntegrations registers a set of OrgServiceIntegrations. Each
 // integration is a child named name+"-"+spec.Name. Every integration is
 // validated first: bad input anywhere is an error before anything is
-// registered.
+// registered, InputErrors listing every problem of every integration.
 func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsArgs,
 	opts ...pulumi.ResourceOption,
 ) (*OrgIntegrations, error) {
-	wrap := func(err error) error { return fmt.Errorf("%s %q: %w", OrgIntegrationsToken, name, err) }
-	set, err := planOrgIntegrations(name, args)
-	if err != nil {
-		return nil, wrap(err)
+	wrap := func(err error) error { return componentError(OrgIntegrationsToken, name, err) }
+	set, errs := planOrgIntegrations(name, args)
+	if len(errs) > 0 {
+		return nil, wrap(errs)
 	}
-	specs, plans, mgmt, mgmtFrom := set.specs, set.plans, set.mgmt, set.mgmtFrom
-	for i, plan := range plans {
-		if !plan.needsManagementLookup() {
-			continue
-		}
-		if mgmt == "" {
-			m, err := lookupManagementAccount(ctx, opts)
-			if err != nil {
-				return nil, wrap(fmt.Errorf("integration %q: %w", specs[i].Name, err))
+	// The integrations share one organization: a managementAccountId given
+	// to one serves them all (the plan checked them against it), and
+	// otherwise one lookup does.
+	if set.mgmt == "" {
+		var org organization
+		for i, plan := range set.plans {
+			if !plan.needsManagementLookup() {
+				continue
 			}
-			mgmt = m
+			if org.managementAccountID == "" {
+				var err error
+				if org, err = lookupManagementAccount(ctx, opts); err != nil {
+					return nil, wrap(fmt.Errorf("integration %q: %w", set.specs[i].Name, err))
+				}
+			}
+			if e := plan.checkAgainst(org); e != nil {
+				errs.addAll(set.field(i), InputErrors{e})
+			}
 		}
-		source := "read from the organization"
-		if mgmtFrom != "" {
-			source = fmt.Sprintf("managementAccountId of integration %q", mgmtFrom)
-		}
-		if err := plan.checkManagementAccount(mgmt, source); err != nil {
-			return nil, wrap(fmt.Errorf("integration %q: %w", specs[i].Name, err))
-		}
+	}
+	if len(errs) > 0 {
+		return nil, wrap(errs)
 	}
 
 	comp := &OrgIntegrations{Integrations: map[string]*OrgServiceIntegration{}}
@@ -130,7 +133,7 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 	// integration's first one is chained after it, because Organizations
 	// rejects concurrent changes and no data flows between integrations.
 	var last pulumi.Resource
-	for i, plan := range plans {
+	for i, plan := range set.plans {
 		integration, err := plan.register(ctx, last, pulumi.Parent(comp))
 		if err != nil {
 			return nil, wrap(err)
@@ -138,7 +141,7 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 		if n := len(integration.orgWrites); n > 0 {
 			last = integration.orgWrites[n-1]
 		}
-		key := specs[i].Name
+		key := set.specs[i].Name
 		comp.Integrations[key] = integration
 		principals[key] = integration.ServicePrincipal
 		paths[key] = integration.EnablePath
@@ -160,80 +163,110 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 // CheckOrgIntegrations checks args as NewOrgIntegrations does before it
 // registers anything, without registering or looking anything up: a program
 // that builds several components can check them all first, so that bad input
-// in one never leaves another created. The error is NewOrgIntegrations's.
+// in one never leaves another created. The error is NewOrgIntegrations's:
+// InputErrors whose fields are paths in args, such as
+// "integrations[1].args.service".
 func CheckOrgIntegrations(name string, args OrgIntegrationsArgs) error {
-	if _, err := planOrgIntegrations(name, args); err != nil {
-		return fmt.Errorf("%s %q: %w", OrgIntegrationsToken, name, err)
+	if _, errs := planOrgIntegrations(name, args); len(errs) > 0 {
+		return componentError(OrgIntegrationsToken, name, errs)
 	}
 	return nil
 }
 
 // orgIntegrationsPlan is a validated OrgIntegrations.
 type orgIntegrationsPlan struct {
-	// specs are in name order, and plans[i] is specs[i]'s.
-	specs []OrgIntegrationSpec
-	plans []*integrationPlan
+	// specs are in name order, plans[i] is specs[i]'s, and positions[i] is
+	// specs[i]'s position in the input, for error fields.
+	specs     []OrgIntegrationSpec
+	plans     []*integrationPlan
+	positions []int
 	// mgmt is the managementAccountId some integrations give, and mgmtFrom
-	// the name of the first that gives it.
-	mgmt, mgmtFrom string
+	// the index in specs of the first that gives it.
+	mgmt     string
+	mgmtFrom int
 }
 
-// planOrgIntegrations validates the set, without lookups.
-func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegrationsPlan, error) {
+// field is the path of specs[i]'s args in the input.
+func (s *orgIntegrationsPlan) field(i int) string {
+	return fmt.Sprintf("integrations[%d].args", s.positions[i])
+}
+
+// planOrgIntegrations validates the set, without lookups, and reports every
+// problem of every integration.
+func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegrationsPlan, InputErrors) {
+	var errs InputErrors
 	if len(args.Integrations) == 0 {
-		return nil, fmt.Errorf("integrations is empty: list at least one integration, such as "+
+		errs.addSubject("integrations", "", "is empty: list at least one integration, such as "+
 			"{name: %q, args: {service: %q}}", "guardduty", "guardduty")
+		return nil, errs
 	}
-	specs := slices.Clone(args.Integrations)
-	slices.SortStableFunc(specs, func(a, b OrgIntegrationSpec) int { return strings.Compare(a.Name, b.Name) })
-	out := &orgIntegrationsPlan{specs: specs, plans: make([]*integrationPlan, len(specs))}
-	for i, spec := range specs {
+	order := make([]int, len(args.Integrations))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return strings.Compare(args.Integrations[a].Name, args.Integrations[b].Name)
+	})
+	out := &orgIntegrationsPlan{positions: order, mgmtFrom: -1}
+	for i, pos := range order {
+		spec := args.Integrations[pos]
+		out.specs = append(out.specs, spec)
+		nameField := fmt.Sprintf("integrations[%d].name", pos)
 		if !isSpecName(spec.Name) {
-			return nil, fmt.Errorf("integrations: name %q is not valid: use letters, digits, '.', '_' and "+
-				"'-', such as %q", spec.Name, "guardduty")
+			errs.addSubject(nameField, spec.Name, "%q is not valid: use letters, digits, '.', '_' and '-', such "+
+				"as %q", spec.Name, "guardduty")
+		} else if i > 0 && out.specs[i-1].Name == spec.Name {
+			errs.addSubject(nameField, spec.Name, "%q is used twice, as integrations[%d].name: give each "+
+				"integration its own name", spec.Name, order[i-1])
 		}
-		if i > 0 && specs[i-1].Name == spec.Name {
-			return nil, fmt.Errorf("integrations: name %q is used twice: give each integration its own name",
-				spec.Name)
-		}
-		plan, err := planOrgServiceIntegration(name+"-"+spec.Name, spec.Args)
-		if err != nil {
-			return nil, fmt.Errorf("integration %q: %w", spec.Name, err)
-		}
-		out.plans[i] = plan
+		plan, planErrs := planOrgServiceIntegration(name+"-"+spec.Name, spec.Args)
+		errs.addAll(out.field(i), planErrs)
+		out.plans = append(out.plans, plan)
 	}
 	// Organizations enables a principal once and keeps one delegated
 	// administrator per principal: two integrations managing one principal
 	// would fail at the second registration, and deleting either would undo
 	// the other's access.
-	claimed := map[string]string{}
+	claimed := map[string]int{}
 	for i, plan := range out.plans {
-		field, value := "service", plan.args.Service
-		if value == "" {
-			field, value = "servicePrincipal", plan.args.ServicePrincipal
+		for _, principal := range plan.principals {
+			if j, ok := claimed[principal]; ok {
+				field, value := plan.field()
+				errs.addSubject(out.field(i)+"."+field, value, "%q manages %s, as integration %q "+
+					"(integrations[%d]) does: list each service principal in one integration only (a service "+
+					"enables every principal the catalog lists for it)", value, principal, out.specs[j].Name,
+					out.positions[j])
+				break
+			}
 		}
 		for _, principal := range plan.principals {
-			if other, ok := claimed[principal]; ok {
-				return nil, fmt.Errorf("integration %q: %s %q manages %s, as integration %q does: list each "+
-					"service principal in one integration only (a service enables every principal the catalog "+
-					"lists for it)", specs[i].Name, field, value, principal, other)
+			if _, ok := claimed[principal]; !ok {
+				claimed[principal] = i
 			}
-			claimed[principal] = specs[i].Name
 		}
 	}
-	// The integrations share one organization: a managementAccountId given to
-	// one serves them all, and otherwise one lookup does.
+	// The integrations share one organization: its management account is one.
 	for i, plan := range out.plans {
 		m := plan.args.ManagementAccountID
 		switch {
-		case m == "":
+		case m == "" || !accountIDPattern.MatchString(m):
 		case out.mgmt == "":
-			out.mgmt, out.mgmtFrom = m, specs[i].Name
+			out.mgmt, out.mgmtFrom = m, i
 		case m != out.mgmt:
-			return nil, fmt.Errorf("integrations %q and %q give different managementAccountId values, %q "+
-				"and %q, but an organization has one management account: give them the same value, or remove "+
-				"it from all but one", out.mgmtFrom, specs[i].Name, out.mgmt, m)
+			errs.addSubject(out.field(i)+".managementAccountId", m, "%q differs from the managementAccountId of "+
+				"integration %q, %q, but an organization has one management account: give them the same value, "+
+				"or remove it from all but one", m, out.specs[out.mgmtFrom].Name, out.mgmt)
 		}
 	}
-	return out, nil
+	if out.mgmt != "" {
+		source := fmt.Sprintf("managementAccountId of integration %q", out.specs[out.mgmtFrom].Name)
+		for i, plan := range out.plans {
+			if plan.needsManagementLookup() {
+				if e := plan.checkManagementAccount(out.mgmt, source); e != nil {
+					errs.addAll(out.field(i), InputErrors{e})
+				}
+			}
+		}
+	}
+	return out, errs
 }

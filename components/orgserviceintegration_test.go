@@ -839,13 +839,13 @@ func TestOrgIntegrationsBadInput(t *testing.T) {
 			specs: []OrgIntegrationSpec{{Name: "gd", Args: ok},
 				{Name: "hub", Args: OrgServiceIntegrationArgs{Service: "securityhub", DelegatedAdminAccountID: "1"}}},
 			org:   mgmtAccount,
-			wants: []string{`integration "hub"`, `delegatedAdminAccountId "1" is not an AWS account ID`},
+			wants: []string{`integrations[1].args.delegatedAdminAccountId "1" is not an AWS account ID`},
 		},
 		{
 			name:  "management account as admin in one integration",
 			specs: []OrgIntegrationSpec{{Name: "gd", Args: ok}, {Name: "aa", Args: OrgServiceIntegrationArgs{Service: "access-analyzer", DelegatedAdminAccountID: mgmtAccount}}},
 			org:   mgmtAccount,
-			wants: []string{`integration "aa"`, "is the organization's management account"},
+			wants: []string{`integrations[1].args.delegatedAdminAccountId "111122223333" is the organization's management account (read from the organization)`},
 		},
 		{
 			name: "management account given by another integration",
@@ -853,7 +853,7 @@ func TestOrgIntegrationsBadInput(t *testing.T) {
 				{Name: "gd", Args: OrgServiceIntegrationArgs{Service: "guardduty", ManagementAccountID: mgmtAccount}},
 				{Name: "aa", Args: OrgServiceIntegrationArgs{Service: "access-analyzer", DelegatedAdminAccountID: mgmtAccount}},
 			},
-			wants: []string{`integration "aa"`, `managementAccountId of integration "gd"`},
+			wants: []string{`integrations[1].args.delegatedAdminAccountId "111122223333" is the organization's management account (managementAccountId of integration "gd")`},
 		},
 		{
 			name: "different management accounts",
@@ -861,7 +861,7 @@ func TestOrgIntegrationsBadInput(t *testing.T) {
 				{Name: "gd", Args: OrgServiceIntegrationArgs{Service: "guardduty", ManagementAccountID: mgmtAccount}},
 				{Name: "aa", Args: OrgServiceIntegrationArgs{Service: "access-analyzer", ManagementAccountID: "999988887777"}},
 			},
-			wants: []string{`integrations "aa" and "gd" give different managementAccountId values`},
+			wants: []string{`integrations[0].args.managementAccountId "111122223333" differs from the managementAccountId of integration "aa", "999988887777"`},
 		},
 		{
 			// Integrations are planned in name order, so "a" claims first.
@@ -870,7 +870,7 @@ func TestOrgIntegrationsBadInput(t *testing.T) {
 				{Name: "b", Args: OrgServiceIntegrationArgs{Service: "config", ManagementAccountID: mgmtAccount}},
 				{Name: "a", Args: OrgServiceIntegrationArgs{ServicePrincipal: "config-multiaccountsetup.amazonaws.com"}},
 			},
-			wants: []string{`integration "b": service "config" manages config-multiaccountsetup.amazonaws.com, as integration "a" does`},
+			wants: []string{`integrations[0].args.service "config" manages config-multiaccountsetup.amazonaws.com, as integration "a" (integrations[1]) does`},
 		},
 		{
 			name: "the same service twice",
@@ -878,7 +878,7 @@ func TestOrgIntegrationsBadInput(t *testing.T) {
 				{Name: "gd", Args: OrgServiceIntegrationArgs{Service: "guardduty"}},
 				{Name: "gd2", Args: OrgServiceIntegrationArgs{ServicePrincipal: "guardduty.amazonaws.com"}},
 			},
-			wants: []string{`integration "gd2": servicePrincipal "guardduty.amazonaws.com" manages guardduty.amazonaws.com, as integration "gd" does`},
+			wants: []string{`integrations[1].args.servicePrincipal "guardduty.amazonaws.com" manages guardduty.amazonaws.com, as integration "gd" (integrations[0]) does`},
 		},
 	}
 	for _, tt := range tests {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/organizations"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/servicecatalog"
 	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -195,27 +194,21 @@ func (p *PrincipalAssociationSpec) Annotate(a infer.Annotator) {
 }
 
 // NewServiceCatalogSharing registers a ServiceCatalogSharing component. Bad
-// input is an error before anything is registered.
+// input is an error before anything is registered: InputErrors listing every
+// problem.
 func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCatalogSharingArgs,
 	opts ...pulumi.ResourceOption,
 ) (*ServiceCatalogSharing, error) {
-	wrap := func(err error) error { return fmt.Errorf("%s %q: %w", ServiceCatalogSharingToken, name, err) }
-	plan, err := planServiceCatalogSharing(args)
+	wrap := func(err error) error { return componentError(ServiceCatalogSharingToken, name, err) }
+	plan, integrationPlan, errs := scCheck(name, args)
+	if len(errs) > 0 {
+		return nil, wrap(errs)
+	}
+	org, err := scResolveOrganization(ctx, args, plan, integrationPlan, opts)
 	if err != nil {
 		return nil, wrap(err)
 	}
-	org, err := scResolveOrganization(ctx, args, plan, opts)
-	if err != nil {
-		return nil, wrap(err)
-	}
-	integrationArgs, withIntegration := serviceCatalogIntegrationArgs(args, plan, org)
-	if withIntegration {
-		// The integration checks its own input too, but only after this
-		// component is registered: check it first, so nothing is registered.
-		if _, err := planOrgServiceIntegration(name+"-integration", integrationArgs); err != nil {
-			return nil, wrap(err)
-		}
-	}
+	withIntegration := integrationPlan != nil
 
 	comp := &ServiceCatalogSharing{}
 	if err := ctx.RegisterComponentResource(ServiceCatalogSharingToken, name, comp, opts...); err != nil {
@@ -237,7 +230,7 @@ func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCata
 	// dependsOnChildren for why not on the component).
 	var accessDeps []pulumi.Resource
 	if withIntegration {
-		integration, err := NewOrgServiceIntegration(ctx, name+"-integration", integrationArgs, pulumi.Parent(comp))
+		integration, err := integrationPlan.register(ctx, nil, pulumi.Parent(comp))
 		if err != nil {
 			return nil, fmt.Errorf("%s %q: creating the organization integration: %w", ServiceCatalogSharingToken,
 				name, err)
@@ -341,13 +334,19 @@ const serviceCatalogPrincipal = "servicecatalog.amazonaws.com"
 // serviceCatalogIntegrationArgs returns the arguments of the integration child
 // and whether there is one: none with enableVia "none" and no delegated
 // administrator, when it would have nothing to do.
-func serviceCatalogIntegrationArgs(args ServiceCatalogSharingArgs, plan scSharingPlan, org scOrgInfo,
+func serviceCatalogIntegrationArgs(args ServiceCatalogSharingArgs, plan scSharingPlan,
 ) (OrgServiceIntegrationArgs, bool) {
 	ia := OrgServiceIntegrationArgs{
 		Service:                 "servicecatalog",
 		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
-		ManagementAccountID:     org.managementAccountID,
+		ManagementAccountID:     args.ManagementAccountID,
 		EnableVia:               args.EnableVia,
+	}
+	switch args.EnableVia {
+	case "", "service", "organizations", "none":
+	default:
+		// The component reports it, in its own words.
+		ia.EnableVia = ""
 	}
 	if plan.accessOn {
 		// Unlike the catalog default, keep access enabled when the component
@@ -357,23 +356,35 @@ func serviceCatalogIntegrationArgs(args ServiceCatalogSharingArgs, plan scSharin
 	return ia, plan.accessOn || args.DelegatedAdminAccountID != ""
 }
 
+// scCheck plans the component and its integration child, nil when it has
+// none, and returns every problem of both.
+func scCheck(name string, args ServiceCatalogSharingArgs) (scSharingPlan, *integrationPlan, InputErrors) {
+	plan, errs := planServiceCatalogSharing(args)
+	ia, with := serviceCatalogIntegrationArgs(args, plan)
+	if !with {
+		if m := args.ManagementAccountID; m != "" && !accountIDPattern.MatchString(m) {
+			errs.notAccountID("managementAccountId", m, "the organization's management account",
+				", or leave it empty to look it up")
+		}
+		return plan, nil, errs
+	}
+	// The integration's fields (delegatedAdminAccountId,
+	// managementAccountId, enableVia) are the component's own, under the
+	// same names.
+	integration, integrationErrs := planOrgServiceIntegration(name+"-integration", ia)
+	return plan, integration, append(integrationErrs, errs...)
+}
+
 // CheckServiceCatalogSharing checks args as NewServiceCatalogSharing does
 // before it registers anything, without registering or looking anything up:
 // a program that builds several components can check them all first, so that
 // bad input in one never leaves another created. What needs the organization
 // (its ID, the management account) is checked here only where args give it;
 // NewServiceCatalogSharing looks the rest up before it registers anything.
+// The error is NewServiceCatalogSharing's: InputErrors listing every problem.
 func CheckServiceCatalogSharing(name string, args ServiceCatalogSharingArgs) error {
-	wrap := func(err error) error { return fmt.Errorf("%s %q: %w", ServiceCatalogSharingToken, name, err) }
-	plan, err := planServiceCatalogSharing(args)
-	if err != nil {
-		return wrap(err)
-	}
-	org := scOrgInfo{managementAccountID: args.ManagementAccountID, organizationID: args.OrganizationID}
-	if ia, with := serviceCatalogIntegrationArgs(args, plan, org); with {
-		if _, err := planOrgServiceIntegration(name+"-integration", ia); err != nil {
-			return wrap(err)
-		}
+	if _, _, errs := scCheck(name, args); len(errs) > 0 {
+		return componentError(ServiceCatalogSharingToken, name, errs)
 	}
 	return nil
 }
@@ -403,74 +414,63 @@ func scRegisterPortfolio(ctx *pulumi.Context, comp *ServiceCatalogSharing, name 
 	return portfolio.ID().ToStringOutput(), nil
 }
 
-// scOrgInfo is the organization as far as the component needs it: the
-// management account and the organization ID, given or looked up; empty when
-// neither is needed nor given.
-type scOrgInfo struct {
-	managementAccountID string
-	organizationID      string
-}
-
 // scResolveOrganization returns the management account and organization ID,
-// reading the organization (aws.organizations.getOrganization, through the
-// component's aws provider) only when organization or OU shares, or the
+// reading the organization (lookupOrganization, through the component's aws
+// provider) only when organization or OU shares, or the integration's
 // delegated-administrator check, need a value that was not given. It checks
-// the given values and the ORGANIZATION shares against the organization.
+// the given values and the ORGANIZATION shares against the organization, and
+// reports every mismatch as InputErrors.
 func scResolveOrganization(ctx *pulumi.Context, args ServiceCatalogSharingArgs, plan scSharingPlan,
-	opts []pulumi.ResourceOption,
-) (scOrgInfo, error) {
-	info := scOrgInfo{managementAccountID: args.ManagementAccountID, organizationID: args.OrganizationID}
-	adminCheck := args.DelegatedAdminAccountID != "" && args.ManagementAccountID == ""
+	integration *integrationPlan, opts []pulumi.ResourceOption,
+) (organization, error) {
+	given := organization{managementAccountID: args.ManagementAccountID, id: args.OrganizationID}
+	adminCheck := integration != nil && integration.needsManagementLookup()
 	if !plan.needsOrgLookup && !adminCheck {
-		return info, nil
+		return given, nil
 	}
-	invokeOpts, err := awsInvokeOptions(opts)
+	org, err := lookupOrganization(ctx, opts, ", for the management account and organization ID that "+
+		"organization shares and the delegated-administrator check need", "managementAccountId and organizationId")
 	if err != nil {
-		return scOrgInfo{}, fmt.Errorf("reading the resource options: %w", err)
+		return organization{}, err
 	}
-	org, err := organizations.LookupOrganization(ctx, invokeOpts...)
-	if err != nil {
-		return scOrgInfo{}, fmt.Errorf("looking up the organization, for the management account and organization "+
-			"ID that organization shares and the delegated-administrator check need: %w; set "+
-			"managementAccountId and organizationId to skip the lookup", err)
+	var errs InputErrors
+	if m := args.ManagementAccountID; m != "" && m != org.managementAccountID {
+		errs.add("managementAccountId", m, "%q is not the management account of organization %q, which is %q; "+
+			"fix managementAccountId, or remove it to use the organization's", m, org.id, org.managementAccountID)
 	}
-	if args.ManagementAccountID != "" && args.ManagementAccountID != org.MasterAccountId {
-		return scOrgInfo{}, fmt.Errorf("managementAccountId: %q is not the management account of organization %q, "+
-			"which is %q; fix managementAccountId, or remove it to use the organization's", args.ManagementAccountID,
-			org.Id, org.MasterAccountId)
+	if id := args.OrganizationID; id != "" && id != org.id {
+		errs.add("organizationId", id, "%q is not the organization the AWS provider's account belongs to, which "+
+			"is %q; fix organizationId, or remove it to use %q", id, org.id, org.id)
 	}
-	if args.OrganizationID != "" && args.OrganizationID != org.Id {
-		return scOrgInfo{}, fmt.Errorf("organizationId: %q is not the organization the AWS provider's account "+
-			"belongs to, which is %q; fix organizationId, or remove it to use %q", args.OrganizationID, org.Id,
-			org.Id)
-	}
-	info = scOrgInfo{managementAccountID: org.MasterAccountId, organizationID: org.Id}
-	if args.DelegatedAdminAccountID == info.managementAccountID {
-		return scOrgInfo{}, fmt.Errorf("delegatedAdminAccountId: %q is the organization's management account, "+
-			"which cannot be a delegated administrator; give a member account, or leave it empty",
-			args.DelegatedAdminAccountID)
+	if integration != nil {
+		if e := integration.checkAgainst(org); e != nil {
+			errs = append(errs, e)
+		}
 	}
 	for _, p := range plan.portfolios {
 		for _, s := range p.shares {
-			if s.shareType == ShareTypeOrganization && s.targetID != info.organizationID {
-				return scOrgInfo{}, fmt.Errorf("%s.id: %q is not this organization, which is %q; share with %q",
-					s.field, s.targetID, info.organizationID, info.organizationID)
+			if s.shareType == ShareTypeOrganization && s.targetID != org.id {
+				errs.add(s.field+".id", s.targetID, "%q is not this organization, which is %q; share with %q",
+					s.targetID, org.id, org.id)
 			}
 		}
 	}
-	return info, nil
+	if len(errs) > 0 {
+		return organization{}, errs
+	}
+	return org, nil
 }
 
 // scSharePrincipalID is the principalId of a share: the account ID for account
 // shares, the organization or OU ARN for the others. pulumi-aws v6 (its
 // Terraform provider before v6.29.0) rejects bare o- and ou- IDs there, and
 // the Service Catalog API takes the ARNs of the aws partition.
-func scSharePrincipalID(s scSharePlan, org scOrgInfo) string {
+func scSharePrincipalID(s scSharePlan, org organization) string {
 	switch s.shareType {
 	case ShareTypeOrganization:
 		return scOrganizationARN(org.managementAccountID, s.targetID)
 	case ShareTypeOrganizationalUnit:
-		return scOrganizationalUnitARN(org.managementAccountID, org.organizationID, s.targetID)
+		return scOrganizationalUnitARN(org.managementAccountID, org.id, s.targetID)
 	default:
 		return s.targetID
 	}

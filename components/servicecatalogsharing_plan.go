@@ -1,7 +1,6 @@
 package components
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -133,49 +132,42 @@ func scTargetKind(id string) string {
 }
 
 // planServiceCatalogSharing validates args and returns the plan. Every
-// problem is reported, each naming its field path, the bad value and the fix.
-func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, error) {
-	var errs []error
-	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
-
+// problem is reported, each naming its field path, the bad value and the fix;
+// the plan is complete only when there are none.
+func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, InputErrors) {
+	var errs InputErrors
 	var plan scSharingPlan
 	switch args.EnableVia {
 	case "", "service", "organizations":
 		plan.accessOn = true
 	case "none":
 	default:
-		bad(`enableVia: %q is not an enable path; use "" (Service Catalog's own EnableAWSOrganizationsAccess, `+
-			`the default AWS recommends), "organizations" (Organizations EnableAWSServiceAccess) or "none" `+
-			`(organization access is managed elsewhere)`, args.EnableVia)
+		errs.add("enableVia", args.EnableVia, `%q is not an enable path; use "" (Service Catalog's own `+
+			`EnableAWSOrganizationsAccess, the default AWS recommends), "organizations" (Organizations `+
+			`EnableAWSServiceAccess) or "none" (organization access is managed elsewhere)`, args.EnableVia)
 	}
-
-	for _, f := range []struct{ field, value string }{
-		{"delegatedAdminAccountId", args.DelegatedAdminAccountID},
-		{"managementAccountId", args.ManagementAccountID},
-	} {
-		if f.value != "" && !accountIDPattern.MatchString(f.value) {
-			bad("%s: %q is not an AWS account ID; give the 12 digits, such as 111122223333", f.field, f.value)
-		}
-	}
-	if args.DelegatedAdminAccountID != "" && args.DelegatedAdminAccountID == args.ManagementAccountID {
-		bad("delegatedAdminAccountId: %q is the management account, which cannot be a delegated administrator; "+
-			"give a member account, or leave delegatedAdminAccountId empty", args.DelegatedAdminAccountID)
-	}
+	// delegatedAdminAccountId and managementAccountId are checked by the
+	// plan of the integration child (scCheck), or below when there is none.
 	if args.OrganizationID != "" && !orgIDPattern.MatchString(args.OrganizationID) {
-		bad("organizationId: %q is not an organization ID; it looks like o-a1b2c3d4e5 (o- then 10 to 32 "+
-			"lowercase letters or digits)", args.OrganizationID)
+		errs.add("organizationId", args.OrganizationID, "%q is not an organization ID; it looks like o-a1b2c3d4e5 "+
+			"(o- then 10 to 32 lowercase letters or digits)", args.OrganizationID)
 	}
 	if args.DisableAccessOnDelete != nil && *args.DisableAccessOnDelete && args.EnableVia == "none" {
-		bad(`disableAccessOnDelete: true needs organization access enabled by this component, but enableVia is ` +
-			`"none"; remove disableAccessOnDelete, or set enableVia to "" to manage access here`)
+		errs.add("disableAccessOnDelete", "true", `true needs organization access enabled by this component, but `+
+			`enableVia is "none"; remove disableAccessOnDelete, or set enableVia to "" to manage access here`)
 	}
 	plan.disableOnDelete = args.DisableAccessOnDelete != nil && *args.DisableAccessOnDelete
 	if args.OrganizationAccessManagedElsewhere && args.EnableVia != "none" {
-		bad(`organizationAccessManagedElsewhere: true says organization access is enabled outside this `+
-			`component, but enableVia %q enables it here; set enableVia to "none", or remove `+
+		errs.add("organizationAccessManagedElsewhere", "true", `true says organization access is enabled outside `+
+			`this component, but enableVia %q enables it here; set enableVia to "none", or remove `+
 			`organizationAccessManagedElsewhere`, args.EnableVia)
 	}
 
+	// The ORGANIZATION shares are checked against a valid organizationId only.
+	orgID := args.OrganizationID
+	if !orgIDPattern.MatchString(orgID) {
+		orgID = ""
+	}
 	keys := map[string]int{}
 	existing := map[string]int{}
 	// children maps each child resource name to the input that asks for it:
@@ -183,8 +175,8 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 	children := map[string]string{}
 	claim := func(field, child string) {
 		if other, dup := children[child]; dup {
-			bad("%s: its child resource would have the same name as that of %s (%q): change a portfolio key so "+
-				"that the names differ", field, other, child)
+			errs.add(field, "", "its child resource would have the same name as that of %s (%q): change a portfolio key so "+
+				"that the names differ", other, child)
 			return
 		}
 		children[child] = field
@@ -194,31 +186,31 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 		pp := scPortfolioPlan{key: p.Key, field: field, existingID: p.ID, create: p.Create}
 		switch {
 		case p.Key == "":
-			bad("%s.key: missing; give a stable key such as %q, used in child names so that reordering "+
-				"portfolios replaces nothing", field, "platform")
+			errs.add(field+".key", "", "missing; give a stable key such as %q, used in child names so that reordering "+
+				"portfolios replaces nothing", "platform")
 		case !scPortfolioKeyPattern.MatchString(p.Key):
-			bad("%s.key: %q is not a valid key; use 1 to 63 letters, digits, '_', '.' or '-', starting with a "+
-				"letter or digit", field, p.Key)
+			errs.add(field+".key", p.Key, "%q is not a valid key; use 1 to 63 letters, digits, '_', '.' or '-', starting with a "+
+				"letter or digit", p.Key)
 		default:
 			if j, dup := keys[p.Key]; dup {
-				bad("%s.key: %q is also the key of portfolios[%d]; give each portfolio its own key", field, p.Key, j)
+				errs.add(field+".key", p.Key, "%q is also the key of portfolios[%d]; give each portfolio its own key", p.Key, j)
 			} else {
 				keys[p.Key] = i
 			}
 		}
 		switch {
 		case p.ID != "" && p.Create != nil:
-			bad("%s: both id (%q) and create are set; give id to share an existing portfolio, or create to "+
-				"have this component create one, not both", field, p.ID)
+			errs.add(field, "", "both id (%q) and create are set; give id to share an existing portfolio, or create to "+
+				"have this component create one, not both", p.ID)
 		case p.ID == "" && p.Create == nil:
-			bad("%s: neither id nor create is set; give id (such as port-abcdefghi1234) to share an existing "+
-				"portfolio, or create (name, providerName) to create one", field)
+			errs.add(field, "", "neither id nor create is set; give id (such as port-abcdefghi1234) to share an existing "+
+				"portfolio, or create (name, providerName) to create one")
 		case p.ID != "":
 			if !scPortfolioIDPattern.MatchString(p.ID) {
-				bad("%s.id: %q is not a portfolio ID; it looks like port-abcdefghi1234", field, p.ID)
+				errs.add(field+".id", p.ID, "%q is not a portfolio ID; it looks like port-abcdefghi1234", p.ID)
 			} else if j, dup := existing[p.ID]; dup {
-				bad("%s.id: portfolio %q is also portfolios[%d]; list each portfolio once and merge their "+
-					"shares", field, p.ID, j)
+				errs.add(field+".id", "", "portfolio %q is also portfolios[%d]; list each portfolio once and merge their "+
+					"shares", p.ID, j)
 			} else {
 				existing[p.ID] = i
 			}
@@ -226,7 +218,7 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 			errs = append(errs, scValidatePortfolioCreate(field+".create", p.Create)...)
 		}
 		shares, shareErrs := scPlanShares(field, p, plan.accessOn || args.OrganizationAccessManagedElsewhere,
-			args.EnableVia, args.OrganizationID)
+			args.EnableVia, orgID)
 		errs = append(errs, shareErrs...)
 		pp.shares = shares
 		principals, principalErrs := scPlanPrincipals(field, p.PrincipalAssociations)
@@ -251,23 +243,20 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, e
 		}
 		plan.portfolios = append(plan.portfolios, pp)
 	}
-	if err := errors.Join(errs...); err != nil {
-		return scSharingPlan{}, err
-	}
-	return plan, nil
+	return plan, errs
 }
 
-func scValidatePortfolioCreate(field string, c *PortfolioCreateSpec) []error {
-	var errs []error
+func scValidatePortfolioCreate(field string, c *PortfolioCreateSpec) InputErrors {
+	var errs InputErrors
 	if n := utf8.RuneCountInString(c.Name); n < 1 || n > 100 {
-		errs = append(errs, fmt.Errorf("%s.name: %q must be 1 to 100 characters long (it is %d)", field, c.Name, n))
+		errs.add(field+".name", c.Name, "%q must be 1 to 100 characters long (it is %d)", c.Name, n)
 	}
 	if n := utf8.RuneCountInString(c.ProviderName); n < 1 || n > 50 {
-		errs = append(errs, fmt.Errorf("%s.providerName: %q must be 1 to 50 characters long (it is %d); give "+
-			"the person or team that owns the portfolio", field, c.ProviderName, n))
+		errs.add(field+".providerName", c.ProviderName, "%q must be 1 to 50 characters long (it is %d); give "+
+			"the person or team that owns the portfolio", c.ProviderName, n)
 	}
 	if n := utf8.RuneCountInString(c.Description); n > 2000 {
-		errs = append(errs, fmt.Errorf("%s.description: must be at most 2000 characters long (it is %d)", field, n))
+		errs.add(field+".description", "", "must be at most 2000 characters long (it is %d)", n)
 	}
 	return errs
 }
@@ -275,9 +264,8 @@ func scValidatePortfolioCreate(field string, c *PortfolioCreateSpec) []error {
 // scPlanShares validates the shares of one portfolio. accessAvailable says
 // whether organization access is enabled here or declared managed elsewhere.
 func scPlanShares(field string, p PortfolioSpec, accessAvailable bool, enableVia, organizationID string,
-) ([]scSharePlan, []error) {
-	var errs []error
-	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+) ([]scSharePlan, InputErrors) {
+	var errs InputErrors
 	var out []scSharePlan
 	targets := map[string]int{}  // type/id -> index
 	accounts := map[string]int{} // account id -> index, across ACCOUNT and ORGANIZATION_MEMBER_ACCOUNT
@@ -289,12 +277,12 @@ func scPlanShares(field string, p PortfolioSpec, accessAvailable bool, enableVia
 			if up := strings.ToUpper(strings.ReplaceAll(s.Type, "-", "_")); slices.Contains(scShareTypes, up) {
 				hint = fmt.Sprintf(" (did you mean %q?)", up)
 			}
-			bad("%s.type: %q is not a share type%s; use ORGANIZATION, ORGANIZATIONAL_UNIT, "+
-				"ORGANIZATION_MEMBER_ACCOUNT or ACCOUNT", sf, s.Type, hint)
+			errs.add(sf+".type", s.Type, "%q is not a share type%s; use ORGANIZATION, ORGANIZATIONAL_UNIT, "+
+				"ORGANIZATION_MEMBER_ACCOUNT or ACCOUNT", s.Type, hint)
 			continue
 		}
 		if msg := scCheckTargetID(s.Type, s.ID); msg != "" {
-			bad("%s.id: %s", sf, msg)
+			errs.add(sf+".id", "", "%s", msg)
 			continue
 		}
 		sp := scSharePlan{
@@ -309,37 +297,36 @@ func scPlanShares(field string, p PortfolioSpec, accessAvailable bool, enableVia
 				(s.Type == ShareTypeOrganization || s.Type == ShareTypeOrganizationalUnit),
 		}
 		if sp.orgNode && !accessAvailable {
-			bad(`%s: a %s share needs Service Catalog's organization access, but enableVia %q leaves it off; `+
+			errs.add(sf, "", "a %s share needs Service Catalog's organization access, but enableVia %q leaves it off; "+
 				`set enableVia to "" (Service Catalog's own API) or "organizations", or set `+
 				`organizationAccessManagedElsewhere if another stack or the console enables it, or share `+
-				`with an ACCOUNT instead`, sf, s.Type, enableVia)
+				`with an ACCOUNT instead`, s.Type, enableVia)
 			continue
 		}
 		tk := s.Type + "/" + s.ID
 		if k, dup := targets[tk]; dup {
-			bad("%s: %s %q is also %s.shares[%d]; list each target once", sf, s.Type, s.ID, field, k)
+			errs.add(sf, "", "%s %q is also %s.shares[%d]; list each target once", s.Type, s.ID, field, k)
 			continue
 		}
 		targets[tk] = j
 		if s.Type == ShareTypeAccount || s.Type == ShareTypeOrganizationMemberAccount {
 			if k, dup := accounts[s.ID]; dup {
-				bad("%s: account %q is also the target of %s.shares[%d]; share with an account once, as "+
-					"ORGANIZATION_MEMBER_ACCOUNT for a member account or ACCOUNT for any other", sf, s.ID, field, k)
+				errs.add(sf, "", "account %q is also the target of %s.shares[%d]; share with an account once, as "+
+					"ORGANIZATION_MEMBER_ACCOUNT for a member account or ACCOUNT for any other", s.ID, field, k)
 				continue
 			}
 			accounts[s.ID] = j
 		}
 		if s.Type == ShareTypeOrganization {
 			if orgShare >= 0 {
-				bad("%s: the portfolio is already shared with organization %q (%s.shares[%d]); an account "+
-					"belongs to one organization, so keep one ORGANIZATION share", sf, p.Shares[orgShare].ID,
-					field, orgShare)
+				errs.add(sf, "", "the portfolio is already shared with organization %q (%s.shares[%d]); an account "+
+					"belongs to one organization, so keep one ORGANIZATION share", p.Shares[orgShare].ID, field, orgShare)
 				continue
 			}
 			orgShare = j
 			if organizationID != "" && s.ID != organizationID {
-				bad("%s.id: %q is not the organization given in organizationId (%q); share with %q, or fix "+
-					"organizationId", sf, s.ID, organizationID, organizationID)
+				errs.add(sf+".id", s.ID, "%q is not the organization given in organizationId (%q); share with %q, or fix "+
+					"organizationId", s.ID, organizationID, organizationID)
 				continue
 			}
 		}
@@ -389,9 +376,8 @@ func scCheckTargetID(t, id string) string {
 
 // scPlanPrincipals validates the principal associations of one portfolio and
 // resolves each to its IAM_PATTERN ARN.
-func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrincipalPlan, []error) {
-	var errs []error
-	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrincipalPlan, InputErrors) {
+	var errs InputErrors
 	var out []scPrincipalPlan
 	seen := map[string]int{}
 	for j, s := range specs {
@@ -399,18 +385,16 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 		var pp scPrincipalPlan
 		switch {
 		case s.IAMRolePattern != "" && s.PermissionSetName != "":
-			bad("%s: both iamRolePattern (%q) and permissionSetName (%q) are set; give one per association",
-				pf, s.IAMRolePattern, s.PermissionSetName)
+			errs.add(pf, "", "both iamRolePattern (%q) and permissionSetName (%q) are set; give one per association", s.IAMRolePattern, s.PermissionSetName)
 			continue
 		case s.IAMRolePattern == "" && s.PermissionSetName == "":
-			bad("%s: neither iamRolePattern nor permissionSetName is set; give a role name pattern such as "+
-				"%q, or an IAM Identity Center permission set name such as %q", pf, "ServiceCatalogUser*",
-				"DeveloperAccess")
+			errs.add(pf, "", "neither iamRolePattern nor permissionSetName is set; give a role name pattern such as "+
+				"%q, or an IAM Identity Center permission set name such as %q", "ServiceCatalogUser*", "DeveloperAccess")
 			continue
 		case s.PermissionSetName != "":
 			if !permissionSetPattern.MatchString(s.PermissionSetName) {
-				bad("%s.permissionSetName: %q is not a permission set name; use 1 to 32 letters, digits or "+
-					"+=,.@_- (the name, not the ARN)", pf, s.PermissionSetName)
+				errs.add(pf+".permissionSetName", s.PermissionSetName, "%q is not a permission set name; use 1 to 32 letters, digits or "+
+					"+=,.@_- (the name, not the ARN)", s.PermissionSetName)
 				continue
 			}
 			pp = scPrincipalPlan{
@@ -420,14 +404,13 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 		default:
 			resourceID, arn, msg := scResolveRolePattern(s.IAMRolePattern)
 			if msg != "" {
-				bad("%s.iamRolePattern: %s", pf, msg)
+				errs.add(pf+".iamRolePattern", "", "%s", msg)
 				continue
 			}
 			pp = scPrincipalPlan{id: "role-" + resourceID, arn: arn}
 		}
 		if k, dup := seen[pp.arn]; dup {
-			bad("%s: principal %q is also %s.principalAssociations[%d]; list each principal once", pf, pp.arn,
-				field, k)
+			errs.add(pf, "", "principal %q is also %s.principalAssociations[%d]; list each principal once", pp.arn, field, k)
 			continue
 		}
 		seen[pp.arn] = j
@@ -435,9 +418,8 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 		out = append(out, pp)
 	}
 	if len(specs) > scMaxPatternPrincipals {
-		bad("%s.principalAssociations: %d associations, but Service Catalog allows at most %d IAM_PATTERN "+
-			"principals per portfolio; use broader patterns or split the portfolio", field, len(specs),
-			scMaxPatternPrincipals)
+		errs.add(field+".principalAssociations", "", "%d associations, but Service Catalog allows at most %d IAM_PATTERN "+
+			"principals per portfolio; use broader patterns or split the portfolio", len(specs), scMaxPatternPrincipals)
 	}
 	return out, errs
 }

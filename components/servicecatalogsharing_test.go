@@ -368,7 +368,7 @@ func TestServiceCatalogSharingLookupMismatches(t *testing.T) {
 			`organizationId: "o-otherorg1234" is not the organization`},
 		{"delegated admin is the management account",
 			ServiceCatalogSharingArgs{DelegatedAdminAccountID: scMgmt},
-			`delegatedAdminAccountId: "111111111111" is the organization's management account`},
+			`delegatedAdminAccountId "111111111111" is the organization's management account (read from the organization)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -596,10 +596,10 @@ func TestServiceCatalogSharingBadInput(t *testing.T) {
 		{"bad enableVia", ServiceCatalogSharingArgs{EnableVia: "console"},
 			[]string{`enableVia: "console" is not an enable path`}},
 		{"bad delegated admin", ServiceCatalogSharingArgs{DelegatedAdminAccountID: "12-34"},
-			[]string{`delegatedAdminAccountId: "12-34" is not an AWS account ID`}},
+			[]string{`delegatedAdminAccountId "12-34" is not an AWS account ID`}},
 		{"delegated admin is management", ServiceCatalogSharingArgs{DelegatedAdminAccountID: scMgmt,
 			ManagementAccountID: scMgmt},
-			[]string{`delegatedAdminAccountId: "111111111111" is the management account`}},
+			[]string{`delegatedAdminAccountId "111111111111" is the organization's management account (managementAccountId)`}},
 		{"bad organizationId", ServiceCatalogSharingArgs{OrganizationID: "org-1"},
 			[]string{`organizationId: "org-1" is not an organization ID`}},
 		{"disable with none", ServiceCatalogSharingArgs{EnableVia: "none", DisableAccessOnDelete: pulumi.BoolRef(true)},

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/orgtrust/pulumi-orgtrust/components"
 )
 
 // decodeJSON decodes the JSON text of one configuration value into v, a
@@ -217,7 +215,7 @@ func fieldTag(f reflect.StructField) (string, []string, bool) {
 
 // didYouMean suggests the nearest of keys to k, or lists them.
 func didYouMean(k string, keys []string) string {
-	if best, ok := components.Suggest(k, keys); ok {
+	if best, ok := nearest(k, keys); ok {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return "; the keys are " + strings.Join(keys, ", ")

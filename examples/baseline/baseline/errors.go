@@ -3,10 +3,9 @@ package baseline
 import (
 	"errors"
 	"fmt"
-	"reflect"
-	"regexp"
-	"slices"
 	"strings"
+
+	"github.com/orgtrust/pulumi-orgtrust/components"
 )
 
 // ConfigError is a problem with one configuration key.
@@ -45,112 +44,70 @@ func AsConfigErrors(err error) (ConfigErrors, bool) {
 	return nil, false
 }
 
-// componentPrefix matches the "orgtrust:index:Type "name": " prefix with
-// which the components wrap their errors, nested components included.
-var componentPrefix = regexp.MustCompile(`^(?:registering )?orgtrust:index:[A-Za-z]+ "[^"]*": `)
-
-// countLine is the first line of a component error that lists several
-// problems, such as "3 input errors:".
-var countLine = regexp.MustCompile(`^\d+ input errors:$`)
-
-// fieldPath matches a field path at the start of a component message, such
-// as "permissionSets[2].sessionDuration", followed by ": " or a space.
-var fieldPath = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*)((?:\[\d+\])*(?:\.[A-Za-z][A-Za-z0-9]*(?:\[\d+\])*)*)(?::\s*|\s+|$)`)
-
-// errorMapper turns a component's validation error into configuration
-// errors at the key path of the configuration the component was given.
-type errorMapper struct {
-	// key is the configuration key path of the component's arguments, such
-	// as "orgtrust-baseline:identityCenter".
-	key string
-	// fields are the argument fields a message may start with.
-	fields map[string]bool
-	// moved maps fields that come from another key (managementAccountId) to
-	// that key's path.
-	moved map[string]string
-}
-
-func newErrorMapper(key string, args any, moved map[string]string) errorMapper {
-	fs := structFields(reflect.TypeOf(args))
-	m := errorMapper{key: key, fields: map[string]bool{}, moved: moved}
-	for _, k := range fs.keys {
-		m.fields[k] = true
+// sectionErrors maps a component's error to configuration errors at the key
+// paths of the inputs it names: section is the configuration key the
+// component's arguments come from, such as "orgtrust-baseline:identityCenter",
+// and field maps each error's field path (components.InputError.Field) to
+// its key path below section. An error that carries no InputErrors (a failed
+// lookup) is reported at section.
+func sectionErrors(err error, section string, field func(string) string) ConfigErrors {
+	var errs components.InputErrors
+	if !errors.As(err, &errs) {
+		return ConfigErrors{{Key: section, Msg: err.Error()}}
 	}
-	return m
-}
-
-// mapError maps err, from the component, to configuration errors.
-func (m errorMapper) mapError(err error) ConfigErrors {
-	var out ConfigErrors
-	for _, msg := range splitComponentError(err.Error()) {
-		out = append(out, m.mapMessage(msg))
+	out := make(ConfigErrors, 0, len(errs))
+	for _, e := range errs {
+		out = append(out, &ConfigError{Key: configKey(section, field(e.Field)), Msg: e.Message})
 	}
 	return out
 }
 
-// splitComponentError strips the component prefixes and splits a message
-// listing several problems into one message each.
-func splitComponentError(s string) []string {
-	s = stripPrefixes(s)
-	var out []string
-	for _, line := range strings.Split(s, "\n") {
-		line = strings.TrimSpace(line)
-		line = strings.TrimPrefix(line, "- ")
-		if line == "" || countLine.MatchString(line) {
-			continue
-		}
-		out = append(out, stripPrefixes(line))
-	}
-	return out
-}
-
-func stripPrefixes(s string) string {
-	for {
-		loc := componentPrefix.FindStringIndex(s)
-		if loc == nil {
-			return s
-		}
-		s = s[loc[1]:]
+// configKey is the key path of field below section; the baseline sets
+// managementAccountId once, at its own key, for every component.
+func configKey(section, field string) string {
+	switch {
+	case field == "":
+		return section
+	case field == KeyManagementAccountID || strings.HasSuffix(field, "."+KeyManagementAccountID):
+		return key(KeyManagementAccountID)
+	case strings.HasPrefix(field, "["):
+		return section + field
+	default:
+		return section + "." + field
 	}
 }
 
-// mapMessage puts one component message at the key path of the field it
-// starts with, or at the component's key when it names none.
-func (m errorMapper) mapMessage(msg string) *ConfigError {
-	sub := fieldPath.FindStringSubmatchIndex(msg)
-	if sub == nil {
-		return &ConfigError{Key: m.key, Msg: msg}
+// sameField is the field mapping of the components whose arguments are the
+// configuration value itself.
+func sameField(f string) string { return f }
+
+// integrationField maps a field of OrgIntegrationsArgs, such as
+// "integrations[1].args.service", to its path in orgtrust-baseline:integrations,
+// whose entries are the integrations' args with their name: "[1].service".
+// The baseline passes the entries in order, so the indexes are the same.
+func integrationField(f string) string {
+	rest, ok := strings.CutPrefix(f, KeyIntegrations)
+	if !ok {
+		return f
 	}
-	first := msg[sub[2]:sub[3]]
-	if !m.fields[first] {
-		return &ConfigError{Key: m.key, Msg: msg}
+	if i := strings.Index(rest, "]"); i >= 0 {
+		entry, sub := rest[:i+1], rest[i+1:]
+		if sub == ".args" {
+			return entry
+		}
+		return entry + strings.TrimPrefix(sub, ".args")
 	}
-	rest := strings.TrimSpace(msg[sub[1]:])
-	if rest == "" {
-		rest = msg
-	}
-	if to, ok := m.moved[first]; ok && sub[4] == sub[5] {
-		return &ConfigError{Key: to, Msg: rest}
-	}
-	return &ConfigError{Key: m.key + "." + msg[sub[2]:sub[5]], Msg: rest}
+	return rest
 }
 
-// integrationPrefix starts the OrgIntegrations messages about one integration.
-var integrationPrefix = regexp.MustCompile(`^integration "([^"]*)": `)
+func integrationsErrors(err error) ConfigErrors {
+	return sectionErrors(err, key(KeyIntegrations), integrationField)
+}
 
-// mapIntegrationsError maps an OrgIntegrations error to the entries of
-// orgtrust-baseline:integrations it is about.
-func mapIntegrationsError(err error, integrations []IntegrationConfig, moved map[string]string) ConfigErrors {
-	var out ConfigErrors
-	for _, msg := range splitComponentError(err.Error()) {
-		if m := integrationPrefix.FindStringSubmatch(msg); m != nil {
-			if i := slices.IndexFunc(integrations, func(in IntegrationConfig) bool { return in.Name == m[1] }); i >= 0 {
-				mapper := newErrorMapper(fmt.Sprintf("%s[%d]", key(KeyIntegrations), i), IntegrationConfig{}, moved)
-				out = append(out, mapper.mapMessage(msg[len(m[0]):]))
-				continue
-			}
-		}
-		out = append(out, &ConfigError{Key: key(KeyIntegrations), Msg: msg})
-	}
-	return out
+func identityCenterErrors(err error) ConfigErrors {
+	return sectionErrors(err, key(KeyIdentityCenter), sameField)
+}
+
+func serviceCatalogErrors(err error) ConfigErrors {
+	return sectionErrors(err, key(KeyServiceCatalog), sameField)
 }

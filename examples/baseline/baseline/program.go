@@ -62,7 +62,7 @@ func Deploy(ctx *pulumi.Context, cfg *Config) error {
 	if len(cfg.Integrations) > 0 {
 		set, err := components.NewOrgIntegrations(ctx, IntegrationsName, integrationsArgs(cfg))
 		if err != nil {
-			return mapIntegrationsError(err, cfg.Integrations, moved)
+			return integrationsErrors(err)
 		}
 		after = []pulumi.ResourceOption{set.DependsOn()}
 		ctx.Export("integrationEnablePaths", set.EnablePaths)
@@ -91,16 +91,12 @@ func Deploy(ctx *pulumi.Context, cfg *Config) error {
 	return nil
 }
 
-// moved maps the components' managementAccountId, which the baseline sets
-// once for all of them, to its configuration key.
-var moved = map[string]string{"managementAccountId": key(KeyManagementAccountID)}
-
 // check runs every section's Check function and returns all their errors.
 func check(cfg *Config) ConfigErrors {
 	var errs ConfigErrors
 	if len(cfg.Integrations) > 0 {
 		if err := components.CheckOrgIntegrations(IntegrationsName, integrationsArgs(cfg)); err != nil {
-			errs = append(errs, mapIntegrationsError(err, cfg.Integrations, moved)...)
+			errs = append(errs, integrationsErrors(err)...)
 		}
 	}
 	if cfg.IdentityCenter != nil {
@@ -136,12 +132,4 @@ func serviceCatalogArgs(cfg *Config) components.ServiceCatalogSharingArgs {
 	args := *cfg.ServiceCatalog
 	args.ManagementAccountID = cfg.ManagementAccountID
 	return args
-}
-
-func identityCenterErrors(err error) ConfigErrors {
-	return newErrorMapper(key(KeyIdentityCenter), components.IdentityCenterSetupArgs{}, moved).mapError(err)
-}
-
-func serviceCatalogErrors(err error) ConfigErrors {
-	return newErrorMapper(key(KeyServiceCatalog), components.ServiceCatalogSharingArgs{}, moved).mapError(err)
 }
