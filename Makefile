@@ -26,10 +26,9 @@ $(PULUMI): .ci/tools/pulumi/go.mod
 provider:
 	go build -o $(PROVIDER) -ldflags "-X $(MODULE)/provider.Version=$(VERSION)" ./provider/cmd/pulumi-resource-orgtrust
 
-## schema: regenerate schema/schema.json from the built provider, without its version
-schema: provider tools
-	$(PULUMI) package get-schema $(PROVIDER) | go run ./tests/cmd/schema-normalize > schema/schema.json.tmp
-	mv schema/schema.json.tmp schema/schema.json
+## schema: regenerate schema/schema.json from the provider, in-process (no CLI, no plugin build), without its version
+schema:
+	go run ./provider/cmd/pulumi-gen-orgtrust schema -out schema/schema.json
 
 ## test: the default suite: unit, provider and engine tests (builds the CLI and the provider first)
 test: tools provider
@@ -37,7 +36,7 @@ test: tools provider
 
 ## test-unit: only the tests that need neither the CLI nor the provider binary
 test-unit:
-	go test $(GO_TEST_FLAGS) ./components/... ./provider/...
+	go test $(GO_TEST_FLAGS) ./components/... ./provider/... ./examples/...
 
 ## lint: gofmt and go vet
 lint:
@@ -65,7 +64,7 @@ clean:
 
 ## sdks: regenerate sdk/go, sdk/nodejs and sdk/python from schema/schema.json (run `make schema` first when the provider changed)
 sdks:
-	go run ./tests/cmd/sdkgen -schema schema/schema.json -out sdk
+	go run ./provider/cmd/pulumi-gen-orgtrust sdks -schema schema/schema.json -out sdk
 
 ## test-sdks: check sdk/ is up to date, compile the SDKs (tsc, compileall, go build) and check the TypeScript, Python and YAML examples
 test-sdks:
@@ -75,10 +74,10 @@ STACK_CONFIG   ?= Pulumi.example.yaml
 FIXTURES       ?= examples/baseline/plan-fixtures.yaml
 FORMAT         ?= text
 
-## plan: run the baseline program (examples/baseline) with STACK_CONFIG under Pulumi's mock runtime, no AWS
-## account and no network: every resource in create order with its parent and dependencies, the destroy
-## order, and the validation errors (exit 1). FORMAT=mermaid prints the dependency graph as a Mermaid diagram;
-## FIXTURES answers the simulated AWS lookups.
+## plan: `bin/orgtrust plan`: run the baseline program (examples/baseline) with STACK_CONFIG under Pulumi's mock
+## runtime, no AWS account and no network: every resource in create order with its parent and dependencies,
+## the destroy order, and the validation errors (exit 1). FORMAT=mermaid prints the dependency graph as a
+## Mermaid diagram; FIXTURES answers the simulated AWS lookups.
 plan:
-	@go build -o $(BIN)/plan ./tests/cmd/plan
-	@$(BIN)/plan -config "$(STACK_CONFIG)" -fixtures "$(FIXTURES)" -format "$(FORMAT)"
+	@go build -o $(BIN)/orgtrust ./provider/cmd/orgtrust
+	@$(BIN)/orgtrust plan -config "$(STACK_CONFIG)" -fixtures "$(FIXTURES)" -format "$(FORMAT)"

@@ -54,10 +54,10 @@ func TestEveryIndependentErrorAtOnce(t *testing.T) {
 				_, err := NewOrgIntegrations(ctx, "set", badIntegrationsArgs())
 				return err
 			},
-			// In name order: bad admin, config, hub, then "guard duty"'s name.
-			wantFields: []string{"integrations[0].args.delegatedAdminAccountId", "integrations[2].args.regions",
-				"integrations[3].name", "integrations[1].args.service"},
-			wantValues: []string{"12345", "", "guard duty", "securityhubb"},
+			// In the order given, whatever the names' order.
+			wantFields: []string{"integrations[0].args.delegatedAdminAccountId", "integrations[1].args.service",
+				"integrations[2].args.regions", "integrations[3].name"},
+			wantValues: []string{"12345", "securityhubb", "", "guard duty"},
 		},
 		{
 			name: "IdentityCenterSetup",

@@ -192,10 +192,10 @@ func (s *orgIntegrationsPlan) field(i int) string {
 }
 
 // planOrgIntegrations validates the set, without lookups, and reports every
-// problem of every integration.
+// problem of every integration, in the order the integrations are given.
 func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegrationsPlan, InputErrors) {
-	var errs InputErrors
 	if len(args.Integrations) == 0 {
+		var errs InputErrors
 		errs.addSubject("integrations", "", "is empty: list at least one integration, such as "+
 			"{name: %q, args: {service: %q}}", "guardduty", "guardduty")
 		return nil, errs
@@ -208,9 +208,13 @@ func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegration
 		return strings.Compare(args.Integrations[a].Name, args.Integrations[b].Name)
 	})
 	out := &orgIntegrationsPlan{positions: order, mgmtFrom: -1}
+	// byPosition holds each integration's problems, by its position in the
+	// input, so that they are reported in that order.
+	byPosition := make([]InputErrors, len(order))
 	for i, pos := range order {
 		spec := args.Integrations[pos]
 		out.specs = append(out.specs, spec)
+		errs := &byPosition[pos]
 		nameField := fmt.Sprintf("integrations[%d].name", pos)
 		if !isSpecName(spec.Name) {
 			errs.addSubject(nameField, spec.Name, "%q is not valid: use letters, digits, '.', '_' and '-', such "+
@@ -226,16 +230,16 @@ func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegration
 	// Organizations enables a principal once and keeps one delegated
 	// administrator per principal: two integrations managing one principal
 	// would fail at the second registration, and deleting either would undo
-	// the other's access.
+	// the other's access. The integration first in name order keeps it.
 	claimed := map[string]int{}
 	for i, plan := range out.plans {
 		for _, principal := range plan.principals {
 			if j, ok := claimed[principal]; ok {
 				field, value := plan.field()
-				errs.addSubject(out.field(i)+"."+field, value, "%q manages %s, as integration %q "+
+				byPosition[order[i]].addSubject(out.field(i)+"."+field, value, "%q manages %s, as integration %q "+
 					"(integrations[%d]) does: list each service principal in one integration only (a service "+
 					"enables every principal the catalog lists for it)", value, principal, out.specs[j].Name,
-					out.positions[j])
+					order[j])
 				break
 			}
 		}
@@ -245,7 +249,8 @@ func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegration
 			}
 		}
 	}
-	// The integrations share one organization: its management account is one.
+	// The integrations share one organization: its management account is
+	// one, and a managementAccountId given to one integration serves all.
 	for i, plan := range out.plans {
 		m := plan.args.ManagementAccountID
 		switch {
@@ -253,9 +258,9 @@ func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegration
 		case out.mgmt == "":
 			out.mgmt, out.mgmtFrom = m, i
 		case m != out.mgmt:
-			errs.addSubject(out.field(i)+".managementAccountId", m, "%q differs from the managementAccountId of "+
-				"integration %q, %q, but an organization has one management account: give them the same value, "+
-				"or remove it from all but one", m, out.specs[out.mgmtFrom].Name, out.mgmt)
+			byPosition[order[i]].addSubject(out.field(i)+".managementAccountId", m, "%q differs from the "+
+				"managementAccountId of integration %q, %q, but an organization has one management account: give "+
+				"them the same value, or remove it from all but one", m, out.specs[out.mgmtFrom].Name, out.mgmt)
 		}
 	}
 	if out.mgmt != "" {
@@ -263,10 +268,14 @@ func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegration
 		for i, plan := range out.plans {
 			if plan.needsManagementLookup() {
 				if e := plan.checkManagementAccount(out.mgmt, source); e != nil {
-					errs.addAll(out.field(i), InputErrors{e})
+					byPosition[order[i]].addAll(out.field(i), InputErrors{e})
 				}
 			}
 		}
+	}
+	var errs InputErrors
+	for _, e := range byPosition {
+		errs = append(errs, e...)
 	}
 	return out, errs
 }

@@ -31,7 +31,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 
-	"github.com/orgtrust/pulumi-orgtrust/tests/cmd/sdkgen/gen"
+	"github.com/orgtrust/pulumi-orgtrust/provider/cmd/pulumi-gen-orgtrust/gen"
 	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
 )
 
@@ -94,7 +94,7 @@ func TestSDKPlaceholderVersionMatchesMakefile(t *testing.T) {
 	m := regexp.MustCompile(`(?m)^VERSION\s*\?=\s*(\S+)`).FindSubmatch(makefile)
 	require.NotNil(t, m, "the Makefile sets VERSION ?= ...")
 	assert.Equal(t, string(m[1]), gen.PlaceholderVersion,
-		"gen.PlaceholderVersion (tests/cmd/sdkgen/gen) must equal the Makefile's default VERSION; "+
+		"gen.PlaceholderVersion (provider/cmd/pulumi-gen-orgtrust/gen) must equal the Makefile's default VERSION; "+
 			"change it, then run `make sdks`")
 }
 

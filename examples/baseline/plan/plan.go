@@ -3,7 +3,7 @@
 // account: it records every resource the program registers with its parent,
 // dependencies and provider, answers the AWS lookups from fixtures, and
 // derives the create and destroy orders from the recorded edges. `make plan`
-// prints the result (tests/cmd/plan).
+// prints the result (`orgtrust plan`, provider/cmd/orgtrust).
 package plan
 
 import (

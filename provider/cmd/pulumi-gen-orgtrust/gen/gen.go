@@ -27,13 +27,14 @@ import (
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 )
 
-// Tool names the generator in the header of every generated file.
+// Tool names the generator in the header of every generated file. It keeps
+// the generator's first name: changing it would change every generated file.
 const Tool = "orgtrust sdkgen (make sdks)"
 
 // PlaceholderVersion is the package version written into the checked-in SDKs.
 // It equals the Makefile's default VERSION, so the checked-in SDKs request the
 // plugin that `make install` installs. Release builds regenerate with their
-// own version (sdkgen -version).
+// own version (pulumi-gen-orgtrust sdks -version).
 const PlaceholderVersion = "0.1.0-dev"
 
 // Languages are the SDK languages generated, each into a directory of that name.
