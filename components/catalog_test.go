@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 	"github.com/orgtrust/pulumi-orgtrust/components/internal/suggest"
 )
 
@@ -45,7 +46,7 @@ func TestCatalogKeysAndPrincipalsUnique(t *testing.T) {
 	keyRE := regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 	keys := map[string]bool{}
 	principals := map[string]string{}
-	for _, svc := range catalogData {
+	for _, svc := range Services() {
 		assert.Regexp(t, keyRE, svc.Key, "key must be lowercase and hyphenated")
 		assert.False(t, keys[svc.Key], "duplicate key %q", svc.Key)
 		keys[svc.Key] = true
@@ -60,7 +61,7 @@ func TestCatalogKeysAndPrincipalsUnique(t *testing.T) {
 			assert.NoError(t, err, "catalog principal must be well-formed")
 		}
 	}
-	assert.Len(t, Services(), len(catalogData))
+	assert.Equal(t, catalog.Len(), len(Services()), "no two rows share a key")
 	assert.Len(t, Principals(), len(principals))
 }
 
@@ -86,14 +87,14 @@ func TestCatalogRules(t *testing.T) {
 		return func(t *testing.T, s Service) {
 			assert.Equal(t, DelegatedAdminService, s.DelegatedAdmin)
 			assert.True(t, s.DelegatedAdminPerRegion)
-			assert.Equal(t, token, s.DelegatedAdminResource)
+			assert.Equal(t, token, string(s.DelegatedAdminResource))
 		}
 	}
 	serviceOnly := func(api, resource string) func(*testing.T, Service) {
 		return func(t *testing.T, s Service) {
 			assert.Equal(t, EnableViaServiceOnly, s.EnableVia)
 			assert.Equal(t, api, s.EnableAPI)
-			assert.Equal(t, resource, s.EnableResource)
+			assert.Equal(t, resource, string(s.EnableResource))
 		}
 	}
 	tests := []struct {
@@ -105,7 +106,7 @@ func TestCatalogRules(t *testing.T) {
 			assert.True(t, s.RetainOnDelete)
 			assert.Equal(t, EnableViaService, s.EnableVia)
 			assert.Equal(t, DelegatedAdminOrganizations, s.DelegatedAdmin)
-			assert.Equal(t, rdaResource, s.DelegatedAdminResource)
+			assert.Equal(t, string(catalog.OrganizationsDelegatedAdministrator), string(s.DelegatedAdminResource))
 			assert.Contains(t, s.DisableEffect, "can't use it to access accounts")
 			assert.Contains(t, s.DisableEffect, "without reconfiguring")
 			assert.True(t, s.Verified)
@@ -113,7 +114,7 @@ func TestCatalogRules(t *testing.T) {
 		{"servicecatalog", func(t *testing.T, s Service) {
 			assert.Equal(t, EnableViaService, s.EnableVia)
 			assert.Equal(t, "servicecatalog:EnableAWSOrganizationsAccess", s.EnableAPI)
-			assert.Equal(t, "aws:servicecatalog/organizationsAccess:OrganizationsAccess", s.EnableResource)
+			assert.Equal(t, "aws:servicecatalog/organizationsAccess:OrganizationsAccess", string(s.EnableResource))
 			assert.Equal(t, DelegatedAdminOrganizations, s.DelegatedAdmin)
 			assert.Contains(t, s.DisableEffect, "not deleted")
 			assert.Contains(t, s.DisableEffect, "out of sync")
@@ -142,24 +143,24 @@ func TestCatalogRules(t *testing.T) {
 		{"inspector", perRegion("aws:inspector2/delegatedAdminAccount:DelegatedAdminAccount")},
 		{"fms", func(t *testing.T, s Service) {
 			assert.Equal(t, DelegatedAdminService, s.DelegatedAdmin)
-			assert.Equal(t, "aws:fms/adminAccount:AdminAccount", s.DelegatedAdminResource)
+			assert.Equal(t, "aws:fms/adminAccount:AdminAccount", string(s.DelegatedAdminResource))
 		}},
 		{"cloudtrail", func(t *testing.T, s Service) {
 			assert.Equal(t, "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount",
-				s.DelegatedAdminResource)
+				string(s.DelegatedAdminResource))
 		}},
 		{"auditmanager", func(t *testing.T, s Service) {
 			assert.Equal(t,
 				"aws:auditmanager/organizationAdminAccountRegistration:OrganizationAdminAccountRegistration",
-				s.DelegatedAdminResource)
+				string(s.DelegatedAdminResource))
 		}},
 		{"securitylake", func(t *testing.T, s Service) {
 			assert.Equal(t, DelegatedAdminService, s.DelegatedAdmin)
 			assert.Equal(t, "securitylake:RegisterDataLakeDelegatedAdministrator", s.DelegatedAdminAPI)
-			assert.Empty(t, s.DelegatedAdminResource)
+			assert.Empty(t, string(s.DelegatedAdminResource))
 		}},
 		{"iam", func(t *testing.T, s Service) {
-			assert.Equal(t, "aws:iam/organizationsFeatures:OrganizationsFeatures", s.EnableResource)
+			assert.Equal(t, "aws:iam/organizationsFeatures:OrganizationsFeatures", string(s.EnableResource))
 		}},
 	}
 	for _, tt := range tests {
@@ -219,15 +220,15 @@ func TestServiceFieldsComplete(t *testing.T) {
 
 			switch s.DelegatedAdmin {
 			case DelegatedAdminOrganizations:
-				assert.Equal(t, rdaAPI, s.DelegatedAdminAPI)
-				assert.Equal(t, rdaResource, s.DelegatedAdminResource)
+				assert.Equal(t, catalog.RegisterDelegatedAdministratorAPI, s.DelegatedAdminAPI)
+				assert.Equal(t, string(catalog.OrganizationsDelegatedAdministrator), string(s.DelegatedAdminResource))
 				assert.False(t, s.DelegatedAdminPerRegion)
 			case DelegatedAdminService:
 				assert.Regexp(t, apiRE, s.DelegatedAdminAPI)
-				assert.NotEqual(t, rdaResource, s.DelegatedAdminResource)
+				assert.NotEqual(t, string(catalog.OrganizationsDelegatedAdministrator), string(s.DelegatedAdminResource))
 			default:
 				assert.Empty(t, s.DelegatedAdminAPI)
-				assert.Empty(t, s.DelegatedAdminResource)
+				assert.Empty(t, string(s.DelegatedAdminResource))
 				assert.False(t, s.DelegatedAdminPerRegion)
 				assert.Zero(t, s.MaxDelegatedAdmins)
 			}
@@ -238,7 +239,7 @@ func TestServiceFieldsComplete(t *testing.T) {
 				assert.Regexp(t, apiRE, s.EnableAPI)
 			}
 			for field, token := range map[string]string{
-				"delegatedAdminResource": s.DelegatedAdminResource, "enableResource": s.EnableResource,
+				"delegatedAdminResource": string(s.DelegatedAdminResource), "enableResource": string(s.EnableResource),
 			} {
 				if token == "" {
 					continue
@@ -337,7 +338,7 @@ func TestSuggestKeys(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
 			t.Parallel()
-			got, ok := suggest.Nearest(tt.input, catalogIdx.keys)
+			got, ok := suggest.Nearest(tt.input, catalog.Keys())
 			assert.Equal(t, tt.want != "", ok)
 			assert.Equal(t, tt.want, got)
 			_, err := ResolveService("key", tt.input)
@@ -528,8 +529,8 @@ func TestServiceEnumValues(t *testing.T) {
 }
 
 const (
-	catalogDocPath  = "catalog.md"
-	catalogDocBegin = "<!-- BEGIN GENERATED CATALOG TABLE: edit catalog_data.go, then run " +
+	catalogDocPath  = "catalog/catalog.md"
+	catalogDocBegin = "<!-- BEGIN GENERATED CATALOG TABLE: edit catalog/data.go, then run " +
 		"ORGTRUST_UPDATE_CATALOG_DOC=1 go test ./components/ -run TestCatalogDoc -->"
 	catalogDocEnd = "<!-- END GENERATED CATALOG TABLE -->"
 )

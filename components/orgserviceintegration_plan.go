@@ -3,6 +3,8 @@ package components
 import (
 	"fmt"
 	"slices"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // This file turns OrgServiceIntegrationArgs into a plan: the principals to
@@ -24,12 +26,12 @@ type integrationPlan struct {
 	enablePath string
 	// enableResource is the pulumi-aws token used with enablePath service;
 	// the admin resource's token when it also enables access (IPAM).
-	enableResource string
+	enableResource catalog.ResourceType
 	// admin is the delegated admin account; "" for none.
 	admin string
 	// adminMechanism and adminResource say how the admin is registered.
 	adminMechanism DelegatedAdminMechanism
-	adminResource  string
+	adminResource  catalog.ResourceType
 	// regions are sorted; empty means the component's own provider.
 	regions []string
 }
@@ -191,14 +193,14 @@ func (p *integrationPlan) resolveAdmin(errs *InputErrors) bool {
 	}
 	if !p.known {
 		// Organizations RegisterDelegatedAdministrator is the only generic mechanism.
-		p.adminMechanism, p.adminResource = DelegatedAdminOrganizations, delegatedAdministratorToken
+		p.adminMechanism, p.adminResource = DelegatedAdminOrganizations, catalog.OrganizationsDelegatedAdministrator
 		return true
 	}
 	switch p.svc.DelegatedAdmin {
 	case DelegatedAdminOrganizations:
-		p.adminMechanism, p.adminResource = DelegatedAdminOrganizations, delegatedAdministratorToken
+		p.adminMechanism, p.adminResource = DelegatedAdminOrganizations, catalog.OrganizationsDelegatedAdministrator
 	case DelegatedAdminService:
-		if _, ok := serviceAdminResources[p.svc.DelegatedAdminResource]; !ok {
+		if p.svc.DelegatedAdminResource.Admin() == nil {
 			api := p.svc.DelegatedAdminAPI
 			if api == "" {
 				api = "its own API"
@@ -221,14 +223,14 @@ func (p *integrationPlan) resolveAdmin(errs *InputErrors) bool {
 				"Organizations RegisterDelegatedAdministrator anyway", PackageName, p.label(), p.admin)
 			return false
 		}
-		p.adminMechanism, p.adminResource = DelegatedAdminOrganizations, delegatedAdministratorToken
+		p.adminMechanism, p.adminResource = DelegatedAdminOrganizations, catalog.OrganizationsDelegatedAdministrator
 	}
 	return true
 }
 
 // resolveEnablePath decides how trusted access is enabled.
 func (p *integrationPlan) resolveEnablePath(errs *InputErrors) {
-	supported := p.known && enableResources[p.svc.EnableResource] != nil
+	supported := p.known && p.svc.EnableResource.Enable() != nil
 	// The admin resource enables trusted access itself (IPAM's
 	// ec2:EnableIpamOrganizationAdminAccount does both).
 	combined := p.adminResource != "" && p.svc.EnableResource == p.adminResource

@@ -5,112 +5,13 @@ import (
 	"slices"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/auditmanager"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudtrail"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/detective"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ec2"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/fms"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/guardduty"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/inspector2"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/macie2"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/organizations"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ram"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/securityhub"
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/servicecatalog"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // This file registers a planned OrgServiceIntegration: trusted access, then
 // the delegated administrators, then the outputs.
-
-// enableResources are the service enable resources the component creates for
-// enableVia "service", by pulumi-aws token. IAM's
-// aws:iam/organizationsFeatures:OrganizationsFeatures is deliberately absent:
-// it turns on root-access features and needs trusted access enabled first, so
-// IAM falls back to TrustedServiceAccess and the features are the user's own
-// resource.
-var enableResources = map[string]func(ctx *pulumi.Context, name string, opts ...pulumi.ResourceOption) (pulumi.CustomResource, error){
-	"aws:servicecatalog/organizationsAccess:OrganizationsAccess": func(ctx *pulumi.Context, name string,
-		opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return servicecatalog.NewOrganizationsAccess(ctx, name,
-			&servicecatalog.OrganizationsAccessArgs{Enabled: pulumi.Bool(true)}, opts...)
-	},
-	"aws:ram/sharingWithOrganization:SharingWithOrganization": func(ctx *pulumi.Context, name string,
-		opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return ram.NewSharingWithOrganization(ctx, name, &ram.SharingWithOrganizationArgs{}, opts...)
-	},
-}
-
-// ipamAdminToken is the IPAM admin resource, which also enables IPAM's trusted
-// access (ec2:EnableIpamOrganizationAdminAccount does both).
-const ipamAdminToken = "aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount"
-
-// delegatedAdministratorToken is Organizations RegisterDelegatedAdministrator.
-const delegatedAdministratorToken = "aws:organizations/delegatedAdministrator:DelegatedAdministrator"
-
-type adminFunc func(ctx *pulumi.Context, name, accountID string, opts ...pulumi.ResourceOption) (pulumi.CustomResource, error)
-
-// serviceAdminResources register a delegated administrator with the service's
-// own API, by pulumi-aws token. aws-native v1.38.0 adds none that pulumi-aws
-// v6 lacks (it has securityhub DelegatedAdmin and detective OrganizationAdmin,
-// both covered here), so services outside this table fail at preview.
-var serviceAdminResources = map[string]adminFunc{
-	"aws:guardduty/organizationAdminAccount:OrganizationAdminAccount": func(ctx *pulumi.Context, name, id string,
-		opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return guardduty.NewOrganizationAdminAccount(ctx, name,
-			&guardduty.OrganizationAdminAccountArgs{AdminAccountId: pulumi.String(id)}, opts...)
-	},
-	"aws:securityhub/organizationAdminAccount:OrganizationAdminAccount": func(ctx *pulumi.Context, name, id string,
-		opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return securityhub.NewOrganizationAdminAccount(ctx, name,
-			&securityhub.OrganizationAdminAccountArgs{AdminAccountId: pulumi.String(id)}, opts...)
-	},
-	"aws:macie2/organizationAdminAccount:OrganizationAdminAccount": func(ctx *pulumi.Context, name, id string,
-		opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return macie2.NewOrganizationAdminAccount(ctx, name,
-			&macie2.OrganizationAdminAccountArgs{AdminAccountId: pulumi.String(id)}, opts...)
-	},
-	"aws:detective/organizationAdminAccount:OrganizationAdminAccount": func(ctx *pulumi.Context, name, id string,
-		opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return detective.NewOrganizationAdminAccount(ctx, name,
-			&detective.OrganizationAdminAccountArgs{AccountId: pulumi.String(id)}, opts...)
-	},
-	"aws:inspector2/delegatedAdminAccount:DelegatedAdminAccount": func(ctx *pulumi.Context, name, id string,
-		opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return inspector2.NewDelegatedAdminAccount(ctx, name,
-			&inspector2.DelegatedAdminAccountArgs{AccountId: pulumi.String(id)}, opts...)
-	},
-	"aws:fms/adminAccount:AdminAccount": func(ctx *pulumi.Context, name, id string,
-		opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return fms.NewAdminAccount(ctx, name, &fms.AdminAccountArgs{AccountId: pulumi.String(id)}, opts...)
-	},
-	ipamAdminToken: func(ctx *pulumi.Context, name, id string,
-		opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return ec2.NewVpcIpamOrganizationAdminAccount(ctx, name,
-			&ec2.VpcIpamOrganizationAdminAccountArgs{DelegatedAdminAccountId: pulumi.String(id)}, opts...)
-	},
-	"aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount": func(ctx *pulumi.Context,
-		name, id string, opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return cloudtrail.NewOrganizationDelegatedAdminAccount(ctx, name,
-			&cloudtrail.OrganizationDelegatedAdminAccountArgs{AccountId: pulumi.String(id)}, opts...)
-	},
-	"aws:auditmanager/organizationAdminAccountRegistration:OrganizationAdminAccountRegistration": func(
-		ctx *pulumi.Context, name, id string, opts ...pulumi.ResourceOption,
-	) (pulumi.CustomResource, error) {
-		return auditmanager.NewOrganizationAdminAccountRegistration(ctx, name,
-			&auditmanager.OrganizationAdminAccountRegistrationArgs{AdminAccountId: pulumi.String(id)}, opts...)
-	},
-}
 
 // register creates the component and its children. after, when not nil, is
 // the Organizations write this integration's first Organizations write must
@@ -172,7 +73,7 @@ func (p *integrationPlan) register(ctx *pulumi.Context, after pulumi.Resource,
 		if p.retainAccess() {
 			o = append(o, pulumi.RetainOnDelete(true))
 		}
-		access, err := enableResources[p.enableResource](ctx, name+"-access", o...)
+		access, err := p.enableResource.Enable()(ctx, name+"-access", o...)
 		if err != nil {
 			return nil, wrap("trusted access", err)
 		}
@@ -245,11 +146,8 @@ func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIn
 			}
 			// DependsOn the access: RegisterDelegatedAdministrator needs trusted
 			// access enabled, and no data flows from it.
-			admin, err := organizations.NewDelegatedAdministrator(ctx, childName,
-				&organizations.DelegatedAdministratorArgs{
-					AccountId:        pulumi.String(p.admin),
-					ServicePrincipal: pulumi.String(principal),
-				}, orgWriteOpts(accesses...)...)
+			admin, err := catalog.NewDelegatedAdministrator(ctx, childName, p.admin, principal,
+				orgWriteOpts(accesses...)...)
 			if err != nil {
 				return err
 			}
@@ -258,7 +156,7 @@ func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIn
 		}
 		return nil
 	}
-	create := serviceAdminResources[p.adminResource]
+	create := p.adminResource.Admin()
 	if len(p.regions) == 0 {
 		// DependsOn the access: the service's admin API needs trusted access
 		// enabled, and no data flows from it.

@@ -13,6 +13,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 const (
@@ -216,7 +218,7 @@ func TestOrgServiceIntegrationMechanisms(t *testing.T) {
 			name:         "ipam: the admin resource enables access",
 			args:         OrgServiceIntegrationArgs{Service: "ipam"},
 			wantPath:     "service",
-			wantAdmins:   []wantChild{svcAdmin(ipamAdminToken, "delegatedAdminAccountId")},
+			wantAdmins:   []wantChild{svcAdmin(string(catalog.IPAMAdmin), "delegatedAdminAccountId")},
 			wantAccessIs: "x-admin",
 		},
 		{

@@ -11,6 +11,7 @@ import (
 	"github.com/pulumi/pulumi-go-provider/infer"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // GetDeployerPolicy returns the least-privilege IAM policy for the role that
@@ -124,68 +125,22 @@ var organizationsActions = []string{
 
 // typeActions are the IAM actions that the provider of each resource type, or
 // of each function (invoke) token, calls to create, read, update and delete
-// it. Every resource type that an orgtrust component registers, and every
-// function it invokes, needs an entry: the provider tests run the components
+// it, for the types outside the catalog. Every resource type that an orgtrust
+// component registers, and every function it invokes, needs an entry here or
+// in the catalog (resourceActions): the provider tests run the components
 // under mocks and check that.
 var typeActions = map[string][]string{
+	// The orgtrust provider's own resources. Add each native resource of this
+	// provider here.
 	components.TrustedServiceAccessToken: {
 		"organizations:DescribeOrganization", "organizations:DisableAWSServiceAccess",
 		"organizations:EnableAWSServiceAccess", "organizations:ListAWSServiceAccessForOrganization",
 	},
 
-	// Delegated administrators and the services' own enable resources (pulumi-aws v6).
-	"aws:organizations/delegatedAdministrator:DelegatedAdministrator": {
-		"organizations:DeregisterDelegatedAdministrator", "organizations:ListDelegatedAdministrators",
-		"organizations:ListDelegatedServicesForAccount", "organizations:RegisterDelegatedAdministrator",
-	},
-	"aws:guardduty/organizationAdminAccount:OrganizationAdminAccount": {
-		"guardduty:DisableOrganizationAdminAccount", "guardduty:EnableOrganizationAdminAccount",
-		"guardduty:ListOrganizationAdminAccounts",
-	},
-	"aws:securityhub/organizationAdminAccount:OrganizationAdminAccount": {
-		"securityhub:DisableOrganizationAdminAccount", "securityhub:EnableOrganizationAdminAccount",
-		"securityhub:ListOrganizationAdminAccounts",
-	},
-	"aws:macie2/organizationAdminAccount:OrganizationAdminAccount": {
-		"macie2:DisableOrganizationAdminAccount", "macie2:EnableOrganizationAdminAccount",
-		"macie2:ListOrganizationAdminAccounts",
-	},
-	"aws:detective/organizationAdminAccount:OrganizationAdminAccount": {
-		"detective:DisableOrganizationAdminAccount", "detective:EnableOrganizationAdminAccount",
-		"detective:ListOrganizationAdminAccounts",
-	},
-	"aws:inspector2/delegatedAdminAccount:DelegatedAdminAccount": {
-		"inspector2:DisableDelegatedAdminAccount", "inspector2:EnableDelegatedAdminAccount",
-		"inspector2:GetDelegatedAdminAccount", "inspector2:ListDelegatedAdminAccounts",
-	},
-	"aws:fms/adminAccount:AdminAccount": {
-		"fms:AssociateAdminAccount", "fms:DisassociateAdminAccount", "fms:GetAdminAccount",
-	},
-	"aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount": {
-		"ec2:DisableIpamOrganizationAdminAccount", "ec2:EnableIpamOrganizationAdminAccount",
-		"organizations:ListDelegatedAdministrators",
-	},
-	"aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount": {
-		"cloudtrail:DeregisterOrganizationDelegatedAdmin", "cloudtrail:RegisterOrganizationDelegatedAdmin",
-		"iam:GetRole", "organizations:DescribeAccount", "organizations:ListDelegatedAdministrators",
-	},
-	"aws:auditmanager/organizationAdminAccountRegistration:OrganizationAdminAccountRegistration": {
-		"auditmanager:DeregisterOrganizationAdminAccount", "auditmanager:GetOrganizationAdminAccount",
-		"auditmanager:RegisterOrganizationAdminAccount",
-	},
-	"aws:iam/organizationsFeatures:OrganizationsFeatures": {
-		"iam:DisableOrganizationsRootCredentialsManagement", "iam:DisableOrganizationsRootSessions",
-		"iam:EnableOrganizationsRootCredentialsManagement", "iam:EnableOrganizationsRootSessions",
-		"iam:ListOrganizationsFeatures",
-	},
-	"aws:ram/sharingWithOrganization:SharingWithOrganization": {
-		"organizations:DisableAWSServiceAccess", "organizations:ListAWSServiceAccessForOrganization",
-		"ram:EnableSharingWithAwsOrganization",
-	},
-	"aws:servicecatalog/organizationsAccess:OrganizationsAccess": {
-		"servicecatalog:DisableAWSOrganizationsAccess", "servicecatalog:EnableAWSOrganizationsAccess",
-		"servicecatalog:GetAWSOrganizationsAccessStatus",
-	},
+	// The delegated-administrator and enable resources of the catalog's
+	// services are not listed here: each one's actions live with its
+	// constructor in package catalog (components/catalog/resources.go), and
+	// resourceActions reads them from there.
 
 	// Organization lookups (pulumi-aws v6 functions).
 	"aws:organizations/getOrganization:getOrganization": {
@@ -350,9 +305,9 @@ func deployerPolicy(args GetDeployerPolicyArgs) (policyDocument, error) {
 				serviceActions[a] = true
 			}
 		}
-		for _, t := range []string{svc.DelegatedAdminResource, svc.EnableResource} {
+		for _, t := range []catalog.ResourceType{svc.DelegatedAdminResource, svc.EnableResource} {
 			if t != "" {
-				types = append(types, t)
+				types = append(types, string(t))
 			}
 		}
 	}
@@ -368,10 +323,10 @@ func deployerPolicy(args GetDeployerPolicyArgs) (policyDocument, error) {
 		orgs[a] = true
 	}
 	for _, t := range types {
-		actions, ok := typeActions[t]
+		actions, ok := resourceActions(t)
 		if !ok {
 			return policyDocument{}, fmt.Errorf("no IAM actions are recorded for %s: add it to typeActions in "+
-				"provider/deployer_policy.go", t)
+				"provider/deployer_policy.go, or, for a service's own resource, to components/catalog/resources.go", t)
 		}
 		for _, a := range actions {
 			if strings.HasPrefix(a, "organizations:") {
@@ -423,6 +378,17 @@ func deployerPolicy(args GetDeployerPolicyArgs) (policyDocument, error) {
 		doc = readOnly(doc)
 	}
 	return doc, nil
+}
+
+// resourceActions returns the IAM actions of resource or function type t:
+// from the catalog for the services' enable and admin resources, else from
+// typeActions.
+func resourceActions(t string) ([]string, bool) {
+	if actions, ok := catalog.ResourceType(t).Actions(); ok {
+		return actions, true
+	}
+	actions, ok := typeActions[t]
+	return actions, ok
 }
 
 // readOnly keeps the read actions of doc, and the statements left with any.

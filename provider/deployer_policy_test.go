@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // policyActions returns the actions of the deployer policy for args.
@@ -61,11 +62,12 @@ func TestDeployerPolicyCoversEveryCatalogService(t *testing.T) {
 					assert.Contains(t, actions, api)
 				}
 			}
-			for _, token := range []string{svc.DelegatedAdminResource, svc.EnableResource} {
+			for _, typ := range []catalog.ResourceType{svc.DelegatedAdminResource, svc.EnableResource} {
+				token := string(typ)
 				if token == "" {
 					continue
 				}
-				want, ok := typeActions[token]
+				want, ok := resourceActions(token)
 				require.True(t, ok, "no IAM actions are recorded for %s: add it to typeActions", token)
 				for _, a := range want {
 					assert.Contains(t, actions, a, "%s calls %s", token, a)
@@ -110,7 +112,7 @@ func TestDeployerPolicyFeatures(t *testing.T) {
 			t.Parallel()
 			actions := policyActions(t, tt.args)
 			for _, typ := range tt.types {
-				want, ok := typeActions[typ]
+				want, ok := resourceActions(typ)
 				require.True(t, ok, "no IAM actions are recorded for %s", typ)
 				for _, a := range want {
 					assert.Contains(t, actions, a, "%s calls %s", typ, a)
@@ -245,9 +247,10 @@ func requireCovered(t *testing.T, args GetDeployerPolicyArgs, tokens []string) {
 			(strings.HasPrefix(tok, components.PackageName+":") && tok != components.TrustedServiceAccessToken) {
 			continue
 		}
-		want, ok := typeActions[tok]
+		want, ok := resourceActions(tok)
 		if !assert.True(t, ok, "the components use %s, which has no entry in typeActions "+
-			"(provider/deployer_policy.go): add the IAM actions its provider calls", tok) {
+			"(provider/deployer_policy.go) or in the catalog (components/catalog/resources.go): add the IAM "+
+			"actions its provider calls", tok) {
 			continue
 		}
 		for _, a := range want {

@@ -41,6 +41,7 @@ func New() (p.Provider, error) {
 		).
 		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{
 			"components": "index",
+			"catalog":    "index",
 			"provider":   "index",
 		}).
 		WithKeywords("pulumi", "aws", "aws-organizations", "trusted-access", "delegated-administrator",

@@ -1,4 +1,4 @@
-package components
+package catalog
 
 // The catalog's data. Facts come from the reference table
 // (trusted-services.md) and were checked, where Verified is true, against the
@@ -7,9 +7,9 @@ package components
 
 const (
 	// rdaAPI registers a delegated administrator through AWS Organizations.
-	rdaAPI = "organizations:RegisterDelegatedAdministrator"
+	rdaAPI = RegisterDelegatedAdministratorAPI
 	// rdaResource is the pulumi-aws v6 resource for rdaAPI.
-	rdaResource = "aws:organizations/delegatedAdministrator:DelegatedAdministrator"
+	rdaResource = OrganizationsDelegatedAdministrator
 
 	// orgsGuide is where the per-service pages of the AWS Organizations User
 	// Guide live; srcOrgs names one of them.
@@ -100,7 +100,7 @@ var catalogData = []Service{
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForAuditManager"},
 		DelegatedAdmin:          DelegatedAdminService,
 		DelegatedAdminAPI:       "auditmanager:RegisterOrganizationAdminAccount",
-		DelegatedAdminResource:  "aws:auditmanager/organizationAdminAccountRegistration:OrganizationAdminAccountRegistration",
+		DelegatedAdminResource:  AuditManagerAdmin,
 		DelegatedAdminPerRegion: true,
 		EnableVia:               EnableViaService,
 		DisableEffect:           genericDisable("Audit Manager"),
@@ -146,7 +146,7 @@ var catalogData = []Service{
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForCloudTrail"},
 		DelegatedAdmin:         DelegatedAdminService,
 		DelegatedAdminAPI:      "cloudtrail:RegisterOrganizationDelegatedAdmin",
-		DelegatedAdminResource: "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount",
+		DelegatedAdminResource: CloudTrailAdmin,
 		EnableVia:              EnableViaOrganizations,
 		DisableEffect: "Organization trails stop functioning for member accounts, because CloudTrail can no " +
 			"longer access the organization; the trails and AWSServiceRoleForCloudTrail remain, and " +
@@ -229,7 +229,7 @@ var catalogData = []Service{
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForDetective"},
 		DelegatedAdmin:          DelegatedAdminService,
 		DelegatedAdminAPI:       "detective:EnableOrganizationAdminAccount",
-		DelegatedAdminResource:  "aws:detective/organizationAdminAccount:OrganizationAdminAccount",
+		DelegatedAdminResource:  DetectiveAdmin,
 		DelegatedAdminPerRegion: true,
 		EnableVia:               EnableViaOrganizations,
 		DisableEffect: "Detective can no longer react to changes in the organization's membership, such as " +
@@ -301,7 +301,7 @@ var catalogData = []Service{
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForFMS"},
 		DelegatedAdmin:         DelegatedAdminService,
 		DelegatedAdminAPI:      "fms:AssociateAdminAccount",
-		DelegatedAdminResource: "aws:fms/adminAccount:AdminAccount",
+		DelegatedAdminResource: FirewallManagerAdmin,
 		EnableVia:              EnableViaService,
 		DisableEffect: "Firewall Manager can no longer apply its security policies across the organization's " +
 			"accounts. AWS strongly recommends disabling through Firewall Manager so it can clean up the " +
@@ -321,7 +321,7 @@ var catalogData = []Service{
 		},
 		DelegatedAdmin:          DelegatedAdminService,
 		DelegatedAdminAPI:       "guardduty:EnableOrganizationAdminAccount",
-		DelegatedAdminResource:  "aws:guardduty/organizationAdminAccount:OrganizationAdminAccount",
+		DelegatedAdminResource:  GuardDutyAdmin,
 		DelegatedAdminPerRegion: true,
 		EnableVia:               EnableViaOrganizations,
 		DisableEffect: "The GuardDuty administrator account can no longer manage the organization's accounts " +
@@ -358,7 +358,7 @@ var catalogData = []Service{
 		DelegatedAdminResource: rdaResource,
 		EnableVia:              EnableViaService,
 		EnableAPI:              "iam:EnableOrganizationsRootCredentialsManagement",
-		EnableResource:         "aws:iam/organizationsFeatures:OrganizationsFeatures",
+		EnableResource:         IAMOrganizationsFeatures,
 		DisableEffect: "Centralized root access stops: the management account and the delegated administrator " +
 			"can no longer manage member accounts' root credentials or run privileged root sessions.",
 		Verified: true,
@@ -374,7 +374,7 @@ var catalogData = []Service{
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForAmazonInspector2"},
 		DelegatedAdmin:          DelegatedAdminService,
 		DelegatedAdminAPI:       "inspector2:EnableDelegatedAdminAccount",
-		DelegatedAdminResource:  "aws:inspector2/delegatedAdminAccount:DelegatedAdminAccount",
+		DelegatedAdminResource:  InspectorAdmin,
 		DelegatedAdminPerRegion: true,
 		EnableVia:               EnableViaOrganizations,
 		DisableEffect: "The Inspector delegated administrator can no longer manage scanning for the " +
@@ -391,10 +391,10 @@ var catalogData = []Service{
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForIPAM"},
 		DelegatedAdmin:         DelegatedAdminService,
 		DelegatedAdminAPI:      "ec2:EnableIpamOrganizationAdminAccount",
-		DelegatedAdminResource: "aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount",
+		DelegatedAdminResource: IPAMAdmin,
 		EnableVia:              EnableViaServiceOnly,
 		EnableAPI:              "ec2:EnableIpamOrganizationAdminAccount",
-		EnableResource:         "aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount",
+		EnableResource:         IPAMAdmin,
 		DisableEffect: "IPAM can no longer monitor IP address usage across the organization's accounts. " +
 			genericDisable("IPAM"),
 		Verified: true,
@@ -432,7 +432,7 @@ var catalogData = []Service{
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForAmazonMacie"},
 		DelegatedAdmin:          DelegatedAdminService,
 		DelegatedAdminAPI:       "macie2:EnableOrganizationAdminAccount",
-		DelegatedAdminResource:  "aws:macie2/organizationAdminAccount:OrganizationAdminAccount",
+		DelegatedAdminResource:  MacieAdmin,
 		DelegatedAdminPerRegion: true,
 		EnableVia:               EnableViaService,
 		DisableEffect: "The Macie administrator account can no longer manage the organization's accounts. " +
@@ -532,7 +532,7 @@ var catalogData = []Service{
 		DelegatedAdmin:     DelegatedAdminNone,
 		EnableVia:          EnableViaServiceOnly,
 		EnableAPI:          "ram:EnableSharingWithAwsOrganization",
-		EnableResource:     "aws:ram/sharingWithOrganization:SharingWithOrganization",
+		EnableResource:     RAMSharingWithOrganization,
 		DisableEffect: "AWS RAM can no longer share resources with the organization or its OUs without " +
 			"invitations; sharing with individual accounts still works.",
 		Verified: true,
@@ -606,7 +606,7 @@ var catalogData = []Service{
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForSecurityHub"},
 		DelegatedAdmin:          DelegatedAdminService,
 		DelegatedAdminAPI:       "securityhub:EnableOrganizationAdminAccount",
-		DelegatedAdminResource:  "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
+		DelegatedAdminResource:  SecurityHubAdmin,
 		DelegatedAdminPerRegion: true,
 		EnableVia:               EnableViaService,
 		DisableEffect: "The Security Hub administrator account can no longer manage the organization's " +
@@ -645,7 +645,7 @@ var catalogData = []Service{
 		DelegatedAdminResource: rdaResource,
 		EnableVia:              EnableViaService,
 		EnableAPI:              "servicecatalog:EnableAWSOrganizationsAccess",
-		EnableResource:         "aws:servicecatalog/organizationsAccess:OrganizationsAccess",
+		EnableResource:         ServiceCatalogOrganizationsAccess,
 		DisableEffect: "Existing portfolio shares are not deleted, but no new shares can be made across the " +
 			"organization, and existing shares fall out of sync with the organization's structure when it " +
 			"changes.",
