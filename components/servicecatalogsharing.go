@@ -13,7 +13,7 @@ import (
 // ServiceCatalogSharingToken is the type token of the ServiceCatalogSharing component.
 const ServiceCatalogSharingToken = PackageName + ":index:ServiceCatalogSharing"
 
-//go:embed servicecatalog.md
+//go:embed servicecatalogsharing.md
 var serviceCatalogSharingDoc string
 
 // ServiceCatalogSharingArgs are the inputs of ServiceCatalogSharing. They are

@@ -19,6 +19,20 @@ var trustedServiceAccessDoc string
 // the organization, without owning the organization's whole principal list.
 type TrustedServiceAccess struct{}
 
+// The life cycle TrustedServiceAccess implements, checked at compile time: a
+// method whose signature drifts from infer's would otherwise be silently
+// ignored, and the engine would fall back to infer's default behaviour.
+var (
+	_ infer.CustomResource[TrustedServiceAccessArgs, TrustedServiceAccessState] = (*TrustedServiceAccess)(nil)
+	_ infer.CustomCheck[TrustedServiceAccessArgs]                               = (*TrustedServiceAccess)(nil)
+	_ infer.CustomRead[TrustedServiceAccessArgs, TrustedServiceAccessState]     = (*TrustedServiceAccess)(nil)
+	_ infer.CustomUpdate[TrustedServiceAccessArgs, TrustedServiceAccessState]   = (*TrustedServiceAccess)(nil)
+	_ infer.CustomDelete[TrustedServiceAccessState]                             = (*TrustedServiceAccess)(nil)
+	_ infer.Annotated                                                           = (*TrustedServiceAccess)(nil)
+	_ infer.Annotated                                                           = (*TrustedServiceAccessArgs)(nil)
+	_ infer.Annotated                                                           = (*TrustedServiceAccessState)(nil)
+)
+
 // TrustedServiceAccessArgs are the inputs of TrustedServiceAccess.
 type TrustedServiceAccessArgs struct {
 	ServicePrincipal      string `pulumi:"servicePrincipal" provider:"replaceOnChanges"`

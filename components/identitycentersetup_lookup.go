@@ -1,0 +1,167 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/identitystore"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/organizations"
+	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssoadmin"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// The lookups of IdentityCenterSetup, made after its input is checked and
+// before anything is registered: the instance, the OUs' accounts, the
+// existing principals and the management account.
+
+// icPrepared is an IdentityCenterSetup checked and looked up, ready to
+// register.
+type icPrepared struct {
+	plan                 *icPlan
+	instanceArn, storeID string
+	assignments          []icAssignment
+	integration          *integrationPlan
+}
+
+// prepareIdentityCenter checks all input and makes every lookup, through the
+// component's aws provider, so that bad input, a missing instance, OU or
+// principal, or a management account given as delegated administrator fails
+// before anything is registered.
+func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenterSetupArgs,
+	opts []pulumi.ResourceOption,
+) (*icPrepared, error) {
+	plan, integration, errs := checkIdentityCenter(name, args)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	lookup, err := awsInvokeOptions(opts)
+	if err != nil {
+		return nil, fmt.Errorf("reading the resource options: %w", err)
+	}
+	instanceArn, storeID, err := lookupIdentityCenterInstance(ctx, plan, lookup)
+	if err != nil {
+		return nil, err
+	}
+	ouAccounts, err := lookupOUAccounts(ctx, plan.ous, lookup)
+	if err != nil {
+		return nil, err
+	}
+	if err := lookupExistingPrincipals(ctx, plan, storeID, lookup); err != nil {
+		return nil, err
+	}
+	if integration.needsManagementLookup() {
+		org, err := lookupManagementAccount(ctx, opts)
+		if err != nil {
+			return nil, err
+		}
+		if e := integration.checkAgainst(org); e != nil {
+			return nil, InputErrors{e}
+		}
+	}
+	return &icPrepared{
+		plan: plan, instanceArn: instanceArn, storeID: storeID,
+		assignments: plan.expand(ouAccounts), integration: integration,
+	}, nil
+}
+
+// lookupIdentityCenterInstance returns the instance given in the plan, or the
+// one ssoadmin ListInstances finds in the aws provider's Region.
+func lookupIdentityCenterInstance(ctx *pulumi.Context, plan *icPlan, lookup []pulumi.InvokeOption,
+) (string, string, error) {
+	if plan.instanceArn != "" {
+		return plan.instanceArn, plan.identityStoreID, nil
+	}
+	res, err := ssoadmin.GetInstances(ctx, lookup...)
+	if err != nil {
+		return "", "", fmt.Errorf("looking up the IAM Identity Center instance (instanceArn is not set): %w; "+
+			"pass instanceArn and identityStoreId to skip the lookup", err)
+	}
+	switch {
+	case len(res.Arns) == 0:
+		region := "the aws provider's Region"
+		if r, err := aws.GetRegion(ctx, nil, lookup...); err == nil && r.Name != "" {
+			region = "Region " + r.Name
+		}
+		return "", "", fmt.Errorf("IAM Identity Center is not enabled in %s: ssoadmin ListInstances found no "+
+			"instance. Enable it once from the management account in the IAM Identity Center console "+
+			"(choose Enable; that creates the organization instance and turns on trusted access for "+
+			"sso.amazonaws.com), or point the aws provider at the Region where it is enabled, or pass "+
+			"instanceArn and identityStoreId", region)
+	case len(res.Arns) > 1:
+		return "", "", fmt.Errorf("found %d IAM Identity Center instances (%s); pass instanceArn and "+
+			"identityStoreId to choose one", len(res.Arns), strings.Join(res.Arns, ", "))
+	case len(res.IdentityStoreIds) != 1:
+		return "", "", fmt.Errorf("the IAM Identity Center instance %s has %d identity stores in the lookup "+
+			"result; pass instanceArn and identityStoreId", res.Arns[0], len(res.IdentityStoreIds))
+	}
+	return res.Arns[0], res.IdentityStoreIds[0], nil
+}
+
+// lookupOUAccounts expands each distinct OU to its ACTIVE descendant accounts,
+// with exactly one lookup per OU.
+func lookupOUAccounts(ctx *pulumi.Context, ous []string, lookup []pulumi.InvokeOption,
+) (map[string][]string, error) {
+	out := make(map[string][]string, len(ous))
+	for _, ou := range ous {
+		res, err := organizations.GetOrganizationalUnitDescendantAccounts(ctx,
+			&organizations.GetOrganizationalUnitDescendantAccountsArgs{ParentId: ou}, lookup...)
+		if err != nil {
+			return nil, fmt.Errorf("listing the accounts below %s: %w; check that the OU exists and that the "+
+				"aws provider's credentials may call organizations:ListOrganizationalUnitsForParent and "+
+				"organizations:ListAccountsForParent", ou, err)
+		}
+		accounts := make([]string, 0, len(res.Accounts))
+		for _, acct := range res.Accounts {
+			if acct.Status == "ACTIVE" {
+				accounts = append(accounts, acct.Id)
+			}
+		}
+		out[ou] = accounts
+	}
+	return out, nil
+}
+
+// lookupExistingPrincipals finds the identity-store IDs of the groups and
+// users marked existing.
+func lookupExistingPrincipals(ctx *pulumi.Context, plan *icPlan, storeID string,
+	lookup []pulumi.InvokeOption,
+) error {
+	for i := range plan.principals {
+		p := &plan.principals[i]
+		if !p.existing {
+			continue
+		}
+		switch p.typ {
+		case PrincipalGroup:
+			res, err := identitystore.LookupGroup(ctx, &identitystore.LookupGroupArgs{
+				IdentityStoreId: storeID,
+				AlternateIdentifier: &identitystore.GetGroupAlternateIdentifier{
+					UniqueAttribute: &identitystore.GetGroupAlternateIdentifierUniqueAttribute{
+						AttributePath: "DisplayName", AttributeValue: p.name,
+					},
+				},
+			}, lookup...)
+			if err != nil {
+				return fmt.Errorf("%s: looking up the existing group %q in identity store %s: %w; fix the "+
+					"display name, or drop `existing` to create the group", p.field, p.name, storeID, err)
+			}
+			p.id = res.GroupId
+		case PrincipalUser:
+			res, err := identitystore.LookupUser(ctx, &identitystore.LookupUserArgs{
+				IdentityStoreId: storeID,
+				AlternateIdentifier: &identitystore.GetUserAlternateIdentifier{
+					UniqueAttribute: &identitystore.GetUserAlternateIdentifierUniqueAttribute{
+						AttributePath: "UserName", AttributeValue: p.name,
+					},
+				},
+			}, lookup...)
+			if err != nil {
+				return fmt.Errorf("%s: looking up the existing user %q in identity store %s: %w; fix the "+
+					"user name, or drop `existing` to create the user", p.field, p.name, storeID, err)
+			}
+			p.id = res.UserId
+		}
+	}
+	return nil
+}
