@@ -198,6 +198,50 @@ func TestLifecycle(t *testing.T) {
 	require.NoError(t, s.Delete(p.DeleteRequest{ID: resp.ID, Urn: urn("guardduty"), Properties: resp.Properties}))
 }
 
+// TestUpdateDisableOnDeleteDecidesDelete runs TrustedServiceAccess through
+// pulumi-go-provider's LifeCycleTest (preview, create, preview and update,
+// delete) against the fake organization: the last state's disableOnDelete
+// decides what the delete does.
+func TestUpdateDisableOnDeleteDecidesDelete(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name      string
+		principal string
+		// first and then are disableOnDelete before and after the update.
+		first, then  bool
+		enabledAfter bool
+	}{
+		{"disable on delete once updated to", "guardduty.amazonaws.com", false, true, false},
+		{"retain once updated to", "securityhub.amazonaws.com", true, false, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fake := fakeorg.New(fakeorg.Options{})
+			t.Cleanup(fake.Close)
+			integration.LifeCycleTest{
+				Resource: tsaToken,
+				Create: integration.Operation{
+					Inputs: inputs(tt.principal, "disableOnDelete", tt.first),
+					Hook: func(_, output property.Map) {
+						assert.Contains(t, fake.EnabledPrincipals(), tt.principal, "create enables it")
+						assert.Equal(t, tt.first, output.Get("willDisableOnDelete").AsBool())
+					},
+				},
+				Updates: []integration.Operation{{
+					Inputs: inputs(tt.principal, "disableOnDelete", tt.then),
+					Hook: func(_, output property.Map) {
+						assert.Equal(t, tt.then, output.Get("willDisableOnDelete").AsBool())
+						assert.Equal(t, tt.principal, str(output, "servicePrincipal"))
+					},
+				}},
+			}.Run(t, newServer(t, fake))
+			_, enabled := fake.EnabledPrincipals()[tt.principal]
+			assert.Equal(t, tt.enabledAfter, enabled, "the delete follows the updated disableOnDelete")
+			assert.Equal(t, 1, fake.Calls("EnableAWSServiceAccess"), "the update writes nothing to Organizations")
+		})
+	}
+}
+
 func TestCreateAdoptsEnabledPrincipal(t *testing.T) {
 	t.Parallel()
 	fake := fakeorg.New(fakeorg.Options{})
