@@ -130,6 +130,13 @@ func (es *InputErrors) notAccountID(field, value, whose, orElse string) {
 		whose, exampleAccountID, orElse)
 }
 
+// notManagementAccountID reports a managementAccountId that is not an
+// account ID.
+func (es *InputErrors) notManagementAccountID(value string) {
+	es.notAccountID("managementAccountId", value, "the organization's management account",
+		", or leave it empty to look it up")
+}
+
 // managementAsAdmin is the message of a delegated administrator that is the
 // organization's management account; source says where the management
 // account comes from.

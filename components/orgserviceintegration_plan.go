@@ -132,8 +132,7 @@ func (p *integrationPlan) checkAccounts(errs *InputErrors) bool {
 	}
 	if m := p.args.ManagementAccountID; m != "" {
 		if !accountIDPattern.MatchString(m) {
-			errs.notAccountID("managementAccountId", m, "the organization's management account",
-				", or leave it empty to look it up")
+			errs.notManagementAccountID(m)
 			return false
 		}
 		if ok {

@@ -363,8 +363,7 @@ func scCheck(name string, args ServiceCatalogSharingArgs) (scSharingPlan, *integ
 	ia, with := serviceCatalogIntegrationArgs(args, plan)
 	if !with {
 		if m := args.ManagementAccountID; m != "" && !accountIDPattern.MatchString(m) {
-			errs.notAccountID("managementAccountId", m, "the organization's management account",
-				", or leave it empty to look it up")
+			errs.notManagementAccountID(m)
 		}
 		return plan, nil, errs
 	}

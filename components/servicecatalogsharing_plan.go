@@ -347,7 +347,7 @@ func scCheckTargetID(t, id string) string {
 		ok, want = ouIDPattern.MatchString(id), "an organizational unit ID, such as ou-ab12-cdef3456 (ou-, 4 to "+
 			"32 lowercase letters or digits, '-', then 8 to 32 more)"
 	default:
-		ok, want = accountIDPattern.MatchString(id), "a 12-digit account ID, such as 111122223333"
+		ok, want = accountIDPattern.MatchString(id), "a 12-digit account ID, such as "+exampleAccountID
 	}
 	if ok {
 		return ""
