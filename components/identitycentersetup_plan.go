@@ -116,7 +116,8 @@ type icNameClaims map[string]string
 
 func (c icNameClaims) claim(errs *InputErrors, resName, field, value string) {
 	if prev, taken := c[resName]; taken {
-		errs.addSubject(field, value, "%q gives the resource name %q, which %s already gives; rename one of them", value, resName, prev)
+		errs.addSubject(field, value, "%q gives the resource name %q, which %s already gives; rename "+
+			"one of them", value, resName, prev)
 		return
 	}
 	c[resName] = fmt.Sprintf("%s %q", field, value)
@@ -131,10 +132,12 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 	// Instance.
 	switch {
 	case args.InstanceArn != "" && args.IdentityStoreID == "":
-		errs.add("identityStoreId", "", "instanceArn is set but identityStoreId is not; give both (the identity store ID is on the "+
+		errs.add("identityStoreId", "", "instanceArn is set but identityStoreId is not; give both "+
+			"(the identity store ID is on the "+
 			"IAM Identity Center console's Settings page, like d-1234567890), or neither to look both up")
 	case args.InstanceArn == "" && args.IdentityStoreID != "":
-		errs.add("instanceArn", "", "identityStoreId is set but instanceArn is not; give both, or neither to look both up")
+		errs.add("instanceArn", "", "identityStoreId is set but instanceArn is not; give both, or "+
+			"neither to look both up")
 	case args.InstanceArn != "":
 		if !icInstanceArnPattern.MatchString(args.InstanceArn) {
 			errs.addSubject("instanceArn", args.InstanceArn, "%q is not an IAM Identity Center instance ARN; it "+
@@ -175,11 +178,13 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 		s := specs[i]
 		field := fmt.Sprintf("permissionSets[%d]", i)
 		if !permissionSetPattern.MatchString(s.Name) {
-			errs.addSubject(field+".name", s.Name, "%q is not a valid permission set name: use 1 to 32 letters, digits and +=,.@_-", s.Name)
+			errs.addSubject(field+".name", s.Name, "%q is not a valid permission set name: use 1 to "+
+				"32 letters, digits and +=,.@_-", s.Name)
 			continue
 		}
 		if _, dup := index[s.Name]; dup {
-			errs.addSubject(field+".name", s.Name, "%q is a duplicate: permission set names must be unique; merge the two entries or "+
+			errs.addSubject(field+".name", s.Name, "%q is a duplicate: permission set names must be "+
+				"unique; merge the two entries or "+
 				"rename one", s.Name)
 			continue
 		}
@@ -191,7 +196,8 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 		if s.InlinePolicy != "" {
 			var doc map[string]any
 			if err := json.Unmarshal([]byte(s.InlinePolicy), &doc); err != nil {
-				errs.addSubject(field+".inlinePolicy", "", "is not a JSON policy document (%v); give the policy as a JSON object "+
+				errs.addSubject(field+".inlinePolicy", "", "is not a JSON policy document (%v); give "+
+					"the policy as a JSON object "+
 					"string, such as the output of json.Marshal or JSON.stringify", err)
 			}
 		}
@@ -246,11 +252,13 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 			f := field + ".permissionsBoundary"
 			switch {
 			case b.ManagedPolicyArn != "" && b.CustomerManagedPolicy != nil:
-				errs.addSubject(f, "", "sets both managedPolicyArn and customerManagedPolicy; a permission set has one "+
+				errs.addSubject(f, "", "sets both managedPolicyArn and customerManagedPolicy; a "+
+					"permission set has one "+
 					"boundary: keep one of them")
 			case b.ManagedPolicyArn != "":
 				if !icManagedPolicyARNPattern.MatchString(b.ManagedPolicyArn) {
-					errs.addSubject(f+".managedPolicyArn", b.ManagedPolicyArn, "%q is not an AWS managed policy ARN; it looks like "+
+					errs.addSubject(f+".managedPolicyArn", b.ManagedPolicyArn, "%q is not an AWS "+
+						"managed policy ARN; it looks like "+
 						"arn:aws:iam::aws:policy/PowerUserAccess (customer managed policies go in "+
 						"customerManagedPolicy)", b.ManagedPolicyArn)
 				}
@@ -276,14 +284,16 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 func icCheckPolicyRef(field string, ref CustomerManagedPolicyRef, errs *InputErrors) (CustomerManagedPolicyRef, bool) {
 	ok := true
 	if !icPolicyNamePattern.MatchString(ref.Name) {
-		errs.addSubject(field+".name", ref.Name, "%q is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@_- (the "+
+		errs.addSubject(field+".name", ref.Name, "%q is not a valid IAM policy name: use 1 to 128 "+
+			"letters, digits and +=,.@_- (the "+
 			"path goes in path)", ref.Name)
 		ok = false
 	}
 	if ref.Path == "" {
 		ref.Path = "/"
 	} else if !icPolicyPathPattern.MatchString(ref.Path) {
-		errs.addSubject(field+".path", ref.Path, "%q is not a valid IAM path; it starts and ends with /, such as / or /teams/", ref.Path)
+		errs.addSubject(field+".path", ref.Path, "%q is not a valid IAM path; it starts and ends "+
+			"with /, such as / or /teams/", ref.Path)
 		ok = false
 	}
 	return ref, ok
@@ -330,16 +340,19 @@ func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *Inpu
 			errs.addSubject(field+".displayName", "", "is empty; give the group's display name")
 			continue
 		case g.DisplayName != strings.TrimSpace(g.DisplayName):
-			errs.addSubject(field+".displayName", g.DisplayName, "%q has leading or trailing spaces; remove them", g.DisplayName)
+			errs.addSubject(field+".displayName", g.DisplayName, "%q has leading or trailing spaces; "+
+				"remove them", g.DisplayName)
 			continue
 		}
 		if _, dup := groupIndex[g.DisplayName]; dup {
-			errs.addSubject(field+".displayName", g.DisplayName, "%q is a duplicate: group display names are unique in an identity store; "+
+			errs.addSubject(field+".displayName", g.DisplayName, "%q is a duplicate: group display "+
+				"names are unique in an identity store; "+
 				"remove one entry", g.DisplayName)
 			continue
 		}
 		if g.Existing && g.Description != "" {
-			errs.addSubject(field+".description", "", "is set on an existing group; the component does not manage existing "+
+			errs.addSubject(field+".description", "", "is set on an existing group; the component "+
+				"does not manage existing "+
 				"groups: remove the description, or drop existing to create the group")
 		}
 		key := icSanitizeName(g.DisplayName)
@@ -368,21 +381,25 @@ func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *Inpu
 			errs.addSubject(field+".userName", "", "is empty; give the user's unique user name")
 			continue
 		case u.UserName != strings.TrimSpace(u.UserName) || utf8.RuneCountInString(u.UserName) > 128:
-			errs.addSubject(field+".userName", u.UserName, "%q must be 1 to 128 characters without leading or trailing spaces", u.UserName)
+			errs.addSubject(field+".userName", u.UserName, "%q must be 1 to 128 characters without "+
+				"leading or trailing spaces", u.UserName)
 			continue
 		}
 		if _, dup := userIndex[u.UserName]; dup {
-			errs.addSubject(field+".userName", u.UserName, "%q is a duplicate: user names are unique in an identity store; remove one entry", u.UserName)
+			errs.addSubject(field+".userName", u.UserName, "%q is a duplicate: user names are unique "+
+				"in an identity store; remove one entry", u.UserName)
 			continue
 		}
 		if u.Existing {
 			if u.DisplayName != "" || u.GivenName != "" || u.FamilyName != "" || u.Email != "" {
-				errs.addSubject(field, "", "sets displayName, givenName, familyName or email on an existing user; the component "+
+				errs.addSubject(field, "", "sets displayName, givenName, familyName or email on an "+
+					"existing user; the component "+
 					"does not manage existing users: keep only userName, or drop existing to create the user")
 			}
 		} else {
 			if u.GivenName == "" || u.FamilyName == "" {
-				errs.addSubject(field, "", "needs givenName and familyName to create user %q (or set existing: true to "+
+				errs.addSubject(field, "", "needs givenName and familyName to create user %q (or set "+
+					"existing: true to "+
 					"reference a user that already exists)", u.UserName)
 			}
 			if u.DisplayName == "" {
@@ -442,7 +459,8 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 		ok := true
 		ps, found := psIndex[s.PermissionSet]
 		if !found {
-			errs.addSubject(field+".permissionSet", s.PermissionSet, "%q is not declared in permissionSets%s", s.PermissionSet, icDidYouMean(s.PermissionSet, psIndex))
+			errs.addSubject(field+".permissionSet", s.PermissionSet, "%q is not declared in permissionSets%s",
+				s.PermissionSet, icDidYouMean(s.PermissionSet, psIndex))
 			ok = false
 		}
 		rule.ps = ps
@@ -458,12 +476,14 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 			case PrincipalGroup:
 				idx, found = groupIndex[pr.Name]
 				if !found {
-					errs.addSubject(f+".name", pr.Name, "%q is not a group declared in groups%s", pr.Name, icDidYouMean(pr.Name, groupIndex))
+					errs.addSubject(f+".name", pr.Name, "%q is not a group declared in groups%s", pr.Name,
+						icDidYouMean(pr.Name, groupIndex))
 				}
 			case PrincipalUser:
 				idx, found = userIndex[pr.Name]
 				if !found {
-					errs.addSubject(f+".name", pr.Name, "%q is not a user declared in users%s", pr.Name, icDidYouMean(pr.Name, userIndex))
+					errs.addSubject(f+".name", pr.Name, "%q is not a user declared in users%s", pr.Name,
+						icDidYouMean(pr.Name, userIndex))
 				}
 			default:
 				errs.addSubject(f+".type", string(pr.Type), "%q is not a principal type; use GROUP or USER", pr.Type)
@@ -497,8 +517,9 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 		}
 		for j, ou := range s.OrganizationalUnitIDs {
 			if !ouIDPattern.MatchString(ou) && !rootIDPattern.MatchString(ou) {
-				errs.addSubject(fmt.Sprintf("%s.organizationalUnitIds[%d]", field, j), ou, "%q is not an OU ID; it looks like ou-ab12-cdef3456 (or a "+
-					"root, r-ab12)", ou)
+				errs.addSubject(fmt.Sprintf("%s.organizationalUnitIds[%d]", field, j), ou,
+					"%q is not an OU ID; it looks like ou-ab12-cdef3456 (or a "+
+						"root, r-ab12)", ou)
 				ok = false
 				continue
 			}
@@ -515,7 +536,8 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 				pr.key + "-"
 			if prev, taken := prefixes[prefix]; taken && prev != [2]int{ps, idx} {
 				errs.add(field, "", "the assignments of %q to %q are named %q..., which the assignments of %q to %q "+
-					"already use; rename the permission set or the principal", psKey, pr.name, prefix, p.permissionSets[prev[0]].spec.Name, p.principals[prev[1]].name)
+					"already use; rename the permission set or the principal", psKey, pr.name, prefix,
+					p.permissionSets[prev[0]].spec.Name, p.principals[prev[1]].name)
 				ok = false
 			}
 			prefixes[prefix] = [2]int{ps, idx}

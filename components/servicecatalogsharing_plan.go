@@ -175,7 +175,8 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, I
 	children := map[string]string{}
 	claim := func(field, child string) {
 		if other, dup := children[child]; dup {
-			errs.add(field, "", "its child resource would have the same name as that of %s (%q): change a portfolio key so "+
+			errs.add(field, "", "its child resource would have the same name as that of %s (%q): "+
+				"change a portfolio key so "+
 				"that the names differ", other, child)
 			return
 		}
@@ -189,27 +190,32 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, I
 			errs.add(field+".key", "", "missing; give a stable key such as %q, used in child names so that reordering "+
 				"portfolios replaces nothing", "platform")
 		case !scPortfolioKeyPattern.MatchString(p.Key):
-			errs.add(field+".key", p.Key, "%q is not a valid key; use 1 to 63 letters, digits, '_', '.' or '-', starting with a "+
+			errs.add(field+".key", p.Key, "%q is not a valid key; use 1 to 63 letters, digits, '_', "+
+				"'.' or '-', starting with a "+
 				"letter or digit", p.Key)
 		default:
 			if j, dup := keys[p.Key]; dup {
-				errs.add(field+".key", p.Key, "%q is also the key of portfolios[%d]; give each portfolio its own key", p.Key, j)
+				errs.add(field+".key", p.Key, "%q is also the key of portfolios[%d]; give each "+
+					"portfolio its own key", p.Key, j)
 			} else {
 				keys[p.Key] = i
 			}
 		}
 		switch {
 		case p.ID != "" && p.Create != nil:
-			errs.add(field, "", "both id (%q) and create are set; give id to share an existing portfolio, or create to "+
+			errs.add(field, "", "both id (%q) and create are set; give id to share an existing "+
+				"portfolio, or create to "+
 				"have this component create one, not both", p.ID)
 		case p.ID == "" && p.Create == nil:
-			errs.add(field, "", "neither id nor create is set; give id (such as port-abcdefghi1234) to share an existing "+
+			errs.add(field, "", "neither id nor create is set; give id (such as port-abcdefghi1234) "+
+				"to share an existing "+
 				"portfolio, or create (name, providerName) to create one")
 		case p.ID != "":
 			if !scPortfolioIDPattern.MatchString(p.ID) {
 				errs.add(field+".id", p.ID, "%q is not a portfolio ID; it looks like port-abcdefghi1234", p.ID)
 			} else if j, dup := existing[p.ID]; dup {
-				errs.add(field+".id", "", "portfolio %q is also portfolios[%d]; list each portfolio once and merge their "+
+				errs.add(field+".id", "", "portfolio %q is also portfolios[%d]; list each portfolio "+
+					"once and merge their "+
 					"shares", p.ID, j)
 			} else {
 				existing[p.ID] = i
@@ -325,7 +331,8 @@ func scPlanShares(field string, p PortfolioSpec, accessAvailable bool, enableVia
 			}
 			orgShare = j
 			if organizationID != "" && s.ID != organizationID {
-				errs.add(sf+".id", s.ID, "%q is not the organization given in organizationId (%q); share with %q, or fix "+
+				errs.add(sf+".id", s.ID, "%q is not the organization given in organizationId (%q); "+
+					"share with %q, or fix "+
 					"organizationId", s.ID, organizationID, organizationID)
 				continue
 			}
@@ -385,7 +392,8 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 		var pp scPrincipalPlan
 		switch {
 		case s.IAMRolePattern != "" && s.PermissionSetName != "":
-			errs.add(pf, "", "both iamRolePattern (%q) and permissionSetName (%q) are set; give one per association", s.IAMRolePattern, s.PermissionSetName)
+			errs.add(pf, "", "both iamRolePattern (%q) and permissionSetName (%q) are set; give one "+
+				"per association", s.IAMRolePattern, s.PermissionSetName)
 			continue
 		case s.IAMRolePattern == "" && s.PermissionSetName == "":
 			errs.add(pf, "", "neither iamRolePattern nor permissionSetName is set; give a role name pattern such as "+
@@ -393,7 +401,8 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 			continue
 		case s.PermissionSetName != "":
 			if !permissionSetPattern.MatchString(s.PermissionSetName) {
-				errs.add(pf+".permissionSetName", s.PermissionSetName, "%q is not a permission set name; use 1 to 32 letters, digits or "+
+				errs.add(pf+".permissionSetName", s.PermissionSetName, "%q is not a permission set "+
+					"name; use 1 to 32 letters, digits or "+
 					"+=,.@_- (the name, not the ARN)", s.PermissionSetName)
 				continue
 			}
@@ -418,7 +427,8 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 		out = append(out, pp)
 	}
 	if len(specs) > scMaxPatternPrincipals {
-		errs.add(field+".principalAssociations", "", "%d associations, but Service Catalog allows at most %d IAM_PATTERN "+
+		errs.add(field+".principalAssociations", "", "%d associations, but Service Catalog allows at "+
+			"most %d IAM_PATTERN "+
 			"principals per portfolio; use broader patterns or split the portfolio", len(specs), scMaxPatternPrincipals)
 	}
 	return out, errs
