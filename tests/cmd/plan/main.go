@@ -2,8 +2,10 @@
 // (examples/baseline) with a stack configuration under Pulumi's mock runtime,
 // with no AWS account and no network, and prints every resource in create
 // order with its parent and dependencies, the destroy order, and the
-// validation errors. -format mermaid writes the dependency graph as a Mermaid
-// diagram instead. It exits 1 when the configuration is invalid.
+// validation errors; above plan.SummaryThreshold resources, a summary instead
+// (-format full for every resource, summary for the summary at any size).
+// -format mermaid writes the dependency graph as a Mermaid diagram instead.
+// It exits 1 when the configuration is invalid.
 package main
 
 import (
@@ -19,10 +21,12 @@ func main() {
 	fixtures := flag.String("fixtures", "examples/baseline/plan-fixtures.yaml",
 		"the answers of the simulated AWS lookups; empty makes them all up")
 	stack := flag.String("stack", "", "the stack name; default: <stack> of Pulumi.<stack>.yaml")
-	format := flag.String("format", "text", "text, or mermaid for the dependency graph")
+	format := flag.String("format", "text", "text (the summary above a size), full, summary, "+
+		"or mermaid for the dependency graph")
 	flag.Parse()
-	if *format != "text" && *format != "mermaid" {
-		fmt.Fprintf(os.Stderr, "plan: -format %q is not a format: use text or mermaid\n", *format)
+	f, err := plan.ParseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "plan: %v\n", err)
 		os.Exit(2)
 	}
 
@@ -31,15 +35,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "plan: %v\n", err)
 		os.Exit(2)
 	}
-	switch {
-	case len(p.Errors) > 0 && *format == "mermaid":
-		err = p.WriteErrors(os.Stderr)
-	case *format == "mermaid":
-		err = p.WriteMermaid(os.Stdout)
-	default:
-		err = p.WriteText(os.Stdout)
-	}
-	if err != nil {
+	if err := p.Write(os.Stdout, os.Stderr, f); err != nil {
 		fmt.Fprintf(os.Stderr, "plan: %v\n", err)
 		os.Exit(2)
 	}
