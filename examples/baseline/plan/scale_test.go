@@ -17,6 +17,10 @@ type scaleShape struct {
 	permissionSets, groups, accounts int
 	// suspended accounts are listed in the OU too; they get no assignment.
 	suspended int
+	// extras adds an existing group (looked up, "Auditors") with two more
+	// rules: one over the OU and an account outside it, less the OU's first
+	// account; and one giving two accounts only.
+	extras bool
 }
 
 // scaleOrg is 20 permission sets × 5 groups × one OU of accounts ACTIVE
@@ -50,6 +54,9 @@ func (s scaleShape) stackConfig() string {
 	for g := range s.groups {
 		fmt.Fprintf(&b, "      - {displayName: %s}\n", scaleGroup(g))
 	}
+	if s.extras {
+		b.WriteString("      - {displayName: Auditors, existing: true}\n")
+	}
 	b.WriteString("    assignments:\n")
 	for p := range s.permissionSets {
 		fmt.Fprintf(&b, "      - permissionSet: %s\n        principals:\n", scalePermissionSet(p))
@@ -57,6 +64,13 @@ func (s scaleShape) stackConfig() string {
 			fmt.Fprintf(&b, "          - {type: GROUP, name: %s}\n", scaleGroup(g))
 		}
 		fmt.Fprintf(&b, "        organizationalUnitIds: [%s]\n", scaleOU)
+	}
+	if s.extras {
+		fmt.Fprintf(&b, "      - permissionSet: %s\n        principals: [{type: GROUP, name: Auditors}]\n"+
+			"        accountIds: [\"999999999999\"]\n        organizationalUnitIds: [%s]\n"+
+			"        excludeAccountIds: [\"%s\"]\n", scalePermissionSet(0), scaleOU, scaleAccountID(0))
+		fmt.Fprintf(&b, "      - permissionSet: %s\n        principals: [{type: GROUP, name: Auditors}]\n"+
+			"        accountIds: [\"999999999999\", \"999999999998\"]\n", scalePermissionSet(1))
 	}
 	return b.String()
 }
@@ -68,6 +82,9 @@ func (s scaleShape) fixtures() string {
 	b.WriteString("organization: {id: o-a1b2c3d4e5, managementAccountId: \"111111111111\"}\n")
 	b.WriteString("identityCenter:\n  instanceArn: arn:aws:sso:::instance/ssoins-72230a3a5ca7d0c6\n" +
 		"  identityStoreId: d-9067e3c0ab\n")
+	if s.extras {
+		b.WriteString("groups: {Auditors: 9a6721f4-b0c1-70d2-8e3f-1234567890ab}\n")
+	}
 	fmt.Fprintf(&b, "organizationalUnits:\n  %s:\n", scaleOU)
 	for i := range s.accounts + s.suspended {
 		status := "ACTIVE"
@@ -88,16 +105,4 @@ func (s scaleShape) write(t testing.TB, dir, stack string) (stackConfig, fixture
 	require.NoError(t, os.WriteFile(stackConfig, []byte(s.stackConfig()), 0o600))
 	require.NoError(t, os.WriteFile(fixtures, []byte(s.fixtures()), 0o600))
 	return stackConfig, fixtures
-}
-
-// TestWriteScaleConfig writes generated configurations for manual runs of
-// the plan: ORGTRUST_PLAN_SCALE_DIR=dir go test -run TestWriteScaleConfig.
-func TestWriteScaleConfig(t *testing.T) {
-	dir := os.Getenv("ORGTRUST_PLAN_SCALE_DIR")
-	if dir == "" {
-		t.Skip("set ORGTRUST_PLAN_SCALE_DIR to write the generated configurations")
-	}
-	for _, n := range []int{100, 200, 1000} {
-		scaleOrg(n).write(t, dir, fmt.Sprintf("scale%dk", n/10))
-	}
 }

@@ -30,6 +30,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	plan.TuneGC()
 	p, err := plan.Run(plan.Options{StackConfig: *config, Fixtures: *fixtures, Stack: *stack})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "plan: %v\n", err)
