@@ -35,6 +35,9 @@ const scaleChildEnv = "ORGTRUST_PLAN_SCALE_CHILD"
 type scaleRun struct {
 	seconds float64
 	peakMB  int64
+	// cpu is the user and system time, which says how much of seconds the
+	// process waited for a core.
+	cpu float64
 }
 
 // runScaleChild plans a generated organization in a child process (this
@@ -61,7 +64,8 @@ func runScaleChild(t *testing.T, s scaleShape) scaleRun {
 		"the child wrote no summary of %d assignments", s.assignments())
 	require.Contains(t, string(plan), "Validation: no errors.")
 	// Linux reports ru_maxrss in kilobytes.
-	return scaleRun{seconds: elapsed.Seconds(), peakMB: ru.Maxrss / 1024}
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return scaleRun{seconds: elapsed.Seconds(), peakMB: ru.Maxrss / 1024, cpu: cpu.Seconds()}
 }
 
 // TestPlanScale runs the plan, in its default text format, on 20 permission
@@ -93,9 +97,13 @@ func TestPlanScale(t *testing.T) {
 	r100 := runScaleChild(t, scaleOrg(1000))
 	growth := func(a, b scaleRun, size float64) float64 { return b.seconds / a.seconds / size }
 	g10to100 := growth(r10, r100, 10)
-	t.Logf("10k: %.1f s, %d MB; 20k: %.1f s, %d MB (growth %.2f); 100k: %.1f s, %d MB (growth from 20k %.2f)",
-		r10.seconds, r10.peakMB, r20.seconds, r20.peakMB, growth(r10, r20, 2), r100.seconds, r100.peakMB,
-		growth(r20, r100, 5))
+	for _, r := range []struct {
+		name string
+		scaleRun
+	}{{"10k", r10}, {"20k", r20}, {"100k", r100}} {
+		t.Logf("%s assignments: %.1f s (CPU %.1f s), peak RSS %d MB", r.name, r.seconds, r.cpu, r.peakMB)
+	}
+	t.Logf("growth over linear: 10k to 20k %.2f, 20k to 100k %.2f", growth(r10, r20, 2), growth(r20, r100, 5))
 	fmt.Printf("plan 100000 assignments: seconds %.1f peak-mb %d growth-10k-to-100k %.2f\n",
 		r100.seconds, r100.peakMB, g10to100)
 

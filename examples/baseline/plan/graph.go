@@ -53,10 +53,10 @@ type Resource struct {
 type Graph struct {
 	// Resources by URN.
 	Resources map[string]*Resource
-	children  map[string][]string
-	// descendants are every resource below each parent, sorted by URN,
-	// computed once: each resource is in the lists of its ancestors only, so
-	// they hold resources × depth URNs in all.
+	// children and descendants are the resources below each parent, in no
+	// particular order, computed once: each resource is in the lists of its
+	// ancestors only, so they hold resources × depth URNs in all.
+	children    map[string][]string
 	descendants map[string][]string
 }
 
@@ -72,20 +72,23 @@ func NewGraph(resources map[string]*Resource) *Graph {
 			g.descendants[a] = append(g.descendants[a], urn)
 		}
 	}
-	for _, c := range g.children {
-		slices.Sort(c)
-	}
-	for _, d := range g.descendants {
-		slices.Sort(d)
-	}
 	return g
 }
 
 // Children are a resource's direct children, sorted by URN.
-func (g *Graph) Children(urn string) []string { return g.children[urn] }
+func (g *Graph) Children(urn string) []string { return sortedClone(g.children[urn]) }
 
 // Descendants are all resources below urn, sorted by URN.
-func (g *Graph) Descendants(urn string) []string { return slices.Clone(g.descendants[urn]) }
+func (g *Graph) Descendants(urn string) []string { return sortedClone(g.descendants[urn]) }
+
+func sortedClone(urns []string) []string {
+	if len(urns) == 0 {
+		return nil
+	}
+	out := slices.Clone(urns)
+	slices.Sort(out)
+	return out
+}
 
 // ParentOf returns the parent's URN, or "" for a top-level resource.
 func (g *Graph) ParentOf(urn string) string {

@@ -76,6 +76,23 @@ func TestPlanLargeGolden(t *testing.T) {
 	assert.Contains(t, full, fmt.Sprintf("%4d. identity-center (create #1)", len(p.Create)))
 }
 
+// TestPlanLargeCreateOrder: in the create order of a large organization,
+// every resource comes after all its Predecessors.
+func TestPlanLargeCreateOrder(t *testing.T) {
+	t.Parallel()
+	p := runScale(t, largeOrg)
+	pos := map[string]int{}
+	for i, urn := range p.Create {
+		pos[urn] = i
+	}
+	require.Len(t, pos, len(p.Graph.Resources))
+	for _, urn := range p.Create {
+		for _, pred := range p.Graph.Predecessors(urn) {
+			require.Less(t, pos[pred], pos[urn], "%s comes before its predecessor %s", urn, pred)
+		}
+	}
+}
+
 // TestPlanSummaryGroupsAssignmentsByRule checks the rule lines against the
 // configuration: each OU rule reaches the OU's ACTIVE accounts, the
 // existing group's rule adds its account and drops the excluded one, and
