@@ -103,7 +103,8 @@ func TestPlanScale(t *testing.T) {
 	}{{"10k", r10}, {"20k", r20}, {"100k", r100}} {
 		t.Logf("%s assignments: %.1f s (CPU %.1f s), peak RSS %d MB", r.name, r.seconds, r.cpu, r.peakMB)
 	}
-	t.Logf("growth over linear: 10k to 20k %.2f, 20k to 100k %.2f", growth(r10, r20, 2), growth(r20, r100, 5))
+	t.Logf("growth over linear: 10k to 20k %.2f, 20k to 100k %.2f; in CPU time (what other processes do not "+
+		"change) 10k to 100k %.2f", growth(r10, r20, 2), growth(r20, r100, 5), r100.cpu/r10.cpu/10)
 	fmt.Printf("plan 100000 assignments: seconds %.1f peak-mb %d growth-10k-to-100k %.2f\n",
 		r100.seconds, r100.peakMB, g10to100)
 
