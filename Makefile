@@ -53,10 +53,12 @@ bench: tools provider
 	go test ./tests/ -run '^$$' -bench 'TrustedAccess40Principals' -benchtime 1x -count 1 | tee $(BIN)/bench.txt
 	go test ./components/ -run '^$$' -bench 'IdentityCenterSetup50k' -benchtime 1x -benchmem -count 1 | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./components/ -run '^TestIdentityCenterOverhead$$' -benchtime 1x -count 1 -v | tee -a $(BIN)/bench.txt
+	ORGTRUST_BENCH=1 go test ./examples/baseline/plan/ -run '^TestPlanScale$$' -count 1 -v | tee -a $(BIN)/bench.txt
 	@echo
 	@grep -h '^trustedaccess ' $(BIN)/bench.txt
 	@grep -h '^BenchmarkIdentityCenterSetup50k' $(BIN)/bench.txt
 	@grep -h '^identitycenter overhead' $(BIN)/bench.txt
+	@grep -h '^plan 100000 assignments' $(BIN)/bench.txt
 
 ## clean: remove built binaries
 clean:
@@ -74,10 +76,12 @@ STACK_CONFIG   ?= Pulumi.example.yaml
 FIXTURES       ?= examples/baseline/plan-fixtures.yaml
 FORMAT         ?= text
 
-## plan: `bin/orgtrust plan`: run the baseline program (examples/baseline) with STACK_CONFIG under Pulumi's mock
-## runtime, no AWS account and no network: every resource in create order with its parent and dependencies,
-## the destroy order, and the validation errors (exit 1). FORMAT=mermaid prints the dependency graph as a
-## Mermaid diagram; FIXTURES answers the simulated AWS lookups.
+## plan: `bin/orgtrust plan`: run the baseline program (examples/baseline) with STACK_CONFIG under Pulumi's mock runtime, no AWS
+## account and no network: every resource in create order with its parent and dependencies, the destroy
+## order, and the validation errors (exit 1); above 200 resources, a summary instead (counts by type and
+## component, assignments by rule). FORMAT=full lists every resource whatever the size, FORMAT=summary
+## summarizes whatever the size, FORMAT=mermaid prints the dependency graph as a Mermaid diagram (like
+## resources collapsed above 200); FIXTURES answers the simulated AWS lookups.
 plan:
 	@go build -o $(BIN)/orgtrust ./provider/cmd/orgtrust
 	@$(BIN)/orgtrust plan -config "$(STACK_CONFIG)" -fixtures "$(FIXTURES)" -format "$(FORMAT)"

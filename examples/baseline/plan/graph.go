@@ -3,6 +3,7 @@ package plan
 import (
 	"container/heap"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -52,37 +53,39 @@ type Resource struct {
 type Graph struct {
 	// Resources by URN.
 	Resources map[string]*Resource
-	children  map[string][]string
+	// children and descendants are the resources below each parent, in no
+	// particular order, computed once: each resource is in the lists of its
+	// ancestors only, so they hold resources × depth URNs in all.
+	children    map[string][]string
+	descendants map[string][]string
 }
 
-// NewGraph indexes the resources.
+// NewGraph indexes the resources: children and descendants, in time linear
+// in the resources times the depth of the tree.
 func NewGraph(resources map[string]*Resource) *Graph {
-	g := &Graph{Resources: resources, children: map[string][]string{}}
+	g := &Graph{Resources: resources, children: map[string][]string{}, descendants: map[string][]string{}}
 	for urn, r := range resources {
 		if _, ok := resources[r.Parent]; ok {
 			g.children[r.Parent] = append(g.children[r.Parent], urn)
 		}
-	}
-	for _, c := range g.children {
-		slices.Sort(c)
+		for a := g.ParentOf(urn); a != ""; a = g.ParentOf(a) {
+			g.descendants[a] = append(g.descendants[a], urn)
+		}
 	}
 	return g
 }
 
 // Children are a resource's direct children, sorted by URN.
-func (g *Graph) Children(urn string) []string { return g.children[urn] }
+func (g *Graph) Children(urn string) []string { return sortedClone(g.children[urn]) }
 
 // Descendants are all resources below urn, sorted by URN.
-func (g *Graph) Descendants(urn string) []string {
-	var out []string
-	var walk func(string)
-	walk = func(u string) {
-		for _, c := range g.children[u] {
-			out = append(out, c)
-			walk(c)
-		}
+func (g *Graph) Descendants(urn string) []string { return sortedClone(g.descendants[urn]) }
+
+func sortedClone(urns []string) []string {
+	if len(urns) == 0 {
+		return nil
 	}
-	walk(urn)
+	out := slices.Clone(urns)
 	slices.Sort(out)
 	return out
 }
@@ -141,15 +144,16 @@ func (g *Graph) Predecessors(urn string) []string {
 	return out
 }
 
-// urnHeap is a min-heap of URNs: ties in the topological sort are broken by
-// URN, so the order is the same on every run.
-type urnHeap []string
+// intHeap is a min-heap of resource numbers, which follow the URNs' order:
+// ties in the topological sort are broken by URN, so the order is the same on
+// every run.
+type intHeap []int
 
-func (h urnHeap) Len() int           { return len(h) }
-func (h urnHeap) Less(i, j int) bool { return h[i] < h[j] }
-func (h urnHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *urnHeap) Push(x any)        { *h = append(*h, x.(string)) }
-func (h *urnHeap) Pop() any {
+func (h intHeap) Len() int           { return len(h) }
+func (h intHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h intHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *intHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *intHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
@@ -159,39 +163,110 @@ func (h *urnHeap) Pop() any {
 // CreateOrder sorts the resources topologically over the Predecessors edges,
 // taking the smallest URN among those ready at each step (Kahn's algorithm).
 // A cycle is an error naming the resources on it.
+//
+// It runs in time linear in the edges: a dependency on a component, which
+// Predecessors expands to the component's descendants, goes through one
+// "component done" node per component instead, which waits for the
+// descendants once for all its dependents and releases them at the very step
+// the expansion would. Only a resource depending on a component it is inside
+// gets the expansion itself, without its own subtree.
 func (g *Graph) CreateOrder() ([]string, error) {
-	indegree := map[string]int{}
-	successors := map[string][]string{}
-	for urn := range g.Resources {
-		preds := g.Predecessors(urn)
-		indegree[urn] = len(preds)
-		for _, p := range preds {
-			successors[p] = append(successors[p], urn)
+	urns := slices.Sorted(maps.Keys(g.Resources))
+	n := len(urns)
+	num := make(map[string]int, n)
+	for i, u := range urns {
+		num[u] = i
+	}
+	// Nodes 0..n-1 are the resources; the "done" nodes of components follow.
+	successors := make([][]int, n)
+	indegree := make([]int, n)
+	edge := func(from, to int) {
+		successors[from] = append(successors[from], to)
+		indegree[to]++
+	}
+	done := map[int]int{}
+	doneNode := func(c int) int {
+		if v, ok := done[c]; ok {
+			return v
+		}
+		v := len(successors)
+		done[c] = v
+		successors = append(successors, nil)
+		indegree = append(indegree, 0)
+		edge(c, v)
+		for _, x := range g.descendants[urns[c]] {
+			edge(num[x], v)
+		}
+		return v
+	}
+	added := make([]int, n) // added[j] == i+1: the edge j -> i is in
+	pred := func(j, i int) {
+		if j != i && added[j] != i+1 {
+			added[j] = i + 1
+			edge(j, i)
 		}
 	}
-	ready := &urnHeap{}
-	for urn, n := range indegree {
-		if n == 0 {
-			*ready = append(*ready, urn)
+	for i, urn := range urns {
+		r := g.Resources[urn]
+		if p := g.ParentOf(urn); p != "" {
+			pred(num[p], i)
+		}
+		for _, e := range r.Deps {
+			d, ok := g.Resources[e.URN]
+			if !ok {
+				continue // the root stack
+			}
+			pred(num[d.URN], i)
+			switch {
+			case d.Custom || d.URN == urn:
+			case g.isWithin(urn, d.URN):
+				for _, x := range g.descendants[d.URN] {
+					if !g.isWithin(x, urn) {
+						pred(num[x], i)
+					}
+				}
+			default:
+				edge(doneNode(num[d.URN]), i)
+			}
+		}
+	}
+
+	ready := &intHeap{}
+	for i := range n {
+		if indegree[i] == 0 {
+			*ready = append(*ready, i)
 		}
 	}
 	heap.Init(ready)
-	order := make([]string, 0, len(g.Resources))
-	for ready.Len() > 0 {
-		u := heap.Pop(ready).(string)
-		order = append(order, u)
+	order := make([]string, 0, n)
+	var doneReady []int
+	release := func(u int) {
 		for _, s := range successors[u] {
 			indegree[s]--
-			if indegree[s] == 0 {
+			switch {
+			case indegree[s] > 0:
+			case s >= n:
+				doneReady = append(doneReady, s)
+			default:
 				heap.Push(ready, s)
 			}
 		}
 	}
-	if len(order) != len(g.Resources) {
+	for ready.Len() > 0 {
+		u := heap.Pop(ready).(int)
+		order = append(order, urns[u])
+		release(u)
+		for len(doneReady) > 0 {
+			v := doneReady[len(doneReady)-1]
+			doneReady = doneReady[:len(doneReady)-1]
+			release(v)
+		}
+	}
+	if len(order) != n {
 		var stuck []string
-		for urn, n := range indegree {
-			if n > 0 {
-				stuck = append(stuck, g.Resources[urn].Name)
+		for i := range n {
+			if indegree[i] > 0 {
+				stuck = append(stuck, g.Resources[urns[i]].Name)
 			}
 		}
 		slices.Sort(stuck)

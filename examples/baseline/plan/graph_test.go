@@ -67,6 +67,18 @@ func TestCreateOrder(t *testing.T) {
 			want:       []string{"comp", "comp-b", "comp-a"},
 		},
 		{
+			// Two resources depending on one component wait for all of it,
+			// an inner component's resources too.
+			name: "dependents of a component share its descendants",
+			parents: map[string]string{
+				"comp": "stack", "comp-inner": "comp", "comp-inner-z": "comp-inner", "comp-y": "comp",
+				"a-user": "stack", "b-user": "stack", "c-user": "comp",
+			},
+			deps:       map[string][]string{"a-user": {"comp"}, "b-user": {"comp"}, "c-user": {"comp-inner"}},
+			components: []string{"comp", "comp-inner"},
+			want:       []string{"comp", "comp-inner", "comp-inner-z", "c-user", "comp-y", "a-user", "b-user"},
+		},
+		{
 			name:    "cycle",
 			parents: map[string]string{"a": "stack", "b": "stack", "c": "stack"},
 			deps:    map[string][]string{"a": {"b"}, "b": {"a"}},

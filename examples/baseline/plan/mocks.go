@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -42,6 +43,9 @@ type Lookup struct {
 	Args string
 	// Answer summarizes the result.
 	Answer string
+	// Brief is a shorter Answer, for the summary of a large plan: an OU's
+	// accounts counted by status; empty when Answer is short.
+	Brief string
 	// Source says where the answer came from.
 	Source Source
 	// Calls counts the identical lookups the program made.
@@ -64,6 +68,11 @@ type mocks struct {
 	mu        sync.Mutex
 	resources map[string]*Resource
 	lookups   map[string]*Lookup
+	// ouAccounts are the account IDs each OU lookup answered, any status.
+	ouAccounts map[string][]string
+	// principalNames name the existing groups and users the lookups
+	// answered, by identity-store ID.
+	principalNames map[string]string
 }
 
 var _ pulumi.MockResourceMonitor = (*mocks)(nil)
@@ -75,6 +84,7 @@ func newMocks(project, stack string, fx *Fixtures, known Known) *mocks {
 	return &mocks{
 		project: project, stack: stack, fx: fx, known: known,
 		resources: map[string]*Resource{}, lookups: map[string]*Lookup{},
+		ouAccounts: map[string][]string{}, principalNames: map[string]string{},
 	}
 }
 
@@ -193,6 +203,7 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		result   map[string]any
 		argDesc  string
 		answer   string
+		brief    string
 		source   = MadeUp
 		fromFx   = func(ok bool) { source = map[bool]Source{true: FromFixture, false: MadeUp}[ok] }
 		argValue = func(path ...string) string {
@@ -240,7 +251,11 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		}
 		list := make([]any, 0, len(accounts))
 		descs := make([]string, 0, len(accounts))
+		ids := make([]string, 0, len(accounts))
+		byStatus := map[string]int{}
 		for _, a := range accounts {
+			ids = append(ids, a.ID)
+			byStatus[a.Status]++
 			list = append(list, map[string]any{
 				"id": a.ID, "name": a.Name, "status": a.Status, "email": a.Name + "@example.com",
 				"arn": "arn:aws:organizations::000000000000:account/o-plan/" + a.ID,
@@ -252,6 +267,14 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		if len(accounts) == 0 {
 			answer = "no accounts"
 		}
+		counts := make([]string, 0, len(byStatus))
+		for _, st := range slices.Sorted(maps.Keys(byStatus)) {
+			counts = append(counts, fmt.Sprintf("%d %s", byStatus[st], st))
+		}
+		brief = fmt.Sprintf("%d accounts: %s", len(accounts), strings.Join(counts, ", "))
+		m.mu.Lock()
+		m.ouAccounts[ou] = ids
+		m.mu.Unlock()
 	case tokenGetGroup, tokenGetUser:
 		name := argValue("alternateIdentifier", "uniqueAttribute", "attributeValue")
 		kind, ids, idKey := "group", m.fx.Groups, "groupId"
@@ -271,6 +294,9 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 			result["userName"] = name
 		}
 		answer = fmt.Sprintf("existing %s %s", kind, id)
+		m.mu.Lock()
+		m.principalNames[id] = name
+		m.mu.Unlock()
 	case tokenGetRegion:
 		result = map[string]any{"id": "us-east-1", "name": "us-east-1", "region": "us-east-1"}
 		answer = "us-east-1"
@@ -278,7 +304,7 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		return nil, fmt.Errorf("plan: no simulation of the lookup %s: add it to examples/baseline/plan "+
 			"(mocks.go) with a deterministic answer", args.Token)
 	}
-	m.record(Lookup{Token: args.Token, Args: argDesc, Answer: answer, Source: source})
+	m.record(Lookup{Token: args.Token, Args: argDesc, Answer: answer, Brief: brief, Source: source})
 	return resource.NewPropertyMapFromMap(result), nil
 }
 

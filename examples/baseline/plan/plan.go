@@ -13,12 +13,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
 )
 
@@ -58,6 +60,15 @@ type Plan struct {
 	// failed. The baseline checks every section before it registers
 	// anything, so with validation errors it is 0.
 	Registered int
+
+	// assignmentRules are the stack's Identity Center assignment rules and
+	// the lookups' OU accounts and existing principals, for the summary.
+	assignmentRules []components.AssignmentSpec
+	ouAccounts      map[string][]string
+	principalNames  map[string]string
+
+	indexOnce sync.Once
+	idx       *planIndex
 }
 
 // StackConfig is a stack file's configuration, as the Pulumi CLI passes it
@@ -108,6 +119,21 @@ func (sc *StackConfig) known() Known {
 		k.OrganizationID = catalog.OrganizationID
 	}
 	return k
+}
+
+// assignmentRules reads the Identity Center assignment rules, for the
+// summary to group the assignments by. It runs after the program accepted
+// the configuration, so a value it cannot read only leaves the rules out.
+func (sc *StackConfig) assignmentRules() []components.AssignmentSpec {
+	var ic struct {
+		Assignments []components.AssignmentSpec `json:"assignments"`
+	}
+	if v, ok := sc.Values[baseline.Project+":"+baseline.KeyIdentityCenter]; ok {
+		if err := json.Unmarshal([]byte(v), &ic); err != nil {
+			return nil
+		}
+	}
+	return ic.Assignments
 }
 
 // stackName is Pulumi.<stack>.yaml's <stack>.
@@ -177,6 +203,7 @@ func Run(opts Options) (*Plan, error) {
 	})
 
 	p.Registered = len(m.resources)
+	p.ouAccounts, p.principalNames = m.ouAccounts, m.principalNames
 	switch {
 	case programErr != nil:
 		if errs, ok := baseline.AsConfigErrors(programErr); ok {
@@ -192,6 +219,7 @@ func Run(opts Options) (*Plan, error) {
 		return p, nil
 	}
 
+	p.assignmentRules = sc.assignmentRules()
 	p.Graph = NewGraph(m.resources)
 	if p.Create, err = p.Graph.CreateOrder(); err != nil {
 		return nil, err

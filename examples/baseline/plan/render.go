@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -25,7 +26,9 @@ func (p *Plan) labels() map[string]string {
 	return out
 }
 
-func (p *Plan) writeHeader(w *bufio.Writer) {
+// writeHeader writes the title, the notes and the simulated lookups; brief
+// shortens the long answers (an OU's accounts) to counts.
+func (p *Plan) writeHeader(w *bufio.Writer, brief bool) {
 	fmt.Fprintf(w, "%s plan: stack %q, configuration %s\n", p.Project, p.Stack, p.StackConfig)
 	fmt.Fprintln(w, "The baseline program ran under Pulumi's mock runtime, as in `pulumi preview`: no AWS account, "+
 		"no network.")
@@ -50,7 +53,11 @@ func (p *Plan) writeHeader(w *bufio.Writer) {
 		if l.Args != "" {
 			args = " " + l.Args
 		}
-		fmt.Fprintf(w, "  %s%s\n      -> %s [%s%s]\n", l.Token, args, l.Answer, l.Source, calls)
+		answer := l.Answer
+		if brief && l.Brief != "" {
+			answer = l.Brief
+		}
+		fmt.Fprintf(w, "  %s%s\n      -> %s [%s%s]\n", l.Token, args, answer, l.Source, calls)
 	}
 	fmt.Fprintln(w)
 }
@@ -60,25 +67,18 @@ func (p *Plan) writeHeader(w *bufio.Writer) {
 // validation errors.
 func (p *Plan) WriteText(out io.Writer) error {
 	w := bufio.NewWriter(out)
-	p.writeHeader(w)
+	p.writeHeader(w, false)
 	if len(p.Errors) > 0 {
 		p.writeErrors(w)
 		return w.Flush()
 	}
 
-	labels := p.labels()
-	index := make(map[string]int, len(p.Create))
-	components := 0
-	for i, urn := range p.Create {
-		index[urn] = i + 1
-		if !p.Graph.Resources[urn].Custom {
-			components++
-		}
-	}
-	ref := func(urn string) string { return fmt.Sprintf("#%d %s", index[urn], labels[urn]) }
+	x := p.index()
+	labels := x.labels
+	ref := func(urn string) string { return fmt.Sprintf("#%d %s", x.pos[urn]+1, labels[urn]) }
 
 	fmt.Fprintf(w, "Create order (%d resources, %d of them components): each resource after its parent and "+
-		"dependencies\n", len(p.Create), components)
+		"dependencies\n", len(p.Create), x.components)
 	for i, urn := range p.Create {
 		r := p.Graph.Resources[urn]
 		kind := r.Type
@@ -104,7 +104,7 @@ func (p *Plan) WriteText(out io.Writer) error {
 	fmt.Fprintln(w, "Destroy order (pulumi destroy): the create order reversed, each resource before its "+
 		"dependencies and its parent")
 	for i, urn := range p.Destroy {
-		fmt.Fprintf(w, "%4d. %s (create #%d)\n", i+1, labels[urn], index[urn])
+		fmt.Fprintf(w, "%4d. %s (create #%d)\n", i+1, labels[urn], x.pos[urn]+1)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Validation: no errors.")
@@ -146,68 +146,6 @@ func shortType(token string) string {
 	return parts[0] + " " + module + " " + parts[2]
 }
 
-// WriteMermaid writes the dependency graph as a Mermaid flowchart: component
-// resources are boxes around their children, and each arrow runs from a
-// resource to one that depends on it, so arrows follow the create order
-// (dotted: an explicit provider).
-func (p *Plan) WriteMermaid(out io.Writer) error {
-	w := bufio.NewWriter(out)
-	id := make(map[string]string, len(p.Create))
-	for i, urn := range p.Create {
-		id[urn] = fmt.Sprintf("r%d", i+1)
-	}
-	labels := p.labels()
-	label := func(urn string) string {
-		l := labels[urn] + "<br/>" + shortType(p.Graph.Resources[urn].Type)
-		return `"` + strings.ReplaceAll(l, `"`, "#quot;") + `"`
-	}
-
-	fmt.Fprintln(w, "graph TD")
-	fmt.Fprintf(w, "  %%%% %s, stack %s: %d resources; rN is the N-th in create order.\n", p.Project, p.Stack,
-		len(p.Create))
-	fmt.Fprintln(w, "  %% Boxes are components around their children; an arrow runs from a resource to one that "+
-		"depends on it (dotted: provider).")
-	var node func(urn, indent string)
-	node = func(urn, indent string) {
-		children := p.Graph.Children(urn)
-		if len(children) == 0 {
-			fmt.Fprintf(w, "%s%s[%s]\n", indent, id[urn], label(urn))
-			return
-		}
-		fmt.Fprintf(w, "%ssubgraph %s[%s]\n", indent, id[urn], label(urn))
-		for _, c := range p.inCreateOrder(children) {
-			node(c, indent+"  ")
-		}
-		fmt.Fprintf(w, "%send\n", indent)
-	}
-	for _, urn := range p.Create {
-		if p.Graph.ParentOf(urn) == "" {
-			node(urn, "  ")
-		}
-	}
-	for _, urn := range p.Create {
-		for _, d := range p.shownDeps(urn) {
-			arrow := "-->"
-			if d.kind == EdgeProvider {
-				arrow = "-.->"
-			}
-			fmt.Fprintf(w, "  %s %s %s\n", id[d.urn], arrow, id[urn])
-		}
-	}
-	return w.Flush()
-}
-
-// inCreateOrder sorts urns by their position in the create order.
-func (p *Plan) inCreateOrder(urns []string) []string {
-	pos := make(map[string]int, len(p.Create))
-	for i, u := range p.Create {
-		pos[u] = i
-	}
-	out := slices.Clone(urns)
-	slices.SortFunc(out, func(a, b string) int { return pos[a] - pos[b] })
-	return out
-}
-
 // shownDep is a dependency as displayed.
 type shownDep struct {
 	urn  string
@@ -218,8 +156,11 @@ type shownDep struct {
 // shownDeps are the recorded dependencies of urn in create order, for
 // display. The SDK turns DependsOn a component into DependsOn each of its
 // resources; when the dependsOn edges cover every resource of a component,
-// they are shown as one dependency on that component.
+// they are shown as one dependency on that component. Only the components
+// above the dependsOn targets can be covered, so only they are tried, in
+// create order; the work is linear in urn's edges times the tree's depth.
 func (p *Plan) shownDeps(urn string) []shownDep {
+	x := p.index()
 	r := p.Graph.Resources[urn]
 	byURN := map[string]Edge{}
 	dependsOn := map[string]bool{}
@@ -233,29 +174,37 @@ func (p *Plan) shownDeps(urn string) []shownDep {
 		}
 	}
 	var out []shownDep
-	for _, c := range p.Create {
-		if p.Graph.Resources[c].Custom || len(dependsOn) < 2 {
-			continue
-		}
-		var covered []string
-		for _, d := range p.Graph.Descendants(c) {
-			if p.Graph.Resources[d].Custom {
-				covered = append(covered, d)
+	if len(dependsOn) >= 2 {
+		above := map[string]bool{}
+		for d := range dependsOn {
+			for a := p.Graph.ParentOf(d); a != "" && !above[a]; a = p.Graph.ParentOf(a) {
+				above[a] = true
 			}
 		}
-		all := len(covered) >= 2
-		for _, d := range covered {
-			all = all && dependsOn[d]
+		candidates := slices.Collect(maps.Keys(above))
+		slices.SortFunc(candidates, func(a, b string) int { return x.pos[a] - x.pos[b] })
+		for _, c := range candidates {
+			covered := x.covered[c]
+			if len(dependsOn) < 2 {
+				break
+			}
+			if p.Graph.Resources[c].Custom || len(covered) < 2 || len(covered) > len(dependsOn) {
+				continue
+			}
+			all := true
+			for _, d := range covered {
+				all = all && dependsOn[d]
+			}
+			if !all {
+				continue
+			}
+			for _, d := range covered {
+				delete(byURN, d)
+				delete(dependsOn, d)
+			}
+			out = append(out, shownDep{urn: c, kind: EdgeDependsOn,
+				why: fmt.Sprintf("dependsOn all its %d resources", len(covered))})
 		}
-		if !all {
-			continue
-		}
-		for _, d := range covered {
-			delete(byURN, d)
-			delete(dependsOn, d)
-		}
-		out = append(out, shownDep{urn: c, kind: EdgeDependsOn,
-			why: fmt.Sprintf("dependsOn all its %d resources", len(covered))})
 	}
 	for _, e := range byURN {
 		why := string(e.Kind)
@@ -263,14 +212,11 @@ func (p *Plan) shownDeps(urn string) []shownDep {
 		case e.Kind == EdgeInput:
 			why += " " + strings.Join(e.Props, ", ")
 		case !p.Graph.Resources[e.URN].Custom:
-			why += fmt.Sprintf(" the component: all its %d resources, as the SDK linked them", len(p.Graph.Descendants(e.URN)))
+			why += fmt.Sprintf(" the component: all its %d resources, as the SDK linked them",
+				len(p.Graph.descendants[e.URN]))
 		}
 		out = append(out, shownDep{urn: e.URN, kind: e.Kind, why: why})
 	}
-	pos := make(map[string]int, len(p.Create))
-	for i, u := range p.Create {
-		pos[u] = i
-	}
-	slices.SortFunc(out, func(a, b shownDep) int { return pos[a.urn] - pos[b.urn] })
+	slices.SortFunc(out, func(a, b shownDep) int { return x.pos[a.urn] - x.pos[b.urn] })
 	return out
 }
