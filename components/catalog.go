@@ -71,6 +71,7 @@ func (EnablePath) Values() []infer.EnumValue[EnablePath] {
 type Service struct {
 	Key                     string                  `pulumi:"key"`
 	DisplayName             string                  `pulumi:"displayName"`
+	DocumentationURL        string                  `pulumi:"documentationUrl"`
 	Principals              []string                `pulumi:"principals"`
 	ServiceLinkedRoles      []string                `pulumi:"serviceLinkedRoles"`
 	DelegatedAdmin          DelegatedAdminMechanism `pulumi:"delegatedAdmin"`
@@ -95,6 +96,9 @@ func (s *Service) Annotate(a infer.Annotator) {
 	a.Describe(&s.Key, "Stable short catalog key, lowercase and hyphenated, such as `sso`, `guardduty` or "+
 		"`access-analyzer`.")
 	a.Describe(&s.DisplayName, "The service's name, such as `IAM Identity Center`.")
+	a.Describe(&s.DocumentationURL, "The AWS documentation page the entry was checked against: the "+
+		"service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations "+
+		"guide has no page for it.")
 	a.Describe(&s.Principals, "The service principals that AWS Organizations EnableAWSServiceAccess takes "+
 		"for this service; the first is the primary one.")
 	a.Describe(&s.ServiceLinkedRoles, "The roles the service creates in the organization's accounts when "+
