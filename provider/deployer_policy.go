@@ -187,6 +187,22 @@ var typeActions = map[string][]string{
 		"servicecatalog:GetAWSOrganizationsAccessStatus",
 	},
 
+	// The provider's own resources for services pulumi-aws v6 cannot enable: the
+	// service's calls, and the Organizations calls the service makes with the
+	// caller's permissions (iam:CreateServiceLinkedRole is in the
+	// ServiceLinkedRoles statement, scoped to the selected principals).
+	components.StackSetsOrganizationsAccessToken: {
+		"cloudformation:ActivateOrganizationsAccess", "cloudformation:DeactivateOrganizationsAccess",
+		"cloudformation:DescribeOrganizationsAccess", "organizations:EnableAWSServiceAccess",
+		"organizations:ListAWSServiceAccessForOrganization",
+	},
+	components.SecurityLakeDelegatedAdminToken: {
+		"organizations:DescribeOrganization", "organizations:EnableAWSServiceAccess",
+		"organizations:ListDelegatedAdministrators", "organizations:RegisterDelegatedAdministrator",
+		"organizations:DeregisterDelegatedAdministrator", "securitylake:DeregisterDataLakeDelegatedAdministrator",
+		"securitylake:RegisterDataLakeDelegatedAdministrator",
+	},
+
 	// Organization lookups (pulumi-aws v6 functions).
 	"aws:organizations/getOrganization:getOrganization": {
 		"organizations:DescribeOrganization", "organizations:ListAWSServiceAccessForOrganization",

@@ -1,0 +1,54 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// SecurityLakeDelegatedAdmin is the Go client of the orgtrust provider's
+// native resource orgtrust:index:SecurityLakeDelegatedAdmin: the
+// organization's Amazon Security Lake delegated administrator, designated with
+// Security Lake RegisterDataLakeDelegatedAdministrator, which also enables
+// Security Lake's trusted access. Neither pulumi-aws v6 nor aws-native has a
+// resource for it.
+type SecurityLakeDelegatedAdmin struct {
+	pulumi.CustomResourceState
+
+	// AccountID is the delegated administrator.
+	AccountID pulumi.StringOutput `pulumi:"accountId"`
+	// ServicePrincipal is securitylake.amazonaws.com.
+	ServicePrincipal pulumi.StringOutput `pulumi:"servicePrincipal"`
+	// WillDeregisterOnDelete says whether deleting the resource deregisters it.
+	WillDeregisterOnDelete pulumi.BoolOutput `pulumi:"willDeregisterOnDelete"`
+}
+
+// SecurityLakeDelegatedAdminArgs are the inputs of SecurityLakeDelegatedAdmin.
+type SecurityLakeDelegatedAdminArgs struct {
+	// AccountID is the 12-digit member account to designate.
+	AccountID string
+	// DeregisterOnDelete, when false, keeps the administrator when the
+	// resource is deleted. Nil means true.
+	DeregisterOnDelete *bool
+}
+
+// NewSecurityLakeDelegatedAdmin registers a SecurityLakeDelegatedAdmin
+// resource. A malformed account ID is an error before anything is registered.
+func NewSecurityLakeDelegatedAdmin(ctx *pulumi.Context, name string, args SecurityLakeDelegatedAdminArgs,
+	opts ...pulumi.ResourceOption,
+) (*SecurityLakeDelegatedAdmin, error) {
+	if !accountIDPattern.MatchString(args.AccountID) {
+		return nil, fmt.Errorf("%s %q: accountId %q is not an AWS account ID: set it to the 12 digits of a member "+
+			"account, such as %q", SecurityLakeDelegatedAdminToken, name, args.AccountID, "111122223333")
+	}
+	props := pulumi.Map{"accountId": pulumi.String(args.AccountID)}
+	if args.DeregisterOnDelete != nil {
+		props["deregisterOnDelete"] = pulumi.Bool(*args.DeregisterOnDelete)
+	}
+	var res SecurityLakeDelegatedAdmin
+	if err := ctx.RegisterResource(SecurityLakeDelegatedAdminToken, name, props, &res,
+		withPackageDefaults(opts)...); err != nil {
+		return nil, fmt.Errorf("registering %s %q: %w", SecurityLakeDelegatedAdminToken, name, err)
+	}
+	return &res, nil
+}
