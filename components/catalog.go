@@ -108,9 +108,10 @@ func (s *Service) Annotate(a infer.Annotator) {
 		"`unknown` (not documented or not verified).")
 	a.Describe(&s.DelegatedAdminAPI, "The API that registers the delegated administrator, such as "+
 		"`guardduty:EnableOrganizationAdminAccount` or `organizations:RegisterDelegatedAdministrator`.")
-	a.Describe(&s.DelegatedAdminResource, "The pulumi-aws v6 resource token that registers the delegated "+
-		"administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty "+
-		"when pulumi-aws v6 has none.")
+	a.Describe(&s.DelegatedAdminResource, "The resource token that registers the delegated administrator: a "+
+		"pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or "+
+		"the orgtrust provider's own resource where pulumi-aws v6 has none, such as "+
+		"`orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.")
 	a.Describe(&s.MaxDelegatedAdmins, "The most delegated administrators the service allows; 0 when not known.")
 	a.Describe(&s.DelegatedAdminPerRegion, "Whether the delegated administrator is designated separately in "+
 		"each AWS Region (GuardDuty, Security Hub, Macie, Detective, Inspector...).")
@@ -119,9 +120,10 @@ func (s *Service) Annotate(a infer.Annotator) {
 		"Organizations works as a fallback) or `serviceOnly` (must not be enabled through Organizations).")
 	a.Describe(&s.EnableAPI, "The service's own API that AWS recommends for enabling trusted access, such "+
 		"as `servicecatalog:EnableAWSOrganizationsAccess`; empty when there is none.")
-	a.Describe(&s.EnableResource, "The pulumi-aws v6 resource token of the service's own enable resource, "+
-		"such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 "+
-		"has none.")
+	a.Describe(&s.EnableResource, "The resource token of the service's own enable resource: a pulumi-aws v6 "+
+		"resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust "+
+		"provider's own resource where pulumi-aws v6 has none, such as "+
+		"`orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.")
 	a.Describe(&s.DisableEffect, "What disabling trusted access does to the service.")
 	a.Describe(&s.RetainOnDelete, "Whether orgtrust keeps trusted access enabled when the resource that "+
 		"enabled it is deleted, because disabling it while the service is in use is destructive (IAM "+
@@ -321,17 +323,26 @@ func serviceOnlyError(field, principal string, svc Service) error {
 	var path string
 	switch {
 	case svc.EnableAPI != "" && svc.EnableResource != "":
-		path = fmt.Sprintf("%s (pulumi-aws resource %s)", svc.EnableAPI, svc.EnableResource)
+		path = fmt.Sprintf("%s (%s)", svc.EnableAPI, resourceLabel(svc.EnableResource))
 	case svc.EnableAPI != "":
 		path = svc.EnableAPI
 	case svc.EnableResource != "":
-		path = "pulumi-aws resource " + svc.EnableResource
+		path = resourceLabel(svc.EnableResource)
 	default:
 		path = svc.DisplayName + "'s own console"
 	}
 	return fmt.Errorf("%s %q (%s) must not be enabled through AWS Organizations: AWS says to enable trusted "+
 		"access for it only with %s; use that instead, or set force: true to enable it through "+
 		"Organizations anyway", field, principal, svc.DisplayName, path)
+}
+
+// resourceLabel names a resource token for errors: the orgtrust provider's
+// own resources, or pulumi-aws's.
+func resourceLabel(token string) string {
+	if strings.HasPrefix(token, PackageName+":") {
+		return "orgtrust resource " + token
+	}
+	return "pulumi-aws resource " + token
 }
 
 // ResolveService returns the catalog service with key key, the value of input

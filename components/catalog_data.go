@@ -846,15 +846,17 @@ var catalogData = []Service{
 			"aws-native:securityhub:DelegatedAdmin.",
 	},
 	{
-		Key:                "securitylake",
-		DisplayName:        "Amazon Security Lake",
-		DocumentationURL:   orgsPage("services-that-can-integrate-sl"),
-		Principals:         []string{"securitylake.amazonaws.com"},
-		ServiceLinkedRoles: []string{"AWSServiceRoleForSecurityLake"},
-		DelegatedAdmin:     DelegatedAdminService,
-		DelegatedAdminAPI:  "securitylake:RegisterDataLakeDelegatedAdministrator",
-		EnableVia:          EnableViaService,
-		EnableAPI:          "securitylake:RegisterDataLakeDelegatedAdministrator",
+		Key:                    "securitylake",
+		DisplayName:            "Amazon Security Lake",
+		DocumentationURL:       orgsPage("services-that-can-integrate-sl"),
+		Principals:             []string{"securitylake.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForSecurityLake"},
+		DelegatedAdmin:         DelegatedAdminService,
+		DelegatedAdminAPI:      "securitylake:RegisterDataLakeDelegatedAdministrator",
+		DelegatedAdminResource: SecurityLakeDelegatedAdminToken,
+		EnableVia:              EnableViaService,
+		EnableAPI:              "securitylake:RegisterDataLakeDelegatedAdministrator",
+		EnableResource:         SecurityLakeDelegatedAdminToken,
 		DisableEffect: "Security Lake can no longer react to changes in the organization's membership or " +
 			"collect from the organization's accounts. " + genericDisable("Security Lake"),
 		Verified: true,
@@ -863,7 +865,9 @@ var catalogData = []Service{
 			"administrator; registering through Organizations may not create the service-linked roles. " +
 			"Neither pulumi-aws v6.83.2 nor pulumi-aws-native v1.38.0 has a delegated administrator resource " +
 			"for it (aws-native securitylake has only DataLake, AwsLogSource, Subscriber and " +
-			"SubscriberNotification). Per-Region behaviour not checked.",
+			"SubscriberNotification), so the orgtrust provider has its own (SecurityLakeDelegatedAdmin), which " +
+			"reads the administrator back with Organizations ListDelegatedAdministrators. The delegated " +
+			"administrator is the same in all Regions (Security Lake User Guide, multi-account-management).",
 	},
 	{
 		Key:                    "servicecatalog",
@@ -935,13 +939,15 @@ var catalogData = []Service{
 		MaxDelegatedAdmins:     5,
 		EnableVia:              EnableViaServiceOnly,
 		EnableAPI:              "cloudformation:ActivateOrganizationsAccess",
+		EnableResource:         StackSetsOrganizationsAccessToken,
 		DisableEffect: "Stack sets with service-managed permissions can no longer deploy to, update or remove " +
 			"stacks in the organization's accounts, and automatic deployment to new accounts stops; deactivate " +
 			"with CloudFormation DeactivateOrganizationsAccess rather than through Organizations.",
 		Verified: true,
 		Notes: catalogFromReference + " Activate with CloudFormation ActivateOrganizationsAccess, which creates the " +
 			"service-linked roles; Organizations rejects stacksets.cloudformation.amazonaws.com. pulumi-aws " +
-			"v6.83.2 has no resource for ActivateOrganizationsAccess.",
+			"v6.83.2 has no resource for ActivateOrganizationsAccess, so the orgtrust provider has its own " +
+			"(StackSetsOrganizationsAccess).",
 	},
 	{
 		Key:                    "sso",

@@ -182,6 +182,13 @@ var enableResources = map[string]func(ctx *pulumi.Context, name string, opts ...
 	) (pulumi.CustomResource, error) {
 		return ram.NewSharingWithOrganization(ctx, name, &ram.SharingWithOrganizationArgs{}, opts...)
 	},
+	// The orgtrust provider's own resource: pulumi-aws v6 has none for
+	// cloudformation:ActivateOrganizationsAccess.
+	StackSetsOrganizationsAccessToken: func(ctx *pulumi.Context, name string,
+		opts ...pulumi.ResourceOption,
+	) (pulumi.CustomResource, error) {
+		return NewStackSetsOrganizationsAccess(ctx, name, StackSetsOrganizationsAccessArgs{}, opts...)
+	},
 }
 
 // ipamAdminToken is the IPAM admin resource, which also enables IPAM's trusted
@@ -194,9 +201,10 @@ const delegatedAdministratorToken = "aws:organizations/delegatedAdministrator:De
 type adminFunc func(ctx *pulumi.Context, name, accountID string, opts ...pulumi.ResourceOption) (pulumi.CustomResource, error)
 
 // serviceAdminResources register a delegated administrator with the service's
-// own API, by pulumi-aws token. aws-native v1.38.0 adds none that pulumi-aws
-// v6 lacks (it has securityhub DelegatedAdmin and detective OrganizationAdmin,
-// both covered here), so services outside this table fail at preview.
+// own API, by resource token. aws-native v1.38.0 adds none that pulumi-aws v6
+// lacks (it has securityhub DelegatedAdmin and detective OrganizationAdmin,
+// both covered here); where neither has one, the orgtrust provider does
+// (Security Lake). Services outside this table fail at preview.
 var serviceAdminResources = map[string]adminFunc{
 	"aws:guardduty/organizationAdminAccount:OrganizationAdminAccount": func(ctx *pulumi.Context, name, id string,
 		opts ...pulumi.ResourceOption,
@@ -250,6 +258,11 @@ var serviceAdminResources = map[string]adminFunc{
 	) (pulumi.CustomResource, error) {
 		return auditmanager.NewOrganizationAdminAccountRegistration(ctx, name,
 			&auditmanager.OrganizationAdminAccountRegistrationArgs{AdminAccountId: pulumi.String(id)}, opts...)
+	},
+	// Also enables Security Lake's trusted access, as IPAM's does.
+	SecurityLakeDelegatedAdminToken: func(ctx *pulumi.Context, name, id string, opts ...pulumi.ResourceOption,
+	) (pulumi.CustomResource, error) {
+		return NewSecurityLakeDelegatedAdmin(ctx, name, SecurityLakeDelegatedAdminArgs{AccountID: id}, opts...)
 	},
 }
 

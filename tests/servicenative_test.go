@@ -196,3 +196,53 @@ func TestSecurityLakeDelegatedAdminUnderTheEngine(t *testing.T) {
 	assert.Equal(t, 1, f.sl.Calls(fakeservices.OpDeregisterDataLakeDelegatedAdministrator))
 	assert.Empty(t, f.org.DelegatedAdmins(fakeservices.SecurityLakePrincipal))
 }
+
+// TestOrgServiceIntegrationNativeServicesUnderTheEngine runs
+// OrgServiceIntegration for stacksets and for securitylake with a delegated
+// administrator, without force, under the real engine: both preview, come up
+// through the provider's own resources (never Organizations
+// EnableAWSServiceAccess), and destroy cleanly.
+func TestOrgServiceIntegrationNativeServicesUnderTheEngine(t *testing.T) {
+	t.Parallel()
+	f := newServiceFakes(t)
+	stack := f.stack(t, func(ctx *pulumi.Context) error {
+		stacksets, err := components.NewOrgServiceIntegration(ctx, "stacksets",
+			components.OrgServiceIntegrationArgs{Service: "stacksets"})
+		if err != nil {
+			return err
+		}
+		lake, err := components.NewOrgServiceIntegration(ctx, "securitylake", components.OrgServiceIntegrationArgs{
+			Service: "securitylake", DelegatedAdminAccountID: securityAccount,
+			ManagementAccountID: fakeorg.DefaultManagementAccountID,
+		})
+		if err != nil {
+			return err
+		}
+		ctx.Export("stacksetsPath", stacksets.EnablePath)
+		ctx.Export("stacksetsReady", stacksets.Ready)
+		ctx.Export("lakeReady", lake.Ready)
+		return nil
+	})
+
+	pre, err := stack.Preview()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"stacksets-access"}, pre.Names(apitype.OpCreate, stackSetsType))
+	assert.Equal(t, []string{"securitylake-admin"}, pre.Names(apitype.OpCreate, securityLakeType))
+	assert.Empty(t, pre.Names(apitype.OpCreate, tsaType), "nothing goes through TrustedServiceAccess")
+
+	up, err := stack.Up()
+	require.NoError(t, err)
+	assert.Equal(t, "service", up.Outputs["stacksetsPath"].Value)
+	assert.Equal(t, fakeservices.StackSetsPrincipal, up.Outputs["stacksetsReady"].Value)
+	assert.Equal(t, fakeservices.SecurityLakePrincipal, up.Outputs["lakeReady"].Value)
+	assert.Contains(t, f.org.EnabledPrincipals(), fakeservices.StackSetsPrincipal)
+	assert.Contains(t, f.org.EnabledPrincipals(), fakeservices.SecurityLakePrincipal)
+	assert.Equal(t, []string{securityAccount}, f.org.DelegatedAdmins(fakeservices.SecurityLakePrincipal))
+	assert.Zero(t, f.org.Calls(fakeorg.OpEnableAWSServiceAccess))
+	assert.Zero(t, f.org.Calls(fakeorg.OpRegisterDelegatedAdministrator))
+
+	_, err = stack.Destroy()
+	require.NoError(t, err)
+	assert.NotContains(t, f.org.EnabledPrincipals(), fakeservices.StackSetsPrincipal)
+	assert.Empty(t, f.org.DelegatedAdmins(fakeservices.SecurityLakePrincipal))
+}
