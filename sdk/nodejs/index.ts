@@ -40,10 +40,20 @@ export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
 utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
 
+export { SecurityLakeDelegatedAdminArgs } from "./securityLakeDelegatedAdmin";
+export type SecurityLakeDelegatedAdmin = import("./securityLakeDelegatedAdmin").SecurityLakeDelegatedAdmin;
+export const SecurityLakeDelegatedAdmin: typeof import("./securityLakeDelegatedAdmin").SecurityLakeDelegatedAdmin = null as any;
+utilities.lazyLoad(exports, ["SecurityLakeDelegatedAdmin"], () => require("./securityLakeDelegatedAdmin"));
+
 export { ServiceCatalogSharingArgs } from "./serviceCatalogSharing";
 export type ServiceCatalogSharing = import("./serviceCatalogSharing").ServiceCatalogSharing;
 export const ServiceCatalogSharing: typeof import("./serviceCatalogSharing").ServiceCatalogSharing = null as any;
 utilities.lazyLoad(exports, ["ServiceCatalogSharing"], () => require("./serviceCatalogSharing"));
+
+export { StackSetsOrganizationsAccessArgs } from "./stackSetsOrganizationsAccess";
+export type StackSetsOrganizationsAccess = import("./stackSetsOrganizationsAccess").StackSetsOrganizationsAccess;
+export const StackSetsOrganizationsAccess: typeof import("./stackSetsOrganizationsAccess").StackSetsOrganizationsAccess = null as any;
+utilities.lazyLoad(exports, ["StackSetsOrganizationsAccess"], () => require("./stackSetsOrganizationsAccess"));
 
 export { TrustedServiceAccessArgs } from "./trustedServiceAccess";
 export type TrustedServiceAccess = import("./trustedServiceAccess").TrustedServiceAccess;
@@ -73,8 +83,12 @@ const _module = {
                 return new OrgIntegrations(name, <any>undefined, { urn })
             case "orgtrust:index:OrgServiceIntegration":
                 return new OrgServiceIntegration(name, <any>undefined, { urn })
+            case "orgtrust:index:SecurityLakeDelegatedAdmin":
+                return new SecurityLakeDelegatedAdmin(name, <any>undefined, { urn })
             case "orgtrust:index:ServiceCatalogSharing":
                 return new ServiceCatalogSharing(name, <any>undefined, { urn })
+            case "orgtrust:index:StackSetsOrganizationsAccess":
+                return new StackSetsOrganizationsAccess(name, <any>undefined, { urn })
             case "orgtrust:index:TrustedServiceAccess":
                 return new TrustedServiceAccess(name, <any>undefined, { urn })
             default:

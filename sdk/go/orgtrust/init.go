@@ -27,8 +27,12 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &OrgIntegrations{}
 	case "orgtrust:index:OrgServiceIntegration":
 		r = &OrgServiceIntegration{}
+	case "orgtrust:index:SecurityLakeDelegatedAdmin":
+		r = &SecurityLakeDelegatedAdmin{}
 	case "orgtrust:index:ServiceCatalogSharing":
 		r = &ServiceCatalogSharing{}
+	case "orgtrust:index:StackSetsOrganizationsAccess":
+		r = &StackSetsOrganizationsAccess{}
 	case "orgtrust:index:TrustedServiceAccess":
 		r = &TrustedServiceAccess{}
 	default:

@@ -14,7 +14,9 @@ from .list_trusted_services import *
 from .org_integrations import *
 from .org_service_integration import *
 from .provider import *
+from .security_lake_delegated_admin import *
 from .service_catalog_sharing import *
+from .stack_sets_organizations_access import *
 from .trusted_service_access import *
 from ._inputs import *
 from . import outputs
@@ -37,7 +39,9 @@ _utilities.register(
    "orgtrust:index:IdentityCenterSetup": "IdentityCenterSetup",
    "orgtrust:index:OrgIntegrations": "OrgIntegrations",
    "orgtrust:index:OrgServiceIntegration": "OrgServiceIntegration",
+   "orgtrust:index:SecurityLakeDelegatedAdmin": "SecurityLakeDelegatedAdmin",
    "orgtrust:index:ServiceCatalogSharing": "ServiceCatalogSharing",
+   "orgtrust:index:StackSetsOrganizationsAccess": "StackSetsOrganizationsAccess",
    "orgtrust:index:TrustedServiceAccess": "TrustedServiceAccess"
   }
  }
