@@ -650,13 +650,15 @@ var catalogData = []Service{
 		DelegatedAdmin:     DelegatedAdminUnknown,
 		EnableVia:          EnableViaServiceOnly,
 		EnableAPI:          "notifications:EnableNotificationsAccessForOrganization",
+		EnableResource:     NotificationsOrganizationsAccessToken,
 		DisableEffect: "User Notifications can no longer deliver notifications about events in the " +
 			"organization's member accounts. " + genericDisable("User Notifications"),
 		Verified: true,
 		Notes: catalogFromReference + " The principal ends in amazon.com, not amazonaws.com. Enabling through " +
 			"Organizations leaves User Notifications unconfigured; enable it with " +
 			"EnableNotificationsAccessForOrganization (checked against the User Notifications API reference). " +
-			"pulumi-aws v7 has aws.notifications.OrganizationsAccess; v6.83.2 has no resource for it. The " +
+			"pulumi-aws v7 has aws.notifications.OrganizationsAccess; v6.83.2 has no resource for it, so the " +
+			"orgtrust provider has its own (NotificationsOrganizationsAccess). The " +
 			"table says a delegated administrator is supported without naming the mechanism.",
 	},
 	{

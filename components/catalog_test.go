@@ -128,7 +128,7 @@ func TestCatalogRules(t *testing.T) {
 			"aws:ram/sharingWithOrganization:SharingWithOrganization")},
 		{"notifications", func(t *testing.T, s Service) {
 			assert.Equal(t, []string{"notifications.amazon.com"}, s.Principals)
-			serviceOnly("notifications:EnableNotificationsAccessForOrganization", "")(t, s)
+			serviceOnly("notifications:EnableNotificationsAccessForOrganization", NotificationsOrganizationsAccessToken)(t, s)
 		}},
 		{"config", func(t *testing.T, s Service) {
 			assert.Equal(t, []string{"config.amazonaws.com", "config-multiaccountsetup.amazonaws.com"}, s.Principals)
@@ -194,7 +194,8 @@ var catalogVerifiedTokens = []string{
 
 // catalogProviderTokens are the orgtrust provider's own resources that the
 // catalog names where pulumi-aws v6 has none.
-var catalogProviderTokens = []string{StackSetsOrganizationsAccessToken, SecurityLakeDelegatedAdminToken}
+var catalogProviderTokens = []string{StackSetsOrganizationsAccessToken, SecurityLakeDelegatedAdminToken,
+	NotificationsOrganizationsAccessToken}
 
 var catalogTokenRE = regexp.MustCompile(`^aws:([a-z0-9]+)/([a-z][A-Za-z0-9]*):([A-Z][A-Za-z0-9]*)$`)
 

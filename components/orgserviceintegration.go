@@ -189,6 +189,12 @@ var enableResources = map[string]func(ctx *pulumi.Context, name string, opts ...
 	) (pulumi.CustomResource, error) {
 		return NewStackSetsOrganizationsAccess(ctx, name, StackSetsOrganizationsAccessArgs{}, opts...)
 	},
+	// Likewise for notifications:EnableNotificationsAccessForOrganization.
+	NotificationsOrganizationsAccessToken: func(ctx *pulumi.Context, name string,
+		opts ...pulumi.ResourceOption,
+	) (pulumi.CustomResource, error) {
+		return NewNotificationsOrganizationsAccess(ctx, name, NotificationsOrganizationsAccessArgs{}, opts...)
+	},
 }
 
 // ipamAdminToken is the IPAM admin resource, which also enables IPAM's trusted

@@ -648,11 +648,6 @@ func TestOrgServiceIntegrationBadInput(t *testing.T) {
 			wants: []string{"does not know whether", "(billing) supports a delegated administrator", "force: true"},
 		},
 		{
-			name:  "serviceOnly service without a resource, without force",
-			args:  OrgServiceIntegrationArgs{Service: "notifications"},
-			wants: []string{"must not be enabled through AWS Organizations", `enableVia: "none"`},
-		},
-		{
 			name:  "serviceOnly service through Organizations without force",
 			args:  OrgServiceIntegrationArgs{Service: "stacksets", EnableVia: "organizations"},
 			wants: []string{`service "stacksets"`, "must not be enabled through AWS Organizations", "force: true"},

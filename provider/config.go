@@ -35,6 +35,7 @@ type Config struct {
 	// Endpoints of the services orgtrust calls besides Organizations.
 	CloudFormationEndpoint *string `pulumi:"cloudformationEndpoint,optional"`
 	SecurityLakeEndpoint   *string `pulumi:"securitylakeEndpoint,optional"`
+	NotificationsEndpoint  *string `pulumi:"notificationsEndpoint,optional"`
 
 	conn     *lazyClient
 	services *serviceClients
@@ -70,6 +71,8 @@ func (c *Config) Annotate(a infer.Annotator) {
 		"for emulators and tests.")
 	a.Describe(&c.SecurityLakeEndpoint, "A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), "+
 		"for emulators and tests.")
+	a.Describe(&c.NotificationsEndpoint, "A custom AWS User Notifications endpoint URL "+
+		"(NotificationsOrganizationsAccess), for emulators and tests.")
 	a.Describe(&c.MaxAttempts, "The most attempts the AWS SDK's retryer makes for one call, counting the first. "+
 		"ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are "+
 		"retried with exponential backoff and jitter. Defaults to 10.")

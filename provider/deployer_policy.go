@@ -196,6 +196,12 @@ var typeActions = map[string][]string{
 		"cloudformation:DescribeOrganizationsAccess", "organizations:EnableAWSServiceAccess",
 		"organizations:ListAWSServiceAccessForOrganization",
 	},
+	components.NotificationsOrganizationsAccessToken: {
+		"notifications:DisableNotificationsAccessForOrganization",
+		"notifications:EnableNotificationsAccessForOrganization",
+		"notifications:GetNotificationsAccessForOrganization", "organizations:DisableAWSServiceAccess",
+		"organizations:EnableAWSServiceAccess", "organizations:ListAWSServiceAccessForOrganization",
+	},
 	components.SecurityLakeDelegatedAdminToken: {
 		"organizations:DescribeOrganization", "organizations:EnableAWSServiceAccess",
 		"organizations:ListDelegatedAdministrators", "organizations:RegisterDelegatedAdministrator",

@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
+	"github.com/aws/aws-sdk-go-v2/service/notifications"
 	"github.com/aws/aws-sdk-go-v2/service/securitylake"
 	"github.com/aws/smithy-go"
 )
@@ -23,6 +24,38 @@ type serviceClients struct {
 	slOnce sync.Once
 	sl     securityLakeAPI
 	slErr  error
+
+	unoOnce sync.Once
+	uno     notificationsAPI
+	unoErr  error
+}
+
+// notificationsAPI is the subset of the User Notifications client used by
+// NotificationsOrganizationsAccess.
+type notificationsAPI interface {
+	EnableNotificationsAccessForOrganization(context.Context, *notifications.EnableNotificationsAccessForOrganizationInput, ...func(*notifications.Options)) (*notifications.EnableNotificationsAccessForOrganizationOutput, error)
+	DisableNotificationsAccessForOrganization(context.Context, *notifications.DisableNotificationsAccessForOrganizationInput, ...func(*notifications.Options)) (*notifications.DisableNotificationsAccessForOrganizationOutput, error)
+	GetNotificationsAccessForOrganization(context.Context, *notifications.GetNotificationsAccessForOrganizationInput, ...func(*notifications.Options)) (*notifications.GetNotificationsAccessForOrganizationOutput, error)
+}
+
+// notifications returns the User Notifications client of this provider process.
+func (c *Config) notifications(ctx context.Context) (notificationsAPI, error) {
+	if c.services == nil {
+		return nil, fmt.Errorf("the orgtrust provider is not configured")
+	}
+	c.services.unoOnce.Do(func() {
+		cfg, err := c.awsConfig(ctx)
+		if err != nil {
+			c.services.unoErr = err
+			return
+		}
+		c.services.uno = notifications.NewFromConfig(cfg, func(o *notifications.Options) {
+			if c.NotificationsEndpoint != nil {
+				o.BaseEndpoint = c.NotificationsEndpoint
+			}
+		})
+	})
+	return c.services.uno, c.services.unoErr
 }
 
 // cloudFormationAPI is the subset of the CloudFormation client used by

@@ -28,14 +28,16 @@ type serviceFakes struct {
 	org *fakeorg.Server
 	cfn *fakeservices.CloudFormation
 	sl  *fakeservices.SecurityLake
+	uno *fakeservices.Notifications
 }
 
 func newServiceFakes(t *testing.T) serviceFakes {
 	t.Helper()
 	org := fakeorg.New(fakeorg.Options{})
 	f := serviceFakes{org: org, cfn: fakeservices.NewCloudFormation(org),
-		sl: fakeservices.NewSecurityLake(org, fakeorg.DefaultManagementAccountID)}
-	t.Cleanup(func() { f.sl.Close(); f.cfn.Close(); org.Close() })
+		sl:  fakeservices.NewSecurityLake(org, fakeorg.DefaultManagementAccountID),
+		uno: fakeservices.NewNotifications(org)}
+	t.Cleanup(func() { f.uno.Close(); f.sl.Close(); f.cfn.Close(); org.Close() })
 	return f
 }
 
@@ -47,6 +49,7 @@ func (f serviceFakes) stack(t *testing.T, program pulumi.RunFunc) *engine.Stack 
 			"orgtrust:endpoint":               f.org.URL(),
 			"orgtrust:cloudformationEndpoint": f.cfn.URL(),
 			"orgtrust:securitylakeEndpoint":   f.sl.URL(),
+			"orgtrust:notificationsEndpoint":  f.uno.URL(),
 			"orgtrust:maxBackoffSeconds":      "1",
 		},
 		Env: fakeCredentials,
@@ -245,4 +248,51 @@ func TestOrgServiceIntegrationNativeServicesUnderTheEngine(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, f.org.EnabledPrincipals(), fakeservices.StackSetsPrincipal)
 	assert.Empty(t, f.org.DelegatedAdmins(fakeservices.SecurityLakePrincipal))
+}
+
+// TestNotificationsOrganizationsAccessUnderTheEngine drives User
+// Notifications' organizations access through an OrgServiceIntegration
+// without force: up (a throttled enable, retried), refresh after an
+// out-of-band disable, import and destroy.
+func TestNotificationsOrganizationsAccessUnderTheEngine(t *testing.T) {
+	t.Parallel()
+	const unoType = "orgtrust:index:NotificationsOrganizationsAccess"
+	f := newServiceFakes(t)
+	stack := f.stack(t, func(ctx *pulumi.Context) error {
+		_, err := components.NewOrgServiceIntegration(ctx, "notifications",
+			components.OrgServiceIntegrationArgs{Service: "notifications"})
+		return err
+	})
+	f.uno.Inject(fakeservices.OpEnableNotificationsAccessForOrganization, fakeservices.Throttle("ThrottlingException"))
+	up, err := stack.Up()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"notifications-access"}, up.Names(apitype.OpCreate, unoType))
+	assert.Equal(t, 2, f.uno.Calls(fakeservices.OpEnableNotificationsAccessForOrganization), "the throttled enable is retried once")
+	assert.Contains(t, f.org.EnabledPrincipals(), fakeservices.NotificationsPrincipal)
+	assert.Zero(t, f.org.Calls(fakeorg.OpEnableAWSServiceAccess), "never enabled through Organizations")
+
+	f.org.DisableOutOfBand(fakeservices.NotificationsPrincipal)
+	ref, err := stack.Refresh()
+	require.NoError(t, err)
+	assert.Equal(t, 1, ref.Changes[string(apitype.OpDelete)], "refresh changes: %v", ref.Changes)
+	_, err = stack.Up()
+	require.NoError(t, err)
+	assert.Contains(t, f.org.EnabledPrincipals(), fakeservices.NotificationsPrincipal)
+
+	_, err = stack.Destroy()
+	require.NoError(t, err)
+	assert.Equal(t, 1, f.uno.Calls(fakeservices.OpDisableNotificationsAccessForOrganization))
+	assert.NotContains(t, f.org.EnabledPrincipals(), fakeservices.NotificationsPrincipal)
+
+	f.org.EnableOutOfBand(fakeservices.NotificationsPrincipal)
+	enables := f.uno.Calls(fakeservices.OpEnableNotificationsAccessForOrganization)
+	imported := f.stack(t, func(ctx *pulumi.Context) error {
+		_, err := components.NewNotificationsOrganizationsAccess(ctx, "notifications",
+			components.NotificationsOrganizationsAccessArgs{}, pulumi.Import(pulumi.ID(fakeservices.NotificationsPrincipal)))
+		return err
+	})
+	imp, err := imported.Up()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"notifications"}, imp.Names(apitype.OpImport, unoType))
+	assert.Equal(t, enables, f.uno.Calls(fakeservices.OpEnableNotificationsAccessForOrganization), "import writes nothing")
 }
