@@ -25,6 +25,11 @@ export const listTrustedServices: typeof import("./listTrustedServices").listTru
 export const listTrustedServicesOutput: typeof import("./listTrustedServices").listTrustedServicesOutput = null as any;
 utilities.lazyLoad(exports, ["listTrustedServices","listTrustedServicesOutput"], () => require("./listTrustedServices"));
 
+export { NotificationsOrganizationsAccessArgs } from "./notificationsOrganizationsAccess";
+export type NotificationsOrganizationsAccess = import("./notificationsOrganizationsAccess").NotificationsOrganizationsAccess;
+export const NotificationsOrganizationsAccess: typeof import("./notificationsOrganizationsAccess").NotificationsOrganizationsAccess = null as any;
+utilities.lazyLoad(exports, ["NotificationsOrganizationsAccess"], () => require("./notificationsOrganizationsAccess"));
+
 export { OrgIntegrationsArgs } from "./orgIntegrations";
 export type OrgIntegrations = import("./orgIntegrations").OrgIntegrations;
 export const OrgIntegrations: typeof import("./orgIntegrations").OrgIntegrations = null as any;
@@ -79,6 +84,8 @@ const _module = {
         switch (type) {
             case "orgtrust:index:IdentityCenterSetup":
                 return new IdentityCenterSetup(name, <any>undefined, { urn })
+            case "orgtrust:index:NotificationsOrganizationsAccess":
+                return new NotificationsOrganizationsAccess(name, <any>undefined, { urn })
             case "orgtrust:index:OrgIntegrations":
                 return new OrgIntegrations(name, <any>undefined, { urn })
             case "orgtrust:index:OrgServiceIntegration":

@@ -34,6 +34,10 @@ export class Provider extends pulumi.ProviderResource {
      */
     declare public readonly endpoint: pulumi.Output<string | undefined>;
     /**
+     * A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+     */
+    declare public readonly notificationsEndpoint: pulumi.Output<string | undefined>;
+    /**
      * A named profile from the shared AWS config and credentials files.
      */
     declare public readonly profile: pulumi.Output<string | undefined>;
@@ -62,6 +66,7 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["endpoint"] = args?.endpoint;
             resourceInputs["maxAttempts"] = pulumi.output(args?.maxAttempts).apply(JSON.stringify);
             resourceInputs["maxBackoffSeconds"] = pulumi.output(args?.maxBackoffSeconds).apply(JSON.stringify);
+            resourceInputs["notificationsEndpoint"] = args?.notificationsEndpoint;
             resourceInputs["profile"] = args?.profile;
             resourceInputs["region"] = args?.region;
             resourceInputs["securitylakeEndpoint"] = args?.securitylakeEndpoint;
@@ -95,6 +100,10 @@ export interface ProviderArgs {
      * The longest delay, in seconds, between two attempts. Defaults to 20.
      */
     maxBackoffSeconds?: pulumi.Input<number | undefined>;
+    /**
+     * A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+     */
+    notificationsEndpoint?: pulumi.Input<string | undefined>;
     /**
      * A named profile from the shared AWS config and credentials files.
      */

@@ -23,6 +23,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "orgtrust:index:IdentityCenterSetup":
 		r = &IdentityCenterSetup{}
+	case "orgtrust:index:NotificationsOrganizationsAccess":
+		r = &NotificationsOrganizationsAccess{}
 	case "orgtrust:index:OrgIntegrations":
 		r = &OrgIntegrations{}
 	case "orgtrust:index:OrgServiceIntegration":

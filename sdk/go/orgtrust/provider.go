@@ -19,6 +19,8 @@ type Provider struct {
 	CloudformationEndpoint pulumi.StringPtrOutput `pulumi:"cloudformationEndpoint"`
 	// A custom Organizations endpoint URL, for emulators and tests.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
+	// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+	NotificationsEndpoint pulumi.StringPtrOutput `pulumi:"notificationsEndpoint"`
 	// A named profile from the shared AWS config and credentials files.
 	Profile pulumi.StringPtrOutput `pulumi:"profile"`
 	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
@@ -54,6 +56,8 @@ type providerArgs struct {
 	MaxAttempts *int `pulumi:"maxAttempts"`
 	// The longest delay, in seconds, between two attempts. Defaults to 20.
 	MaxBackoffSeconds *int `pulumi:"maxBackoffSeconds"`
+	// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+	NotificationsEndpoint *string `pulumi:"notificationsEndpoint"`
 	// A named profile from the shared AWS config and credentials files.
 	Profile *string `pulumi:"profile"`
 	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
@@ -74,6 +78,8 @@ type ProviderArgs struct {
 	MaxAttempts pulumi.IntPtrInput
 	// The longest delay, in seconds, between two attempts. Defaults to 20.
 	MaxBackoffSeconds pulumi.IntPtrInput
+	// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+	NotificationsEndpoint pulumi.StringPtrInput
 	// A named profile from the shared AWS config and credentials files.
 	Profile pulumi.StringPtrInput
 	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
@@ -127,6 +133,11 @@ func (o ProviderOutput) CloudformationEndpoint() pulumi.StringPtrOutput {
 // A custom Organizations endpoint URL, for emulators and tests.
 func (o ProviderOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
+}
+
+// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+func (o ProviderOutput) NotificationsEndpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.NotificationsEndpoint }).(pulumi.StringPtrOutput)
 }
 
 // A named profile from the shared AWS config and credentials files.

@@ -66,6 +66,17 @@ Object.defineProperty(exports, "maxBackoffSeconds", {
 });
 
 /**
+ * A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+ */
+export declare const notificationsEndpoint: string | undefined;
+Object.defineProperty(exports, "notificationsEndpoint", {
+    get() {
+        return __config.get("notificationsEndpoint");
+    },
+    enumerable: true,
+});
+
+/**
  * A named profile from the shared AWS config and credentials files.
  */
 export declare const profile: string | undefined;

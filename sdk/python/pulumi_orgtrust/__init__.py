@@ -11,6 +11,7 @@ from .get_deployer_policy import *
 from .get_trusted_service import *
 from .identity_center_setup import *
 from .list_trusted_services import *
+from .notifications_organizations_access import *
 from .org_integrations import *
 from .org_service_integration import *
 from .provider import *
@@ -37,6 +38,7 @@ _utilities.register(
   "fqn": "pulumi_orgtrust",
   "classes": {
    "orgtrust:index:IdentityCenterSetup": "IdentityCenterSetup",
+   "orgtrust:index:NotificationsOrganizationsAccess": "NotificationsOrganizationsAccess",
    "orgtrust:index:OrgIntegrations": "OrgIntegrations",
    "orgtrust:index:OrgServiceIntegration": "OrgServiceIntegration",
    "orgtrust:index:SecurityLakeDelegatedAdmin": "SecurityLakeDelegatedAdmin",

@@ -25,6 +25,7 @@ class ProviderArgs:
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  max_backoff_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 notifications_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  securitylake_endpoint: pulumi.Input[Optional[_builtins.str]] = None):
@@ -36,6 +37,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] endpoint: A custom Organizations endpoint URL, for emulators and tests.
         :param pulumi.Input[_builtins.int] max_attempts: The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
         :param pulumi.Input[_builtins.int] max_backoff_seconds: The longest delay, in seconds, between two attempts. Defaults to 20.
+        :param pulumi.Input[_builtins.str] notifications_endpoint: A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] profile: A named profile from the shared AWS config and credentials files.
         :param pulumi.Input[_builtins.str] region: The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
         :param pulumi.Input[_builtins.str] securitylake_endpoint: A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
@@ -50,6 +52,8 @@ class ProviderArgs:
             pulumi.set(__self__, "max_attempts", max_attempts)
         if max_backoff_seconds is not None:
             pulumi.set(__self__, "max_backoff_seconds", max_backoff_seconds)
+        if notifications_endpoint is not None:
+            pulumi.set(__self__, "notifications_endpoint", notifications_endpoint)
         if profile is not None:
             pulumi.set(__self__, "profile", profile)
         if region is not None:
@@ -118,6 +122,18 @@ class ProviderArgs:
         pulumi.set(self, "max_backoff_seconds", value)
 
     @_builtins.property
+    @pulumi.getter(name="notificationsEndpoint")
+    def notifications_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+        """
+        return pulumi.get(self, "notifications_endpoint")
+
+    @notifications_endpoint.setter
+    def notifications_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "notifications_endpoint", value)
+
+    @_builtins.property
     @pulumi.getter
     def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -165,6 +181,7 @@ class Provider(pulumi.ProviderResource):
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  max_backoff_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 notifications_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  securitylake_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
@@ -179,6 +196,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] endpoint: A custom Organizations endpoint URL, for emulators and tests.
         :param pulumi.Input[_builtins.int] max_attempts: The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
         :param pulumi.Input[_builtins.int] max_backoff_seconds: The longest delay, in seconds, between two attempts. Defaults to 20.
+        :param pulumi.Input[_builtins.str] notifications_endpoint: A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] profile: A named profile from the shared AWS config and credentials files.
         :param pulumi.Input[_builtins.str] region: The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
         :param pulumi.Input[_builtins.str] securitylake_endpoint: A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
@@ -212,6 +230,7 @@ class Provider(pulumi.ProviderResource):
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  max_backoff_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 notifications_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  securitylake_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
@@ -229,6 +248,7 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["endpoint"] = endpoint
             __props__.__dict__["max_attempts"] = pulumi.Output.from_input(max_attempts).apply(pulumi.runtime.to_json) if max_attempts is not None else None
             __props__.__dict__["max_backoff_seconds"] = pulumi.Output.from_input(max_backoff_seconds).apply(pulumi.runtime.to_json) if max_backoff_seconds is not None else None
+            __props__.__dict__["notifications_endpoint"] = notifications_endpoint
             __props__.__dict__["profile"] = profile
             __props__.__dict__["region"] = region
             __props__.__dict__["securitylake_endpoint"] = securitylake_endpoint
@@ -253,6 +273,14 @@ class Provider(pulumi.ProviderResource):
         A custom Organizations endpoint URL, for emulators and tests.
         """
         return pulumi.get(self, "endpoint")
+
+    @_builtins.property
+    @pulumi.getter(name="notificationsEndpoint")
+    def notifications_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+        """
+        return pulumi.get(self, "notifications_endpoint")
 
     @_builtins.property
     @pulumi.getter

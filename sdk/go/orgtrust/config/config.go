@@ -36,6 +36,11 @@ func GetMaxBackoffSeconds(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "orgtrust:maxBackoffSeconds")
 }
 
+// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+func GetNotificationsEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "orgtrust:notificationsEndpoint")
+}
+
 // A named profile from the shared AWS config and credentials files.
 func GetProfile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "orgtrust:profile")

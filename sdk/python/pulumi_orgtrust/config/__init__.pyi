@@ -40,6 +40,11 @@ maxBackoffSeconds: Optional[int]
 The longest delay, in seconds, between two attempts. Defaults to 20.
 """
 
+notificationsEndpoint: Optional[str]
+"""
+A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+"""
+
 profile: Optional[str]
 """
 A named profile from the shared AWS config and credentials files.

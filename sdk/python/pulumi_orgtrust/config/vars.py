@@ -57,6 +57,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get_int('maxBackoffSeconds')
 
     @_builtins.property
+    def notifications_endpoint(self) -> Optional[str]:
+        """
+        A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+        """
+        return __config__.get('notificationsEndpoint')
+
+    @_builtins.property
     def profile(self) -> Optional[str]:
         """
         A named profile from the shared AWS config and credentials files.
