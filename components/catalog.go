@@ -173,11 +173,11 @@ func serviceOnlyMessage(value string, svc Service) string {
 	var path string
 	switch {
 	case svc.EnableAPI != "" && svc.EnableResource != "":
-		path = fmt.Sprintf("%s (pulumi-aws resource %s)", svc.EnableAPI, svc.EnableResource)
+		path = fmt.Sprintf("%s (%s)", svc.EnableAPI, resourceLabel(svc.EnableResource))
 	case svc.EnableAPI != "":
 		path = svc.EnableAPI
 	case svc.EnableResource != "":
-		path = "pulumi-aws resource " + string(svc.EnableResource)
+		path = resourceLabel(svc.EnableResource)
 	default:
 		path = svc.DisplayName + "'s own console"
 	}
@@ -229,4 +229,13 @@ func suggestPrincipal(principal string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// resourceLabel names a resource type for errors: the orgtrust provider's
+// own resources, or pulumi-aws's.
+func resourceLabel(t catalog.ResourceType) string {
+	if strings.HasPrefix(string(t), PackageName+":") {
+		return "orgtrust resource " + string(t)
+	}
+	return "pulumi-aws resource " + string(t)
 }

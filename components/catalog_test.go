@@ -122,7 +122,7 @@ func TestCatalogRules(t *testing.T) {
 		}},
 		{"stacksets", func(t *testing.T, s Service) {
 			assert.Equal(t, []string{"member.org.stacksets.cloudformation.amazonaws.com"}, s.Principals)
-			serviceOnly("cloudformation:ActivateOrganizationsAccess", "")(t, s)
+			serviceOnly("cloudformation:ActivateOrganizationsAccess", StackSetsOrganizationsAccessToken)(t, s)
 			assert.Equal(t, 5, s.MaxDelegatedAdmins)
 		}},
 		{"ipam", serviceOnly("ec2:EnableIpamOrganizationAdminAccount",
@@ -131,7 +131,7 @@ func TestCatalogRules(t *testing.T) {
 			"aws:ram/sharingWithOrganization:SharingWithOrganization")},
 		{"notifications", func(t *testing.T, s Service) {
 			assert.Equal(t, []string{"notifications.amazon.com"}, s.Principals)
-			serviceOnly("notifications:EnableNotificationsAccessForOrganization", "")(t, s)
+			serviceOnly("notifications:EnableNotificationsAccessForOrganization", NotificationsOrganizationsAccessToken)(t, s)
 		}},
 		{"config", func(t *testing.T, s Service) {
 			assert.Equal(t, []string{"config.amazonaws.com", "config-multiaccountsetup.amazonaws.com"}, s.Principals)
@@ -157,7 +157,10 @@ func TestCatalogRules(t *testing.T) {
 		{"securitylake", func(t *testing.T, s Service) {
 			assert.Equal(t, DelegatedAdminService, s.DelegatedAdmin)
 			assert.Equal(t, "securitylake:RegisterDataLakeDelegatedAdministrator", s.DelegatedAdminAPI)
-			assert.Empty(t, string(s.DelegatedAdminResource))
+			// Registering the administrator enables trusted access too.
+			assert.Equal(t, SecurityLakeDelegatedAdminToken, string(s.DelegatedAdminResource))
+			assert.Equal(t, SecurityLakeDelegatedAdminToken, string(s.EnableResource))
+			assert.False(t, s.DelegatedAdminPerRegion, "the same administrator in all Regions")
 		}},
 		{"iam", func(t *testing.T, s Service) {
 			assert.Equal(t, "aws:iam/organizationsFeatures:OrganizationsFeatures", string(s.EnableResource))
@@ -191,6 +194,11 @@ var catalogVerifiedTokens = []string{
 	"aws:ram/sharingWithOrganization:SharingWithOrganization",
 	"aws:iam/organizationsFeatures:OrganizationsFeatures",
 }
+
+// catalogProviderTokens are the orgtrust provider's own resources that the
+// catalog names where pulumi-aws v6 has none.
+var catalogProviderTokens = []string{StackSetsOrganizationsAccessToken, SecurityLakeDelegatedAdminToken,
+	NotificationsOrganizationsAccessToken}
 
 var catalogTokenRE = regexp.MustCompile(`^aws:([a-z0-9]+)/([a-z][A-Za-z0-9]*):([A-Z][A-Za-z0-9]*)$`)
 
@@ -241,7 +249,7 @@ func TestServiceFieldsComplete(t *testing.T) {
 			for field, token := range map[string]string{
 				"delegatedAdminResource": string(s.DelegatedAdminResource), "enableResource": string(s.EnableResource),
 			} {
-				if token == "" {
+				if token == "" || slices.Contains(catalogProviderTokens, token) {
 					continue
 				}
 				m := catalogTokenRE.FindStringSubmatch(token)
@@ -359,7 +367,8 @@ func TestPrincipalServiceOnlyNeedsForce(t *testing.T) {
 		principal string
 		mentions  []string
 	}{
-		{"member.org.stacksets.cloudformation.amazonaws.com", []string{"cloudformation:ActivateOrganizationsAccess"}},
+		{"member.org.stacksets.cloudformation.amazonaws.com", []string{"cloudformation:ActivateOrganizationsAccess",
+			"orgtrust resource " + StackSetsOrganizationsAccessToken}},
 		{"ipam.amazonaws.com", []string{"ec2:EnableIpamOrganizationAdminAccount",
 			"aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount"}},
 		{"ram.amazonaws.com", []string{"ram:EnableSharingWithAwsOrganization",

@@ -239,6 +239,24 @@ func TestOrgServiceIntegrationMechanisms(t *testing.T) {
 			wantAccessIs: "x-access",
 		},
 		{
+			name:       "stacksets through the provider's own resource, without force",
+			args:       OrgServiceIntegrationArgs{Service: "stacksets"},
+			wantPath:   "service",
+			wantAccess: []wantChild{{StackSetsOrganizationsAccessToken, "x-access", map[string]any{}}},
+			wantAdmins: []wantChild{rda("x-admin", "member.org.stacksets.cloudformation.amazonaws.com")},
+			wantRoles: []string{"AWSServiceRoleForCloudFormationStackSetsOrgAdmin",
+				"AWSServiceRoleForCloudFormationStackSetsOrgMember"},
+			wantAccessIs: "x-access",
+		},
+		{
+			name:         "securitylake: the provider's admin resource enables access",
+			args:         OrgServiceIntegrationArgs{Service: "securitylake"},
+			wantPath:     "service",
+			wantAdmins:   []wantChild{svcAdmin(SecurityLakeDelegatedAdminToken, "accountId")},
+			wantRoles:    []string{"AWSServiceRoleForSecurityLake"},
+			wantAccessIs: "x-admin",
+		},
+		{
 			name:         "access managed elsewhere",
 			args:         OrgServiceIntegrationArgs{Service: "stacksets", EnableVia: "none"},
 			wantPath:     "none",
@@ -247,7 +265,7 @@ func TestOrgServiceIntegrationMechanisms(t *testing.T) {
 		},
 		{
 			name:     "serviceOnly through Organizations with force",
-			args:     OrgServiceIntegrationArgs{Service: "stacksets", Force: true},
+			args:     OrgServiceIntegrationArgs{Service: "stacksets", EnableVia: "organizations", Force: true},
 			wantPath: "organizations",
 			wantAccess: []wantChild{{tsaType, "x-access", map[string]any{
 				"servicePrincipal": "member.org.stacksets.cloudformation.amazonaws.com", "force": true}}},
@@ -621,22 +639,15 @@ func TestOrgServiceIntegrationBadInput(t *testing.T) {
 			wants: []string{"AWS Resource Access Manager (ram) has no delegated administrator", "remove delegatedAdminAccountId"},
 		},
 		{
-			name: "service whose admin API has no resource",
-			args: OrgServiceIntegrationArgs{Service: "securitylake", DelegatedAdminAccountID: auditAccount,
-				ManagementAccountID: mgmtAccount},
-			wants: []string{"(securitylake) registers its delegated administrator with",
-				"neither pulumi-aws v6 nor aws-native has a resource"},
+			name:  "securitylake without an admin",
+			args:  OrgServiceIntegrationArgs{Service: "securitylake"},
+			wants: []string{"(securitylake) enables trusted access by registering its delegated administrator", "set delegatedAdminAccountId"},
 		},
 		{
 			name: "unknown mechanism without force",
 			args: OrgServiceIntegrationArgs{Service: "billing", DelegatedAdminAccountID: auditAccount,
 				ManagementAccountID: mgmtAccount},
 			wants: []string{"does not know whether", "(billing) supports a delegated administrator", "force: true"},
-		},
-		{
-			name:  "serviceOnly service without force",
-			args:  OrgServiceIntegrationArgs{Service: "stacksets"},
-			wants: []string{"must not be enabled through AWS Organizations", `enableVia: "none"`},
 		},
 		{
 			name:  "serviceOnly service through Organizations without force",

@@ -10,7 +10,10 @@ const PackageName = "orgtrust"
 // "index" by the provider), so a component registers under the same type whether
 // a Go program calls its constructor directly or the provider constructs it.
 const (
-	TrustedServiceAccessToken = PackageName + ":index:TrustedServiceAccess"
+	TrustedServiceAccessToken             = PackageName + ":index:TrustedServiceAccess"
+	StackSetsOrganizationsAccessToken     = PackageName + ":index:StackSetsOrganizationsAccess"
+	SecurityLakeDelegatedAdminToken       = PackageName + ":index:SecurityLakeDelegatedAdmin"
+	NotificationsOrganizationsAccessToken = PackageName + ":index:NotificationsOrganizationsAccess"
 )
 
 // PluginDownloadURL is where the Pulumi engine downloads the orgtrust provider

@@ -32,8 +32,13 @@ type Config struct {
 	Endpoint          *string     `pulumi:"endpoint,optional"`
 	MaxAttempts       *int        `pulumi:"maxAttempts,optional"`
 	MaxBackoffSeconds *int        `pulumi:"maxBackoffSeconds,optional"`
+	// Endpoints of the services orgtrust calls besides Organizations.
+	CloudFormationEndpoint *string `pulumi:"cloudformationEndpoint,optional"`
+	SecurityLakeEndpoint   *string `pulumi:"securitylakeEndpoint,optional"`
+	NotificationsEndpoint  *string `pulumi:"notificationsEndpoint,optional"`
 
-	conn *lazyClient
+	conn     *lazyClient
+	services *serviceClients
 }
 
 // lazyClient builds the Organizations client on first use, once per provider
@@ -62,6 +67,12 @@ func (c *Config) Annotate(a infer.Annotator) {
 	a.Describe(&c.Profile, "A named profile from the shared AWS config and credentials files.")
 	a.Describe(&c.AssumeRole, "A role to assume, with STS, before calling Organizations.")
 	a.Describe(&c.Endpoint, "A custom Organizations endpoint URL, for emulators and tests.")
+	a.Describe(&c.CloudFormationEndpoint, "A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), "+
+		"for emulators and tests.")
+	a.Describe(&c.SecurityLakeEndpoint, "A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), "+
+		"for emulators and tests.")
+	a.Describe(&c.NotificationsEndpoint, "A custom AWS User Notifications endpoint URL "+
+		"(NotificationsOrganizationsAccess), for emulators and tests.")
 	a.Describe(&c.MaxAttempts, "The most attempts the AWS SDK's retryer makes for one call, counting the first. "+
 		"ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are "+
 		"retried with exponential backoff and jitter. Defaults to 10.")
@@ -98,6 +109,7 @@ func (c *Config) Configure(context.Context) error {
 		return err
 	}
 	c.conn = &lazyClient{}
+	c.services = &serviceClients{}
 	return nil
 }
 
@@ -114,6 +126,20 @@ func (c *Config) orgs(ctx context.Context) (*orgClient, error) {
 }
 
 func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
+	cfg, err := c.awsConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return organizations.NewFromConfig(cfg, func(o *organizations.Options) {
+		if c.Endpoint != nil {
+			o.BaseEndpoint = c.Endpoint
+		}
+	}), nil
+}
+
+// awsConfig loads the AWS SDK configuration every client of this provider
+// shares: Region, profile, assumed role and the retryer.
+func (c *Config) awsConfig(ctx context.Context) (aws.Config, error) {
 	maxAttempts, maxBackoff := defaultMaxAttempts, defaultMaxBackoff
 	if c.MaxAttempts != nil {
 		maxAttempts = *c.MaxAttempts
@@ -134,7 +160,7 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 	}
 	cfg, err := awsconfig.LoadDefaultConfig(context.WithoutCancel(ctx), opts...)
 	if err != nil {
-		return nil, fmt.Errorf("loading AWS configuration: %w", err)
+		return aws.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
 	}
 	if cfg.Region == "" {
 		cfg.Region = defaultRegion
@@ -150,11 +176,7 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 				o.ExternalID = r.ExternalID
 			}))
 	}
-	return organizations.NewFromConfig(cfg, func(o *organizations.Options) {
-		if c.Endpoint != nil {
-			o.BaseEndpoint = c.Endpoint
-		}
-	}), nil
+	return cfg, nil
 }
 
 // diffConfig reports changes to the provider configuration as in-place

@@ -138,9 +138,11 @@ var typeActions = map[string][]string{
 	},
 
 	// The delegated-administrator and enable resources of the catalog's
-	// services are not listed here: each one's actions live with its
-	// constructor in package catalog (components/catalog/resources.go), and
-	// resourceActions reads them from there.
+	// services are not listed here, the orgtrust provider's own ones
+	// (StackSetsOrganizationsAccess, SecurityLakeDelegatedAdmin,
+	// NotificationsOrganizationsAccess) included: each one's actions live with
+	// its constructor in package catalog (components/catalog/resources.go),
+	// and resourceActions reads them from there.
 
 	// Organization lookups (pulumi-aws v6 functions).
 	"aws:organizations/getOrganization:getOrganization": {

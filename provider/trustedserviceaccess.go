@@ -70,8 +70,8 @@ func (a *TrustedServiceAccessArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.AllowUnknownPrincipal, "Accept a principal that is not in the orgtrust catalog, such as a "+
 		"service newer than this release.")
 	an.Describe(&a.Force, "Enable trusted access through Organizations even for a service that AWS says must be "+
-		"enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, "+
-		"Control Tower). Doing so can leave the service unconfigured.")
+		"enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the "+
+		"catalog's `serviceOnly` services). Doing so can leave the service unconfigured.")
 }
 
 // Annotate documents the outputs.

@@ -79,6 +79,7 @@ func (EnablePath) Values() []infer.EnumValue[EnablePath] {
 type Service struct {
 	Key                     string                  `pulumi:"key"`
 	DisplayName             string                  `pulumi:"displayName"`
+	DocumentationURL        string                  `pulumi:"documentationUrl"`
 	Principals              []string                `pulumi:"principals"`
 	ServiceLinkedRoles      []string                `pulumi:"serviceLinkedRoles"`
 	DelegatedAdmin          DelegatedAdminMechanism `pulumi:"delegatedAdmin"`
@@ -103,6 +104,9 @@ func (s *Service) Annotate(a infer.Annotator) {
 	a.Describe(&s.Key, "Stable short catalog key, lowercase and hyphenated, such as `sso`, `guardduty` or "+
 		"`access-analyzer`.")
 	a.Describe(&s.DisplayName, "The service's name, such as `IAM Identity Center`.")
+	a.Describe(&s.DocumentationURL, "The AWS documentation page the entry was checked against: the "+
+		"service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations "+
+		"guide has no page for it.")
 	a.Describe(&s.Principals, "The service principals that AWS Organizations EnableAWSServiceAccess takes "+
 		"for this service; the first is the primary one.")
 	a.Describe(&s.ServiceLinkedRoles, "The roles the service creates in the organization's accounts when "+
@@ -112,9 +116,10 @@ func (s *Service) Annotate(a infer.Annotator) {
 		"`unknown` (not documented or not verified).")
 	a.Describe(&s.DelegatedAdminAPI, "The API that registers the delegated administrator, such as "+
 		"`guardduty:EnableOrganizationAdminAccount` or `organizations:RegisterDelegatedAdministrator`.")
-	a.Describe(&s.DelegatedAdminResource, "The pulumi-aws v6 resource token that registers the delegated "+
-		"administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty "+
-		"when pulumi-aws v6 has none.")
+	a.Describe(&s.DelegatedAdminResource, "The resource token that registers the delegated administrator: a "+
+		"pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or "+
+		"the orgtrust provider's own resource where pulumi-aws v6 has none, such as "+
+		"`orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.")
 	a.Describe(&s.MaxDelegatedAdmins, "The most delegated administrators the service allows; 0 when not known.")
 	a.Describe(&s.DelegatedAdminPerRegion, "Whether the delegated administrator is designated separately in "+
 		"each AWS Region (GuardDuty, Security Hub, Macie, Detective, Inspector...).")
@@ -123,9 +128,10 @@ func (s *Service) Annotate(a infer.Annotator) {
 		"Organizations works as a fallback) or `serviceOnly` (must not be enabled through Organizations).")
 	a.Describe(&s.EnableAPI, "The service's own API that AWS recommends for enabling trusted access, such "+
 		"as `servicecatalog:EnableAWSOrganizationsAccess`; empty when there is none.")
-	a.Describe(&s.EnableResource, "The pulumi-aws v6 resource token of the service's own enable resource, "+
-		"such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 "+
-		"has none.")
+	a.Describe(&s.EnableResource, "The resource token of the service's own enable resource: a pulumi-aws v6 "+
+		"resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust "+
+		"provider's own resource where pulumi-aws v6 has none, such as "+
+		"`orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.")
 	a.Describe(&s.DisableEffect, "What disabling trusted access does to the service.")
 	a.Describe(&s.RetainOnDelete, "Whether orgtrust keeps trusted access enabled when the resource that "+
 		"enabled it is deleted, because disabling it while the service is in use is destructive (IAM "+

@@ -25,6 +25,11 @@ const (
 		"(trusted-services.md)."
 )
 
+// orgsPage is the address of a page of the AWS Organizations User Guide.
+func orgsPage(page string) string {
+	return "https://" + orgsGuide + page + ".html"
+}
+
 func srcOrgs(page string) string {
 	return "Verified against the AWS Organizations User Guide page " + orgsGuide + page + ".html"
 }
@@ -42,6 +47,7 @@ var catalogData = []Service{
 	{
 		Key:                    "access-analyzer",
 		DisplayName:            "IAM Access Analyzer",
+		DocumentationURL:       "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-delegated-administrator-add.html",
 		Principals:             []string{"access-analyzer.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForAccessAnalyzer"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -60,6 +66,7 @@ var catalogData = []Service{
 	{
 		Key:                    "account",
 		DisplayName:            "AWS Account Management",
+		DocumentationURL:       orgsPage("services-that-can-integrate-account"),
 		Principals:             []string{"account.amazonaws.com"},
 		ServiceLinkedRoles:     []string{},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -75,27 +82,28 @@ var catalogData = []Service{
 	{
 		Key:                "artifact",
 		DisplayName:        "AWS Artifact",
-		Principals:         []string{"aws-artifact-account-sync.amazonaws.com"},
+		DocumentationURL:   orgsPage("services-that-can-integrate-artifact"),
+		Principals:         []string{"artifact.amazonaws.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForArtifact"},
 		DelegatedAdmin:     DelegatedAdminNone,
 		EnableVia:          EnableViaOrganizations,
 		DisableEffect: "AWS Artifact stops working with organization agreements because it can no longer access " +
 			"the organization; accepted organization agreements and the AWS Artifact role remain but can't be " +
 			"accessed, and re-enabling resumes without reconfiguring.",
-		Notes: "Unverified: AWS's pages disagree on the principal. " + orgsGuide +
-			"services-that-can-integrate-artifact.html" + currentCopy + " uses artifact.amazonaws.com in its " +
-			"enable-aws-service-access example; its 2023 source (github.com/awsdocs/aws-organizations-docs) uses " +
-			"aws-artifact-account-sync.amazonaws.com, and so does the AWS managed policy " +
-			"AWSArtifactAgreementsFullAccess (v6, February 2026), which allows organizations:EnableAWSServiceAccess " +
-			"only for that principal. The principal is kept until this is settled. Confirmed by both versions of " +
-			"the page: trusted access is enabled and disabled only with the Organizations tools (the reference " +
-			"table said service), no delegated administrator (services table, 2023), and the disable effect above. " +
-			"The current page and the AWS Artifact User Guide (using-service-linked-roles) name the role " +
-			"AWSServiceRoleForArtifact, created in the management account (the reference table had none).",
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-artifact") + currentCopy + ": its service-principal section " +
+			"and its enable-aws-service-access and disable-aws-service-access examples all name " +
+			"artifact.amazonaws.com, so the catalog now uses it. The principal the catalog had, " +
+			"aws-artifact-account-sync.amazonaws.com, is from the 2023 page (github.com/awsdocs/aws-organizations-docs) " +
+			"and the AWS managed policy AWSArtifactAgreementsFullAccess; an organization that enabled it keeps it " +
+			"(import it as a principal outside the catalog). Trusted access is enabled and disabled only with the " +
+			"Organizations tools; no delegated administrator section; AWSServiceRoleForArtifact is created in the " +
+			"management account.",
 	},
 	{
 		Key:                     "auditmanager",
 		DisplayName:             "AWS Audit Manager",
+		DocumentationURL:        orgsPage("services-that-can-integrate-audit-manager"),
 		Principals:              []string{"auditmanager.amazonaws.com"},
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForAuditManager"},
 		DelegatedAdmin:          DelegatedAdminService,
@@ -114,8 +122,9 @@ var catalogData = []Service{
 	{
 		Key:                    "backup",
 		DisplayName:            "AWS Backup",
+		DocumentationURL:       orgsPage("services-that-can-integrate-backup"),
 		Principals:             []string{"backup.amazonaws.com"},
-		ServiceLinkedRoles:     []string{"AWSBackupDefaultServiceRole"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForBackup", "AWSServiceRoleForBackupReports"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
 		DelegatedAdminAPI:      rdaAPI,
 		DelegatedAdminResource: rdaResource,
@@ -124,13 +133,18 @@ var catalogData = []Service{
 			"account; the AWS Backup role remains, and re-enabling restores this without reconfiguring.",
 		Verified: true,
 		Notes: srcOrgs("services-that-can-integrate-backup") + awsdocsRepo + ": AWS recommends enabling " +
-			"trusted access from the AWS Backup console; the page names AWSBackupDefaultServiceRole as the role " +
-			"created. Delegated administration through Organizations is from the reference table and is newer " +
-			"than the page checked (unverified).",
+			"trusted access from the AWS Backup console. The service-linked roles are AWSServiceRoleForBackup " +
+			"(backup.amazonaws.com) and AWSServiceRoleForBackupReports (reports.backup.amazonaws.com), per the AWS " +
+			"Backup Developer Guide pages using-service-linked-roles-AWSServiceRoleForBackup and " +
+			"-AWSServiceRoleForBackupReports; the AWSBackupDefaultServiceRole the page names is a service role " +
+			"that AWS Backup creates for backup plans, not a service-linked role, so it was dropped. Delegated " +
+			"administration through Organizations is from the reference table and is newer than the page " +
+			"checked (unverified).",
 	},
 	{
 		Key:                "billing",
 		DisplayName:        "AWS Billing and Cost Management",
+		DocumentationURL:   orgsPage("services-that-can-integrate-awsaccountbilling"),
 		Principals:         []string{"billing-cost-management.amazonaws.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForSplitCostAllocationData"},
 		DelegatedAdmin:     DelegatedAdminUnknown,
@@ -142,6 +156,7 @@ var catalogData = []Service{
 	{
 		Key:                    "cloudtrail",
 		DisplayName:            "AWS CloudTrail",
+		DocumentationURL:       orgsPage("services-that-can-integrate-cloudtrail"),
 		Principals:             []string{"cloudtrail.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForCloudTrail"},
 		DelegatedAdmin:         DelegatedAdminService,
@@ -159,8 +174,31 @@ var catalogData = []Service{
 			"accounts, a gap in the audit trail that cannot be recovered.",
 	},
 	{
+		Key:                    "cloudwatch",
+		DisplayName:            "Amazon CloudWatch (telemetry auditing, Network Flow Monitor)",
+		DocumentationURL:       orgsPage("services-that-can-integrate-cloudwatch"),
+		Principals:             []string{"observabilityadmin.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForObservabilityAdmin"},
+		DelegatedAdmin:         DelegatedAdminOrganizations,
+		DelegatedAdminAPI:      rdaAPI,
+		DelegatedAdminResource: rdaResource,
+		EnableVia:              EnableViaService,
+		DisableEffect: "Telemetry auditing is no longer active, and Network Flow Monitor can no longer work with " +
+			"multiple accounts. AWS strongly recommends disabling from the CloudWatch console so it can clean up " +
+			"the resources and access roles it no longer needs.",
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-cloudwatch") + currentCopy + ": AWS strongly recommends " +
+			"turning trusted access on from the CloudWatch console (Turning on CloudWatch telemetry auditing); " +
+			"Organizations EnableAWSServiceAccess with observabilityadmin.amazonaws.com is the documented " +
+			"fallback. AWSServiceRoleForObservabilityAdmin is created in the member accounts. The delegated " +
+			"administrator is registered from the CloudWatch console or with Organizations " +
+			"RegisterDelegatedAdministrator; the page gives no maximum. The Organizations guide also has an older " +
+			"page for the same principal, services-that-can-integrate-observability-admin (AWS Observability Admin).",
+	},
+	{
 		Key:                    "compute-optimizer",
 		DisplayName:            "AWS Compute Optimizer",
+		DocumentationURL:       orgsPage("services-that-can-integrate-compute-optimizer"),
 		Principals:             []string{"compute-optimizer.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForComputeOptimizer"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -176,8 +214,9 @@ var catalogData = []Service{
 	{
 		Key:                    "config",
 		DisplayName:            "AWS Config",
+		DocumentationURL:       orgsPage("services-that-can-integrate-config"),
 		Principals:             []string{"config.amazonaws.com", "config-multiaccountsetup.amazonaws.com"},
-		ServiceLinkedRoles:     []string{"AWSConfigRoleForOrganizations", "AWSServiceRoleForConfigMultiAccountSetup"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForConfig", "AWSServiceRoleForConfigMultiAccountSetup"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
 		DelegatedAdminAPI:      rdaAPI,
 		DelegatedAdminResource: rdaResource,
@@ -189,12 +228,18 @@ var catalogData = []Service{
 		Notes: srcOrgs("services-that-can-integrate-config") + awsdocsRepo + ": config.amazonaws.com is for " +
 			"aggregators, config-multiaccountsetup.amazonaws.com for organization rules and conformance packs; " +
 			"each principal takes its own trusted access and its own delegated administrator. AWS enables " +
-			"trusted access when you create an organization aggregator in the Config console. The page names " +
-			"AWSConfigRoleForOrganizations as the Config role (the reference table had AWSServiceRoleForConfig).",
+			"trusted access when you create an organization aggregator in the Config console. AWS's pages " +
+			"disagree on the roles: the Organizations page names AWSConfigRoleForOrganizations, but that is an AWS " +
+			"managed policy (arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations) that users attach " +
+			"to a role of their own for an organization aggregator, not a service-linked role; the AWS Config " +
+			"Developer Guide (using-service-linked-roles) names AWSServiceRoleForConfig (config.amazonaws.com) and " +
+			"AWSServiceRoleForConfigMultiAccountSetup (config-multiaccountsetup.amazonaws.com), which the catalog " +
+			"lists.",
 	},
 	{
 		Key:                "controltower",
 		DisplayName:        "AWS Control Tower",
+		DocumentationURL:   orgsPage("services-that-can-integrate-CTower"),
 		Principals:         []string{"controltower.amazonaws.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForAWSControlTower"},
 		DelegatedAdmin:     DelegatedAdminNone,
@@ -211,6 +256,7 @@ var catalogData = []Service{
 	{
 		Key:                    "cost-optimization-hub",
 		DisplayName:            "Cost Optimization Hub",
+		DocumentationURL:       orgsPage("services-that-can-integrate-coh"),
 		Principals:             []string{"cost-optimization-hub.bcm.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForCostOptimizationHub"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -225,6 +271,7 @@ var catalogData = []Service{
 	{
 		Key:                     "detective",
 		DisplayName:             "Amazon Detective",
+		DocumentationURL:        orgsPage("services-that-can-integrate-detective"),
 		Principals:              []string{"detective.amazonaws.com"},
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForDetective"},
 		DelegatedAdmin:          DelegatedAdminService,
@@ -243,6 +290,7 @@ var catalogData = []Service{
 	{
 		Key:                    "devops-guru",
 		DisplayName:            "Amazon DevOps Guru",
+		DocumentationURL:       orgsPage("services-that-can-integrate-devops"),
 		Principals:             []string{"devops-guru.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForDevOpsGuru"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -264,6 +312,7 @@ var catalogData = []Service{
 	{
 		Key:                "directory-service",
 		DisplayName:        "AWS Directory Service",
+		DocumentationURL:   orgsPage("services-that-can-integrate-directory-service"),
 		Principals:         []string{"ds.amazonaws.com"},
 		ServiceLinkedRoles: []string{},
 		DelegatedAdmin:     DelegatedAdminNone,
@@ -280,8 +329,56 @@ var catalogData = []Service{
 			"controllers, not for this integration.",
 	},
 	{
+		Key:                    "ec2-capacity-manager",
+		DisplayName:            "EC2 Capacity Manager",
+		DocumentationURL:       orgsPage("services-that-can-integrate-ec2-capacity-manager"),
+		Principals:             []string{"ec2.capacitymanager.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForEC2CapacityManager"},
+		DelegatedAdmin:         DelegatedAdminOrganizations,
+		DelegatedAdminAPI:      rdaAPI,
+		DelegatedAdminResource: rdaResource,
+		EnableVia:              EnableViaService,
+		EnableAPI:              "ec2:EnableCapacityManager",
+		DisableEffect: "Capacity Manager can no longer collect EC2 usage data from the member accounts for " +
+			"organization-wide capacity reports. Every delegated administrator must be removed before trusted " +
+			"access is disabled.",
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-ec2-capacity-manager") + currentCopy + ", and the Amazon EC2 " +
+			"User Guide pages enable-capacity-manager-organizations and enable-capacity-manager-da (read in stored " +
+			"copies): AWS strongly recommends the Capacity Manager console (Settings, Manage trusted access); with " +
+			"the CLI you create the service-linked role, call EnableAWSServiceAccess for " +
+			"ec2.capacitymanager.amazonaws.com, then ec2 enable-capacity-manager --organizations-access (or " +
+			"update-capacity-manager-organizations-access). AWSServiceRoleForEC2CapacityManager is created in the " +
+			"management account (in every member account when enabled from the console). The delegated " +
+			"administrator is registered with Organizations RegisterDelegatedAdministrator; Capacity Manager can't be " +
+			"disabled for the organization while one is registered. Capacity Manager is enabled in one Region per " +
+			"organization. No pulumi-aws v6 resource for EnableCapacityManager was found.",
+	},
+	{
+		Key:                "ec2-declarative-policies",
+		DisplayName:        "Amazon EC2 (declarative policies account status report)",
+		DocumentationURL:   orgsPage("services-that-can-integrate-ec2"),
+		Principals:         []string{"ec2.amazonaws.com"},
+		ServiceLinkedRoles: []string{"AWSServiceRoleForDeclarativePoliciesEC2Report"},
+		DelegatedAdmin:     DelegatedAdminNone,
+		EnableVia:          EnableViaOrganizations,
+		DisableEffect: "The account status report for EC2 declarative policies can no longer be generated for the " +
+			"organization's accounts: StartDeclarativePoliciesReport needs trusted access for ec2.amazonaws.com. " +
+			"Attached declarative policies are not affected.",
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-ec2") + currentCopy + ": trusted access lets the Organizations " +
+			"administrator create the account status report for EC2 declarative policies; it can be enabled and " +
+			"disabled only with the Organizations tools (the Organizations console enables it as part of enabling " +
+			"declarative policies). AWSServiceRoleForDeclarativePoliciesEC2Report (read-only) is created in the " +
+			"management account. The page has no delegated-administrator section: who may run the report is " +
+			"delegated with an Organizations resource-based delegation policy, not RegisterDelegatedAdministrator " +
+			"(Organizations User Guide, orgs_manage_policies_declarative_status-report). That attached policies are " +
+			"unaffected by disabling is inferred from the report being the only use the page names.",
+	},
+	{
 		Key:                    "eks-dashboard",
 		DisplayName:            "Amazon EKS Dashboard",
+		DocumentationURL:       orgsPage("services-that-can-integrate-eks"),
 		Principals:             []string{"eks.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForAmazonEKSDashboard"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -297,6 +394,7 @@ var catalogData = []Service{
 	{
 		Key:                    "fms",
 		DisplayName:            "AWS Firewall Manager",
+		DocumentationURL:       orgsPage("services-that-can-integrate-fms"),
 		Principals:             []string{"fms.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForFMS"},
 		DelegatedAdmin:         DelegatedAdminService,
@@ -309,12 +407,19 @@ var catalogData = []Service{
 		Verified: true,
 		Notes: srcOrgs("services-that-can-integrate-fms") + awsdocsRepo + ": Firewall Manager does not use an " +
 			"Organizations delegated administrator; it designates its own administrator account. AWS strongly " +
-			"recommends enabling from the Firewall Manager console.",
+			"recommends enabling from the Firewall Manager console; the current page (read in a stored copy) lets " +
+			"you enable trusted access with either the Firewall Manager console or the Organizations tools. " +
+			"Landing Zone Accelerator calls EnableAWSServiceAccess for fms.amazonaws.com before AssociateAdminAccount; " +
+			"AWS does not require both from the caller (the FMS API reference for PutAdminAccount says Firewall " +
+			"Manager registers its administrator as an Organizations delegated administrator itself), but enabling " +
+			"first is the documented fallback and harmless, so orgtrust does what Landing Zone Accelerator does: " +
+			"TrustedServiceAccess first, then aws.fms.AdminAccount, and never RegisterDelegatedAdministrator for fms.",
 	},
 	{
-		Key:         "guardduty",
-		DisplayName: "Amazon GuardDuty",
-		Principals:  []string{"guardduty.amazonaws.com", "malware-protection.guardduty.amazonaws.com"},
+		Key:              "guardduty",
+		DisplayName:      "Amazon GuardDuty",
+		DocumentationURL: orgsPage("services-that-can-integrate-guardduty"),
+		Principals:       []string{"guardduty.amazonaws.com", "malware-protection.guardduty.amazonaws.com"},
 		ServiceLinkedRoles: []string{
 			"AWSServiceRoleForAmazonGuardDuty",
 			"AWSServiceRoleForAmazonGuardDutyMalwareProtection",
@@ -335,6 +440,7 @@ var catalogData = []Service{
 	{
 		Key:                    "health",
 		DisplayName:            "AWS Health",
+		DocumentationURL:       orgsPage("services-that-can-integrate-health"),
 		Principals:             []string{"health.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForHealth_Organizations"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -351,6 +457,7 @@ var catalogData = []Service{
 	{
 		Key:                    "iam",
 		DisplayName:            "AWS Identity and Access Management (centralized root access)",
+		DocumentationURL:       orgsPage("services-that-can-integrate-iam"),
 		Principals:             []string{"iam.amazonaws.com"},
 		ServiceLinkedRoles:     []string{},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -370,6 +477,7 @@ var catalogData = []Service{
 	{
 		Key:                     "inspector",
 		DisplayName:             "Amazon Inspector",
+		DocumentationURL:        orgsPage("services-that-can-integrate-inspector2"),
 		Principals:              []string{"inspector2.amazonaws.com"},
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForAmazonInspector2"},
 		DelegatedAdmin:          DelegatedAdminService,
@@ -387,6 +495,7 @@ var catalogData = []Service{
 	{
 		Key:                    "ipam",
 		DisplayName:            "Amazon VPC IP Address Manager (IPAM)",
+		DocumentationURL:       orgsPage("services-that-can-integrate-ipam"),
 		Principals:             []string{"ipam.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForIPAM"},
 		DelegatedAdmin:         DelegatedAdminService,
@@ -404,8 +513,9 @@ var catalogData = []Service{
 			"EnableAWSServiceAccess. Disabling is done through Organizations.",
 	},
 	{
-		Key:         "license-manager",
-		DisplayName: "AWS License Manager",
+		Key:              "license-manager",
+		DisplayName:      "AWS License Manager",
+		DocumentationURL: orgsPage("services-that-can-integrate-license-manager"),
 		Principals: []string{
 			"license-manager.amazonaws.com",
 			"license-manager.member-account.amazonaws.com",
@@ -428,6 +538,7 @@ var catalogData = []Service{
 	{
 		Key:                     "macie",
 		DisplayName:             "Amazon Macie",
+		DocumentationURL:        orgsPage("services-that-can-integrate-macie"),
 		Principals:              []string{"macie.amazonaws.com"},
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForAmazonMacie"},
 		DelegatedAdmin:          DelegatedAdminService,
@@ -442,8 +553,29 @@ var catalogData = []Service{
 			"Macie console, which enables trusted access when it designates the delegated administrator.",
 	},
 	{
+		Key:                    "managed-services",
+		DisplayName:            "AWS Managed Services (AMS) Self-Service Reporting",
+		DocumentationURL:       orgsPage("services-that-can-integrate-managed-services"),
+		Principals:             []string{"selfservicereporting.managedservices.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForManagedServices_SelfServiceReporting"},
+		DelegatedAdmin:         DelegatedAdminOrganizations,
+		DelegatedAdminAPI:      rdaAPI,
+		DelegatedAdminResource: rdaResource,
+		EnableVia:              EnableViaOrganizations,
+		DisableEffect: "Aggregated self-service reports (patch compliance, backup coverage, incidents) can no longer " +
+			"be viewed across the organization's AMS-managed accounts. " + genericDisable("AMS Self-Service Reporting"),
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-managed-services") + currentCopy + ": trusted access is enabled " +
+			"and disabled with the Organizations CLI or SDKs (EnableAWSServiceAccess); " +
+			"AWSServiceRoleForManagedServices_SelfServiceReporting is created in the management account. The " +
+			"delegated administrator views AMS reports across accounts and is registered from the AMS console or " +
+			"API or with Organizations RegisterDelegatedAdministrator; the page gives no maximum. The " +
+			"service-specific disable effect is inferred from what the page says aggregated reporting needs.",
+	},
+	{
 		Key:                "marketplace",
 		DisplayName:        "AWS Marketplace license management",
+		DocumentationURL:   orgsPage("services-that-can-integrate-marketplace"),
 		Principals:         []string{"license-management.marketplace.amazonaws.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForMarketplaceLicenseManagement"},
 		DelegatedAdmin:     DelegatedAdminNone,
@@ -460,6 +592,7 @@ var catalogData = []Service{
 	{
 		Key:                    "mgn",
 		DisplayName:            "AWS Application Migration Service",
+		DocumentationURL:       orgsPage("services-that-can-integrate-application-migration"),
 		Principals:             []string{"mgn.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForApplicationMigrationService"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -478,9 +611,10 @@ var catalogData = []Service{
 			"and the role unconfirmed).",
 	},
 	{
-		Key:         "networkmanager",
-		DisplayName: "AWS Network Manager",
-		Principals:  []string{"networkmanager.amazonaws.com"},
+		Key:              "networkmanager",
+		DisplayName:      "AWS Network Manager",
+		DocumentationURL: orgsPage("services-that-can-integrate-network-manager"),
+		Principals:       []string{"networkmanager.amazonaws.com"},
 		ServiceLinkedRoles: []string{
 			"AWSServiceRoleForNetworkManager",
 			"AWSServiceRoleForCloudFormationStackSetsOrgAdmin",
@@ -510,23 +644,94 @@ var catalogData = []Service{
 	{
 		Key:                "notifications",
 		DisplayName:        "AWS User Notifications",
+		DocumentationURL:   orgsPage("services-that-can-integrate-uno"),
 		Principals:         []string{"notifications.amazon.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForAWSUserNotifications"},
 		DelegatedAdmin:     DelegatedAdminUnknown,
 		EnableVia:          EnableViaServiceOnly,
 		EnableAPI:          "notifications:EnableNotificationsAccessForOrganization",
+		EnableResource:     NotificationsOrganizationsAccess,
 		DisableEffect: "User Notifications can no longer deliver notifications about events in the " +
 			"organization's member accounts. " + genericDisable("User Notifications"),
 		Verified: true,
 		Notes: catalogFromReference + " The principal ends in amazon.com, not amazonaws.com. Enabling through " +
 			"Organizations leaves User Notifications unconfigured; enable it with " +
 			"EnableNotificationsAccessForOrganization (checked against the User Notifications API reference). " +
-			"pulumi-aws v7 has aws.notifications.OrganizationsAccess; v6.83.2 has no resource for it. The " +
+			"pulumi-aws v7 has aws.notifications.OrganizationsAccess; v6.83.2 has no resource for it, so the " +
+			"orgtrust provider has its own (NotificationsOrganizationsAccess). The " +
 			"table says a delegated administrator is supported without naming the mechanism.",
+	},
+	{
+		Key:                    "private-marketplace",
+		DisplayName:            "AWS Marketplace Private Marketplace",
+		DocumentationURL:       orgsPage("services-that-can-integrate-private-marketplace"),
+		Principals:             []string{"private-marketplace.marketplace.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForPrivateMarketplaceAdmin"},
+		DelegatedAdmin:         DelegatedAdminOrganizations,
+		DelegatedAdminAPI:      rdaAPI,
+		DelegatedAdminResource: rdaResource,
+		EnableVia:              EnableViaService,
+		DisableEffect: "Private marketplace experiences can no longer be associated with the organization, its OUs " +
+			"or accounts through Organizations. " + genericDisable("Private Marketplace"),
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-private-marketplace") + " (read in a stored copy of its source): " +
+			"AWS strongly recommends the Private Marketplace console, which creates " +
+			"AWSServiceRoleForPrivateMarketplaceAdmin in the management account; enabling trusted access from the " +
+			"Organizations console, CLI or SDK does not create the role, so create it (iam:CreateServiceLinkedRole " +
+			"for private-marketplace.marketplace.amazonaws.com) before registering a delegated administrator, which " +
+			"needs both. The delegated administrator is registered from the Private Marketplace console or with " +
+			"Organizations RegisterDelegatedAdministrator; disabling is done only with the Organizations tools, and " +
+			"the role can be deleted only after disabling and disassociating every private marketplace experience. " +
+			"The page names no service-specific disable effect beyond that.",
+	},
+	{
+		Key:                    "procurement-insights",
+		DisplayName:            "AWS Marketplace procurement insights dashboard",
+		DocumentationURL:       orgsPage("services-that-can-integrate-procurement-insights"),
+		Principals:             []string{"procurement-insights.marketplace.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForProcurementInsightsPolicy"},
+		DelegatedAdmin:         DelegatedAdminOrganizations,
+		DelegatedAdminAPI:      rdaAPI,
+		DelegatedAdminResource: rdaResource,
+		EnableVia:              EnableViaService,
+		DisableEffect: "The procurement insights dashboard stops following organization changes, such as accounts " +
+			"joining, so it no longer aggregates their agreements and cost data. " +
+			genericDisable("Procurement insights"),
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-procurement-insights") + " (read in a stored copy of its source): " +
+			"AWS strongly recommends enabling from the procurement insights dashboard (AWS Marketplace Buyer Guide, " +
+			"enabling-procurement-insights); EnableAWSServiceAccess is the fallback; disabling is done only with the " +
+			"Organizations tools. The page names the service-linked role AWSServiceRoleForProcurementInsightsPolicy " +
+			"(the same name as the managed policy); the iam:CreateServiceLinkedRole examples in AWS's pages allow " +
+			"role/aws-service-role/procurement-insights.marketplace.amazonaws.com/AWSServiceRoleForProcurementInsights*, " +
+			"which covers it. The delegated administrator is registered from the console or with Organizations " +
+			"RegisterDelegatedAdministrator; the page gives no maximum.",
+	},
+	{
+		Key:                "q-developer",
+		DisplayName:        "Amazon Q Developer",
+		DocumentationURL:   orgsPage("services-that-can-integrate-amazon-q-dev"),
+		Principals:         []string{"q.amazonaws.com"},
+		ServiceLinkedRoles: []string{"AWSServiceRoleForAmazonQDeveloper"},
+		DelegatedAdmin:     DelegatedAdminNone,
+		EnableVia:          EnableViaService,
+		DisableEffect: "Settings made in the management account, such as suggestions with code references, are no " +
+			"longer shared with the member accounts, and the management account no longer sees member accounts' " +
+			"Amazon Q Developer Pro subscriptions.",
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-amazon-q-dev") + currentCopy + ": AWS says trusted access can be " +
+			"enabled and disabled only with Amazon Q Developer (Settings, Member account settings, On or Off), and " +
+			"the paid subscription requires the Organizations integration. No public API for that setting was found, " +
+			"so, as for Trusted Advisor, the catalog keeps service rather than serviceOnly (which needs an enable API " +
+			"to name); prefer the Amazon Q Developer console. AWSServiceRoleForAmazonQDeveloper is created with the " +
+			"Amazon Q Developer console, API or CLI. The page has no delegated-administrator section. The disable " +
+			"effect is from the Amazon Q Developer User Guide pages q-admin-setup-subscribe-general and " +
+			"subscribe-visibility (read in stored copies).",
 	},
 	{
 		Key:                "ram",
 		DisplayName:        "AWS Resource Access Manager",
+		DocumentationURL:   orgsPage("services-that-can-integrate-ram"),
 		Principals:         []string{"ram.amazonaws.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForResourceAccessManager"},
 		DelegatedAdmin:     DelegatedAdminNone,
@@ -545,6 +750,7 @@ var catalogData = []Service{
 	{
 		Key:                    "reachability-analyzer",
 		DisplayName:            "VPC Reachability Analyzer",
+		DocumentationURL:       orgsPage("services-that-can-integrate-ra"),
 		Principals:             []string{"reachabilityanalyzer.networkinsights.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForReachabilityAnalyzer"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -568,8 +774,31 @@ var catalogData = []Service{
 			"and the StackSets service-linked roles. No pulumi-aws resource is recorded for the enable API.",
 	},
 	{
+		Key:                    "resilience-hub",
+		DisplayName:            "AWS Resilience Hub",
+		DocumentationURL:       orgsPage("services-that-can-integrate-resilience-hub"),
+		Principals:             []string{"resiliencehub.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForResilienceHub"},
+		DelegatedAdmin:         DelegatedAdminOrganizations,
+		DelegatedAdminAPI:      rdaAPI,
+		DelegatedAdminResource: rdaResource,
+		EnableVia:              EnableViaService,
+		DisableEffect: "The delegated administrator loses its organization-wide view of resilience posture and the " +
+			"aggregated dashboards across member accounts. " + genericDisable("Resilience Hub"),
+		Verified: true,
+		Notes: srcOrgs("services-that-can-integrate-resilience-hub") + " (read in a stored copy of its source, and " +
+			"the docs.amazonaws.cn copy of the page): trusted access must be on before a delegated administrator " +
+			"is designated; the page says to enable it with Resilience Hub (Setting up AWS Organizations integration " +
+			"in the Resilience Hub User Guide) and also gives EnableAWSServiceAccess with resiliencehub.amazonaws.com; " +
+			"disabling is done only with the Organizations tools. AWSServiceRoleForResilienceHub is created in the " +
+			"management account. The delegated administrator is registered with Organizations " +
+			"RegisterDelegatedAdministrator; the page gives no maximum. The Organizations guide's page index read " +
+			"(2026) did not list Resilience Hub yet; the page itself exists.",
+	},
+	{
 		Key:                    "resource-explorer",
 		DisplayName:            "AWS Resource Explorer",
+		DocumentationURL:       orgsPage("services-that-can-integrate-resource-explorer"),
 		Principals:             []string{"resource-explorer-2.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForResourceExplorer"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -589,6 +818,7 @@ var catalogData = []Service{
 	{
 		Key:                    "security-ir",
 		DisplayName:            "AWS Security Incident Response",
+		DocumentationURL:       orgsPage("services-that-can-integrate-security-ir"),
 		Principals:             []string{"security-ir.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForSecurityIncidentResponse", "AWSServiceRoleForSecurityIncidentResponse_Triage"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -602,6 +832,7 @@ var catalogData = []Service{
 	{
 		Key:                     "securityhub",
 		DisplayName:             "AWS Security Hub",
+		DocumentationURL:        orgsPage("services-that-can-integrate-securityhub"),
 		Principals:              []string{"securityhub.amazonaws.com"},
 		ServiceLinkedRoles:      []string{"AWSServiceRoleForSecurityHub"},
 		DelegatedAdmin:          DelegatedAdminService,
@@ -617,14 +848,17 @@ var catalogData = []Service{
 			"aws-native:securityhub:DelegatedAdmin.",
 	},
 	{
-		Key:                "securitylake",
-		DisplayName:        "Amazon Security Lake",
-		Principals:         []string{"securitylake.amazonaws.com"},
-		ServiceLinkedRoles: []string{"AWSServiceRoleForSecurityLake"},
-		DelegatedAdmin:     DelegatedAdminService,
-		DelegatedAdminAPI:  "securitylake:RegisterDataLakeDelegatedAdministrator",
-		EnableVia:          EnableViaService,
-		EnableAPI:          "securitylake:RegisterDataLakeDelegatedAdministrator",
+		Key:                    "securitylake",
+		DisplayName:            "Amazon Security Lake",
+		DocumentationURL:       orgsPage("services-that-can-integrate-sl"),
+		Principals:             []string{"securitylake.amazonaws.com"},
+		ServiceLinkedRoles:     []string{"AWSServiceRoleForSecurityLake"},
+		DelegatedAdmin:         DelegatedAdminService,
+		DelegatedAdminAPI:      "securitylake:RegisterDataLakeDelegatedAdministrator",
+		DelegatedAdminResource: SecurityLakeDelegatedAdmin,
+		EnableVia:              EnableViaService,
+		EnableAPI:              "securitylake:RegisterDataLakeDelegatedAdministrator",
+		EnableResource:         SecurityLakeDelegatedAdmin,
 		DisableEffect: "Security Lake can no longer react to changes in the organization's membership or " +
 			"collect from the organization's accounts. " + genericDisable("Security Lake"),
 		Verified: true,
@@ -633,11 +867,14 @@ var catalogData = []Service{
 			"administrator; registering through Organizations may not create the service-linked roles. " +
 			"Neither pulumi-aws v6.83.2 nor pulumi-aws-native v1.38.0 has a delegated administrator resource " +
 			"for it (aws-native securitylake has only DataLake, AwsLogSource, Subscriber and " +
-			"SubscriberNotification). Per-Region behaviour not checked.",
+			"SubscriberNotification), so the orgtrust provider has its own (SecurityLakeDelegatedAdmin), which " +
+			"reads the administrator back with Organizations ListDelegatedAdministrators. The delegated " +
+			"administrator is the same in all Regions (Security Lake User Guide, multi-account-management).",
 	},
 	{
 		Key:                    "servicecatalog",
 		DisplayName:            "AWS Service Catalog",
+		DocumentationURL:       orgsPage("services-that-can-integrate-servicecatalog"),
 		Principals:             []string{"servicecatalog.amazonaws.com"},
 		ServiceLinkedRoles:     []string{},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -658,6 +895,7 @@ var catalogData = []Service{
 	{
 		Key:                "servicequotas",
 		DisplayName:        "Service Quotas",
+		DocumentationURL:   orgsPage("services-that-can-integrate-servicequotas"),
 		Principals:         []string{"servicequotas.amazonaws.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForServiceQuotas"},
 		DelegatedAdmin:     DelegatedAdminNone,
@@ -675,6 +913,7 @@ var catalogData = []Service{
 	{
 		Key:                    "ssm",
 		DisplayName:            "AWS Systems Manager",
+		DocumentationURL:       orgsPage("services-that-can-integrate-ssm"),
 		Principals:             []string{"ssm.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForAmazonSSM_AccountDiscovery"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -688,9 +927,10 @@ var catalogData = []Service{
 			"creating an organization resource data sync from the management account.",
 	},
 	{
-		Key:         "stacksets",
-		DisplayName: "AWS CloudFormation StackSets",
-		Principals:  []string{"member.org.stacksets.cloudformation.amazonaws.com"},
+		Key:              "stacksets",
+		DisplayName:      "AWS CloudFormation StackSets",
+		DocumentationURL: orgsPage("services-that-can-integrate-cloudformation"),
+		Principals:       []string{"member.org.stacksets.cloudformation.amazonaws.com"},
 		ServiceLinkedRoles: []string{
 			"AWSServiceRoleForCloudFormationStackSetsOrgAdmin",
 			"AWSServiceRoleForCloudFormationStackSetsOrgMember",
@@ -701,17 +941,20 @@ var catalogData = []Service{
 		MaxDelegatedAdmins:     5,
 		EnableVia:              EnableViaServiceOnly,
 		EnableAPI:              "cloudformation:ActivateOrganizationsAccess",
+		EnableResource:         StackSetsOrganizationsAccess,
 		DisableEffect: "Stack sets with service-managed permissions can no longer deploy to, update or remove " +
 			"stacks in the organization's accounts, and automatic deployment to new accounts stops; deactivate " +
 			"with CloudFormation DeactivateOrganizationsAccess rather than through Organizations.",
 		Verified: true,
 		Notes: catalogFromReference + " Activate with CloudFormation ActivateOrganizationsAccess, which creates the " +
 			"service-linked roles; Organizations rejects stacksets.cloudformation.amazonaws.com. pulumi-aws " +
-			"v6.83.2 has no resource for ActivateOrganizationsAccess.",
+			"v6.83.2 has no resource for ActivateOrganizationsAccess, so the orgtrust provider has its own " +
+			"(StackSetsOrganizationsAccess).",
 	},
 	{
 		Key:                    "sso",
 		DisplayName:            "AWS IAM Identity Center",
+		DocumentationURL:       orgsPage("services-that-can-integrate-sso"),
 		Principals:             []string{"sso.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForSSO"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -730,6 +973,7 @@ var catalogData = []Service{
 	{
 		Key:                    "storage-lens",
 		DisplayName:            "Amazon S3 Storage Lens",
+		DocumentationURL:       orgsPage("services-that-can-integrate-s3lens"),
 		Principals:             []string{"storage-lens.s3.amazonaws.com"},
 		ServiceLinkedRoles:     []string{"AWSServiceRoleForS3StorageLens"},
 		DelegatedAdmin:         DelegatedAdminOrganizations,
@@ -752,6 +996,7 @@ var catalogData = []Service{
 	{
 		Key:                "tag-policies",
 		DisplayName:        "Tag policies",
+		DocumentationURL:   orgsPage("services-that-can-integrate-tag-policies"),
 		Principals:         []string{"tagpolicies.tag.amazonaws.com"},
 		ServiceLinkedRoles: []string{},
 		DelegatedAdmin:     DelegatedAdminNone,
@@ -771,6 +1016,7 @@ var catalogData = []Service{
 	{
 		Key:                "trustedadvisor",
 		DisplayName:        "AWS Trusted Advisor",
+		DocumentationURL:   orgsPage("services-that-can-integrate-ta"),
 		Principals:         []string{"reporting.trustedadvisor.amazonaws.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForTrustedAdvisorReporting"},
 		DelegatedAdmin:     DelegatedAdminUnknown,
@@ -789,6 +1035,7 @@ var catalogData = []Service{
 	{
 		Key:                "wellarchitected",
 		DisplayName:        "AWS Well-Architected Tool",
+		DocumentationURL:   orgsPage("services-that-can-integrate-wat"),
 		Principals:         []string{"wellarchitected.amazonaws.com"},
 		ServiceLinkedRoles: []string{"AWSServiceRoleForWellArchitected"},
 		DelegatedAdmin:     DelegatedAdminNone,

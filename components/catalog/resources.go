@@ -1,8 +1,10 @@
 package catalog
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/auditmanager"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/cloudtrail"
@@ -39,6 +41,13 @@ const (
 	IPAMAdmin            ResourceType = "aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount"
 	MacieAdmin           ResourceType = "aws:macie2/organizationAdminAccount:OrganizationAdminAccount"
 	SecurityHubAdmin     ResourceType = "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount"
+
+	// The orgtrust provider's own resources, where neither pulumi-aws v6 nor
+	// aws-native has one. Their Go clients are in package components, which
+	// gives their constructors to RegisterNative.
+	StackSetsOrganizationsAccess     ResourceType = "orgtrust:index:StackSetsOrganizationsAccess"
+	SecurityLakeDelegatedAdmin       ResourceType = "orgtrust:index:SecurityLakeDelegatedAdmin"
+	NotificationsOrganizationsAccess ResourceType = "orgtrust:index:NotificationsOrganizationsAccess"
 
 	IAMOrganizationsFeatures          ResourceType = "aws:iam/organizationsFeatures:OrganizationsFeatures"
 	RAMSharingWithOrganization        ResourceType = "aws:ram/sharingWithOrganization:SharingWithOrganization"
@@ -171,6 +180,34 @@ var resources = map[ResourceType]resource{
 			"auditmanager:RegisterOrganizationAdminAccount",
 		},
 	},
+	// The provider's own resources: the service's calls, and the Organizations
+	// calls the service makes with the caller's permissions
+	// (iam:CreateServiceLinkedRole is in the deployer policy's
+	// ServiceLinkedRoles statement, scoped to the selected principals).
+	StackSetsOrganizationsAccess: {
+		actions: []string{
+			"cloudformation:ActivateOrganizationsAccess", "cloudformation:DeactivateOrganizationsAccess",
+			"cloudformation:DescribeOrganizationsAccess", "organizations:EnableAWSServiceAccess",
+			"organizations:ListAWSServiceAccessForOrganization",
+		},
+	},
+	NotificationsOrganizationsAccess: {
+		actions: []string{
+			"notifications:DisableNotificationsAccessForOrganization",
+			"notifications:EnableNotificationsAccessForOrganization",
+			"notifications:GetNotificationsAccessForOrganization", "organizations:DisableAWSServiceAccess",
+			"organizations:EnableAWSServiceAccess", "organizations:ListAWSServiceAccessForOrganization",
+		},
+	},
+	// Also enables Security Lake's trusted access, as IPAM's admin does.
+	SecurityLakeDelegatedAdmin: {
+		actions: []string{
+			"organizations:DescribeOrganization", "organizations:EnableAWSServiceAccess",
+			"organizations:ListDelegatedAdministrators", "organizations:RegisterDelegatedAdministrator",
+			"organizations:DeregisterDelegatedAdministrator", "securitylake:DeregisterDataLakeDelegatedAdministrator",
+			"securitylake:RegisterDataLakeDelegatedAdministrator",
+		},
+	},
 	IAMOrganizationsFeatures: {
 		actions: []string{
 			"iam:DisableOrganizationsRootCredentialsManagement", "iam:DisableOrganizationsRootSessions",
@@ -197,6 +234,19 @@ var resources = map[ResourceType]resource{
 			"servicecatalog:GetAWSOrganizationsAccessStatus",
 		},
 	},
+}
+
+// RegisterNative gives the catalog the constructors of t, one of the orgtrust
+// provider's own resources, whose Go client lives in package components
+// (which imports this package, so this one cannot call it). Package components
+// calls it at init for each of them; t keeps its actions.
+func RegisterNative(t ResourceType, enable EnableFunc, admin AdminFunc) {
+	r, ok := resources[t]
+	if !ok || !strings.HasPrefix(string(t), "orgtrust:") {
+		panic(fmt.Sprintf("catalog: %s is not one of the orgtrust provider's resources in the catalog", t))
+	}
+	r.enable, r.admin = enable, admin
+	resources[t] = r
 }
 
 // Enable returns the constructor of t, a service's own enable resource; nil

@@ -47,7 +47,7 @@ export interface GetTrustedServiceResult {
      */
     readonly delegatedAdminPerRegion: boolean;
     /**
-     * The pulumi-aws v6 resource token that registers the delegated administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty when pulumi-aws v6 has none.
+     * The resource token that registers the delegated administrator: a pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.
      */
     readonly delegatedAdminResource?: string;
     /**
@@ -59,11 +59,15 @@ export interface GetTrustedServiceResult {
      */
     readonly displayName: string;
     /**
+     * The AWS documentation page the entry was checked against: the service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations guide has no page for it.
+     */
+    readonly documentationUrl: string;
+    /**
      * The service's own API that AWS recommends for enabling trusted access, such as `servicecatalog:EnableAWSOrganizationsAccess`; empty when there is none.
      */
     readonly enableApi?: string;
     /**
-     * The pulumi-aws v6 resource token of the service's own enable resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 has none.
+     * The resource token of the service's own enable resource: a pulumi-aws v6 resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.
      */
     readonly enableResource?: string;
     /**

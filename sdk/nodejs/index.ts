@@ -25,6 +25,11 @@ export const listTrustedServices: typeof import("./listTrustedServices").listTru
 export const listTrustedServicesOutput: typeof import("./listTrustedServices").listTrustedServicesOutput = null as any;
 utilities.lazyLoad(exports, ["listTrustedServices","listTrustedServicesOutput"], () => require("./listTrustedServices"));
 
+export { NotificationsOrganizationsAccessArgs } from "./notificationsOrganizationsAccess";
+export type NotificationsOrganizationsAccess = import("./notificationsOrganizationsAccess").NotificationsOrganizationsAccess;
+export const NotificationsOrganizationsAccess: typeof import("./notificationsOrganizationsAccess").NotificationsOrganizationsAccess = null as any;
+utilities.lazyLoad(exports, ["NotificationsOrganizationsAccess"], () => require("./notificationsOrganizationsAccess"));
+
 export { OrgIntegrationsArgs } from "./orgIntegrations";
 export type OrgIntegrations = import("./orgIntegrations").OrgIntegrations;
 export const OrgIntegrations: typeof import("./orgIntegrations").OrgIntegrations = null as any;
@@ -40,10 +45,20 @@ export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
 utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
 
+export { SecurityLakeDelegatedAdminArgs } from "./securityLakeDelegatedAdmin";
+export type SecurityLakeDelegatedAdmin = import("./securityLakeDelegatedAdmin").SecurityLakeDelegatedAdmin;
+export const SecurityLakeDelegatedAdmin: typeof import("./securityLakeDelegatedAdmin").SecurityLakeDelegatedAdmin = null as any;
+utilities.lazyLoad(exports, ["SecurityLakeDelegatedAdmin"], () => require("./securityLakeDelegatedAdmin"));
+
 export { ServiceCatalogSharingArgs } from "./serviceCatalogSharing";
 export type ServiceCatalogSharing = import("./serviceCatalogSharing").ServiceCatalogSharing;
 export const ServiceCatalogSharing: typeof import("./serviceCatalogSharing").ServiceCatalogSharing = null as any;
 utilities.lazyLoad(exports, ["ServiceCatalogSharing"], () => require("./serviceCatalogSharing"));
+
+export { StackSetsOrganizationsAccessArgs } from "./stackSetsOrganizationsAccess";
+export type StackSetsOrganizationsAccess = import("./stackSetsOrganizationsAccess").StackSetsOrganizationsAccess;
+export const StackSetsOrganizationsAccess: typeof import("./stackSetsOrganizationsAccess").StackSetsOrganizationsAccess = null as any;
+utilities.lazyLoad(exports, ["StackSetsOrganizationsAccess"], () => require("./stackSetsOrganizationsAccess"));
 
 export { TrustedServiceAccessArgs } from "./trustedServiceAccess";
 export type TrustedServiceAccess = import("./trustedServiceAccess").TrustedServiceAccess;
@@ -69,12 +84,18 @@ const _module = {
         switch (type) {
             case "orgtrust:index:IdentityCenterSetup":
                 return new IdentityCenterSetup(name, <any>undefined, { urn })
+            case "orgtrust:index:NotificationsOrganizationsAccess":
+                return new NotificationsOrganizationsAccess(name, <any>undefined, { urn })
             case "orgtrust:index:OrgIntegrations":
                 return new OrgIntegrations(name, <any>undefined, { urn })
             case "orgtrust:index:OrgServiceIntegration":
                 return new OrgServiceIntegration(name, <any>undefined, { urn })
+            case "orgtrust:index:SecurityLakeDelegatedAdmin":
+                return new SecurityLakeDelegatedAdmin(name, <any>undefined, { urn })
             case "orgtrust:index:ServiceCatalogSharing":
                 return new ServiceCatalogSharing(name, <any>undefined, { urn })
+            case "orgtrust:index:StackSetsOrganizationsAccess":
+                return new StackSetsOrganizationsAccess(name, <any>undefined, { urn })
             case "orgtrust:index:TrustedServiceAccess":
                 return new TrustedServiceAccess(name, <any>undefined, { urn })
             default:

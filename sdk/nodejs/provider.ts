@@ -26,9 +26,17 @@ export class Provider extends pulumi.ProviderResource {
     }
 
     /**
+     * A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+     */
+    declare public readonly cloudformationEndpoint: pulumi.Output<string | undefined>;
+    /**
      * A custom Organizations endpoint URL, for emulators and tests.
      */
     declare public readonly endpoint: pulumi.Output<string | undefined>;
+    /**
+     * A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+     */
+    declare public readonly notificationsEndpoint: pulumi.Output<string | undefined>;
     /**
      * A named profile from the shared AWS config and credentials files.
      */
@@ -37,6 +45,10 @@ export class Provider extends pulumi.ProviderResource {
      * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
      */
     declare public readonly region: pulumi.Output<string | undefined>;
+    /**
+     * A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+     */
+    declare public readonly securitylakeEndpoint: pulumi.Output<string | undefined>;
 
     /**
      * Create a Provider resource with the given unique name, arguments, and options.
@@ -50,11 +62,14 @@ export class Provider extends pulumi.ProviderResource {
         opts = opts || {};
         {
             resourceInputs["assumeRole"] = pulumi.output(args?.assumeRole).apply(JSON.stringify);
+            resourceInputs["cloudformationEndpoint"] = args?.cloudformationEndpoint;
             resourceInputs["endpoint"] = args?.endpoint;
             resourceInputs["maxAttempts"] = pulumi.output(args?.maxAttempts).apply(JSON.stringify);
             resourceInputs["maxBackoffSeconds"] = pulumi.output(args?.maxBackoffSeconds).apply(JSON.stringify);
+            resourceInputs["notificationsEndpoint"] = args?.notificationsEndpoint;
             resourceInputs["profile"] = args?.profile;
             resourceInputs["region"] = args?.region;
+            resourceInputs["securitylakeEndpoint"] = args?.securitylakeEndpoint;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         super(Provider.__pulumiType, name, resourceInputs, opts);
@@ -70,6 +85,10 @@ export interface ProviderArgs {
      */
     assumeRole?: pulumi.Input<inputs.AssumeRoleArgs | undefined>;
     /**
+     * A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+     */
+    cloudformationEndpoint?: pulumi.Input<string | undefined>;
+    /**
      * A custom Organizations endpoint URL, for emulators and tests.
      */
     endpoint?: pulumi.Input<string | undefined>;
@@ -82,6 +101,10 @@ export interface ProviderArgs {
      */
     maxBackoffSeconds?: pulumi.Input<number | undefined>;
     /**
+     * A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+     */
+    notificationsEndpoint?: pulumi.Input<string | undefined>;
+    /**
      * A named profile from the shared AWS config and credentials files.
      */
     profile?: pulumi.Input<string | undefined>;
@@ -89,4 +112,8 @@ export interface ProviderArgs {
      * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
      */
     region?: pulumi.Input<string | undefined>;
+    /**
+     * A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+     */
+    securitylakeEndpoint?: pulumi.Input<string | undefined>;
 }

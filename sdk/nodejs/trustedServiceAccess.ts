@@ -69,7 +69,7 @@ export class TrustedServiceAccess extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly enablePath: pulumi.Output<string>;
     /**
-     * Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+     * Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
      */
     declare public readonly force: pulumi.Output<boolean | undefined>;
     /**
@@ -145,7 +145,7 @@ export interface TrustedServiceAccessArgs {
      */
     disableOnDelete?: pulumi.Input<boolean | undefined>;
     /**
-     * Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+     * Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
      */
     force?: pulumi.Input<boolean | undefined>;
     /**

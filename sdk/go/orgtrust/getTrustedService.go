@@ -37,15 +37,17 @@ type GetTrustedServiceResult struct {
 	DelegatedAdminApi *string `pulumi:"delegatedAdminApi"`
 	// Whether the delegated administrator is designated separately in each AWS Region (GuardDuty, Security Hub, Macie, Detective, Inspector...).
 	DelegatedAdminPerRegion bool `pulumi:"delegatedAdminPerRegion"`
-	// The pulumi-aws v6 resource token that registers the delegated administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty when pulumi-aws v6 has none.
+	// The resource token that registers the delegated administrator: a pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.
 	DelegatedAdminResource *string `pulumi:"delegatedAdminResource"`
 	// What disabling trusted access does to the service.
 	DisableEffect string `pulumi:"disableEffect"`
 	// The service's name, such as `IAM Identity Center`.
 	DisplayName string `pulumi:"displayName"`
+	// The AWS documentation page the entry was checked against: the service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations guide has no page for it.
+	DocumentationUrl string `pulumi:"documentationUrl"`
 	// The service's own API that AWS recommends for enabling trusted access, such as `servicecatalog:EnableAWSOrganizationsAccess`; empty when there is none.
 	EnableApi *string `pulumi:"enableApi"`
-	// The pulumi-aws v6 resource token of the service's own enable resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 has none.
+	// The resource token of the service's own enable resource: a pulumi-aws v6 resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.
 	EnableResource *string `pulumi:"enableResource"`
 	// The path AWS recommends for enabling trusted access: `organizations` (EnableAWSServiceAccess is fine), `service` (the service's own API or console is recommended; Organizations works as a fallback) or `serviceOnly` (must not be enabled through Organizations).
 	EnableVia EnablePath `pulumi:"enableVia"`
@@ -115,7 +117,7 @@ func (o GetTrustedServiceResultOutput) DelegatedAdminPerRegion() pulumi.BoolOutp
 	return o.ApplyT(func(v GetTrustedServiceResult) bool { return v.DelegatedAdminPerRegion }).(pulumi.BoolOutput)
 }
 
-// The pulumi-aws v6 resource token that registers the delegated administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty when pulumi-aws v6 has none.
+// The resource token that registers the delegated administrator: a pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.
 func (o GetTrustedServiceResultOutput) DelegatedAdminResource() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetTrustedServiceResult) *string { return v.DelegatedAdminResource }).(pulumi.StringPtrOutput)
 }
@@ -130,12 +132,17 @@ func (o GetTrustedServiceResultOutput) DisplayName() pulumi.StringOutput {
 	return o.ApplyT(func(v GetTrustedServiceResult) string { return v.DisplayName }).(pulumi.StringOutput)
 }
 
+// The AWS documentation page the entry was checked against: the service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations guide has no page for it.
+func (o GetTrustedServiceResultOutput) DocumentationUrl() pulumi.StringOutput {
+	return o.ApplyT(func(v GetTrustedServiceResult) string { return v.DocumentationUrl }).(pulumi.StringOutput)
+}
+
 // The service's own API that AWS recommends for enabling trusted access, such as `servicecatalog:EnableAWSOrganizationsAccess`; empty when there is none.
 func (o GetTrustedServiceResultOutput) EnableApi() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetTrustedServiceResult) *string { return v.EnableApi }).(pulumi.StringPtrOutput)
 }
 
-// The pulumi-aws v6 resource token of the service's own enable resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 has none.
+// The resource token of the service's own enable resource: a pulumi-aws v6 resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.
 func (o GetTrustedServiceResultOutput) EnableResource() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetTrustedServiceResult) *string { return v.EnableResource }).(pulumi.StringPtrOutput)
 }

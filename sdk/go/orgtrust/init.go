@@ -23,12 +23,18 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "orgtrust:index:IdentityCenterSetup":
 		r = &IdentityCenterSetup{}
+	case "orgtrust:index:NotificationsOrganizationsAccess":
+		r = &NotificationsOrganizationsAccess{}
 	case "orgtrust:index:OrgIntegrations":
 		r = &OrgIntegrations{}
 	case "orgtrust:index:OrgServiceIntegration":
 		r = &OrgServiceIntegration{}
+	case "orgtrust:index:SecurityLakeDelegatedAdmin":
+		r = &SecurityLakeDelegatedAdmin{}
 	case "orgtrust:index:ServiceCatalogSharing":
 		r = &ServiceCatalogSharing{}
+	case "orgtrust:index:StackSetsOrganizationsAccess":
+		r = &StackSetsOrganizationsAccess{}
 	case "orgtrust:index:TrustedServiceAccess":
 		r = &TrustedServiceAccess{}
 	default:

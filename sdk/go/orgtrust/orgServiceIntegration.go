@@ -19,7 +19,7 @@ import (
 //
 // 1. **Trusted access**, through the path in `enableVia`:
 //
-//   - empty (the default) follows the catalog: the service's own pulumi-aws resource where AWS recommends the service's own API and pulumi-aws has one (`servicecatalog.OrganizationsAccess` for Service Catalog, `ram.SharingWithOrganization` for RAM), otherwise `TrustedServiceAccess` (Organizations `EnableAWSServiceAccess`, which AWS documents as the fallback). A service that AWS says to enable *only* through its own API and that has no such resource (CloudFormation StackSets, User Notifications...) fails at preview, naming that API; set `enableVia: none` if access is managed elsewhere, or `force: true` to enable it through Organizations anyway.
+//   - empty (the default) follows the catalog: the service's own pulumi-aws resource where AWS recommends the service's own API and pulumi-aws has one (`servicecatalog.OrganizationsAccess` for Service Catalog, `ram.SharingWithOrganization` for RAM), or the orgtrust provider's own resource where pulumi-aws v6 has none (`StackSetsOrganizationsAccess` for CloudFormation StackSets, `NotificationsOrganizationsAccess` for User Notifications), otherwise `TrustedServiceAccess` (Organizations `EnableAWSServiceAccess`, which AWS documents as the fallback). A service that AWS says to enable *only* through its own API and that has no such resource fails at preview, naming that API; set `enableVia: none` if access is managed elsewhere, or `force: true` to enable it through Organizations anyway.
 //
 //   - `organizations`: one `TrustedServiceAccess` per principal (`<name>-access`, then `<name>-access-<principal>` for the others, such as `config-multiaccountsetup.amazonaws.com`).
 //
@@ -27,7 +27,7 @@ import (
 //
 //   - `none`: nothing; only the delegated administrator is registered.
 //
-//     IAM's own resource, `iam.OrganizationsFeatures`, turns on root-access features and needs trusted access enabled first, so IAM uses `TrustedServiceAccess`; add the features resource yourself, with `dependsOn` on this component. VPC IPAM's `ec2.VpcIpamOrganizationAdminAccount` enables IPAM's trusted access and registers its administrator in one call, so for IPAM that one resource is both (set `delegatedAdminAccountId`).
+//     IAM's own resource, `iam.OrganizationsFeatures`, turns on root-access features and needs trusted access enabled first, so IAM uses `TrustedServiceAccess`; add the features resource yourself, with `dependsOn` on this component. VPC IPAM's `ec2.VpcIpamOrganizationAdminAccount` enables IPAM's trusted access and registers its administrator in one call, so for IPAM that one resource is both (set `delegatedAdminAccountId`); so is orgtrust's `SecurityLakeDelegatedAdmin` for Amazon Security Lake.
 //
 // 2. **The delegated administrator** (`<name>-admin`), when `delegatedAdminAccountId` is set, depending on trusted access:
 //
@@ -35,7 +35,7 @@ import (
 //
 //   - otherwise the service's own pulumi-aws resource: `guardduty`, `securityhub`, `macie2` and `detective` `OrganizationAdminAccount`, `inspector2.DelegatedAdminAccount`, `fms.AdminAccount`, `ec2.VpcIpamOrganizationAdminAccount`, `cloudtrail.OrganizationDelegatedAdminAccount`, `auditmanager.OrganizationAdminAccountRegistration`.
 //
-//   - aws-native v1.38.0 has no delegated-admin resource that pulumi-aws v6 lacks (its `securityhub.DelegatedAdmin` and `detective.OrganizationAdmin` duplicate the above), so a service whose only mechanism is its own API with no resource in either (Amazon Security Lake's `RegisterDataLakeDelegatedAdministrator`) fails at preview with an error naming the service; register that administrator with the service's console or CLI.
+//   - aws-native v1.38.0 has no delegated-admin resource that pulumi-aws v6 lacks (its `securityhub.DelegatedAdmin` and `detective.OrganizationAdmin` duplicate the above). Where neither has one, the orgtrust provider does: `SecurityLakeDelegatedAdmin` (Security Lake's `RegisterDataLakeDelegatedAdministrator`, which also enables its trusted access). A service whose only mechanism has no resource anywhere fails at preview with an error naming the service.
 //
 //     For services whose administrator is designated per Region (GuardDuty, Security Hub, Macie, Detective, Inspector, Audit Manager), `regions` creates one explicit aws provider per Region (`<name>-<region>`) and one admin per Region (`<name>-admin-<region>`), keyed by Region, so reordering the list replaces nothing. These providers are configured with the Region only: their credentials come from the environment (`AWS_PROFILE`, `AWS_ACCESS_KEY_ID`...), not from `aws:` stack configuration. Without `regions`, one admin is registered with the component's aws provider.
 //

@@ -15,12 +15,18 @@ import (
 type Provider struct {
 	pulumi.ProviderResourceState
 
+	// A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+	CloudformationEndpoint pulumi.StringPtrOutput `pulumi:"cloudformationEndpoint"`
 	// A custom Organizations endpoint URL, for emulators and tests.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
+	// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+	NotificationsEndpoint pulumi.StringPtrOutput `pulumi:"notificationsEndpoint"`
 	// A named profile from the shared AWS config and credentials files.
 	Profile pulumi.StringPtrOutput `pulumi:"profile"`
 	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
+	// A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+	SecuritylakeEndpoint pulumi.StringPtrOutput `pulumi:"securitylakeEndpoint"`
 }
 
 // NewProvider registers a new resource with the given unique name, arguments, and options.
@@ -42,32 +48,44 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// A role to assume, with STS, before calling Organizations.
 	AssumeRole *AssumeRole `pulumi:"assumeRole"`
+	// A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+	CloudformationEndpoint *string `pulumi:"cloudformationEndpoint"`
 	// A custom Organizations endpoint URL, for emulators and tests.
 	Endpoint *string `pulumi:"endpoint"`
 	// The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
 	MaxAttempts *int `pulumi:"maxAttempts"`
 	// The longest delay, in seconds, between two attempts. Defaults to 20.
 	MaxBackoffSeconds *int `pulumi:"maxBackoffSeconds"`
+	// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+	NotificationsEndpoint *string `pulumi:"notificationsEndpoint"`
 	// A named profile from the shared AWS config and credentials files.
 	Profile *string `pulumi:"profile"`
 	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
 	Region *string `pulumi:"region"`
+	// A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+	SecuritylakeEndpoint *string `pulumi:"securitylakeEndpoint"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
 	// A role to assume, with STS, before calling Organizations.
 	AssumeRole AssumeRolePtrInput
+	// A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+	CloudformationEndpoint pulumi.StringPtrInput
 	// A custom Organizations endpoint URL, for emulators and tests.
 	Endpoint pulumi.StringPtrInput
 	// The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
 	MaxAttempts pulumi.IntPtrInput
 	// The longest delay, in seconds, between two attempts. Defaults to 20.
 	MaxBackoffSeconds pulumi.IntPtrInput
+	// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+	NotificationsEndpoint pulumi.StringPtrInput
 	// A named profile from the shared AWS config and credentials files.
 	Profile pulumi.StringPtrInput
 	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
 	Region pulumi.StringPtrInput
+	// A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+	SecuritylakeEndpoint pulumi.StringPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {
@@ -107,9 +125,19 @@ func (o ProviderOutput) ToProviderOutputWithContext(ctx context.Context) Provide
 	return o
 }
 
+// A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+func (o ProviderOutput) CloudformationEndpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.CloudformationEndpoint }).(pulumi.StringPtrOutput)
+}
+
 // A custom Organizations endpoint URL, for emulators and tests.
 func (o ProviderOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
+}
+
+// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+func (o ProviderOutput) NotificationsEndpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.NotificationsEndpoint }).(pulumi.StringPtrOutput)
 }
 
 // A named profile from the shared AWS config and credentials files.
@@ -120,6 +148,11 @@ func (o ProviderOutput) Profile() pulumi.StringPtrOutput {
 // The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
 func (o ProviderOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
+}
+
+// A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+func (o ProviderOutput) SecuritylakeEndpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.SecuritylakeEndpoint }).(pulumi.StringPtrOutput)
 }
 
 func init() {

@@ -2011,15 +2011,17 @@ type Service struct {
 	DelegatedAdminApi *string `pulumi:"delegatedAdminApi"`
 	// Whether the delegated administrator is designated separately in each AWS Region (GuardDuty, Security Hub, Macie, Detective, Inspector...).
 	DelegatedAdminPerRegion bool `pulumi:"delegatedAdminPerRegion"`
-	// The pulumi-aws v6 resource token that registers the delegated administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty when pulumi-aws v6 has none.
+	// The resource token that registers the delegated administrator: a pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.
 	DelegatedAdminResource *string `pulumi:"delegatedAdminResource"`
 	// What disabling trusted access does to the service.
 	DisableEffect string `pulumi:"disableEffect"`
 	// The service's name, such as `IAM Identity Center`.
 	DisplayName string `pulumi:"displayName"`
+	// The AWS documentation page the entry was checked against: the service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations guide has no page for it.
+	DocumentationUrl string `pulumi:"documentationUrl"`
 	// The service's own API that AWS recommends for enabling trusted access, such as `servicecatalog:EnableAWSOrganizationsAccess`; empty when there is none.
 	EnableApi *string `pulumi:"enableApi"`
-	// The pulumi-aws v6 resource token of the service's own enable resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 has none.
+	// The resource token of the service's own enable resource: a pulumi-aws v6 resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.
 	EnableResource *string `pulumi:"enableResource"`
 	// The path AWS recommends for enabling trusted access: `organizations` (EnableAWSServiceAccess is fine), `service` (the service's own API or console is recommended; Organizations works as a fallback) or `serviceOnly` (must not be enabled through Organizations).
 	EnableVia EnablePath `pulumi:"enableVia"`
@@ -2069,7 +2071,7 @@ func (o ServiceOutput) DelegatedAdminPerRegion() pulumi.BoolOutput {
 	return o.ApplyT(func(v Service) bool { return v.DelegatedAdminPerRegion }).(pulumi.BoolOutput)
 }
 
-// The pulumi-aws v6 resource token that registers the delegated administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty when pulumi-aws v6 has none.
+// The resource token that registers the delegated administrator: a pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.
 func (o ServiceOutput) DelegatedAdminResource() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Service) *string { return v.DelegatedAdminResource }).(pulumi.StringPtrOutput)
 }
@@ -2084,12 +2086,17 @@ func (o ServiceOutput) DisplayName() pulumi.StringOutput {
 	return o.ApplyT(func(v Service) string { return v.DisplayName }).(pulumi.StringOutput)
 }
 
+// The AWS documentation page the entry was checked against: the service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations guide has no page for it.
+func (o ServiceOutput) DocumentationUrl() pulumi.StringOutput {
+	return o.ApplyT(func(v Service) string { return v.DocumentationUrl }).(pulumi.StringOutput)
+}
+
 // The service's own API that AWS recommends for enabling trusted access, such as `servicecatalog:EnableAWSOrganizationsAccess`; empty when there is none.
 func (o ServiceOutput) EnableApi() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Service) *string { return v.EnableApi }).(pulumi.StringPtrOutput)
 }
 
-// The pulumi-aws v6 resource token of the service's own enable resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 has none.
+// The resource token of the service's own enable resource: a pulumi-aws v6 resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.
 func (o ServiceOutput) EnableResource() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Service) *string { return v.EnableResource }).(pulumi.StringPtrOutput)
 }

@@ -40,7 +40,7 @@ type TrustedServiceAccess struct {
 	DisableOnDelete pulumi.BoolPtrOutput `pulumi:"disableOnDelete"`
 	// The enable path AWS recommends for the service: `organizations`, `service` or `serviceOnly`.
 	EnablePath pulumi.StringOutput `pulumi:"enablePath"`
-	// Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+	// Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
 	Force pulumi.BoolPtrOutput `pulumi:"force"`
 	// The catalog key of the service, such as `sso`; empty for a principal outside the catalog.
 	ServiceKey pulumi.StringOutput `pulumi:"serviceKey"`
@@ -103,7 +103,7 @@ type trustedServiceAccessArgs struct {
 	AllowUnknownPrincipal *bool `pulumi:"allowUnknownPrincipal"`
 	// Whether deleting the resource disables trusted access. Defaults to true, except for services whose disabling while in use is destructive (IAM Identity Center: users lose access to every account), which default to retaining access with a warning at preview. An explicit value always wins.
 	DisableOnDelete *bool `pulumi:"disableOnDelete"`
-	// Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+	// Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
 	Force *bool `pulumi:"force"`
 	// The service principal to enable trusted access for, such as `sso.amazonaws.com`. It is checked against the orgtrust catalog of services that integrate with Organizations (`listTrustedServices`); a typo is an error that suggests the nearest principal. Changing it replaces the resource.
 	ServicePrincipal string `pulumi:"servicePrincipal"`
@@ -115,7 +115,7 @@ type TrustedServiceAccessArgs struct {
 	AllowUnknownPrincipal pulumi.BoolPtrInput
 	// Whether deleting the resource disables trusted access. Defaults to true, except for services whose disabling while in use is destructive (IAM Identity Center: users lose access to every account), which default to retaining access with a warning at preview. An explicit value always wins.
 	DisableOnDelete pulumi.BoolPtrInput
-	// Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+	// Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
 	Force pulumi.BoolPtrInput
 	// The service principal to enable trusted access for, such as `sso.amazonaws.com`. It is checked against the orgtrust catalog of services that integrate with Organizations (`listTrustedServices`); a typo is an error that suggests the nearest principal. Changing it replaces the resource.
 	ServicePrincipal pulumi.StringInput
@@ -233,7 +233,7 @@ func (o TrustedServiceAccessOutput) EnablePath() pulumi.StringOutput {
 	return o.ApplyT(func(v *TrustedServiceAccess) pulumi.StringOutput { return v.EnablePath }).(pulumi.StringOutput)
 }
 
-// Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+// Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
 func (o TrustedServiceAccessOutput) Force() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *TrustedServiceAccess) pulumi.BoolPtrOutput { return v.Force }).(pulumi.BoolPtrOutput)
 }

@@ -22,6 +22,17 @@ Object.defineProperty(exports, "assumeRole", {
 });
 
 /**
+ * A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+ */
+export declare const cloudformationEndpoint: string | undefined;
+Object.defineProperty(exports, "cloudformationEndpoint", {
+    get() {
+        return __config.get("cloudformationEndpoint");
+    },
+    enumerable: true,
+});
+
+/**
  * A custom Organizations endpoint URL, for emulators and tests.
  */
 export declare const endpoint: string | undefined;
@@ -55,6 +66,17 @@ Object.defineProperty(exports, "maxBackoffSeconds", {
 });
 
 /**
+ * A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+ */
+export declare const notificationsEndpoint: string | undefined;
+Object.defineProperty(exports, "notificationsEndpoint", {
+    get() {
+        return __config.get("notificationsEndpoint");
+    },
+    enumerable: true,
+});
+
+/**
  * A named profile from the shared AWS config and credentials files.
  */
 export declare const profile: string | undefined;
@@ -72,6 +94,17 @@ export declare const region: string | undefined;
 Object.defineProperty(exports, "region", {
     get() {
         return __config.get("region");
+    },
+    enumerable: true,
+});
+
+/**
+ * A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+ */
+export declare const securitylakeEndpoint: string | undefined;
+Object.defineProperty(exports, "securitylakeEndpoint", {
+    get() {
+        return __config.get("securitylakeEndpoint");
     },
     enumerable: true,
 });

@@ -41,7 +41,7 @@ export interface Service {
      */
     delegatedAdminPerRegion: boolean;
     /**
-     * The pulumi-aws v6 resource token that registers the delegated administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty when pulumi-aws v6 has none.
+     * The resource token that registers the delegated administrator: a pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.
      */
     delegatedAdminResource?: string;
     /**
@@ -53,11 +53,15 @@ export interface Service {
      */
     displayName: string;
     /**
+     * The AWS documentation page the entry was checked against: the service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations guide has no page for it.
+     */
+    documentationUrl: string;
+    /**
      * The service's own API that AWS recommends for enabling trusted access, such as `servicecatalog:EnableAWSOrganizationsAccess`; empty when there is none.
      */
     enableApi?: string;
     /**
-     * The pulumi-aws v6 resource token of the service's own enable resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 has none.
+     * The resource token of the service's own enable resource: a pulumi-aws v6 resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.
      */
     enableResource?: string;
     /**

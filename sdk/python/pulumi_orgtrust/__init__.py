@@ -11,10 +11,13 @@ from .get_deployer_policy import *
 from .get_trusted_service import *
 from .identity_center_setup import *
 from .list_trusted_services import *
+from .notifications_organizations_access import *
 from .org_integrations import *
 from .org_service_integration import *
 from .provider import *
+from .security_lake_delegated_admin import *
 from .service_catalog_sharing import *
+from .stack_sets_organizations_access import *
 from .trusted_service_access import *
 from ._inputs import *
 from . import outputs
@@ -35,9 +38,12 @@ _utilities.register(
   "fqn": "pulumi_orgtrust",
   "classes": {
    "orgtrust:index:IdentityCenterSetup": "IdentityCenterSetup",
+   "orgtrust:index:NotificationsOrganizationsAccess": "NotificationsOrganizationsAccess",
    "orgtrust:index:OrgIntegrations": "OrgIntegrations",
    "orgtrust:index:OrgServiceIntegration": "OrgServiceIntegration",
+   "orgtrust:index:SecurityLakeDelegatedAdmin": "SecurityLakeDelegatedAdmin",
    "orgtrust:index:ServiceCatalogSharing": "ServiceCatalogSharing",
+   "orgtrust:index:StackSetsOrganizationsAccess": "StackSetsOrganizationsAccess",
    "orgtrust:index:TrustedServiceAccess": "TrustedServiceAccess"
   }
  }

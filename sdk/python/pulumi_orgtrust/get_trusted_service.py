@@ -27,7 +27,7 @@ class GetTrustedServiceResult:
     """
     An AWS service that integrates with AWS Organizations, as recorded in the orgtrust catalog: its service principals, how its delegated administrator is registered, the path AWS recommends for enabling trusted access, and what disabling trusted access does.
     """
-    def __init__(__self__, delegated_admin=None, delegated_admin_api=None, delegated_admin_per_region=None, delegated_admin_resource=None, disable_effect=None, display_name=None, enable_api=None, enable_resource=None, enable_via=None, key=None, max_delegated_admins=None, notes=None, principals=None, retain_on_delete=None, service_linked_roles=None, verified=None):
+    def __init__(__self__, delegated_admin=None, delegated_admin_api=None, delegated_admin_per_region=None, delegated_admin_resource=None, disable_effect=None, display_name=None, documentation_url=None, enable_api=None, enable_resource=None, enable_via=None, key=None, max_delegated_admins=None, notes=None, principals=None, retain_on_delete=None, service_linked_roles=None, verified=None):
         if delegated_admin and not isinstance(delegated_admin, str):
             raise TypeError("Expected argument 'delegated_admin' to be a str")
         pulumi.set(__self__, "delegated_admin", delegated_admin)
@@ -46,6 +46,9 @@ class GetTrustedServiceResult:
         if display_name and not isinstance(display_name, str):
             raise TypeError("Expected argument 'display_name' to be a str")
         pulumi.set(__self__, "display_name", display_name)
+        if documentation_url and not isinstance(documentation_url, str):
+            raise TypeError("Expected argument 'documentation_url' to be a str")
+        pulumi.set(__self__, "documentation_url", documentation_url)
         if enable_api and not isinstance(enable_api, str):
             raise TypeError("Expected argument 'enable_api' to be a str")
         pulumi.set(__self__, "enable_api", enable_api)
@@ -105,7 +108,7 @@ class GetTrustedServiceResult:
     @pulumi.getter(name="delegatedAdminResource")
     def delegated_admin_resource(self) -> Optional[_builtins.str]:
         """
-        The pulumi-aws v6 resource token that registers the delegated administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty when pulumi-aws v6 has none.
+        The resource token that registers the delegated administrator: a pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.
         """
         return pulumi.get(self, "delegated_admin_resource")
 
@@ -126,6 +129,14 @@ class GetTrustedServiceResult:
         return pulumi.get(self, "display_name")
 
     @_builtins.property
+    @pulumi.getter(name="documentationUrl")
+    def documentation_url(self) -> _builtins.str:
+        """
+        The AWS documentation page the entry was checked against: the service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations guide has no page for it.
+        """
+        return pulumi.get(self, "documentation_url")
+
+    @_builtins.property
     @pulumi.getter(name="enableApi")
     def enable_api(self) -> Optional[_builtins.str]:
         """
@@ -137,7 +148,7 @@ class GetTrustedServiceResult:
     @pulumi.getter(name="enableResource")
     def enable_resource(self) -> Optional[_builtins.str]:
         """
-        The pulumi-aws v6 resource token of the service's own enable resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 has none.
+        The resource token of the service's own enable resource: a pulumi-aws v6 resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.
         """
         return pulumi.get(self, "enable_resource")
 
@@ -218,6 +229,7 @@ class AwaitableGetTrustedServiceResult(GetTrustedServiceResult):
             delegated_admin_resource=self.delegated_admin_resource,
             disable_effect=self.disable_effect,
             display_name=self.display_name,
+            documentation_url=self.documentation_url,
             enable_api=self.enable_api,
             enable_resource=self.enable_resource,
             enable_via=self.enable_via,
@@ -252,6 +264,7 @@ def get_trusted_service(key: Optional[_builtins.str] = None,
         delegated_admin_resource=pulumi.get(__ret__, 'delegated_admin_resource'),
         disable_effect=pulumi.get(__ret__, 'disable_effect'),
         display_name=pulumi.get(__ret__, 'display_name'),
+        documentation_url=pulumi.get(__ret__, 'documentation_url'),
         enable_api=pulumi.get(__ret__, 'enable_api'),
         enable_resource=pulumi.get(__ret__, 'enable_resource'),
         enable_via=pulumi.get(__ret__, 'enable_via'),
@@ -283,6 +296,7 @@ def get_trusted_service_output(key: pulumi.Input[Optional[Optional[_builtins.str
         delegated_admin_resource=pulumi.get(__response__, 'delegated_admin_resource'),
         disable_effect=pulumi.get(__response__, 'disable_effect'),
         display_name=pulumi.get(__response__, 'display_name'),
+        documentation_url=pulumi.get(__response__, 'documentation_url'),
         enable_api=pulumi.get(__response__, 'enable_api'),
         enable_resource=pulumi.get(__response__, 'enable_resource'),
         enable_via=pulumi.get(__response__, 'enable_via'),

@@ -77,6 +77,7 @@ class Service(dict):
                  delegated_admin_per_region: _builtins.bool,
                  disable_effect: _builtins.str,
                  display_name: _builtins.str,
+                 documentation_url: _builtins.str,
                  enable_via: 'EnablePath',
                  key: _builtins.str,
                  principals: Sequence[_builtins.str],
@@ -96,6 +97,7 @@ class Service(dict):
         :param _builtins.bool delegated_admin_per_region: Whether the delegated administrator is designated separately in each AWS Region (GuardDuty, Security Hub, Macie, Detective, Inspector...).
         :param _builtins.str disable_effect: What disabling trusted access does to the service.
         :param _builtins.str display_name: The service's name, such as `IAM Identity Center`.
+        :param _builtins.str documentation_url: The AWS documentation page the entry was checked against: the service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations guide has no page for it.
         :param 'EnablePath' enable_via: The path AWS recommends for enabling trusted access: `organizations` (EnableAWSServiceAccess is fine), `service` (the service's own API or console is recommended; Organizations works as a fallback) or `serviceOnly` (must not be enabled through Organizations).
         :param _builtins.str key: Stable short catalog key, lowercase and hyphenated, such as `sso`, `guardduty` or `access-analyzer`.
         :param Sequence[_builtins.str] principals: The service principals that AWS Organizations EnableAWSServiceAccess takes for this service; the first is the primary one.
@@ -103,9 +105,9 @@ class Service(dict):
         :param Sequence[_builtins.str] service_linked_roles: The roles the service creates in the organization's accounts when trusted access is enabled, as AWS documents them; empty when none or not documented.
         :param _builtins.bool verified: Whether this entry was checked against an AWS documentation page; see `notes`.
         :param _builtins.str delegated_admin_api: The API that registers the delegated administrator, such as `guardduty:EnableOrganizationAdminAccount` or `organizations:RegisterDelegatedAdministrator`.
-        :param _builtins.str delegated_admin_resource: The pulumi-aws v6 resource token that registers the delegated administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty when pulumi-aws v6 has none.
+        :param _builtins.str delegated_admin_resource: The resource token that registers the delegated administrator: a pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.
         :param _builtins.str enable_api: The service's own API that AWS recommends for enabling trusted access, such as `servicecatalog:EnableAWSOrganizationsAccess`; empty when there is none.
-        :param _builtins.str enable_resource: The pulumi-aws v6 resource token of the service's own enable resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 has none.
+        :param _builtins.str enable_resource: The resource token of the service's own enable resource: a pulumi-aws v6 resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.
         :param _builtins.int max_delegated_admins: The most delegated administrators the service allows; 0 when not known.
         :param _builtins.str notes: Where the entry's facts come from and anything worth knowing before enabling.
         """
@@ -113,6 +115,7 @@ class Service(dict):
         pulumi.set(__self__, "delegated_admin_per_region", delegated_admin_per_region)
         pulumi.set(__self__, "disable_effect", disable_effect)
         pulumi.set(__self__, "display_name", display_name)
+        pulumi.set(__self__, "documentation_url", documentation_url)
         pulumi.set(__self__, "enable_via", enable_via)
         pulumi.set(__self__, "key", key)
         pulumi.set(__self__, "principals", principals)
@@ -163,6 +166,14 @@ class Service(dict):
         The service's name, such as `IAM Identity Center`.
         """
         return pulumi.get(self, "display_name")
+
+    @_builtins.property
+    @pulumi.getter(name="documentationUrl")
+    def documentation_url(self) -> _builtins.str:
+        """
+        The AWS documentation page the entry was checked against: the service's page in the AWS Organizations User Guide, or the service's own guide where the Organizations guide has no page for it.
+        """
+        return pulumi.get(self, "documentation_url")
 
     @_builtins.property
     @pulumi.getter(name="enableVia")
@@ -224,7 +235,7 @@ class Service(dict):
     @pulumi.getter(name="delegatedAdminResource")
     def delegated_admin_resource(self) -> Optional[_builtins.str]:
         """
-        The pulumi-aws v6 resource token that registers the delegated administrator, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`; empty when pulumi-aws v6 has none.
+        The resource token that registers the delegated administrator: a pulumi-aws v6 resource, such as `aws:guardduty/organizationAdminAccount:OrganizationAdminAccount`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:SecurityLakeDelegatedAdmin`; empty when neither exists.
         """
         return pulumi.get(self, "delegated_admin_resource")
 
@@ -240,7 +251,7 @@ class Service(dict):
     @pulumi.getter(name="enableResource")
     def enable_resource(self) -> Optional[_builtins.str]:
         """
-        The pulumi-aws v6 resource token of the service's own enable resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`; empty when pulumi-aws v6 has none.
+        The resource token of the service's own enable resource: a pulumi-aws v6 resource, such as `aws:servicecatalog/organizationsAccess:OrganizationsAccess`, or the orgtrust provider's own resource where pulumi-aws v6 has none, such as `orgtrust:index:StackSetsOrganizationsAccess`; empty when neither exists.
         """
         return pulumi.get(self, "enable_resource")
 

@@ -21,33 +21,45 @@ __all__ = ['ProviderArgs', 'Provider']
 class ProviderArgs:
     def __init__(__self__, *,
                  assume_role: pulumi.Input[Optional['AssumeRoleArgs']] = None,
+                 cloudformation_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  max_backoff_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 notifications_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
-                 region: pulumi.Input[Optional[_builtins.str]] = None):
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 securitylake_endpoint: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input['AssumeRoleArgs'] assume_role: A role to assume, with STS, before calling Organizations.
+        :param pulumi.Input[_builtins.str] cloudformation_endpoint: A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] endpoint: A custom Organizations endpoint URL, for emulators and tests.
         :param pulumi.Input[_builtins.int] max_attempts: The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
         :param pulumi.Input[_builtins.int] max_backoff_seconds: The longest delay, in seconds, between two attempts. Defaults to 20.
+        :param pulumi.Input[_builtins.str] notifications_endpoint: A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] profile: A named profile from the shared AWS config and credentials files.
         :param pulumi.Input[_builtins.str] region: The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+        :param pulumi.Input[_builtins.str] securitylake_endpoint: A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
         """
         if assume_role is not None:
             pulumi.set(__self__, "assume_role", assume_role)
+        if cloudformation_endpoint is not None:
+            pulumi.set(__self__, "cloudformation_endpoint", cloudformation_endpoint)
         if endpoint is not None:
             pulumi.set(__self__, "endpoint", endpoint)
         if max_attempts is not None:
             pulumi.set(__self__, "max_attempts", max_attempts)
         if max_backoff_seconds is not None:
             pulumi.set(__self__, "max_backoff_seconds", max_backoff_seconds)
+        if notifications_endpoint is not None:
+            pulumi.set(__self__, "notifications_endpoint", notifications_endpoint)
         if profile is not None:
             pulumi.set(__self__, "profile", profile)
         if region is not None:
             pulumi.set(__self__, "region", region)
+        if securitylake_endpoint is not None:
+            pulumi.set(__self__, "securitylake_endpoint", securitylake_endpoint)
 
     @_builtins.property
     @pulumi.getter(name="assumeRole")
@@ -60,6 +72,18 @@ class ProviderArgs:
     @assume_role.setter
     def assume_role(self, value: pulumi.Input[Optional['AssumeRoleArgs']]):
         pulumi.set(self, "assume_role", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cloudformationEndpoint")
+    def cloudformation_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+        """
+        return pulumi.get(self, "cloudformation_endpoint")
+
+    @cloudformation_endpoint.setter
+    def cloudformation_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "cloudformation_endpoint", value)
 
     @_builtins.property
     @pulumi.getter
@@ -98,6 +122,18 @@ class ProviderArgs:
         pulumi.set(self, "max_backoff_seconds", value)
 
     @_builtins.property
+    @pulumi.getter(name="notificationsEndpoint")
+    def notifications_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+        """
+        return pulumi.get(self, "notifications_endpoint")
+
+    @notifications_endpoint.setter
+    def notifications_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "notifications_endpoint", value)
+
+    @_builtins.property
     @pulumi.getter
     def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -121,6 +157,18 @@ class ProviderArgs:
     def region(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "region", value)
 
+    @_builtins.property
+    @pulumi.getter(name="securitylakeEndpoint")
+    def securitylake_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+        """
+        return pulumi.get(self, "securitylake_endpoint")
+
+    @securitylake_endpoint.setter
+    def securitylake_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "securitylake_endpoint", value)
+
 
 @pulumi.type_token("pulumi:providers:orgtrust")
 class Provider(pulumi.ProviderResource):
@@ -129,11 +177,14 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict']]] = None,
+                 cloudformation_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  max_backoff_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 notifications_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 securitylake_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         Configuration of the orgtrust provider. Credentials come from the AWS SDK's default chain (environment variables, shared config and credentials files, SSO, instance and container roles) and must belong to the organization's management account.
@@ -141,11 +192,14 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict']] assume_role: A role to assume, with STS, before calling Organizations.
+        :param pulumi.Input[_builtins.str] cloudformation_endpoint: A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] endpoint: A custom Organizations endpoint URL, for emulators and tests.
         :param pulumi.Input[_builtins.int] max_attempts: The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
         :param pulumi.Input[_builtins.int] max_backoff_seconds: The longest delay, in seconds, between two attempts. Defaults to 20.
+        :param pulumi.Input[_builtins.str] notifications_endpoint: A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] profile: A named profile from the shared AWS config and credentials files.
         :param pulumi.Input[_builtins.str] region: The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+        :param pulumi.Input[_builtins.str] securitylake_endpoint: A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
         """
         ...
     @overload
@@ -172,11 +226,14 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict']]] = None,
+                 cloudformation_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  max_backoff_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 notifications_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 securitylake_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -187,16 +244,27 @@ class Provider(pulumi.ProviderResource):
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
             __props__.__dict__["assume_role"] = pulumi.Output.from_input(assume_role).apply(pulumi.runtime.to_json) if assume_role is not None else None
+            __props__.__dict__["cloudformation_endpoint"] = cloudformation_endpoint
             __props__.__dict__["endpoint"] = endpoint
             __props__.__dict__["max_attempts"] = pulumi.Output.from_input(max_attempts).apply(pulumi.runtime.to_json) if max_attempts is not None else None
             __props__.__dict__["max_backoff_seconds"] = pulumi.Output.from_input(max_backoff_seconds).apply(pulumi.runtime.to_json) if max_backoff_seconds is not None else None
+            __props__.__dict__["notifications_endpoint"] = notifications_endpoint
             __props__.__dict__["profile"] = profile
             __props__.__dict__["region"] = region
+            __props__.__dict__["securitylake_endpoint"] = securitylake_endpoint
         super(Provider, __self__).__init__(
             'orgtrust',
             resource_name,
             __props__,
             opts)
+
+    @_builtins.property
+    @pulumi.getter(name="cloudformationEndpoint")
+    def cloudformation_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+        """
+        return pulumi.get(self, "cloudformation_endpoint")
 
     @_builtins.property
     @pulumi.getter
@@ -205,6 +273,14 @@ class Provider(pulumi.ProviderResource):
         A custom Organizations endpoint URL, for emulators and tests.
         """
         return pulumi.get(self, "endpoint")
+
+    @_builtins.property
+    @pulumi.getter(name="notificationsEndpoint")
+    def notifications_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+        """
+        return pulumi.get(self, "notifications_endpoint")
 
     @_builtins.property
     @pulumi.getter
@@ -221,4 +297,12 @@ class Provider(pulumi.ProviderResource):
         The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
         """
         return pulumi.get(self, "region")
+
+    @_builtins.property
+    @pulumi.getter(name="securitylakeEndpoint")
+    def securitylake_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+        """
+        return pulumi.get(self, "securitylake_endpoint")
 

@@ -29,7 +29,7 @@ class TrustedServiceAccessArgs:
         :param pulumi.Input[_builtins.str] service_principal: The service principal to enable trusted access for, such as `sso.amazonaws.com`. It is checked against the orgtrust catalog of services that integrate with Organizations (`listTrustedServices`); a typo is an error that suggests the nearest principal. Changing it replaces the resource.
         :param pulumi.Input[_builtins.bool] allow_unknown_principal: Accept a principal that is not in the orgtrust catalog, such as a service newer than this release.
         :param pulumi.Input[_builtins.bool] disable_on_delete: Whether deleting the resource disables trusted access. Defaults to true, except for services whose disabling while in use is destructive (IAM Identity Center: users lose access to every account), which default to retaining access with a warning at preview. An explicit value always wins.
-        :param pulumi.Input[_builtins.bool] force: Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+        :param pulumi.Input[_builtins.bool] force: Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
         """
         pulumi.set(__self__, "service_principal", service_principal)
         if allow_unknown_principal is not None:
@@ -79,7 +79,7 @@ class TrustedServiceAccessArgs:
     @pulumi.getter
     def force(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+        Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
         """
         return pulumi.get(self, "force")
 
@@ -121,7 +121,7 @@ class TrustedServiceAccess(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] allow_unknown_principal: Accept a principal that is not in the orgtrust catalog, such as a service newer than this release.
         :param pulumi.Input[_builtins.bool] disable_on_delete: Whether deleting the resource disables trusted access. Defaults to true, except for services whose disabling while in use is destructive (IAM Identity Center: users lose access to every account), which default to retaining access with a warning at preview. An explicit value always wins.
-        :param pulumi.Input[_builtins.bool] force: Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+        :param pulumi.Input[_builtins.bool] force: Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
         :param pulumi.Input[_builtins.str] service_principal: The service principal to enable trusted access for, such as `sso.amazonaws.com`. It is checked against the orgtrust catalog of services that integrate with Organizations (`listTrustedServices`); a typo is an error that suggests the nearest principal. Changing it replaces the resource.
         """
         ...
@@ -268,7 +268,7 @@ class TrustedServiceAccess(pulumi.CustomResource):
     @pulumi.getter
     def force(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications, Control Tower). Doing so can leave the service unconfigured.
+        Enable trusted access through Organizations even for a service that AWS says must be enabled only through its own API (CloudFormation StackSets, VPC IPAM, RAM, User Notifications: the catalog's `serviceOnly` services). Doing so can leave the service unconfigured.
         """
         return pulumi.get(self, "force")
 

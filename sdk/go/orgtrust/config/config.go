@@ -16,6 +16,11 @@ func GetAssumeRole(ctx *pulumi.Context) string {
 	return config.Get(ctx, "orgtrust:assumeRole")
 }
 
+// A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+func GetCloudformationEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "orgtrust:cloudformationEndpoint")
+}
+
 // A custom Organizations endpoint URL, for emulators and tests.
 func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "orgtrust:endpoint")
@@ -31,6 +36,11 @@ func GetMaxBackoffSeconds(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "orgtrust:maxBackoffSeconds")
 }
 
+// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+func GetNotificationsEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "orgtrust:notificationsEndpoint")
+}
+
 // A named profile from the shared AWS config and credentials files.
 func GetProfile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "orgtrust:profile")
@@ -39,4 +49,9 @@ func GetProfile(ctx *pulumi.Context) string {
 // The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
 func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "orgtrust:region")
+}
+
+// A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+func GetSecuritylakeEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "orgtrust:securitylakeEndpoint")
 }

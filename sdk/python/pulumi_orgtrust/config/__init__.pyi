@@ -20,6 +20,11 @@ assumeRole: Optional[str]
 A role to assume, with STS, before calling Organizations.
 """
 
+cloudformationEndpoint: Optional[str]
+"""
+A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+"""
+
 endpoint: Optional[str]
 """
 A custom Organizations endpoint URL, for emulators and tests.
@@ -35,6 +40,11 @@ maxBackoffSeconds: Optional[int]
 The longest delay, in seconds, between two attempts. Defaults to 20.
 """
 
+notificationsEndpoint: Optional[str]
+"""
+A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+"""
+
 profile: Optional[str]
 """
 A named profile from the shared AWS config and credentials files.
@@ -43,5 +53,10 @@ A named profile from the shared AWS config and credentials files.
 region: Optional[str]
 """
 The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+"""
+
+securitylakeEndpoint: Optional[str]
+"""
+A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
 """
 

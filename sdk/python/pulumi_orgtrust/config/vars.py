@@ -29,6 +29,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('assumeRole')
 
     @_builtins.property
+    def cloudformation_endpoint(self) -> Optional[str]:
+        """
+        A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
+        """
+        return __config__.get('cloudformationEndpoint')
+
+    @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
         A custom Organizations endpoint URL, for emulators and tests.
@@ -50,6 +57,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get_int('maxBackoffSeconds')
 
     @_builtins.property
+    def notifications_endpoint(self) -> Optional[str]:
+        """
+        A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
+        """
+        return __config__.get('notificationsEndpoint')
+
+    @_builtins.property
     def profile(self) -> Optional[str]:
         """
         A named profile from the shared AWS config and credentials files.
@@ -62,4 +76,11 @@ class _ExportableConfig(types.ModuleType):
         The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
         """
         return __config__.get('region')
+
+    @_builtins.property
+    def securitylake_endpoint(self) -> Optional[str]:
+        """
+        A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
+        """
+        return __config__.get('securitylakeEndpoint')
 
