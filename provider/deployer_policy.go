@@ -129,7 +129,7 @@ var organizationsActions = []string{
 // under mocks and check that.
 var typeActions = map[string][]string{
 	components.TrustedServiceAccessToken: {
-		"organizations:DescribeOrganization", "organizations:DisableAWSServiceAccess",
+		"organizations:DisableAWSServiceAccess",
 		"organizations:EnableAWSServiceAccess", "organizations:ListAWSServiceAccessForOrganization",
 	},
 
