@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // orgRetryableCodes are the Organizations error codes that the AWS SDK's standard
@@ -113,7 +114,8 @@ type orgClient struct {
 	api orgAPI
 
 	// writeMu is the write queue: Organizations rejects concurrent changes to
-	// the organization, so writes from this process never overlap.
+	// the organization, so no two write attempts of this process are ever in
+	// flight together (see queued).
 	writeMu sync.Mutex
 
 	listMu    sync.Mutex
@@ -249,10 +251,10 @@ func (c *orgClient) enableOrAdopt(ctx context.Context, principal string) (time.T
 	if at, ok := enabled[principal]; ok {
 		return at, nil
 	}
-	n, err := c.write(ctx, "organizations:EnableAWSServiceAccess", func() error {
+	n, err := c.write(ctx, "organizations:EnableAWSServiceAccess", func(queue func(*organizations.Options)) error {
 		_, err := c.api.EnableAWSServiceAccess(ctx, &organizations.EnableAWSServiceAccessInput{
 			ServicePrincipal: aws.String(principal),
-		})
+		}, queue)
 		return err
 	})
 	if err != nil {
@@ -275,10 +277,10 @@ func (c *orgClient) enableOrAdopt(ctx context.Context, principal string) (time.T
 // disable disables trusted access for principal through the write queue. It
 // relies on DisableAWSServiceAccess succeeding for a disabled principal.
 func (c *orgClient) disable(ctx context.Context, principal string) error {
-	n, err := c.write(ctx, "organizations:DisableAWSServiceAccess", func() error {
+	n, err := c.write(ctx, "organizations:DisableAWSServiceAccess", func(queue func(*organizations.Options)) error {
 		_, err := c.api.DisableAWSServiceAccess(ctx, &organizations.DisableAWSServiceAccessInput{
 			ServicePrincipal: aws.String(principal),
-		})
+		}, queue)
 		return err
 	})
 	if err != nil {
@@ -291,14 +293,32 @@ func (c *orgClient) disable(ctx context.Context, principal string) error {
 }
 
 // write runs one Organizations write through the write queue and returns the
-// number of writes made so far.
-func (c *orgClient) write(ctx context.Context, action string, call func() error) (uint64, error) {
-	c.writeMu.Lock()
-	defer c.writeMu.Unlock()
-	if err := call(); err != nil {
+// number of writes made so far. call must pass queue to the client: it puts
+// each attempt of the call, not the whole call, in the queue, so that a write
+// backing off after throttling lets the others go, while no two attempts are
+// ever in flight together.
+func (c *orgClient) write(ctx context.Context, action string, call func(queue func(*organizations.Options)) error,
+) (uint64, error) {
+	if err := call(c.queued); err != nil {
 		return 0, explain(action, err)
 	}
 	return c.wrote(), nil
+}
+
+// queued adds the write queue to one call's middleware stack, right after
+// the SDK's retry middleware: every attempt, with its signing, holds the
+// queue while it is in flight, and none holds it while backing off.
+func (c *orgClient) queued(o *organizations.Options) {
+	o.APIOptions = append(o.APIOptions, func(stack *middleware.Stack) error {
+		return stack.Finalize.Insert(middleware.FinalizeMiddlewareFunc("orgtrustWriteQueue",
+			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+				middleware.FinalizeOutput, middleware.Metadata, error,
+			) {
+				c.writeMu.Lock()
+				defer c.writeMu.Unlock()
+				return next.HandleFinalize(ctx, in)
+			}), "Retry", middleware.After)
+	})
 }
 
 // explain turns Organizations errors into messages that name the fix. The

@@ -247,6 +247,13 @@ func TestReadDetectsOutOfBandDisable(t *testing.T) {
 		Properties: resp.Properties, Inputs: inputs("access-analyzer.amazonaws.com")})
 	require.NoError(t, err)
 	assert.Empty(t, read.ID, "a principal disabled out of band is gone, so the next update enables it again")
+
+	// A refresh that sends only the prior state (no inputs) is a refresh
+	// too, not an import.
+	read, err = newServer(t, fake).Read(p.ReadRequest{ID: resp.ID, Urn: urn("access-analyzer"),
+		Properties: resp.Properties})
+	require.NoError(t, err)
+	assert.Empty(t, read.ID, "refresh without inputs: still gone, not an import error")
 }
 
 func TestImportByPrincipal(t *testing.T) {
@@ -264,10 +271,10 @@ func TestImportByPrincipal(t *testing.T) {
 	assert.Equal(t, "sso", str(read.Properties, "serviceKey"))
 	assert.False(t, read.Properties.Get("willDisableOnDelete").AsBool(), "imported sso is retained on delete")
 
-	// A principal that is not enabled has nothing to import.
-	missing, err := s.Read(p.ReadRequest{ID: "guardduty.amazonaws.com", Urn: urn("gd")})
-	require.NoError(t, err)
-	assert.Empty(t, missing.ID)
+	// A principal that is not enabled has nothing to import: an error, not
+	// an empty resource for the engine to record.
+	_, err = s.Read(p.ReadRequest{ID: "guardduty.amazonaws.com", Urn: urn("gd")})
+	require.ErrorContains(t, err, "trusted access for guardduty.amazonaws.com is not enabled; there is nothing to import")
 
 	// A principal outside the catalog imports with allowUnknownPrincipal only.
 	unknown, err := s.Read(p.ReadRequest{ID: "brand-new.amazonaws.com", Urn: urn("new")})
