@@ -490,17 +490,21 @@ func TestErrorsDecodeToTypedErrors(t *testing.T) {
 			wantMsg:    "CloudFormation",
 		},
 		{
-			name:       "principal AWS does not know",
-			call:       func(ctx context.Context, c *organizations.Client) error { return enable(ctx, c, "guarduty.amazonaws.com") },
+			name: "principal AWS does not know",
+			call: func(ctx context.Context, c *organizations.Client) error {
+				return enable(ctx, c, "guarduty.amazonaws.com")
+			},
 			isType:     isType[*types.InvalidInputException],
 			wantCode:   "InvalidInputException",
 			wantReason: "UNRECOGNIZED_SERVICE_PRINCIPAL",
 			wantMsg:    "unrecognized service principal",
 		},
 		{
-			name:       "principal AWS does not know, under consolidated billing: the input is checked first",
-			setup:      func(s *Server) { s.SetFeatureSet(FeatureSetConsolidatedBilling) },
-			call:       func(ctx context.Context, c *organizations.Client) error { return enable(ctx, c, "guarduty.amazonaws.com") },
+			name:  "principal AWS does not know, under consolidated billing: the input is checked first",
+			setup: func(s *Server) { s.SetFeatureSet(FeatureSetConsolidatedBilling) },
+			call: func(ctx context.Context, c *organizations.Client) error {
+				return enable(ctx, c, "guarduty.amazonaws.com")
+			},
 			isType:     isType[*types.InvalidInputException],
 			wantCode:   "InvalidInputException",
 			wantReason: "UNRECOGNIZED_SERVICE_PRINCIPAL",
