@@ -62,15 +62,10 @@ func explainMissingAWSPlugin(construct func(context.Context, p.ConstructRequest)
 		if err == nil || !canceledOrPluginMissing(err) {
 			return resp, err
 		}
-		version := awsPluginVersion
-		if find(context.WithoutCancel(ctx), version) == nil {
+		if find(context.WithoutCancel(ctx), awsPluginVersion) == nil {
 			return resp, err // the plugin is there: the failure is something else
 		}
-		install := "pulumi plugin install resource aws"
-		if version != "" {
-			install += " " + version
-		}
-		return resp, &missingAWSPluginError{component: string(req.Urn.Type()), version: version, cause: err}
+		return resp, &missingAWSPluginError{component: string(req.Urn.Type()), version: awsPluginVersion, cause: err}
 	}
 }
 
@@ -84,10 +79,7 @@ type missingAWSPluginError struct {
 }
 
 func (e *missingAWSPluginError) Error() string {
-	install := "pulumi plugin install resource aws"
-	if e.version != "" {
-		install += " " + e.version
-	}
+	install := "pulumi plugin install resource aws " + e.version
 	return fmt.Sprintf("the aws provider plugin (pulumi-resource-aws %s) is missing: %s creates pulumi-aws "+
 		"resources, so the engine needs that plugin, and it cancelled the component when it could not load it. "+
 		"Install the plugin with `%s`, or add the pulumi-aws SDK (@pulumi/aws, pulumi-aws) at that version to "+
