@@ -1,6 +1,9 @@
 package provider_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +16,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/provider"
@@ -150,4 +155,116 @@ func TestConstructRejectsBadInput(t *testing.T) {
 	})})
 	require.ErrorContains(t, err, `did you mean "guardduty"`)
 	assert.Empty(t, rec.all(), "nothing is registered")
+}
+
+// missingAWSPluginMonitor answers like the engine when the aws provider
+// plugin is missing: registering a pulumi-aws resource, or invoking a
+// pulumi-aws function, fails with the cancellation the engine sends.
+func missingAWSPluginMonitor() *integration.MockResourceMonitor {
+	canceled := status.Error(codes.Canceled, "context canceled")
+	return &integration.MockResourceMonitor{
+		NewResourceF: func(args integration.MockResourceArgs) (string, property.Map, error) {
+			if strings.HasPrefix(string(args.TypeToken), "aws:") {
+				return "", property.Map{}, canceled
+			}
+			return args.Name + "-id", args.Inputs, nil
+		},
+		CallF: func(integration.MockCallArgs) (property.Map, error) { return property.Map{}, canceled },
+	}
+}
+
+// TestConstructNamesTheMissingAWSPlugin runs components through Construct,
+// as TypeScript, Python and YAML programs do, with no aws provider plugin
+// where the engine looks (an empty plugin cache and $PATH): the error says
+// the plugin is missing and how to install it, instead of "context canceled"
+// or a lookup's hint about OUs and credentials. With the plugin on $PATH, the
+// component's own error is left alone.
+func TestConstructNamesTheMissingAWSPlugin(t *testing.T) {
+	t.Setenv("PULUMI_HOME", t.TempDir())
+	t.Setenv("PATH", t.TempDir())
+	tests := []struct {
+		token  string
+		inputs map[string]property.Value
+	}{
+		{components.OrgServiceIntegrationToken, map[string]property.Value{
+			"service":                 s("access-analyzer"),
+			"delegatedAdminAccountId": s("222222222222"),
+			"managementAccountId":     s("111111111111"),
+		}},
+		{components.IdentityCenterSetupToken, map[string]property.Value{ // looks up the instance
+			"permissionSets": arr(obj(map[string]property.Value{
+				"name":              s("Administrator"),
+				"managedPolicyArns": arr(s("arn:aws:iam::aws:policy/AdministratorAccess")),
+			})),
+		}},
+		{components.IdentityCenterSetupToken, map[string]property.Value{ // looks up an OU's accounts
+			"instanceArn":     s("arn:aws:sso:::instance/ssoins-1234567890abcdef"),
+			"identityStoreId": s("d-1234567890"),
+			"permissionSets": arr(obj(map[string]property.Value{
+				"name":              s("Administrator"),
+				"managedPolicyArns": arr(s("arn:aws:iam::aws:policy/AdministratorAccess")),
+			})),
+			"groups": arr(obj(map[string]property.Value{"displayName": s("Admins")})),
+			"assignments": arr(obj(map[string]property.Value{
+				"permissionSet":         s("Administrator"),
+				"principals":            arr(obj(map[string]property.Value{"type": s("GROUP"), "name": s("Admins")})),
+				"organizationalUnitIds": arr(s("ou-ab12-cdef3456")),
+			})),
+		}},
+	}
+	construct := func(t *testing.T, token string, inputs map[string]property.Value) error {
+		prov, err := provider.New()
+		require.NoError(t, err)
+		server, err := integration.NewServer(t.Context(), provider.Name, semver.MustParse("0.1.0"),
+			integration.WithProvider(prov), integration.WithMocks(missingAWSPluginMonitor()))
+		require.NoError(t, err)
+		urn := presource.NewURN("stack", "project", "", tokens.Type(token), "main")
+		_, err = server.Construct(p.ConstructRequest{Urn: urn, Inputs: property.NewMap(inputs)})
+		return err
+	}
+	for i, tt := range tests {
+		t.Run(fmt.Sprintf("%d-%s", i, tt.token), func(t *testing.T) {
+			err := construct(t, tt.token, tt.inputs)
+			require.ErrorContains(t, err, "the aws provider plugin (pulumi-resource-aws 6.83.2) is missing")
+			require.ErrorContains(t, err, "`pulumi plugin install resource aws 6.83.2`")
+			require.ErrorContains(t, err, tt.token)
+			for _, misleading := range []string{"context canceled", "check that the OU", "credentials"} {
+				assert.NotContains(t, err.Error(), misleading)
+			}
+		})
+	}
+
+	// When the engine may not download plugins, a missing aws plugin fails
+	// Construct before anything is registered.
+	t.Run("acquisition disabled", func(t *testing.T) {
+		t.Setenv("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true")
+		rec := &recorder{}
+		prov, err := provider.New()
+		require.NoError(t, err)
+		server, err := integration.NewServer(t.Context(), provider.Name, semver.MustParse("0.1.0"),
+			integration.WithProvider(prov), integration.WithMocks(rec.monitor()))
+		require.NoError(t, err)
+		urn := presource.NewURN("stack", "project", "", tokens.Type(tests[0].token), "main")
+		_, err = server.Construct(p.ConstructRequest{Urn: urn, Inputs: property.NewMap(tests[0].inputs)})
+		require.ErrorContains(t, err, "`pulumi plugin install resource aws 6.83.2`")
+		assert.Empty(t, rec.all(), "nothing is registered")
+	})
+
+	// With a pulumi-resource-aws on $PATH, the failure is something else.
+	bin := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(bin, "pulumi-resource-aws"), []byte("#!/bin/sh\n"), 0o755))
+	t.Setenv("PATH", bin)
+	err := construct(t, tests[0].token, tests[0].inputs)
+	require.ErrorContains(t, err, "context canceled")
+	assert.NotContains(t, err.Error(), "is missing")
+}
+
+// TestAWSPluginVersionMatchesGoMod: the version the missing-plugin hint
+// names is the pulumi-aws SDK version the components are built with.
+func TestAWSPluginVersionMatchesGoMod(t *testing.T) {
+	t.Parallel()
+	mod, err := os.ReadFile(filepath.Join("..", "go.mod"))
+	require.NoError(t, err)
+	require.Contains(t, string(mod), "github.com/pulumi/pulumi-aws/sdk/v6 v"+provider.AWSPluginVersion,
+		"provider's awsPluginVersion must be go.mod's pulumi-aws SDK version")
 }

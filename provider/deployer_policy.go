@@ -133,7 +133,7 @@ var typeActions = map[string][]string{
 	// The orgtrust provider's own resources. Add each native resource of this
 	// provider here.
 	components.TrustedServiceAccessToken: {
-		"organizations:DescribeOrganization", "organizations:DisableAWSServiceAccess",
+		"organizations:DisableAWSServiceAccess",
 		"organizations:EnableAWSServiceAccess", "organizations:ListAWSServiceAccessForOrganization",
 	},
 

@@ -16,7 +16,7 @@ func TestAssumeRoleFailureNamesTheSettings(t *testing.T) {
 		Err: &smithy.GenericAPIError{Code: "AccessDenied", Message: "not authorized to perform sts:AssumeRole"}}
 	err := &smithy.OperationError{ServiceID: "Organizations", OperationName: "EnableAWSServiceAccess",
 		Err: fmt.Errorf("failed to sign request: failed to retrieve credentials: %w", sts)}
-	got := explain(t.Context(), nil, "organizations:EnableAWSServiceAccess", err)
+	got := explain("organizations:EnableAWSServiceAccess", err)
 	require.ErrorContains(t, got, "getting credentials failed at STS AssumeRole")
 	require.ErrorContains(t, got, "assumeRole.roleArn")
 	require.ErrorContains(t, got, "assumeRole.externalId")

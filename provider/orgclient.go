@@ -5,7 +5,10 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -14,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // orgRetryableCodes are the Organizations error codes that the AWS SDK's standard
@@ -30,14 +34,65 @@ var orgRetryableCodes = map[string]struct{}{
 // service errors. The client-side retry quota is turned off: Organizations
 // writes are serialized by this provider, and a burst of concurrent-modification
 // errors caused by other tools must not exhaust the quota and fail the update.
+//
+// A connection that cannot be opened because nothing listens at the endpoint,
+// or there is no route to it, is not retried (the SDK retries refused
+// connections, for a local service still starting): the request never
+// reached Organizations, and a retry seconds later meets the same wrong
+// endpoint or network, so the default budget of 10 attempts would only delay
+// the error by about two minutes. Throttling, 5xx responses, dropped and
+// reset connections and DNS errors that may be temporary keep the SDK's
+// rules.
 func newRetryer(maxAttempts int, maxBackoff time.Duration) aws.Retryer {
 	return retry.NewStandard(func(o *retry.StandardOptions) {
 		o.MaxAttempts = maxAttempts
 		o.MaxBackoff = maxBackoff
 		o.RateLimiter = ratelimit.None
-		o.Retryables = append(append([]retry.IsErrorRetryable{}, o.Retryables...),
-			retry.RetryableErrorCode{Codes: orgRetryableCodes})
+		o.Retryables = append(append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(notUnreachable)},
+			o.Retryables...), retry.RetryableErrorCode{Codes: orgRetryableCodes})
 	})
+}
+
+// notUnreachable answers false for an endpoint that cannot be connected to,
+// and leaves every other error to the SDK's rules.
+func notUnreachable(err error) aws.Ternary {
+	if _, _, ok := unreachable(err); ok {
+		return aws.FalseTernary
+	}
+	return aws.UnknownTernary
+}
+
+// unreachable reports whether err is a failure to open a connection to the
+// endpoint that retrying will not fix, with the endpoint (scheme and host)
+// and the cause.
+func unreachable(err error) (endpoint, cause string, ok bool) {
+	var op *net.OpError
+	if !errors.As(err, &op) || op.Op != "dial" {
+		return "", "", false
+	}
+	var dns *net.DNSError
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		cause = "connection refused: nothing listens there"
+	case errors.Is(err, syscall.ENETUNREACH):
+		cause = "network is unreachable"
+	case errors.Is(err, syscall.EHOSTUNREACH):
+		cause = "no route to host"
+	case errors.As(err, &dns) && dns.IsNotFound:
+		cause = "no such host: " + dns.Name
+	default:
+		return "", "", false
+	}
+	if op.Addr != nil {
+		endpoint = op.Addr.String()
+	}
+	var u *url.Error
+	if errors.As(err, &u) {
+		if parsed, perr := url.Parse(u.URL); perr == nil {
+			endpoint = parsed.Scheme + "://" + parsed.Host
+		}
+	}
+	return endpoint, cause, true
 }
 
 // orgAPI is the subset of the Organizations client used by the provider.
@@ -45,7 +100,6 @@ type orgAPI interface {
 	EnableAWSServiceAccess(context.Context, *organizations.EnableAWSServiceAccessInput, ...func(*organizations.Options)) (*organizations.EnableAWSServiceAccessOutput, error)
 	DisableAWSServiceAccess(context.Context, *organizations.DisableAWSServiceAccessInput, ...func(*organizations.Options)) (*organizations.DisableAWSServiceAccessOutput, error)
 	ListAWSServiceAccessForOrganization(context.Context, *organizations.ListAWSServiceAccessForOrganizationInput, ...func(*organizations.Options)) (*organizations.ListAWSServiceAccessForOrganizationOutput, error)
-	DescribeOrganization(context.Context, *organizations.DescribeOrganizationInput, ...func(*organizations.Options)) (*organizations.DescribeOrganizationOutput, error)
 }
 
 // listTTL is how long one ListAWSServiceAccessForOrganization sweep answers
@@ -60,7 +114,8 @@ type orgClient struct {
 	api orgAPI
 
 	// writeMu is the write queue: Organizations rejects concurrent changes to
-	// the organization, so writes from this process never overlap.
+	// the organization, so no two write attempts of this process are ever in
+	// flight together (see queued).
 	writeMu sync.Mutex
 
 	listMu    sync.Mutex
@@ -137,7 +192,7 @@ func (s *listSweep) run(ctx context.Context, api orgAPI) {
 	for pages.HasMorePages() {
 		page, err := pages.NextPage(ctx)
 		if err != nil {
-			s.err = explain(ctx, api, "organizations:ListAWSServiceAccessForOrganization", err)
+			s.err = explain("organizations:ListAWSServiceAccessForOrganization", err)
 			return
 		}
 		for _, e := range page.EnabledServicePrincipals {
@@ -196,10 +251,10 @@ func (c *orgClient) enableOrAdopt(ctx context.Context, principal string) (time.T
 	if at, ok := enabled[principal]; ok {
 		return at, nil
 	}
-	n, err := c.write(ctx, "organizations:EnableAWSServiceAccess", func() error {
+	n, err := c.write(ctx, "organizations:EnableAWSServiceAccess", func(queue func(*organizations.Options)) error {
 		_, err := c.api.EnableAWSServiceAccess(ctx, &organizations.EnableAWSServiceAccessInput{
 			ServicePrincipal: aws.String(principal),
-		})
+		}, queue)
 		return err
 	})
 	if err != nil {
@@ -222,10 +277,10 @@ func (c *orgClient) enableOrAdopt(ctx context.Context, principal string) (time.T
 // disable disables trusted access for principal through the write queue. It
 // relies on DisableAWSServiceAccess succeeding for a disabled principal.
 func (c *orgClient) disable(ctx context.Context, principal string) error {
-	n, err := c.write(ctx, "organizations:DisableAWSServiceAccess", func() error {
+	n, err := c.write(ctx, "organizations:DisableAWSServiceAccess", func(queue func(*organizations.Options)) error {
 		_, err := c.api.DisableAWSServiceAccess(ctx, &organizations.DisableAWSServiceAccessInput{
 			ServicePrincipal: aws.String(principal),
-		})
+		}, queue)
 		return err
 	})
 	if err != nil {
@@ -238,21 +293,45 @@ func (c *orgClient) disable(ctx context.Context, principal string) error {
 }
 
 // write runs one Organizations write through the write queue and returns the
-// number of writes made so far.
-func (c *orgClient) write(ctx context.Context, action string, call func() error) (uint64, error) {
-	c.writeMu.Lock()
-	defer c.writeMu.Unlock()
-	if err := call(); err != nil {
-		return 0, explain(ctx, c.api, action, err)
+// number of writes made so far. call must pass queue to the client: it puts
+// each attempt of the call, not the whole call, in the queue, so that a write
+// backing off after throttling lets the others go, while no two attempts are
+// ever in flight together.
+func (c *orgClient) write(ctx context.Context, action string, call func(queue func(*organizations.Options)) error,
+) (uint64, error) {
+	if err := call(c.queued); err != nil {
+		return 0, explain(action, err)
 	}
 	return c.wrote(), nil
 }
 
+// queued adds the write queue to one call's middleware stack, right after
+// the SDK's retry middleware: every attempt, with its signing, holds the
+// queue while it is in flight, and none holds it while backing off.
+func (c *orgClient) queued(o *organizations.Options) {
+	o.APIOptions = append(o.APIOptions, func(stack *middleware.Stack) error {
+		return stack.Finalize.Insert(middleware.FinalizeMiddlewareFunc("orgtrustWriteQueue",
+			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+				middleware.FinalizeOutput, middleware.Metadata, error,
+			) {
+				c.writeMu.Lock()
+				defer c.writeMu.Unlock()
+				return next.HandleFinalize(ctx, in)
+			}), "Retry", middleware.After)
+	})
+}
+
 // explain turns Organizations errors into messages that name the fix. The
-// original error stays in the chain.
-func explain(ctx context.Context, api orgAPI, action string, err error) error {
+// hints come from the error's type and its Reason field, never from a guess
+// about the organization: the reasons are those of the Organizations API
+// reference (ConstraintViolationException, InvalidInputException and
+// AccessDeniedForDependencyException,
+// https://docs.aws.amazon.com/organizations/latest/APIReference/API_EnableAWSServiceAccess.html).
+// The original error stays in the chain.
+func explain(action string, err error) error {
 	var (
 		denied     *types.AccessDeniedException
+		dependency *types.AccessDeniedForDependencyException
 		notInUse   *types.AWSOrganizationsNotInUseException
 		constraint *types.ConstraintViolationException
 		invalid    *types.InvalidInputException
@@ -262,21 +341,40 @@ func explain(ctx context.Context, api orgAPI, action string, err error) error {
 		return fmt.Errorf("calling %s was denied: trusted access can be changed only with credentials of the "+
 			"organization's management account, allowed to call %s; configure orgtrust with that account "+
 			"(the profile or assumeRole provider settings): %w", action, action, err)
+	case errors.As(err, &dependency):
+		if dependency.Reason == types.AccessDeniedForDependencyExceptionReasonAccessDeniedDuringCreateServiceLinkedRole {
+			return fmt.Errorf("calling %s: Organizations could not create the service-linked role it needs "+
+				"(reason %s): allow the calling identity iam:CreateServiceLinkedRole: %w", action, dependency.Reason, err)
+		}
+		return fmt.Errorf("calling %s: a call Organizations depends on was denied%s: %w",
+			action, reasonSuffix(string(dependency.Reason)), err)
 	case errors.As(err, &notInUse):
 		return fmt.Errorf("calling %s: the account is not a member of an organization; run orgtrust with the "+
 			"credentials of an organization's management account, or create an organization with "+
 			"`aws organizations create-organization --feature-set ALL`: %w", action, err)
 	case errors.As(err, &constraint):
-		if featureSetNotAll(ctx, api) {
-			return errNotAllFeatures(action, err)
+		switch constraint.Reason {
+		case types.ConstraintViolationExceptionReasonOrganizationNotInAllFeaturesMode:
+			return fmt.Errorf("calling %s: the organization has only consolidated billing features (reason %s); "+
+				"trusted access needs all features: run `aws organizations enable-all-features` in the "+
+				"management account and have every invited member account approve it: %w",
+				action, constraint.Reason, err)
+		case types.ConstraintViolationExceptionReasonServiceAccessNotEnabled:
+			return fmt.Errorf("calling %s: trusted access for the service is not enabled (reason %s); enable "+
+				"it first, with a TrustedServiceAccess the call depends on: %w", action, constraint.Reason, err)
 		}
-		return fmt.Errorf("calling %s violated an Organizations constraint (reason %s): %w",
-			action, constraint.Reason, err)
+		return fmt.Errorf("calling %s violated an Organizations constraint%s: %w",
+			action, reasonSuffix(string(constraint.Reason)), err)
 	case errors.As(err, &invalid):
-		if featureSetNotAll(ctx, api) {
-			return errNotAllFeatures(action, err)
+		if invalid.Reason == types.InvalidInputExceptionReasonUnrecognizedServicePrincipal {
+			return fmt.Errorf("calling %s: Organizations does not recognize the service principal (reason %s); "+
+				"check its spelling against AWS's list of services that work with Organizations "+
+				"(https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_services_list.html). "+
+				"allowUnknownPrincipal waives only orgtrust's catalog, not AWS's check: %w",
+				action, invalid.Reason, err)
 		}
-		return fmt.Errorf("calling %s: Organizations rejected the input (reason %s): %w", action, invalid.Reason, err)
+		return fmt.Errorf("calling %s: Organizations rejected the input%s: %w",
+			action, reasonSuffix(string(invalid.Reason)), err)
 	}
 	if op, ok := stsFailure(err); ok {
 		return fmt.Errorf("calling %s: getting credentials failed at STS %s: when the provider's assumeRole "+
@@ -284,23 +382,20 @@ func explain(ctx context.Context, api orgAPI, action string, err error) error {
 			"calling identity, and that assumeRole.externalId is what the trust policy requires: %w",
 			action, op.OperationName, err)
 	}
+	if endpoint, cause, ok := unreachable(err); ok {
+		return fmt.Errorf("calling %s: cannot connect to the Organizations endpoint %s (%s); check the provider's "+
+			"endpoint and region settings and the network (proxy, firewall, DNS) between this machine and that "+
+			"endpoint: %w", action, endpoint, cause, err)
+	}
 	return fmt.Errorf("calling %s: %w", action, err)
 }
 
-func errNotAllFeatures(action string, err error) error {
-	return fmt.Errorf("calling %s: the organization has only consolidated billing features; trusted access "+
-		"needs all features: run `aws organizations enable-all-features` in the management account and "+
-		"have every invited member account approve it: %w", action, err)
-}
-
-// featureSetNotAll reports whether the organization is known to lack all
-// features. It is best effort: any error answers false.
-func featureSetNotAll(ctx context.Context, api orgAPI) bool {
-	out, err := api.DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
-	if err != nil || out.Organization == nil {
-		return false
+// reasonSuffix is " (reason R)", or "" when AWS gave no reason.
+func reasonSuffix(reason string) string {
+	if reason == "" {
+		return ""
 	}
-	return out.Organization.FeatureSet != types.OrganizationFeatureSetAll
+	return " (reason " + reason + ")"
 }
 
 // stsFailure finds, in err's chain, the STS call that failed while the SDK

@@ -75,6 +75,8 @@ func New() (p.Provider, error) {
 		return p.Provider{}, fmt.Errorf("building the %s provider: %w", Name, err)
 	}
 	prov.DiffConfig = diffConfig
+	prov.Check = warnSharedPrincipals(prov.Check)
+	prov.Construct = explainMissingAWSPlugin(prov.Construct, findAWSPlugin)
 	return prov, nil
 }
 

@@ -2,10 +2,12 @@ package provider_test
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/blang/semver"
 	p "github.com/pulumi/pulumi-go-provider"
@@ -288,6 +290,13 @@ func TestReadDetectsOutOfBandDisable(t *testing.T) {
 		Properties: resp.Properties, Inputs: inputs("access-analyzer.amazonaws.com")})
 	require.NoError(t, err)
 	assert.Empty(t, read.ID, "a principal disabled out of band is gone, so the next update enables it again")
+
+	// A refresh that sends only the prior state (no inputs) is a refresh
+	// too, not an import.
+	read, err = newServer(t, fake).Read(p.ReadRequest{ID: resp.ID, Urn: urn("access-analyzer"),
+		Properties: resp.Properties})
+	require.NoError(t, err)
+	assert.Empty(t, read.ID, "refresh without inputs: still gone, not an import error")
 }
 
 func TestImportByPrincipal(t *testing.T) {
@@ -305,10 +314,10 @@ func TestImportByPrincipal(t *testing.T) {
 	assert.Equal(t, "sso", str(read.Properties, "serviceKey"))
 	assert.False(t, read.Properties.Get("willDisableOnDelete").AsBool(), "imported sso is retained on delete")
 
-	// A principal that is not enabled has nothing to import.
-	missing, err := s.Read(p.ReadRequest{ID: "guardduty.amazonaws.com", Urn: urn("gd")})
-	require.NoError(t, err)
-	assert.Empty(t, missing.ID)
+	// A principal that is not enabled has nothing to import: an error, not
+	// an empty resource for the engine to record.
+	_, err = s.Read(p.ReadRequest{ID: "guardduty.amazonaws.com", Urn: urn("gd")})
+	require.ErrorContains(t, err, "trusted access for guardduty.amazonaws.com is not enabled; there is nothing to import")
 
 	// A principal outside the catalog imports with allowUnknownPrincipal only.
 	unknown, err := s.Read(p.ReadRequest{ID: "brand-new.amazonaws.com", Urn: urn("new")})
@@ -424,6 +433,107 @@ func TestErrorsNameTheFix(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestErrorHintsFollowTheReason: the hint comes from the error's Reason,
+// whatever the organization's feature set; an error without a reason prints
+// none.
+func TestErrorHintsFollowTheReason(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		opts      fakeorg.Options
+		principal string
+		fault     *fakeorg.Fault
+		want      []string
+		notWant   []string
+	}{
+		{"unrecognized principal in an all-features organization", fakeorg.Options{},
+			"guarduty.amazonaws.com", nil,
+			[]string{"UNRECOGNIZED_SERVICE_PRINCIPAL", "does not recognize the service principal",
+				"orgs_integrate_services_list"},
+			[]string{"consolidated billing", "enable-all-features"}},
+		{"unrecognized principal in a consolidated-billing organization",
+			fakeorg.Options{FeatureSet: fakeorg.FeatureSetConsolidatedBilling},
+			"guarduty.amazonaws.com", nil,
+			[]string{"UNRECOGNIZED_SERVICE_PRINCIPAL", "does not recognize the service principal"},
+			[]string{"consolidated billing", "enable-all-features"}},
+		{"known principal in a consolidated-billing organization",
+			fakeorg.Options{FeatureSet: fakeorg.FeatureSetConsolidatedBilling},
+			"guardduty.amazonaws.com", nil,
+			[]string{"ORGANIZATION_NOT_IN_ALL_FEATURES_MODE", "enable-all-features"},
+			[]string{"does not recognize"}},
+		{"input error with another reason", fakeorg.Options{}, "guardduty.amazonaws.com",
+			&fakeorg.Fault{Code: "InvalidInputException", Message: "bad", Reason: "INVALID_PATTERN"},
+			[]string{"rejected the input (reason INVALID_PATTERN)"}, []string{"does not recognize"}},
+		{"input error without a reason", fakeorg.Options{}, "guardduty.amazonaws.com",
+			&fakeorg.Fault{Code: "InvalidInputException", Message: "bad"},
+			[]string{"Organizations rejected the input: "}, []string{"(reason"}},
+		{"constraint without a reason", fakeorg.Options{}, "guardduty.amazonaws.com",
+			&fakeorg.Fault{Code: "ConstraintViolationException", Message: "limit"},
+			[]string{"violated an Organizations constraint: "}, []string{"(reason"}},
+		{"service-linked role denied", fakeorg.Options{}, "guardduty.amazonaws.com",
+			&fakeorg.Fault{Code: "AccessDeniedForDependencyException", Message: "denied",
+				Reason: "ACCESS_DENIED_DURING_CREATE_SERVICE_LINKED_ROLE"},
+			[]string{"iam:CreateServiceLinkedRole"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fake := fakeorg.New(tt.opts)
+			t.Cleanup(fake.Close)
+			if tt.fault != nil {
+				fake.Inject("EnableAWSServiceAccess", *tt.fault)
+			}
+			s := newServer(t, fake)
+			in := inputs(tt.principal, "allowUnknownPrincipal", true)
+			chk, err := s.Check(p.CheckRequest{Urn: urn("x"), Inputs: in})
+			require.NoError(t, err)
+			require.Empty(t, chk.Failures)
+			_, err = s.Create(p.CreateRequest{Urn: urn("x"), Properties: chk.Inputs})
+			require.Error(t, err)
+			for _, w := range tt.want {
+				require.ErrorContains(t, err, w)
+			}
+			for _, w := range tt.notWant {
+				assert.NotContains(t, err.Error(), w)
+			}
+			assert.Zero(t, fake.Calls("DescribeOrganization"), "the hint needs no guess about the organization")
+		})
+	}
+}
+
+// TestUnreachableEndpointFailsFast: an endpoint where nothing listens fails
+// the first call at once, naming the endpoint, with the default retry
+// settings (10 attempts, backoff up to 20 s). Retrying it, as the SDK does by
+// default, took about two minutes. The bound is generous for a loaded
+// machine: the failure itself takes milliseconds, and a single retry would
+// already take up to 2 s.
+func TestUnreachableEndpointFailsFast(t *testing.T) {
+	t.Parallel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	endpoint := "http://" + l.Addr().String()
+	require.NoError(t, l.Close()) // nothing listens there now
+
+	prov, err := provider.New()
+	require.NoError(t, err)
+	s, err := integration.NewServer(t.Context(), provider.Name, semver.MustParse("0.1.0"),
+		integration.WithProvider(prov))
+	require.NoError(t, err)
+	require.NoError(t, s.Configure(p.ConfigureRequest{Args: property.NewMap(map[string]property.Value{
+		"endpoint": property.New(endpoint),
+	})}))
+	chk, err := s.Check(p.CheckRequest{Urn: urn("x"), Inputs: inputs("guardduty.amazonaws.com")})
+	require.NoError(t, err)
+	start := time.Now()
+	_, err = s.Create(p.CreateRequest{Urn: urn("x"), Properties: chk.Inputs})
+	elapsed := time.Since(start)
+	require.ErrorContains(t, err, "cannot connect to the Organizations endpoint "+endpoint)
+	require.ErrorContains(t, err, "connection refused")
+	require.ErrorContains(t, err, "endpoint and region settings")
+	assert.NotContains(t, err.Error(), "exceeded maximum number of attempts")
+	assert.Less(t, elapsed, 15*time.Second, "a refused connection is not retried")
 }
 
 func TestConstraintViolationPassesReason(t *testing.T) {

@@ -177,14 +177,23 @@ func (*TrustedServiceAccess) Create(ctx context.Context, req infer.CreateRequest
 	return infer.CreateResponse[TrustedServiceAccessState]{ID: args.ServicePrincipal, Output: out}, nil
 }
 
-// Read reads the principal from the organization's enabled list. A principal
-// disabled out of band is gone, so the next update enables it again. Import
+// Read reads the principal from the organization's enabled list. Import
 // reads by principal: the resource ID is the principal.
+//
+// A refresh (the resource has a prior state) of a principal disabled out of
+// band answers "gone", so the engine drops it and the next update enables it
+// again. An import (no prior state and no inputs) of a principal that is not
+// enabled is an error: answering "gone" would make the engine record an empty
+// resource, which breaks the next up and destroy.
 func (*TrustedServiceAccess) Read(ctx context.Context,
 	req infer.ReadRequest[TrustedServiceAccessArgs, TrustedServiceAccessState],
 ) (infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState], error) {
 	args := req.Inputs
-	if args.ServicePrincipal == "" { // import
+	if args.ServicePrincipal == "" {
+		args = req.State.TrustedServiceAccessArgs
+	}
+	importing := args.ServicePrincipal == ""
+	if importing {
 		args = TrustedServiceAccessArgs{ServicePrincipal: req.ID, AllowUnknownPrincipal: true}
 		if svc, ok := components.LookupPrincipal(req.ID); ok {
 			args = TrustedServiceAccessArgs{ServicePrincipal: req.ID, Force: svc.EnableVia == components.EnableViaServiceOnly}
@@ -209,7 +218,13 @@ func (*TrustedServiceAccess) Read(ctx context.Context,
 			fmt.Errorf("reading trusted access for %s: %w", args.ServicePrincipal, err)
 	}
 	at, ok := enabled[args.ServicePrincipal]
-	if !ok {
+	switch {
+	case !ok && importing:
+		return infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState]{}, fmt.Errorf(
+			"trusted access for %s is not enabled; there is nothing to import: create the resource without "+
+				"importing it (its create enables trusted access), or check the ID, which is the service "+
+				"principal, against `aws organizations list-aws-service-access-for-organization`", req.ID)
+	case !ok:
 		return infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState]{}, nil
 	}
 	state := stateOf(args, r, at)

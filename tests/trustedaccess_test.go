@@ -169,9 +169,13 @@ func TestRenameAndReplaceKeepAccess(t *testing.T) {
 	principal := enableable(t, 1)[0]
 	stack := fakeStack(t, fake, func(ctx *pulumi.Context) error {
 		name := config.Get(ctx, "resourceName")
+		var opts []pulumi.ResourceOption
+		if alias := config.Get(ctx, "aliasOf"); alias != "" {
+			opts = append(opts, pulumi.Aliases([]pulumi.Alias{{Name: pulumi.String(alias)}}))
+		}
 		_, err := components.NewTrustedServiceAccess(ctx, name, components.TrustedServiceAccessArgs{
 			ServicePrincipal: principal,
-		})
+		}, opts...)
 		return err
 	})
 	stack.SetConfig("orgtrust-enginetest:resourceName", "before", false)
@@ -186,6 +190,7 @@ func TestRenameAndReplaceKeepAccess(t *testing.T) {
 	require.Equal(t, []string{"before"}, renamed.Names(apitype.OpDelete, tsaType))
 	assert.Zero(t, fake.Calls("DisableAWSServiceAccess"), "the rename disables nothing")
 	assert.Contains(t, fake.EnabledPrincipals(), principal)
+	assert.Empty(t, sharedPrincipalWarnings(renamed), "a rename is not two resources managing one principal")
 
 	var urn string
 	for _, st := range renamed.Steps {
@@ -199,6 +204,18 @@ func TestRenameAndReplaceKeepAccess(t *testing.T) {
 	require.Equal(t, []string{"after"}, replaced.Names(apitype.OpDeleteReplaced, tsaType))
 	assert.Zero(t, fake.Calls("DisableAWSServiceAccess"), "the replacement disables nothing")
 	assert.Contains(t, fake.EnabledPrincipals(), principal)
+	assert.Empty(t, sharedPrincipalWarnings(replaced), "a replacement is not two resources managing one principal")
+
+	// A rename with an alias is the same resource: nothing is created,
+	// deleted or disabled, and nothing warns.
+	stack.SetConfig("orgtrust-enginetest:resourceName", "aliased", false)
+	stack.SetConfig("orgtrust-enginetest:aliasOf", "after", false)
+	aliased, err := stack.Up()
+	require.NoError(t, err)
+	assert.Empty(t, aliased.Names(apitype.OpCreate, tsaType))
+	assert.Empty(t, aliased.Names(apitype.OpDelete, tsaType))
+	assert.Empty(t, sharedPrincipalWarnings(aliased), "an aliased rename is not two resources managing one principal")
+	assert.Zero(t, fake.Calls("DisableAWSServiceAccess"), "the aliased rename disables nothing")
 
 	// Destroy, in a new deployment, still disables it.
 	_, err = stack.Destroy()
@@ -235,4 +252,93 @@ func containsAll(s string, subs ...string) bool {
 		}
 	}
 	return true
+}
+
+// TestImportOfDisabledPrincipalFails imports, with the Import resource option,
+// a principal whose trusted access is not enabled: up fails with an error
+// that says there is nothing to import, the state gets no record of it, and
+// the stack stays usable: the same resource without Import is created, and
+// destroy works.
+func TestImportOfDisabledPrincipalFails(t *testing.T) {
+	t.Parallel()
+	fake := fakeorg.New(fakeorg.Options{})
+	t.Cleanup(fake.Close)
+	ps := enableable(t, 2)
+	kept, missing := ps[0], ps[1]
+	stack := fakeStack(t, fake, func(ctx *pulumi.Context) error {
+		if _, err := components.NewTrustedServiceAccess(ctx, "kept", components.TrustedServiceAccessArgs{
+			ServicePrincipal: kept,
+		}); err != nil {
+			return err
+		}
+		var opts []pulumi.ResourceOption
+		if config.GetBool(ctx, "import") {
+			opts = append(opts, pulumi.Import(pulumi.ID(missing)))
+		}
+		_, err := components.NewTrustedServiceAccess(ctx, "imported", components.TrustedServiceAccessArgs{
+			ServicePrincipal: missing,
+		}, opts...)
+		return err
+	})
+	stack.SetConfig("orgtrust-enginetest:import", "true", false)
+	_, err := stack.Up()
+	require.ErrorContains(t, err, "trusted access for "+missing+" is not enabled; there is nothing to import")
+	for _, r := range stack.Resources() {
+		assert.NotContains(t, r.URN, "::imported", "the failed import left no record in the state")
+	}
+	assert.NotContains(t, fake.EnabledPrincipals(), missing, "a failed import enables nothing")
+
+	// The stack is not corrupted: without Import the resource is created,
+	// and destroy disables both.
+	stack.SetConfig("orgtrust-enginetest:import", "false", false)
+	_, err = stack.Up()
+	require.NoError(t, err)
+	assert.ElementsMatch(t, ps, tsaIDs(stack))
+	_, err = stack.Destroy()
+	require.NoError(t, err)
+	assert.Empty(t, fake.EnabledPrincipals())
+	assert.Empty(t, tsaIDs(stack))
+}
+
+// TestOnePrincipalManagedTwiceWarns: two resources of one stack that manage
+// the same principal get a warning at preview, naming both.
+func TestOnePrincipalManagedTwiceWarns(t *testing.T) {
+	t.Parallel()
+	fake := fakeorg.New(fakeorg.Options{})
+	t.Cleanup(fake.Close)
+	ps := enableable(t, 2)
+	shared, alone := ps[0], ps[1]
+	stack := fakeStack(t, fake, func(ctx *pulumi.Context) error {
+		for name, p := range map[string]string{"first": shared, "second": shared, "alone": alone} {
+			if _, err := components.NewTrustedServiceAccess(ctx, name, components.TrustedServiceAccessArgs{
+				ServicePrincipal: p,
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	pre, err := stack.Preview()
+	require.NoError(t, err)
+	var warnings []string
+	for _, d := range pre.Diagnostics {
+		if strings.HasPrefix(d, "warning") && strings.Contains(d, "both manage trusted access") {
+			warnings = append(warnings, d)
+		}
+	}
+	require.Len(t, warnings, 1, "one warning for the shared principal: %v", pre.Diagnostics)
+	assert.True(t, containsAll(warnings[0], "first", "second", shared), warnings[0])
+	assert.NotContains(t, warnings[0], alone)
+}
+
+// sharedPrincipalWarnings returns the diagnostics that warn about one
+// principal managed twice.
+func sharedPrincipalWarnings(r engine.Result) []string {
+	var out []string
+	for _, d := range r.Diagnostics {
+		if strings.Contains(d, "both manage trusted access") {
+			out = append(out, d)
+		}
+	}
+	return out
 }

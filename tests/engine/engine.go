@@ -9,6 +9,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -293,6 +294,34 @@ func (s *Stack) Destroy() (Result, error) {
 		r.Changes = *res.Summary.ResourceChanges
 	}
 	return r, wrap("destroy", err, c.diags)
+}
+
+// Resource is one resource of the stack's saved state.
+type Resource struct {
+	URN  string
+	Type string
+	ID   string
+}
+
+// Resources returns the resources of the stack's saved state, as
+// `pulumi stack export` shows them.
+func (s *Stack) Resources() []Resource {
+	s.t.Helper()
+	dep, err := s.stack.Export(context.WithoutCancel(s.t.Context()))
+	if err != nil {
+		s.t.Fatalf("exporting the stack state: %v", err)
+	}
+	var state apitype.DeploymentV3
+	if len(dep.Deployment) > 0 {
+		if err := json.Unmarshal(dep.Deployment, &state); err != nil {
+			s.t.Fatalf("decoding the stack state: %v", err)
+		}
+	}
+	out := make([]Resource, 0, len(state.Resources))
+	for _, r := range state.Resources {
+		out = append(out, Resource{URN: string(r.URN), Type: string(r.Type), ID: string(r.ID)})
+	}
+	return out
 }
 
 func wrap(op string, err error, diags []string) error {

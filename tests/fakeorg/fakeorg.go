@@ -26,6 +26,7 @@ package fakeorg
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"sort"
@@ -110,6 +111,14 @@ type Options struct {
 	// modified". Writes overlapping that window get
 	// ConcurrentModificationException.
 	WriteLatency time.Duration
+	// ExtraPrincipals are service principals EnableAWSServiceAccess
+	// accepts on top of those AWS documents (a service newer than the
+	// fake). Any other principal gets InvalidInputException with reason
+	// UNRECOGNIZED_SERVICE_PRINCIPAL, as AWS answers.
+	ExtraPrincipals []string
+	// Middleware, when set, wraps the fake's HTTP handler, for example with
+	// a fault injector (package tests/faults).
+	Middleware func(http.Handler) http.Handler
 }
 
 // Fault is an error response the fake returns instead of running an
@@ -177,6 +186,7 @@ type Server struct {
 	writeLatency time.Duration
 	created      time.Time // JoinedTimestamp of every account
 
+	known     map[string]bool                 // principals EnableAWSServiceAccess accepts
 	enabled   map[string]time.Time            // principal -> DateEnabled
 	delegated map[string]map[string]time.Time // principal -> account -> DelegationEnabledDate
 	busy      bool                            // a write is in progress
@@ -216,12 +226,23 @@ func New(opts Options) *Server {
 		pageSize:     opts.PageSize,
 		writeLatency: opts.WriteLatency,
 		created:      now(),
+		known:        map[string]bool{},
 		enabled:      map[string]time.Time{},
 		delegated:    map[string]map[string]time.Time{},
 		faults:       map[string][]Fault{},
 		calls:        map[string]int{},
 	}
-	s.srv = httptest.NewServer(s)
+	for p := range awsPrincipals {
+		s.known[p] = true
+	}
+	for _, p := range opts.ExtraPrincipals {
+		s.known[p] = true
+	}
+	var h http.Handler = s
+	if opts.Middleware != nil {
+		h = opts.Middleware(s)
+	}
+	s.srv = httptest.NewServer(h)
 	return s
 }
 

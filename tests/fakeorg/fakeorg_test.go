@@ -118,13 +118,14 @@ func TestListPaginates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			s := start(t, Options{PageSize: tt.pageSize})
-			c := singleAttemptClient(t, s)
 			var want []string
 			for i := range 45 {
-				p := fmt.Sprintf("svc%02d.amazonaws.com", i)
+				want = append(want, fmt.Sprintf("svc%02d.amazonaws.com", i))
+			}
+			s := start(t, Options{PageSize: tt.pageSize, ExtraPrincipals: want})
+			c := singleAttemptClient(t, s)
+			for _, p := range want {
 				require.NoError(t, enable(t.Context(), c, p))
-				want = append(want, p)
 			}
 			enabled := s.EnabledPrincipals()
 
@@ -487,6 +488,26 @@ func TestErrorsDecodeToTypedErrors(t *testing.T) {
 			wantCode:   "InvalidInputException",
 			wantReason: "UNRECOGNIZED_SERVICE_PRINCIPAL",
 			wantMsg:    "CloudFormation",
+		},
+		{
+			name: "principal AWS does not know",
+			call: func(ctx context.Context, c *organizations.Client) error {
+				return enable(ctx, c, "guarduty.amazonaws.com")
+			},
+			isType:     isType[*types.InvalidInputException],
+			wantCode:   "InvalidInputException",
+			wantReason: "UNRECOGNIZED_SERVICE_PRINCIPAL",
+			wantMsg:    "unrecognized service principal",
+		},
+		{
+			name:  "principal AWS does not know, under consolidated billing: the input is checked first",
+			setup: func(s *Server) { s.SetFeatureSet(FeatureSetConsolidatedBilling) },
+			call: func(ctx context.Context, c *organizations.Client) error {
+				return enable(ctx, c, "guarduty.amazonaws.com")
+			},
+			isType:     isType[*types.InvalidInputException],
+			wantCode:   "InvalidInputException",
+			wantReason: "UNRECOGNIZED_SERVICE_PRINCIPAL",
 		},
 		{
 			name:       "bad account id",

@@ -36,10 +36,13 @@ func (s *Server) describeOrganization(_ *request) (any, *apiError) {
 }
 
 // enableAWSServiceAccess is idempotent: enabling an enabled principal
-// succeeds and keeps its DateEnabled.
+// succeeds and keeps its DateEnabled. The input is checked before the
+// organization's feature set: a principal AWS does not know gets
+// InvalidInputException with reason UNRECOGNIZED_SERVICE_PRINCIPAL in any
+// organization.
 func (s *Server) enableAWSServiceAccess(req *request) (any, *apiError) {
 	st := s.snapshot()
-	if err := st.checkWrite(); err != nil {
+	if err := st.checkCaller(); err != nil {
 		return nil, err
 	}
 	p, err := validatePrincipal(req.ServicePrincipal, maxEnablePrincipalLen)
@@ -49,6 +52,15 @@ func (s *Server) enableAWSServiceAccess(req *request) (any, *apiError) {
 	if p == StackSetsPrincipal {
 		return nil, invalidInput("UNRECOGNIZED_SERVICE_PRINCIPAL", fmt.Sprintf(
 			"You can't enable trusted access for %s through AWS Organizations: enable it from AWS CloudFormation StackSets.", p))
+	}
+	s.mu.Lock()
+	known := s.known[p]
+	s.mu.Unlock()
+	if !known {
+		return nil, invalidInput("UNRECOGNIZED_SERVICE_PRINCIPAL", msgUnrecognizedPrincipal)
+	}
+	if err := st.checkFeatures(); err != nil {
+		return nil, err
 	}
 	return nil, s.write(func() *apiError {
 		s.enableLocked(p)

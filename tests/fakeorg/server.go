@@ -34,6 +34,7 @@ const (
 	msgCannotRegisterMgmt     = "You cannot register the management account of the organization as a delegated administrator."
 	msgAlreadyRegistered      = "The provided account is already a delegated administrator for your organization."
 	msgNotRegistered          = "The provided account is not a registered delegated administrator for your organization."
+	msgUnrecognizedPrincipal  = "You specified an unrecognized service principal."
 	msgInvalidNextToken       = "You specified an invalid value for nextToken. You must get the value from the response to a previous call to the API."
 )
 
@@ -226,12 +227,26 @@ func (s *Server) snapshot() orgState {
 // checkWrite makes the checks every write shares: in an organization, called
 // from the management account, all features enabled.
 func (st orgState) checkWrite() *apiError {
+	if err := st.checkCaller(); err != nil {
+		return err
+	}
+	return st.checkFeatures()
+}
+
+// checkCaller checks that the caller is the management account of an
+// organization.
+func (st orgState) checkCaller() *apiError {
 	if !st.inOrg {
 		return newError("AWSOrganizationsNotInUseException", msgNotInUse)
 	}
 	if st.caller != st.mgmt {
 		return newError("AccessDeniedException", msgAccessDenied)
 	}
+	return nil
+}
+
+// checkFeatures checks that the organization has all features.
+func (st orgState) checkFeatures() *apiError {
 	if st.featureSet != FeatureSetAll {
 		return constraintViolation("ORGANIZATION_NOT_IN_ALL_FEATURES_MODE", msgNotAllFeatures)
 	}

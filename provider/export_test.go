@@ -1,0 +1,4 @@
+package provider
+
+// AWSPluginVersion exports awsPluginVersion to the external tests.
+const AWSPluginVersion = awsPluginVersion

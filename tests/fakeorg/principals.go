@@ -1,0 +1,58 @@
+package fakeorg
+
+// awsPrincipals are the service principals that EnableAWSServiceAccess
+// accepts: those of AWS's "AWS services that you can use with AWS
+// Organizations" page
+// (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_services_list.html),
+// as compiled in the project's reference of trusted services. AWS answers any
+// other principal with InvalidInputException, reason
+// UNRECOGNIZED_SERVICE_PRINCIPAL; Options.ExtraPrincipals adds principals,
+// for tests of a service newer than this list.
+var awsPrincipals = map[string]bool{
+	"access-analyzer.amazonaws.com":                      true,
+	"account.amazonaws.com":                              true,
+	"auditmanager.amazonaws.com":                         true,
+	"aws-artifact-account-sync.amazonaws.com":            true,
+	"backup.amazonaws.com":                               true,
+	"billing-cost-management.amazonaws.com":              true,
+	"cloudtrail.amazonaws.com":                           true,
+	"compute-optimizer.amazonaws.com":                    true,
+	"config-multiaccountsetup.amazonaws.com":             true,
+	"config.amazonaws.com":                               true,
+	"controltower.amazonaws.com":                         true,
+	"cost-optimization-hub.bcm.amazonaws.com":            true,
+	"detective.amazonaws.com":                            true,
+	"devops-guru.amazonaws.com":                          true,
+	"ds.amazonaws.com":                                   true,
+	"eks.amazonaws.com":                                  true,
+	"fms.amazonaws.com":                                  true,
+	"guardduty.amazonaws.com":                            true,
+	"health.amazonaws.com":                               true,
+	"iam.amazonaws.com":                                  true,
+	"inspector2.amazonaws.com":                           true,
+	"ipam.amazonaws.com":                                 true,
+	"license-management.marketplace.amazonaws.com":       true,
+	"license-manager-linux-subscriptions.amazonaws.com":  true,
+	"license-manager.amazonaws.com":                      true,
+	"license-manager.member-account.amazonaws.com":       true,
+	"macie.amazonaws.com":                                true,
+	"malware-protection.guardduty.amazonaws.com":         true,
+	"member.org.stacksets.cloudformation.amazonaws.com":  true,
+	"mgn.amazonaws.com":                                  true,
+	"networkmanager.amazonaws.com":                       true,
+	"notifications.amazon.com":                           true,
+	"ram.amazonaws.com":                                  true,
+	"reachabilityanalyzer.networkinsights.amazonaws.com": true,
+	"reporting.trustedadvisor.amazonaws.com":             true,
+	"resource-explorer-2.amazonaws.com":                  true,
+	"security-ir.amazonaws.com":                          true,
+	"securityhub.amazonaws.com":                          true,
+	"securitylake.amazonaws.com":                         true,
+	"servicecatalog.amazonaws.com":                       true,
+	"servicequotas.amazonaws.com":                        true,
+	"ssm.amazonaws.com":                                  true,
+	"sso.amazonaws.com":                                  true,
+	"storage-lens.s3.amazonaws.com":                      true,
+	"tagpolicies.tag.amazonaws.com":                      true,
+	"wellarchitected.amazonaws.com":                      true,
+}
