@@ -117,7 +117,7 @@ func securityLakeAdmins(ctx context.Context, c *orgClient) ([]string, error) {
 	for pages.HasMorePages() {
 		page, err := pages.NextPage(ctx)
 		if err != nil {
-			return nil, explain(ctx, c.api, "organizations:ListDelegatedAdministrators", err)
+			return nil, explain("organizations:ListDelegatedAdministrators", err)
 		}
 		for _, a := range page.DelegatedAdministrators {
 			accounts = append(accounts, aws.ToString(a.Id))

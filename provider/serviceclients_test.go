@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -34,6 +36,32 @@ func TestServiceWritesShareTheOrganizationsQueue(t *testing.T) {
 		active.Add(-1)
 		return nil
 	}
+	// An Organizations write holds the queue only in its attempts: run call
+	// as the one attempt of a middleware stack that carries the queue where
+	// the SDK's client would put it, right after its retry middleware.
+	orgsWrite := func(queue func(*organizations.Options)) error {
+		var o organizations.Options
+		queue(&o)
+		stack := middleware.NewStack("write", func() interface{} { return nil })
+		retry := middleware.FinalizeMiddlewareFunc("Retry", func(ctx context.Context, in middleware.FinalizeInput,
+			next middleware.FinalizeHandler,
+		) (middleware.FinalizeOutput, middleware.Metadata, error) {
+			return next.HandleFinalize(ctx, in)
+		})
+		if err := stack.Finalize.Add(retry, middleware.After); err != nil {
+			return err
+		}
+		for _, apply := range o.APIOptions {
+			if err := apply(stack); err != nil {
+				return err
+			}
+		}
+		attempt := middleware.HandlerFunc(func(context.Context, interface{}) (interface{}, middleware.Metadata, error) {
+			return nil, middleware.Metadata{}, call()
+		})
+		_, _, err := middleware.DecorateHandler(attempt, stack).Handle(context.Background(), struct{}{})
+		return err
+	}
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	for i := range 20 {
@@ -41,7 +69,7 @@ func TestServiceWritesShareTheOrganizationsQueue(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			if i%2 == 0 {
-				_, err := c.write(ctx, "organizations:EnableAWSServiceAccess", call)
+				_, err := c.write(ctx, "organizations:EnableAWSServiceAccess", orgsWrite)
 				assert.NoError(t, err)
 			} else {
 				assert.NoError(t, c.serviceWrite(ctx, "cloudformation:ActivateOrganizationsAccess", call))
