@@ -33,7 +33,11 @@ type Config struct {
 	MaxAttempts       *int        `pulumi:"maxAttempts,optional"`
 	MaxBackoffSeconds *int        `pulumi:"maxBackoffSeconds,optional"`
 
+	IdentityCenterEndpoint          *string  `pulumi:"identityCenterEndpoint,optional"`
+	IdentityCenterRequestsPerSecond *float64 `pulumi:"identityCenterRequestsPerSecond,optional"`
+
 	conn *lazyClient
+	sso  *lazySSO
 }
 
 // lazyClient builds the Organizations client on first use, once per provider
@@ -66,6 +70,7 @@ func (c *Config) Annotate(a infer.Annotator) {
 		"ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are "+
 		"retried with exponential backoff and jitter. Defaults to 10.")
 	a.Describe(&c.MaxBackoffSeconds, "The longest delay, in seconds, between two attempts. Defaults to 20.")
+	c.annotateIdentityCenter(a)
 }
 
 // Annotate documents the assume-role settings.
@@ -84,6 +89,9 @@ func (c *Config) validate() error {
 	if c.MaxBackoffSeconds != nil && (*c.MaxBackoffSeconds < 1 || *c.MaxBackoffSeconds > 300) {
 		return fmt.Errorf("maxBackoffSeconds is %d; it must lie between 1 and 300", *c.MaxBackoffSeconds)
 	}
+	if err := c.validateIdentityCenter(); err != nil {
+		return err
+	}
 	if c.AssumeRole != nil && c.AssumeRole.RoleArn == "" {
 		return fmt.Errorf("assumeRole.roleArn is empty; give the ARN of a role in the management account, " +
 			"e.g. arn:aws:iam::111111111111:role/OrgTrustDeployer")
@@ -98,6 +106,7 @@ func (c *Config) Configure(context.Context) error {
 		return err
 	}
 	c.conn = &lazyClient{}
+	c.sso = &lazySSO{}
 	return nil
 }
 
@@ -114,17 +123,35 @@ func (c *Config) orgs(ctx context.Context) (*orgClient, error) {
 }
 
 func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
-	maxAttempts, maxBackoff := defaultMaxAttempts, defaultMaxBackoff
+	cfg, err := c.awsConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return organizations.NewFromConfig(cfg, func(o *organizations.Options) {
+		if c.Endpoint != nil {
+			o.BaseEndpoint = c.Endpoint
+		}
+	}), nil
+}
+
+// retryLimits are the retryer settings of the configuration.
+func (c *Config) retryLimits() (maxAttempts int, maxBackoff time.Duration) {
+	maxAttempts, backoff := defaultMaxAttempts, defaultMaxBackoff
 	if c.MaxAttempts != nil {
 		maxAttempts = *c.MaxAttempts
 	}
 	if c.MaxBackoffSeconds != nil {
-		maxBackoff = *c.MaxBackoffSeconds
+		backoff = *c.MaxBackoffSeconds
 	}
+	return maxAttempts, time.Duration(backoff) * time.Second
+}
+
+// awsConfig loads the SDK configuration (Region, profile, assumed role) with
+// the Organizations retryer.
+func (c *Config) awsConfig(ctx context.Context) (aws.Config, error) {
+	maxAttempts, maxBackoff := c.retryLimits()
 	opts := []func(*awsconfig.LoadOptions) error{
-		awsconfig.WithRetryer(func() aws.Retryer {
-			return newRetryer(maxAttempts, time.Duration(maxBackoff)*time.Second)
-		}),
+		awsconfig.WithRetryer(func() aws.Retryer { return newRetryer(maxAttempts, maxBackoff) }),
 	}
 	if c.Region != nil {
 		opts = append(opts, awsconfig.WithRegion(*c.Region))
@@ -134,7 +161,7 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 	}
 	cfg, err := awsconfig.LoadDefaultConfig(context.WithoutCancel(ctx), opts...)
 	if err != nil {
-		return nil, fmt.Errorf("loading AWS configuration: %w", err)
+		return aws.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
 	}
 	if cfg.Region == "" {
 		cfg.Region = defaultRegion
@@ -150,11 +177,7 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 				o.ExternalID = r.ExternalID
 			}))
 	}
-	return organizations.NewFromConfig(cfg, func(o *organizations.Options) {
-		if c.Endpoint != nil {
-			o.BaseEndpoint = c.Endpoint
-		}
-	}), nil
+	return cfg, nil
 }
 
 // diffConfig reports changes to the provider configuration as in-place
