@@ -29,6 +29,8 @@ type ApplyResult struct {
 	Created []Assignment
 	Deleted []Assignment
 	Failed  []AssignmentError
+	// Adopted is how many assignments Converge found existing and adopted.
+	Adopted int
 }
 
 // AssignmentError is the failure of one assignment operation.
@@ -44,6 +46,36 @@ func (e AssignmentError) Error() string {
 		verb = "deleting"
 	}
 	return fmt.Sprintf("%s the assignment of %s: %v", verb, e.Assignment, e.Err)
+}
+
+// without returns the assignments of from that are not in drop.
+func without(from []Assignment, drop []Assignment) []Assignment {
+	d := keySet(drop)
+	var out []Assignment
+	for _, a := range from {
+		if _, ok := d[a.key()]; !ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Converge makes managed (the assignments a state records) into desired: it
+// adopts those of desired that exist, creates the rest and deletes those no
+// longer desired. It returns the assignments managed afterwards, which, when
+// some operations failed, holds exactly those that succeeded.
+func (c *AssignmentClient) Converge(ctx context.Context, instanceArn string, managed, desired []Assignment) (
+	[]Assignment, ApplyResult, error,
+) {
+	adds, dels := without(desired, managed), without(managed, desired)
+	adopted, err := c.Existing(ctx, instanceArn, adds)
+	if err != nil {
+		return managed, ApplyResult{}, fmt.Errorf("reading the existing assignments: %w", err)
+	}
+	res, err := c.Apply(ctx, instanceArn, without(adds, adopted), dels)
+	res.Adopted = len(adopted)
+	after := append(append(without(managed, res.Deleted), adopted...), res.Created...)
+	return sortAssignments(after), res, err
 }
 
 type assignmentOp struct {
@@ -112,12 +144,19 @@ func (c *AssignmentClient) Apply(ctx context.Context, instanceArn string, create
 			p.at(at.Add(c.poll.first()), func(ctx context.Context) func() { return c.describe(ctx, instanceArn, op, status) })
 		}
 	}
+	retrying := false // a retry for a slot is queued
 	startNext = func() {
 		for len(pending) > 0 {
 			select {
 			case c.slots <- struct{}{}:
 			default:
-				p.after(c.clock.Now().Add(slotRetry), startNext)
+				// Every slot is taken. This apply's own operations call
+				// startNext as they finish; those of other resources of the
+				// process do not, so look again shortly.
+				if !retrying {
+					retrying = true
+					p.after(c.clock.Now().Add(slotRetry), func() { retrying = false; startNext() })
+				}
 				return
 			}
 			op := pending[0]

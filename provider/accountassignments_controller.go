@@ -198,38 +198,18 @@ func assignmentsStateOf(args AccountAssignmentsArgs, storeID string, managed []A
 	}
 }
 
-// without returns the assignments of from that are not in drop.
-func without(from []Assignment, drop []Assignment) []Assignment {
-	d := keySet(drop)
-	var out []Assignment
-	for _, a := range from {
-		if _, ok := d[a.key()]; !ok {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// applyAssignments makes managed (the assignments the state records) into desired:
-// adopts those of desired that exist, creates the rest, deletes those no
-// longer desired. It returns the assignments managed afterwards and, when
-// some operations failed, an error wrapping infer.ResourceInitFailedError, so
-// that the engine records what succeeded and the next update continues.
+// applyAssignments makes managed (the assignments the state records) into
+// desired. When some operations fail it returns, with the assignments
+// managed afterwards, an error wrapping infer.ResourceInitFailedError, so that
+// the engine records what succeeded and the next update continues.
 func applyAssignments(ctx context.Context, c *AssignmentClient, instanceArn string, managed, desired []Assignment) (
 	[]Assignment, error,
 ) {
-	adds, dels := without(desired, managed), without(managed, desired)
-	adopted, err := c.Existing(ctx, instanceArn, adds)
-	if err != nil {
-		return managed, fmt.Errorf("reading the existing assignments: %w", err)
-	}
-	creates := without(adds, adopted)
-	if len(adopted) > 0 {
-		p.GetLogger(ctx).Infof("adopting %d existing assignments", len(adopted))
-	}
-	res, err := c.Apply(ctx, instanceArn, creates, dels)
-	after := append(append(without(managed, res.Deleted), adopted...), res.Created...)
+	after, res, err := c.Converge(ctx, instanceArn, managed, desired)
 	if err == nil && len(res.Failed) == 0 {
+		if res.Adopted > 0 {
+			p.GetLogger(ctx).Infof("adopted %d existing assignments", res.Adopted)
+		}
 		return after, nil
 	}
 	reasons := make([]string, 0, len(res.Failed)+1)
@@ -239,9 +219,9 @@ func applyAssignments(ctx context.Context, c *AssignmentClient, instanceArn stri
 	if err != nil {
 		reasons = append(reasons, err.Error())
 	}
-	return after, fmt.Errorf("%d of %d assignment operations failed; the %d that succeeded are recorded, and "+
-		"the next update retries the rest: %s: %w", len(creates)+len(dels)-len(res.Created)-len(res.Deleted),
-		len(creates)+len(dels), len(res.Created)+len(res.Deleted), strings.Join(reasons, "; "),
+	return after, fmt.Errorf("%d assignment operations failed and %d succeeded; those that succeeded are "+
+		"recorded, and the next update retries the rest: %s: %w", len(res.Failed),
+		len(res.Created)+len(res.Deleted), strings.Join(reasons, "; "),
 		infer.ResourceInitFailedError{Reasons: reasons})
 }
 
