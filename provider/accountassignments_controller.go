@@ -108,7 +108,7 @@ func (*AccountAssignments) Check(ctx context.Context, req infer.CheckRequest) (
 	}
 	known := knownElements(req.NewInputs)
 	failures = validateAssignments(args, known)
-	if len(failures) > 0 || !known(-1) {
+	if !known(-1) || !instanceArnPattern.MatchString(args.InstanceArn) {
 		return infer.CheckResponse[AccountAssignmentsArgs]{Inputs: args, Failures: failures}, nil
 	}
 	c, err := infer.GetConfig[*Config](ctx).assignments(ctx)
@@ -119,7 +119,9 @@ func (*AccountAssignments) Check(ctx context.Context, req infer.CheckRequest) (
 	var knownOnes []Assignment
 	var index []int
 	for i, a := range args.Assignments {
-		if known(i) {
+		// Look up what is known and well formed; the rest already failed.
+		if known(i) && accountIDPattern.MatchString(a.AccountID) && principalIDPattern.MatchString(a.PrincipalID) &&
+			(a.PrincipalType == "USER" || a.PrincipalType == "GROUP") {
 			knownOnes = append(knownOnes, a)
 			index = append(index, i)
 		}
