@@ -7,6 +7,7 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from ._enums import *
+from .account_assignments import *
 from .get_deployer_policy import *
 from .get_trusted_service import *
 from .identity_center_setup import *
@@ -34,6 +35,7 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_orgtrust",
   "classes": {
+   "orgtrust:index:AccountAssignments": "AccountAssignments",
    "orgtrust:index:IdentityCenterSetup": "IdentityCenterSetup",
    "orgtrust:index:OrgIntegrations": "OrgIntegrations",
    "orgtrust:index:OrgServiceIntegration": "OrgServiceIntegration",
