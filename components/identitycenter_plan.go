@@ -190,6 +190,7 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, err
 	plan.planRules(args.Assignments, psIndex, groupIndex, userIndex, errs)
 	plan.planABAC(args.AccessControlAttributes, errs)
 
+	checkAssignmentsMode(errs, args.AssignmentsMode)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}

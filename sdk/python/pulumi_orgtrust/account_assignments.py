@@ -166,6 +166,29 @@ class AccountAssignments(pulumi.CustomResource):
 
         Not supported: declare the set in the program, and `pulumi up` adopts the assignments that exist.
 
+        ## IdentityCenterSetup: moving from per-resource assignments to the set
+
+        IdentityCenterSetup's `assignmentsMode` chooses how it registers assignments: `perResource` (one pulumi-aws
+        `aws:ssoadmin/accountAssignment:AccountAssignment` each, the default of this release), `set` (one
+        AccountAssignments named `<name>-assignments`) or `migrate`. The set is better at every size: one state entry
+        instead of one per assignment, a refresh in calls per principal, and creates at the quota floor, so there is no
+        size below which the per-resource path wins, and a size threshold would make a stack that grows past it migrate
+        unasked. The default stays `perResource` only because switching an existing stack straight to `set` would make the
+        engine delete the old children, and deleting a pulumi-aws AccountAssignment deletes the assignment: access would be
+        lost until the set's next update re-created it. New stacks should set `set`.
+
+        An existing stack moves in two updates, and nobody loses access at any moment:
+
+        1. `assignmentsMode: migrate`, `pulumi up`. The set is created and adopts every existing assignment without a
+           write (it lists them first). The old children are registered again, unchanged, with `retainOnDelete`, which the
+           engine records in the state. Nothing is written to Identity Center but what was missing anyway.
+        2. `assignmentsMode: set`, `pulumi up`. The old children are no longer registered; the engine removes them from
+           the state and, because they are retained, calls no delete. The set keeps managing every assignment.
+
+        `pulumi preview` of step 2 shows the old children as deletes; with `retainOnDelete` they are only forgotten.
+        Aliases cannot do this: thousands of resources of another type cannot alias into one. The component tests check,
+        under mocks, that in `migrate` mode every old child is retained and the set covers exactly their assignments.
+
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -277,6 +300,29 @@ class AccountAssignments(pulumi.CustomResource):
         ## Import
 
         Not supported: declare the set in the program, and `pulumi up` adopts the assignments that exist.
+
+        ## IdentityCenterSetup: moving from per-resource assignments to the set
+
+        IdentityCenterSetup's `assignmentsMode` chooses how it registers assignments: `perResource` (one pulumi-aws
+        `aws:ssoadmin/accountAssignment:AccountAssignment` each, the default of this release), `set` (one
+        AccountAssignments named `<name>-assignments`) or `migrate`. The set is better at every size: one state entry
+        instead of one per assignment, a refresh in calls per principal, and creates at the quota floor, so there is no
+        size below which the per-resource path wins, and a size threshold would make a stack that grows past it migrate
+        unasked. The default stays `perResource` only because switching an existing stack straight to `set` would make the
+        engine delete the old children, and deleting a pulumi-aws AccountAssignment deletes the assignment: access would be
+        lost until the set's next update re-created it. New stacks should set `set`.
+
+        An existing stack moves in two updates, and nobody loses access at any moment:
+
+        1. `assignmentsMode: migrate`, `pulumi up`. The set is created and adopts every existing assignment without a
+           write (it lists them first). The old children are registered again, unchanged, with `retainOnDelete`, which the
+           engine records in the state. Nothing is written to Identity Center but what was missing anyway.
+        2. `assignmentsMode: set`, `pulumi up`. The old children are no longer registered; the engine removes them from
+           the state and, because they are retained, calls no delete. The set keeps managing every assignment.
+
+        `pulumi preview` of step 2 shows the old children as deletes; with `retainOnDelete` they are only forgotten.
+        Aliases cannot do this: thousands of resources of another type cannot alias into one. The component tests check,
+        under mocks, that in `migrate` mode every old child is retained and the set covers exactly their assignments.
 
 
         :param str resource_name: The name of the resource.
