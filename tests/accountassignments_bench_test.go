@@ -173,7 +173,9 @@ func benchSimulated(b *testing.B) {
 // of the engine and the provider, not of the quota the simulation measures.
 func benchEngine(b *testing.B) {
 	fake := benchFake(fakesso.Options{Latency: 5 * time.Millisecond, RequestsPerSecond: 100000})
-	defer fake.Close()
+	// Registered before the stack's cleanup, so it runs after it: the fake
+	// outlives the stack's final destroy.
+	b.Cleanup(fake.Close)
 	set := benchSet(fake)
 	stack := ssoStack(b, fake, 20000, func(ctx *pulumi.Context) error {
 		list := make([]components.AccountAssignment, 0, len(set))
@@ -205,4 +207,10 @@ func benchEngine(b *testing.B) {
 	}
 	fmt.Printf("assignments %d engine: up %.1f s, preview %.1f s, state %d bytes\n",
 		benchAssignments, up.Seconds(), preview.Seconds(), stack.StateBytes())
+	if _, err := stack.Destroy(); err != nil {
+		b.Fatal(err)
+	}
+	if n := len(fake.Assignments()); n != 0 {
+		b.Errorf("destroy left %d assignments", n)
+	}
 }
