@@ -52,8 +52,8 @@ import * as utilities from "./utilities";
  *   ([DescribeAccountAssignmentCreationStatus](https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_DescribeAccountAssignmentCreationStatus.html)).
  *   The provider learns how long operations take (the longest age seen in progress and the shortest seen
  *   complete) and polls each one about when it completes: about two calls per assignment, and a slot freed
- *   within 2% of the operation's latency. `make bench` measures 10,000 creates at 1.0x the floor of
- *   ⌈10,000 / 10⌉ × latency, with no throttling error.
+ *   within 2% of the operation's latency. `make bench` measures 10,000 creates (3 s each, simulated) in
+ *   1.03 times the floor of ⌈10,000 / 10⌉ × latency, in 20,089 calls and with no throttling error.
  *
  * ## Refresh: calls per principal, not per assignment
  *
