@@ -30,10 +30,12 @@ type IdentityCenterSetupArgs struct {
 	GroupMemberships             []MembershipSpec             `pulumi:"groupMemberships,optional"`
 	Assignments                  []AssignmentSpec             `pulumi:"assignments,optional"`
 	AccessControlAttributes      []AccessControlAttributeSpec `pulumi:"accessControlAttributes,optional"`
+	AssignmentsMode              string                       `pulumi:"assignmentsMode,optional"`
 }
 
 // Annotate describes the inputs for the provider schema.
 func (a *IdentityCenterSetupArgs) Annotate(an infer.Annotator) {
+	an.Describe(&a.AssignmentsMode, assignmentsModeDoc)
 	an.Describe(&a.InstanceArn, "ARN of the IAM Identity Center instance, such as "+
 		"`arn:aws:sso:::instance/ssoins-1234567890abcdef`. Give it together with `identityStoreId`, or "+
 		"neither: then the instance is looked up (ssoadmin ListInstances) in the Region of the aws provider.")
@@ -122,10 +124,10 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 	if err != nil {
 		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
 	}
-	psOpts := b.assignmentOptions()
+	perResource, psOpts := perResourceAssignments(args.AssignmentsMode, prep.assignments, b.assignmentOptions())
 	groupType, userType := pulumi.String(PrincipalGroup), pulumi.String(PrincipalUser)
 	accountTarget := pulumi.String("AWS_ACCOUNT")
-	for _, a := range prep.assignments {
+	for _, a := range perResource {
 		ps, p := &prep.plan.permissionSets[a.ps], &prep.plan.principals[a.principal]
 		ptype := groupType
 		if p.typ == PrincipalUser {
@@ -144,6 +146,9 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 				IdentityCenterSetupToken, name, ps.spec.Name, strings.ToLower(string(p.typ)), p.name, a.account, err)
 		}
 		b.add(res)
+	}
+	if err := b.assignmentSet(args.AssignmentsMode, prep); err != nil {
+		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
 	}
 	if err := b.outputs(comp, prep); err != nil {
 		return nil, fmt.Errorf("registering the outputs of %s %q: %w", IdentityCenterSetupToken, name, err)

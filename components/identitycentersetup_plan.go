@@ -160,6 +160,7 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 	plan.planRules(args.Assignments, psIndex, groupIndex, userIndex, errs)
 	plan.planABAC(args.AccessControlAttributes, errs)
 
+	checkAssignmentsMode(errs, args.AssignmentsMode)
 	if len(*errs) > 0 {
 		return nil, *errs
 	}

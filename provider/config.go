@@ -37,8 +37,12 @@ type Config struct {
 	SecurityLakeEndpoint   *string `pulumi:"securitylakeEndpoint,optional"`
 	NotificationsEndpoint  *string `pulumi:"notificationsEndpoint,optional"`
 
+	IdentityCenterEndpoint          *string  `pulumi:"identityCenterEndpoint,optional"`
+	IdentityCenterRequestsPerSecond *float64 `pulumi:"identityCenterRequestsPerSecond,optional"`
+
 	conn     *lazyClient
 	services *serviceClients
+	sso      *lazySSO
 }
 
 // lazyClient builds the Organizations client on first use, once per provider
@@ -77,6 +81,7 @@ func (c *Config) Annotate(a infer.Annotator) {
 		"ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are "+
 		"retried with exponential backoff and jitter. Defaults to 10.")
 	a.Describe(&c.MaxBackoffSeconds, "The longest delay, in seconds, between two attempts. Defaults to 20.")
+	c.annotateIdentityCenter(a)
 }
 
 // Annotate documents the assume-role settings.
@@ -95,6 +100,9 @@ func (c *Config) validate() error {
 	if c.MaxBackoffSeconds != nil && (*c.MaxBackoffSeconds < 1 || *c.MaxBackoffSeconds > 300) {
 		return fmt.Errorf("maxBackoffSeconds is %d; it must lie between 1 and 300", *c.MaxBackoffSeconds)
 	}
+	if err := c.validateIdentityCenter(); err != nil {
+		return err
+	}
 	if c.AssumeRole != nil && c.AssumeRole.RoleArn == "" {
 		return fmt.Errorf("assumeRole.roleArn is empty; give the ARN of a role in the management account, " +
 			"e.g. arn:aws:iam::111111111111:role/OrgTrustDeployer")
@@ -110,6 +118,7 @@ func (c *Config) Configure(context.Context) error {
 	}
 	c.conn = &lazyClient{}
 	c.services = &serviceClients{}
+	c.sso = &lazySSO{}
 	return nil
 }
 
@@ -137,20 +146,24 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 	}), nil
 }
 
-// awsConfig loads the AWS SDK configuration every client of this provider
-// shares: Region, profile, assumed role and the retryer.
-func (c *Config) awsConfig(ctx context.Context) (aws.Config, error) {
-	maxAttempts, maxBackoff := defaultMaxAttempts, defaultMaxBackoff
+// retryLimits are the retryer settings of the configuration.
+func (c *Config) retryLimits() (maxAttempts int, maxBackoff time.Duration) {
+	maxAttempts, backoff := defaultMaxAttempts, defaultMaxBackoff
 	if c.MaxAttempts != nil {
 		maxAttempts = *c.MaxAttempts
 	}
 	if c.MaxBackoffSeconds != nil {
-		maxBackoff = *c.MaxBackoffSeconds
+		backoff = *c.MaxBackoffSeconds
 	}
+	return maxAttempts, time.Duration(backoff) * time.Second
+}
+
+// awsConfig loads the SDK configuration (Region, profile, assumed role) with
+// the Organizations retryer.
+func (c *Config) awsConfig(ctx context.Context) (aws.Config, error) {
+	maxAttempts, maxBackoff := c.retryLimits()
 	opts := []func(*awsconfig.LoadOptions) error{
-		awsconfig.WithRetryer(func() aws.Retryer {
-			return newRetryer(maxAttempts, time.Duration(maxBackoff)*time.Second)
-		}),
+		awsconfig.WithRetryer(func() aws.Retryer { return newRetryer(maxAttempts, maxBackoff) }),
 	}
 	if c.Region != nil {
 		opts = append(opts, awsconfig.WithRegion(*c.Region))

@@ -212,6 +212,16 @@ var typeActions = map[string][]string{
 		"identitystore:DescribeUser", "identitystore:GetUserId", "identitystore:ListUsers",
 	},
 
+	// The orgtrust provider's AccountAssignments: the assignment calls, the
+	// preview lookups (instance, principals, the organization's accounts) and
+	// both read strategies.
+	components.AccountAssignmentsToken: {
+		"identitystore:DescribeGroup", "identitystore:DescribeUser", "organizations:ListAccounts",
+		"sso:CreateAccountAssignment", "sso:DeleteAccountAssignment",
+		"sso:DescribeAccountAssignmentCreationStatus", "sso:DescribeAccountAssignmentDeletionStatus",
+		"sso:ListAccountAssignments", "sso:ListAccountAssignmentsForPrincipal", "sso:ListInstances",
+	},
+
 	// Service Catalog (pulumi-aws v6).
 	"aws:servicecatalog/portfolio:Portfolio": {
 		"servicecatalog:CreatePortfolio", "servicecatalog:DeletePortfolio", "servicecatalog:DescribePortfolio",
@@ -240,6 +250,7 @@ var identityCenterTypes = []string{
 	"aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
 	"aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment",
 	"aws:ssoadmin/accountAssignment:AccountAssignment",
+	components.AccountAssignmentsToken,
 	"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes",
 	"aws:identitystore/group:Group",
 	"aws:identitystore/user:User",

@@ -203,6 +203,7 @@ export class IdentityCenterSetup extends pulumi.ComponentResource {
         if (!opts.id) {
             resourceInputs["accessControlAttributes"] = args?.accessControlAttributes;
             resourceInputs["assignments"] = args?.assignments;
+            resourceInputs["assignmentsMode"] = args?.assignmentsMode;
             resourceInputs["delegatedAdminAccountId"] = args?.delegatedAdminAccountId;
             resourceInputs["disableTrustedAccessOnDelete"] = args?.disableTrustedAccessOnDelete;
             resourceInputs["groupMemberships"] = args?.groupMemberships;
@@ -243,6 +244,10 @@ export interface IdentityCenterSetupArgs {
      * Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
      */
     assignments?: pulumi.Input<pulumi.Input<inputs.AssignmentSpecArgs>[] | undefined>;
+    /**
+     * How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
+     */
+    assignmentsMode?: string;
     /**
      * 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
      */

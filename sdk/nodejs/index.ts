@@ -5,6 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 // Export members:
+export { AccountAssignmentsArgs } from "./accountAssignments";
+export type AccountAssignments = import("./accountAssignments").AccountAssignments;
+export const AccountAssignments: typeof import("./accountAssignments").AccountAssignments = null as any;
+utilities.lazyLoad(exports, ["AccountAssignments"], () => require("./accountAssignments"));
+
 export { GetDeployerPolicyArgs, GetDeployerPolicyResult, GetDeployerPolicyOutputArgs } from "./getDeployerPolicy";
 export const getDeployerPolicy: typeof import("./getDeployerPolicy").getDeployerPolicy = null as any;
 export const getDeployerPolicyOutput: typeof import("./getDeployerPolicy").getDeployerPolicyOutput = null as any;
@@ -82,6 +87,8 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "orgtrust:index:AccountAssignments":
+                return new AccountAssignments(name, <any>undefined, { urn })
             case "orgtrust:index:IdentityCenterSetup":
                 return new IdentityCenterSetup(name, <any>undefined, { urn })
             case "orgtrust:index:NotificationsOrganizationsAccess":

@@ -34,6 +34,10 @@ export class Provider extends pulumi.ProviderResource {
      */
     declare public readonly endpoint: pulumi.Output<string | undefined>;
     /**
+     * A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+     */
+    declare public readonly identityCenterEndpoint: pulumi.Output<string | undefined>;
+    /**
      * A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
      */
     declare public readonly notificationsEndpoint: pulumi.Output<string | undefined>;
@@ -64,6 +68,8 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["assumeRole"] = pulumi.output(args?.assumeRole).apply(JSON.stringify);
             resourceInputs["cloudformationEndpoint"] = args?.cloudformationEndpoint;
             resourceInputs["endpoint"] = args?.endpoint;
+            resourceInputs["identityCenterEndpoint"] = args?.identityCenterEndpoint;
+            resourceInputs["identityCenterRequestsPerSecond"] = pulumi.output(args?.identityCenterRequestsPerSecond).apply(JSON.stringify);
             resourceInputs["maxAttempts"] = pulumi.output(args?.maxAttempts).apply(JSON.stringify);
             resourceInputs["maxBackoffSeconds"] = pulumi.output(args?.maxBackoffSeconds).apply(JSON.stringify);
             resourceInputs["notificationsEndpoint"] = args?.notificationsEndpoint;
@@ -92,6 +98,14 @@ export interface ProviderArgs {
      * A custom Organizations endpoint URL, for emulators and tests.
      */
     endpoint?: pulumi.Input<string | undefined>;
+    /**
+     * A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+     */
+    identityCenterEndpoint?: pulumi.Input<string | undefined>;
+    /**
+     * The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
+     */
+    identityCenterRequestsPerSecond?: pulumi.Input<number | undefined>;
     /**
      * The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
      */

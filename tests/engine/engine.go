@@ -330,3 +330,14 @@ func wrap(op string, err error, diags []string) error {
 	}
 	return fmt.Errorf("pulumi %s: %w\nengine diagnostics:\n%s", op, err, strings.Join(diags, "\n"))
 }
+
+// StateBytes is the size, in bytes, of the stack's exported state (the
+// deployment that the backend checkpoints).
+func (s *Stack) StateBytes() int {
+	s.t.Helper()
+	dep, err := s.stack.Export(context.WithoutCancel(s.t.Context()))
+	if err != nil {
+		s.t.Fatalf("exporting the stack: %v", err)
+	}
+	return len(dep.Deployment)
+}

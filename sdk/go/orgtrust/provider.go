@@ -19,6 +19,8 @@ type Provider struct {
 	CloudformationEndpoint pulumi.StringPtrOutput `pulumi:"cloudformationEndpoint"`
 	// A custom Organizations endpoint URL, for emulators and tests.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
+	// A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+	IdentityCenterEndpoint pulumi.StringPtrOutput `pulumi:"identityCenterEndpoint"`
 	// A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
 	NotificationsEndpoint pulumi.StringPtrOutput `pulumi:"notificationsEndpoint"`
 	// A named profile from the shared AWS config and credentials files.
@@ -52,6 +54,10 @@ type providerArgs struct {
 	CloudformationEndpoint *string `pulumi:"cloudformationEndpoint"`
 	// A custom Organizations endpoint URL, for emulators and tests.
 	Endpoint *string `pulumi:"endpoint"`
+	// A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+	IdentityCenterEndpoint *string `pulumi:"identityCenterEndpoint"`
+	// The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
+	IdentityCenterRequestsPerSecond *float64 `pulumi:"identityCenterRequestsPerSecond"`
 	// The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
 	MaxAttempts *int `pulumi:"maxAttempts"`
 	// The longest delay, in seconds, between two attempts. Defaults to 20.
@@ -74,6 +80,10 @@ type ProviderArgs struct {
 	CloudformationEndpoint pulumi.StringPtrInput
 	// A custom Organizations endpoint URL, for emulators and tests.
 	Endpoint pulumi.StringPtrInput
+	// A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+	IdentityCenterEndpoint pulumi.StringPtrInput
+	// The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
+	IdentityCenterRequestsPerSecond pulumi.Float64PtrInput
 	// The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
 	MaxAttempts pulumi.IntPtrInput
 	// The longest delay, in seconds, between two attempts. Defaults to 20.
@@ -133,6 +143,11 @@ func (o ProviderOutput) CloudformationEndpoint() pulumi.StringPtrOutput {
 // A custom Organizations endpoint URL, for emulators and tests.
 func (o ProviderOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
+}
+
+// A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+func (o ProviderOutput) IdentityCenterEndpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.IdentityCenterEndpoint }).(pulumi.StringPtrOutput)
 }
 
 // A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.

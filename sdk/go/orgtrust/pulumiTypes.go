@@ -122,6 +122,133 @@ func (o AccessControlAttributeSpecArrayOutput) Index(i pulumi.IntInput) AccessCo
 	}).(AccessControlAttributeSpecOutput)
 }
 
+// One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
+type Assignment struct {
+	// The 12-digit ID of the AWS account, a member of the organization.
+	AccountId string `pulumi:"accountId"`
+	// The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+	PermissionSetArn string `pulumi:"permissionSetArn"`
+	// The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+	PrincipalId string `pulumi:"principalId"`
+	// `USER` or `GROUP`.
+	PrincipalType string `pulumi:"principalType"`
+}
+
+// AssignmentInput is an input type that accepts AssignmentArgs and AssignmentOutput values.
+// You can construct a concrete instance of `AssignmentInput` via:
+//
+//	AssignmentArgs{...}
+type AssignmentInput interface {
+	pulumi.Input
+
+	ToAssignmentOutput() AssignmentOutput
+	ToAssignmentOutputWithContext(context.Context) AssignmentOutput
+}
+
+// One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
+type AssignmentArgs struct {
+	// The 12-digit ID of the AWS account, a member of the organization.
+	AccountId pulumi.StringInput `pulumi:"accountId"`
+	// The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+	PermissionSetArn pulumi.StringInput `pulumi:"permissionSetArn"`
+	// The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+	PrincipalId pulumi.StringInput `pulumi:"principalId"`
+	// `USER` or `GROUP`.
+	PrincipalType pulumi.StringInput `pulumi:"principalType"`
+}
+
+func (AssignmentArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Assignment)(nil)).Elem()
+}
+
+func (i AssignmentArgs) ToAssignmentOutput() AssignmentOutput {
+	return i.ToAssignmentOutputWithContext(context.Background())
+}
+
+func (i AssignmentArgs) ToAssignmentOutputWithContext(ctx context.Context) AssignmentOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssignmentOutput)
+}
+
+// AssignmentArrayInput is an input type that accepts AssignmentArray and AssignmentArrayOutput values.
+// You can construct a concrete instance of `AssignmentArrayInput` via:
+//
+//	AssignmentArray{ AssignmentArgs{...} }
+type AssignmentArrayInput interface {
+	pulumi.Input
+
+	ToAssignmentArrayOutput() AssignmentArrayOutput
+	ToAssignmentArrayOutputWithContext(context.Context) AssignmentArrayOutput
+}
+
+type AssignmentArray []AssignmentInput
+
+func (AssignmentArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Assignment)(nil)).Elem()
+}
+
+func (i AssignmentArray) ToAssignmentArrayOutput() AssignmentArrayOutput {
+	return i.ToAssignmentArrayOutputWithContext(context.Background())
+}
+
+func (i AssignmentArray) ToAssignmentArrayOutputWithContext(ctx context.Context) AssignmentArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssignmentArrayOutput)
+}
+
+// One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
+type AssignmentOutput struct{ *pulumi.OutputState }
+
+func (AssignmentOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Assignment)(nil)).Elem()
+}
+
+func (o AssignmentOutput) ToAssignmentOutput() AssignmentOutput {
+	return o
+}
+
+func (o AssignmentOutput) ToAssignmentOutputWithContext(ctx context.Context) AssignmentOutput {
+	return o
+}
+
+// The 12-digit ID of the AWS account, a member of the organization.
+func (o AssignmentOutput) AccountId() pulumi.StringOutput {
+	return o.ApplyT(func(v Assignment) string { return v.AccountId }).(pulumi.StringOutput)
+}
+
+// The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+func (o AssignmentOutput) PermissionSetArn() pulumi.StringOutput {
+	return o.ApplyT(func(v Assignment) string { return v.PermissionSetArn }).(pulumi.StringOutput)
+}
+
+// The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+func (o AssignmentOutput) PrincipalId() pulumi.StringOutput {
+	return o.ApplyT(func(v Assignment) string { return v.PrincipalId }).(pulumi.StringOutput)
+}
+
+// `USER` or `GROUP`.
+func (o AssignmentOutput) PrincipalType() pulumi.StringOutput {
+	return o.ApplyT(func(v Assignment) string { return v.PrincipalType }).(pulumi.StringOutput)
+}
+
+type AssignmentArrayOutput struct{ *pulumi.OutputState }
+
+func (AssignmentArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Assignment)(nil)).Elem()
+}
+
+func (o AssignmentArrayOutput) ToAssignmentArrayOutput() AssignmentArrayOutput {
+	return o
+}
+
+func (o AssignmentArrayOutput) ToAssignmentArrayOutputWithContext(ctx context.Context) AssignmentArrayOutput {
+	return o
+}
+
+func (o AssignmentArrayOutput) Index(i pulumi.IntInput) AssignmentOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Assignment {
+		return vs[0].([]Assignment)[vs[1].(int)]
+	}).(AssignmentOutput)
+}
+
 // Account assignments of one permission set: every principal gets the permission set in every target account.
 type AssignmentSpec struct {
 	// 12-digit IDs of target accounts.
@@ -2418,6 +2545,8 @@ func (o UserSpecArrayOutput) Index(i pulumi.IntInput) UserSpecOutput {
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecInput)(nil)).Elem(), AccessControlAttributeSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecArrayInput)(nil)).Elem(), AccessControlAttributeSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentInput)(nil)).Elem(), AssignmentArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentArrayInput)(nil)).Elem(), AssignmentArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentSpecInput)(nil)).Elem(), AssignmentSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentSpecArrayInput)(nil)).Elem(), AssignmentSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleInput)(nil)).Elem(), AssumeRoleArgs{})
@@ -2450,6 +2579,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*UserSpecArrayInput)(nil)).Elem(), UserSpecArray{})
 	pulumi.RegisterOutputType(AccessControlAttributeSpecOutput{})
 	pulumi.RegisterOutputType(AccessControlAttributeSpecArrayOutput{})
+	pulumi.RegisterOutputType(AssignmentOutput{})
+	pulumi.RegisterOutputType(AssignmentArrayOutput{})
 	pulumi.RegisterOutputType(AssignmentSpecOutput{})
 	pulumi.RegisterOutputType(AssignmentSpecArrayOutput{})
 	pulumi.RegisterOutputType(AssumeRoleOutput{})

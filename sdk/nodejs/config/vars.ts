@@ -44,6 +44,28 @@ Object.defineProperty(exports, "endpoint", {
 });
 
 /**
+ * A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+ */
+export declare const identityCenterEndpoint: string | undefined;
+Object.defineProperty(exports, "identityCenterEndpoint", {
+    get() {
+        return __config.get("identityCenterEndpoint");
+    },
+    enumerable: true,
+});
+
+/**
+ * The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
+ */
+export declare const identityCenterRequestsPerSecond: number | undefined;
+Object.defineProperty(exports, "identityCenterRequestsPerSecond", {
+    get() {
+        return __config.getObject<number>("identityCenterRequestsPerSecond");
+    },
+    enumerable: true,
+});
+
+/**
  * The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
  */
 export declare const maxAttempts: number | undefined;

@@ -21,6 +21,28 @@ export interface AccessControlAttributeSpecArgs {
 }
 
 /**
+ * One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
+ */
+export interface AssignmentArgs {
+    /**
+     * The 12-digit ID of the AWS account, a member of the organization.
+     */
+    accountId: pulumi.Input<string>;
+    /**
+     * The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+     */
+    permissionSetArn: pulumi.Input<string>;
+    /**
+     * The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+     */
+    principalId: pulumi.Input<string>;
+    /**
+     * `USER` or `GROUP`.
+     */
+    principalType: pulumi.Input<string>;
+}
+
+/**
  * Account assignments of one permission set: every principal gets the permission set in every target account.
  */
 export interface AssignmentSpecArgs {

@@ -7,6 +7,28 @@ import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
 /**
+ * One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
+ */
+export interface Assignment {
+    /**
+     * The 12-digit ID of the AWS account, a member of the organization.
+     */
+    accountId: string;
+    /**
+     * The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+     */
+    permissionSetArn: string;
+    /**
+     * The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+     */
+    principalId: string;
+    /**
+     * `USER` or `GROUP`.
+     */
+    principalType: string;
+}
+
+/**
  * A role that the provider assumes with STS before calling Organizations.
  */
 export interface AssumeRole {

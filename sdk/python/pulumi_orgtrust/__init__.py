@@ -7,6 +7,7 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from ._enums import *
+from .account_assignments import *
 from .get_deployer_policy import *
 from .get_trusted_service import *
 from .identity_center_setup import *
@@ -37,6 +38,7 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_orgtrust",
   "classes": {
+   "orgtrust:index:AccountAssignments": "AccountAssignments",
    "orgtrust:index:IdentityCenterSetup": "IdentityCenterSetup",
    "orgtrust:index:NotificationsOrganizationsAccess": "NotificationsOrganizationsAccess",
    "orgtrust:index:OrgIntegrations": "OrgIntegrations",

@@ -18,6 +18,8 @@ from ._enums import *
 __all__ = [
     'AccessControlAttributeSpecArgs',
     'AccessControlAttributeSpecArgsDict',
+    'AssignmentArgs',
+    'AssignmentArgsDict',
     'AssignmentSpecArgs',
     'AssignmentSpecArgsDict',
     'AssumeRoleArgs',
@@ -100,6 +102,96 @@ class AccessControlAttributeSpecArgs:
     @sources.setter
     def sources(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
         pulumi.set(self, "sources", value)
+
+
+class AssignmentArgsDict(TypedDict):
+    """
+    One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
+    """
+    account_id: pulumi.Input[_builtins.str]
+    """
+    The 12-digit ID of the AWS account, a member of the organization.
+    """
+    permission_set_arn: pulumi.Input[_builtins.str]
+    """
+    The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+    """
+    principal_id: pulumi.Input[_builtins.str]
+    """
+    The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+    """
+    principal_type: pulumi.Input[_builtins.str]
+    """
+    `USER` or `GROUP`.
+    """
+
+@pulumi.input_type
+class AssignmentArgs:
+    def __init__(__self__, *,
+                 account_id: pulumi.Input[_builtins.str],
+                 permission_set_arn: pulumi.Input[_builtins.str],
+                 principal_id: pulumi.Input[_builtins.str],
+                 principal_type: pulumi.Input[_builtins.str]):
+        """
+        One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
+
+        :param pulumi.Input[_builtins.str] account_id: The 12-digit ID of the AWS account, a member of the organization.
+        :param pulumi.Input[_builtins.str] permission_set_arn: The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+        :param pulumi.Input[_builtins.str] principal_id: The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+        :param pulumi.Input[_builtins.str] principal_type: `USER` or `GROUP`.
+        """
+        pulumi.set(__self__, "account_id", account_id)
+        pulumi.set(__self__, "permission_set_arn", permission_set_arn)
+        pulumi.set(__self__, "principal_id", principal_id)
+        pulumi.set(__self__, "principal_type", principal_type)
+
+    @_builtins.property
+    @pulumi.getter(name="accountId")
+    def account_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The 12-digit ID of the AWS account, a member of the organization.
+        """
+        return pulumi.get(self, "account_id")
+
+    @account_id.setter
+    def account_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "account_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="permissionSetArn")
+    def permission_set_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+        """
+        return pulumi.get(self, "permission_set_arn")
+
+    @permission_set_arn.setter
+    def permission_set_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "permission_set_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="principalId")
+    def principal_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+        """
+        return pulumi.get(self, "principal_id")
+
+    @principal_id.setter
+    def principal_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "principal_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="principalType")
+    def principal_type(self) -> pulumi.Input[_builtins.str]:
+        """
+        `USER` or `GROUP`.
+        """
+        return pulumi.get(self, "principal_type")
+
+    @principal_type.setter
+    def principal_type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "principal_type", value)
 
 
 class AssignmentSpecArgsDict(TypedDict):

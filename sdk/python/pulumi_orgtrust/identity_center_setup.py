@@ -23,6 +23,7 @@ class IdentityCenterSetupArgs:
     def __init__(__self__, *,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input['AssignmentSpecArgs']]]] = None,
+                 assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
                  disable_trusted_access_on_delete: Optional[_builtins.bool] = None,
                  group_memberships: pulumi.Input[Optional[Sequence[pulumi.Input['MembershipSpecArgs']]]] = None,
@@ -37,6 +38,7 @@ class IdentityCenterSetupArgs:
 
         :param pulumi.Input[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
         :param pulumi.Input[Sequence[pulumi.Input['AssignmentSpecArgs']]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+        :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
         :param _builtins.bool disable_trusted_access_on_delete: Whether destroying the component disables trusted access for `sso.amazonaws.com`. Defaults to false: disabling it while IAM Identity Center is in use stops the service and locks every user out of every account. Set true only when tearing Identity Center down for good.
         :param pulumi.Input[Sequence[pulumi.Input['MembershipSpecArgs']]] group_memberships: Group memberships to manage, between groups and users declared in `groups` and `users`. Duplicates are merged.
@@ -51,6 +53,8 @@ class IdentityCenterSetupArgs:
             pulumi.set(__self__, "access_control_attributes", access_control_attributes)
         if assignments is not None:
             pulumi.set(__self__, "assignments", assignments)
+        if assignments_mode is not None:
+            pulumi.set(__self__, "assignments_mode", assignments_mode)
         if delegated_admin_account_id is not None:
             pulumi.set(__self__, "delegated_admin_account_id", delegated_admin_account_id)
         if disable_trusted_access_on_delete is not None:
@@ -93,6 +97,18 @@ class IdentityCenterSetupArgs:
     @assignments.setter
     def assignments(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AssignmentSpecArgs']]]]):
         pulumi.set(self, "assignments", value)
+
+    @_builtins.property
+    @pulumi.getter(name="assignmentsMode")
+    def assignments_mode(self) -> Optional[_builtins.str]:
+        """
+        How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
+        """
+        return pulumi.get(self, "assignments_mode")
+
+    @assignments_mode.setter
+    def assignments_mode(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "assignments_mode", value)
 
     @_builtins.property
     @pulumi.getter(name="delegatedAdminAccountId")
@@ -211,6 +227,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]]] = None,
+                 assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
                  disable_trusted_access_on_delete: Optional[_builtins.bool] = None,
                  group_memberships: pulumi.Input[Optional[Sequence[pulumi.Input[Union['MembershipSpecArgs', 'MembershipSpecArgsDict']]]]] = None,
@@ -365,6 +382,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+        :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
         :param _builtins.bool disable_trusted_access_on_delete: Whether destroying the component disables trusted access for `sso.amazonaws.com`. Defaults to false: disabling it while IAM Identity Center is in use stops the service and locks every user out of every account. Set true only when tearing Identity Center down for good.
         :param pulumi.Input[Sequence[pulumi.Input[Union['MembershipSpecArgs', 'MembershipSpecArgsDict']]]] group_memberships: Group memberships to manage, between groups and users declared in `groups` and `users`. Duplicates are merged.
@@ -538,6 +556,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]]] = None,
+                 assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
                  disable_trusted_access_on_delete: Optional[_builtins.bool] = None,
                  group_memberships: pulumi.Input[Optional[Sequence[pulumi.Input[Union['MembershipSpecArgs', 'MembershipSpecArgsDict']]]]] = None,
@@ -560,6 +579,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
 
             __props__.__dict__["access_control_attributes"] = access_control_attributes
             __props__.__dict__["assignments"] = assignments
+            __props__.__dict__["assignments_mode"] = assignments_mode
             __props__.__dict__["delegated_admin_account_id"] = delegated_admin_account_id
             __props__.__dict__["disable_trusted_access_on_delete"] = disable_trusted_access_on_delete
             __props__.__dict__["group_memberships"] = group_memberships

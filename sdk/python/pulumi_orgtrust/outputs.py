@@ -16,9 +16,89 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'Assignment',
     'AssumeRole',
     'Service',
 ]
+
+@pulumi.output_type
+class Assignment(dict):
+    """
+    One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "accountId":
+            suggest = "account_id"
+        elif key == "permissionSetArn":
+            suggest = "permission_set_arn"
+        elif key == "principalId":
+            suggest = "principal_id"
+        elif key == "principalType":
+            suggest = "principal_type"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in Assignment. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        Assignment.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        Assignment.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 account_id: _builtins.str,
+                 permission_set_arn: _builtins.str,
+                 principal_id: _builtins.str,
+                 principal_type: _builtins.str):
+        """
+        One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
+
+        :param _builtins.str account_id: The 12-digit ID of the AWS account, a member of the organization.
+        :param _builtins.str permission_set_arn: The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+        :param _builtins.str principal_id: The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+        :param _builtins.str principal_type: `USER` or `GROUP`.
+        """
+        pulumi.set(__self__, "account_id", account_id)
+        pulumi.set(__self__, "permission_set_arn", permission_set_arn)
+        pulumi.set(__self__, "principal_id", principal_id)
+        pulumi.set(__self__, "principal_type", principal_type)
+
+    @_builtins.property
+    @pulumi.getter(name="accountId")
+    def account_id(self) -> _builtins.str:
+        """
+        The 12-digit ID of the AWS account, a member of the organization.
+        """
+        return pulumi.get(self, "account_id")
+
+    @_builtins.property
+    @pulumi.getter(name="permissionSetArn")
+    def permission_set_arn(self) -> _builtins.str:
+        """
+        The ARN of the permission set, of the resource's instance, such as `arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+        """
+        return pulumi.get(self, "permission_set_arn")
+
+    @_builtins.property
+    @pulumi.getter(name="principalId")
+    def principal_id(self) -> _builtins.str:
+        """
+        The identity store ID of the user or group, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e`.
+        """
+        return pulumi.get(self, "principal_id")
+
+    @_builtins.property
+    @pulumi.getter(name="principalType")
+    def principal_type(self) -> _builtins.str:
+        """
+        `USER` or `GROUP`.
+        """
+        return pulumi.get(self, "principal_type")
+
 
 @pulumi.output_type
 class AssumeRole(dict):

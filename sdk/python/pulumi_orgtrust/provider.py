@@ -23,6 +23,8 @@ class ProviderArgs:
                  assume_role: pulumi.Input[Optional['AssumeRoleArgs']] = None,
                  cloudformation_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 identity_center_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 identity_center_requests_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  max_backoff_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  notifications_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
@@ -35,6 +37,8 @@ class ProviderArgs:
         :param pulumi.Input['AssumeRoleArgs'] assume_role: A role to assume, with STS, before calling Organizations.
         :param pulumi.Input[_builtins.str] cloudformation_endpoint: A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] endpoint: A custom Organizations endpoint URL, for emulators and tests.
+        :param pulumi.Input[_builtins.str] identity_center_endpoint: A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+        :param pulumi.Input[_builtins.float] identity_center_requests_per_second: The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
         :param pulumi.Input[_builtins.int] max_attempts: The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
         :param pulumi.Input[_builtins.int] max_backoff_seconds: The longest delay, in seconds, between two attempts. Defaults to 20.
         :param pulumi.Input[_builtins.str] notifications_endpoint: A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
@@ -48,6 +52,10 @@ class ProviderArgs:
             pulumi.set(__self__, "cloudformation_endpoint", cloudformation_endpoint)
         if endpoint is not None:
             pulumi.set(__self__, "endpoint", endpoint)
+        if identity_center_endpoint is not None:
+            pulumi.set(__self__, "identity_center_endpoint", identity_center_endpoint)
+        if identity_center_requests_per_second is not None:
+            pulumi.set(__self__, "identity_center_requests_per_second", identity_center_requests_per_second)
         if max_attempts is not None:
             pulumi.set(__self__, "max_attempts", max_attempts)
         if max_backoff_seconds is not None:
@@ -96,6 +104,30 @@ class ProviderArgs:
     @endpoint.setter
     def endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="identityCenterEndpoint")
+    def identity_center_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+        """
+        return pulumi.get(self, "identity_center_endpoint")
+
+    @identity_center_endpoint.setter
+    def identity_center_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "identity_center_endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="identityCenterRequestsPerSecond")
+    def identity_center_requests_per_second(self) -> pulumi.Input[Optional[_builtins.float]]:
+        """
+        The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
+        """
+        return pulumi.get(self, "identity_center_requests_per_second")
+
+    @identity_center_requests_per_second.setter
+    def identity_center_requests_per_second(self, value: pulumi.Input[Optional[_builtins.float]]):
+        pulumi.set(self, "identity_center_requests_per_second", value)
 
     @_builtins.property
     @pulumi.getter(name="maxAttempts")
@@ -179,6 +211,8 @@ class Provider(pulumi.ProviderResource):
                  assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict']]] = None,
                  cloudformation_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 identity_center_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 identity_center_requests_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  max_backoff_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  notifications_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
@@ -194,6 +228,8 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict']] assume_role: A role to assume, with STS, before calling Organizations.
         :param pulumi.Input[_builtins.str] cloudformation_endpoint: A custom AWS CloudFormation endpoint URL (StackSetsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] endpoint: A custom Organizations endpoint URL, for emulators and tests.
+        :param pulumi.Input[_builtins.str] identity_center_endpoint: A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+        :param pulumi.Input[_builtins.float] identity_center_requests_per_second: The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
         :param pulumi.Input[_builtins.int] max_attempts: The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
         :param pulumi.Input[_builtins.int] max_backoff_seconds: The longest delay, in seconds, between two attempts. Defaults to 20.
         :param pulumi.Input[_builtins.str] notifications_endpoint: A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
@@ -228,6 +264,8 @@ class Provider(pulumi.ProviderResource):
                  assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict']]] = None,
                  cloudformation_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 identity_center_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 identity_center_requests_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  max_attempts: pulumi.Input[Optional[_builtins.int]] = None,
                  max_backoff_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  notifications_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
@@ -246,6 +284,8 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["assume_role"] = pulumi.Output.from_input(assume_role).apply(pulumi.runtime.to_json) if assume_role is not None else None
             __props__.__dict__["cloudformation_endpoint"] = cloudformation_endpoint
             __props__.__dict__["endpoint"] = endpoint
+            __props__.__dict__["identity_center_endpoint"] = identity_center_endpoint
+            __props__.__dict__["identity_center_requests_per_second"] = pulumi.Output.from_input(identity_center_requests_per_second).apply(pulumi.runtime.to_json) if identity_center_requests_per_second is not None else None
             __props__.__dict__["max_attempts"] = pulumi.Output.from_input(max_attempts).apply(pulumi.runtime.to_json) if max_attempts is not None else None
             __props__.__dict__["max_backoff_seconds"] = pulumi.Output.from_input(max_backoff_seconds).apply(pulumi.runtime.to_json) if max_backoff_seconds is not None else None
             __props__.__dict__["notifications_endpoint"] = notifications_endpoint
@@ -273,6 +313,14 @@ class Provider(pulumi.ProviderResource):
         A custom Organizations endpoint URL, for emulators and tests.
         """
         return pulumi.get(self, "endpoint")
+
+    @_builtins.property
+    @pulumi.getter(name="identityCenterEndpoint")
+    def identity_center_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+        """
+        return pulumi.get(self, "identity_center_endpoint")
 
     @_builtins.property
     @pulumi.getter(name="notificationsEndpoint")

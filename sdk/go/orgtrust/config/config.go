@@ -26,6 +26,16 @@ func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "orgtrust:endpoint")
 }
 
+// A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+func GetIdentityCenterEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "orgtrust:identityCenterEndpoint")
+}
+
+// The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
+func GetIdentityCenterRequestsPerSecond(ctx *pulumi.Context) float64 {
+	return config.GetFloat64(ctx, "orgtrust:identityCenterRequestsPerSecond")
+}
+
 // The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.
 func GetMaxAttempts(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "orgtrust:maxAttempts")

@@ -30,6 +30,16 @@ endpoint: Optional[str]
 A custom Organizations endpoint URL, for emulators and tests.
 """
 
+identityCenterEndpoint: Optional[str]
+"""
+A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+"""
+
+identityCenterRequestsPerSecond: Optional[float]
+"""
+The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
+"""
+
 maxAttempts: Optional[int]
 """
 The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.

@@ -43,6 +43,20 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('endpoint')
 
     @_builtins.property
+    def identity_center_endpoint(self) -> Optional[str]:
+        """
+        A custom endpoint URL for IAM Identity Center (sso-admin and identitystore), for emulators and tests.
+        """
+        return __config__.get('identityCenterEndpoint')
+
+    @_builtins.property
+    def identity_center_requests_per_second(self) -> Optional[float]:
+        """
+        The rate, in requests per second, of all the IAM Identity Center calls of this provider process (AccountAssignments). Defaults to 20, the collective quota that AWS does not raise; lower it when other tools call Identity Center at the same time. Values above 20 are accepted only with identityCenterEndpoint (an emulator).
+        """
+        return __config__.get_float('identityCenterRequestsPerSecond')
+
+    @_builtins.property
     def max_attempts(self) -> Optional[int]:
         """
         The most attempts the AWS SDK's retryer makes for one call, counting the first. ConcurrentModificationException, TooManyRequestsException, ServiceException and 5xx responses are retried with exponential backoff and jitter. Defaults to 10.

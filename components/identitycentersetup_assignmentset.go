@@ -1,0 +1,101 @@
+package components
+
+import (
+	"fmt"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// How IdentityCenterSetup registers its account assignments
+// (IdentityCenterSetupArgs.AssignmentsMode).
+const (
+	// AssignmentsPerResource registers one pulumi-aws ssoadmin
+	// AccountAssignment per assignment: the default of this release, because
+	// switching an existing stack straight to the set would delete the old
+	// children, and with them the assignments.
+	AssignmentsPerResource = "perResource"
+	// AssignmentsSet registers all assignments as one orgtrust
+	// AccountAssignments: recommended for every new stack, and for any of more
+	// than a few hundred assignments (one state entry, refresh in calls per
+	// principal, creates at Identity Center's quota floor).
+	AssignmentsSet = "set"
+	// AssignmentsMigrate registers both: the set, which adopts the existing
+	// assignments without a write, and the per-resource children with
+	// retainOnDelete, so that the next update in AssignmentsSet mode drops them
+	// from the state without deleting any assignment.
+	AssignmentsMigrate = "migrate"
+)
+
+const assignmentsModeDoc = "How the assignments are registered. `perResource` (the default in this release): " +
+	"one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust " +
+	"`AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one " +
+	"state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's " +
+	"quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting " +
+	"every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, " +
+	"switch to `set`, and the old children leave the state without any assignment being deleted. Never switch " +
+	"an existing stack from `perResource` straight to `set`: the engine would delete the old children, and " +
+	"with them the assignments."
+
+// checkAssignmentsMode adds an error for an unknown mode.
+func checkAssignmentsMode(errs *InputErrors, mode string) {
+	switch mode {
+	case "", AssignmentsPerResource, AssignmentsSet, AssignmentsMigrate:
+	default:
+		errs.addSubject("assignmentsMode", mode, "%q is not a mode; use %q, %q or %q (from %q, one `pulumi up` in "+
+			"%q first)", mode, AssignmentsPerResource, AssignmentsSet, AssignmentsMigrate, AssignmentsPerResource,
+			AssignmentsMigrate)
+	}
+}
+
+// perResourceAssignments returns the assignments to register one resource
+// each, and their options per permission set: none in set mode; all, retained
+// on delete, in migrate mode.
+func perResourceAssignments(mode string, all []icAssignment, psOpts [][]pulumi.ResourceOption) (
+	[]icAssignment, [][]pulumi.ResourceOption,
+) {
+	switch mode {
+	case AssignmentsSet:
+		return nil, psOpts
+	case AssignmentsMigrate:
+		retained := make([][]pulumi.ResourceOption, len(psOpts))
+		for i, o := range psOpts {
+			retained[i] = append(append([]pulumi.ResourceOption{}, o...), pulumi.RetainOnDelete(true))
+		}
+		return all, retained
+	}
+	return all, psOpts
+}
+
+// assignmentSet registers the set of all assignments, in set and migrate
+// modes. The permission set ARNs and principal IDs are inputs, so the set is
+// created after them and deleted before them.
+func (b *icBuilder) assignmentSet(mode string, prep *icPrepared) error {
+	if mode != AssignmentsSet && mode != AssignmentsMigrate {
+		return nil
+	}
+	list := make([]AccountAssignment, 0, len(prep.assignments))
+	var policies []pulumi.Resource
+	for i := range b.plan.permissionSets {
+		policies = append(policies, b.plan.permissionSets[i].attachments...)
+	}
+	for _, a := range prep.assignments {
+		ps, p := &b.plan.permissionSets[a.ps], &b.plan.principals[a.principal]
+		list = append(list, AccountAssignment{
+			PermissionSetArn: ps.arn, PrincipalType: string(p.typ), PrincipalID: p.idInput, AccountID: a.account,
+		})
+	}
+	opts := []pulumi.ResourceOption{b.parent}
+	if len(policies) > 0 {
+		// The policies carry no data the assignments need, but each role should
+		// be provisioned with them (see assignmentOptions).
+		opts = append(opts, pulumi.DependsOn(policies))
+	}
+	set, err := NewAccountAssignments(b.ctx, b.plan.name+"-assignments", AccountAssignmentsArgs{
+		InstanceArn: b.instanceArn, Assignments: list,
+	}, opts...)
+	if err != nil {
+		return fmt.Errorf("registering the assignment set: %w", err)
+	}
+	b.add(set)
+	return nil
+}
