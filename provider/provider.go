@@ -72,6 +72,7 @@ func New() (p.Provider, error) {
 		return p.Provider{}, fmt.Errorf("building the %s provider: %w", Name, err)
 	}
 	prov.DiffConfig = diffConfig
+	prov.Construct = acceptNumericAccountIDs(prov.Construct)
 	return prov, nil
 }
 
