@@ -9,9 +9,9 @@ MODULE         := github.com/orgtrust/pulumi-orgtrust
 BIN            := $(CURDIR)/bin
 PULUMI         := $(BIN)/pulumi
 PROVIDER       := $(BIN)/pulumi-resource-orgtrust
-GO_TEST_FLAGS  ?=
+GO_TEST_FLAGS  ?= -timeout 30m
 
-.PHONY: tools provider schema test test-unit lint install bench clean plan sdks test-sdks python-env
+.PHONY: tools provider schema test test-unit lint install bench clean plan sdks test-sdks python-env dist
 
 ## tools: build the Pulumi CLI $(PULUMI_VERSION) from the Go module proxy into bin/ (reused when present)
 tools: $(PULUMI)
@@ -113,3 +113,23 @@ $(PYTHON_ENV)/.complete: $(PYTHON_REQS)
 	@touch $@
 
 test: python-env
+
+DIST_DIR       ?= $(BIN)/dist
+DIST_PLATFORMS ?= linux-amd64 linux-arm64 darwin-amd64 darwin-arm64 windows-amd64 windows-arm64
+
+## dist: the release archives the engine downloads, pulumi-resource-orgtrust-v$$(VERSION)-<os>-<arch>.tar.gz for
+## each of DIST_PLATFORMS, and their SHA-256 checksums, into DIST_DIR
+dist:
+	rm -rf $(DIST_DIR) && mkdir -p $(DIST_DIR)
+	for platform in $(DIST_PLATFORMS); do \
+		os=$${platform%-*}; arch=$${platform#*-}; exe=pulumi-resource-orgtrust; \
+		if [ "$$os" = windows ]; then exe=$$exe.exe; fi; \
+		stage=$(DIST_DIR)/.stage-$$platform; mkdir -p $$stage; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch go build -trimpath -o $$stage/$$exe \
+			-ldflags "-s -w -X $(MODULE)/provider.Version=$(VERSION)" ./provider/cmd/pulumi-resource-orgtrust; \
+		cp README.md $$stage/; \
+		tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C $$stage \
+			-czf $(DIST_DIR)/pulumi-resource-orgtrust-v$(VERSION)-$$platform.tar.gz $$exe README.md; \
+		rm -rf $$stage; \
+	done
+	cd $(DIST_DIR) && sha256sum pulumi-resource-orgtrust-v$(VERSION)-*.tar.gz > pulumi-resource-orgtrust-v$(VERSION)-checksums.txt

@@ -114,7 +114,7 @@ func NewProjectStack(t testing.TB, dir string, opts ProjectOptions) *Stack {
 		env[k] = v
 	}
 	ctx := context.WithoutCancel(t.Context())
-	stackName := strings.ToLower(strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()))
+	stackName := regexp.MustCompile(`[^a-z0-9.-]+`).ReplaceAllString(strings.ToLower(t.Name()), "-")
 	stack, err := auto.UpsertStackLocalSource(ctx, stackName, dir,
 		auto.Pulumi(cmd),
 		auto.PulumiHome(home),
