@@ -9,9 +9,9 @@ MODULE         := github.com/orgtrust/pulumi-orgtrust
 BIN            := $(CURDIR)/bin
 PULUMI         := $(BIN)/pulumi
 PROVIDER       := $(BIN)/pulumi-resource-orgtrust
-GO_TEST_FLAGS  ?=
+GO_TEST_FLAGS  ?= -timeout 30m
 
-.PHONY: tools provider schema test test-unit lint install bench clean plan sdks test-sdks
+.PHONY: tools provider schema test test-unit lint install bench clean plan sdks test-sdks python-env dist
 
 ## tools: build the Pulumi CLI $(PULUMI_VERSION) from the Go module proxy into bin/ (reused when present)
 tools: $(PULUMI)
@@ -21,6 +21,19 @@ $(PULUMI): .ci/tools/pulumi/go.mod
 		-ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$(PULUMI_VERSION)" \
 		github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 	@touch $(PULUMI)
+
+PULUMI_YAML_VERSION := v1.25.0
+LANGUAGE_YAML       := $(BIN)/pulumi-language-yaml
+
+# tools also builds pulumi-language-yaml $(PULUMI_YAML_VERSION), the YAML language host the engine runs
+# Pulumi YAML programs with (the CLI finds it beside itself in bin/).
+tools: $(LANGUAGE_YAML)
+
+$(LANGUAGE_YAML): .ci/tools/pulumi-yaml/go.mod
+	cd .ci/tools/pulumi-yaml && go build -o $(LANGUAGE_YAML) \
+		-ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$(PULUMI_YAML_VERSION)" \
+		github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
+	@touch $(LANGUAGE_YAML)
 
 ## provider: build the provider plugin bin/pulumi-resource-orgtrust
 provider:
@@ -89,3 +102,41 @@ FORMAT         ?= text
 plan:
 	@go build -o $(BIN)/orgtrust ./provider/cmd/orgtrust
 	@$(BIN)/orgtrust plan -config "$(STACK_CONFIG)" -fixtures "$(FIXTURES)" -format "$(FORMAT)"
+
+CACHE_DIR    ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/orgtrust
+PYTHON_REQS  := tests/testdata/python/requirements.txt
+PYTHON_ENV   := $(CACHE_DIR)/python-$(shell sha256sum $(PYTHON_REQS) | cut -c1-12)
+# The tests find the environment here (tests/python_test.go).
+export ORGTRUST_PYTHON_ENV := $(PYTHON_ENV)
+
+## python-env: install the Python packages the tests run with (the pulumi SDK from PyPI, moto) into a virtual
+## environment in the cache directory, keyed by $(PYTHON_REQS) (reused when present)
+python-env: $(PYTHON_ENV)/.complete
+
+$(PYTHON_ENV)/.complete: $(PYTHON_REQS)
+	rm -rf $(PYTHON_ENV)
+	python3 -m venv $(PYTHON_ENV)
+	$(PYTHON_ENV)/bin/python -m pip install -q --disable-pip-version-check -r $(PYTHON_REQS)
+	@touch $@
+
+test: python-env
+
+DIST_DIR       ?= $(BIN)/dist
+DIST_PLATFORMS ?= linux-amd64 linux-arm64 darwin-amd64 darwin-arm64 windows-amd64 windows-arm64
+
+## dist: the release archives the engine downloads, pulumi-resource-orgtrust-v$$(VERSION)-<os>-<arch>.tar.gz for
+## each of DIST_PLATFORMS, and their SHA-256 checksums, into DIST_DIR
+dist:
+	rm -rf $(DIST_DIR) && mkdir -p $(DIST_DIR)
+	for platform in $(DIST_PLATFORMS); do \
+		os=$${platform%-*}; arch=$${platform#*-}; exe=pulumi-resource-orgtrust; \
+		if [ "$$os" = windows ]; then exe=$$exe.exe; fi; \
+		stage=$(DIST_DIR)/.stage-$$platform; mkdir -p $$stage; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch go build -trimpath -o $$stage/$$exe \
+			-ldflags "-s -w -X $(MODULE)/provider.Version=$(VERSION)" ./provider/cmd/pulumi-resource-orgtrust; \
+		cp README.md $$stage/; \
+		tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C $$stage \
+			-czf $(DIST_DIR)/pulumi-resource-orgtrust-v$(VERSION)-$$platform.tar.gz $$exe README.md; \
+		rm -rf $$stage; \
+	done
+	cd $(DIST_DIR) && sha256sum pulumi-resource-orgtrust-v$(VERSION)-*.tar.gz > pulumi-resource-orgtrust-v$(VERSION)-checksums.txt

@@ -76,7 +76,7 @@ func New() (p.Provider, error) {
 	}
 	prov.DiffConfig = diffConfig
 	prov.Check = warnSharedPrincipals(prov.Check)
-	prov.Construct = explainMissingAWSPlugin(prov.Construct, findAWSPlugin)
+	prov.Construct = explainMissingAWSPlugin(acceptNumericAccountIDs(prov.Construct), findAWSPlugin)
 	return prov, nil
 }
 

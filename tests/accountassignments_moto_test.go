@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,15 +21,13 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/provider"
 )
 
-// startMoto starts moto_server on a free loopback port and returns its URL;
-// it is stopped when the test ends. The test skips only when moto_server is
-// not installed (.ci/run installs it).
+// startMoto starts moto_server, from the Python test environment of `make
+// python-env` (tests/testdata/python/requirements.txt pins moto), on a free
+// loopback port and returns its URL; it is stopped when the test ends. Without
+// the environment the test skips, or fails under CI (needTool).
 func startMoto(t *testing.T) string {
 	t.Helper()
-	bin, err := exec.LookPath("moto_server")
-	if err != nil {
-		t.Skip("moto_server is not installed; pip install \"moto[server]\" (.ci/run does) to compare the fake with moto")
-	}
+	bin := filepath.Join(filepath.Dir(pythonEnv(t)), "moto_server")
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	port := l.Addr().(*net.TCPAddr).Port

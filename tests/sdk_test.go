@@ -7,7 +7,7 @@ package tests
 // The TypeScript checks need npm (the pinned toolchain in testdata/sdk is
 // installed once with `npm ci` into a cache outside the repository) and the
 // Python checks need python3; each skips, saying so, only when its tool is not
-// installed.
+// installed, and fails instead in CI (CI=true).
 
 import (
 	"bytes"
@@ -365,11 +365,11 @@ func TestSDKNodejsCompiles(t *testing.T) {
 	t.Parallel()
 	npm, err := exec.LookPath("npm")
 	if err != nil {
-		t.Skip("npm is not installed: install Node.js 20+ with npm to compile the TypeScript SDK and examples")
+		needTool(t, "npm is not installed: install Node.js 20+ with npm to compile the TypeScript SDK and examples")
 	}
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node is not installed: install Node.js 20+ with npm to compile the TypeScript SDK and examples")
+		needTool(t, "node is not installed: install Node.js 20+ with npm to compile the TypeScript SDK and examples")
 	}
 	toolchain := nodeToolchain(t, npm)
 	tsc := filepath.Join(toolchain, "typescript", "bin", "tsc")
@@ -456,7 +456,7 @@ func TestSDKPythonCompiles(t *testing.T) {
 	t.Parallel()
 	python, err := exec.LookPath("python3")
 	if err != nil {
-		t.Skip("python3 is not installed: install Python 3.9+ to byte-compile the Python SDK and examples")
+		needTool(t, "python3 is not installed: install Python 3.9+ to byte-compile the Python SDK and examples")
 	}
 	work := t.TempDir()
 	sdk := filepath.Join(work, "sdk")

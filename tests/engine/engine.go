@@ -4,7 +4,8 @@
 // built by `make provider`.
 //
 // Tests skip, with a message that names `make tools`, only where the CLI is
-// missing. A missing provider plugin is a failure: `make test` builds it.
+// missing, and fail instead in CI (CI=true). A missing provider plugin is a
+// failure: `make test` builds it.
 package engine
 
 import (
@@ -73,7 +74,7 @@ func NewStack(t testing.TB, program pulumi.RunFunc, opts Options) *Stack {
 	t.Helper()
 	cli, provider := Binaries()
 	if _, err := os.Stat(cli); err != nil {
-		t.Skipf("engine tests need the Pulumi CLI at %s; run `make tools` to build it", cli)
+		need(t, "engine tests need the Pulumi CLI at %s; run `make tools` to build it", cli)
 	}
 	if _, err := os.Stat(provider); err != nil {
 		t.Fatalf("engine tests need the orgtrust provider plugin at %s; run `make provider`", provider)
@@ -82,15 +83,7 @@ func NewStack(t testing.TB, program pulumi.RunFunc, opts Options) *Stack {
 		t.Fatalf("the orgtrust provider plugin at %s is older than %s, so these tests would run stale code; "+
 			"run `make provider` (make test does)", provider, newer)
 	}
-	cliOnce.Do(func() {
-		cliOnce.cmd, cliOnce.err = auto.NewPulumiCommand(&auto.PulumiCommandOptions{
-			Root:    RepoRoot(),
-			Version: semver.MustParse(CLIVersion),
-		})
-	})
-	if cliOnce.err != nil {
-		t.Fatalf("using the Pulumi CLI at %s: %v", cli, cliOnce.err)
-	}
+	cmd := pulumiCommand(t)
 
 	dir := t.TempDir()
 	backend := filepath.Join(dir, "backend")
@@ -118,7 +111,7 @@ func NewStack(t testing.TB, program pulumi.RunFunc, opts Options) *Stack {
 	ctx := context.WithoutCancel(t.Context())
 	stackName := strings.ToLower(strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()))
 	stack, err := auto.UpsertStackInlineSource(ctx, stackName, string(project.Name), program,
-		auto.Pulumi(cliOnce.cmd),
+		auto.Pulumi(cmd),
 		auto.Project(project),
 		auto.WorkDir(dir),
 		auto.PulumiHome(filepath.Join(dir, "home")),
@@ -139,6 +132,22 @@ func NewStack(t testing.TB, program pulumi.RunFunc, opts Options) *Stack {
 		_ = stack.Workspace().RemoveStack(ctx, stack.Name())
 	})
 	return s
+}
+
+// pulumiCommand is the Automation API's handle on the CLI in bin/.
+func pulumiCommand(t testing.TB) auto.PulumiCommand {
+	t.Helper()
+	cliOnce.Do(func() {
+		cliOnce.cmd, cliOnce.err = auto.NewPulumiCommand(&auto.PulumiCommandOptions{
+			Root:    RepoRoot(),
+			Version: semver.MustParse(CLIVersion),
+		})
+	})
+	if cliOnce.err != nil {
+		cli, _ := Binaries()
+		t.Fatalf("using the Pulumi CLI at %s: %v", cli, cliOnce.err)
+	}
+	return cliOnce.cmd
 }
 
 // SetConfig sets one configuration value of the stack, for the next
