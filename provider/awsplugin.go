@@ -53,7 +53,12 @@ func explainMissingAWSPlugin(construct func(context.Context, p.ConstructRequest)
 			// the deployment for certain. Say so before anything is
 			// registered: once the engine fails to load the plugin it may
 			// cancel this very call, and the explanation below never arrives.
+			// The component's own input errors come first: they are what its
+			// constructor reports before it registers anything, plugin or not.
 			if ferr := find(context.WithoutCancel(ctx), awsPluginVersion); ferr != nil {
+				if err := checkComponentInputs(string(req.Urn.Type()), req.Urn.Name(), req.Inputs); err != nil {
+					return p.ConstructResponse{}, err
+				}
 				return p.ConstructResponse{}, &missingAWSPluginError{component: string(req.Urn.Type()),
 					version: awsPluginVersion, cause: ferr}
 			}

@@ -76,7 +76,8 @@ func New() (p.Provider, error) {
 	}
 	prov.DiffConfig = diffConfig
 	prov.Check = warnSharedPrincipals(prov.Check)
-	prov.Construct = explainMissingAWSPlugin(acceptNumericAccountIDs(prov.Construct), findAWSPlugin)
+	// Account IDs are strings again before anything reads the inputs.
+	prov.Construct = acceptNumericAccountIDs(explainMissingAWSPlugin(prov.Construct, findAWSPlugin))
 	return prov, nil
 }
 

@@ -9,6 +9,17 @@ package fakeorg
 // UNRECOGNIZED_SERVICE_PRINCIPAL; Options.ExtraPrincipals adds principals,
 // for tests of a service newer than this list.
 var awsPrincipals = map[string]bool{
+	// On AWS's current page and its service pages (checked for the catalog:
+	// components/catalog/catalog.md), newer than the reference compilation.
+	"artifact.amazonaws.com":                             true,
+	"ec2.amazonaws.com":                                  true,
+	"ec2.capacitymanager.amazonaws.com":                  true,
+	"observabilityadmin.amazonaws.com":                   true,
+	"private-marketplace.marketplace.amazonaws.com":      true,
+	"procurement-insights.marketplace.amazonaws.com":     true,
+	"q.amazonaws.com":                                    true,
+	"resiliencehub.amazonaws.com":                        true,
+	"selfservicereporting.managedservices.amazonaws.com": true,
 	"access-analyzer.amazonaws.com":                      true,
 	"account.amazonaws.com":                              true,
 	"auditmanager.amazonaws.com":                         true,
