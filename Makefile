@@ -113,7 +113,9 @@ export ORGTRUST_PYTHON_ENV := $(PYTHON_ENV)
 ## environment in the cache directory, keyed by $(PYTHON_REQS) (reused when present)
 python-env: $(PYTHON_ENV)/.complete
 
-$(PYTHON_ENV)/.complete: $(PYTHON_REQS)
+# No prerequisite: the directory's name carries the hash of $(PYTHON_REQS), and a fresh clone's file times
+# would otherwise rebuild the environment on every CI run.
+$(PYTHON_ENV)/.complete:
 	rm -rf $(PYTHON_ENV)
 	python3 -m venv $(PYTHON_ENV)
 	$(PYTHON_ENV)/bin/python -m pip install -q --disable-pip-version-check -r $(PYTHON_REQS)
