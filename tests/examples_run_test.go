@@ -19,17 +19,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// needTool stops a test that cannot run because a tool is not installed: a
-// skip on a developer's machine, a failure in CI (CI=true), where `.ci/run`
-// installs everything the suite needs.
-func needTool(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("CI=true: "+format, args...)
-	}
-	t.Skipf(format, args...)
-}
-
 // configSetLine matches `pulumi config set [--path] KEY VALUE` in an example's
 // comments.
 var configSetLine = regexp.MustCompile(`pulumi config set (--path )?'?([^' ]+)'? (\S+)`)

@@ -5,6 +5,8 @@ package tests
 // from the npm registry (the pinned toolchain of testdata/sdk).
 
 import (
+	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
+
 	"bytes"
 	"encoding/json"
 	"os"
@@ -27,11 +29,11 @@ func nodeTools(t *testing.T) (node, toolchain string) {
 	t.Helper()
 	npm, err := exec.LookPath("npm")
 	if err != nil {
-		needTool(t, "npm is not installed: install Node.js 20+ with npm to run the TypeScript examples")
+		engine.NeedTool(t, "npm is not installed: install Node.js 20+ with npm to run the TypeScript examples")
 	}
 	node, err = exec.LookPath("node")
 	if err != nil {
-		needTool(t, "node is not installed: install Node.js 20+ with npm to run the TypeScript examples")
+		engine.NeedTool(t, "node is not installed: install Node.js 20+ with npm to run the TypeScript examples")
 	}
 	return node, nodeToolchain(t, npm)
 }

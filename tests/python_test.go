@@ -7,6 +7,8 @@ package tests
 // installs it.
 
 import (
+	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
+
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -38,7 +40,7 @@ func pythonEnv(t *testing.T) string {
 		dir = filepath.Join(cache, "orgtrust", "python-"+hex.EncodeToString(sum[:])[:12])
 	}
 	if !fileExists(filepath.Join(dir, ".complete")) {
-		needTool(t, "the Python test environment %s is not installed: run `make python-env` (make test does)", dir)
+		engine.NeedTool(t, "the Python test environment %s is not installed: run `make python-env` (make test does)", dir)
 	}
 	return filepath.Join(dir, "bin", "python")
 }

@@ -54,7 +54,7 @@ func TestReleaseInstallsThroughTheEngine(t *testing.T) {
 	t.Parallel()
 	cli, _ := engine.Binaries()
 	if _, err := os.Stat(cli); err != nil {
-		needTool(t, "the release test needs the Pulumi CLI at %s; run `make tools`", cli)
+		engine.NeedTool(t, "the release test needs the Pulumi CLI at %s; run `make tools`", cli)
 	}
 	version := engine.ProviderVersion(t)
 	platform := runtime.GOOS + "-" + runtime.GOARCH

@@ -365,11 +365,11 @@ func TestSDKNodejsCompiles(t *testing.T) {
 	t.Parallel()
 	npm, err := exec.LookPath("npm")
 	if err != nil {
-		needTool(t, "npm is not installed: install Node.js 20+ with npm to compile the TypeScript SDK and examples")
+		engine.NeedTool(t, "npm is not installed: install Node.js 20+ with npm to compile the TypeScript SDK and examples")
 	}
 	node, err := exec.LookPath("node")
 	if err != nil {
-		needTool(t, "node is not installed: install Node.js 20+ with npm to compile the TypeScript SDK and examples")
+		engine.NeedTool(t, "node is not installed: install Node.js 20+ with npm to compile the TypeScript SDK and examples")
 	}
 	toolchain := nodeToolchain(t, npm)
 	tsc := filepath.Join(toolchain, "typescript", "bin", "tsc")
@@ -456,7 +456,7 @@ func TestSDKPythonCompiles(t *testing.T) {
 	t.Parallel()
 	python, err := exec.LookPath("python3")
 	if err != nil {
-		needTool(t, "python3 is not installed: install Python 3.9+ to byte-compile the Python SDK and examples")
+		engine.NeedTool(t, "python3 is not installed: install Python 3.9+ to byte-compile the Python SDK and examples")
 	}
 	work := t.TempDir()
 	sdk := filepath.Join(work, "sdk")

@@ -74,7 +74,7 @@ func NewStack(t testing.TB, program pulumi.RunFunc, opts Options) *Stack {
 	t.Helper()
 	cli, provider := Binaries()
 	if _, err := os.Stat(cli); err != nil {
-		need(t, "engine tests need the Pulumi CLI at %s; run `make tools` to build it", cli)
+		NeedTool(t, "engine tests need the Pulumi CLI at %s; run `make tools` to build it", cli)
 	}
 	if _, err := os.Stat(provider); err != nil {
 		t.Fatalf("engine tests need the orgtrust provider plugin at %s; run `make provider`", provider)

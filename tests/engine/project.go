@@ -25,10 +25,10 @@ type ProjectOptions struct {
 	Home string
 }
 
-// need stops a test that cannot run because a binary is missing: a skip on a
+// NeedTool stops a test that cannot run because a binary is missing: a skip on a
 // developer's machine, a failure in CI (CI=true), whose `make test` builds
 // everything.
-func need(t testing.TB, format string, args ...any) {
+func NeedTool(t testing.TB, format string, args ...any) {
 	t.Helper()
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("CI=true: "+format, args...)
@@ -75,10 +75,10 @@ func NewProjectStack(t testing.TB, dir string, opts ProjectOptions) *Stack {
 	t.Helper()
 	cli, provider := Binaries()
 	if _, err := os.Stat(cli); err != nil {
-		need(t, "engine tests need the Pulumi CLI at %s; run `make tools` to build it", cli)
+		NeedTool(t, "engine tests need the Pulumi CLI at %s; run `make tools` to build it", cli)
 	}
 	if _, err := os.Stat(LanguageYAML()); err != nil {
-		need(t, "engine tests of YAML programs need pulumi-language-yaml at %s; run `make tools` to build it",
+		NeedTool(t, "engine tests of YAML programs need pulumi-language-yaml at %s; run `make tools` to build it",
 			LanguageYAML())
 	}
 	if _, err := os.Stat(provider); err != nil {
