@@ -5,8 +5,6 @@ package tests
 // from the npm registry (the pinned toolchain of testdata/sdk).
 
 import (
-	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
-
 	"bytes"
 	"encoding/json"
 	"os"
@@ -17,6 +15,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
 )
 
 var nodeSDK struct {

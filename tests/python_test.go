@@ -7,8 +7,6 @@ package tests
 // installs it.
 
 import (
-	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
-
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -22,6 +20,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
 )
 
 // pythonEnv is the virtual environment of `make python-env`:
