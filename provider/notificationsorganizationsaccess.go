@@ -127,7 +127,8 @@ func (*NotificationsOrganizationsAccess) Create(ctx context.Context,
 }
 
 // Read reports the resource gone when access was disabled out of band. Import
-// takes the ID notificationsID.
+// takes the ID notificationsID, and fails when access is not enabled
+// (nothingToImport).
 func (*NotificationsOrganizationsAccess) Read(ctx context.Context,
 	req infer.ReadRequest[NotificationsOrganizationsAccessArgs, NotificationsOrganizationsAccessState],
 ) (infer.ReadResponse[NotificationsOrganizationsAccessArgs, NotificationsOrganizationsAccessState], error) {
@@ -144,7 +145,12 @@ func (*NotificationsOrganizationsAccess) Read(ctx context.Context,
 	if err != nil {
 		return resp{}, err
 	}
-	if !notificationsAccessOn(status) {
+	switch {
+	case !notificationsAccessOn(status) && req.State.AccessStatus == "": // an import: no prior state
+		return resp{}, nothingToImport(fmt.Sprintf("User Notifications organizations access is %s", status),
+			"create the resource without importing it (its create enables access), "+
+				"or check `aws notifications get-notifications-access-for-organization`")
+	case !notificationsAccessOn(status):
 		return resp{}, nil
 	}
 	return resp{ID: notificationsID, Inputs: req.Inputs, State: notificationsStateOf(req.Inputs, status)}, nil

@@ -166,13 +166,18 @@ func (*SecurityLakeDelegatedAdmin) Create(ctx context.Context, req infer.CreateR
 
 // Read looks the account up among Security Lake's delegated administrators in
 // Organizations. An account deregistered out of band is gone, so the next
-// update registers it again. Import reads by account ID.
+// update registers it again. Import reads by account ID, and fails when the
+// account is not the delegated administrator (nothingToImport).
 func (*SecurityLakeDelegatedAdmin) Read(ctx context.Context,
 	req infer.ReadRequest[SecurityLakeDelegatedAdminArgs, SecurityLakeDelegatedAdminState],
 ) (infer.ReadResponse[SecurityLakeDelegatedAdminArgs, SecurityLakeDelegatedAdminState], error) {
 	type resp = infer.ReadResponse[SecurityLakeDelegatedAdminArgs, SecurityLakeDelegatedAdminState]
 	args := req.Inputs
-	if args.AccountID == "" { // import
+	if args.AccountID == "" {
+		args = req.State.SecurityLakeDelegatedAdminArgs
+	}
+	importing := args.AccountID == "" // no inputs and no prior state
+	if importing {
 		args = SecurityLakeDelegatedAdminArgs{AccountID: req.ID}
 	}
 	orgs, err := infer.GetConfig[*Config](ctx).orgs(ctx)
@@ -183,7 +188,14 @@ func (*SecurityLakeDelegatedAdmin) Read(ctx context.Context,
 	if err != nil {
 		return resp{}, fmt.Errorf("reading the Security Lake delegated administrator: %w", err)
 	}
-	if !slices.Contains(admins, args.AccountID) {
+	switch {
+	case !slices.Contains(admins, args.AccountID) && importing:
+		return resp{}, nothingToImport(
+			fmt.Sprintf("%s is not Security Lake's delegated administrator", args.AccountID),
+			"create the resource without importing it (its create registers the account), or check the ID, "+
+				"which is the account ID, against `aws organizations list-delegated-administrators "+
+				"--service-principal securitylake.amazonaws.com`")
+	case !slices.Contains(admins, args.AccountID):
 		return resp{}, nil
 	}
 	return resp{ID: args.AccountID, Inputs: args, State: securityLakeStateOf(args)}, nil

@@ -122,7 +122,8 @@ func (*StackSetsOrganizationsAccess) Create(ctx context.Context,
 }
 
 // Read reports the resource gone when access was deactivated out of band, so
-// the next update activates it again. Import takes the ID stackSetsID.
+// the next update activates it again. Import takes the ID stackSetsID, and
+// fails when access is not activated (nothingToImport).
 func (*StackSetsOrganizationsAccess) Read(ctx context.Context,
 	req infer.ReadRequest[StackSetsOrganizationsAccessArgs, StackSetsOrganizationsAccessState],
 ) (infer.ReadResponse[StackSetsOrganizationsAccessArgs, StackSetsOrganizationsAccessState], error) {
@@ -139,7 +140,12 @@ func (*StackSetsOrganizationsAccess) Read(ctx context.Context,
 	if err != nil {
 		return resp{}, err
 	}
-	if status != cfntypes.OrganizationStatusEnabled {
+	switch {
+	case status != cfntypes.OrganizationStatusEnabled && req.State.Status == "": // an import: no prior state
+		return resp{}, nothingToImport(fmt.Sprintf("StackSets organizations access is %s", status),
+			"create the resource without importing it (its create activates access), "+
+				"or check `aws cloudformation describe-organizations-access`")
+	case status != cfntypes.OrganizationStatusEnabled:
 		return resp{}, nil
 	}
 	return resp{ID: stackSetsID, Inputs: req.Inputs, State: stackSetsStateOf(req.Inputs, status)}, nil

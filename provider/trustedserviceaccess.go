@@ -220,10 +220,10 @@ func (*TrustedServiceAccess) Read(ctx context.Context,
 	at, ok := enabled[args.ServicePrincipal]
 	switch {
 	case !ok && importing:
-		return infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState]{}, fmt.Errorf(
-			"trusted access for %s is not enabled; there is nothing to import: create the resource without "+
-				"importing it (its create enables trusted access), or check the ID, which is the service "+
-				"principal, against `aws organizations list-aws-service-access-for-organization`", req.ID)
+		return infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState]{}, nothingToImport(
+			fmt.Sprintf("trusted access for %s is not enabled", req.ID),
+			"create the resource without importing it (its create enables trusted access), or check the ID, "+
+				"which is the service principal, against `aws organizations list-aws-service-access-for-organization`")
 	case !ok:
 		return infer.ReadResponse[TrustedServiceAccessArgs, TrustedServiceAccessState]{}, nil
 	}

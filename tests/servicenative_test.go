@@ -296,3 +296,74 @@ func TestNotificationsOrganizationsAccessUnderTheEngine(t *testing.T) {
 	assert.Equal(t, []string{"notifications"}, imp.Names(apitype.OpImport, unoType))
 	assert.Equal(t, enables, f.uno.Calls(fakeservices.OpEnableNotificationsAccessForOrganization), "import writes nothing")
 }
+
+// TestImportOfServiceAccessThatIsNotThereFails imports each service-owned
+// resource while AWS has nothing to import: up fails saying so, the state
+// gets no record of it, and the stack stays usable (the same resource without
+// Import is created, and destroy works).
+func TestImportOfServiceAccessThatIsNotThereFails(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, token, want string
+		register          func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) error
+	}{
+		{
+			name: "stacksets", token: stackSetsType,
+			want: "StackSets organizations access is DISABLED; there is nothing to import",
+			register: func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) error {
+				_, err := components.NewStackSetsOrganizationsAccess(ctx, "res",
+					components.StackSetsOrganizationsAccessArgs{}, opts...)
+				return err
+			},
+		},
+		{
+			name: "securitylake", token: securityLakeType,
+			want: securityAccount + " is not Security Lake's delegated administrator; there is nothing to import",
+			register: func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) error {
+				_, err := components.NewSecurityLakeDelegatedAdmin(ctx, "res",
+					components.SecurityLakeDelegatedAdminArgs{AccountID: securityAccount}, opts...)
+				return err
+			},
+		},
+		{
+			name: "notifications", token: "orgtrust:index:NotificationsOrganizationsAccess",
+			want: "User Notifications organizations access is DISABLED; there is nothing to import",
+			register: func(ctx *pulumi.Context, opts ...pulumi.ResourceOption) error {
+				_, err := components.NewNotificationsOrganizationsAccess(ctx, "res",
+					components.NotificationsOrganizationsAccessArgs{}, opts...)
+				return err
+			},
+		},
+	}
+	ids := map[string]string{
+		"stacksets":     fakeservices.StackSetsPrincipal,
+		"securitylake":  securityAccount,
+		"notifications": fakeservices.NotificationsPrincipal,
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f := newServiceFakes(t)
+			stack := f.stack(t, func(ctx *pulumi.Context) error {
+				var opts []pulumi.ResourceOption
+				if config.GetBool(ctx, "import") {
+					opts = append(opts, pulumi.Import(pulumi.ID(ids[tt.name])))
+				}
+				return tt.register(ctx, opts...)
+			})
+			stack.SetConfig("orgtrust-enginetest:import", "true", false)
+			_, err := stack.Up()
+			require.ErrorContains(t, err, tt.want)
+			for _, r := range stack.Resources() {
+				assert.NotEqual(t, tt.token, r.Type, "the failed import left no record in the state")
+			}
+
+			stack.SetConfig("orgtrust-enginetest:import", "false", false)
+			up, err := stack.Up()
+			require.NoError(t, err)
+			assert.Equal(t, []string{"res"}, up.Names(apitype.OpCreate, tt.token))
+			_, err = stack.Destroy()
+			require.NoError(t, err)
+		})
+	}
+}

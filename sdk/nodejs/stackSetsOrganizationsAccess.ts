@@ -10,7 +10,7 @@ import * as utilities from "./utilities";
  * - **Create** calls `ActivateOrganizationsAccess`, unless `DescribeOrganizationsAccess` already reports `ENABLED`, in which case the access is adopted.
  * - **Read** calls `DescribeOrganizationsAccess`. Access deactivated out of band is reported gone, so the next update activates it again.
  * - **Delete** calls `DeactivateOrganizationsAccess`, unless `deactivateOnDelete` is false. Stack sets with service-managed permissions then can no longer deploy to the organization's accounts.
- * - **Import**: an organization has one; `pulumi import orgtrust:index:StackSetsOrganizationsAccess stacksets member.org.stacksets.cloudformation.amazonaws.com`.
+ * - **Import**: an organization has one; `pulumi import orgtrust:index:StackSetsOrganizationsAccess stacksets member.org.stacksets.cloudformation.amazonaws.com`. Importing while access is not activated fails ("there is nothing to import") and leaves the stack's state untouched; create the resource instead.
  *
  * Activating and deactivating change the organization's trusted access, so they go through the provider's one queue of Organizations writes, with `TrustedServiceAccess` and `SecurityLakeDelegatedAdmin`. Throttling and 5xx responses are retried by the AWS SDK's standard retryer (provider settings `maxAttempts`, `maxBackoffSeconds`). The provider must run with credentials of the organization's management account; `cloudformationEndpoint` points it at another CloudFormation endpoint.
  *

@@ -17,7 +17,7 @@ import (
 // - **Create** calls `RegisterDataLakeDelegatedAdministrator`, unless the account is already Security Lake's delegated administrator, in which case it is adopted.
 // - **Read** lists Security Lake's delegated administrators with Organizations `ListDelegatedAdministrators` (`servicePrincipal` `securitylake.amazonaws.com`); Security Lake has no read call of its own for it. An account deregistered out of band is reported gone, so the next update registers it again.
 // - **Delete** calls `DeregisterDataLakeDelegatedAdministrator`, unless `deregisterOnDelete` is false. That call takes no account, so it is made only while this resource's account is still the one registered. Trusted access for `securitylake.amazonaws.com` is left as it is.
-// - **Import** by account ID: `pulumi import orgtrust:index:SecurityLakeDelegatedAdmin securitylake 111122223333`.
+// - **Import** by account ID: `pulumi import orgtrust:index:SecurityLakeDelegatedAdmin securitylake 111122223333`. Importing an account that is not Security Lake's delegated administrator fails ("there is nothing to import") and leaves the stack's state untouched; create the resource instead.
 //
 // The delegated administrator is the same in all Regions (Security Lake User Guide, `multi-account-management`); the call goes to the provider's Region. Registering and deregistering change the organization, so they go through the provider's one queue of Organizations writes. `ConflictException`, throttling and 5xx responses are retried by the AWS SDK's standard retryer (provider settings `maxAttempts`, `maxBackoffSeconds`). The provider must run with credentials of the organization's management account; `securitylakeEndpoint` points it at another Security Lake endpoint.
 //
