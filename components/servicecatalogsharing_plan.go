@@ -240,9 +240,12 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, I
 			if s.orgNode {
 				plan.organizationNodeCnt++
 			}
+			// Both share types are sent as ARNs with the management account
+			// and the organization ID; and an ORGANIZATION share's target
+			// must be the organization itself, which only its ID, given or
+			// looked up, can tell.
 			if s.shareType == ShareTypeOrganization || s.shareType == ShareTypeOrganizationalUnit {
-				if args.ManagementAccountID == "" ||
-					(s.shareType == ShareTypeOrganizationalUnit && args.OrganizationID == "") {
+				if args.ManagementAccountID == "" || args.OrganizationID == "" {
 					plan.needsOrgLookup = true
 				}
 			}
@@ -252,6 +255,10 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, I
 	return plan, errs
 }
 
+// scValidatePortfolioCreate checks a portfolio to create against
+// CreatePortfolio (https://docs.aws.amazon.com/servicecatalog/latest/dg/API_CreatePortfolio.html):
+// a display name of 1 to 100 characters, a provider name of 1 to 50, a
+// description of at most 2000, and at most 20 tags.
 func scValidatePortfolioCreate(field string, c *PortfolioCreateSpec) InputErrors {
 	var errs InputErrors
 	if n := utf8.RuneCountInString(c.Name); n < 1 || n > 100 {
@@ -264,6 +271,7 @@ func scValidatePortfolioCreate(field string, c *PortfolioCreateSpec) InputErrors
 	if n := utf8.RuneCountInString(c.Description); n > 2000 {
 		errs.add(field+".description", "", "must be at most 2000 characters long (it is %d)", n)
 	}
+	errs.checkTags(field+".tags", c.Tags, scTagRules)
 	return errs
 }
 
