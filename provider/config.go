@@ -70,7 +70,7 @@ func (c *Config) Annotate(a infer.Annotator) {
 		"must belong to the organization's management account.")
 	a.Describe(&c.Region, "The AWS Region whose Organizations endpoint is called. Organizations is a global service "+
 		"served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's "+
-		"AWS_REGION, then us-east-1.")
+		"AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.")
 	a.Describe(&c.Profile, "A named profile from the shared AWS config and credentials files.")
 	a.Describe(&c.AssumeRole, "A role to assume, with STS, before calling Organizations.")
 	a.Describe(&c.Endpoint, "A custom Organizations endpoint URL, for emulators and tests.")
