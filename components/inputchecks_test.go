@@ -144,6 +144,14 @@ func TestInputChecksAgreeWithAWS(t *testing.T) {
 				a.PermissionSets[2].CustomerManagedPolicies[0].Name = "DeveloperAccess "
 			}), want: []string{`customerManagedPolicies[0].name "DeveloperAccess " has white space around the ` +
 			`policy name: remove the trailing space`}},
+		{name: "account ID with a trailing space", pair: identityCenterPair(func(a *IdentityCenterSetupArgs) {
+			a.Assignments[1].AccountIDs = []string{"100000000001 "}
+		}), want: []string{`assignments[1].accountIds[0] "100000000001 " has white space around the account ID: ` +
+			`remove the trailing space`}},
+		{name: "principal pattern over 1000 characters", pair: serviceCatalogPair(func(a *ServiceCatalogSharingArgs) {
+			a.Portfolios[0].PrincipalAssociations = []PrincipalAssociationSpec{{IAMRolePattern: "team/" + long(990)}}
+		}), want: []string{`portfolios[0].principalAssociations[0]: the principal "arn:aws:iam:::role/team/`,
+			`is 1014 characters long; Service Catalog takes a principal ARN of at most 1000`}},
 		{name: "more than 20 policies", pair: identityCenterPair(func(a *IdentityCenterSetupArgs) {
 			for i := range 21 {
 				a.PermissionSets[1].ManagedPolicyArns = append(a.PermissionSets[1].ManagedPolicyArns,
@@ -343,6 +351,8 @@ func TestInputChecksAcceptWhatAWSAccepts(t *testing.T) {
 			a.PermissionSets[2].InlinePolicy = policyOf(100, 200) // 27128 bytes, 7128 not white space
 			a.Groups[0].Description = "Équipe plateforme — astreinte"
 			a.Users[0].Email = "jane.doe+aws@mail.example.co.uk"
+			a.Users = append(a.Users, UserSpec{UserName: "jürgen", GivenName: "Jürgen", FamilyName: "Groß",
+				Email: "jürgen@bücher.de"})
 			a.AccessControlAttributes[0].Key = "Cost Center:team/sub=1+2-3@x"
 		})},
 		{name: "GovCloud instance and policies", pair: identityCenterPair(func(a *IdentityCenterSetupArgs) {

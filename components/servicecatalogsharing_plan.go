@@ -32,6 +32,10 @@ var scShareTypes = []string{
 // allows per portfolio (AssociatePrincipalWithPortfolio).
 const scMaxPatternPrincipals = 10
 
+// scMaxPrincipalARNLen is the longest PrincipalARN AssociatePrincipalWithPortfolio
+// takes (https://docs.aws.amazon.com/servicecatalog/latest/dg/API_AssociatePrincipalWithPortfolio.html).
+const scMaxPrincipalARNLen = 1000
+
 // scSSORolePathPattern is the path of the roles IAM Identity Center creates for
 // permission sets: /aws-reserved/sso.amazonaws.com/ when the Identity Center
 // instance is in us-east-1, /aws-reserved/sso.amazonaws.com/<region>/
@@ -425,6 +429,12 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 				continue
 			}
 			pp = scPrincipalPlan{id: "role-" + resourceID, arn: arn}
+		}
+		if n := len(pp.arn); n > scMaxPrincipalARNLen {
+			errs.add(pf, "", "the principal %q is %d characters long; Service Catalog takes a principal ARN of "+
+				"at most %d (AssociatePrincipalWithPortfolio PrincipalARN): shorten the pattern", pp.arn, n,
+				scMaxPrincipalARNLen)
+			continue
 		}
 		if k, dup := seen[pp.arn]; dup {
 			errs.add(pf, "", "principal %q is also %s.principalAssociations[%d]; list each principal once", pp.arn, field, k)

@@ -229,8 +229,9 @@ func firstOutside(s string, class *regexp.Regexp) (rune, bool) {
 }
 
 // emailDomainLabel is one label of an email address's domain: letters,
-// digits and hyphens, not at either end (RFC 1035's host names).
-var emailDomainLabel = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$`)
+// digits and hyphens, not at either end (RFC 1035's host names, with the
+// letters of internationalized domain names).
+var emailDomainLabel = regexp.MustCompile(`^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$`)
 
 // checkEmail reports a value that is not one plain email address: what
 // net/mail parses as a single address with no display name and no angle
