@@ -141,7 +141,7 @@ import * as utilities from "./utilities";
  * - References: an assignment or membership naming an undeclared permission set,
  *   group or user (with a suggestion); a principal type other than `GROUP` or
  *   `USER`; duplicate permission set, group or user names.
- * - IDs: an account ID that is not 12 digits; an OU ID that is not
+ * - IDs: an account ID that is not 12 digits, or has spaces around it; an OU ID that is not
  *   `ou-xxxx-xxxxxxxx` (or a root `r-xxxx`); `instanceArn` without
  *   `identityStoreId` or the reverse; an instance ARN of a partition that does
  *   not exist; a delegated administrator that is the management account.
