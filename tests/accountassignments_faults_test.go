@@ -240,6 +240,7 @@ func namedSets(state []engine.Resource, name string) []engine.Resource {
 	}
 	return out
 }
+
 // stateAssignments decodes the assignments output of a set.
 func stateAssignments(t *testing.T, r engine.Resource) []fakesso.Assignment {
 	t.Helper()
