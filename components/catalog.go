@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
-	"github.com/orgtrust/pulumi-orgtrust/components/internal/suggest"
+	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
 // The catalog lives in package catalog, one row and one set of resources per

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
-	"github.com/orgtrust/pulumi-orgtrust/components/internal/suggest"
+	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
 func TestCatalogPrincipalsValidateAndRoundTrip(t *testing.T) {

@@ -177,7 +177,7 @@ func checkIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, *i
 	// are the component's own, under the same names.
 	integration, errs := planOrgServiceIntegration(name+"-integration", icIntegrationArgs(args))
 	plan, planErrs := planIdentityCenter(name, args)
-	return plan, integration, append(errs, planErrs...)
+	return plan, integration, withText(checkText(args), append(errs, planErrs...))
 }
 
 // icIntegrationArgs are the inputs of the sso integration child.

@@ -43,6 +43,9 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 	if err != nil {
 		return nil, err
 	}
+	if errs := plan.checkInstancePartition(instanceArn); len(errs) > 0 {
+		return nil, errs
+	}
 	ouAccounts, err := lookupOUAccounts(ctx, plan.ous, lookup)
 	if err != nil {
 		return nil, err
@@ -63,6 +66,25 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 		plan: plan, instanceArn: instanceArn, storeID: storeID,
 		assignments: plan.expand(ouAccounts), integration: integration,
 	}, nil
+}
+
+// checkInstancePartition checks the policy ARNs against the partition of an
+// instance that was looked up (a given instanceArn was checked with the
+// plan): AWS managed policies of another partition do not exist there.
+func (p *icPlan) checkInstancePartition(instanceArn string) InputErrors {
+	if p.instanceArn != "" {
+		return nil
+	}
+	partition := arnPartition(instanceArn)
+	var errs InputErrors
+	for _, a := range p.policyARNs {
+		if got := arnPartition(a.arn); got != partition {
+			errs.addSubject(a.field, a.arn, "%q is in the %s partition, but the IAM Identity Center instance "+
+				"looked up, %s, is in %s: use arn:%s:%s", a.arn, got, instanceArn, partition, partition,
+				strings.TrimPrefix(a.arn, "arn:"+got+":"))
+		}
+	}
+	return errs
 }
 
 // lookupIdentityCenterInstance returns the instance given in the plan, or the

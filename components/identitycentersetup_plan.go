@@ -2,8 +2,8 @@ package components
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -13,7 +13,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/orgtrust/pulumi-orgtrust/components/internal/suggest"
+	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
 // This file turns IdentityCenterSetupArgs into a plan: every check, every
@@ -39,7 +39,16 @@ type icPlan struct {
 	ous []string
 	// abac is sorted by key.
 	abac []AccessControlAttributeSpec
+
+	// partition is the partition of the instance, when given, else of the
+	// first policy ARN; policyARNs are every policy ARN with its field, to
+	// check against the partition of an instance looked up.
+	partition  partitionClaim
+	policyARNs []icARN
 }
+
+// icARN is an ARN of the input and its field.
+type icARN struct{ field, arn string }
 
 type icPermissionSet struct {
 	spec     PermissionSetSpec
@@ -103,12 +112,24 @@ type icAssignment struct {
 }
 
 var (
-	icPolicyNamePattern       = regexp.MustCompile(`^[\w+=,.@-]{1,128}$`)
-	icPolicyPathPattern       = regexp.MustCompile(`^/(?:[\w+=,.@-]+/)*$`)
-	icManagedPolicyARNPattern = regexp.MustCompile(`^arn:aws(?:-[a-z]+)*:iam::aws:policy/(?:[\w+=,.@-]+/)*[\w+=,.@-]+$`)
-	icInstanceArnPattern      = regexp.MustCompile(`^arn:aws(?:-[a-z]+)*:sso:::instance/(?:sso)?ins-[a-zA-Z0-9.-]{16}$`)
-	icIdentityStorePattern    = regexp.MustCompile(`^d-[0-9a-f]{10}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-	icISODurationPattern      = regexp.MustCompile(`^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)
+	icPolicyNamePattern    = regexp.MustCompile(`^[\w+=,.@-]{1,128}$`)
+	icPolicyPathPattern    = regexp.MustCompile(`^/(?:[\w+=,.@-]+/)*$`)
+	icInstanceArnPattern   = regexp.MustCompile(`^arn:aws(?:-[a-z]+)*:sso:::instance/(?:sso)?ins-[a-zA-Z0-9.-]{16}$`)
+	icIdentityStorePattern = regexp.MustCompile(`^d-[0-9a-f]{10}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	icISODurationPattern   = regexp.MustCompile(`^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)
+)
+
+// Limits of IAM Identity Center
+// (https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html and the API reference).
+const (
+	// icMaxPoliciesPerPermissionSet: "Number of AWS managed and customer
+	// managed policies per permission set: 20", not adjustable.
+	icMaxPoliciesPerPermissionSet = 20
+	// icMaxPolicyPathLen: CustomerManagedPolicyReference Path, 1 to 512.
+	icMaxPolicyPathLen = 512
+	// icMaxAccessControlAttributes: InstanceAccessControlAttributeConfiguration
+	// AccessControlAttributes, at most 50, each with exactly one source.
+	icMaxAccessControlAttributes = 50
 )
 
 // icNameClaims detects two inputs that sanitize to the same resource name.
@@ -139,9 +160,14 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 		errs.add("instanceArn", "", "identityStoreId is set but instanceArn is not; give both, or "+
 			"neither to look both up")
 	case args.InstanceArn != "":
-		if !icInstanceArnPattern.MatchString(args.InstanceArn) {
+		switch partition := arnPartition(args.InstanceArn); {
+		case !icInstanceArnPattern.MatchString(args.InstanceArn):
 			errs.addSubject("instanceArn", args.InstanceArn, "%q is not an IAM Identity Center instance ARN; it "+
 				"looks like arn:aws:sso:::instance/ssoins-1234567890abcdef", args.InstanceArn)
+		case !knownPartition(partition):
+			errs.addSubject("instanceArn", args.InstanceArn, "%s", unknownPartition(args.InstanceArn, partition))
+		default:
+			plan.partition = partitionClaim{partition: partition, by: "the instance (instanceArn)"}
 		}
 		if !icIdentityStorePattern.MatchString(args.IdentityStoreID) {
 			errs.addSubject("identityStoreId", args.IdentityStoreID, "%q is not an identity store ID; it looks like "+
@@ -178,6 +204,11 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 	for _, i := range sorted {
 		s := specs[i]
 		field := fmt.Sprintf("permissionSets[%d]", i)
+		if fix := surroundingSpace(s.Name); fix != "" && strings.TrimSpace(s.Name) != "" {
+			errs.addSubject(field+".name", s.Name, "%q has white space around the permission set name: %s",
+				s.Name, fix)
+			continue
+		}
 		if !permissionSetPattern.MatchString(s.Name) {
 			errs.addSubject(field+".name", s.Name, "%q is not a valid permission set name: use 1 to "+
 				"32 letters, digits and +=,.@_-", s.Name)
@@ -194,18 +225,20 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 				errs.addSubject(field+".sessionDuration", s.SessionDuration, "%q %v", s.SessionDuration, err)
 			}
 		}
-		if s.InlinePolicy != "" {
-			var doc map[string]any
-			if err := json.Unmarshal([]byte(s.InlinePolicy), &doc); err != nil {
-				errs.addSubject(field+".inlinePolicy", "", "is not a JSON policy document (%v); give "+
-					"the policy as a JSON object "+
-					"string, such as the output of json.Marshal or JSON.stringify", err)
-			}
+		if s.Description != "" {
+			icDescriptionRule.check(errs, field+".description", s.Description, "the description")
 		}
-		for k := range s.Tags {
-			if k == "" {
-				errs.addSubject(field+".tags", "", "has an empty key; tag keys must be 1 to 128 characters")
-			}
+		if s.RelayState != "" {
+			icCheckRelayState(errs, field+".relayState", s.RelayState)
+		}
+		if s.InlinePolicy != "" {
+			errs.checkInlinePolicy(field+".inlinePolicy", s.InlinePolicy)
+		}
+		errs.checkTags(field+".tags", s.Tags, icTagRules)
+		if n := len(s.ManagedPolicyArns) + len(s.CustomerManagedPolicies); n > icMaxPoliciesPerPermissionSet {
+			errs.addSubject(field, "", "attaches %d managed and customer managed policies; IAM Identity Center "+
+				"takes at most %d per permission set: merge policies, or move statements into the inline policy",
+				n, icMaxPoliciesPerPermissionSet)
 		}
 		resName := p.name + "-ps-" + icSanitizeName(s.Name)
 		claims.claim(errs, resName, field+".name", s.Name)
@@ -214,16 +247,11 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 		seenManaged := make(map[string]bool, len(s.ManagedPolicyArns))
 		for j, arn := range s.ManagedPolicyArns {
 			f := fmt.Sprintf("%s.managedPolicyArns[%d]", field, j)
-			if !icManagedPolicyARNPattern.MatchString(arn) {
-				if strings.HasPrefix(arn, "arn:") && strings.Contains(arn, ":policy/") {
-					errs.addSubject(f, arn, "%q is not an AWS managed policy; reference a customer managed policy in "+
-						"customerManagedPolicies by name and path instead", arn)
-				} else {
-					errs.addSubject(f, arn, "%q is not an AWS managed policy ARN; it looks like "+
-						"arn:aws:iam::aws:policy/ReadOnlyAccess", arn)
-				}
+			if !errs.checkManagedPolicyARN(f, arn, "arn:aws:iam::aws:policy/ReadOnlyAccess",
+				"customerManagedPolicies", &p.partition) {
 				continue
 			}
+			p.policyARNs = append(p.policyARNs, icARN{field: f, arn: arn})
 			if seenManaged[arn] {
 				continue // the same policy twice is one attachment
 			}
@@ -257,11 +285,9 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 					"permission set has one "+
 					"boundary: keep one of them")
 			case b.ManagedPolicyArn != "":
-				if !icManagedPolicyARNPattern.MatchString(b.ManagedPolicyArn) {
-					errs.addSubject(f+".managedPolicyArn", b.ManagedPolicyArn, "%q is not an AWS "+
-						"managed policy ARN; it looks like "+
-						"arn:aws:iam::aws:policy/PowerUserAccess (customer managed policies go in "+
-						"customerManagedPolicy)", b.ManagedPolicyArn)
+				if errs.checkManagedPolicyARN(f+".managedPolicyArn", b.ManagedPolicyArn,
+					"arn:aws:iam::aws:policy/PowerUserAccess", "customerManagedPolicy", &p.partition) {
+					p.policyARNs = append(p.policyARNs, icARN{field: f + ".managedPolicyArn", arn: b.ManagedPolicyArn})
 				}
 			case b.CustomerManagedPolicy != nil:
 				ref, ok := icCheckPolicyRef(f+".customerManagedPolicy", *b.CustomerManagedPolicy, errs)
@@ -284,15 +310,23 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 // its path to "/".
 func icCheckPolicyRef(field string, ref CustomerManagedPolicyRef, errs *InputErrors) (CustomerManagedPolicyRef, bool) {
 	ok := true
-	if !icPolicyNamePattern.MatchString(ref.Name) {
+	if fix := surroundingSpace(ref.Name); fix != "" {
+		errs.addSubject(field+".name", ref.Name, "%q has white space around the policy name: %s", ref.Name, fix)
+		ok = false
+	} else if !icPolicyNamePattern.MatchString(ref.Name) {
 		errs.addSubject(field+".name", ref.Name, "%q is not a valid IAM policy name: use 1 to 128 "+
 			"letters, digits and +=,.@_- (the "+
 			"path goes in path)", ref.Name)
 		ok = false
 	}
-	if ref.Path == "" {
+	switch {
+	case ref.Path == "":
 		ref.Path = "/"
-	} else if !icPolicyPathPattern.MatchString(ref.Path) {
+	case len(ref.Path) > icMaxPolicyPathLen:
+		errs.addSubject(field+".path", ref.Path, "is %d characters long; an IAM path is at most %d: shorten it",
+			len(ref.Path), icMaxPolicyPathLen)
+		ok = false
+	case !icPolicyPathPattern.MatchString(ref.Path):
 		errs.addSubject(field+".path", ref.Path, "%q is not a valid IAM path; it starts and ends "+
 			"with /, such as / or /teams/", ref.Path)
 		ok = false
@@ -323,6 +357,32 @@ func icCheckSessionDuration(s string) error {
 	return nil
 }
 
+// icCheckRelayState checks a permission set's relay state: RelayState's
+// length and characters, and a URL IAM Identity Center can send the browser
+// to after sign-in, in the AWS console: https, with a host
+// (https://docs.aws.amazon.com/singlesignon/latest/userguide/howtopermrelaystate.html).
+func icCheckRelayState(errs *InputErrors, field, value string) {
+	if !icRelayStateRule.check(errs, field, value, "the relay state") {
+		return
+	}
+	const example = "https://console.aws.amazon.com/ec2/"
+	u, err := url.Parse(value)
+	switch {
+	case err != nil:
+		errs.addSubject(field, value, "%q is not a URL (%v): give the console page users land on after "+
+			"signing in, such as %s", value, err, example)
+	case u.Scheme != "https":
+		scheme := "no scheme"
+		if u.Scheme != "" {
+			scheme = "the scheme " + u.Scheme
+		}
+		errs.addSubject(field, value, "%q has %s; IAM Identity Center sends users to the relay state in the "+
+			"AWS console, over https: give an https URL, such as %s", value, scheme, example)
+	case u.Host == "":
+		errs.addSubject(field, value, "%q has no host: give the full console URL, such as %s", value, example)
+	}
+}
+
 func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *InputErrors, claims icNameClaims,
 ) (map[string]int, map[string]int) {
 	groupOrder := make([]int, len(groups))
@@ -351,10 +411,16 @@ func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *Inpu
 				"remove one entry", g.DisplayName)
 			continue
 		}
-		if g.Existing && g.Description != "" {
+		if !idsGroupNameRule.check(errs, field+".displayName", g.DisplayName, "the display name") {
+			continue
+		}
+		switch {
+		case g.Existing && g.Description != "":
 			errs.addSubject(field+".description", "", "is set on an existing group; the component "+
 				"does not manage existing "+
 				"groups: remove the description, or drop existing to create the group")
+		case g.Description != "":
+			idsGroupDescriptionRule.check(errs, field+".description", g.Description, "the description")
 		}
 		key := icSanitizeName(g.DisplayName)
 		resName := p.name + "-group-" + key
@@ -385,6 +451,8 @@ func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *Inpu
 			errs.addSubject(field+".userName", u.UserName, "%q must be 1 to 128 characters without "+
 				"leading or trailing spaces", u.UserName)
 			continue
+		case !idsUserNameRule.check(errs, field+".userName", u.UserName, "the user name"):
+			continue
 		}
 		if _, dup := userIndex[u.UserName]; dup {
 			errs.addSubject(field+".userName", u.UserName, "%q is a duplicate: user names are unique "+
@@ -403,11 +471,20 @@ func (p *icPlan) planPrincipals(groups []GroupSpec, users []UserSpec, errs *Inpu
 					"existing: true to "+
 					"reference a user that already exists)", u.UserName)
 			}
+			for _, f := range []struct{ name, value, what string }{
+				{"givenName", u.GivenName, "the given name"},
+				{"familyName", u.FamilyName, "the family name"},
+				{"displayName", u.DisplayName, "the display name"},
+			} {
+				if f.value != "" {
+					idsUserTextRule.check(errs, field+"."+f.name, f.value, f.what)
+				}
+			}
 			if u.DisplayName == "" {
 				u.DisplayName = strings.TrimSpace(u.GivenName + " " + u.FamilyName)
 			}
-			if u.Email != "" && !strings.Contains(u.Email, "@") {
-				errs.addSubject(field+".email", u.Email, "%q is not an email address", u.Email)
+			if u.Email != "" && idsUserTextRule.check(errs, field+".email", u.Email, "the email address") {
+				errs.checkEmail(field+".email", u.Email)
 			}
 		}
 		key := icSanitizeName(u.UserName)
@@ -559,7 +636,16 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 	slices.Sort(p.ous)
 }
 
+// planABAC checks the attributes against
+// InstanceAccessControlAttributeConfiguration
+// (https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_AccessControlAttribute.html):
+// at most 50 attributes; keys of 1 to 128 letters, digits, spaces and
+// _.:/=+-@; exactly one source each, of at most 256 characters.
 func (p *icPlan) planABAC(specs []AccessControlAttributeSpec, errs *InputErrors) {
+	if len(specs) > icMaxAccessControlAttributes {
+		errs.addSubject("accessControlAttributes", "", "has %d attributes; IAM Identity Center takes at most %d: "+
+			"remove %d", len(specs), icMaxAccessControlAttributes, len(specs)-icMaxAccessControlAttributes)
+	}
 	seen := make(map[string]bool, len(specs))
 	for i, a := range specs {
 		field := fmt.Sprintf("accessControlAttributes[%d]", i)
@@ -567,14 +653,27 @@ func (p *icPlan) planABAC(specs []AccessControlAttributeSpec, errs *InputErrors)
 			errs.addSubject(field+".key", "", "is empty; give the session tag key, such as Department")
 			continue
 		}
+		if !abacKeyRule.check(errs, field+".key", a.Key, "the key") {
+			continue
+		}
 		if seen[a.Key] {
 			errs.addSubject(field+".key", a.Key, "%q is a duplicate; each attribute key appears once", a.Key)
 			continue
 		}
 		seen[a.Key] = true
-		if len(a.Sources) == 0 {
+		switch len(a.Sources) {
+		case 0:
 			errs.addSubject(field+".sources", "", "is empty; give the identity-source attribute, such as "+
 				"${path:enterprise.department}")
+			continue
+		case 1:
+			if !abacSourceRule.check(errs, field+".sources[0]", a.Sources[0], "the source") {
+				continue
+			}
+		default:
+			errs.addSubject(field+".sources", "", "has %d sources; IAM Identity Center maps an attribute from "+
+				"exactly one: keep one, such as %q, and map the others to keys of their own", len(a.Sources),
+				a.Sources[0])
 			continue
 		}
 		p.abac = append(p.abac, a)

@@ -50,18 +50,20 @@ func (s *PermissionSetSpec) Annotate(a infer.Annotator) {
 		"account it is assigned to, with its policies.")
 	a.Describe(&s.Name, "The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It "+
 		"keys the permission set and its assignments; changing it replaces them.")
-	a.Describe(&s.Description, "The permission set's description.")
+	a.Describe(&s.Description, "The permission set's description: 1 to 700 printable Latin-1 characters, tabs "+
+		"and line breaks.")
 	a.Describe(&s.SessionDuration, "How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, "+
 		"such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.")
 	a.Describe(&s.RelayState, "URL users land on in the AWS console after signing in, such as "+
-		"`https://console.aws.amazon.com/ec2/`.")
-	a.Describe(&s.Tags, "Tags on the permission set.")
+		"`https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.")
+	a.Describe(&s.Tags, "Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting "+
+		"with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-@`.")
 	a.Describe(&s.ManagedPolicyArns, "ARNs of AWS managed policies to attach, such as "+
 		"`arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.")
 	a.Describe(&s.CustomerManagedPolicies, "Customer managed policies to attach, by name and path. A policy "+
 		"with that name and path must exist in every account the permission set is assigned to.")
-	a.Describe(&s.InlinePolicy, "An inline IAM policy document, as a JSON string. It is checked to be a JSON "+
-		"object at preview.")
+	a.Describe(&s.InlinePolicy, "An inline IAM policy document, as a JSON string: an object with a "+
+		"`Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.")
 	a.Describe(&s.PermissionsBoundary, "The permissions boundary of the provisioned roles: an AWS managed "+
 		"policy or a customer managed policy, not both.")
 }
@@ -107,7 +109,8 @@ func (g *GroupSpec) Annotate(a infer.Annotator) {
 	a.Describe(g, "An identity-store group. By default the component creates it; with `existing: true` it "+
 		"references a group that already exists (created by hand or synchronized from an external identity "+
 		"provider over SCIM), looked up by display name at preview.")
-	a.Describe(&g.DisplayName, "The group's display name. Assignments and memberships refer to the group by it.")
+	a.Describe(&g.DisplayName, "The group's display name, 1 to 1024 characters. Assignments and memberships "+
+		"refer to the group by it.")
 	a.Describe(&g.Description, "The description of a group the component creates; not allowed with `existing`.")
 	a.Describe(&g.Existing, "Reference an existing group instead of creating one.")
 }
@@ -133,7 +136,8 @@ func (u *UserSpec) Annotate(a infer.Annotator) {
 		"`givenName familyName`.")
 	a.Describe(&u.GivenName, "The given name of a user the component creates; required when creating.")
 	a.Describe(&u.FamilyName, "The family name of a user the component creates; required when creating.")
-	a.Describe(&u.Email, "The primary work email of a user the component creates.")
+	a.Describe(&u.Email, "The primary work email of a user the component creates, one plain address such as "+
+		"`jdoe@example.com`.")
 	a.Describe(&u.Existing, "Reference an existing user instead of creating one; no other field but "+
 		"`userName` may be set.")
 }
@@ -196,7 +200,9 @@ type AccessControlAttributeSpec struct {
 // Annotate describes the type for the provider schema.
 func (s *AccessControlAttributeSpec) Annotate(a infer.Annotator) {
 	a.Describe(s, "An attribute for attribute-based access control: passed as a session tag on sign-in.")
-	a.Describe(&s.Key, "The session tag key, such as `Department`. Keys must be unique.")
+	a.Describe(&s.Key, "The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and "+
+		"`_.:/=+-@`. Keys must be unique.")
 	a.Describe(&s.Sources, "Where the value comes from in the identity source, such as "+
-		"`${path:enterprise.department}`.")
+		"`${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center "+
+		"takes one per attribute).")
 }

@@ -126,6 +126,10 @@ const exampleAccountID = "111122223333"
 // which account it should name, and orElse, when not empty, how else to fix
 // it (", or leave it empty to ...").
 func (es *InputErrors) notAccountID(field, value, whose, orElse string) {
+	if fix := surroundingSpace(value); fix != "" && accountIDPattern.MatchString(strings.TrimSpace(value)) {
+		es.addSubject(field, value, "%q has white space around the account ID: %s", value, fix)
+		return
+	}
 	es.addSubject(field, value, "%q is not an AWS account ID: set it to the 12 digits of %s, such as %q%s", value,
 		whose, exampleAccountID, orElse)
 }

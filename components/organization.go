@@ -28,6 +28,9 @@ import (
 type organization struct {
 	managementAccountID string
 	id                  string
+	// partition is the partition of the organization's ARN; "" when the
+	// lookup gave no ARN.
+	partition string
 }
 
 // lookupOrganization reads the organization with
@@ -44,7 +47,7 @@ func lookupOrganization(ctx *pulumi.Context, opts []pulumi.ResourceOption, why, 
 		return organization{}, fmt.Errorf("looking up the organization%s: %w; set %s to skip the lookup", why,
 			err, skip)
 	}
-	return organization{managementAccountID: org.MasterAccountId, id: org.Id}, nil
+	return organization{managementAccountID: org.MasterAccountId, id: org.Id, partition: arnPartition(org.Arn)}, nil
 }
 
 // lookupManagementAccount is the lookup of an integration's delegated

@@ -115,6 +115,7 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 					return nil, wrap(fmt.Errorf("integration %q: %w", set.specs[i].Name, err))
 				}
 			}
+			errs.addAll(set.field(i), plan.checkRegionsPartition(org))
 			if e := plan.checkAgainst(org); e != nil {
 				errs.addAll(set.field(i), InputErrors{e})
 			}
@@ -277,5 +278,5 @@ func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegration
 	for _, e := range byPosition {
 		errs = append(errs, e...)
 	}
-	return out, errs
+	return out, withText(checkText(args), errs)
 }

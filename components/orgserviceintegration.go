@@ -85,7 +85,8 @@ func (a *OrgServiceIntegrationArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.Regions, "The AWS Regions to designate the delegated administrator in, for services "+
 		"whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). "+
 		"Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the "+
-		"component's aws provider (its Region) once. An error for services whose admin is not per Region.")
+		"component's aws provider (its Region) once. An error for services whose admin is not per Region. Each "+
+		"must be a Region of an AWS partition, opt-in Regions included, all of one partition.")
 	an.Describe(&a.DisableOnDelete, "Whether deleting the integration disables trusted access. Unset "+
 		"follows the catalog: true, except for services whose disabling while in use is destructive. "+
 		"Deleting always deregisters the delegated administrator.")
@@ -165,8 +166,12 @@ func NewOrgServiceIntegration(ctx *pulumi.Context, name string, args OrgServiceI
 		if err != nil {
 			return nil, componentError(OrgServiceIntegrationToken, name, err)
 		}
+		errs := plan.checkRegionsPartition(org)
 		if e := plan.checkAgainst(org); e != nil {
-			return nil, componentError(OrgServiceIntegrationToken, name, InputErrors{e})
+			errs = append(errs, e)
+		}
+		if len(errs) > 0 {
+			return nil, componentError(OrgServiceIntegrationToken, name, errs)
 		}
 	}
 	return plan.register(ctx, nil, opts...)

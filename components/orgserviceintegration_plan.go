@@ -90,7 +90,7 @@ func planOrgServiceIntegration(name string, args OrgServiceIntegrationArgs) (*in
 			p.resolveRegions(&errs)
 		}
 	}
-	return p, errs
+	return p, withText(checkText(args), errs)
 }
 
 func (p *integrationPlan) resolveService(errs *InputErrors) bool {
@@ -170,19 +170,43 @@ func (p *integrationPlan) checkRegionNames(errs *InputErrors) bool {
 		ok = false
 	}
 	seen := map[string]bool{}
+	var first string // the first known Region, whose partition the others must share
 	for _, r := range p.args.Regions {
 		switch {
-		case !regionPattern.MatchString(r):
-			errs.add("regions", r, "%q is not an AWS Region name: use names such as %q or %q", r,
-				"us-east-1", "eu-west-1")
-			ok = false
 		case seen[r]:
 			errs.add("regions", r, "%q is listed twice: list each Region once", r)
 			ok = false
+		case !checkRegion(errs, "regions", r):
+			ok = false
+		case first == "":
+			first = r
+		default:
+			if e := samePartition("regions", r, first); e != nil {
+				*errs = append(*errs, e)
+				ok = false
+			}
 		}
 		seen[r] = true
 	}
 	return ok
+}
+
+// checkRegionsPartition checks the Regions against the partition of the
+// organization looked up (org.partition, from its ARN): an organization's
+// accounts, and so its delegated administrator, exist only there.
+func (p *integrationPlan) checkRegionsPartition(org organization) InputErrors {
+	var errs InputErrors
+	if org.partition == "" {
+		return nil
+	}
+	for _, r := range p.regions {
+		if _, part, ok := catalog.LookupRegion(r); ok && part.ID != org.partition {
+			errs.add("regions", r, "%q is a Region of the %s partition, but the organization %s is in %s: "+
+				"designate the delegated administrator in Regions of %s, such as %q", r, part.ID, org.id,
+				org.partition, org.partition, firstRegionOf(org.partition))
+		}
+	}
+	return errs
 }
 
 // resolveAdmin decides how the delegated administrator is registered.

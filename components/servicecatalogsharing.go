@@ -89,8 +89,8 @@ func (a *ServiceCatalogSharingArgs) Annotate(an infer.Annotator) {
 		"OU shares are sent as organization ARNs, which contain it; when empty it is looked up with "+
 		"`aws.organizations.getOrganization`.")
 	an.Describe(&a.OrganizationID, "The organization's ID (`o-...`). OU shares are sent as OU ARNs, which contain "+
-		"it; when empty it is looked up with `aws.organizations.getOrganization`. When set, an ORGANIZATION share "+
-		"must name this organization.")
+		"it; when empty it is looked up with `aws.organizations.getOrganization`. An ORGANIZATION share must name "+
+		"this organization: the given one, or, when empty, the one looked up.")
 	an.Describe(&a.DisableAccessOnDelete, "Whether deleting the component disables Service Catalog's "+
 		"organization access. Default false: access stays enabled, because disabling it leaves every share made "+
 		"outside this component out of sync with the organization. When true, every preview warns about that.")
@@ -272,13 +272,13 @@ func scCheck(name string, args ServiceCatalogSharingArgs) (scSharingPlan, *integ
 		if m := args.ManagementAccountID; m != "" && !accountIDPattern.MatchString(m) {
 			errs.notManagementAccountID(m)
 		}
-		return plan, nil, errs
+		return plan, nil, withText(checkText(args), errs)
 	}
 	// The integration's fields (delegatedAdminAccountId,
 	// managementAccountId, enableVia) are the component's own, under the
 	// same names.
 	integration, integrationErrs := planOrgServiceIntegration(name+"-integration", ia)
-	return plan, integration, append(integrationErrs, errs...)
+	return plan, integration, withText(checkText(args), append(integrationErrs, errs...))
 }
 
 // CheckServiceCatalogSharing checks args as NewServiceCatalogSharing does

@@ -32,6 +32,10 @@ var scShareTypes = []string{
 // allows per portfolio (AssociatePrincipalWithPortfolio).
 const scMaxPatternPrincipals = 10
 
+// scMaxPrincipalARNLen is the longest PrincipalARN AssociatePrincipalWithPortfolio
+// takes (https://docs.aws.amazon.com/servicecatalog/latest/dg/API_AssociatePrincipalWithPortfolio.html).
+const scMaxPrincipalARNLen = 1000
+
 // scSSORolePathPattern is the path of the roles IAM Identity Center creates for
 // permission sets: /aws-reserved/sso.amazonaws.com/ when the Identity Center
 // instance is in us-east-1, /aws-reserved/sso.amazonaws.com/<region>/
@@ -240,9 +244,12 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, I
 			if s.orgNode {
 				plan.organizationNodeCnt++
 			}
+			// Both share types are sent as ARNs with the management account
+			// and the organization ID; and an ORGANIZATION share's target
+			// must be the organization itself, which only its ID, given or
+			// looked up, can tell.
 			if s.shareType == ShareTypeOrganization || s.shareType == ShareTypeOrganizationalUnit {
-				if args.ManagementAccountID == "" ||
-					(s.shareType == ShareTypeOrganizationalUnit && args.OrganizationID == "") {
+				if args.ManagementAccountID == "" || args.OrganizationID == "" {
 					plan.needsOrgLookup = true
 				}
 			}
@@ -252,6 +259,10 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, I
 	return plan, errs
 }
 
+// scValidatePortfolioCreate checks a portfolio to create against
+// CreatePortfolio (https://docs.aws.amazon.com/servicecatalog/latest/dg/API_CreatePortfolio.html):
+// a display name of 1 to 100 characters, a provider name of 1 to 50, a
+// description of at most 2000, and at most 20 tags.
 func scValidatePortfolioCreate(field string, c *PortfolioCreateSpec) InputErrors {
 	var errs InputErrors
 	if n := utf8.RuneCountInString(c.Name); n < 1 || n > 100 {
@@ -264,6 +275,7 @@ func scValidatePortfolioCreate(field string, c *PortfolioCreateSpec) InputErrors
 	if n := utf8.RuneCountInString(c.Description); n > 2000 {
 		errs.add(field+".description", "", "must be at most 2000 characters long (it is %d)", n)
 	}
+	errs.checkTags(field+".tags", c.Tags, scTagRules)
 	return errs
 }
 
@@ -417,6 +429,12 @@ func scPlanPrincipals(field string, specs []PrincipalAssociationSpec) ([]scPrinc
 				continue
 			}
 			pp = scPrincipalPlan{id: "role-" + resourceID, arn: arn}
+		}
+		if n := len(pp.arn); n > scMaxPrincipalARNLen {
+			errs.add(pf, "", "the principal %q is %d characters long; Service Catalog takes a principal ARN of "+
+				"at most %d (AssociatePrincipalWithPortfolio PrincipalARN): shorten the pattern", pp.arn, n,
+				scMaxPrincipalARNLen)
+			continue
 		}
 		if k, dup := seen[pp.arn]; dup {
 			errs.add(pf, "", "principal %q is also %s.principalAssociations[%d]; list each principal once", pp.arn, field, k)

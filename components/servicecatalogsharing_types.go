@@ -72,7 +72,8 @@ func (c *PortfolioCreateSpec) Annotate(a infer.Annotator) {
 	a.Describe(&c.Name, "The portfolio's display name, 1 to 100 characters.")
 	a.Describe(&c.Description, "The portfolio's description, at most 2000 characters.")
 	a.Describe(&c.ProviderName, "The person or team that owns the portfolio, 1 to 50 characters.")
-	a.Describe(&c.Tags, "Tags to apply to the portfolio.")
+	a.Describe(&c.Tags, "Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting "+
+		"with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-@`.")
 }
 
 // Annotate describes the type for the provider schema.

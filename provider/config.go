@@ -13,6 +13,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
+	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
 // Defaults of the provider configuration.
@@ -67,7 +70,7 @@ func (c *Config) Annotate(a infer.Annotator) {
 		"must belong to the organization's management account.")
 	a.Describe(&c.Region, "The AWS Region whose Organizations endpoint is called. Organizations is a global service "+
 		"served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's "+
-		"AWS_REGION, then us-east-1.")
+		"AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.")
 	a.Describe(&c.Profile, "A named profile from the shared AWS config and credentials files.")
 	a.Describe(&c.AssumeRole, "A role to assume, with STS, before calling Organizations.")
 	a.Describe(&c.Endpoint, "A custom Organizations endpoint URL, for emulators and tests.")
@@ -94,6 +97,11 @@ func (r *AssumeRole) Annotate(a infer.Annotator) {
 
 // validate checks the configuration at preview time.
 func (c *Config) validate() error {
+	if c.Region != nil {
+		if err := checkRegion(*c.Region); err != nil {
+			return err
+		}
+	}
 	if c.MaxAttempts != nil && (*c.MaxAttempts < 1 || *c.MaxAttempts > 100) {
 		return fmt.Errorf("maxAttempts is %d; it must lie between 1 and 100", *c.MaxAttempts)
 	}
@@ -108,6 +116,22 @@ func (c *Config) validate() error {
 			"e.g. arn:aws:iam::111111111111:role/OrgTrustDeployer")
 	}
 	return nil
+}
+
+// checkRegion checks the provider's region against the Regions of the AWS
+// partitions (catalog.Partitions), with the nearest one when it looks
+// misspelt: a Region that does not exist would only fail at the first call,
+// naming an endpoint host that does not resolve.
+func checkRegion(r string) error {
+	if _, _, ok := catalog.LookupRegion(r); ok {
+		return nil
+	}
+	hint := `: use a Region such as "us-east-1" (Organizations' Region in the aws partition), "us-gov-west-1" ` +
+		`or "cn-northwest-1"`
+	if near, ok := suggest.Nearest(r, catalog.RegionCodes()); ok {
+		hint = fmt.Sprintf("; did you mean %q?", near)
+	}
+	return fmt.Errorf("region %q is not an AWS Region%s", r, hint)
 }
 
 // Configure checks the configuration. The AWS client is built on first use, so

@@ -268,3 +268,81 @@ func TestAWSPluginVersionMatchesGoMod(t *testing.T) {
 	require.Contains(t, string(mod), "github.com/pulumi/pulumi-aws/sdk/v6 v"+provider.AWSPluginVersion,
 		"provider's awsPluginVersion must be go.mod's pulumi-aws SDK version")
 }
+
+// TestConstructChecksLikeCheck constructs components with input that AWS
+// would refuse through the provider, as programs in other languages do: the
+// error is the component's Check function's, and nothing is registered.
+func TestConstructChecksLikeCheck(t *testing.T) {
+	t.Parallel()
+	ic := func(ps map[string]property.Value) map[string]property.Value {
+		ps["name"] = s("Administrator")
+		return map[string]property.Value{
+			"instanceArn":     s("arn:aws:sso:::instance/ssoins-1234567890abcdef"),
+			"identityStoreId": s("d-1234567890"),
+			"permissionSets":  arr(obj(ps)),
+		}
+	}
+	tests := []struct {
+		name   string
+		token  string
+		inputs map[string]property.Value
+		check  func() error
+	}{
+		{"Region that does not exist", components.OrgServiceIntegrationToken, map[string]property.Value{
+			"service": s("guardduty"), "delegatedAdminAccountId": s("222222222222"),
+			"managementAccountId": s("111111111111"), "regions": arr(s("eu-wset-1")),
+		}, func() error {
+			return components.CheckOrgServiceIntegration("bad", components.OrgServiceIntegrationArgs{
+				Service: "guardduty", DelegatedAdminAccountID: "222222222222", ManagementAccountID: "111111111111",
+				Regions: []string{"eu-wset-1"}})
+		}},
+		{"inline policy null", components.IdentityCenterSetupToken, ic(map[string]property.Value{
+			"inlinePolicy": s("null"),
+		}), func() error {
+			return components.CheckIdentityCenterSetup("bad", components.IdentityCenterSetupArgs{
+				InstanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef", IdentityStoreID: "d-1234567890",
+				PermissionSets: []components.PermissionSetSpec{{Name: "Administrator", InlinePolicy: "null"}}})
+		}},
+		{"policy ARN of another partition, relay state over http", components.IdentityCenterSetupToken,
+			ic(map[string]property.Value{
+				"managedPolicyArns": arr(s("arn:aws-gov:iam::aws:policy/AdministratorAccess")),
+				"relayState":        s("http://console.aws.amazon.com/"),
+			}), func() error {
+				return components.CheckIdentityCenterSetup("bad", components.IdentityCenterSetupArgs{
+					InstanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef", IdentityStoreID: "d-1234567890",
+					PermissionSets: []components.PermissionSetSpec{{Name: "Administrator",
+						ManagedPolicyArns: []string{"arn:aws-gov:iam::aws:policy/AdministratorAccess"},
+						RelayState:        "http://console.aws.amazon.com/"}}})
+			}},
+		{"portfolio tag with the aws: prefix", components.ServiceCatalogSharingToken, map[string]property.Value{
+			"portfolios": arr(obj(map[string]property.Value{
+				"key": s("platform"),
+				"create": obj(map[string]property.Value{
+					"name": s("Platform"), "providerName": s("Platform team"),
+					"tags": obj(map[string]property.Value{"aws:owner": s("me")}),
+				}),
+			})),
+		}, func() error {
+			return components.CheckServiceCatalogSharing("bad", components.ServiceCatalogSharingArgs{
+				Portfolios: []components.PortfolioSpec{{Key: "platform", Create: &components.PortfolioCreateSpec{
+					Name: "Platform", ProviderName: "Platform team", Tags: map[string]string{"aws:owner": "me"}}}}})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			checkErr := tt.check()
+			require.Error(t, checkErr)
+			rec := &recorder{}
+			prov, err := provider.New()
+			require.NoError(t, err)
+			server, err := integration.NewServer(t.Context(), provider.Name, semver.MustParse("0.1.0"),
+				integration.WithProvider(prov), integration.WithMocks(rec.monitor()))
+			require.NoError(t, err)
+			urn := presource.NewURN("stack", "project", "", tokens.Type(tt.token), "bad")
+			_, err = server.Construct(p.ConstructRequest{Urn: urn, Inputs: property.NewMap(tt.inputs)})
+			require.ErrorContains(t, err, checkErr.Error(), "Construct gives the Check function's answer")
+			assert.Empty(t, rec.all(), "nothing is registered")
+		})
+	}
+}

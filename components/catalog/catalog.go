@@ -3,7 +3,9 @@
 // delegated administrator is registered, how AWS says to enable trusted
 // access, what disabling does), and, keyed by ResourceType, the pulumi-aws
 // resources that enable a service or register its administrator, with their
-// constructors and the IAM actions their provider calls (resources.go).
+// constructors and the IAM actions their provider calls (resources.go); and
+// the AWS partitions with their Regions, which inputs naming a Region or an
+// ARN are checked against (regions.go).
 //
 // Package components re-exports the catalog's types and lookups
 // (components.Service, components.LookupService, ...) and checks inputs

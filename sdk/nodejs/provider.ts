@@ -46,7 +46,7 @@ export class Provider extends pulumi.ProviderResource {
      */
     declare public readonly profile: pulumi.Output<string | undefined>;
     /**
-     * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+     * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
      */
     declare public readonly region: pulumi.Output<string | undefined>;
     /**
@@ -123,7 +123,7 @@ export interface ProviderArgs {
      */
     profile?: pulumi.Input<string | undefined>;
     /**
-     * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+     * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
      */
     region?: pulumi.Input<string | undefined>;
     /**

@@ -10,7 +10,7 @@ import * as utilities from "./utilities";
 /**
  * Shares AWS Service Catalog portfolios across an AWS organization: enables Service Catalog's organization access the way AWS recommends (through Service Catalog's own `EnableAWSOrganizationsAccess`, not Organizations), optionally registers a delegated administrator, creates or adopts portfolios, shares them with the organization, organizational units or accounts, and associates IAM principals with them. Shares wait for organization access, and a destroy removes them before access is disabled.
  *
- * Every input is checked at preview, before anything is registered, and each error names its field path (such as `portfolios[1].shares[0].id`), the bad value and the fix: organization, OU and account IDs in the wrong format or of the wrong kind for the share type, an organization share while `enableVia: none` leaves organization access off, duplicate share targets, duplicate portfolio keys or IDs, a portfolio with both or neither of `id` and `create`, more than 10 principal patterns on a portfolio, a role pattern matching every role.
+ * Every input is checked at preview, before anything is registered, and each error names its field path (such as `portfolios[1].shares[0].id`), the bad value and the fix: organization, OU and account IDs in the wrong format or of the wrong kind for the share type, an organization share while `enableVia: none` leaves organization access off, duplicate share targets, duplicate portfolio keys or IDs, a portfolio with both or neither of `id` and `create`, a portfolio name over 100 characters, a provider name over 50 or a description over 2000 (CreatePortfolio), more than 20 tags on a portfolio, tag keys over 128 characters or starting with `aws:` in any case, empty tag values or values over 256 characters (Service Catalog's tags take 1 to 256), tag characters other than letters, digits, spaces and `_ . : / = + - @`, text that is not valid UTF-8 in any input, more than 10 principal patterns on a portfolio, a principal ARN over 1000 characters (AssociatePrincipalWithPortfolio), a role pattern matching every role. `CheckServiceCatalogSharing`, and the provider's checks for other languages, give the same answer without a lookup; what needs the organization (its ID, its management account) is checked by the constructor, before it registers anything.
  *
  * ## Children, in dependency order
  *
@@ -32,7 +32,7 @@ import * as utilities from "./utilities";
  * | `ORGANIZATION_MEMBER_ACCOUNT` | a member account ID, 12 digits | yes | automatic |
  * | `ACCOUNT` | any account ID, 12 digits | no | the recipient imports the portfolio |
  *
- * Give IDs, not ARNs. pulumi-aws v6 takes organization and OU targets only as ARNs (`arn:aws:organizations::<management account>:organization/<o-id>`, `arn:aws:organizations::<management account>:ou/<o-id>/<ou-id>`), so the component builds them from `managementAccountId` and `organizationId`; when either is missing and needed, it reads the organization once at preview (`aws.organizations.getOrganization`, through the component's aws provider) and checks that the given values and every `ORGANIZATION` target match it. The ARNs are built in the `aws` partition, which is the one the Service Catalog API accepts for them.
+ * Give IDs, not ARNs. pulumi-aws v6 takes organization and OU targets only as ARNs (`arn:aws:organizations::<management account>:organization/<o-id>`, `arn:aws:organizations::<management account>:ou/<o-id>/<ou-id>`), so the component builds them from `managementAccountId` and `organizationId`; when either is missing and an `ORGANIZATION` or `ORGANIZATIONAL_UNIT` share needs it (an `ORGANIZATION` share always needs the organization ID, to check that it names this organization, even when `managementAccountId` is given), it reads the organization once at preview (`aws.organizations.getOrganization`, through the component's aws provider) and checks that the given values and every `ORGANIZATION` target match it. The ARNs are built in the `aws` partition, which is the one the Service Catalog API accepts for them.
  *
  * `shareTagOptions` shares the portfolio's TagOptions with every target. `sharePrincipals` turns on principal name sharing, which AWS supports on `ORGANIZATION` and `ORGANIZATIONAL_UNIT` shares only; the component sets it on those and leaves it off the others.
  *
@@ -144,7 +144,7 @@ export interface ServiceCatalogSharingArgs {
      */
     organizationAccessManagedElsewhere?: boolean;
     /**
-     * The organization's ID (`o-...`). OU shares are sent as OU ARNs, which contain it; when empty it is looked up with `aws.organizations.getOrganization`. When set, an ORGANIZATION share must name this organization.
+     * The organization's ID (`o-...`). OU shares are sent as OU ARNs, which contain it; when empty it is looked up with `aws.organizations.getOrganization`. An ORGANIZATION share must name this organization: the given one, or, when empty, the one looked up.
      */
     organizationId?: string;
     /**

@@ -310,6 +310,8 @@ type Resource struct {
 	URN  string
 	Type string
 	ID   string
+	// Outputs are the resource's saved outputs.
+	Outputs map[string]any
 }
 
 // Resources returns the resources of the stack's saved state, as
@@ -328,7 +330,7 @@ func (s *Stack) Resources() []Resource {
 	}
 	out := make([]Resource, 0, len(state.Resources))
 	for _, r := range state.Resources {
-		out = append(out, Resource{URN: string(r.URN), Type: string(r.Type), ID: string(r.ID)})
+		out = append(out, Resource{URN: string(r.URN), Type: string(r.Type), ID: string(r.ID), Outputs: r.Outputs})
 	}
 	return out
 }

@@ -26,6 +26,7 @@ package fakesso
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"sort"
 	"sync"
@@ -113,6 +114,9 @@ type Options struct {
 	PageSize int
 	// Clock is the time source (default the wall clock).
 	Clock Clock
+	// Middleware, when set, wraps the fake's HTTP handler, for example with
+	// a fault injector (package tests/faults).
+	Middleware func(http.Handler) http.Handler
 }
 
 // Assignment is one account assignment.
@@ -189,7 +193,11 @@ func New(opts Options) *Server {
 	for _, g := range opts.Groups {
 		s.groups[g] = true
 	}
-	s.srv = httptest.NewServer(s)
+	var h http.Handler = s
+	if opts.Middleware != nil {
+		h = opts.Middleware(s)
+	}
+	s.srv = httptest.NewServer(h)
 	return s
 }
 
@@ -276,6 +284,22 @@ func (s *Server) Throttled() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.throttled + s.pendingErrors
+}
+
+// RateThrottled is the number of calls answered ThrottlingException for the
+// request rate: the client sent more than RequestsPerSecond in a second.
+func (s *Server) RateThrottled() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.throttled
+}
+
+// OutstandingRefused is the number of creates and deletes answered
+// ThrottlingException because MaxOutstanding operations were in progress.
+func (s *Server) OutstandingRefused() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.pendingErrors
 }
 
 // MaxOutstandingSeen is the most operations that were in progress at once.

@@ -95,6 +95,33 @@ func Organizations(seed uint64, rates Rates) Config {
 	}
 }
 
+// IdentityCenter returns the fault responses of IAM Identity Center
+// (sso-admin, and the identity store the same fake serves), with conflicts on
+// its writes, the assignment creates and deletes. The codes and the
+// throttling message are AWS's (API reference, Common Errors and the
+// operations' Errors; "Rate exceeded" is what Identity Center throttles
+// answer); the messages of the other two are the API reference's
+// descriptions of the errors.
+func IdentityCenter(seed uint64, rates Rates) Config {
+	return Config{
+		Seed:  seed,
+		Rates: rates,
+		ThrottleResponse: Response{Status: http.StatusBadRequest, Code: "ThrottlingException",
+			Message: "Rate exceeded"},
+		ServerErrorResponse: Response{Status: http.StatusInternalServerError, Code: "InternalServerException",
+			Message: "The request processing has failed because of an unknown error, exception, or failure with an internal server."},
+		ConflictResponse: Response{Status: http.StatusBadRequest, Code: "ConflictException",
+			Message: "Occurs when a conflict with a previous successful write is detected. This generally occurs when the previous write did not have time to propagate to the host serving the current request."},
+		Conflicts: func(target string) bool {
+			switch target {
+			case "SWBExternalService.CreateAccountAssignment", "SWBExternalService.DeleteAccountAssignment":
+				return true
+			}
+			return false
+		},
+	}
+}
+
 // Injector is the fault-injecting middleware. It is safe for concurrent use.
 type Injector struct {
 	cfg Config
@@ -102,12 +129,13 @@ type Injector struct {
 	mu       sync.Mutex
 	seen     map[string]uint64 // requests seen per request key
 	injected map[Kind]int
+	byTarget map[string]map[Kind]int
 	requests int
 }
 
 // New returns an Injector.
 func New(cfg Config) *Injector {
-	return &Injector{cfg: cfg, seen: map[string]uint64{}, injected: map[Kind]int{}}
+	return &Injector{cfg: cfg, seen: map[string]uint64{}, injected: map[Kind]int{}, byTarget: map[string]map[Kind]int{}}
 }
 
 // Wrap returns next with faults injected in front of it.
@@ -181,6 +209,10 @@ func (in *Injector) decide(target string, body []byte) Kind {
 	}
 	in.mu.Lock()
 	in.injected[kind]++
+	if in.byTarget[target] == nil {
+		in.byTarget[target] = map[Kind]int{}
+	}
+	in.byTarget[target][kind]++
 	in.mu.Unlock()
 	return kind
 }
@@ -194,6 +226,14 @@ func (in *Injector) Injected() map[Kind]int {
 		out[k] = v
 	}
 	return out
+}
+
+// InjectedFor returns the number of faults of kind injected so far into
+// requests with X-Amz-Target target.
+func (in *Injector) InjectedFor(target string, kind Kind) int {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.byTarget[target][kind]
 }
 
 // Total is the number of faults injected so far.

@@ -75,3 +75,14 @@ func TestWrapAnswersAndDrops(t *testing.T) {
 	_, err = post(t, Rates{Drop: 1})
 	require.Error(t, err, "a dropped connection gets no answer")
 }
+
+func TestIdentityCenterConflictsOnlyOnAssignmentWrites(t *testing.T) {
+	t.Parallel()
+	in := New(IdentityCenter(3, Rates{Conflict: 1}))
+	assert.Equal(t, Conflict, in.decide("SWBExternalService.CreateAccountAssignment", nil))
+	assert.Equal(t, Conflict, in.decide("SWBExternalService.DeleteAccountAssignment", []byte("{}")))
+	assert.Equal(t, Kind(""), in.decide("SWBExternalService.ListAccountAssignments", nil))
+	assert.Equal(t, 2, in.InjectedFor("SWBExternalService.DeleteAccountAssignment", Conflict)+
+		in.InjectedFor("SWBExternalService.CreateAccountAssignment", Conflict))
+	assert.Zero(t, in.InjectedFor("SWBExternalService.ListAccountAssignments", Conflict))
+}

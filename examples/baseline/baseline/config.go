@@ -11,6 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
+	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
 // Project is the root Pulumi project's name (Pulumi.yaml), and the namespace
@@ -57,6 +58,46 @@ type IntegrationConfig struct {
 // key is the full configuration key of name.
 func key(name string) string { return Project + ":" + name }
 
+// misspeltNamespace reports whether a key of another namespace than the
+// baseline's is meant for the baseline: its namespace is a misspelling of
+// the baseline's, or it is a baseline key under the orgtrust provider's
+// namespace. Pulumi passes every namespace's keys to the program, and no
+// one reads those, so they would be silently ignored.
+func misspeltNamespace(namespace, name string) bool {
+	if _, ok := suggest.Nearest(namespace, []string{Project}); ok {
+		return true
+	}
+	return namespace == providerNamespace && slices.Contains(Keys, name)
+}
+
+// providerNamespace is the namespace of the orgtrust provider's own
+// configuration (orgtrust:region, orgtrust:endpoint, ...).
+const providerNamespace = "orgtrust"
+
+// nearestKey is the baseline key name most likely means, or name itself.
+func nearestKey(name string) string {
+	if k, ok := suggest.Nearest(name, Keys); ok {
+		return k
+	}
+	return name
+}
+
+// notAccountIDText is the message of a top-level value that should be an
+// account ID. Pulumi passes top-level values as text, so YAML's reading of
+// an unquoted ID as a number shows only as digits that are too few: a
+// leading zero dropped (012345678901 becomes 12345678901), or digits read as
+// octal (012345670123 becomes 1402433619).
+func notAccountIDText(v string) string {
+	if v != "" && len(v) < 12 && strings.Trim(v, "0123456789") == "" {
+		return fmt.Sprintf("%q is not an AWS account ID: it has %d digits, not 12; if the stack file has the ID "+
+			"unquoted, YAML read it as a number, which dropped its leading zeros or read it as octal: quote the "+
+			"ID exactly as written, 12 digits with their leading zeros, such as %s: \"012345678901\"", v, len(v),
+			key(KeyManagementAccountID))
+	}
+	return fmt.Sprintf("%q is not an AWS account ID: give the 12 digits of the organization's management "+
+		"account, such as \"111111111111\", or remove the key to look it up", v)
+}
+
 var accountID = regexp.MustCompile(`^[0-9]{12}$`)
 
 // EnvConfigKeys returns the configuration keys the Pulumi engine passes to the
@@ -81,20 +122,24 @@ func EnvConfigKeys() []string {
 func LoadConfig(ctx *pulumi.Context, allKeys []string) (*Config, ConfigErrors) {
 	var errs ConfigErrors
 	for _, k := range allKeys {
-		name, ok := strings.CutPrefix(k, Project+":")
-		if !ok || slices.Contains(Keys, name) {
-			continue
+		namespace, name, _ := strings.Cut(k, ":")
+		switch {
+		case namespace == Project:
+			if !slices.Contains(Keys, name) {
+				errs = append(errs, &ConfigError{Key: k, Msg: "unknown key" + didYouMean(name, Keys)})
+			}
+		case misspeltNamespace(namespace, name):
+			errs = append(errs, &ConfigError{Key: k, Msg: fmt.Sprintf("unknown configuration namespace %q, "+
+				"which nothing reads: the baseline's keys are under %q; did you mean %q?", namespace, Project,
+				key(nearestKey(name)))})
 		}
-		errs = append(errs, &ConfigError{Key: k, Msg: "unknown key" + didYouMean(name, Keys)})
 	}
 
 	cfg := &Config{}
 	if v, ok := ctx.GetConfig(key(KeyManagementAccountID)); ok {
 		cfg.ManagementAccountID = v
 		if !accountID.MatchString(v) {
-			errs = append(errs, &ConfigError{Key: key(KeyManagementAccountID), Msg: fmt.Sprintf("%q is not an AWS "+
-				"account ID: give the 12 digits of the organization's management account, such as "+
-				"\"111111111111\", or remove the key to look it up", v)})
+			errs = append(errs, &ConfigError{Key: key(KeyManagementAccountID), Msg: notAccountIDText(v)})
 		}
 	}
 	if v, ok := ctx.GetConfig(key(KeyIntegrations)); ok {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
 // decodeJSON decodes the JSON text of one configuration value into v, a
@@ -69,8 +71,7 @@ func (d *decoder) value(path string, raw any, v reflect.Value) {
 		case string:
 			v.SetString(x)
 		case json.Number:
-			d.fail(path, "expected a string, got %s: quote it, as in %q (YAML reads an unquoted ID as a number, "+
-				"and drops the leading zeros of one such as 012345678901)", describe(raw), x.String())
+			d.fail(path, "expected a string, got %s: %s", describe(raw), numberHint(path, x))
 		default:
 			d.fail(path, "expected a string, got %s", describe(raw))
 		}
@@ -140,6 +141,57 @@ func (d *decoder) value(path string, raw any, v reflect.Value) {
 	default:
 		d.fail(path, "cannot decode into %s", v.Type())
 	}
+}
+
+// accountIDKey matches the names of the keys that take account IDs:
+// managementAccountId, delegatedAdminAccountId, accountIds[i],
+// excludeAccountIds[i].
+var accountIDKey = regexp.MustCompile(`(?i)accountids?$`)
+
+// numberHint says how to fix a number YAML read where a string belongs,
+// for the key at path. YAML reads unquoted digits as a number: 012345678901
+// becomes 12345678901 (the leading zero dropped), 012345670123 becomes
+// 1402433619 (read as octal), so the value as converted is no guide to
+// what was written, except when it has the 12 digits of an account ID.
+func numberHint(path string, n json.Number) string {
+	name := lastKey(path)
+	switch {
+	case name == "sessionDuration":
+		if h, err := n.Int64(); err == nil && h >= 1 && h <= 12 {
+			return fmt.Sprintf("a session duration is an ISO 8601 duration: write %d hours as PT%dH (and, say, "+
+				"an hour and a half as PT1H30M), from PT1H to PT12H", h, h)
+		}
+		return "a session duration is an ISO 8601 duration, from PT1H to PT12H, such as PT8H or PT1H30M"
+	case len(n.String()) == 12 && strings.Trim(n.String(), "0123456789") == "":
+		return fmt.Sprintf("quote it, as in %q (YAML reads an unquoted ID as a number)", n.String())
+	case accountIDKey.MatchString(name):
+		return fmt.Sprintf("YAML read the unquoted account ID as a number, and %s has %d digits, not 12: a "+
+			"leading zero was dropped, or the digits were read as octal; quote the ID exactly as written in "+
+			"the stack file, with its leading zeros, such as \"012345678901\"", n.String(), len(n.String()))
+	default:
+		return "YAML read the unquoted value as a number, which drops leading zeros and reads digits after a " +
+			"leading zero as octal; quote the value exactly as written in the stack file"
+	}
+}
+
+// lastKey is the name of the last key of a key path: "sessionDuration" in
+// "orgtrust-baseline:identityCenter.permissionSets[2].sessionDuration",
+// "accountIds" in "...assignments[0].accountIds[1]".
+func lastKey(path string) string {
+	for strings.HasSuffix(path, "]") {
+		i := strings.LastIndexByte(path, '[')
+		if i < 0 {
+			break
+		}
+		if k, err := strconv.Unquote(path[i+1 : len(path)-1]); err == nil {
+			return k
+		}
+		path = path[:i]
+	}
+	if i := strings.LastIndexAny(path, ".:"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
 }
 
 func sortedKeys(m map[string]any) []string {
@@ -215,7 +267,7 @@ func fieldTag(f reflect.StructField) (string, []string, bool) {
 
 // didYouMean suggests the nearest of keys to k, or lists them.
 func didYouMean(k string, keys []string) string {
-	if best, ok := nearest(k, keys); ok {
+	if best, ok := suggest.Nearest(k, keys); ok {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return "; the keys are " + strings.Join(keys, ", ")

@@ -13,7 +13,7 @@ import (
 
 // Integrates one AWS service with AWS Organizations: enables trusted access for it, registers its delegated administrator after that, and gives the program a way to wait for both.
 //
-// Name the service with `service` (a catalog key such as `guardduty`; trusted access is enabled for every principal the catalog lists for it) or `servicePrincipal` (exactly one principal). Every input is checked at preview, before anything is registered: an unknown service or principal (with a suggestion), a malformed account ID, the management account as delegated administrator, a service without delegated-admin support, `regions` for a service whose administrator is not per Region.
+// Name the service with `service` (a catalog key such as `guardduty`; trusted access is enabled for every principal the catalog lists for it) or `servicePrincipal` (exactly one principal). Every input is checked at preview, before anything is registered: an unknown service or principal (with a suggestion), a malformed account ID, the management account as delegated administrator, a service without delegated-admin support, `regions` for a service whose administrator is not per Region, a Region that is not one of an AWS partition (`eu-wset-1`, `us-east-7`: the error names the nearest, "did you mean \"eu-west-1\""), Regions of two partitions (an organization lives in one), and, when the organization is looked up, Regions outside its partition. The Regions are those of every AWS partition, opt-in Regions included, as of late 2026 (`components/catalog/regions.go`); a Region AWS opens later needs a newer orgtrust. Text that is not valid UTF-8 is an error at its field.
 //
 // ## Children, in dependency order
 //
@@ -115,7 +115,7 @@ type orgServiceIntegrationArgs struct {
 	Force *bool `pulumi:"force"`
 	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
 	ManagementAccountId *string `pulumi:"managementAccountId"`
-	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 	Regions []string `pulumi:"regions"`
 	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
 	Service *string `pulumi:"service"`
@@ -137,7 +137,7 @@ type OrgServiceIntegrationArgs struct {
 	Force *bool
 	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
 	ManagementAccountId *string
-	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 	Regions pulumi.StringArrayInput
 	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
 	Service *string

@@ -25,7 +25,7 @@ type Provider struct {
 	NotificationsEndpoint pulumi.StringPtrOutput `pulumi:"notificationsEndpoint"`
 	// A named profile from the shared AWS config and credentials files.
 	Profile pulumi.StringPtrOutput `pulumi:"profile"`
-	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
 	// A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
 	SecuritylakeEndpoint pulumi.StringPtrOutput `pulumi:"securitylakeEndpoint"`
@@ -66,7 +66,7 @@ type providerArgs struct {
 	NotificationsEndpoint *string `pulumi:"notificationsEndpoint"`
 	// A named profile from the shared AWS config and credentials files.
 	Profile *string `pulumi:"profile"`
-	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
 	Region *string `pulumi:"region"`
 	// A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
 	SecuritylakeEndpoint *string `pulumi:"securitylakeEndpoint"`
@@ -92,7 +92,7 @@ type ProviderArgs struct {
 	NotificationsEndpoint pulumi.StringPtrInput
 	// A named profile from the shared AWS config and credentials files.
 	Profile pulumi.StringPtrInput
-	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+	// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
 	Region pulumi.StringPtrInput
 	// A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
 	SecuritylakeEndpoint pulumi.StringPtrInput
@@ -160,7 +160,7 @@ func (o ProviderOutput) Profile() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Profile }).(pulumi.StringPtrOutput)
 }
 
-// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+// The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
 func (o ProviderOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
 }

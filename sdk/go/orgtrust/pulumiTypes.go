@@ -15,9 +15,9 @@ var _ = internal.GetEnvOrDefault
 
 // An attribute for attribute-based access control: passed as a session tag on sign-in.
 type AccessControlAttributeSpec struct {
-	// The session tag key, such as `Department`. Keys must be unique.
+	// The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-@`. Keys must be unique.
 	Key string `pulumi:"key"`
-	// Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+	// Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
 	Sources []string `pulumi:"sources"`
 }
 
@@ -34,9 +34,9 @@ type AccessControlAttributeSpecInput interface {
 
 // An attribute for attribute-based access control: passed as a session tag on sign-in.
 type AccessControlAttributeSpecArgs struct {
-	// The session tag key, such as `Department`. Keys must be unique.
+	// The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-@`. Keys must be unique.
 	Key pulumi.StringInput `pulumi:"key"`
-	// Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+	// Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
 	Sources pulumi.StringArrayInput `pulumi:"sources"`
 }
 
@@ -92,12 +92,12 @@ func (o AccessControlAttributeSpecOutput) ToAccessControlAttributeSpecOutputWith
 	return o
 }
 
-// The session tag key, such as `Department`. Keys must be unique.
+// The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-@`. Keys must be unique.
 func (o AccessControlAttributeSpecOutput) Key() pulumi.StringOutput {
 	return o.ApplyT(func(v AccessControlAttributeSpec) string { return v.Key }).(pulumi.StringOutput)
 }
 
-// Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+// Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
 func (o AccessControlAttributeSpecOutput) Sources() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v AccessControlAttributeSpec) []string { return v.Sources }).(pulumi.StringArrayOutput)
 }
@@ -771,7 +771,7 @@ func (o CustomerManagedPolicyRefArrayOutput) Index(i pulumi.IntInput) CustomerMa
 type GroupSpec struct {
 	// The description of a group the component creates; not allowed with `existing`.
 	Description *string `pulumi:"description"`
-	// The group's display name. Assignments and memberships refer to the group by it.
+	// The group's display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
 	DisplayName string `pulumi:"displayName"`
 	// Reference an existing group instead of creating one.
 	Existing *bool `pulumi:"existing"`
@@ -792,7 +792,7 @@ type GroupSpecInput interface {
 type GroupSpecArgs struct {
 	// The description of a group the component creates; not allowed with `existing`.
 	Description pulumi.StringPtrInput `pulumi:"description"`
-	// The group's display name. Assignments and memberships refer to the group by it.
+	// The group's display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
 	DisplayName pulumi.StringInput `pulumi:"displayName"`
 	// Reference an existing group instead of creating one.
 	Existing pulumi.BoolPtrInput `pulumi:"existing"`
@@ -855,7 +855,7 @@ func (o GroupSpecOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GroupSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
 }
 
-// The group's display name. Assignments and memberships refer to the group by it.
+// The group's display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
 func (o GroupSpecOutput) DisplayName() pulumi.StringOutput {
 	return o.ApplyT(func(v GroupSpec) string { return v.DisplayName }).(pulumi.StringOutput)
 }
@@ -899,7 +899,7 @@ type IntegrationSettings struct {
 	Force *bool `pulumi:"force"`
 	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
 	ManagementAccountId *string `pulumi:"managementAccountId"`
-	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 	Regions []string `pulumi:"regions"`
 	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
 	Service *string `pulumi:"service"`
@@ -932,7 +932,7 @@ type IntegrationSettingsArgs struct {
 	Force pulumi.BoolPtrInput `pulumi:"force"`
 	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
 	ManagementAccountId pulumi.StringPtrInput `pulumi:"managementAccountId"`
-	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 	Regions pulumi.StringArrayInput `pulumi:"regions"`
 	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
 	Service pulumi.StringPtrInput `pulumi:"service"`
@@ -997,7 +997,7 @@ func (o IntegrationSettingsOutput) ManagementAccountId() pulumi.StringPtrOutput 
 	return o.ApplyT(func(v IntegrationSettings) *string { return v.ManagementAccountId }).(pulumi.StringPtrOutput)
 }
 
-// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 func (o IntegrationSettingsOutput) Regions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v IntegrationSettings) []string { return v.Regions }).(pulumi.StringArrayOutput)
 }
@@ -1234,9 +1234,9 @@ func (o OrgIntegrationSpecArrayOutput) Index(i pulumi.IntInput) OrgIntegrationSp
 type PermissionSetSpec struct {
 	// Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
 	CustomerManagedPolicies []CustomerManagedPolicyRef `pulumi:"customerManagedPolicies"`
-	// The permission set's description.
+	// The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 	Description *string `pulumi:"description"`
-	// An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+	// An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
 	InlinePolicy *string `pulumi:"inlinePolicy"`
 	// ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
 	ManagedPolicyArns []string `pulumi:"managedPolicyArns"`
@@ -1244,11 +1244,11 @@ type PermissionSetSpec struct {
 	Name string `pulumi:"name"`
 	// The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
 	PermissionsBoundary *PermissionsBoundarySpec `pulumi:"permissionsBoundary"`
-	// URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+	// URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
 	RelayState *string `pulumi:"relayState"`
 	// How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
 	SessionDuration *string `pulumi:"sessionDuration"`
-	// Tags on the permission set.
+	// Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-@`.
 	Tags map[string]string `pulumi:"tags"`
 }
 
@@ -1267,9 +1267,9 @@ type PermissionSetSpecInput interface {
 type PermissionSetSpecArgs struct {
 	// Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
 	CustomerManagedPolicies CustomerManagedPolicyRefArrayInput `pulumi:"customerManagedPolicies"`
-	// The permission set's description.
+	// The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 	Description pulumi.StringPtrInput `pulumi:"description"`
-	// An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+	// An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
 	InlinePolicy pulumi.StringPtrInput `pulumi:"inlinePolicy"`
 	// ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
 	ManagedPolicyArns pulumi.StringArrayInput `pulumi:"managedPolicyArns"`
@@ -1277,11 +1277,11 @@ type PermissionSetSpecArgs struct {
 	Name pulumi.StringInput `pulumi:"name"`
 	// The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
 	PermissionsBoundary PermissionsBoundarySpecPtrInput `pulumi:"permissionsBoundary"`
-	// URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+	// URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
 	RelayState pulumi.StringPtrInput `pulumi:"relayState"`
 	// How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
 	SessionDuration pulumi.StringPtrInput `pulumi:"sessionDuration"`
-	// Tags on the permission set.
+	// Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-@`.
 	Tags pulumi.StringMapInput `pulumi:"tags"`
 }
 
@@ -1342,12 +1342,12 @@ func (o PermissionSetSpecOutput) CustomerManagedPolicies() CustomerManagedPolicy
 	return o.ApplyT(func(v PermissionSetSpec) []CustomerManagedPolicyRef { return v.CustomerManagedPolicies }).(CustomerManagedPolicyRefArrayOutput)
 }
 
-// The permission set's description.
+// The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 func (o PermissionSetSpecOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PermissionSetSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
 }
 
-// An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+// An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
 func (o PermissionSetSpecOutput) InlinePolicy() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PermissionSetSpec) *string { return v.InlinePolicy }).(pulumi.StringPtrOutput)
 }
@@ -1367,7 +1367,7 @@ func (o PermissionSetSpecOutput) PermissionsBoundary() PermissionsBoundarySpecPt
 	return o.ApplyT(func(v PermissionSetSpec) *PermissionsBoundarySpec { return v.PermissionsBoundary }).(PermissionsBoundarySpecPtrOutput)
 }
 
-// URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+// URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
 func (o PermissionSetSpecOutput) RelayState() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PermissionSetSpec) *string { return v.RelayState }).(pulumi.StringPtrOutput)
 }
@@ -1377,7 +1377,7 @@ func (o PermissionSetSpecOutput) SessionDuration() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PermissionSetSpec) *string { return v.SessionDuration }).(pulumi.StringPtrOutput)
 }
 
-// Tags on the permission set.
+// Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-@`.
 func (o PermissionSetSpecOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v PermissionSetSpec) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
 }
@@ -1569,7 +1569,7 @@ type PortfolioCreateSpec struct {
 	Name string `pulumi:"name"`
 	// The person or team that owns the portfolio, 1 to 50 characters.
 	ProviderName string `pulumi:"providerName"`
-	// Tags to apply to the portfolio.
+	// Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-@`.
 	Tags map[string]string `pulumi:"tags"`
 }
 
@@ -1592,7 +1592,7 @@ type PortfolioCreateSpecArgs struct {
 	Name pulumi.StringInput `pulumi:"name"`
 	// The person or team that owns the portfolio, 1 to 50 characters.
 	ProviderName pulumi.StringInput `pulumi:"providerName"`
-	// Tags to apply to the portfolio.
+	// Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-@`.
 	Tags pulumi.StringMapInput `pulumi:"tags"`
 }
 
@@ -1689,7 +1689,7 @@ func (o PortfolioCreateSpecOutput) ProviderName() pulumi.StringOutput {
 	return o.ApplyT(func(v PortfolioCreateSpec) string { return v.ProviderName }).(pulumi.StringOutput)
 }
 
-// Tags to apply to the portfolio.
+// Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-@`.
 func (o PortfolioCreateSpecOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v PortfolioCreateSpec) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
 }
@@ -1748,7 +1748,7 @@ func (o PortfolioCreateSpecPtrOutput) ProviderName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Tags to apply to the portfolio.
+// Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-@`.
 func (o PortfolioCreateSpecPtrOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *PortfolioCreateSpec) map[string]string {
 		if v == nil {
@@ -2401,7 +2401,7 @@ func (o ShareSpecArrayOutput) Index(i pulumi.IntInput) ShareSpecOutput {
 type UserSpec struct {
 	// The display name of a user the component creates. Defaults to `givenName familyName`.
 	DisplayName *string `pulumi:"displayName"`
-	// The primary work email of a user the component creates.
+	// The primary work email of a user the component creates, one plain address such as `jdoe@example.com`.
 	Email *string `pulumi:"email"`
 	// Reference an existing user instead of creating one; no other field but `userName` may be set.
 	Existing *bool `pulumi:"existing"`
@@ -2428,7 +2428,7 @@ type UserSpecInput interface {
 type UserSpecArgs struct {
 	// The display name of a user the component creates. Defaults to `givenName familyName`.
 	DisplayName pulumi.StringPtrInput `pulumi:"displayName"`
-	// The primary work email of a user the component creates.
+	// The primary work email of a user the component creates, one plain address such as `jdoe@example.com`.
 	Email pulumi.StringPtrInput `pulumi:"email"`
 	// Reference an existing user instead of creating one; no other field but `userName` may be set.
 	Existing pulumi.BoolPtrInput `pulumi:"existing"`
@@ -2497,7 +2497,7 @@ func (o UserSpecOutput) DisplayName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v UserSpec) *string { return v.DisplayName }).(pulumi.StringPtrOutput)
 }
 
-// The primary work email of a user the component creates.
+// The primary work email of a user the component creates, one plain address such as `jdoe@example.com`.
 func (o UserSpecOutput) Email() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v UserSpec) *string { return v.Email }).(pulumi.StringPtrOutput)
 }

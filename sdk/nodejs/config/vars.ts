@@ -110,7 +110,7 @@ Object.defineProperty(exports, "profile", {
 });
 
 /**
- * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+ * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
  */
 export declare const region: string | undefined;
 Object.defineProperty(exports, "region", {

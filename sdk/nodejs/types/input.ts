@@ -11,11 +11,11 @@ import * as enums from "../types/enums";
  */
 export interface AccessControlAttributeSpecArgs {
     /**
-     * The session tag key, such as `Department`. Keys must be unique.
+     * The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-@`. Keys must be unique.
      */
     key: pulumi.Input<string>;
     /**
-     * Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+     * Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
      */
     sources: pulumi.Input<pulumi.Input<string>[]>;
 }
@@ -109,7 +109,7 @@ export interface GroupSpecArgs {
      */
     description?: pulumi.Input<string | undefined>;
     /**
-     * The group's display name. Assignments and memberships refer to the group by it.
+     * The group's display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
      */
     displayName: pulumi.Input<string>;
     /**
@@ -147,7 +147,7 @@ export interface IntegrationSettingsArgs {
      */
     managementAccountId?: pulumi.Input<string | undefined>;
     /**
-     * The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+     * The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
      */
     regions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
@@ -197,11 +197,11 @@ export interface PermissionSetSpecArgs {
      */
     customerManagedPolicies?: pulumi.Input<pulumi.Input<inputs.CustomerManagedPolicyRefArgs>[] | undefined>;
     /**
-     * The permission set's description.
+     * The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
      */
     description?: pulumi.Input<string | undefined>;
     /**
-     * An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+     * An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
      */
     inlinePolicy?: pulumi.Input<string | undefined>;
     /**
@@ -217,7 +217,7 @@ export interface PermissionSetSpecArgs {
      */
     permissionsBoundary?: pulumi.Input<inputs.PermissionsBoundarySpecArgs | undefined>;
     /**
-     * URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+     * URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
      */
     relayState?: pulumi.Input<string | undefined>;
     /**
@@ -225,7 +225,7 @@ export interface PermissionSetSpecArgs {
      */
     sessionDuration?: pulumi.Input<string | undefined>;
     /**
-     * Tags on the permission set.
+     * Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-@`.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
 }
@@ -261,7 +261,7 @@ export interface PortfolioCreateSpecArgs {
      */
     providerName: pulumi.Input<string>;
     /**
-     * Tags to apply to the portfolio.
+     * Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-@`.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
 }
@@ -351,7 +351,7 @@ export interface UserSpecArgs {
      */
     displayName?: pulumi.Input<string | undefined>;
     /**
-     * The primary work email of a user the component creates.
+     * The primary work email of a user the component creates, one plain address such as `jdoe@example.com`.
      */
     email?: pulumi.Input<string | undefined>;
     /**

@@ -58,11 +58,11 @@ class AccessControlAttributeSpecArgsDict(TypedDict):
     """
     key: pulumi.Input[_builtins.str]
     """
-    The session tag key, such as `Department`. Keys must be unique.
+    The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-@`. Keys must be unique.
     """
     sources: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
     """
-    Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+    Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
     """
 
 @pulumi.input_type
@@ -73,8 +73,8 @@ class AccessControlAttributeSpecArgs:
         """
         An attribute for attribute-based access control: passed as a session tag on sign-in.
 
-        :param pulumi.Input[_builtins.str] key: The session tag key, such as `Department`. Keys must be unique.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] sources: Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+        :param pulumi.Input[_builtins.str] key: The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-@`. Keys must be unique.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] sources: Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
         """
         pulumi.set(__self__, "key", key)
         pulumi.set(__self__, "sources", sources)
@@ -83,7 +83,7 @@ class AccessControlAttributeSpecArgs:
     @pulumi.getter
     def key(self) -> pulumi.Input[_builtins.str]:
         """
-        The session tag key, such as `Department`. Keys must be unique.
+        The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-@`. Keys must be unique.
         """
         return pulumi.get(self, "key")
 
@@ -95,7 +95,7 @@ class AccessControlAttributeSpecArgs:
     @pulumi.getter
     def sources(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
         """
-        Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+        Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
         """
         return pulumi.get(self, "sources")
 
@@ -438,7 +438,7 @@ class GroupSpecArgsDict(TypedDict):
     """
     display_name: pulumi.Input[_builtins.str]
     """
-    The group's display name. Assignments and memberships refer to the group by it.
+    The group's display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
     """
     description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -458,7 +458,7 @@ class GroupSpecArgs:
         """
         An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
 
-        :param pulumi.Input[_builtins.str] display_name: The group's display name. Assignments and memberships refer to the group by it.
+        :param pulumi.Input[_builtins.str] display_name: The group's display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
         :param pulumi.Input[_builtins.str] description: The description of a group the component creates; not allowed with `existing`.
         :param pulumi.Input[_builtins.bool] existing: Reference an existing group instead of creating one.
         """
@@ -472,7 +472,7 @@ class GroupSpecArgs:
     @pulumi.getter(name="displayName")
     def display_name(self) -> pulumi.Input[_builtins.str]:
         """
-        The group's display name. Assignments and memberships refer to the group by it.
+        The group's display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
         """
         return pulumi.get(self, "display_name")
 
@@ -535,7 +535,7 @@ class IntegrationSettingsArgsDict(TypedDict):
     """
     regions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+    The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
     """
     service: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -567,7 +567,7 @@ class IntegrationSettingsArgs:
         :param pulumi.Input[_builtins.str] enable_via: How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
         :param pulumi.Input[_builtins.bool] force: Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
         :param pulumi.Input[_builtins.str] management_account_id: The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
         :param pulumi.Input[_builtins.str] service: The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
         :param pulumi.Input[_builtins.str] service_principal: A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
         """
@@ -666,7 +666,7 @@ class IntegrationSettingsArgs:
     @pulumi.getter
     def regions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region.
+        The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
         """
         return pulumi.get(self, "regions")
 
@@ -817,11 +817,11 @@ class PermissionSetSpecArgsDict(TypedDict):
     """
     description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The permission set's description.
+    The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
     """
     inline_policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+    An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
     """
     managed_policy_arns: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
@@ -833,7 +833,7 @@ class PermissionSetSpecArgsDict(TypedDict):
     """
     relay_state: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+    URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
     """
     session_duration: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -841,7 +841,7 @@ class PermissionSetSpecArgsDict(TypedDict):
     """
     tags: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
-    Tags on the permission set.
+    Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-@`.
     """
 
 @pulumi.input_type
@@ -861,13 +861,13 @@ class PermissionSetSpecArgs:
 
         :param pulumi.Input[_builtins.str] name: The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
         :param pulumi.Input[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]] customer_managed_policies: Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
-        :param pulumi.Input[_builtins.str] description: The permission set's description.
-        :param pulumi.Input[_builtins.str] inline_policy: An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+        :param pulumi.Input[_builtins.str] description: The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
+        :param pulumi.Input[_builtins.str] inline_policy: An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] managed_policy_arns: ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
         :param pulumi.Input['PermissionsBoundarySpecArgs'] permissions_boundary: The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
-        :param pulumi.Input[_builtins.str] relay_state: URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+        :param pulumi.Input[_builtins.str] relay_state: URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
         :param pulumi.Input[_builtins.str] session_duration: How long a session lasts, as an ISO 8601 duration between 1 and 12 hours, such as `PT8H` or `PT1H30M`. Defaults to `PT1H`.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags on the permission set.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-@`.
         """
         pulumi.set(__self__, "name", name)
         if customer_managed_policies is not None:
@@ -915,7 +915,7 @@ class PermissionSetSpecArgs:
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The permission set's description.
+        The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
         """
         return pulumi.get(self, "description")
 
@@ -927,7 +927,7 @@ class PermissionSetSpecArgs:
     @pulumi.getter(name="inlinePolicy")
     def inline_policy(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+        An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
         """
         return pulumi.get(self, "inline_policy")
 
@@ -963,7 +963,7 @@ class PermissionSetSpecArgs:
     @pulumi.getter(name="relayState")
     def relay_state(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+        URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
         """
         return pulumi.get(self, "relay_state")
 
@@ -987,7 +987,7 @@ class PermissionSetSpecArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags on the permission set.
+        Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-@`.
         """
         return pulumi.get(self, "tags")
 
@@ -1068,7 +1068,7 @@ class PortfolioCreateSpecArgsDict(TypedDict):
     """
     tags: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
-    Tags to apply to the portfolio.
+    Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-@`.
     """
 
 @pulumi.input_type
@@ -1084,7 +1084,7 @@ class PortfolioCreateSpecArgs:
         :param pulumi.Input[_builtins.str] name: The portfolio's display name, 1 to 100 characters.
         :param pulumi.Input[_builtins.str] provider_name: The person or team that owns the portfolio, 1 to 50 characters.
         :param pulumi.Input[_builtins.str] description: The portfolio's description, at most 2000 characters.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags to apply to the portfolio.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-@`.
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "provider_name", provider_name)
@@ -1133,7 +1133,7 @@ class PortfolioCreateSpecArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags to apply to the portfolio.
+        Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-@`.
         """
         return pulumi.get(self, "tags")
 
@@ -1467,7 +1467,7 @@ class UserSpecArgsDict(TypedDict):
     """
     email: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The primary work email of a user the component creates.
+    The primary work email of a user the component creates, one plain address such as `jdoe@example.com`.
     """
     existing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
@@ -1496,7 +1496,7 @@ class UserSpecArgs:
 
         :param pulumi.Input[_builtins.str] user_name: The user's unique user name. Assignments and memberships refer to the user by it.
         :param pulumi.Input[_builtins.str] display_name: The display name of a user the component creates. Defaults to `givenName familyName`.
-        :param pulumi.Input[_builtins.str] email: The primary work email of a user the component creates.
+        :param pulumi.Input[_builtins.str] email: The primary work email of a user the component creates, one plain address such as `jdoe@example.com`.
         :param pulumi.Input[_builtins.bool] existing: Reference an existing user instead of creating one; no other field but `userName` may be set.
         :param pulumi.Input[_builtins.str] family_name: The family name of a user the component creates; required when creating.
         :param pulumi.Input[_builtins.str] given_name: The given name of a user the component creates; required when creating.
@@ -1541,7 +1541,7 @@ class UserSpecArgs:
     @pulumi.getter
     def email(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The primary work email of a user the component creates.
+        The primary work email of a user the component creates, one plain address such as `jdoe@example.com`.
         """
         return pulumi.get(self, "email")
 

@@ -43,7 +43,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.int] max_backoff_seconds: The longest delay, in seconds, between two attempts. Defaults to 20.
         :param pulumi.Input[_builtins.str] notifications_endpoint: A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] profile: A named profile from the shared AWS config and credentials files.
-        :param pulumi.Input[_builtins.str] region: The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+        :param pulumi.Input[_builtins.str] region: The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
         :param pulumi.Input[_builtins.str] securitylake_endpoint: A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
         """
         if assume_role is not None:
@@ -181,7 +181,7 @@ class ProviderArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+        The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
         """
         return pulumi.get(self, "region")
 
@@ -234,7 +234,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.int] max_backoff_seconds: The longest delay, in seconds, between two attempts. Defaults to 20.
         :param pulumi.Input[_builtins.str] notifications_endpoint: A custom AWS User Notifications endpoint URL (NotificationsOrganizationsAccess), for emulators and tests.
         :param pulumi.Input[_builtins.str] profile: A named profile from the shared AWS config and credentials files.
-        :param pulumi.Input[_builtins.str] region: The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+        :param pulumi.Input[_builtins.str] region: The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
         :param pulumi.Input[_builtins.str] securitylake_endpoint: A custom Amazon Security Lake endpoint URL (SecurityLakeDelegatedAdmin), for emulators and tests.
         """
         ...
@@ -342,7 +342,7 @@ class Provider(pulumi.ProviderResource):
     @pulumi.getter
     def region(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+        The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
         """
         return pulumi.get(self, "region")
 

@@ -87,7 +87,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def region(self) -> Optional[str]:
         """
-        The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1.
+        The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK's AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
         """
         return __config__.get('region')
 
