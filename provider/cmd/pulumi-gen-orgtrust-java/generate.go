@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"strings"
 
@@ -39,6 +40,9 @@ func generate(schemaJSON []byte, version string) (files map[string][]byte, err e
 		return nil, fmt.Errorf("reading the schema's language.java: %w", err)
 	}
 	info, _ := pkg.Language["java"].(java.PackageInfo)
+	// The generator adds its default dependencies to this map in place: the
+	// pom takes the schema's own.
+	info.Dependencies = maps.Clone(info.Dependencies)
 	if !strings.HasPrefix(info.BasePackage, "com.") {
 		// com.pulumi.bootstrap.internal.PulumiPlugins looks for plugin.json
 		// only under com/, so the engine would not install the plugin.

@@ -171,7 +171,8 @@ func pomXML(pkg *schema.Package, info java.PackageInfo) ([]byte, error) {
 		deps = append(deps, pomDependency{group, artifact, version})
 	}
 	if !slices.ContainsFunc(deps, func(d pomDependency) bool { return d.GroupID == "com.pulumi" && d.ArtifactID == "pulumi" }) {
-		return nil, fmt.Errorf("language.java.dependencies has no com.pulumi:pulumi: give the Java SDK version to compile against")
+		return nil, fmt.Errorf("language.java.dependencies has no com.pulumi:pulumi: give the version of the Java SDK " +
+			"that the SDK compiles against and its users get, rather than the generator's silent default (1.0.0)")
 	}
 	slices.SortFunc(deps, func(a, b pomDependency) int {
 		return strings.Compare(a.GroupID+":"+a.ArtifactID, b.GroupID+":"+b.ArtifactID)
