@@ -56,6 +56,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^sdk/')); \
 		if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	go vet ./...
+	cd provider/cmd/pulumi-gen-orgtrust-java && go vet ./...
 
 ## install: put the provider plugin into the Pulumi plugin cache ($$PULUMI_HOME/plugins), where the engine finds it
 install: tools provider
