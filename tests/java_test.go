@@ -360,6 +360,7 @@ func TestJavaExamplesRunUnderMocks(t *testing.T) {
 	exs := javaExamples(t)
 	for _, ex := range exs {
 		t.Run(ex.name, func(t *testing.T) {
+			t.Parallel()
 			dir := filepath.Join(t.TempDir(), ex.name)
 			copyExample(t, ex.dir, dir)
 			pom := readPOM(t, filepath.Join(dir, "pom.xml"))
@@ -375,6 +376,7 @@ func TestJavaExamplesRunUnderMocks(t *testing.T) {
 	}
 
 	t.Run("a failing program fails the run", func(t *testing.T) {
+		t.Parallel()
 		dir := filepath.Join(t.TempDir(), "failing")
 		copyExample(t, exs[0].dir, dir)
 		program := filepath.Join(dir, "src", "main", "java", "failing", "App.java")

@@ -245,7 +245,7 @@ func examplesOf(t *testing.T, lang string) []example {
 }
 
 // TestSDKExamplesCoverTheComponents checks that each main component has an
-// example in TypeScript, Python and YAML, and that every example is listed in
+// example in TypeScript, Python, YAML and Java, and that every example is listed in
 // examples/README.md.
 func TestSDKExamplesCoverTheComponents(t *testing.T) {
 	t.Parallel()
@@ -260,6 +260,7 @@ func TestSDKExamplesCoverTheComponents(t *testing.T) {
 		"ts":   func(c string) string { return "new orgtrust." + c + "(" },
 		"py":   func(c string) string { return "orgtrust." + c + "(" },
 		"yaml": func(c string) string { return "type: orgtrust:index:" + c },
+		"java": func(c string) string { return "new " + c + "(" },
 	}
 	for _, c := range mainComponents {
 		if _, ok := spec.Resources["orgtrust:index:"+c]; !ok {
