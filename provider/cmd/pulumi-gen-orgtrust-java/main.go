@@ -7,7 +7,10 @@
 //
 // It is a Go module of its own: github.com/pulumi/pulumi-java/pkg v1.12.0
 // builds only against the github.com/pulumi/pulumi/pkg/v3 of its own time,
-// older than the provider's.
+// older than the provider's (at v3.256 the schema and PCL APIs it calls have
+// changed). Its go.mod pins pulumi v3.171.0, the first release after the
+// pre-release that v1.12.0 names, which the checksum database does not have;
+// pulumi-java v1.16.0 is not in the checksum database either.
 package main
 
 import (
