@@ -11,7 +11,7 @@ PULUMI         := $(BIN)/pulumi
 PROVIDER       := $(BIN)/pulumi-resource-orgtrust
 GO_TEST_FLAGS  ?= -timeout 30m
 
-.PHONY: tools provider schema test test-unit lint install bench clean plan sdks test-sdks python-env dist
+.PHONY: tools provider schema test test-unit lint install bench clean plan sdks test-sdks python-env maven-repo dist
 
 ## tools: build the Pulumi CLI $(PULUMI_VERSION) from the Go module proxy into bin/ (reused when present)
 tools: $(PULUMI)
@@ -56,6 +56,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^sdk/')); \
 		if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	go vet ./...
+	cd provider/cmd/pulumi-gen-orgtrust-java && go vet ./...
 
 ## install: put the provider plugin into the Pulumi plugin cache ($$PULUMI_HOME/plugins), where the engine finds it
 install: tools provider
@@ -81,11 +82,14 @@ bench: tools provider
 clean:
 	rm -rf $(BIN)
 
-## sdks: regenerate sdk/go, sdk/nodejs and sdk/python from schema/schema.json (run `make schema` first when the provider changed)
+## sdks: regenerate sdk/go, sdk/nodejs and sdk/python, and sdk/java (pulumi-java's generator, a Go module of its own),
+## from schema/schema.json (run `make schema` first when the provider changed)
 sdks:
 	go run ./provider/cmd/pulumi-gen-orgtrust sdks -schema schema/schema.json -out sdk
+	cd provider/cmd/pulumi-gen-orgtrust-java && \
+		go run . -schema $(CURDIR)/schema/schema.json -out $(CURDIR)/sdk/java -version $(VERSION)
 
-## test-sdks: check sdk/ is up to date, compile the SDKs (tsc, compileall, go build) and check the TypeScript, Python and YAML examples
+## test-sdks: check sdk/ is up to date, compile the SDKs (tsc, compileall, go build, mvn) and check the TypeScript, Python, YAML and Java examples
 test-sdks:
 	go test $(GO_TEST_FLAGS) -count=1 -run 'SDK' ./tests/
 
@@ -122,6 +126,32 @@ $(PYTHON_ENV)/.complete:
 	@touch $@
 
 test: python-env
+
+MAVEN_REPO     ?= $(CACHE_DIR)/m2
+MAVEN_POMS     := sdk/java/pom.xml $(sort $(wildcard examples/*-java/pom.xml))
+MAVEN_KEY      := $(shell cat $(MAVEN_POMS) | sha256sum | cut -c1-12)
+MVN            := mvn -B -q -Dmaven.repo.local=$(MAVEN_REPO)
+# The tests find the repository here (tests/java_test.go) and build offline from it.
+export ORGTRUST_MAVEN_REPO := $(MAVEN_REPO)
+
+## maven-repo: resolve, online, what the Java SDK and examples build with (com.pulumi:pulumi from Maven Central and
+## the compile, jar, install and exec plugins) into the local Maven repository $(MAVEN_REPO), once for each version
+## of their pom.xml files: it builds copies of them; without mvn it only says so (the Java tests then skip)
+maven-repo: $(MAVEN_REPO)/.complete-$(MAVEN_KEY)
+
+# The marker carries the hash of the poms, as the Python environment's name does.
+$(MAVEN_REPO)/.complete-$(MAVEN_KEY):
+	@if ! command -v mvn >/dev/null; then echo "maven-repo: mvn is not installed: install Maven 3.6+ and a JDK 11+ to build the Java SDK"; exit 0; fi; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	cp -r sdk/java "$$tmp/sdk"; rm -rf "$$tmp/sdk/target"; \
+	$(MVN) -f "$$tmp/sdk/pom.xml" resources:resources compiler:compile jar:jar install:install; \
+	for pom in $(filter examples/%,$(MAVEN_POMS)); do \
+		ex=$$(dirname $$pom); cp -r $$ex "$$tmp/example"; rm -rf "$$tmp/example/target"; \
+		$(MVN) -f "$$tmp/example/pom.xml" test-compile exec:help; rm -rf "$$tmp/example"; \
+	done; \
+	touch $@
+
+test: maven-repo
 
 DIST_DIR       ?= $(BIN)/dist
 DIST_PLATFORMS ?= linux-amd64 linux-arm64 darwin-amd64 darwin-arm64 windows-amd64 windows-arm64

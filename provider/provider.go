@@ -68,6 +68,19 @@ func New() (p.Provider, error) {
 				"generateResourceContainerTypes": true,
 				"respectSchemaVersion":           true,
 			},
+			// The Java SDK (provider/cmd/pulumi-gen-orgtrust-java), Java package
+			// com.orgtrust.orgtrust: the Java language host finds a package's
+			// plugin.json only under com/ (com.pulumi.bootstrap.internal.PulumiPlugins).
+			// It compiles against com.pulumi:pulumi and, at the versions that release
+			// depends on itself, the two libraries the generated code uses directly.
+			"java": map[string]any{
+				"basePackage": "com.orgtrust",
+				"dependencies": map[string]any{
+					"com.pulumi:pulumi":               "1.12.0",
+					"com.google.code.gson:gson":       "2.10",
+					"com.google.code.findbugs:jsr305": "3.0.2",
+				},
+			},
 		}).
 		WithGoImportPath("github.com/orgtrust/pulumi-orgtrust/sdk/go/orgtrust").
 		Build()

@@ -54,7 +54,8 @@ func loadSchema(t *testing.T) ([]byte, schema.PackageSpec) {
 }
 
 // TestSDKsAreUpToDate regenerates the SDKs from schema/schema.json into a
-// temporary directory and compares them with the checked-in sdk/.
+// temporary directory, Java's with its own generator, and compares them with
+// the checked-in sdk/.
 func TestSDKsAreUpToDate(t *testing.T) {
 	t.Parallel()
 	data, _ := loadSchema(t)
@@ -63,8 +64,14 @@ func TestSDKsAreUpToDate(t *testing.T) {
 	tmp := t.TempDir()
 	require.NoError(t, gen.Write(tmp, files))
 
+	// sdk/java comes from its own generator module, as `make sdks` runs it.
+	generateJavaSDK(t, repoPath("schema", "schema.json"), filepath.Join(tmp, "java"))
+	javaFiles, err := gen.List(filepath.Join(tmp, "java"))
+	require.NoError(t, err)
+	require.NotEmpty(t, javaFiles, "the Java SDK's generator wrote nothing")
+
 	regenerated := map[string][]byte{}
-	for _, lang := range gen.Languages {
+	for _, lang := range append(slices.Clone(gen.Languages), "java") {
 		rels, err := gen.List(filepath.Join(tmp, lang))
 		require.NoError(t, err)
 		for _, rel := range rels {
@@ -73,7 +80,7 @@ func TestSDKsAreUpToDate(t *testing.T) {
 			regenerated[lang+"/"+rel] = b
 		}
 	}
-	require.Equal(t, len(files), len(regenerated), "gen.Write wrote every generated file")
+	require.Equal(t, len(files)+len(javaFiles), len(regenerated), "gen.Write wrote every generated file")
 
 	diffs, err := gen.Compare(repoPath("sdk"), regenerated)
 	require.NoError(t, err)
@@ -169,12 +176,12 @@ func copyFile(t *testing.T, src, dst string) {
 
 // example is one example program in a language other than Go.
 type example struct {
-	name, dir, lang string // lang is ts, py or yaml
+	name, dir, lang string // lang is ts, py, yaml or java
 }
 
 // examples lists the examples written with the SDKs: examples/*/ with a
-// tsconfig.json (TypeScript), a __main__.py (Python) or a Pulumi.yaml whose
-// runtime is yaml.
+// tsconfig.json (TypeScript), a __main__.py (Python), a pom.xml (Java) or a
+// Pulumi.yaml whose runtime is yaml.
 func examples(t *testing.T) []example {
 	t.Helper()
 	dirs, err := filepath.Glob(repoPath("examples", "*"))
@@ -190,6 +197,8 @@ func examples(t *testing.T) []example {
 			out = append(out, example{name, dir, "ts"})
 		case fileExists(filepath.Join(dir, "__main__.py")):
 			out = append(out, example{name, dir, "py"})
+		case fileExists(filepath.Join(dir, "pom.xml")):
+			out = append(out, example{name, dir, "java"})
 		case isYAMLProject(t, dir):
 			out = append(out, example{name, dir, "yaml"})
 		}
@@ -236,7 +245,7 @@ func examplesOf(t *testing.T, lang string) []example {
 }
 
 // TestSDKExamplesCoverTheComponents checks that each main component has an
-// example in TypeScript, Python and YAML, and that every example is listed in
+// example in TypeScript, Python, YAML and Java, and that every example is listed in
 // examples/README.md.
 func TestSDKExamplesCoverTheComponents(t *testing.T) {
 	t.Parallel()
@@ -251,6 +260,7 @@ func TestSDKExamplesCoverTheComponents(t *testing.T) {
 		"ts":   func(c string) string { return "new orgtrust." + c + "(" },
 		"py":   func(c string) string { return "orgtrust." + c + "(" },
 		"yaml": func(c string) string { return "type: orgtrust:index:" + c },
+		"java": func(c string) string { return "new " + c + "(" },
 	}
 	for _, c := range mainComponents {
 		if _, ok := spec.Resources["orgtrust:index:"+c]; !ok {

@@ -50,6 +50,7 @@ var ignoredDirs = map[string]bool{
 	"build":        true,
 	"dist":         true,
 	".mypy_cache":  true,
+	"target":       true, // Maven's (sdk/java)
 }
 
 // Ignored reports whether rel, a slash-separated path relative to the SDK
@@ -274,10 +275,17 @@ func List(root string) ([]string, error) {
 
 // Compare returns the differences between files and the SDKs under dir, one
 // line per path ("changed", "missing" or "extra"), sorted; none means dir is
-// up to date.
+// up to date. It compares the directories of Languages and of any other
+// language that files has (sdk/java, which its own generator writes).
 func Compare(dir string, files map[string][]byte) ([]string, error) {
+	langs := slices.Clone(Languages)
+	for rel := range files {
+		if lang, _, ok := strings.Cut(rel, "/"); ok && !slices.Contains(langs, lang) {
+			langs = append(langs, lang)
+		}
+	}
 	var diffs []string
-	for _, lang := range Languages {
+	for _, lang := range langs {
 		existing, err := List(filepath.Join(dir, lang))
 		if err != nil {
 			return nil, err

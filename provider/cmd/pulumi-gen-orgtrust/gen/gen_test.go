@@ -217,6 +217,25 @@ func TestWriteRemovesStaleFilesAndKeepsBuildOutput(t *testing.T) {
 	}
 }
 
+// TestCompareCoversOtherGeneratorsLanguages: files of a language that another
+// generator writes (sdk/java) are compared too, extras included, without
+// Maven's build output.
+func TestCompareCoversOtherGeneratorsLanguages(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string][]byte{"java/pom.xml": []byte("pom"), "java/src/A.java": []byte("a")}
+	for rel, data := range map[string]string{
+		"java/pom.xml": "old pom", "java/src/Gone.java": "gone", "java/target/classes/A.class": "built",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+	}
+	diffs, err := Compare(dir, files)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"changed: java/pom.xml", "missing: java/src/A.java", "extra:   java/src/Gone.java"}, diffs)
+}
+
 func TestRefusingLoaderNamesThePackage(t *testing.T) {
 	t.Parallel()
 	_, err := RefusingLoader{}.LoadPackage("aws", nil)
