@@ -77,7 +77,7 @@ public final class Config {
         return Codegen.stringProp("profile").config(config).get();
     }
 /**
- * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1.
+ * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
  * 
  */
     public Optional<String> region() {

@@ -140,16 +140,52 @@ import javax.annotation.Nullable;
  * ## Validation at preview
  * 
  * Each of these fails the preview with an error naming the field (such as
- * `assignments[2].permissionSet`), the bad value and the fix, and nothing is
- * registered: an assignment or membership naming an undeclared permission set,
- * group or user (with a suggestion); a principal type other than `GROUP` or
- * `USER`; an account ID that is not 12 digits; an OU ID that is not
- * `ou-xxxx-xxxxxxxx` (or a root `r-xxxx`); a session duration that is not ISO
- * 8601 or lies outside 1 to 12 hours; an inline policy that is not a JSON
- * object; duplicate permission set, group or user names; a customer managed
- * policy ARN in `managedPolicyArns`; a boundary with both or neither policy;
- * `instanceArn` without `identityStoreId` or the reverse; a delegated
- * administrator that is the management account.
+ * `assignments[2].permissionSet`), the bad value and the fix, all of them at
+ * once, and nothing is registered. The component&#39;s Check function
+ * (`CheckIdentityCenterSetup`, and the provider&#39;s checks for other languages)
+ * gives the same answer without looking anything up.
+ * 
+ * - References: an assignment or membership naming an undeclared permission set,
+ *   group or user (with a suggestion); a principal type other than `GROUP` or
+ *   `USER`; duplicate permission set, group or user names.
+ * - IDs: an account ID that is not 12 digits, or has spaces around it; an OU ID that is not
+ *   `ou-xxxx-xxxxxxxx` (or a root `r-xxxx`); `instanceArn` without
+ *   `identityStoreId` or the reverse; an instance ARN of a partition that does
+ *   not exist; a delegated administrator that is the management account.
+ * - Permission sets, against CreatePermissionSet: a name that is not 1 to 32 of
+ *   `A-Za-z0-9+=,.{@literal @}_-`, or has spaces around it; a session duration that is not
+ *   ISO 8601 or lies outside 1 to 12 hours; a description over 700 characters
+ *   or with characters outside printable Latin-1; a relay state over 240
+ *   characters, with characters the API refuses, or not an `https` URL with a
+ *   host (Identity Center sends users to it in the AWS console); more than 20
+ *   managed and customer managed policies (Identity Center&#39;s quota).
+ * - Policy ARNs: white space around one (&#34;remove the trailing space&#34;); a length
+ *   outside 20 to 2048; a partition that does not exist (`arn:aws-gov:...`;
+ *   GovCloud is `aws-us-gov`); a partition other than the instance&#39;s, or, with
+ *   the instance looked up, other than the other ARNs&#39; (and, once looked up,
+ *   the instance&#39;s); a customer managed policy ARN in `managedPolicyArns`; a
+ *   boundary with both or neither policy. Customer managed policy names and
+ *   paths follow IAM&#39;s rules (a path at most 512 characters).
+ * - Inline policies: over 32,768 bytes, or over 10,240 bytes besides white
+ *   space (Identity Center&#39;s quotas); characters above U+00FF (write them as
+ *   JSON escapes); not a JSON object (`null`, a list); no `Statement` (`{}`);
+ *   a statement without an `Effect` of `Allow` or `Deny`, without `Action` or
+ *   `NotAction`, without `Resource` or `NotResource`, or with a `Principal`; a
+ *   `Version` other than `2012-10-17` or `2008-10-17`.
+ * - Tags: more than 75; keys of 0 or over 128 characters, values over 256; keys
+ *   starting with `aws:` in any case, which AWS reserves; characters other than
+ *   letters, digits, spaces and `_ . : / = + - {@literal @}`.
+ * - Identity store, against CreateGroup and CreateUser: display names and
+ *   descriptions of groups, and given, family and display names of users, of 1
+ *   to 1024 characters of letters, marks, symbols, digits, punctuation and
+ *   spaces; user names of 1 to 128 such characters without spaces; email
+ *   addresses that are not one plain address with a domain such as
+ *   `example.com` (`jdoe{@literal @}`, `a b{@literal @}c`, `a{@literal @@}b`, `Jane &lt;jdoe{@literal @}example.com&gt;`).
+ * - ABAC attributes, against InstanceAccessControlAttributeConfiguration: more
+ *   than 50; keys of 1 to 128 letters, digits, spaces and `_ . : / = + - {@literal @}`,
+ *   each once; exactly one source, of at most 256 characters.
+ * - Text that is not valid UTF-8, in any string input: Pulumi and AWS take
+ *   UTF-8 only; the error names the field and the offset of the first bad byte.
  * 
  * ## Example
  * 

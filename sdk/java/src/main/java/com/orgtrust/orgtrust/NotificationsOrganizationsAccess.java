@@ -20,7 +20,7 @@ import javax.annotation.Nullable;
  * - **Create** calls `EnableNotificationsAccessForOrganization`, unless `GetNotificationsAccessForOrganization` already reports `ENABLED` or `PENDING`, in which case the access is adopted.
  * - **Read** calls `GetNotificationsAccessForOrganization`. Access disabled out of band is reported gone, so the next update enables it again.
  * - **Delete** calls `DisableNotificationsAccessForOrganization`, unless `disableOnDelete` is false.
- * - **Import**: an organization has one; `pulumi import orgtrust:index:NotificationsOrganizationsAccess notifications notifications.amazon.com`.
+ * - **Import**: an organization has one; `pulumi import orgtrust:index:NotificationsOrganizationsAccess notifications notifications.amazon.com`. Importing while access is not enabled fails (&#34;there is nothing to import&#34;) and leaves the stack&#39;s state untouched; create the resource instead.
  * 
  * Enabling and disabling change the organization&#39;s trusted access, so they go through the provider&#39;s one queue of Organizations writes. Throttling and 5xx responses are retried by the AWS SDK&#39;s standard retryer (provider settings `maxAttempts`, `maxBackoffSeconds`). The provider must run with credentials of the organization&#39;s management account; `notificationsEndpoint` points it at another User Notifications endpoint.
  * 

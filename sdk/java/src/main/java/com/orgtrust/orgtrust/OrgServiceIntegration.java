@@ -17,7 +17,7 @@ import javax.annotation.Nullable;
 /**
  * Integrates one AWS service with AWS Organizations: enables trusted access for it, registers its delegated administrator after that, and gives the program a way to wait for both.
  * 
- * Name the service with `service` (a catalog key such as `guardduty`; trusted access is enabled for every principal the catalog lists for it) or `servicePrincipal` (exactly one principal). Every input is checked at preview, before anything is registered: an unknown service or principal (with a suggestion), a malformed account ID, the management account as delegated administrator, a service without delegated-admin support, `regions` for a service whose administrator is not per Region.
+ * Name the service with `service` (a catalog key such as `guardduty`; trusted access is enabled for every principal the catalog lists for it) or `servicePrincipal` (exactly one principal). Every input is checked at preview, before anything is registered: an unknown service or principal (with a suggestion), a malformed account ID, the management account as delegated administrator, a service without delegated-admin support, `regions` for a service whose administrator is not per Region, a Region that is not one of an AWS partition (`eu-wset-1`, `us-east-7`: the error names the nearest, &#34;did you mean \&#34;eu-west-1\&#34;&#34;), Regions of two partitions (an organization lives in one), and, when the organization is looked up, Regions outside its partition. The Regions are those of every AWS partition, opt-in Regions included, as of late 2026 (`components/catalog/regions.go`); a Region AWS opens later needs a newer orgtrust. Text that is not valid UTF-8 is an error at its field.
  * 
  * ## Children, in dependency order
  * 

@@ -90,14 +90,14 @@ public class Provider extends com.pulumi.resources.ProviderResource {
         return Codegen.optional(this.profile);
     }
     /**
-     * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1.
+     * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
      * 
      */
     @Export(name="region", refs={String.class}, tree="[0]")
     private Output</* @Nullable */ String> region;
 
     /**
-     * @return The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1.
+     * @return The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
      * 
      */
     public Output<Optional<String>> region() {

@@ -154,14 +154,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1.
+     * The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
      * 
      */
     @Import(name="region")
     private @Nullable Output<String> region;
 
     /**
-     * @return The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1.
+     * @return The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
      * 
      */
     public Optional<Output<String>> region() {
@@ -407,7 +407,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param region The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1.
+         * @param region The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
          * 
          * @return builder
          * 
@@ -418,7 +418,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param region The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1.
+         * @param region The AWS Region whose Organizations endpoint is called. Organizations is a global service served from us-east-1 in the aws partition; set this for other partitions. Defaults to the SDK&#39;s AWS_REGION, then us-east-1. A name that is not a Region of an AWS partition fails the preview.
          * 
          * @return builder
          * 

@@ -94,14 +94,14 @@ public final class ServiceCatalogSharingArgs extends com.pulumi.resources.Resour
     }
 
     /**
-     * The organization&#39;s ID (`o-...`). OU shares are sent as OU ARNs, which contain it; when empty it is looked up with `aws.organizations.getOrganization`. When set, an ORGANIZATION share must name this organization.
+     * The organization&#39;s ID (`o-...`). OU shares are sent as OU ARNs, which contain it; when empty it is looked up with `aws.organizations.getOrganization`. An ORGANIZATION share must name this organization: the given one, or, when empty, the one looked up.
      * 
      */
     @Import(name="organizationId")
     private @Nullable String organizationId;
 
     /**
-     * @return The organization&#39;s ID (`o-...`). OU shares are sent as OU ARNs, which contain it; when empty it is looked up with `aws.organizations.getOrganization`. When set, an ORGANIZATION share must name this organization.
+     * @return The organization&#39;s ID (`o-...`). OU shares are sent as OU ARNs, which contain it; when empty it is looked up with `aws.organizations.getOrganization`. An ORGANIZATION share must name this organization: the given one, or, when empty, the one looked up.
      * 
      */
     public Optional<String> organizationId() {
@@ -209,7 +209,7 @@ public final class ServiceCatalogSharingArgs extends com.pulumi.resources.Resour
         }
 
         /**
-         * @param organizationId The organization&#39;s ID (`o-...`). OU shares are sent as OU ARNs, which contain it; when empty it is looked up with `aws.organizations.getOrganization`. When set, an ORGANIZATION share must name this organization.
+         * @param organizationId The organization&#39;s ID (`o-...`). OU shares are sent as OU ARNs, which contain it; when empty it is looked up with `aws.organizations.getOrganization`. An ORGANIZATION share must name this organization: the given one, or, when empty, the one looked up.
          * 
          * @return builder
          * 

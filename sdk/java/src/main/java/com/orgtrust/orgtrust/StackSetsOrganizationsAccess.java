@@ -20,7 +20,7 @@ import javax.annotation.Nullable;
  * - **Create** calls `ActivateOrganizationsAccess`, unless `DescribeOrganizationsAccess` already reports `ENABLED`, in which case the access is adopted.
  * - **Read** calls `DescribeOrganizationsAccess`. Access deactivated out of band is reported gone, so the next update activates it again.
  * - **Delete** calls `DeactivateOrganizationsAccess`, unless `deactivateOnDelete` is false. Stack sets with service-managed permissions then can no longer deploy to the organization&#39;s accounts.
- * - **Import**: an organization has one; `pulumi import orgtrust:index:StackSetsOrganizationsAccess stacksets member.org.stacksets.cloudformation.amazonaws.com`.
+ * - **Import**: an organization has one; `pulumi import orgtrust:index:StackSetsOrganizationsAccess stacksets member.org.stacksets.cloudformation.amazonaws.com`. Importing while access is not activated fails (&#34;there is nothing to import&#34;) and leaves the stack&#39;s state untouched; create the resource instead.
  * 
  * Activating and deactivating change the organization&#39;s trusted access, so they go through the provider&#39;s one queue of Organizations writes, with `TrustedServiceAccess` and `SecurityLakeDelegatedAdmin`. Throttling and 5xx responses are retried by the AWS SDK&#39;s standard retryer (provider settings `maxAttempts`, `maxBackoffSeconds`). The provider must run with credentials of the organization&#39;s management account; `cloudformationEndpoint` points it at another CloudFormation endpoint.
  * 

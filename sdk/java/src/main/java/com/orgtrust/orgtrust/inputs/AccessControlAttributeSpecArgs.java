@@ -20,14 +20,14 @@ public final class AccessControlAttributeSpecArgs extends com.pulumi.resources.R
     public static final AccessControlAttributeSpecArgs Empty = new AccessControlAttributeSpecArgs();
 
     /**
-     * The session tag key, such as `Department`. Keys must be unique.
+     * The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-{@literal @}`. Keys must be unique.
      * 
      */
     @Import(name="key", required=true)
     private Output<String> key;
 
     /**
-     * @return The session tag key, such as `Department`. Keys must be unique.
+     * @return The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-{@literal @}`. Keys must be unique.
      * 
      */
     public Output<String> key() {
@@ -35,14 +35,14 @@ public final class AccessControlAttributeSpecArgs extends com.pulumi.resources.R
     }
 
     /**
-     * Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+     * Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
      * 
      */
     @Import(name="sources", required=true)
     private Output<List<String>> sources;
 
     /**
-     * @return Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+     * @return Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
      * 
      */
     public Output<List<String>> sources() {
@@ -75,7 +75,7 @@ public final class AccessControlAttributeSpecArgs extends com.pulumi.resources.R
         }
 
         /**
-         * @param key The session tag key, such as `Department`. Keys must be unique.
+         * @param key The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-{@literal @}`. Keys must be unique.
          * 
          * @return builder
          * 
@@ -86,7 +86,7 @@ public final class AccessControlAttributeSpecArgs extends com.pulumi.resources.R
         }
 
         /**
-         * @param key The session tag key, such as `Department`. Keys must be unique.
+         * @param key The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-{@literal @}`. Keys must be unique.
          * 
          * @return builder
          * 
@@ -96,7 +96,7 @@ public final class AccessControlAttributeSpecArgs extends com.pulumi.resources.R
         }
 
         /**
-         * @param sources Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+         * @param sources Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
          * 
          * @return builder
          * 
@@ -107,7 +107,7 @@ public final class AccessControlAttributeSpecArgs extends com.pulumi.resources.R
         }
 
         /**
-         * @param sources Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+         * @param sources Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
          * 
          * @return builder
          * 
@@ -117,7 +117,7 @@ public final class AccessControlAttributeSpecArgs extends com.pulumi.resources.R
         }
 
         /**
-         * @param sources Where the value comes from in the identity source, such as `${path:enterprise.department}`.
+         * @param sources Where the value comes from in the identity source, such as `${path:enterprise.department}`: exactly one source, of at most 256 characters (IAM Identity Center takes one per attribute).
          * 
          * @return builder
          * 

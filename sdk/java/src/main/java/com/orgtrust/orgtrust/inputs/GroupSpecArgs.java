@@ -37,14 +37,14 @@ public final class GroupSpecArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The group&#39;s display name. Assignments and memberships refer to the group by it.
+     * The group&#39;s display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
      * 
      */
     @Import(name="displayName", required=true)
     private Output<String> displayName;
 
     /**
-     * @return The group&#39;s display name. Assignments and memberships refer to the group by it.
+     * @return The group&#39;s display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
      * 
      */
     public Output<String> displayName() {
@@ -114,7 +114,7 @@ public final class GroupSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param displayName The group&#39;s display name. Assignments and memberships refer to the group by it.
+         * @param displayName The group&#39;s display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
          * 
          * @return builder
          * 
@@ -125,7 +125,7 @@ public final class GroupSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param displayName The group&#39;s display name. Assignments and memberships refer to the group by it.
+         * @param displayName The group&#39;s display name, 1 to 1024 characters. Assignments and memberships refer to the group by it.
          * 
          * @return builder
          * 

@@ -112,14 +112,14 @@ public final class IntegrationSettingsArgs extends com.pulumi.resources.Resource
     }
 
     /**
-     * The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region.
+     * The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
      * 
      */
     @Import(name="regions")
     private @Nullable Output<List<String>> regions;
 
     /**
-     * @return The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region.
+     * @return The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
      * 
      */
     public Optional<Output<List<String>>> regions() {
@@ -315,7 +315,7 @@ public final class IntegrationSettingsArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param regions The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region.
+         * @param regions The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
          * 
          * @return builder
          * 
@@ -326,7 +326,7 @@ public final class IntegrationSettingsArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param regions The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region.
+         * @param regions The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
          * 
          * @return builder
          * 
@@ -336,7 +336,7 @@ public final class IntegrationSettingsArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param regions The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region.
+         * @param regions The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
          * 
          * @return builder
          * 

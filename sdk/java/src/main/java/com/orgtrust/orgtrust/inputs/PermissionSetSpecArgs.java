@@ -40,14 +40,14 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
     }
 
     /**
-     * The permission set&#39;s description.
+     * The permission set&#39;s description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
      * 
      */
     @Import(name="description")
     private @Nullable Output<String> description;
 
     /**
-     * @return The permission set&#39;s description.
+     * @return The permission set&#39;s description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
      * 
      */
     public Optional<Output<String>> description() {
@@ -55,14 +55,14 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
     }
 
     /**
-     * An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+     * An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
      * 
      */
     @Import(name="inlinePolicy")
     private @Nullable Output<String> inlinePolicy;
 
     /**
-     * @return An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+     * @return An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
      * 
      */
     public Optional<Output<String>> inlinePolicy() {
@@ -115,14 +115,14 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
     }
 
     /**
-     * URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+     * URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
      * 
      */
     @Import(name="relayState")
     private @Nullable Output<String> relayState;
 
     /**
-     * @return URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+     * @return URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
      * 
      */
     public Optional<Output<String>> relayState() {
@@ -145,14 +145,14 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
     }
 
     /**
-     * Tags on the permission set.
+     * Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-{@literal @}`.
      * 
      */
     @Import(name="tags")
     private @Nullable Output<Map<String,String>> tags;
 
     /**
-     * @return Tags on the permission set.
+     * @return Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-{@literal @}`.
      * 
      */
     public Optional<Output<Map<String,String>>> tags() {
@@ -223,7 +223,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
         }
 
         /**
-         * @param description The permission set&#39;s description.
+         * @param description The permission set&#39;s description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
          * 
          * @return builder
          * 
@@ -234,7 +234,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
         }
 
         /**
-         * @param description The permission set&#39;s description.
+         * @param description The permission set&#39;s description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
          * 
          * @return builder
          * 
@@ -244,7 +244,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
         }
 
         /**
-         * @param inlinePolicy An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+         * @param inlinePolicy An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
          * 
          * @return builder
          * 
@@ -255,7 +255,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
         }
 
         /**
-         * @param inlinePolicy An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
+         * @param inlinePolicy An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
          * 
          * @return builder
          * 
@@ -338,7 +338,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
         }
 
         /**
-         * @param relayState URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+         * @param relayState URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
          * 
          * @return builder
          * 
@@ -349,7 +349,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
         }
 
         /**
-         * @param relayState URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`.
+         * @param relayState URL users land on in the AWS console after signing in, such as `https://console.aws.amazon.com/ec2/`: an `https` URL of at most 240 characters.
          * 
          * @return builder
          * 
@@ -380,7 +380,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
         }
 
         /**
-         * @param tags Tags on the permission set.
+         * @param tags Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-{@literal @}`.
          * 
          * @return builder
          * 
@@ -391,7 +391,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
         }
 
         /**
-         * @param tags Tags on the permission set.
+         * @param tags Tags on the permission set: at most 75; keys of 1 to 128 characters, not starting with `aws:`, values of at most 256, of letters, digits, spaces and `_.:/=+-{@literal @}`.
          * 
          * @return builder
          * 

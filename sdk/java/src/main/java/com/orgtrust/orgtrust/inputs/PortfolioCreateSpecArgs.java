@@ -67,14 +67,14 @@ public final class PortfolioCreateSpecArgs extends com.pulumi.resources.Resource
     }
 
     /**
-     * Tags to apply to the portfolio.
+     * Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-{@literal @}`.
      * 
      */
     @Import(name="tags")
     private @Nullable Output<Map<String,String>> tags;
 
     /**
-     * @return Tags to apply to the portfolio.
+     * @return Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-{@literal @}`.
      * 
      */
     public Optional<Output<Map<String,String>>> tags() {
@@ -172,7 +172,7 @@ public final class PortfolioCreateSpecArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param tags Tags to apply to the portfolio.
+         * @param tags Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-{@literal @}`.
          * 
          * @return builder
          * 
@@ -183,7 +183,7 @@ public final class PortfolioCreateSpecArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param tags Tags to apply to the portfolio.
+         * @param tags Tags to apply to the portfolio: at most 20; keys of 1 to 128 characters, not starting with `aws:`, values of 1 to 256, of letters, digits, spaces and `_.:/=+-{@literal @}`.
          * 
          * @return builder
          * 

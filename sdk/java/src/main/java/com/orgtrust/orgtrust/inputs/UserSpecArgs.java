@@ -37,14 +37,14 @@ public final class UserSpecArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The primary work email of a user the component creates.
+     * The primary work email of a user the component creates, one plain address such as `jdoe{@literal @}example.com`.
      * 
      */
     @Import(name="email")
     private @Nullable Output<String> email;
 
     /**
-     * @return The primary work email of a user the component creates.
+     * @return The primary work email of a user the component creates, one plain address such as `jdoe{@literal @}example.com`.
      * 
      */
     public Optional<Output<String>> email() {
@@ -162,7 +162,7 @@ public final class UserSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param email The primary work email of a user the component creates.
+         * @param email The primary work email of a user the component creates, one plain address such as `jdoe{@literal @}example.com`.
          * 
          * @return builder
          * 
@@ -173,7 +173,7 @@ public final class UserSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param email The primary work email of a user the component creates.
+         * @param email The primary work email of a user the component creates, one plain address such as `jdoe{@literal @}example.com`.
          * 
          * @return builder
          * 
