@@ -39,6 +39,10 @@ type icPlan struct {
 	ous []string
 	// abac is sorted by key.
 	abac []AccessControlAttributeSpec
+
+	// adoptAssignments and adoptABAC: the assignments of adopted permission
+	// sets to existing principals, and the ABAC configuration, exist.
+	adoptAssignments, adoptABAC bool
 }
 
 type icPermissionSet struct {
@@ -46,6 +50,9 @@ type icPermissionSet struct {
 	resName  string
 	managed  []icManagedPolicy
 	customer []icCustomerPolicy
+	// adoptArn is the ARN of the existing permission set to import; "" to
+	// create it.
+	adoptArn string
 
 	// Set while registering.
 	arn         pulumi.StringOutput
@@ -159,6 +166,7 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 	plan.planMemberships(args.GroupMemberships, groupIndex, userIndex, errs, claims)
 	plan.planRules(args.Assignments, psIndex, groupIndex, userIndex, errs)
 	plan.planABAC(args.AccessControlAttributes, errs)
+	plan.planAdopt(args.Adopt, psIndex, errs)
 
 	checkAssignmentsMode(errs, args.AssignmentsMode)
 	if len(*errs) > 0 {

@@ -1,0 +1,5 @@
+package discover
+
+import "slices"
+
+func sortStrings(s []string) { slices.Sort(s) }
