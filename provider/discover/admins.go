@@ -45,8 +45,8 @@ func (d *discoverer) readServiceAdmins(ctx context.Context, services []component
 			}
 			accounts, err := r.read(ctx, d.c.in(in))
 			if err != nil {
-				d.unreadable(svc.DisplayName+"'s delegated administrator in "+in, "reading "+svc.DelegatedAdminAPI+
-					"'s list failed, so it is left out of the configuration: "+err.Error())
+				d.unreadable(svc.DisplayName+"'s delegated administrator in "+in, "it could not be read, so it "+
+					"is left out of the configuration (the role needs the read-only deployer policy): "+err.Error())
 				continue
 			}
 			slices.Sort(accounts)

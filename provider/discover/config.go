@@ -75,8 +75,9 @@ func (g *Generated) buildIntegrations() {
 		for _, in := range g.serviceIntegrations(svc, enabled) {
 			args := in.OrgServiceIntegrationArgs
 			args.ManagementAccountID = g.ManagementAccountID
-			if err := components.CheckOrgServiceIntegration(baseline.IntegrationsName+"-"+in.Name, args); err != nil {
-				g.cannot(fmt.Sprintf("%s (integration %s)", svc.DisplayName, in.Name), "the integration is left "+
+			name := cmp.Or(in.Name, svc.Key)
+			if err := components.CheckOrgServiceIntegration(baseline.IntegrationsName+"-"+name, args); err != nil {
+				g.cannot(fmt.Sprintf("%s (integration %s)", svc.DisplayName, name), "the integration is left "+
 					"out, because the component rejects it: %v", err)
 				continue
 			}
@@ -148,7 +149,8 @@ func (g *Generated) serviceIntegrations(svc components.Service, enabled map[stri
 		if !e.state.enabled && admin == "" {
 			continue
 		}
-		in := baseline.IntegrationConfig{Name: svc.Key}
+		// The name defaults to the service key.
+		in := baseline.IntegrationConfig{}
 		if e.principal != "" {
 			in.Name = strings.ReplaceAll(strings.TrimSuffix(e.principal, ".amazonaws.com"), ".", "-")
 			in.ServicePrincipal = e.principal

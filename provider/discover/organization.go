@@ -32,7 +32,7 @@ func (d *discoverer) readTree(ctx context.Context) error {
 		return fmt.Errorf("organizations:ListRoots returned %d roots; an organization has exactly one", len(roots))
 	}
 	org.Root = roots[0]
-	queue := []string{org.Root}
+	queue, processed := []string{org.Root}, 0
 	for len(queue) > 0 {
 		id := queue[0]
 		queue = queue[1:]
@@ -70,8 +70,11 @@ func (d *discoverer) readTree(ctx context.Context) error {
 		}
 		slices.Sort(u.Children)
 		slices.Sort(u.Accounts)
-		d.progress("organization: %d OUs, %d accounts", len(org.Units)-1, len(org.Accounts))
+		if processed++; processed%100 == 0 {
+			d.progress("organization: %d OUs, %d accounts so far", len(org.Units)-1, len(org.Accounts))
+		}
 	}
+	d.progress("organization: %d OUs, %d accounts", len(org.Units)-1, len(org.Accounts))
 	return nil
 }
 
