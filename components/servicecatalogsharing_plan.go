@@ -65,7 +65,7 @@ type scPortfolioPlan struct {
 	create     *PortfolioCreateSpec
 	// adoptID is the ID of the existing portfolio whose children are
 	// imported; "" when none is adopted.
-	adoptID string
+	adoptID    string
 	shares     []scSharePlan
 	principals []scPrincipalPlan
 }
