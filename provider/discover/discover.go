@@ -259,8 +259,11 @@ func (d *discoverer) read(ctx context.Context, services []components.Service) er
 		}
 	}
 	if selected("servicecatalog") {
+		// Service Catalog is optional for an organization: one that cannot be
+		// read is reported, and the rest is written.
 		if err := d.readServiceCatalog(ctx); err != nil {
-			return err
+			d.unreadable("Service Catalog", "it could not be read, so the serviceCatalog section is left out (the "+
+				"role needs the read-only deployer policy): "+err.Error())
 		}
 	}
 	d.progress("done: %d calls", d.c.count.total())
