@@ -245,8 +245,8 @@ func TestDiscoverBadInput(t *testing.T) {
 			wantErr: "no AWS credentials: failed to refresh cached credentials, no EC2 IMDS role found. Set AWS_PROFILE",
 		},
 		{
-			name:    "member account's credentials",
-			change:  func(o *fb.Org, _ *aws.Config) { o.STS.SetAccount(fb.Security) },
+			name:   "member account's credentials",
+			change: func(o *fb.Org, _ *aws.Config) { o.STS.SetAccount(fb.Security) },
 			wantErr: "the AWS credentials are of account 222222222222, a member of organization o-exampleorgid, whose " +
 				"management account is 111111111111",
 		},

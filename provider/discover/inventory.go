@@ -132,7 +132,7 @@ type Portfolio struct {
 
 // Share is one share of a portfolio.
 type Share struct {
-	Type, PrincipalID               string
+	Type, PrincipalID                string
 	ShareTagOptions, SharePrincipals bool
 }
 
