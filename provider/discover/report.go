@@ -79,8 +79,8 @@ func WriteReport(out io.Writer, stack string, g *Generated, p *plan.Plan, files 
 		if g.IdentityCenter != nil {
 			named = len(g.IdentityCenter.Groups) + len(g.IdentityCenter.Users)
 		}
-		fmt.Fprintf(w, "  IAM Identity Center: instance %s, identity store %s: %d permission sets, %d assignments, "+
-			"%d groups and %d users (%d of them named by assignments), %d attributes for access control\n",
+		fmt.Fprintf(w, "  IAM Identity Center: instance %s, identity store %s: permission sets %d, assignments %d, "+
+			"groups %d and users %d (%d of them named by assignments), attributes for access control %d\n",
 			ic.InstanceArn, ic.IdentityStoreID, len(ic.PermissionSets), len(ic.Assignments), len(ic.Groups),
 			len(ic.Users), named, len(ic.AccessControlAttributes))
 	}
@@ -90,8 +90,8 @@ func WriteReport(out io.Writer, stack string, g *Generated, p *plan.Plan, files 
 			shares += len(pf.Shares)
 			principals += len(pf.Principals)
 		}
-		fmt.Fprintf(w, "  Service Catalog: organization access %s, %d portfolios, %d shares, %d principal "+
-			"associations\n", sc.AccessStatus, len(sc.Portfolios), shares, principals)
+		fmt.Fprintf(w, "  Service Catalog: organization access %s, portfolios %d, shares %d, principal "+
+			"associations %d\n", sc.AccessStatus, len(sc.Portfolios), shares, principals)
 	}
 	fmt.Fprintln(w)
 
