@@ -1,5 +1,7 @@
 package discover
 
+import "slices"
+
 // Inventory is what discover read from the organization, sorted wherever it
 // is a list, so that the same organization gives the same inventory.
 type Inventory struct {
@@ -158,7 +160,7 @@ func (o *Organization) activeBelow(id string) []string {
 		}
 	}
 	walk(id)
-	sortStrings(out)
+	slices.Sort(out)
 	return out
 }
 
@@ -177,6 +179,6 @@ func (o *Organization) allBelow(id string) []string {
 		}
 	}
 	walk(id)
-	sortStrings(out)
+	slices.Sort(out)
 	return out
 }

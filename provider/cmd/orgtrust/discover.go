@@ -29,21 +29,14 @@ var discoverCommand = command{
 	name:    "discover",
 	summary: "read an existing organization and write the baseline configuration that adopts it",
 	run: func(args []string) int {
-		return runDiscover(context.Background(), args, os.Stdout, os.Stderr, discoverDeps{})
+		return runDiscover(context.Background(), args, os.Stdout, os.Stderr)
 	},
-}
-
-// discoverDeps are what tests replace: the AWS configuration's loader and
-// the options of the run.
-type discoverDeps struct {
-	loadOptions []func(*config.LoadOptions) error
-	tune        func(*discover.Options)
 }
 
 // stackNamePattern is the characters Pulumi allows in a stack name.
 var stackNamePattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,100}$`)
 
-func runDiscover(ctx context.Context, args []string, stdout, stderr io.Writer, deps discoverDeps) int {
+func runDiscover(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("discover")
 	fs.SetOutput(stderr)
 	stack := fs.String("stack", "", "the stack name: writes Pulumi.<stack>.yaml (required)")
@@ -69,19 +62,15 @@ func runDiscover(ctx context.Context, args []string, stdout, stderr io.Writer, d
 		return 2
 	}
 
-	cfg, err := config.LoadDefaultConfig(ctx, deps.loadOptions...)
+	cfg, err := config.LoadDefaultConfig(ctx)
 	if err != nil {
 		fmt.Fprintf(stderr, "orgtrust discover: loading the AWS configuration: %v; check AWS_PROFILE and the "+
 			"shared config and credentials files\n", err)
 		return 1
 	}
-	opts := discover.Options{
+	res, err := discover.Run(ctx, discover.Options{
 		Config: cfg, Services: splitList(*services), Regions: splitList(*regions), Progress: stderr,
-	}
-	if deps.tune != nil {
-		deps.tune(&opts)
-	}
-	res, err := discover.Run(ctx, opts)
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "orgtrust discover: %v\nNothing was written.\n", err)
 		return 1

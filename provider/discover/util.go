@@ -1,5 +1,0 @@
-package discover
-
-import "slices"
-
-func sortStrings(s []string) { slices.Sort(s) }
