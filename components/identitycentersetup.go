@@ -31,11 +31,14 @@ type IdentityCenterSetupArgs struct {
 	Assignments                  []AssignmentSpec             `pulumi:"assignments,optional"`
 	AccessControlAttributes      []AccessControlAttributeSpec `pulumi:"accessControlAttributes,optional"`
 	AssignmentsMode              string                       `pulumi:"assignmentsMode,optional"`
+	Adopt                        *IdentityCenterAdoptSpec     `pulumi:"adopt,optional"`
 }
 
 // Annotate describes the inputs for the provider schema.
 func (a *IdentityCenterSetupArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.AssignmentsMode, assignmentsModeDoc)
+	an.Describe(&a.Adopt, "What of the setup exists already (`orgtrust discover` writes it), to import on the "+
+		"first `pulumi up`; remove it after that up.")
 	an.Describe(&a.InstanceArn, "ARN of the IAM Identity Center instance, such as "+
 		"`arn:aws:sso:::instance/ssoins-1234567890abcdef`. Give it together with `identityStoreId`, or "+
 		"neither: then the instance is looked up (ssoadmin ListInstances) in the Region of the aws provider.")
@@ -129,6 +132,10 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 	accountTarget := pulumi.String("AWS_ACCOUNT")
 	for _, a := range perResource {
 		ps, p := &prep.plan.permissionSets[a.ps], &prep.plan.principals[a.principal]
+		opts := psOpts[a.ps]
+		if id := prep.assignmentImportID(&a); id != "" {
+			opts = append(opts[:len(opts):len(opts)], importAs(id))
+		}
 		ptype := groupType
 		if p.typ == PrincipalUser {
 			ptype = userType
@@ -140,7 +147,7 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 			PrincipalType:    ptype,
 			TargetId:         pulumi.String(a.account),
 			TargetType:       accountTarget,
-		}, psOpts[a.ps]...)
+		}, opts...)
 		if err != nil {
 			return nil, fmt.Errorf("%s %q: registering the assignment of %q to %s %q in account %s: %w",
 				IdentityCenterSetupToken, name, ps.spec.Name, strings.ToLower(string(p.typ)), p.name, a.account, err)
@@ -183,10 +190,14 @@ func checkIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, *i
 // icIntegrationArgs are the inputs of the sso integration child.
 func icIntegrationArgs(args IdentityCenterSetupArgs) OrgServiceIntegrationArgs {
 	disable := args.DisableTrustedAccessOnDelete != nil && *args.DisableTrustedAccessOnDelete
-	return OrgServiceIntegrationArgs{
+	ia := OrgServiceIntegrationArgs{
 		Service:                 "sso",
 		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
 		ManagementAccountID:     args.ManagementAccountID,
 		DisableOnDelete:         pulumi.BoolRef(disable),
 	}
+	if args.Adopt != nil && args.Adopt.DelegatedAdmin {
+		ia.Adopt = &IntegrationAdoptSpec{DelegatedAdmin: true}
+	}
+	return ia
 }

@@ -45,6 +45,9 @@ type icPlan struct {
 	// check against the partition of an instance looked up.
 	partition  partitionClaim
 	policyARNs []icARN
+	// adoptAssignments and adoptABAC: the assignments of adopted permission
+	// sets to existing principals, and the ABAC configuration, exist.
+	adoptAssignments, adoptABAC bool
 }
 
 // icARN is an ARN of the input and its field.
@@ -55,6 +58,9 @@ type icPermissionSet struct {
 	resName  string
 	managed  []icManagedPolicy
 	customer []icCustomerPolicy
+	// adoptArn is the ARN of the existing permission set to import; "" to
+	// create it.
+	adoptArn string
 
 	// Set while registering.
 	arn         pulumi.StringOutput
@@ -185,6 +191,7 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 	plan.planMemberships(args.GroupMemberships, groupIndex, userIndex, errs, claims)
 	plan.planRules(args.Assignments, psIndex, groupIndex, userIndex, errs)
 	plan.planABAC(args.AccessControlAttributes, errs)
+	plan.planAdopt(args.Adopt, psIndex, errs)
 
 	checkAssignmentsMode(errs, args.AssignmentsMode)
 	if len(*errs) > 0 {

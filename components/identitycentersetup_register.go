@@ -122,7 +122,8 @@ func (b *icBuilder) permissionSets() error {
 		if len(s.Tags) > 0 {
 			psArgs.Tags = pulumi.ToStringMap(s.Tags)
 		}
-		res, err := ssoadmin.NewPermissionSet(b.ctx, ps.resName, psArgs, b.parent, b.afterIntegration)
+		res, err := ssoadmin.NewPermissionSet(b.ctx, ps.resName, psArgs,
+			append([]pulumi.ResourceOption{b.parent, b.afterIntegration}, b.psImport(ps, "")...)...)
 		if err != nil {
 			return fmt.Errorf("registering permission set %q: %w", s.Name, err)
 		}
@@ -136,7 +137,7 @@ func (b *icBuilder) permissionSets() error {
 		for _, m := range ps.managed {
 			att, err := ssoadmin.NewManagedPolicyAttachment(b.ctx, m.resName, &ssoadmin.ManagedPolicyAttachmentArgs{
 				InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, ManagedPolicyArn: pulumi.String(m.arn),
-			}, b.parent)
+			}, append([]pulumi.ResourceOption{b.parent}, b.psImport(ps, m.arn)...)...)
 			if err != nil {
 				return fmt.Errorf("registering managed policy %s of permission set %q: %w", m.arn, s.Name, err)
 			}
@@ -149,7 +150,7 @@ func (b *icBuilder) permissionSets() error {
 					CustomerManagedPolicyReference: ssoadmin.CustomerManagedPolicyAttachmentCustomerManagedPolicyReferenceArgs{
 						Name: pulumi.String(c.ref.Name), Path: pulumi.String(c.ref.Path),
 					},
-				}, b.parent)
+				}, append([]pulumi.ResourceOption{b.parent}, b.psImport(ps, c.ref.Name+","+c.ref.Path)...)...)
 			if err != nil {
 				return fmt.Errorf("registering customer managed policy %s%s of permission set %q: %w",
 					c.ref.Path, c.ref.Name, s.Name, err)
@@ -160,7 +161,7 @@ func (b *icBuilder) permissionSets() error {
 			att, err := ssoadmin.NewPermissionSetInlinePolicy(b.ctx, ps.resName+"-inline",
 				&ssoadmin.PermissionSetInlinePolicyArgs{
 					InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, InlinePolicy: pulumi.String(s.InlinePolicy),
-				}, b.parent)
+				}, append([]pulumi.ResourceOption{b.parent}, b.psImport(ps, "")...)...)
 			if err != nil {
 				return fmt.Errorf("registering the inline policy of permission set %q: %w", s.Name, err)
 			}
@@ -178,7 +179,7 @@ func (b *icBuilder) permissionSets() error {
 			att, err := ssoadmin.NewPermissionsBoundaryAttachment(b.ctx, ps.resName+"-boundary",
 				&ssoadmin.PermissionsBoundaryAttachmentArgs{
 					InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, PermissionsBoundary: boundary,
-				}, b.parent)
+				}, append([]pulumi.ResourceOption{b.parent}, b.psImport(ps, "")...)...)
 			if err != nil {
 				return fmt.Errorf("registering the permissions boundary of permission set %q: %w", s.Name, err)
 			}
@@ -276,9 +277,12 @@ func (b *icBuilder) accessControlAttributes() error {
 			},
 		})
 	}
+	opts := []pulumi.ResourceOption{b.parent, b.afterIntegration}
+	if b.plan.adoptABAC {
+		opts = append(opts, importAs(b.plan.instanceArn))
+	}
 	res, err := ssoadmin.NewInstanceAccessControlAttributes(b.ctx, b.plan.name+"-abac",
-		&ssoadmin.InstanceAccessControlAttributesArgs{InstanceArn: b.instanceArn, Attributes: attrs},
-		b.parent, b.afterIntegration)
+		&ssoadmin.InstanceAccessControlAttributesArgs{InstanceArn: b.instanceArn, Attributes: attrs}, opts...)
 	if err != nil {
 		return fmt.Errorf("registering the access control attributes: %w", err)
 	}

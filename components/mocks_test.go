@@ -30,13 +30,15 @@ const (
 // recordedResource is one registration seen by the mocks.
 type recordedResource struct {
 	// Seq is the registration order, starting at 0.
-	Seq    int
-	Type   string
-	Name   string
-	URN    string
-	ID     string
-	Custom bool
-	Inputs resource.PropertyMap
+	Seq  int
+	Type string
+	Name string
+	URN  string
+	ID   string
+	// ImportID is the import option's ID; "" when the resource is created.
+	ImportID string
+	Custom   bool
+	Inputs   resource.PropertyMap
 	// Parent is the parent's URN; the stack's URN for top-level resources.
 	Parent string
 	// Dependencies are the URNs of the resources this one depends on, as sent
@@ -144,7 +146,7 @@ func (m *mockRecorder) NewResource(args pulumi.MockResourceArgs) (string, resour
 	if args.Custom {
 		rec.ID = args.Name + "-id"
 		if args.ID != "" {
-			rec.ID = args.ID
+			rec.ID, rec.ImportID = args.ID, args.ID
 		}
 	}
 	state := args.Inputs

@@ -55,6 +55,8 @@ type OrgServiceIntegrationArgs struct {
 	// through its own API, and registers an admin for a service whose
 	// delegated-admin mechanism the catalog does not know.
 	Force bool `pulumi:"force,optional"`
+	// Adopt says which children exist already, to import them.
+	Adopt *IntegrationAdoptSpec `pulumi:"adopt,optional"`
 }
 
 // Annotate documents the inputs for the provider schema.
@@ -95,6 +97,8 @@ func (a *OrgServiceIntegrationArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.Force, "Enable through Organizations a service that AWS says to enable only through its "+
 		"own API, and register a delegated administrator through Organizations for a service whose "+
 		"delegated-admin mechanism the catalog does not know.")
+	an.Describe(&a.Adopt, "What of the integration exists already (`orgtrust discover` writes it), to import on "+
+		"the first `pulumi up`; remove it after that up.")
 }
 
 // OrgServiceIntegration is trusted access for one AWS service, its delegated

@@ -47,7 +47,7 @@ func (p *integrationPlan) label() string {
 // needsManagementLookup says whether the management account must be looked up
 // to check that the delegated admin is not the management account.
 func (p *integrationPlan) needsManagementLookup() bool {
-	return p.admin != "" && p.args.ManagementAccountID == ""
+	return (p.admin != "" && p.args.ManagementAccountID == "") || p.adoptNeedsManagement()
 }
 
 // checkManagementAccount rejects the management account as delegated admin;
@@ -88,6 +88,9 @@ func planOrgServiceIntegration(name string, args OrgServiceIntegrationArgs) (*in
 		}
 		if regionsOK {
 			p.resolveRegions(&errs)
+		}
+		if enableViaOK && regionsOK && len(errs) == 0 {
+			p.checkAdopt(&errs)
 		}
 	}
 	return p, withText(checkText(args), errs)

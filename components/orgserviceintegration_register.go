@@ -69,7 +69,7 @@ func (p *integrationPlan) register(ctx *pulumi.Context, after pulumi.Resource,
 			record(access)
 		}
 	case p.enablePath == enableViaService && p.enableResource != p.adminResource:
-		o := orgWriteOpts()
+		o := append(orgWriteOpts(), p.accessImport()...)
 		if p.retainAccess() {
 			o = append(o, pulumi.RetainOnDelete(true))
 		}
@@ -146,8 +146,9 @@ func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIn
 			}
 			// DependsOn the access: RegisterDelegatedAdministrator needs trusted
 			// access enabled, and no data flows from it.
-			admin, err := catalog.NewDelegatedAdministrator(ctx, childName, p.admin, principal,
-				orgWriteOpts(accesses...)...)
+			o := append(orgWriteOpts(accesses...),
+				p.adminImport(catalog.OrganizationsDelegatedAdministrator, principal, "")...)
+			admin, err := catalog.NewDelegatedAdministrator(ctx, childName, p.admin, principal, o...)
 			if err != nil {
 				return err
 			}
@@ -160,7 +161,8 @@ func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIn
 	if len(p.regions) == 0 {
 		// DependsOn the access: the service's admin API needs trusted access
 		// enabled, and no data flows from it.
-		admin, err := create(ctx, name+"-admin", p.admin, orgWriteOpts(accesses...)...)
+		o := append(orgWriteOpts(accesses...), p.adminImport(p.adminResource, p.principals[0], "")...)
+		admin, err := create(ctx, name+"-admin", p.admin, o...)
 		if err != nil {
 			return err
 		}
@@ -177,6 +179,7 @@ func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIn
 		// DependsOn the access: the service's admin API needs trusted access
 		// enabled, and no data flows from it.
 		o := append(orgWriteOpts(accesses...), pulumi.Provider(prov))
+		o = append(o, p.adminImport(p.adminResource, p.principals[0], region)...)
 		admin, err := create(ctx, name+"-admin-"+region, p.admin, o...)
 		if err != nil {
 			return fmt.Errorf("in %s: %w", region, err)

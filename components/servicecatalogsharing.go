@@ -38,6 +38,8 @@ type ServiceCatalogSharingArgs struct {
 	OrganizationAccessManagedElsewhere bool `pulumi:"organizationAccessManagedElsewhere,optional"`
 	// Portfolios are the portfolios to share.
 	Portfolios []PortfolioSpec `pulumi:"portfolios,optional"`
+	// Adopt says which children exist already, to import them.
+	Adopt *ServiceCatalogAdoptSpec `pulumi:"adopt,optional"`
 }
 
 // ServiceCatalogSharing shares Service Catalog portfolios across the
@@ -98,6 +100,8 @@ func (a *ServiceCatalogSharingArgs) Annotate(an infer.Annotator) {
 		"this component (the management account's stack, the console), so that organization shares are allowed "+
 		"with enableVia `none`, as when sharing from the delegated administrator account.")
 	an.Describe(&a.Portfolios, "The portfolios to share, each with a stable key.")
+	an.Describe(&a.Adopt, "What of the sharing exists already (`orgtrust discover` writes it), to import on the "+
+		"first `pulumi up`; remove it after that up.")
 }
 
 // NewServiceCatalogSharing registers a ServiceCatalogSharing component. Bad
@@ -165,7 +169,7 @@ func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCata
 					PortfolioId:   portfolioID,
 					PrincipalArn:  pulumi.String(pr.arn),
 					PrincipalType: pulumi.String("IAM_PATTERN"),
-				}, pulumi.Parent(comp))
+				}, append([]pulumi.ResourceOption{pulumi.Parent(comp)}, p.principalImport(pr)...)...)
 			if err != nil {
 				return nil, fmt.Errorf("%s %q: associating %s with portfolio %q: %w", ServiceCatalogSharingToken,
 					name, pr.arn, p.key, err)
@@ -190,9 +194,11 @@ func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCata
 			if len(deps) > 0 {
 				shareOpts = append(shareOpts, pulumi.DependsOn(deps))
 			}
+			principalID := scSharePrincipalID(s, org)
+			shareOpts = append(shareOpts, p.shareImport(s, principalID)...)
 			sa := &servicecatalog.PortfolioShareArgs{
 				PortfolioId: portfolioID,
-				PrincipalId: pulumi.String(scSharePrincipalID(s, org)),
+				PrincipalId: pulumi.String(principalID),
 				Type:        pulumi.String(s.shareType),
 			}
 			if s.shareTagOptions {
@@ -248,6 +254,9 @@ func serviceCatalogIntegrationArgs(args ServiceCatalogSharingArgs, plan scSharin
 		DelegatedAdminAccountID: args.DelegatedAdminAccountID,
 		ManagementAccountID:     args.ManagementAccountID,
 		EnableVia:               args.EnableVia,
+	}
+	if args.Adopt != nil && args.Adopt.DelegatedAdmin {
+		ia.Adopt = &IntegrationAdoptSpec{DelegatedAdmin: true}
 	}
 	switch args.EnableVia {
 	case "", "service", "organizations", "none":

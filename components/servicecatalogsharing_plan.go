@@ -67,6 +67,9 @@ type scPortfolioPlan struct {
 	field      string // portfolios[i], for errors raised while building
 	existingID string
 	create     *PortfolioCreateSpec
+	// adoptID is the ID of the existing portfolio whose children are
+	// imported; "" when none is adopted.
+	adoptID    string
 	shares     []scSharePlan
 	principals []scPrincipalPlan
 }
@@ -256,6 +259,7 @@ func planServiceCatalogSharing(args ServiceCatalogSharingArgs) (scSharingPlan, I
 		}
 		plan.portfolios = append(plan.portfolios, pp)
 	}
+	plan.planAdopt(args.Adopt, &errs)
 	return plan, errs
 }
 

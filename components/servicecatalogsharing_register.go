@@ -27,7 +27,8 @@ func scRegisterPortfolio(ctx *pulumi.Context, comp *ServiceCatalogSharing, name 
 	if len(p.create.Tags) > 0 {
 		pa.Tags = pulumi.ToStringMap(p.create.Tags)
 	}
-	portfolio, err := servicecatalog.NewPortfolio(ctx, name+"-portfolio-"+p.key, pa, pulumi.Parent(comp))
+	portfolio, err := servicecatalog.NewPortfolio(ctx, name+"-portfolio-"+p.key, pa,
+		append([]pulumi.ResourceOption{pulumi.Parent(comp)}, p.portfolioImport()...)...)
 	if err != nil {
 		return pulumi.StringOutput{}, fmt.Errorf("creating portfolio %q: %w", p.key, err)
 	}

@@ -238,6 +238,17 @@ var typeActions = map[string][]string{
 	},
 }
 
+// discoverActions are the reads of `orgtrust discover` (provider/discover)
+// beyond those of the resources whose configuration it writes, by the
+// feature that selects them: listing the permission sets and the portfolios
+// to adopt. Its other reads are the resources' own and the organization
+// lookups; a test reads every call from its client interfaces and checks
+// that the read-only policy allows it.
+var discoverActions = map[string][]string{
+	"sso":            {"sso:ListPermissionSets"},
+	"servicecatalog": {"servicecatalog:ListPortfolios"},
+}
+
 // identityCenterTypes are the resource types and functions that
 // IdentityCenterSetup registers and invokes, besides its sso integration.
 var identityCenterTypes = []string{
@@ -326,9 +337,15 @@ func deployerPolicy(args GetDeployerPolicyArgs) (policyDocument, error) {
 	}
 	if args.IdentityCenter {
 		types = append(types, identityCenterTypes...)
+		for _, a := range discoverActions["sso"] {
+			serviceActions[a] = true
+		}
 	}
 	if args.ServiceCatalog {
 		types = append(types, serviceCatalogTypes...)
+		for _, a := range discoverActions["servicecatalog"] {
+			serviceActions[a] = true
+		}
 	}
 
 	orgs := map[string]bool{}

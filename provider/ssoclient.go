@@ -312,3 +312,21 @@ func (c *Config) validateIdentityCenter() error {
 	}
 	return nil
 }
+
+// RateLimitOption is the API option that takes a token of l before every
+// attempt of every call of a client (retries included): for other Identity
+// Center clients of this process, such as `orgtrust discover`'s, so that all
+// of them stay within the collective quota together.
+func RateLimitOption(l *RateLimiter, clock Clock) func(*middleware.Stack) error {
+	return limitMiddleware(l, clock)
+}
+
+// NewIdentityCenterRetryer is the SDK's standard retryer as the assignment
+// client configures it for Identity Center (its retryable codes, no retry
+// quota), with the provider's default attempts and backoff.
+func NewIdentityCenterRetryer() aws.Retryer {
+	return newSSORetryer(defaultMaxAttempts, defaultMaxBackoff*time.Second)
+}
+
+// WallClock is the real time source.
+func WallClock() Clock { return wallClock{} }

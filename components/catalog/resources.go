@@ -75,7 +75,28 @@ type resource struct {
 	// actions are the IAM actions its provider calls to create, read, update
 	// and delete it.
 	actions []string
+	// importID is the ID that `pulumi import` (and the import resource
+	// option) takes for an existing one, in the format of the resource's
+	// pulumi-aws v6 documentation (its "Import" section, cited at each);
+	// nil when it is not imported: the orgtrust provider's own resources
+	// adopt what exists on create without a write, and pulumi-aws documents
+	// no import for the rest.
+	importID func(ImportKey) string
 }
+
+// ImportKey is what an enable or admin resource's import ID is made of.
+type ImportKey struct {
+	// AccountID is the delegated administrator account.
+	AccountID string
+	// Principal is the service principal the administrator is registered for.
+	Principal string
+	// ManagementAccountID is the organization's management account.
+	ManagementAccountID string
+}
+
+// byAccount is the import ID of the admin resources that take the
+// administrator's account ID.
+func byAccount(k ImportKey) string { return k.AccountID }
 
 // resources are the enable and admin resources, by type. IAM's
 // OrganizationsFeatures is deliberately not constructed: it turns on
@@ -87,6 +108,9 @@ type resource struct {
 var resources = map[ResourceType]resource{
 	// Registered once per principal, with NewDelegatedAdministrator.
 	OrganizationsDelegatedAdministrator: {
+		// "pulumi import ... DelegatedAdministrator example 123456789012/config.amazonaws.com":
+		// https://www.pulumi.com/registry/packages/aws/api-docs/organizations/delegatedadministrator/#import
+		importID: func(k ImportKey) string { return k.AccountID + "/" + k.Principal },
 		actions: []string{
 			"organizations:DeregisterDelegatedAdministrator", "organizations:ListDelegatedAdministrators",
 			"organizations:ListDelegatedServicesForAccount", "organizations:RegisterDelegatedAdministrator",
@@ -97,6 +121,9 @@ var resources = map[ResourceType]resource{
 			return guardduty.NewOrganizationAdminAccount(ctx, name,
 				&guardduty.OrganizationAdminAccountArgs{AdminAccountId: pulumi.String(id)}, opts...)
 		},
+		// The administrator's account ID:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/guardduty/organizationadminaccount/#import
+		importID: byAccount,
 		actions: []string{
 			"guardduty:DisableOrganizationAdminAccount", "guardduty:EnableOrganizationAdminAccount",
 			"guardduty:ListOrganizationAdminAccounts",
@@ -107,6 +134,9 @@ var resources = map[ResourceType]resource{
 			return securityhub.NewOrganizationAdminAccount(ctx, name,
 				&securityhub.OrganizationAdminAccountArgs{AdminAccountId: pulumi.String(id)}, opts...)
 		},
+		// The administrator's account ID:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/securityhub/organizationadminaccount/#import
+		importID: byAccount,
 		actions: []string{
 			"securityhub:DisableOrganizationAdminAccount", "securityhub:EnableOrganizationAdminAccount",
 			"securityhub:ListOrganizationAdminAccounts",
@@ -117,6 +147,10 @@ var resources = map[ResourceType]resource{
 			return macie2.NewOrganizationAdminAccount(ctx, name,
 				&macie2.OrganizationAdminAccountArgs{AdminAccountId: pulumi.String(id)}, opts...)
 		},
+		// The administrator's account ID:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/macie2/organizationadminaccount/#import
+		// (the page's example ID is "abcd1"; the ID the resource sets is the admin account ID)
+		importID: byAccount,
 		actions: []string{
 			"macie2:DisableOrganizationAdminAccount", "macie2:EnableOrganizationAdminAccount",
 			"macie2:ListOrganizationAdminAccounts",
@@ -127,6 +161,9 @@ var resources = map[ResourceType]resource{
 			return detective.NewOrganizationAdminAccount(ctx, name,
 				&detective.OrganizationAdminAccountArgs{AccountId: pulumi.String(id)}, opts...)
 		},
+		// The administrator's account ID:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/detective/organizationadminaccount/#import
+		importID: byAccount,
 		actions: []string{
 			"detective:DisableOrganizationAdminAccount", "detective:EnableOrganizationAdminAccount",
 			"detective:ListOrganizationAdminAccounts",
@@ -137,6 +174,9 @@ var resources = map[ResourceType]resource{
 			return inspector2.NewDelegatedAdminAccount(ctx, name,
 				&inspector2.DelegatedAdminAccountArgs{AccountId: pulumi.String(id)}, opts...)
 		},
+		// The administrator's account ID:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/inspector2/delegatedadminaccount/#import
+		importID: byAccount,
 		actions: []string{
 			"inspector2:DisableDelegatedAdminAccount", "inspector2:EnableDelegatedAdminAccount",
 			"inspector2:GetDelegatedAdminAccount", "inspector2:ListDelegatedAdminAccounts",
@@ -146,7 +186,10 @@ var resources = map[ResourceType]resource{
 		admin: func(ctx *pulumi.Context, name, id string, opts ...pulumi.ResourceOption) (pulumi.CustomResource, error) {
 			return fms.NewAdminAccount(ctx, name, &fms.AdminAccountArgs{AccountId: pulumi.String(id)}, opts...)
 		},
-		actions: []string{"fms:AssociateAdminAccount", "fms:DisassociateAdminAccount", "fms:GetAdminAccount"},
+		// The administrator's account ID:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/fms/adminaccount/#import
+		importID: byAccount,
+		actions:  []string{"fms:AssociateAdminAccount", "fms:DisassociateAdminAccount", "fms:GetAdminAccount"},
 	},
 	IPAMAdmin: {
 		// ec2:EnableIpamOrganizationAdminAccount also enables IPAM's trusted
@@ -155,6 +198,9 @@ var resources = map[ResourceType]resource{
 			return ec2.NewVpcIpamOrganizationAdminAccount(ctx, name,
 				&ec2.VpcIpamOrganizationAdminAccountArgs{DelegatedAdminAccountId: pulumi.String(id)}, opts...)
 		},
+		// The administrator's account ID:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/ec2/vpcipamorganizationadminaccount/#import
+		importID: byAccount,
 		actions: []string{
 			"ec2:DisableIpamOrganizationAdminAccount", "ec2:EnableIpamOrganizationAdminAccount",
 			"organizations:ListDelegatedAdministrators",
@@ -165,6 +211,9 @@ var resources = map[ResourceType]resource{
 			return cloudtrail.NewOrganizationDelegatedAdminAccount(ctx, name,
 				&cloudtrail.OrganizationDelegatedAdminAccountArgs{AccountId: pulumi.String(id)}, opts...)
 		},
+		// The administrator's account ID:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/cloudtrail/organizationdelegatedadminaccount/#import
+		importID: byAccount,
 		actions: []string{
 			"cloudtrail:DeregisterOrganizationDelegatedAdmin", "cloudtrail:RegisterOrganizationDelegatedAdmin",
 			"iam:GetRole", "organizations:DescribeAccount", "organizations:ListDelegatedAdministrators",
@@ -175,6 +224,9 @@ var resources = map[ResourceType]resource{
 			return auditmanager.NewOrganizationAdminAccountRegistration(ctx, name,
 				&auditmanager.OrganizationAdminAccountRegistrationArgs{AdminAccountId: pulumi.String(id)}, opts...)
 		},
+		// The administrator's account ID:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/auditmanager/organizationadminaccountregistration/#import
+		importID: byAccount,
 		actions: []string{
 			"auditmanager:DeregisterOrganizationAdminAccount", "auditmanager:GetOrganizationAdminAccount",
 			"auditmanager:RegisterOrganizationAdminAccount",
@@ -219,6 +271,9 @@ var resources = map[ResourceType]resource{
 		enable: func(ctx *pulumi.Context, name string, opts ...pulumi.ResourceOption) (pulumi.CustomResource, error) {
 			return ram.NewSharingWithOrganization(ctx, name, &ram.SharingWithOrganizationArgs{}, opts...)
 		},
+		// "the current AWS account ID", the management account's:
+		// https://www.pulumi.com/registry/packages/aws/api-docs/ram/sharingwithorganization/#import
+		importID: func(k ImportKey) string { return k.ManagementAccountID },
 		actions: []string{
 			"organizations:DisableAWSServiceAccess", "organizations:ListAWSServiceAccessForOrganization",
 			"ram:EnableSharingWithAwsOrganization",
@@ -262,6 +317,19 @@ func (t ResourceType) Admin() AdminFunc { return resources[t].admin }
 func (t ResourceType) Actions() ([]string, bool) {
 	r, ok := resources[t]
 	return slices.Clone(r.actions), ok
+}
+
+// ImportID returns the import ID of an existing t made of k, and false when
+// t is not imported: the orgtrust provider's own resources adopt what exists
+// when they are created, without a write, and pulumi-aws documents no import
+// for servicecatalog OrganizationsAccess (its create calls
+// EnableAWSOrganizationsAccess, which changes nothing where access is on).
+func (t ResourceType) ImportID(k ImportKey) (string, bool) {
+	f := resources[t].importID
+	if f == nil {
+		return "", false
+	}
+	return f(k), true
 }
 
 // ResourceTypes returns every resource type the catalog knows, sorted.

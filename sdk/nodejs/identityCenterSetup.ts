@@ -238,6 +238,7 @@ export class IdentityCenterSetup extends pulumi.ComponentResource {
         opts = opts || {};
         if (!opts.id) {
             resourceInputs["accessControlAttributes"] = args?.accessControlAttributes;
+            resourceInputs["adopt"] = args?.adopt;
             resourceInputs["assignments"] = args?.assignments;
             resourceInputs["assignmentsMode"] = args?.assignmentsMode;
             resourceInputs["delegatedAdminAccountId"] = args?.delegatedAdminAccountId;
@@ -276,6 +277,10 @@ export interface IdentityCenterSetupArgs {
      * Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
      */
     accessControlAttributes?: pulumi.Input<pulumi.Input<inputs.AccessControlAttributeSpecArgs>[] | undefined>;
+    /**
+     * What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     */
+    adopt?: pulumi.Input<inputs.IdentityCenterAdoptSpecArgs | undefined>;
     /**
      * Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
      */

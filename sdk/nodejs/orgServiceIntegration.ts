@@ -2,6 +2,9 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "./types/input";
+import * as outputs from "./types/output";
+import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
@@ -91,6 +94,7 @@ export class OrgServiceIntegration extends pulumi.ComponentResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
+            resourceInputs["adopt"] = args?.adopt;
             resourceInputs["allowUnknownPrincipal"] = args?.allowUnknownPrincipal;
             resourceInputs["delegatedAdminAccountId"] = args?.delegatedAdminAccountId;
             resourceInputs["disableOnDelete"] = args?.disableOnDelete;
@@ -119,6 +123,10 @@ export class OrgServiceIntegration extends pulumi.ComponentResource {
  * The set of arguments for constructing a OrgServiceIntegration resource.
  */
 export interface OrgServiceIntegrationArgs {
+    /**
+     * What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     */
+    adopt?: pulumi.Input<inputs.IntegrationAdoptSpecArgs | undefined>;
     /**
      * Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
      */

@@ -97,6 +97,7 @@ export class ServiceCatalogSharing extends pulumi.ComponentResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
+            resourceInputs["adopt"] = args?.adopt;
             resourceInputs["delegatedAdminAccountId"] = args?.delegatedAdminAccountId;
             resourceInputs["disableAccessOnDelete"] = args?.disableAccessOnDelete;
             resourceInputs["enableVia"] = args?.enableVia;
@@ -123,6 +124,10 @@ export class ServiceCatalogSharing extends pulumi.ComponentResource {
  * The set of arguments for constructing a ServiceCatalogSharing resource.
  */
 export interface ServiceCatalogSharingArgs {
+    /**
+     * What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     */
+    adopt?: pulumi.Input<inputs.ServiceCatalogAdoptSpecArgs | undefined>;
     /**
      * A member account to register as Service Catalog's delegated administrator (Organizations RegisterDelegatedAdministrator for `servicecatalog.amazonaws.com`). It can then create portfolio shares to organization nodes itself.
      */

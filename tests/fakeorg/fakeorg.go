@@ -13,8 +13,10 @@
 // EnableAWSServiceAccess, DisableAWSServiceAccess,
 // ListAWSServiceAccessForOrganization, DescribeOrganization,
 // RegisterDelegatedAdministrator, DeregisterDelegatedAdministrator,
-// ListDelegatedAdministrators and ListDelegatedServicesForAccount. Any other
-// operation gets UnknownOperationException.
+// ListDelegatedAdministrators and ListDelegatedServicesForAccount, and the
+// structure's reads (tree.go): ListRoots, ListOrganizationalUnitsForParent,
+// ListAccountsForParent and ListAccounts. Any other operation gets
+// UnknownOperationException.
 //
 // Writes (enable, disable, register, deregister) hold the organization
 // "being modified" for Options.WriteLatency. A second write arriving inside
@@ -190,6 +192,8 @@ type Server struct {
 	enabled   map[string]time.Time            // principal -> DateEnabled
 	delegated map[string]map[string]time.Time // principal -> account -> DelegationEnabledDate
 	busy      bool                            // a write is in progress
+	ous       map[string]ou                   // the OUs, by ID
+	accounts  map[string]account              // the member accounts, by ID
 
 	faults              map[string][]Fault
 	calls               map[string]int
@@ -229,6 +233,8 @@ func New(opts Options) *Server {
 		known:        map[string]bool{},
 		enabled:      map[string]time.Time{},
 		delegated:    map[string]map[string]time.Time{},
+		ous:          map[string]ou{},
+		accounts:     map[string]account{},
 		faults:       map[string][]Fault{},
 		calls:        map[string]int{},
 	}

@@ -541,12 +541,12 @@ func TestErrorsDecodeToTypedErrors(t *testing.T) {
 		{
 			name: "operation the fake does not implement",
 			call: func(ctx context.Context, c *organizations.Client) error {
-				_, err := c.ListRoots(ctx, &organizations.ListRootsInput{})
+				_, err := c.ListPolicies(ctx, &organizations.ListPoliciesInput{Filter: "SERVICE_CONTROL_POLICY"})
 				return err
 			},
 			isType:   isType[*smithy.GenericAPIError],
 			wantCode: "UnknownOperationException",
-			wantMsg:  `operation "ListRoots" is not supported`,
+			wantMsg:  `operation "ListPolicies" is not supported`,
 		},
 	}
 	for _, tt := range tests {

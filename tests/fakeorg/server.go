@@ -73,6 +73,7 @@ func faultError(f Fault) *apiError {
 type request struct {
 	ServicePrincipal *string
 	AccountID        *string `json:"AccountId"`
+	ParentID         *string `json:"ParentId"`
 	MaxResults       *int32
 	NextToken        *string
 }
@@ -97,6 +98,10 @@ var operations = map[string]operation{
 	OpDeregisterDelegatedAdministrator:    (*Server).deregisterDelegatedAdministrator,
 	OpListDelegatedAdministrators:         (*Server).listDelegatedAdministrators,
 	OpListDelegatedServicesForAccount:     (*Server).listDelegatedServicesForAccount,
+	OpListRoots:                           (*Server).listRoots,
+	OpListOrganizationalUnitsForParent:    (*Server).listOUsForParent,
+	OpListAccountsForParent:               (*Server).listAccountsForParent,
+	OpListAccounts:                        (*Server).listAccounts,
 }
 
 func isWrite(op string) bool {

@@ -117,6 +117,9 @@ type Options struct {
 	// Middleware, when set, wraps the fake's HTTP handler, for example with
 	// a fault injector (package tests/faults).
 	Middleware func(http.Handler) http.Handler
+	// NoInstance makes ListInstances answer no instance: IAM Identity
+	// Center is not enabled.
+	NoInstance bool
 }
 
 // Assignment is one account assignment.
@@ -154,6 +157,12 @@ type Server struct {
 	window      []time.Time // accepted quota-counted requests in the last second
 	seq         int
 
+	permissionSets map[string]*PermissionSet
+	psSeq          int
+	groupNames     map[string]string
+	userNames      map[string]string
+	abac           []Attribute
+
 	calls          map[string]int
 	throttled      int
 	pendingErrors  int
@@ -185,6 +194,7 @@ func New(opts Options) *Server {
 		accounts:    append([]string{}, opts.Accounts...),
 		assignments: map[string]Assignment{}, ops: map[string]*operation{},
 		failAccount: map[string]string{}, calls: map[string]int{},
+		permissionSets: map[string]*PermissionSet{}, groupNames: map[string]string{}, userNames: map[string]string{},
 	}
 	sort.Strings(s.accounts)
 	for _, u := range opts.Users {

@@ -61,6 +61,7 @@ type request struct {
 	AccountAssignmentDeletionRequestID string `json:"AccountAssignmentDeletionRequestId"`
 	IdentityStoreID                    string `json:"IdentityStoreId"`
 	UserID                             string `json:"UserId"`
+	ResourceArn                        string
 	GroupID                            string `json:"GroupId"`
 	Filter                             *struct {
 		AccountID string `json:"AccountId"`
@@ -166,6 +167,9 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 		}
 		return s.page(op, req, keys)
 	case OpListInstances:
+		if s.opts.NoInstance {
+			return map[string]any{"Instances": []map[string]any{}}, nil
+		}
 		return map[string]any{"Instances": []map[string]any{{
 			"InstanceArn": s.opts.InstanceArn, "IdentityStoreId": s.opts.IdentityStoreID, "Status": "ACTIVE",
 		}}}, nil
@@ -173,16 +177,25 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 		if req.IdentityStoreID != s.opts.IdentityStoreID || !s.users[req.UserID] {
 			return nil, errorf("ResourceNotFoundException", "USER not found.")
 		}
-		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "UserId": req.UserID,
-			"UserName": "user-" + req.UserID[len(req.UserID)-4:]}, nil
+		name := s.userNames[req.UserID]
+		if name == "" {
+			name = "user-" + req.UserID[len(req.UserID)-4:]
+		}
+		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "UserId": req.UserID, "UserName": name}, nil
 	case OpDescribeGroup:
 		if req.IdentityStoreID != s.opts.IdentityStoreID || !s.groups[req.GroupID] {
 			return nil, errorf("ResourceNotFoundException", "GROUP not found.")
 		}
-		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "GroupId": req.GroupID,
-			"DisplayName": "group-" + req.GroupID[len(req.GroupID)-4:]}, nil
+		name := s.groupNames[req.GroupID]
+		if name == "" {
+			name = "group-" + req.GroupID[len(req.GroupID)-4:]
+		}
+		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "GroupId": req.GroupID, "DisplayName": name}, nil
 	case OpListAccounts:
 		return s.listAccounts(req)
+	}
+	if out, e, ok := s.dispatchBrownfield(op, req); ok {
+		return out, e
 	}
 	return nil, errorf("UnknownOperationException", "operation %q is not supported by this endpoint", op)
 }

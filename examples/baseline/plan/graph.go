@@ -47,6 +47,9 @@ type Resource struct {
 	Deps []Edge
 	// Inputs are the registered inputs.
 	Inputs resource.PropertyMap
+	// ImportID is the ID of the import resource option: the first `pulumi
+	// up` imports the resource instead of creating it; "" creates it.
+	ImportID string
 }
 
 // Graph is the dependency graph of a run.

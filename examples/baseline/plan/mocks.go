@@ -122,6 +122,8 @@ func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		Custom: args.Custom,
 		Parent: req.GetParent(),
 		Inputs: args.Inputs,
+		// The mock monitor passes the import option's ID as the ID.
+		ImportID: args.ID,
 	}
 	props := map[string][]string{}
 	for prop, deps := range req.GetPropertyDependencies() {

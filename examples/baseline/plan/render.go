@@ -77,6 +77,7 @@ func (p *Plan) WriteText(out io.Writer) error {
 	labels := x.labels
 	ref := func(urn string) string { return fmt.Sprintf("#%d %s", x.pos[urn]+1, labels[urn]) }
 
+	p.writeFirstUp(w)
 	fmt.Fprintf(w, "Create order (%d resources, %d of them components): each resource after its parent and "+
 		"dependencies\n", len(p.Create), x.components)
 	for i, urn := range p.Create {
@@ -91,6 +92,9 @@ func (p *Plan) WriteText(out io.Writer) error {
 			parent = ref(pu)
 		}
 		fmt.Fprintf(w, "        parent      %s\n", parent)
+		if r.ImportID != "" {
+			fmt.Fprintf(w, "        import      %s\n", r.ImportID)
+		}
 		for i, d := range p.shownDeps(urn) {
 			head := "            "
 			if i == 0 {
@@ -109,6 +113,14 @@ func (p *Plan) WriteText(out io.Writer) error {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Validation: no errors.")
 	return w.Flush()
+}
+
+// writeFirstUp says what the first `pulumi up` does with the resources:
+// create them, or import those with an import ID.
+func (p *Plan) writeFirstUp(w *bufio.Writer) {
+	c := p.Counts()
+	fmt.Fprintf(w, "First `pulumi up`: %d resources to create, %d to import (each with its import ID), and %d "+
+		"components\n\n", c.Create, c.Import, c.Components)
 }
 
 func (p *Plan) writeErrors(w *bufio.Writer) {

@@ -208,9 +208,13 @@ func (p *Plan) WriteSummary(out io.Writer) error {
 	fmt.Fprintf(w, "Summary (%d resources, %d of them components); every resource in create and destroy order: "+
 		"FORMAT=full\n\n", len(p.Create), x.components)
 
-	byType := map[string]int{}
+	p.writeFirstUp(w)
+	byType, imports := map[string]int{}, map[string]int{}
 	for _, r := range p.Graph.Resources {
 		byType[r.Type]++
+		if r.ImportID != "" {
+			imports[r.Type]++
+		}
 	}
 	types := slices.SortedFunc(maps.Keys(byType), func(a, b string) int {
 		return cmp.Or(byType[b]-byType[a], strings.Compare(a, b))
@@ -218,7 +222,11 @@ func (p *Plan) WriteSummary(out io.Writer) error {
 	width := len(strconv.Itoa(len(p.Create)))
 	fmt.Fprintln(w, "Resources by type:")
 	for _, t := range types {
-		fmt.Fprintf(w, "  %*d  %s\n", width, byType[t], t)
+		imported := ""
+		if n := imports[t]; n > 0 {
+			imported = fmt.Sprintf(" (%d to import)", n)
+		}
+		fmt.Fprintf(w, "  %*d  %s%s\n", width, byType[t], t, imported)
 	}
 	fmt.Fprintln(w)
 

@@ -1,8 +1,9 @@
 // Command orgtrust is the orgtrust command-line program:
 //
 //	orgtrust plan [-config Pulumi.example.yaml] [-fixtures ...] [-stack name] [-format text|mermaid]
+//	orgtrust discover --stack NAME [--out DIR] [--services key,...] [--regions r,...]
 //
-// Each subcommand lives in its own file (plan.go) and is listed in commands.
+// Each subcommand lives in its own file (plan.go, discover.go) and is listed in commands.
 // An unknown subcommand prints the usage and exits 2.
 package main
 
@@ -24,6 +25,7 @@ type command struct {
 // commands are the subcommands, in the order the usage lists them.
 var commands = []command{
 	planCommand,
+	discoverCommand,
 }
 
 func main() {

@@ -241,6 +241,8 @@ func NewIdentityCenterSetup(ctx *pulumi.Context,
 type identityCenterSetupArgs struct {
 	// Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
 	AccessControlAttributes []AccessControlAttributeSpec `pulumi:"accessControlAttributes"`
+	// What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+	Adopt *IdentityCenterAdoptSpec `pulumi:"adopt"`
 	// Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
 	Assignments []AssignmentSpec `pulumi:"assignments"`
 	// How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
@@ -269,6 +271,8 @@ type identityCenterSetupArgs struct {
 type IdentityCenterSetupArgs struct {
 	// Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
 	AccessControlAttributes AccessControlAttributeSpecArrayInput
+	// What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+	Adopt IdentityCenterAdoptSpecPtrInput
 	// Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
 	Assignments AssignmentSpecArrayInput
 	// How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.

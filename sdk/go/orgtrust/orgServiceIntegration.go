@@ -103,6 +103,8 @@ func NewOrgServiceIntegration(ctx *pulumi.Context,
 }
 
 type orgServiceIntegrationArgs struct {
+	// What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+	Adopt *IntegrationAdoptSpec `pulumi:"adopt"`
 	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
 	AllowUnknownPrincipal *bool `pulumi:"allowUnknownPrincipal"`
 	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
@@ -125,6 +127,8 @@ type orgServiceIntegrationArgs struct {
 
 // The set of arguments for constructing a OrgServiceIntegration resource.
 type OrgServiceIntegrationArgs struct {
+	// What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+	Adopt IntegrationAdoptSpecPtrInput
 	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
 	AllowUnknownPrincipal *bool
 	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.

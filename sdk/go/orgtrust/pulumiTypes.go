@@ -885,8 +885,385 @@ func (o GroupSpecArrayOutput) Index(i pulumi.IntInput) GroupSpecOutput {
 	}).(GroupSpecOutput)
 }
 
+// What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+type IdentityCenterAdoptSpec struct {
+	// The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
+	AccessControlAttributes *bool `pulumi:"accessControlAttributes"`
+	// The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
+	Assignments *bool `pulumi:"assignments"`
+	// `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+	DelegatedAdmin *bool `pulumi:"delegatedAdmin"`
+	// The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
+	PermissionSets map[string]string `pulumi:"permissionSets"`
+}
+
+// IdentityCenterAdoptSpecInput is an input type that accepts IdentityCenterAdoptSpecArgs and IdentityCenterAdoptSpecOutput values.
+// You can construct a concrete instance of `IdentityCenterAdoptSpecInput` via:
+//
+//	IdentityCenterAdoptSpecArgs{...}
+type IdentityCenterAdoptSpecInput interface {
+	pulumi.Input
+
+	ToIdentityCenterAdoptSpecOutput() IdentityCenterAdoptSpecOutput
+	ToIdentityCenterAdoptSpecOutputWithContext(context.Context) IdentityCenterAdoptSpecOutput
+}
+
+// What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+type IdentityCenterAdoptSpecArgs struct {
+	// The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
+	AccessControlAttributes pulumi.BoolPtrInput `pulumi:"accessControlAttributes"`
+	// The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
+	Assignments pulumi.BoolPtrInput `pulumi:"assignments"`
+	// `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+	DelegatedAdmin pulumi.BoolPtrInput `pulumi:"delegatedAdmin"`
+	// The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
+	PermissionSets pulumi.StringMapInput `pulumi:"permissionSets"`
+}
+
+func (IdentityCenterAdoptSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*IdentityCenterAdoptSpec)(nil)).Elem()
+}
+
+func (i IdentityCenterAdoptSpecArgs) ToIdentityCenterAdoptSpecOutput() IdentityCenterAdoptSpecOutput {
+	return i.ToIdentityCenterAdoptSpecOutputWithContext(context.Background())
+}
+
+func (i IdentityCenterAdoptSpecArgs) ToIdentityCenterAdoptSpecOutputWithContext(ctx context.Context) IdentityCenterAdoptSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IdentityCenterAdoptSpecOutput)
+}
+
+func (i IdentityCenterAdoptSpecArgs) ToIdentityCenterAdoptSpecPtrOutput() IdentityCenterAdoptSpecPtrOutput {
+	return i.ToIdentityCenterAdoptSpecPtrOutputWithContext(context.Background())
+}
+
+func (i IdentityCenterAdoptSpecArgs) ToIdentityCenterAdoptSpecPtrOutputWithContext(ctx context.Context) IdentityCenterAdoptSpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IdentityCenterAdoptSpecOutput).ToIdentityCenterAdoptSpecPtrOutputWithContext(ctx)
+}
+
+// IdentityCenterAdoptSpecPtrInput is an input type that accepts IdentityCenterAdoptSpecArgs, IdentityCenterAdoptSpecPtr and IdentityCenterAdoptSpecPtrOutput values.
+// You can construct a concrete instance of `IdentityCenterAdoptSpecPtrInput` via:
+//
+//	        IdentityCenterAdoptSpecArgs{...}
+//
+//	or:
+//
+//	        nil
+type IdentityCenterAdoptSpecPtrInput interface {
+	pulumi.Input
+
+	ToIdentityCenterAdoptSpecPtrOutput() IdentityCenterAdoptSpecPtrOutput
+	ToIdentityCenterAdoptSpecPtrOutputWithContext(context.Context) IdentityCenterAdoptSpecPtrOutput
+}
+
+type identityCenterAdoptSpecPtrType IdentityCenterAdoptSpecArgs
+
+func IdentityCenterAdoptSpecPtr(v *IdentityCenterAdoptSpecArgs) IdentityCenterAdoptSpecPtrInput {
+	return (*identityCenterAdoptSpecPtrType)(v)
+}
+
+func (*identityCenterAdoptSpecPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**IdentityCenterAdoptSpec)(nil)).Elem()
+}
+
+func (i *identityCenterAdoptSpecPtrType) ToIdentityCenterAdoptSpecPtrOutput() IdentityCenterAdoptSpecPtrOutput {
+	return i.ToIdentityCenterAdoptSpecPtrOutputWithContext(context.Background())
+}
+
+func (i *identityCenterAdoptSpecPtrType) ToIdentityCenterAdoptSpecPtrOutputWithContext(ctx context.Context) IdentityCenterAdoptSpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IdentityCenterAdoptSpecPtrOutput)
+}
+
+// What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+type IdentityCenterAdoptSpecOutput struct{ *pulumi.OutputState }
+
+func (IdentityCenterAdoptSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IdentityCenterAdoptSpec)(nil)).Elem()
+}
+
+func (o IdentityCenterAdoptSpecOutput) ToIdentityCenterAdoptSpecOutput() IdentityCenterAdoptSpecOutput {
+	return o
+}
+
+func (o IdentityCenterAdoptSpecOutput) ToIdentityCenterAdoptSpecOutputWithContext(ctx context.Context) IdentityCenterAdoptSpecOutput {
+	return o
+}
+
+func (o IdentityCenterAdoptSpecOutput) ToIdentityCenterAdoptSpecPtrOutput() IdentityCenterAdoptSpecPtrOutput {
+	return o.ToIdentityCenterAdoptSpecPtrOutputWithContext(context.Background())
+}
+
+func (o IdentityCenterAdoptSpecOutput) ToIdentityCenterAdoptSpecPtrOutputWithContext(ctx context.Context) IdentityCenterAdoptSpecPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IdentityCenterAdoptSpec) *IdentityCenterAdoptSpec {
+		return &v
+	}).(IdentityCenterAdoptSpecPtrOutput)
+}
+
+// The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
+func (o IdentityCenterAdoptSpecOutput) AccessControlAttributes() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v IdentityCenterAdoptSpec) *bool { return v.AccessControlAttributes }).(pulumi.BoolPtrOutput)
+}
+
+// The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
+func (o IdentityCenterAdoptSpecOutput) Assignments() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v IdentityCenterAdoptSpec) *bool { return v.Assignments }).(pulumi.BoolPtrOutput)
+}
+
+// `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+func (o IdentityCenterAdoptSpecOutput) DelegatedAdmin() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v IdentityCenterAdoptSpec) *bool { return v.DelegatedAdmin }).(pulumi.BoolPtrOutput)
+}
+
+// The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
+func (o IdentityCenterAdoptSpecOutput) PermissionSets() pulumi.StringMapOutput {
+	return o.ApplyT(func(v IdentityCenterAdoptSpec) map[string]string { return v.PermissionSets }).(pulumi.StringMapOutput)
+}
+
+type IdentityCenterAdoptSpecPtrOutput struct{ *pulumi.OutputState }
+
+func (IdentityCenterAdoptSpecPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IdentityCenterAdoptSpec)(nil)).Elem()
+}
+
+func (o IdentityCenterAdoptSpecPtrOutput) ToIdentityCenterAdoptSpecPtrOutput() IdentityCenterAdoptSpecPtrOutput {
+	return o
+}
+
+func (o IdentityCenterAdoptSpecPtrOutput) ToIdentityCenterAdoptSpecPtrOutputWithContext(ctx context.Context) IdentityCenterAdoptSpecPtrOutput {
+	return o
+}
+
+func (o IdentityCenterAdoptSpecPtrOutput) Elem() IdentityCenterAdoptSpecOutput {
+	return o.ApplyT(func(v *IdentityCenterAdoptSpec) IdentityCenterAdoptSpec {
+		if v != nil {
+			return *v
+		}
+		var ret IdentityCenterAdoptSpec
+		return ret
+	}).(IdentityCenterAdoptSpecOutput)
+}
+
+// The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
+func (o IdentityCenterAdoptSpecPtrOutput) AccessControlAttributes() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *IdentityCenterAdoptSpec) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AccessControlAttributes
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
+func (o IdentityCenterAdoptSpecPtrOutput) Assignments() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *IdentityCenterAdoptSpec) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Assignments
+	}).(pulumi.BoolPtrOutput)
+}
+
+// `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+func (o IdentityCenterAdoptSpecPtrOutput) DelegatedAdmin() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *IdentityCenterAdoptSpec) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DelegatedAdmin
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
+func (o IdentityCenterAdoptSpecPtrOutput) PermissionSets() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *IdentityCenterAdoptSpec) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.PermissionSets
+	}).(pulumi.StringMapOutput)
+}
+
+// What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+type IntegrationAdoptSpec struct {
+	// Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
+	Access *bool `pulumi:"access"`
+	// The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
+	DelegatedAdmin *bool `pulumi:"delegatedAdmin"`
+	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+	DelegatedAdminRegions []string `pulumi:"delegatedAdminRegions"`
+}
+
+// IntegrationAdoptSpecInput is an input type that accepts IntegrationAdoptSpecArgs and IntegrationAdoptSpecOutput values.
+// You can construct a concrete instance of `IntegrationAdoptSpecInput` via:
+//
+//	IntegrationAdoptSpecArgs{...}
+type IntegrationAdoptSpecInput interface {
+	pulumi.Input
+
+	ToIntegrationAdoptSpecOutput() IntegrationAdoptSpecOutput
+	ToIntegrationAdoptSpecOutputWithContext(context.Context) IntegrationAdoptSpecOutput
+}
+
+// What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+type IntegrationAdoptSpecArgs struct {
+	// Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
+	Access pulumi.BoolPtrInput `pulumi:"access"`
+	// The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
+	DelegatedAdmin pulumi.BoolPtrInput `pulumi:"delegatedAdmin"`
+	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+	DelegatedAdminRegions pulumi.StringArrayInput `pulumi:"delegatedAdminRegions"`
+}
+
+func (IntegrationAdoptSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*IntegrationAdoptSpec)(nil)).Elem()
+}
+
+func (i IntegrationAdoptSpecArgs) ToIntegrationAdoptSpecOutput() IntegrationAdoptSpecOutput {
+	return i.ToIntegrationAdoptSpecOutputWithContext(context.Background())
+}
+
+func (i IntegrationAdoptSpecArgs) ToIntegrationAdoptSpecOutputWithContext(ctx context.Context) IntegrationAdoptSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IntegrationAdoptSpecOutput)
+}
+
+func (i IntegrationAdoptSpecArgs) ToIntegrationAdoptSpecPtrOutput() IntegrationAdoptSpecPtrOutput {
+	return i.ToIntegrationAdoptSpecPtrOutputWithContext(context.Background())
+}
+
+func (i IntegrationAdoptSpecArgs) ToIntegrationAdoptSpecPtrOutputWithContext(ctx context.Context) IntegrationAdoptSpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IntegrationAdoptSpecOutput).ToIntegrationAdoptSpecPtrOutputWithContext(ctx)
+}
+
+// IntegrationAdoptSpecPtrInput is an input type that accepts IntegrationAdoptSpecArgs, IntegrationAdoptSpecPtr and IntegrationAdoptSpecPtrOutput values.
+// You can construct a concrete instance of `IntegrationAdoptSpecPtrInput` via:
+//
+//	        IntegrationAdoptSpecArgs{...}
+//
+//	or:
+//
+//	        nil
+type IntegrationAdoptSpecPtrInput interface {
+	pulumi.Input
+
+	ToIntegrationAdoptSpecPtrOutput() IntegrationAdoptSpecPtrOutput
+	ToIntegrationAdoptSpecPtrOutputWithContext(context.Context) IntegrationAdoptSpecPtrOutput
+}
+
+type integrationAdoptSpecPtrType IntegrationAdoptSpecArgs
+
+func IntegrationAdoptSpecPtr(v *IntegrationAdoptSpecArgs) IntegrationAdoptSpecPtrInput {
+	return (*integrationAdoptSpecPtrType)(v)
+}
+
+func (*integrationAdoptSpecPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**IntegrationAdoptSpec)(nil)).Elem()
+}
+
+func (i *integrationAdoptSpecPtrType) ToIntegrationAdoptSpecPtrOutput() IntegrationAdoptSpecPtrOutput {
+	return i.ToIntegrationAdoptSpecPtrOutputWithContext(context.Background())
+}
+
+func (i *integrationAdoptSpecPtrType) ToIntegrationAdoptSpecPtrOutputWithContext(ctx context.Context) IntegrationAdoptSpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IntegrationAdoptSpecPtrOutput)
+}
+
+// What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+type IntegrationAdoptSpecOutput struct{ *pulumi.OutputState }
+
+func (IntegrationAdoptSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IntegrationAdoptSpec)(nil)).Elem()
+}
+
+func (o IntegrationAdoptSpecOutput) ToIntegrationAdoptSpecOutput() IntegrationAdoptSpecOutput {
+	return o
+}
+
+func (o IntegrationAdoptSpecOutput) ToIntegrationAdoptSpecOutputWithContext(ctx context.Context) IntegrationAdoptSpecOutput {
+	return o
+}
+
+func (o IntegrationAdoptSpecOutput) ToIntegrationAdoptSpecPtrOutput() IntegrationAdoptSpecPtrOutput {
+	return o.ToIntegrationAdoptSpecPtrOutputWithContext(context.Background())
+}
+
+func (o IntegrationAdoptSpecOutput) ToIntegrationAdoptSpecPtrOutputWithContext(ctx context.Context) IntegrationAdoptSpecPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IntegrationAdoptSpec) *IntegrationAdoptSpec {
+		return &v
+	}).(IntegrationAdoptSpecPtrOutput)
+}
+
+// Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
+func (o IntegrationAdoptSpecOutput) Access() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v IntegrationAdoptSpec) *bool { return v.Access }).(pulumi.BoolPtrOutput)
+}
+
+// The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
+func (o IntegrationAdoptSpecOutput) DelegatedAdmin() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v IntegrationAdoptSpec) *bool { return v.DelegatedAdmin }).(pulumi.BoolPtrOutput)
+}
+
+// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+func (o IntegrationAdoptSpecOutput) DelegatedAdminRegions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v IntegrationAdoptSpec) []string { return v.DelegatedAdminRegions }).(pulumi.StringArrayOutput)
+}
+
+type IntegrationAdoptSpecPtrOutput struct{ *pulumi.OutputState }
+
+func (IntegrationAdoptSpecPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IntegrationAdoptSpec)(nil)).Elem()
+}
+
+func (o IntegrationAdoptSpecPtrOutput) ToIntegrationAdoptSpecPtrOutput() IntegrationAdoptSpecPtrOutput {
+	return o
+}
+
+func (o IntegrationAdoptSpecPtrOutput) ToIntegrationAdoptSpecPtrOutputWithContext(ctx context.Context) IntegrationAdoptSpecPtrOutput {
+	return o
+}
+
+func (o IntegrationAdoptSpecPtrOutput) Elem() IntegrationAdoptSpecOutput {
+	return o.ApplyT(func(v *IntegrationAdoptSpec) IntegrationAdoptSpec {
+		if v != nil {
+			return *v
+		}
+		var ret IntegrationAdoptSpec
+		return ret
+	}).(IntegrationAdoptSpecOutput)
+}
+
+// Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
+func (o IntegrationAdoptSpecPtrOutput) Access() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *IntegrationAdoptSpec) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Access
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
+func (o IntegrationAdoptSpecPtrOutput) DelegatedAdmin() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *IntegrationAdoptSpec) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DelegatedAdmin
+	}).(pulumi.BoolPtrOutput)
+}
+
+// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+func (o IntegrationAdoptSpecPtrOutput) DelegatedAdminRegions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *IntegrationAdoptSpec) []string {
+		if v == nil {
+			return nil
+		}
+		return v.DelegatedAdminRegions
+	}).(pulumi.StringArrayOutput)
+}
+
 // The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
 type IntegrationSettings struct {
+	// What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+	Adopt *IntegrationAdoptSpec `pulumi:"adopt"`
 	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
 	AllowUnknownPrincipal *bool `pulumi:"allowUnknownPrincipal"`
 	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
@@ -920,6 +1297,8 @@ type IntegrationSettingsInput interface {
 
 // The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
 type IntegrationSettingsArgs struct {
+	// What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+	Adopt IntegrationAdoptSpecPtrInput `pulumi:"adopt"`
 	// Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
 	AllowUnknownPrincipal pulumi.BoolPtrInput `pulumi:"allowUnknownPrincipal"`
 	// The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
@@ -965,6 +1344,11 @@ func (o IntegrationSettingsOutput) ToIntegrationSettingsOutput() IntegrationSett
 
 func (o IntegrationSettingsOutput) ToIntegrationSettingsOutputWithContext(ctx context.Context) IntegrationSettingsOutput {
 	return o
+}
+
+// What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+func (o IntegrationSettingsOutput) Adopt() IntegrationAdoptSpecPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *IntegrationAdoptSpec { return v.Adopt }).(IntegrationAdoptSpecPtrOutput)
 }
 
 // Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
@@ -2288,6 +2672,165 @@ func (o ServiceArrayOutput) Index(i pulumi.IntInput) ServiceOutput {
 	}).(ServiceOutput)
 }
 
+// What of the Service Catalog sharing exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+type ServiceCatalogAdoptSpec struct {
+	// `delegatedAdminAccountId` is registered already as Service Catalog's delegated administrator: its DelegatedAdministrator is imported (`<account>/servicecatalog.amazonaws.com`).
+	DelegatedAdmin *bool `pulumi:"delegatedAdmin"`
+	// The ID (`port-...`) of each existing portfolio, by its key in `portfolios`. A portfolio given with `create` is imported by it; one given by `id` must have the same ID. Its shares (`<portfolio>:<type>:<principal>`) and principal associations (`en,<principal arn>,<portfolio>,IAM_PATTERN`) are imported.
+	Portfolios map[string]string `pulumi:"portfolios"`
+}
+
+// ServiceCatalogAdoptSpecInput is an input type that accepts ServiceCatalogAdoptSpecArgs and ServiceCatalogAdoptSpecOutput values.
+// You can construct a concrete instance of `ServiceCatalogAdoptSpecInput` via:
+//
+//	ServiceCatalogAdoptSpecArgs{...}
+type ServiceCatalogAdoptSpecInput interface {
+	pulumi.Input
+
+	ToServiceCatalogAdoptSpecOutput() ServiceCatalogAdoptSpecOutput
+	ToServiceCatalogAdoptSpecOutputWithContext(context.Context) ServiceCatalogAdoptSpecOutput
+}
+
+// What of the Service Catalog sharing exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+type ServiceCatalogAdoptSpecArgs struct {
+	// `delegatedAdminAccountId` is registered already as Service Catalog's delegated administrator: its DelegatedAdministrator is imported (`<account>/servicecatalog.amazonaws.com`).
+	DelegatedAdmin pulumi.BoolPtrInput `pulumi:"delegatedAdmin"`
+	// The ID (`port-...`) of each existing portfolio, by its key in `portfolios`. A portfolio given with `create` is imported by it; one given by `id` must have the same ID. Its shares (`<portfolio>:<type>:<principal>`) and principal associations (`en,<principal arn>,<portfolio>,IAM_PATTERN`) are imported.
+	Portfolios pulumi.StringMapInput `pulumi:"portfolios"`
+}
+
+func (ServiceCatalogAdoptSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ServiceCatalogAdoptSpec)(nil)).Elem()
+}
+
+func (i ServiceCatalogAdoptSpecArgs) ToServiceCatalogAdoptSpecOutput() ServiceCatalogAdoptSpecOutput {
+	return i.ToServiceCatalogAdoptSpecOutputWithContext(context.Background())
+}
+
+func (i ServiceCatalogAdoptSpecArgs) ToServiceCatalogAdoptSpecOutputWithContext(ctx context.Context) ServiceCatalogAdoptSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ServiceCatalogAdoptSpecOutput)
+}
+
+func (i ServiceCatalogAdoptSpecArgs) ToServiceCatalogAdoptSpecPtrOutput() ServiceCatalogAdoptSpecPtrOutput {
+	return i.ToServiceCatalogAdoptSpecPtrOutputWithContext(context.Background())
+}
+
+func (i ServiceCatalogAdoptSpecArgs) ToServiceCatalogAdoptSpecPtrOutputWithContext(ctx context.Context) ServiceCatalogAdoptSpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ServiceCatalogAdoptSpecOutput).ToServiceCatalogAdoptSpecPtrOutputWithContext(ctx)
+}
+
+// ServiceCatalogAdoptSpecPtrInput is an input type that accepts ServiceCatalogAdoptSpecArgs, ServiceCatalogAdoptSpecPtr and ServiceCatalogAdoptSpecPtrOutput values.
+// You can construct a concrete instance of `ServiceCatalogAdoptSpecPtrInput` via:
+//
+//	        ServiceCatalogAdoptSpecArgs{...}
+//
+//	or:
+//
+//	        nil
+type ServiceCatalogAdoptSpecPtrInput interface {
+	pulumi.Input
+
+	ToServiceCatalogAdoptSpecPtrOutput() ServiceCatalogAdoptSpecPtrOutput
+	ToServiceCatalogAdoptSpecPtrOutputWithContext(context.Context) ServiceCatalogAdoptSpecPtrOutput
+}
+
+type serviceCatalogAdoptSpecPtrType ServiceCatalogAdoptSpecArgs
+
+func ServiceCatalogAdoptSpecPtr(v *ServiceCatalogAdoptSpecArgs) ServiceCatalogAdoptSpecPtrInput {
+	return (*serviceCatalogAdoptSpecPtrType)(v)
+}
+
+func (*serviceCatalogAdoptSpecPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ServiceCatalogAdoptSpec)(nil)).Elem()
+}
+
+func (i *serviceCatalogAdoptSpecPtrType) ToServiceCatalogAdoptSpecPtrOutput() ServiceCatalogAdoptSpecPtrOutput {
+	return i.ToServiceCatalogAdoptSpecPtrOutputWithContext(context.Background())
+}
+
+func (i *serviceCatalogAdoptSpecPtrType) ToServiceCatalogAdoptSpecPtrOutputWithContext(ctx context.Context) ServiceCatalogAdoptSpecPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ServiceCatalogAdoptSpecPtrOutput)
+}
+
+// What of the Service Catalog sharing exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+type ServiceCatalogAdoptSpecOutput struct{ *pulumi.OutputState }
+
+func (ServiceCatalogAdoptSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ServiceCatalogAdoptSpec)(nil)).Elem()
+}
+
+func (o ServiceCatalogAdoptSpecOutput) ToServiceCatalogAdoptSpecOutput() ServiceCatalogAdoptSpecOutput {
+	return o
+}
+
+func (o ServiceCatalogAdoptSpecOutput) ToServiceCatalogAdoptSpecOutputWithContext(ctx context.Context) ServiceCatalogAdoptSpecOutput {
+	return o
+}
+
+func (o ServiceCatalogAdoptSpecOutput) ToServiceCatalogAdoptSpecPtrOutput() ServiceCatalogAdoptSpecPtrOutput {
+	return o.ToServiceCatalogAdoptSpecPtrOutputWithContext(context.Background())
+}
+
+func (o ServiceCatalogAdoptSpecOutput) ToServiceCatalogAdoptSpecPtrOutputWithContext(ctx context.Context) ServiceCatalogAdoptSpecPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ServiceCatalogAdoptSpec) *ServiceCatalogAdoptSpec {
+		return &v
+	}).(ServiceCatalogAdoptSpecPtrOutput)
+}
+
+// `delegatedAdminAccountId` is registered already as Service Catalog's delegated administrator: its DelegatedAdministrator is imported (`<account>/servicecatalog.amazonaws.com`).
+func (o ServiceCatalogAdoptSpecOutput) DelegatedAdmin() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v ServiceCatalogAdoptSpec) *bool { return v.DelegatedAdmin }).(pulumi.BoolPtrOutput)
+}
+
+// The ID (`port-...`) of each existing portfolio, by its key in `portfolios`. A portfolio given with `create` is imported by it; one given by `id` must have the same ID. Its shares (`<portfolio>:<type>:<principal>`) and principal associations (`en,<principal arn>,<portfolio>,IAM_PATTERN`) are imported.
+func (o ServiceCatalogAdoptSpecOutput) Portfolios() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ServiceCatalogAdoptSpec) map[string]string { return v.Portfolios }).(pulumi.StringMapOutput)
+}
+
+type ServiceCatalogAdoptSpecPtrOutput struct{ *pulumi.OutputState }
+
+func (ServiceCatalogAdoptSpecPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ServiceCatalogAdoptSpec)(nil)).Elem()
+}
+
+func (o ServiceCatalogAdoptSpecPtrOutput) ToServiceCatalogAdoptSpecPtrOutput() ServiceCatalogAdoptSpecPtrOutput {
+	return o
+}
+
+func (o ServiceCatalogAdoptSpecPtrOutput) ToServiceCatalogAdoptSpecPtrOutputWithContext(ctx context.Context) ServiceCatalogAdoptSpecPtrOutput {
+	return o
+}
+
+func (o ServiceCatalogAdoptSpecPtrOutput) Elem() ServiceCatalogAdoptSpecOutput {
+	return o.ApplyT(func(v *ServiceCatalogAdoptSpec) ServiceCatalogAdoptSpec {
+		if v != nil {
+			return *v
+		}
+		var ret ServiceCatalogAdoptSpec
+		return ret
+	}).(ServiceCatalogAdoptSpecOutput)
+}
+
+// `delegatedAdminAccountId` is registered already as Service Catalog's delegated administrator: its DelegatedAdministrator is imported (`<account>/servicecatalog.amazonaws.com`).
+func (o ServiceCatalogAdoptSpecPtrOutput) DelegatedAdmin() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *ServiceCatalogAdoptSpec) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DelegatedAdmin
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The ID (`port-...`) of each existing portfolio, by its key in `portfolios`. A portfolio given with `create` is imported by it; one given by `id` must have the same ID. Its shares (`<portfolio>:<type>:<principal>`) and principal associations (`en,<principal arn>,<portfolio>,IAM_PATTERN`) are imported.
+func (o ServiceCatalogAdoptSpecPtrOutput) Portfolios() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *ServiceCatalogAdoptSpec) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Portfolios
+	}).(pulumi.StringMapOutput)
+}
+
 // A share target of a portfolio (`aws.servicecatalog.PortfolioShare`).
 type ShareSpec struct {
 	// The target: the organization ID (`o-...`) for ORGANIZATION, the OU ID (`ou-...`) for ORGANIZATIONAL_UNIT, a 12-digit account ID for ORGANIZATION_MEMBER_ACCOUNT and ACCOUNT. IDs, not ARNs.
@@ -2556,6 +3099,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefArrayInput)(nil)).Elem(), CustomerManagedPolicyRefArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecInput)(nil)).Elem(), GroupSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecArrayInput)(nil)).Elem(), GroupSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*IdentityCenterAdoptSpecInput)(nil)).Elem(), IdentityCenterAdoptSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*IdentityCenterAdoptSpecPtrInput)(nil)).Elem(), IdentityCenterAdoptSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationAdoptSpecInput)(nil)).Elem(), IntegrationAdoptSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationAdoptSpecPtrInput)(nil)).Elem(), IntegrationAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationSettingsInput)(nil)).Elem(), IntegrationSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecInput)(nil)).Elem(), MembershipSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecArrayInput)(nil)).Elem(), MembershipSpecArray{})
@@ -2573,6 +3120,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalAssociationSpecArrayInput)(nil)).Elem(), PrincipalAssociationSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalRefInput)(nil)).Elem(), PrincipalRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalRefArrayInput)(nil)).Elem(), PrincipalRefArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ServiceCatalogAdoptSpecInput)(nil)).Elem(), ServiceCatalogAdoptSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ServiceCatalogAdoptSpecPtrInput)(nil)).Elem(), ServiceCatalogAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ShareSpecInput)(nil)).Elem(), ShareSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ShareSpecArrayInput)(nil)).Elem(), ShareSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*UserSpecInput)(nil)).Elem(), UserSpecArgs{})
@@ -2590,6 +3139,10 @@ func init() {
 	pulumi.RegisterOutputType(CustomerManagedPolicyRefArrayOutput{})
 	pulumi.RegisterOutputType(GroupSpecOutput{})
 	pulumi.RegisterOutputType(GroupSpecArrayOutput{})
+	pulumi.RegisterOutputType(IdentityCenterAdoptSpecOutput{})
+	pulumi.RegisterOutputType(IdentityCenterAdoptSpecPtrOutput{})
+	pulumi.RegisterOutputType(IntegrationAdoptSpecOutput{})
+	pulumi.RegisterOutputType(IntegrationAdoptSpecPtrOutput{})
 	pulumi.RegisterOutputType(IntegrationSettingsOutput{})
 	pulumi.RegisterOutputType(MembershipSpecOutput{})
 	pulumi.RegisterOutputType(MembershipSpecArrayOutput{})
@@ -2609,6 +3162,8 @@ func init() {
 	pulumi.RegisterOutputType(PrincipalRefArrayOutput{})
 	pulumi.RegisterOutputType(ServiceOutput{})
 	pulumi.RegisterOutputType(ServiceArrayOutput{})
+	pulumi.RegisterOutputType(ServiceCatalogAdoptSpecOutput{})
+	pulumi.RegisterOutputType(ServiceCatalogAdoptSpecPtrOutput{})
 	pulumi.RegisterOutputType(ShareSpecOutput{})
 	pulumi.RegisterOutputType(ShareSpecArrayOutput{})
 	pulumi.RegisterOutputType(UserSpecOutput{})

@@ -87,6 +87,8 @@ func NewServiceCatalogSharing(ctx *pulumi.Context,
 }
 
 type serviceCatalogSharingArgs struct {
+	// What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+	Adopt *ServiceCatalogAdoptSpec `pulumi:"adopt"`
 	// A member account to register as Service Catalog's delegated administrator (Organizations RegisterDelegatedAdministrator for `servicecatalog.amazonaws.com`). It can then create portfolio shares to organization nodes itself.
 	DelegatedAdminAccountId *string `pulumi:"delegatedAdminAccountId"`
 	// Whether deleting the component disables Service Catalog's organization access. Default false: access stays enabled, because disabling it leaves every share made outside this component out of sync with the organization. When true, every preview warns about that.
@@ -105,6 +107,8 @@ type serviceCatalogSharingArgs struct {
 
 // The set of arguments for constructing a ServiceCatalogSharing resource.
 type ServiceCatalogSharingArgs struct {
+	// What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+	Adopt ServiceCatalogAdoptSpecPtrInput
 	// A member account to register as Service Catalog's delegated administrator (Organizations RegisterDelegatedAdministrator for `servicecatalog.amazonaws.com`). It can then create portfolio shares to organization nodes itself.
 	DelegatedAdminAccountId *string
 	// Whether deleting the component disables Service Catalog's organization access. Default false: access stays enabled, because disabling it leaves every share made outside this component out of sync with the organization. When true, every preview warns about that.

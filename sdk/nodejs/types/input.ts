@@ -119,9 +119,53 @@ export interface GroupSpecArgs {
 }
 
 /**
+ * What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+ */
+export interface IdentityCenterAdoptSpecArgs {
+    /**
+     * The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
+     */
+    accessControlAttributes?: pulumi.Input<boolean | undefined>;
+    /**
+     * The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
+     */
+    assignments?: pulumi.Input<boolean | undefined>;
+    /**
+     * `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+     */
+    delegatedAdmin?: pulumi.Input<boolean | undefined>;
+    /**
+     * The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
+     */
+    permissionSets?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+}
+
+/**
+ * What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+ */
+export interface IntegrationAdoptSpecArgs {
+    /**
+     * Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
+     */
+    access?: pulumi.Input<boolean | undefined>;
+    /**
+     * The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
+     */
+    delegatedAdmin?: pulumi.Input<boolean | undefined>;
+    /**
+     * For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+     */
+    delegatedAdminRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+}
+
+/**
  * The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
  */
 export interface IntegrationSettingsArgs {
+    /**
+     * What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     */
+    adopt?: pulumi.Input<inputs.IntegrationAdoptSpecArgs | undefined>;
     /**
      * Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
      */
@@ -326,6 +370,20 @@ export interface PrincipalRefArgs {
      * `GROUP` or `USER`.
      */
     type: pulumi.Input<enums.PrincipalType>;
+}
+
+/**
+ * What of the Service Catalog sharing exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+ */
+export interface ServiceCatalogAdoptSpecArgs {
+    /**
+     * `delegatedAdminAccountId` is registered already as Service Catalog's delegated administrator: its DelegatedAdministrator is imported (`<account>/servicecatalog.amazonaws.com`).
+     */
+    delegatedAdmin?: pulumi.Input<boolean | undefined>;
+    /**
+     * The ID (`port-...`) of each existing portfolio, by its key in `portfolios`. A portfolio given with `create` is imported by it; one given by `id` must have the same ID. Its shares (`<portfolio>:<type>:<principal>`) and principal associations (`en,<principal arn>,<portfolio>,IAM_PATTERN`) are imported.
+     */
+    portfolios?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
 }
 
 /**

@@ -28,6 +28,10 @@ __all__ = [
     'CustomerManagedPolicyRefArgsDict',
     'GroupSpecArgs',
     'GroupSpecArgsDict',
+    'IdentityCenterAdoptSpecArgs',
+    'IdentityCenterAdoptSpecArgsDict',
+    'IntegrationAdoptSpecArgs',
+    'IntegrationAdoptSpecArgsDict',
     'IntegrationSettingsArgs',
     'IntegrationSettingsArgsDict',
     'MembershipSpecArgs',
@@ -46,6 +50,8 @@ __all__ = [
     'PrincipalAssociationSpecArgsDict',
     'PrincipalRefArgs',
     'PrincipalRefArgsDict',
+    'ServiceCatalogAdoptSpecArgs',
+    'ServiceCatalogAdoptSpecArgsDict',
     'ShareSpecArgs',
     'ShareSpecArgsDict',
     'UserSpecArgs',
@@ -505,9 +511,183 @@ class GroupSpecArgs:
         pulumi.set(self, "existing", value)
 
 
+class IdentityCenterAdoptSpecArgsDict(TypedDict):
+    """
+    What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+    """
+    access_control_attributes: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
+    """
+    assignments: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
+    """
+    delegated_admin: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+    """
+    permission_sets: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
+    """
+
+@pulumi.input_type
+class IdentityCenterAdoptSpecArgs:
+    def __init__(__self__, *,
+                 access_control_attributes: pulumi.Input[Optional[_builtins.bool]] = None,
+                 assignments: pulumi.Input[Optional[_builtins.bool]] = None,
+                 delegated_admin: pulumi.Input[Optional[_builtins.bool]] = None,
+                 permission_sets: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+        """
+        What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+
+
+        :param pulumi.Input[_builtins.bool] access_control_attributes: The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
+        :param pulumi.Input[_builtins.bool] assignments: The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
+        :param pulumi.Input[_builtins.bool] delegated_admin: `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permission_sets: The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
+        """
+        if access_control_attributes is not None:
+            pulumi.set(__self__, "access_control_attributes", access_control_attributes)
+        if assignments is not None:
+            pulumi.set(__self__, "assignments", assignments)
+        if delegated_admin is not None:
+            pulumi.set(__self__, "delegated_admin", delegated_admin)
+        if permission_sets is not None:
+            pulumi.set(__self__, "permission_sets", permission_sets)
+
+    @_builtins.property
+    @pulumi.getter(name="accessControlAttributes")
+    def access_control_attributes(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
+        """
+        return pulumi.get(self, "access_control_attributes")
+
+    @access_control_attributes.setter
+    def access_control_attributes(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "access_control_attributes", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def assignments(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
+        """
+        return pulumi.get(self, "assignments")
+
+    @assignments.setter
+    def assignments(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "assignments", value)
+
+    @_builtins.property
+    @pulumi.getter(name="delegatedAdmin")
+    def delegated_admin(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+        """
+        return pulumi.get(self, "delegated_admin")
+
+    @delegated_admin.setter
+    def delegated_admin(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delegated_admin", value)
+
+    @_builtins.property
+    @pulumi.getter(name="permissionSets")
+    def permission_sets(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
+        """
+        return pulumi.get(self, "permission_sets")
+
+    @permission_sets.setter
+    def permission_sets(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "permission_sets", value)
+
+
+class IntegrationAdoptSpecArgsDict(TypedDict):
+    """
+    What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+    """
+    access: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
+    """
+    delegated_admin: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
+    """
+    delegated_admin_regions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+    """
+
+@pulumi.input_type
+class IntegrationAdoptSpecArgs:
+    def __init__(__self__, *,
+                 access: pulumi.Input[Optional[_builtins.bool]] = None,
+                 delegated_admin: pulumi.Input[Optional[_builtins.bool]] = None,
+                 delegated_admin_regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+        """
+        What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+
+
+        :param pulumi.Input[_builtins.bool] access: Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
+        :param pulumi.Input[_builtins.bool] delegated_admin: The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] delegated_admin_regions: For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+        """
+        if access is not None:
+            pulumi.set(__self__, "access", access)
+        if delegated_admin is not None:
+            pulumi.set(__self__, "delegated_admin", delegated_admin)
+        if delegated_admin_regions is not None:
+            pulumi.set(__self__, "delegated_admin_regions", delegated_admin_regions)
+
+    @_builtins.property
+    @pulumi.getter
+    def access(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
+        """
+        return pulumi.get(self, "access")
+
+    @access.setter
+    def access(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "access", value)
+
+    @_builtins.property
+    @pulumi.getter(name="delegatedAdmin")
+    def delegated_admin(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
+        """
+        return pulumi.get(self, "delegated_admin")
+
+    @delegated_admin.setter
+    def delegated_admin(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delegated_admin", value)
+
+    @_builtins.property
+    @pulumi.getter(name="delegatedAdminRegions")
+    def delegated_admin_regions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+        """
+        return pulumi.get(self, "delegated_admin_regions")
+
+    @delegated_admin_regions.setter
+    def delegated_admin_regions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "delegated_admin_regions", value)
+
+
 class IntegrationSettingsArgsDict(TypedDict):
     """
     The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
+    """
+    adopt: NotRequired[pulumi.Input[Optional['IntegrationAdoptSpecArgsDict']]]
+    """
+    What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
     """
     allow_unknown_principal: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
@@ -549,6 +729,7 @@ class IntegrationSettingsArgsDict(TypedDict):
 @pulumi.input_type
 class IntegrationSettingsArgs:
     def __init__(__self__, *,
+                 adopt: pulumi.Input[Optional['IntegrationAdoptSpecArgs']] = None,
                  allow_unknown_principal: pulumi.Input[Optional[_builtins.bool]] = None,
                  delegated_admin_account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  disable_on_delete: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -561,6 +742,7 @@ class IntegrationSettingsArgs:
         """
         The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
 
+        :param pulumi.Input['IntegrationAdoptSpecArgs'] adopt: What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
         :param pulumi.Input[_builtins.bool] allow_unknown_principal: Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
         :param pulumi.Input[_builtins.str] delegated_admin_account_id: The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
         :param pulumi.Input[_builtins.bool] disable_on_delete: Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
@@ -571,6 +753,8 @@ class IntegrationSettingsArgs:
         :param pulumi.Input[_builtins.str] service: The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
         :param pulumi.Input[_builtins.str] service_principal: A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
         """
+        if adopt is not None:
+            pulumi.set(__self__, "adopt", adopt)
         if allow_unknown_principal is not None:
             pulumi.set(__self__, "allow_unknown_principal", allow_unknown_principal)
         if delegated_admin_account_id is not None:
@@ -589,6 +773,18 @@ class IntegrationSettingsArgs:
             pulumi.set(__self__, "service", service)
         if service_principal is not None:
             pulumi.set(__self__, "service_principal", service_principal)
+
+    @_builtins.property
+    @pulumi.getter
+    def adopt(self) -> pulumi.Input[Optional['IntegrationAdoptSpecArgs']]:
+        """
+        What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+        """
+        return pulumi.get(self, "adopt")
+
+    @adopt.setter
+    def adopt(self, value: pulumi.Input[Optional['IntegrationAdoptSpecArgs']]):
+        pulumi.set(self, "adopt", value)
 
     @_builtins.property
     @pulumi.getter(name="allowUnknownPrincipal")
@@ -1399,6 +1595,61 @@ class PrincipalRefArgs:
     @type.setter
     def type(self, value: pulumi.Input['PrincipalType']):
         pulumi.set(self, "type", value)
+
+
+class ServiceCatalogAdoptSpecArgsDict(TypedDict):
+    """
+    What of the Service Catalog sharing exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+    """
+    delegated_admin: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    `delegatedAdminAccountId` is registered already as Service Catalog's delegated administrator: its DelegatedAdministrator is imported (`<account>/servicecatalog.amazonaws.com`).
+    """
+    portfolios: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    The ID (`port-...`) of each existing portfolio, by its key in `portfolios`. A portfolio given with `create` is imported by it; one given by `id` must have the same ID. Its shares (`<portfolio>:<type>:<principal>`) and principal associations (`en,<principal arn>,<portfolio>,IAM_PATTERN`) are imported.
+    """
+
+@pulumi.input_type
+class ServiceCatalogAdoptSpecArgs:
+    def __init__(__self__, *,
+                 delegated_admin: pulumi.Input[Optional[_builtins.bool]] = None,
+                 portfolios: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+        """
+        What of the Service Catalog sharing exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
+
+
+        :param pulumi.Input[_builtins.bool] delegated_admin: `delegatedAdminAccountId` is registered already as Service Catalog's delegated administrator: its DelegatedAdministrator is imported (`<account>/servicecatalog.amazonaws.com`).
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] portfolios: The ID (`port-...`) of each existing portfolio, by its key in `portfolios`. A portfolio given with `create` is imported by it; one given by `id` must have the same ID. Its shares (`<portfolio>:<type>:<principal>`) and principal associations (`en,<principal arn>,<portfolio>,IAM_PATTERN`) are imported.
+        """
+        if delegated_admin is not None:
+            pulumi.set(__self__, "delegated_admin", delegated_admin)
+        if portfolios is not None:
+            pulumi.set(__self__, "portfolios", portfolios)
+
+    @_builtins.property
+    @pulumi.getter(name="delegatedAdmin")
+    def delegated_admin(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        `delegatedAdminAccountId` is registered already as Service Catalog's delegated administrator: its DelegatedAdministrator is imported (`<account>/servicecatalog.amazonaws.com`).
+        """
+        return pulumi.get(self, "delegated_admin")
+
+    @delegated_admin.setter
+    def delegated_admin(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delegated_admin", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def portfolios(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        The ID (`port-...`) of each existing portfolio, by its key in `portfolios`. A portfolio given with `create` is imported by it; one given by `id` must have the same ID. Its shares (`<portfolio>:<type>:<principal>`) and principal associations (`en,<principal arn>,<portfolio>,IAM_PATTERN`) are imported.
+        """
+        return pulumi.get(self, "portfolios")
+
+    @portfolios.setter
+    def portfolios(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "portfolios", value)
 
 
 class ShareSpecArgsDict(TypedDict):

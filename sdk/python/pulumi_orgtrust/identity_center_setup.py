@@ -22,6 +22,7 @@ __all__ = ['IdentityCenterSetupArgs', 'IdentityCenterSetup']
 class IdentityCenterSetupArgs:
     def __init__(__self__, *,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]]] = None,
+                 adopt: pulumi.Input[Optional['IdentityCenterAdoptSpecArgs']] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input['AssignmentSpecArgs']]]] = None,
                  assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
@@ -37,6 +38,7 @@ class IdentityCenterSetupArgs:
         The set of arguments for constructing a IdentityCenterSetup resource.
 
         :param pulumi.Input[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
+        :param pulumi.Input['IdentityCenterAdoptSpecArgs'] adopt: What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
         :param pulumi.Input[Sequence[pulumi.Input['AssignmentSpecArgs']]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
         :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
@@ -51,6 +53,8 @@ class IdentityCenterSetupArgs:
         """
         if access_control_attributes is not None:
             pulumi.set(__self__, "access_control_attributes", access_control_attributes)
+        if adopt is not None:
+            pulumi.set(__self__, "adopt", adopt)
         if assignments is not None:
             pulumi.set(__self__, "assignments", assignments)
         if assignments_mode is not None:
@@ -85,6 +89,18 @@ class IdentityCenterSetupArgs:
     @access_control_attributes.setter
     def access_control_attributes(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]]]):
         pulumi.set(self, "access_control_attributes", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def adopt(self) -> pulumi.Input[Optional['IdentityCenterAdoptSpecArgs']]:
+        """
+        What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+        """
+        return pulumi.get(self, "adopt")
+
+    @adopt.setter
+    def adopt(self, value: pulumi.Input[Optional['IdentityCenterAdoptSpecArgs']]):
+        pulumi.set(self, "adopt", value)
 
     @_builtins.property
     @pulumi.getter
@@ -226,6 +242,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]]] = None,
+                 adopt: pulumi.Input[Optional[Union['IdentityCenterAdoptSpecArgs', 'IdentityCenterAdoptSpecArgsDict']]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]]] = None,
                  assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
@@ -417,6 +434,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
+        :param pulumi.Input[Union['IdentityCenterAdoptSpecArgs', 'IdentityCenterAdoptSpecArgsDict']] adopt: What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
         :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
@@ -627,6 +645,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]]] = None,
+                 adopt: pulumi.Input[Optional[Union['IdentityCenterAdoptSpecArgs', 'IdentityCenterAdoptSpecArgsDict']]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]]] = None,
                  assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
@@ -650,6 +669,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
             __props__ = IdentityCenterSetupArgs.__new__(IdentityCenterSetupArgs)
 
             __props__.__dict__["access_control_attributes"] = access_control_attributes
+            __props__.__dict__["adopt"] = adopt
             __props__.__dict__["assignments"] = assignments
             __props__.__dict__["assignments_mode"] = assignments_mode
             __props__.__dict__["delegated_admin_account_id"] = delegated_admin_account_id

@@ -13,12 +13,14 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from ._inputs import *
 
 __all__ = ['OrgServiceIntegrationArgs', 'OrgServiceIntegration']
 
 @pulumi.input_type
 class OrgServiceIntegrationArgs:
     def __init__(__self__, *,
+                 adopt: pulumi.Input[Optional['IntegrationAdoptSpecArgs']] = None,
                  allow_unknown_principal: Optional[_builtins.bool] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
                  disable_on_delete: Optional[_builtins.bool] = None,
@@ -31,6 +33,7 @@ class OrgServiceIntegrationArgs:
         """
         The set of arguments for constructing a OrgServiceIntegration resource.
 
+        :param pulumi.Input['IntegrationAdoptSpecArgs'] adopt: What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
         :param _builtins.bool allow_unknown_principal: Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
         :param _builtins.str delegated_admin_account_id: The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
         :param _builtins.bool disable_on_delete: Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
@@ -41,6 +44,8 @@ class OrgServiceIntegrationArgs:
         :param _builtins.str service: The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
         :param _builtins.str service_principal: A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
         """
+        if adopt is not None:
+            pulumi.set(__self__, "adopt", adopt)
         if allow_unknown_principal is not None:
             pulumi.set(__self__, "allow_unknown_principal", allow_unknown_principal)
         if delegated_admin_account_id is not None:
@@ -59,6 +64,18 @@ class OrgServiceIntegrationArgs:
             pulumi.set(__self__, "service", service)
         if service_principal is not None:
             pulumi.set(__self__, "service_principal", service_principal)
+
+    @_builtins.property
+    @pulumi.getter
+    def adopt(self) -> pulumi.Input[Optional['IntegrationAdoptSpecArgs']]:
+        """
+        What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+        """
+        return pulumi.get(self, "adopt")
+
+    @adopt.setter
+    def adopt(self, value: pulumi.Input[Optional['IntegrationAdoptSpecArgs']]):
+        pulumi.set(self, "adopt", value)
 
     @_builtins.property
     @pulumi.getter(name="allowUnknownPrincipal")
@@ -175,6 +192,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adopt: pulumi.Input[Optional[Union['IntegrationAdoptSpecArgs', 'IntegrationAdoptSpecArgsDict']]] = None,
                  allow_unknown_principal: Optional[_builtins.bool] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
                  disable_on_delete: Optional[_builtins.bool] = None,
@@ -228,6 +246,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[Union['IntegrationAdoptSpecArgs', 'IntegrationAdoptSpecArgsDict']] adopt: What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
         :param _builtins.bool allow_unknown_principal: Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
         :param _builtins.str delegated_admin_account_id: The 12-digit ID of the member account to register as the service's delegated administrator, such as a security or audit account. It may not be the management account. Empty registers no delegated administrator.
         :param _builtins.bool disable_on_delete: Whether deleting the integration disables trusted access. Unset follows the catalog: true, except for services whose disabling while in use is destructive. Deleting always deregisters the delegated administrator.
@@ -300,6 +319,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adopt: pulumi.Input[Optional[Union['IntegrationAdoptSpecArgs', 'IntegrationAdoptSpecArgsDict']]] = None,
                  allow_unknown_principal: Optional[_builtins.bool] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
                  disable_on_delete: Optional[_builtins.bool] = None,
@@ -320,6 +340,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = OrgServiceIntegrationArgs.__new__(OrgServiceIntegrationArgs)
 
+            __props__.__dict__["adopt"] = adopt
             __props__.__dict__["allow_unknown_principal"] = allow_unknown_principal
             __props__.__dict__["delegated_admin_account_id"] = delegated_admin_account_id
             __props__.__dict__["disable_on_delete"] = disable_on_delete

@@ -20,6 +20,7 @@ __all__ = ['ServiceCatalogSharingArgs', 'ServiceCatalogSharing']
 @pulumi.input_type
 class ServiceCatalogSharingArgs:
     def __init__(__self__, *,
+                 adopt: pulumi.Input[Optional['ServiceCatalogAdoptSpecArgs']] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
                  disable_access_on_delete: Optional[_builtins.bool] = None,
                  enable_via: Optional[_builtins.str] = None,
@@ -30,6 +31,7 @@ class ServiceCatalogSharingArgs:
         """
         The set of arguments for constructing a ServiceCatalogSharing resource.
 
+        :param pulumi.Input['ServiceCatalogAdoptSpecArgs'] adopt: What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
         :param _builtins.str delegated_admin_account_id: A member account to register as Service Catalog's delegated administrator (Organizations RegisterDelegatedAdministrator for `servicecatalog.amazonaws.com`). It can then create portfolio shares to organization nodes itself.
         :param _builtins.bool disable_access_on_delete: Whether deleting the component disables Service Catalog's organization access. Default false: access stays enabled, because disabling it leaves every share made outside this component out of sync with the organization. When true, every preview warns about that.
         :param _builtins.str enable_via: How Service Catalog's AWS Organizations access is enabled: `""` (default) or `service` use Service Catalog's own EnableAWSOrganizationsAccess (`aws.servicecatalog.OrganizationsAccess`), which AWS strongly recommends so that Service Catalog does its setup; `organizations` falls back to Organizations EnableAWSServiceAccess (orgtrust `TrustedServiceAccess`); `none` leaves access to someone else, and then organization shares are refused unless `organizationAccessManagedElsewhere` is set.
@@ -38,6 +40,8 @@ class ServiceCatalogSharingArgs:
         :param _builtins.str organization_id: The organization's ID (`o-...`). OU shares are sent as OU ARNs, which contain it; when empty it is looked up with `aws.organizations.getOrganization`. An ORGANIZATION share must name this organization: the given one, or, when empty, the one looked up.
         :param pulumi.Input[Sequence[pulumi.Input['PortfolioSpecArgs']]] portfolios: The portfolios to share, each with a stable key.
         """
+        if adopt is not None:
+            pulumi.set(__self__, "adopt", adopt)
         if delegated_admin_account_id is not None:
             pulumi.set(__self__, "delegated_admin_account_id", delegated_admin_account_id)
         if disable_access_on_delete is not None:
@@ -52,6 +56,18 @@ class ServiceCatalogSharingArgs:
             pulumi.set(__self__, "organization_id", organization_id)
         if portfolios is not None:
             pulumi.set(__self__, "portfolios", portfolios)
+
+    @_builtins.property
+    @pulumi.getter
+    def adopt(self) -> pulumi.Input[Optional['ServiceCatalogAdoptSpecArgs']]:
+        """
+        What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+        """
+        return pulumi.get(self, "adopt")
+
+    @adopt.setter
+    def adopt(self, value: pulumi.Input[Optional['ServiceCatalogAdoptSpecArgs']]):
+        pulumi.set(self, "adopt", value)
 
     @_builtins.property
     @pulumi.getter(name="delegatedAdminAccountId")
@@ -144,6 +160,7 @@ class ServiceCatalogSharing(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adopt: pulumi.Input[Optional[Union['ServiceCatalogAdoptSpecArgs', 'ServiceCatalogAdoptSpecArgsDict']]] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
                  disable_access_on_delete: Optional[_builtins.bool] = None,
                  enable_via: Optional[_builtins.str] = None,
@@ -202,6 +219,7 @@ class ServiceCatalogSharing(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[Union['ServiceCatalogAdoptSpecArgs', 'ServiceCatalogAdoptSpecArgsDict']] adopt: What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
         :param _builtins.str delegated_admin_account_id: A member account to register as Service Catalog's delegated administrator (Organizations RegisterDelegatedAdministrator for `servicecatalog.amazonaws.com`). It can then create portfolio shares to organization nodes itself.
         :param _builtins.bool disable_access_on_delete: Whether deleting the component disables Service Catalog's organization access. Default false: access stays enabled, because disabling it leaves every share made outside this component out of sync with the organization. When true, every preview warns about that.
         :param _builtins.str enable_via: How Service Catalog's AWS Organizations access is enabled: `""` (default) or `service` use Service Catalog's own EnableAWSOrganizationsAccess (`aws.servicecatalog.OrganizationsAccess`), which AWS strongly recommends so that Service Catalog does its setup; `organizations` falls back to Organizations EnableAWSServiceAccess (orgtrust `TrustedServiceAccess`); `none` leaves access to someone else, and then organization shares are refused unless `organizationAccessManagedElsewhere` is set.
@@ -279,6 +297,7 @@ class ServiceCatalogSharing(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adopt: pulumi.Input[Optional[Union['ServiceCatalogAdoptSpecArgs', 'ServiceCatalogAdoptSpecArgsDict']]] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
                  disable_access_on_delete: Optional[_builtins.bool] = None,
                  enable_via: Optional[_builtins.str] = None,
@@ -297,6 +316,7 @@ class ServiceCatalogSharing(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ServiceCatalogSharingArgs.__new__(ServiceCatalogSharingArgs)
 
+            __props__.__dict__["adopt"] = adopt
             __props__.__dict__["delegated_admin_account_id"] = delegated_admin_account_id
             __props__.__dict__["disable_access_on_delete"] = disable_access_on_delete
             __props__.__dict__["enable_via"] = enable_via

@@ -6,6 +6,7 @@ package com.orgtrust.orgtrust;
 import com.orgtrust.orgtrust.inputs.AccessControlAttributeSpecArgs;
 import com.orgtrust.orgtrust.inputs.AssignmentSpecArgs;
 import com.orgtrust.orgtrust.inputs.GroupSpecArgs;
+import com.orgtrust.orgtrust.inputs.IdentityCenterAdoptSpecArgs;
 import com.orgtrust.orgtrust.inputs.MembershipSpecArgs;
 import com.orgtrust.orgtrust.inputs.PermissionSetSpecArgs;
 import com.orgtrust.orgtrust.inputs.UserSpecArgs;
@@ -36,6 +37,21 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
      */
     public Optional<Output<List<AccessControlAttributeSpecArgs>>> accessControlAttributes() {
         return Optional.ofNullable(this.accessControlAttributes);
+    }
+
+    /**
+     * What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     * 
+     */
+    @Import(name="adopt")
+    private @Nullable Output<IdentityCenterAdoptSpecArgs> adopt;
+
+    /**
+     * @return What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     * 
+     */
+    public Optional<Output<IdentityCenterAdoptSpecArgs>> adopt() {
+        return Optional.ofNullable(this.adopt);
     }
 
     /**
@@ -207,6 +223,7 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
 
     private IdentityCenterSetupArgs(IdentityCenterSetupArgs $) {
         this.accessControlAttributes = $.accessControlAttributes;
+        this.adopt = $.adopt;
         this.assignments = $.assignments;
         this.assignmentsMode = $.assignmentsMode;
         this.delegatedAdminAccountId = $.delegatedAdminAccountId;
@@ -267,6 +284,27 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
          */
         public Builder accessControlAttributes(AccessControlAttributeSpecArgs... accessControlAttributes) {
             return accessControlAttributes(List.of(accessControlAttributes));
+        }
+
+        /**
+         * @param adopt What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder adopt(@Nullable Output<IdentityCenterAdoptSpecArgs> adopt) {
+            $.adopt = adopt;
+            return this;
+        }
+
+        /**
+         * @param adopt What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder adopt(IdentityCenterAdoptSpecArgs adopt) {
+            return adopt(Output.of(adopt));
         }
 
         /**

@@ -4,6 +4,7 @@
 package com.orgtrust.orgtrust;
 
 import com.orgtrust.orgtrust.inputs.PortfolioSpecArgs;
+import com.orgtrust.orgtrust.inputs.ServiceCatalogAdoptSpecArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import java.lang.Boolean;
@@ -17,6 +18,21 @@ import javax.annotation.Nullable;
 public final class ServiceCatalogSharingArgs extends com.pulumi.resources.ResourceArgs {
 
     public static final ServiceCatalogSharingArgs Empty = new ServiceCatalogSharingArgs();
+
+    /**
+     * What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     * 
+     */
+    @Import(name="adopt")
+    private @Nullable Output<ServiceCatalogAdoptSpecArgs> adopt;
+
+    /**
+     * @return What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     * 
+     */
+    public Optional<Output<ServiceCatalogAdoptSpecArgs>> adopt() {
+        return Optional.ofNullable(this.adopt);
+    }
 
     /**
      * A member account to register as Service Catalog&#39;s delegated administrator (Organizations RegisterDelegatedAdministrator for `servicecatalog.amazonaws.com`). It can then create portfolio shares to organization nodes itself.
@@ -126,6 +142,7 @@ public final class ServiceCatalogSharingArgs extends com.pulumi.resources.Resour
     private ServiceCatalogSharingArgs() {}
 
     private ServiceCatalogSharingArgs(ServiceCatalogSharingArgs $) {
+        this.adopt = $.adopt;
         this.delegatedAdminAccountId = $.delegatedAdminAccountId;
         this.disableAccessOnDelete = $.disableAccessOnDelete;
         this.enableVia = $.enableVia;
@@ -151,6 +168,27 @@ public final class ServiceCatalogSharingArgs extends com.pulumi.resources.Resour
 
         public Builder(ServiceCatalogSharingArgs defaults) {
             $ = new ServiceCatalogSharingArgs(Objects.requireNonNull(defaults));
+        }
+
+        /**
+         * @param adopt What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder adopt(@Nullable Output<ServiceCatalogAdoptSpecArgs> adopt) {
+            $.adopt = adopt;
+            return this;
+        }
+
+        /**
+         * @param adopt What of the sharing exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder adopt(ServiceCatalogAdoptSpecArgs adopt) {
+            return adopt(Output.of(adopt));
         }
 
         /**

@@ -3,6 +3,7 @@
 
 package com.orgtrust.orgtrust.inputs;
 
+import com.orgtrust.orgtrust.inputs.IntegrationAdoptSpecArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import java.lang.Boolean;
@@ -20,6 +21,21 @@ import javax.annotation.Nullable;
 public final class IntegrationSettingsArgs extends com.pulumi.resources.ResourceArgs {
 
     public static final IntegrationSettingsArgs Empty = new IntegrationSettingsArgs();
+
+    /**
+     * What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     * 
+     */
+    @Import(name="adopt")
+    private @Nullable Output<IntegrationAdoptSpecArgs> adopt;
+
+    /**
+     * @return What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+     * 
+     */
+    public Optional<Output<IntegrationAdoptSpecArgs>> adopt() {
+        return Optional.ofNullable(this.adopt);
+    }
 
     /**
      * Accept a `servicePrincipal` outside the orgtrust catalog. Its delegated administrator, if any, is registered with Organizations RegisterDelegatedAdministrator.
@@ -159,6 +175,7 @@ public final class IntegrationSettingsArgs extends com.pulumi.resources.Resource
     private IntegrationSettingsArgs() {}
 
     private IntegrationSettingsArgs(IntegrationSettingsArgs $) {
+        this.adopt = $.adopt;
         this.allowUnknownPrincipal = $.allowUnknownPrincipal;
         this.delegatedAdminAccountId = $.delegatedAdminAccountId;
         this.disableOnDelete = $.disableOnDelete;
@@ -186,6 +203,27 @@ public final class IntegrationSettingsArgs extends com.pulumi.resources.Resource
 
         public Builder(IntegrationSettingsArgs defaults) {
             $ = new IntegrationSettingsArgs(Objects.requireNonNull(defaults));
+        }
+
+        /**
+         * @param adopt What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder adopt(@Nullable Output<IntegrationAdoptSpecArgs> adopt) {
+            $.adopt = adopt;
+            return this;
+        }
+
+        /**
+         * @param adopt What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder adopt(IntegrationAdoptSpecArgs adopt) {
+            return adopt(Output.of(adopt));
         }
 
         /**

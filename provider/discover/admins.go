@@ -1,0 +1,60 @@
+package discover
+
+import (
+	"context"
+	"slices"
+
+	"github.com/orgtrust/pulumi-orgtrust/components"
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
+)
+
+// adminReader reads the delegated administrators a service's own API
+// reports in one Region, keyed by the catalog's admin resource of the
+// service (components/catalog, the one home of each service). Services whose
+// own registration also registers the account with Organizations (IPAM,
+// CloudTrail, Security Lake) are read from Organizations' list instead.
+type adminReader struct {
+	// perRegion says the API answers per Region; otherwise it is read once,
+	// in the configured Region.
+	perRegion bool
+	read      func(ctx context.Context, c *regionalClients) ([]string, error)
+}
+
+// adminReaders are the readers, one per service, each in its own file.
+var adminReaders = map[catalog.ResourceType]adminReader{}
+
+// readServiceAdmins reads each selected service's own administrator API, in
+// every Region it needs. A Region whose API cannot be read is recorded in
+// Unreadable, and its administrator left out.
+func (d *discoverer) readServiceAdmins(ctx context.Context, services []components.Service) {
+	d.inv.ServiceAdmins = map[string]map[string][]string{}
+	for _, svc := range services {
+		r, ok := adminReaders[svc.DelegatedAdminResource]
+		if !ok || svc.DelegatedAdmin != components.DelegatedAdminService {
+			continue
+		}
+		regions := []string{""}
+		if r.perRegion {
+			regions = d.inv.Regions
+		}
+		found := map[string][]string{}
+		for _, region := range regions {
+			in := region
+			if in == "" {
+				in = d.inv.Region
+			}
+			accounts, err := r.read(ctx, d.c.in(in))
+			if err != nil {
+				d.unreadable(svc.DisplayName+"'s delegated administrator in "+in, "it could not be read, so it "+
+					"is left out of the configuration (the role needs the read-only deployer policy): "+err.Error())
+				continue
+			}
+			slices.Sort(accounts)
+			if len(accounts) > 0 {
+				found[region] = slices.Compact(accounts)
+			}
+		}
+		d.inv.ServiceAdmins[svc.Key] = found
+		d.progress("administrators: %s", svc.DisplayName)
+	}
+}

@@ -1,0 +1,89 @@
+package tests
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
+	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
+)
+
+// BenchmarkDiscoverLargeOrganization discovers the large-organization
+// workload (2,000 accounts, 1,500 permission sets, 50,000 assignments) from
+// the fake, which enforces Identity Center's 20 requests per second on a
+// simulated clock shared with discover's rate limiter, and prints one line:
+//
+//	discover 2000 accounts 1500 permission-sets 50000 assignments: calls N (by operation ...) simulated-seconds S
+//
+// It fails when the calls exceed the bound of the per-principal strategy:
+// six per permission set and one per page of its lists, one per principal
+// plus one per extra page of 100 assignments, two per OU and page of
+// accounts, and a constant, so they grow with permission sets and
+// principals, never with accounts times permission sets; or when the fake
+// throttled a call (discover stayed within the quota).
+func BenchmarkDiscoverLargeOrganization(b *testing.B) {
+	l := fb.Workload
+	clock := fakesso.NewSimClock()
+	o := fb.New(fb.Options{Clock: clock})
+	b.Cleanup(o.Close)
+	fb.SeedLarge(o, l)
+	var res *discover.Result
+	for b.Loop() {
+		var err error
+		res, err = discover.Run(context.Background(), discover.Options{
+			Config: o.AWSConfig(context.Background()), Services: []string{"sso"}, Clock: clock,
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	start := time.Now()
+	g := discover.Build(res.Inventory)
+	cfg, err := g.StackYAML("large")
+	if err != nil {
+		b.Fatal(err)
+	}
+	build := time.Since(start)
+	ic := res.Inventory.IdentityCenter
+	if len(ic.PermissionSets) != l.PermissionSets || len(ic.Assignments) != l.Assignments() ||
+		len(res.Inventory.Organization.Accounts) != l.Accounts+1 {
+		b.Fatalf("read %d permission sets, %d assignments and %d accounts; the organization has %d, %d and %d",
+			len(ic.PermissionSets), len(ic.Assignments), len(res.Inventory.Organization.Accounts), l.PermissionSets,
+			l.Assignments(), l.Accounts+1)
+	}
+	const constant = 50
+	bound := 6*l.PermissionSets + (l.PermissionSets+99)/100 + l.Principals() + (l.Assignments()+99)/100 +
+		2*(l.Units()+1) + (l.Accounts+19)/20 + constant
+	total := res.TotalCalls()
+	type op struct {
+		name string
+		n    int
+	}
+	var ops []op
+	for name, n := range res.Calls {
+		ops = append(ops, op{name, n})
+	}
+	slices.SortFunc(ops, func(a, b op) int { return cmp.Or(b.n-a.n, strings.Compare(a.name, b.name)) })
+	var by []string
+	for _, o := range ops {
+		by = append(by, fmt.Sprintf("%s %d", o.name, o.n))
+	}
+	fmt.Printf("discover %d accounts %d permission-sets %d assignments: calls %d (by operation %s) "+
+		"simulated-seconds %.0f (bound %d calls: 6 per permission set, 1 per principal and page of 100 "+
+		"assignments, 2 per OU and page of accounts, and %d; throttled %d; configuration %d bytes, %d "+
+		"assignment rules, built in %s)\n", l.Accounts, l.PermissionSets, l.Assignments(), total,
+		strings.Join(by, ", "), res.Elapsed.Seconds(), bound, constant, o.SSO.Throttled(), len(cfg),
+		len(g.IdentityCenter.Assignments), build.Round(time.Millisecond))
+	if total > bound {
+		b.Fatalf("discover made %d calls, over the bound of %d", total, bound)
+	}
+	if n := o.SSO.Throttled(); n > 0 {
+		b.Fatalf("the fake throttled %d calls: discover exceeded Identity Center's 20 requests per second", n)
+	}
+}

@@ -1,0 +1,125 @@
+// Package fakebrownfield serves a fake AWS organization that is already set
+// up, behind one endpoint: Organizations (tests/fakeorg, with its OU tree),
+// IAM Identity Center and the identity store (tests/fakesso, with permission
+// sets and named principals), the services' own administrator APIs, Service
+// Catalog and STS (tests/fakeservices). Requests go to the fake of the
+// service their SigV4 credential scope names, so AWS_ENDPOINT_URL (or an
+// aws.Config's BaseEndpoint) set to URL serves every client, as for
+// `orgtrust discover`.
+package fakebrownfield
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeservices"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
+)
+
+// Options configure the fake.
+type Options struct {
+	// Clock is Identity Center's time source (default the wall clock).
+	Clock fakesso.Clock
+	// RequestsPerSecond is Identity Center's quota (default AWS's 20).
+	RequestsPerSecond int
+	// NoInstance: IAM Identity Center is not enabled.
+	NoInstance bool
+	// PageSize is Organizations' page (default its largest, 20).
+	PageSize int
+}
+
+// Org is a running fake organization.
+type Org struct {
+	Orgs    *fakeorg.Server
+	SSO     *fakesso.Server
+	Admins  *fakeservices.Admins
+	Catalog *fakeservices.ServiceCatalog
+	STS     *fakeservices.STS
+
+	srv *httptest.Server
+}
+
+// New starts an empty organization: its management account, no OU, no
+// trusted access, an Identity Center instance (unless NoInstance) without
+// permission sets. Call Close when done.
+func New(opts Options) *Org {
+	o := &Org{
+		Orgs: fakeorg.New(fakeorg.Options{PageSize: opts.PageSize}),
+		SSO: fakesso.New(fakesso.Options{Clock: opts.Clock, RequestsPerSecond: opts.RequestsPerSecond,
+			NoInstance: opts.NoInstance}),
+		Admins:  fakeservices.NewAdmins(),
+		Catalog: fakeservices.NewServiceCatalog(),
+		STS:     fakeservices.NewSTS(fakeorg.DefaultManagementAccountID),
+	}
+	orgs, sso := proxy(o.Orgs.URL()), proxy(o.SSO.URL())
+	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, service, ok := fakeservices.Scope(r)
+		switch {
+		case !ok:
+			http.Error(w, "the request must be signed with SigV4", http.StatusForbidden)
+		case service == "organizations":
+			orgs.ServeHTTP(w, r)
+		case service == "sso" || service == "identitystore":
+			sso.ServeHTTP(w, r)
+		case service == "servicecatalog":
+			o.Catalog.ServeHTTP(w, r)
+		case service == "sts":
+			o.STS.ServeHTTP(w, r)
+		case o.Admins.Serves(service):
+			o.Admins.ServeHTTP(w, r)
+		default:
+			http.Error(w, "the fake organization does not serve "+service, http.StatusNotFound)
+		}
+	}))
+	return o
+}
+
+// proxy forwards requests to a fake's own server, which keeps its checks and
+// counters.
+func proxy(target string) http.Handler {
+	u, err := url.Parse(target)
+	if err != nil {
+		panic(err)
+	}
+	return httputil.NewSingleHostReverseProxy(u)
+}
+
+// URL is the endpoint of every service.
+func (o *Org) URL() string { return o.srv.URL }
+
+// Close stops every fake.
+func (o *Org) Close() {
+	o.srv.Close()
+	o.Orgs.Close()
+	o.SSO.Close()
+}
+
+// AWSConfig is a configuration for clients of the fake: Region us-east-1,
+// static credentials, every service at URL. It reads nothing from the
+// environment.
+func (o *Org) AWSConfig(context.Context) aws.Config {
+	return aws.Config{
+		Region: fakeorg.Region,
+		Credentials: aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider(fakeorg.AccessKeyID,
+			fakeorg.SecretAccessKey, "")),
+		BaseEndpoint: aws.String(o.URL()),
+	}
+}
+
+// Env is the environment that points the AWS SDK's standard configuration at
+// the fake: AWS_ENDPOINT_URL, AWS_REGION and static credentials, with no
+// profile or shared files.
+func (o *Org) Env() []string {
+	return []string{
+		"AWS_ENDPOINT_URL=" + o.URL(), "AWS_REGION=" + fakeorg.Region,
+		"AWS_ACCESS_KEY_ID=" + fakeorg.AccessKeyID, "AWS_SECRET_ACCESS_KEY=" + fakeorg.SecretAccessKey,
+		"AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null", "AWS_EC2_METADATA_DISABLED=true",
+	}
+}

@@ -1,0 +1,158 @@
+package fakebrownfield
+
+import (
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeservices"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
+)
+
+// The brownfield organization Seed sets up: the IDs tests assert on.
+const (
+	Management = fakeorg.DefaultManagementAccountID
+	Security   = "222222222222"
+	Identity   = "444444444444"
+	Shared     = "555555555555"
+	Prod1      = "333333333331"
+	Prod2      = "333333333332"
+	Dev1       = "333333333341"
+	DevClosed  = "333333333342" // SUSPENDED
+	Sandbox1   = "666666666661"
+	Sandbox2   = "666666666662"
+
+	OUSecurity  = "ou-ex12-security1"
+	OUWorkloads = "ou-ex12-workload1"
+	OUProd      = "ou-ex12-prod0001"
+	OUDev       = "ou-ex12-dev00001"
+	OUSandbox   = "ou-ex12-sandbox1"
+
+	GroupPlatformAdmins = "90000000-0000-0000-0000-000000000001"
+	GroupAuditors       = "90000000-0000-0000-0000-000000000002"
+	GroupDevelopers     = "90000000-0000-0000-0000-000000000003"
+	GroupUnassigned     = "90000000-0000-0000-0000-000000000004"
+	UserBreakGlass      = "91000000-0000-0000-0000-000000000001"
+	UserUnassigned      = "91000000-0000-0000-0000-000000000002"
+
+	Portfolio = "port-platform0001"
+
+	// UnknownPrincipal is enabled, but outside the orgtrust catalog.
+	UnknownPrincipal = "newservice.example.amazonaws.com"
+
+	DeveloperInline = `{"Version":"2012-10-17","Statement":[{"Sid":"NoKeys","Effect":"Deny",` +
+		`"Action":["iam:CreateAccessKey"],"Resource":"*"}]}`
+)
+
+// Seeded are the permission set ARNs Seed created, by name.
+type Seeded struct {
+	PermissionSets map[string]string
+}
+
+// Seed sets up a brownfield organization, as a platform team's consoles and
+// scripts leave it:
+//
+//   - OUs Security, Workloads (with Prod and Dev below it) and Sandbox, ten
+//     accounts, one of them SUSPENDED;
+//   - trusted access for GuardDuty (both principals), Security Hub, IAM
+//     Access Analyzer, AWS Config (one of its two principals), RAM, IAM
+//     Identity Center, Service Catalog and a principal outside the catalog;
+//   - delegated administrators: the security account for Access Analyzer,
+//     Config and GuardDuty (in us-east-1 and eu-west-1) and Security Hub (in
+//     us-east-1); the identity account for IAM Identity Center; the shared
+//     services account for Service Catalog;
+//   - IAM Identity Center: four permission sets with managed, customer
+//     managed, inline and boundary policies, tags, relay state; four groups
+//     and two users; assignments that cover OUs exactly, the whole
+//     organization, and single accounts; an ABAC attribute;
+//   - Service Catalog: organization access, one portfolio shared with an OU
+//     and a member account, with two principals.
+func Seed(o *Org) Seeded {
+	org := o.Orgs
+	org.AddOU(fakeorg.RootID, OUSecurity, "Security")
+	org.AddOU(fakeorg.RootID, OUWorkloads, "Workloads")
+	org.AddOU(OUWorkloads, OUProd, "Prod")
+	org.AddOU(OUWorkloads, OUDev, "Dev")
+	org.AddOU(fakeorg.RootID, OUSandbox, "Sandbox")
+	org.AddAccount(OUSecurity, Security, "security", "")
+	org.AddAccount(OUSecurity, Identity, "identity", "")
+	org.AddAccount(fakeorg.RootID, Shared, "shared-services", "")
+	org.AddAccount(OUProd, Prod1, "prod-1", "")
+	org.AddAccount(OUProd, Prod2, "prod-2", "")
+	org.AddAccount(OUDev, Dev1, "dev-1", "")
+	org.AddAccount(OUDev, DevClosed, "dev-closed", fakeorg.StatusSuspended)
+	org.AddAccount(OUSandbox, Sandbox1, "sandbox-1", "")
+	org.AddAccount(OUSandbox, Sandbox2, "sandbox-2", "")
+
+	for _, p := range []string{"guardduty.amazonaws.com", "malware-protection.guardduty.amazonaws.com",
+		"securityhub.amazonaws.com", "access-analyzer.amazonaws.com", "config.amazonaws.com", "ram.amazonaws.com",
+		"sso.amazonaws.com", "servicecatalog.amazonaws.com", UnknownPrincipal} {
+		org.EnableOutOfBand(p)
+	}
+	for p, account := range map[string]string{
+		"access-analyzer.amazonaws.com": Security, "config.amazonaws.com": Security,
+		"guardduty.amazonaws.com": Security, "securityhub.amazonaws.com": Security,
+		"sso.amazonaws.com": Identity, "servicecatalog.amazonaws.com": Shared,
+	} {
+		org.RegisterOutOfBand(p, account)
+	}
+	o.Admins.Set(fakeservices.GuardDuty, "us-east-1", Security)
+	o.Admins.Set(fakeservices.GuardDuty, "eu-west-1", Security)
+	o.Admins.Set(fakeservices.SecurityHub, "us-east-1", Security)
+
+	sso := o.SSO
+	seeded := Seeded{PermissionSets: map[string]string{}}
+	for _, ps := range []fakesso.PermissionSet{
+		{Name: "Administrator", Description: "Full access, for short break-glass sessions", SessionDuration: "PT1H",
+			ManagedPolicies: []string{"arn:aws:iam::aws:policy/AdministratorAccess"}},
+		{Name: "ReadOnly", Description: "Read-only access to every service", SessionDuration: "PT8H",
+			Tags: map[string]string{"managed-by": "console", "team": "security"},
+			ManagedPolicies: []string{"arn:aws:iam::aws:policy/ReadOnlyAccess",
+				"arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"}},
+		{Name: "Developer", SessionDuration: "PT8H", RelayState: "https://console.aws.amazon.com/console/home",
+			ManagedPolicies:         []string{"arn:aws:iam::aws:policy/PowerUserAccess"},
+			CustomerManagedPolicies: [][2]string{{"/platform/", "DeveloperGuardrails"}, {"/", "DeveloperExtras"}},
+			InlinePolicy:            DeveloperInline, BoundaryCustomer: &[2]string{"/platform/", "DeveloperBoundary"}},
+		{Name: "Billing", SessionDuration: "PT2H", BoundaryManagedPolicy: "arn:aws:iam::aws:policy/PowerUserAccess"},
+	} {
+		seeded.PermissionSets[ps.Name] = sso.AddPermissionSet(ps)
+	}
+	sso.AddGroup(GroupPlatformAdmins, "Platform Admins")
+	sso.AddGroup(GroupAuditors, "Auditors")
+	sso.AddGroup(GroupDevelopers, "Developers")
+	sso.AddGroup(GroupUnassigned, "Unassigned")
+	sso.AddUser(UserBreakGlass, "breakglass@example.com")
+	sso.AddUser(UserUnassigned, "jane@example.com")
+
+	assign := func(ps, typ, principal string, accounts ...string) {
+		for _, a := range accounts {
+			sso.Put(fakesso.Assignment{PermissionSetArn: seeded.PermissionSets[ps], PrincipalType: typ,
+				PrincipalID: principal, AccountID: a})
+		}
+	}
+	// Exactly the Sandbox OU's accounts, and the management account.
+	assign("Administrator", "GROUP", GroupPlatformAdmins, Sandbox1, Sandbox2, Management)
+	// Every ACTIVE account: the root.
+	active := []string{Management, Security, Identity, Shared, Prod1, Prod2, Dev1, Sandbox1, Sandbox2}
+	assign("ReadOnly", "GROUP", GroupAuditors, active...)
+	assign("ReadOnly", "GROUP", GroupDevelopers, active...)
+	// The Workloads OU's ACTIVE accounts, and the SUSPENDED one, which no OU
+	// expansion gives.
+	assign("Developer", "GROUP", GroupDevelopers, Prod1, Prod2, Dev1, DevClosed)
+	// One account of the Prod OU.
+	assign("Developer", "USER", UserBreakGlass, Prod1)
+	sso.SetAccessControlAttributes([]fakesso.Attribute{{Key: "Department",
+		Sources: []string{"${path:enterprise.department}"}}})
+
+	o.Catalog.SetAccess("ENABLED")
+	o.Catalog.AddPortfolio(fakeservices.Portfolio{
+		ID: Portfolio, Name: "Platform golden paths", Description: "Approved building blocks",
+		ProviderName: "Platform team", Tags: map[string]string{"owner": "platform"},
+		Shares: []fakeservices.PortfolioShare{
+			{Type: "ORGANIZATIONAL_UNIT", PrincipalID: OUWorkloads, ShareTagOptions: true, SharePrincipals: true},
+			{Type: "ORGANIZATION_MEMBER_ACCOUNT", PrincipalID: Shared, ShareTagOptions: true},
+		},
+		Principals: []string{
+			"arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_Developer_*",
+			"arn:aws:iam:::role/ci/ProductLauncher*",
+		},
+	})
+	return seeded
+}
