@@ -43,6 +43,9 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 	if err != nil {
 		return nil, err
 	}
+	if err := lookupExistingPermissionSets(ctx, plan, instanceArn, lookup); err != nil {
+		return nil, err
+	}
 	ouAccounts, err := lookupOUAccounts(ctx, plan.ous, lookup)
 	if err != nil {
 		return nil, err

@@ -42,10 +42,16 @@ type icPlan struct {
 }
 
 type icPermissionSet struct {
-	spec     PermissionSetSpec
+	spec PermissionSetSpec
+	// field is the input's path, such as "permissionSets[2]".
+	field    string
 	resName  string
 	managed  []icManagedPolicy
 	customer []icCustomerPolicy
+	// existing marks a permission set referenced by name: looked up, never
+	// registered (identitycentersetup_existing.go).
+	existing    bool
+	existingArn string
 
 	// Set while registering.
 	arn         pulumi.StringOutput
@@ -189,6 +195,12 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 				"rename one", s.Name)
 			continue
 		}
+		if s.Existing {
+			// Always indexed, so an assignment naming it reports no second error.
+			index[s.Name] = len(p.permissionSets)
+			p.permissionSets = append(p.permissionSets, planExistingPermissionSet(field, s, errs))
+			continue
+		}
 		if s.SessionDuration != "" {
 			if err := icCheckSessionDuration(s.SessionDuration); err != nil {
 				errs.addSubject(field+".sessionDuration", s.SessionDuration, "%q %v", s.SessionDuration, err)
@@ -209,7 +221,7 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 		}
 		resName := p.name + "-ps-" + icSanitizeName(s.Name)
 		claims.claim(errs, resName, field+".name", s.Name)
-		ps := icPermissionSet{spec: s, resName: resName}
+		ps := icPermissionSet{spec: s, field: field, resName: resName}
 
 		seenManaged := make(map[string]bool, len(s.ManagedPolicyArns))
 		for j, arn := range s.ManagedPolicyArns {

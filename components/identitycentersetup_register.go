@@ -106,6 +106,12 @@ func (b *icBuilder) permissionSets() error {
 	for i := range b.plan.permissionSets {
 		ps := &b.plan.permissionSets[i]
 		s := ps.spec
+		if ps.existing {
+			// Referenced, never registered: the looked-up ARN is the input.
+			ps.arn = pulumi.String(ps.existingArn).ToStringOutput()
+			b.psArns[s.Name] = ps.arn
+			continue
+		}
 		psArgs := &ssoadmin.PermissionSetArgs{
 			InstanceArn: b.instanceArn,
 			Name:        pulumi.String(s.Name),

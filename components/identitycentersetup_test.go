@@ -72,10 +72,14 @@ type icMock struct {
 	// instances are the instances getInstances returns.
 	instances []string
 	org       icOrg
+	// permissionSets are the instance's permission sets, ARN by name, that
+	// getPermissionSet and getPermissionSets answer from.
+	permissionSets map[string]string
 }
 
 func newICMock(org icOrg) *icMock {
-	m := &icMock{mockRecorder: newMocks(), calls: map[string]int{}, instances: []string{icTestInstanceArn}, org: org}
+	m := &icMock{mockRecorder: newMocks(), calls: map[string]int{}, instances: []string{icTestInstanceArn}, org: org,
+		permissionSets: icDefaultPermissionSets()}
 	m.Invoke = m.invoke
 	m.Outputs = icOutputs
 	return m
@@ -148,6 +152,8 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 	case icGetUserToken:
 		name := args.Args["alternateIdentifier"].ObjectValue()["uniqueAttribute"].ObjectValue()["attributeValue"].StringValue()
 		return resource.PropertyMap{"userId": resource.NewProperty("existing-user-" + name)}, nil
+	case icGetPermissionSetToken, icGetPermissionSetsToken:
+		return m.existingPermissionSets(args)
 	}
 	return nil, fmt.Errorf("unexpected invoke %s", args.Token)
 }

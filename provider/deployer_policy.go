@@ -157,6 +157,13 @@ var typeActions = map[string][]string{
 
 	// IAM Identity Center (pulumi-aws v6 ssoadmin and identitystore).
 	"aws:ssoadmin/getInstances:getInstances": {"sso:ListInstances"},
+	// Existing permission sets, by name: the data source lists the instance's
+	// permission sets and describes them until one has the name, then reads
+	// its tags; getPermissionSets lists their ARNs.
+	"aws:ssoadmin/getPermissionSet:getPermissionSet": {
+		"sso:DescribePermissionSet", "sso:ListPermissionSets", "sso:ListTagsForResource",
+	},
+	"aws:ssoadmin/getPermissionSets:getPermissionSets": {"sso:ListPermissionSets"},
 	"aws:ssoadmin/permissionSet:PermissionSet": {
 		"sso:CreatePermissionSet", "sso:DeletePermissionSet", "sso:DescribePermissionSet",
 		"sso:DescribePermissionSetProvisioningStatus", "sso:ListTagsForResource", "sso:ProvisionPermissionSet",
@@ -244,6 +251,8 @@ var identityCenterTypes = []string{
 	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts",
 	"aws:index/getRegion:getRegion",
 	"aws:ssoadmin/getInstances:getInstances",
+	"aws:ssoadmin/getPermissionSet:getPermissionSet",
+	"aws:ssoadmin/getPermissionSets:getPermissionSets",
 	"aws:ssoadmin/permissionSet:PermissionSet",
 	"aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment",
 	"aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment",

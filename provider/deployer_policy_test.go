@@ -224,6 +224,9 @@ func (m *typeRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, err
 		"aws:identitystore/getGroup:getGroup": {"groupId": "g-existing", "displayName": "Existing"},
 		"aws:identitystore/getUser:getUser":   {"userId": "u-existing", "userName": "existing@example.com"},
 		"aws:index/getRegion:getRegion":       {"name": "us-east-1", "id": "us-east-1", "region": "us-east-1"},
+		"aws:ssoadmin/getPermissionSet:getPermissionSet": {
+			"arn": "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef", "name": "Existing",
+		},
 	}
 	return resource.NewPropertyMapFromMap(answers[args.Token]), nil
 }
@@ -313,7 +316,7 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 					PermissionsBoundary: &components.PermissionsBoundarySpec{
 						ManagedPolicyArn: "arn:aws:iam::aws:policy/PowerUserAccess",
 					},
-				}},
+				}, {Name: "AWSAdministratorAccess", Existing: true}},
 				Groups: []components.GroupSpec{
 					{DisplayName: "Developers"},
 					{DisplayName: "Existing", Existing: true},
@@ -331,6 +334,10 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 					},
 					AccountIDs:            []string{"444444444444"},
 					OrganizationalUnitIDs: []string{"ou-ab12-cdef3456"},
+				}, {
+					PermissionSet: "AWSAdministratorAccess",
+					Principals:    []components.PrincipalRef{{Type: components.PrincipalGroup, Name: "Developers"}},
+					AccountIDs:    []string{"444444444444"},
 				}},
 				AccessControlAttributes: []components.AccessControlAttributeSpec{
 					{Key: "Department", Sources: []string{"${path:enterprise.department}"}},
@@ -340,7 +347,7 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 		})
 		require.NoError(t, err)
 		for _, want := range []string{"aws:ssoadmin/accountAssignment:AccountAssignment",
-			"aws:ssoadmin/getInstances:getInstances"} {
+			"aws:ssoadmin/getInstances:getInstances", "aws:ssoadmin/getPermissionSet:getPermissionSet"} {
 			require.Contains(t, tokens, want, "the inputs exercise the component's children and lookups")
 		}
 		requireCovered(t, GetDeployerPolicyArgs{IdentityCenter: true}, tokens)

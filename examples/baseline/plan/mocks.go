@@ -21,6 +21,9 @@ const (
 	tokenGetGroup  = "aws:identitystore/getGroup:getGroup"
 	tokenGetUser   = "aws:identitystore/getUser:getUser"
 	tokenGetRegion = "aws:index/getRegion:getRegion"
+
+	tokenGetPermissionSet  = "aws:ssoadmin/getPermissionSet:getPermissionSet"
+	tokenGetPermissionSets = "aws:ssoadmin/getPermissionSets:getPermissionSets"
 )
 
 // Source says where a simulated lookup's answer came from.
@@ -297,6 +300,26 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		m.mu.Lock()
 		m.principalNames[id] = name
 		m.mu.Unlock()
+	case tokenGetPermissionSet:
+		name := argValue("name")
+		argDesc = fmt.Sprintf("%q", name)
+		arn, ok := m.fx.PermissionSets[name]
+		fromFx(ok)
+		if !ok {
+			instance := strings.TrimPrefix(argValue("instanceArn"), "arn:aws:sso:::instance/")
+			arn = "arn:aws:sso:::permissionSet/" + instance + "/ps-" + madeUpHex(16, "permission-set", name)
+		}
+		result = map[string]any{"id": arn, "arn": arn, "name": name, "instanceArn": argValue("instanceArn")}
+		answer = "existing permission set " + arn
+	case tokenGetPermissionSets:
+		arns := slices.Sorted(maps.Values(m.fx.PermissionSets))
+		fromFx(len(arns) > 0)
+		list := make([]any, 0, len(arns))
+		for _, a := range arns {
+			list = append(list, a)
+		}
+		result = map[string]any{"id": argValue("instanceArn"), "instanceArn": argValue("instanceArn"), "arns": list}
+		answer = fmt.Sprintf("%d permission sets", len(arns))
 	case tokenGetRegion:
 		result = map[string]any{"id": "us-east-1", "name": "us-east-1", "region": "us-east-1"}
 		answer = "us-east-1"

@@ -1236,6 +1236,8 @@ type PermissionSetSpec struct {
 	CustomerManagedPolicies []CustomerManagedPolicyRef `pulumi:"customerManagedPolicies"`
 	// The permission set's description.
 	Description *string `pulumi:"description"`
+	// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+	Existing *bool `pulumi:"existing"`
 	// An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
 	InlinePolicy *string `pulumi:"inlinePolicy"`
 	// ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
@@ -1269,6 +1271,8 @@ type PermissionSetSpecArgs struct {
 	CustomerManagedPolicies CustomerManagedPolicyRefArrayInput `pulumi:"customerManagedPolicies"`
 	// The permission set's description.
 	Description pulumi.StringPtrInput `pulumi:"description"`
+	// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+	Existing pulumi.BoolPtrInput `pulumi:"existing"`
 	// An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
 	InlinePolicy pulumi.StringPtrInput `pulumi:"inlinePolicy"`
 	// ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
@@ -1345,6 +1349,11 @@ func (o PermissionSetSpecOutput) CustomerManagedPolicies() CustomerManagedPolicy
 // The permission set's description.
 func (o PermissionSetSpecOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PermissionSetSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+func (o PermissionSetSpecOutput) Existing() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PermissionSetSpec) *bool { return v.Existing }).(pulumi.BoolPtrOutput)
 }
 
 // An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.

@@ -201,6 +201,10 @@ export interface PermissionSetSpecArgs {
      */
     description?: pulumi.Input<string | undefined>;
     /**
+     * Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+     */
+    existing?: pulumi.Input<boolean | undefined>;
+    /**
      * An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
      */
     inlinePolicy?: pulumi.Input<string | undefined>;

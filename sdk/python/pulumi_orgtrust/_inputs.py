@@ -819,6 +819,10 @@ class PermissionSetSpecArgsDict(TypedDict):
     """
     The permission set's description.
     """
+    existing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+    """
     inline_policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
@@ -850,6 +854,7 @@ class PermissionSetSpecArgs:
                  name: pulumi.Input[_builtins.str],
                  customer_managed_policies: pulumi.Input[Optional[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 existing: pulumi.Input[Optional[_builtins.bool]] = None,
                  inline_policy: pulumi.Input[Optional[_builtins.str]] = None,
                  managed_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  permissions_boundary: pulumi.Input[Optional['PermissionsBoundarySpecArgs']] = None,
@@ -862,6 +867,7 @@ class PermissionSetSpecArgs:
         :param pulumi.Input[_builtins.str] name: The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
         :param pulumi.Input[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]] customer_managed_policies: Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
         :param pulumi.Input[_builtins.str] description: The permission set's description.
+        :param pulumi.Input[_builtins.bool] existing: Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
         :param pulumi.Input[_builtins.str] inline_policy: An inline IAM policy document, as a JSON string. It is checked to be a JSON object at preview.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] managed_policy_arns: ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
         :param pulumi.Input['PermissionsBoundarySpecArgs'] permissions_boundary: The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
@@ -874,6 +880,8 @@ class PermissionSetSpecArgs:
             pulumi.set(__self__, "customer_managed_policies", customer_managed_policies)
         if description is not None:
             pulumi.set(__self__, "description", description)
+        if existing is not None:
+            pulumi.set(__self__, "existing", existing)
         if inline_policy is not None:
             pulumi.set(__self__, "inline_policy", inline_policy)
         if managed_policy_arns is not None:
@@ -922,6 +930,18 @@ class PermissionSetSpecArgs:
     @description.setter
     def description(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def existing(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+        """
+        return pulumi.get(self, "existing")
+
+    @existing.setter
+    def existing(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "existing", value)
 
     @_builtins.property
     @pulumi.getter(name="inlinePolicy")

@@ -307,6 +307,27 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         - Destroy runs in reverse: assignments, then policies and permission sets, then
           the delegated administrator, then (only when asked) trusted access.
 
+        ## Existing permission sets
+
+        A permission set that exists already, created by hand, by AWS Control Tower
+        (`AWSAdministratorAccess`, `AWSReadOnlyAccess`...) or by another stack, is
+        referenced by name with `existing: true`:
+
+        It is looked up at preview with `aws:ssoadmin/getPermissionSet` by name (one
+        lookup each), never registered, and so never modified or deleted: no
+        permission set, policy or provisioning child is created for it, and only
+        `name` may be set. Its assignments take the looked-up ARN and are created,
+        keyed and expanded like any other; `permissionSetArns` includes it. A name the
+        instance lacks fails the preview, before anything is registered, with the
+        nearest name it has (`"AWSAdministratorAcess" is not a permission set of
+        instance ...; did you mean "AWSAdministratorAccess"?`), every missing name at
+        once. Only then are the instance's permission sets listed
+        (`getPermissionSets`, and `getPermissionSet` by ARN for each), which also tells
+        a missing name from a lookup that failed for another reason (credentials,
+        `sso:DescribePermissionSet` denied), reported as that failure. The lookup
+        needs `sso:ListPermissionSets`, `sso:DescribePermissionSet` and
+        `sso:ListTagsForResource` (the deployer policy has them).
+
         ## Assignments and OU expansion
 
         IAM Identity Center assigns permission sets per account; its API has no OU
@@ -370,7 +391,9 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         `USER`; an account ID that is not 12 digits; an OU ID that is not
         `ou-xxxx-xxxxxxxx` (or a root `r-xxxx`); a session duration that is not ISO
         8601 or lies outside 1 to 12 hours; an inline policy that is not a JSON
-        object; duplicate permission set, group or user names; a customer managed
+        object; duplicate permission set, group or user names; an existing permission set
+        with anything but its name, or a name the instance lacks (with the nearest
+        one it has); a customer managed
         policy ARN in `managedPolicyArns`; a boundary with both or neither policy;
         `instanceArn` without `identityStoreId` or the reverse; a delegated
         administrator that is the management account.
@@ -468,6 +491,27 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         - Destroy runs in reverse: assignments, then policies and permission sets, then
           the delegated administrator, then (only when asked) trusted access.
 
+        ## Existing permission sets
+
+        A permission set that exists already, created by hand, by AWS Control Tower
+        (`AWSAdministratorAccess`, `AWSReadOnlyAccess`...) or by another stack, is
+        referenced by name with `existing: true`:
+
+        It is looked up at preview with `aws:ssoadmin/getPermissionSet` by name (one
+        lookup each), never registered, and so never modified or deleted: no
+        permission set, policy or provisioning child is created for it, and only
+        `name` may be set. Its assignments take the looked-up ARN and are created,
+        keyed and expanded like any other; `permissionSetArns` includes it. A name the
+        instance lacks fails the preview, before anything is registered, with the
+        nearest name it has (`"AWSAdministratorAcess" is not a permission set of
+        instance ...; did you mean "AWSAdministratorAccess"?`), every missing name at
+        once. Only then are the instance's permission sets listed
+        (`getPermissionSets`, and `getPermissionSet` by ARN for each), which also tells
+        a missing name from a lookup that failed for another reason (credentials,
+        `sso:DescribePermissionSet` denied), reported as that failure. The lookup
+        needs `sso:ListPermissionSets`, `sso:DescribePermissionSet` and
+        `sso:ListTagsForResource` (the deployer policy has them).
+
         ## Assignments and OU expansion
 
         IAM Identity Center assigns permission sets per account; its API has no OU
@@ -531,7 +575,9 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         `USER`; an account ID that is not 12 digits; an OU ID that is not
         `ou-xxxx-xxxxxxxx` (or a root `r-xxxx`); a session duration that is not ISO
         8601 or lies outside 1 to 12 hours; an inline policy that is not a JSON
-        object; duplicate permission set, group or user names; a customer managed
+        object; duplicate permission set, group or user names; an existing permission set
+        with anything but its name, or a name the instance lacks (with the nearest
+        one it has); a customer managed
         policy ARN in `managedPolicyArns`; a boundary with both or neither policy;
         `instanceArn` without `identityStoreId` or the reverse; a delegated
         administrator that is the management account.
