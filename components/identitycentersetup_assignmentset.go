@@ -76,7 +76,7 @@ func (b *icBuilder) assignmentSet(mode string, prep *icPrepared) error {
 	list := make([]AccountAssignment, 0, len(prep.assignments))
 	var policies []pulumi.Resource
 	for i := range b.plan.permissionSets {
-		policies = append(policies, b.plan.permissionSets[i].attachments...)
+		policies = append(policies, b.plan.permissionSets[i].assignmentDependencies()...)
 	}
 	for _, a := range prep.assignments {
 		ps, p := &b.plan.permissionSets[a.ps], &b.plan.principals[a.principal]
@@ -86,8 +86,8 @@ func (b *icBuilder) assignmentSet(mode string, prep *icPrepared) error {
 	}
 	opts := []pulumi.ResourceOption{b.parent}
 	if len(policies) > 0 {
-		// The policies carry no data the assignments need, but each role should
-		// be provisioned with them (see assignmentOptions).
+		// The policies and provisionings carry no data the assignments need, but
+		// each role should be provisioned with them (see assignmentOptions).
 		opts = append(opts, pulumi.DependsOn(policies))
 	}
 	set, err := NewAccountAssignments(b.ctx, b.plan.name+"-assignments", AccountAssignmentsArgs{

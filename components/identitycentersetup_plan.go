@@ -54,8 +54,9 @@ type icPermissionSet struct {
 	existingArn string
 
 	// Set while registering.
-	arn         pulumi.StringOutput
-	attachments []pulumi.Resource
+	arn          pulumi.StringOutput
+	attachments  []pulumi.Resource
+	provisioning pulumi.Resource
 }
 
 type icManagedPolicy struct {

@@ -142,7 +142,7 @@ func (b *icBuilder) permissionSets() error {
 		for _, m := range ps.managed {
 			att, err := ssoadmin.NewManagedPolicyAttachment(b.ctx, m.resName, &ssoadmin.ManagedPolicyAttachmentArgs{
 				InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, ManagedPolicyArn: pulumi.String(m.arn),
-			}, b.parent)
+			}, b.attachmentOptions(ps)...)
 			if err != nil {
 				return fmt.Errorf("registering managed policy %s of permission set %q: %w", m.arn, s.Name, err)
 			}
@@ -155,7 +155,7 @@ func (b *icBuilder) permissionSets() error {
 					CustomerManagedPolicyReference: ssoadmin.CustomerManagedPolicyAttachmentCustomerManagedPolicyReferenceArgs{
 						Name: pulumi.String(c.ref.Name), Path: pulumi.String(c.ref.Path),
 					},
-				}, b.parent)
+				}, b.attachmentOptions(ps)...)
 			if err != nil {
 				return fmt.Errorf("registering customer managed policy %s%s of permission set %q: %w",
 					c.ref.Path, c.ref.Name, s.Name, err)
@@ -166,7 +166,7 @@ func (b *icBuilder) permissionSets() error {
 			att, err := ssoadmin.NewPermissionSetInlinePolicy(b.ctx, ps.resName+"-inline",
 				&ssoadmin.PermissionSetInlinePolicyArgs{
 					InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, InlinePolicy: pulumi.String(s.InlinePolicy),
-				}, b.parent)
+				}, b.attachmentOptions(ps)...)
 			if err != nil {
 				return fmt.Errorf("registering the inline policy of permission set %q: %w", s.Name, err)
 			}
@@ -184,7 +184,7 @@ func (b *icBuilder) permissionSets() error {
 			att, err := ssoadmin.NewPermissionsBoundaryAttachment(b.ctx, ps.resName+"-boundary",
 				&ssoadmin.PermissionsBoundaryAttachmentArgs{
 					InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, PermissionsBoundary: boundary,
-				}, b.parent)
+				}, b.attachmentOptions(ps)...)
 			if err != nil {
 				return fmt.Errorf("registering the permissions boundary of permission set %q: %w", s.Name, err)
 			}
@@ -192,6 +192,9 @@ func (b *icBuilder) permissionSets() error {
 		}
 		for _, att := range ps.attachments {
 			b.add(att.(pulumi.CustomResource))
+		}
+		if err := b.provisioning(ps); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -299,11 +302,12 @@ func (b *icBuilder) assignmentOptions() [][]pulumi.ResourceOption {
 	psOpts := make([][]pulumi.ResourceOption, len(b.plan.permissionSets))
 	for i := range b.plan.permissionSets {
 		psOpts[i] = []pulumi.ResourceOption{b.parent}
-		if atts := b.plan.permissionSets[i].attachments; len(atts) > 0 {
-			// The policies carry no data the assignment needs, but the role
-			// should be provisioned with them, and provisioning the same
-			// permission set concurrently fails with ConflictException.
-			psOpts[i] = append(psOpts[i], pulumi.DependsOn(atts))
+		if deps := b.plan.permissionSets[i].assignmentDependencies(); len(deps) > 0 {
+			// The policies and the provisioning carry no data the assignment
+			// needs, but the role should be provisioned with them, and
+			// provisioning the same permission set concurrently fails with
+			// ConflictException.
+			psOpts[i] = append(psOpts[i], pulumi.DependsOn(deps))
 		}
 	}
 	return psOpts

@@ -229,6 +229,12 @@ var typeActions = map[string][]string{
 		"sso:ListAccountAssignments", "sso:ListAccountAssignmentsForPrincipal", "sso:ListInstances",
 	},
 
+	// The orgtrust provider's PermissionSetProvisioning.
+	components.PermissionSetProvisioningToken: {
+		"sso:DescribePermissionSetProvisioningStatus", "sso:ListAccountsForProvisionedPermissionSet",
+		"sso:ProvisionPermissionSet",
+	},
+
 	// Service Catalog (pulumi-aws v6).
 	"aws:servicecatalog/portfolio:Portfolio": {
 		"servicecatalog:CreatePortfolio", "servicecatalog:DeletePortfolio", "servicecatalog:DescribePortfolio",
@@ -260,6 +266,7 @@ var identityCenterTypes = []string{
 	"aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment",
 	"aws:ssoadmin/accountAssignment:AccountAssignment",
 	components.AccountAssignmentsToken,
+	components.PermissionSetProvisioningToken,
 	"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes",
 	"aws:identitystore/group:Group",
 	"aws:identitystore/user:User",

@@ -255,6 +255,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         | customer managed policy | `aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment` | `<name>-ps-<permission set>-customer-<path and name>` |
         | inline policy | `aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy` | `<name>-ps-<permission set>-inline` |
         | permissions boundary | `aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment` | `<name>-ps-<permission set>-boundary` |
+        | provisioning after every change | `orgtrust:index:PermissionSetProvisioning` | `<name>-ps-<permission set>-provisioning` |
         | group (unless `existing`) | `aws:identitystore/group:Group` | `<name>-group-<display name>` |
         | user (unless `existing`) | `aws:identitystore/user:User` | `<name>-user-<user name>` |
         | membership | `aws:identitystore/groupMembership:GroupMembership` | `<name>-member-<group>-<user>` |
@@ -299,13 +300,19 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         - Permission sets, created groups and users, and the ABAC attributes depend on
           the integration (`dependsOn`): trusted access and the delegated administrator
           exist before anything else and are removed after everything else.
-        - Policy attachments take their permission set's ARN.
+        - Policy attachments take their permission set's ARN, and each depends on the
+          permission set's previous one (in the order of the table above, each kind by
+          name): every attachment provisions the permission set when it is created or
+          deleted, and two provisionings of one permission set at once conflict.
+        - The permission set's provisioning depends on all its attachments.
         - Each assignment takes its permission set's ARN and its principal's ID (data
-          flow), and depends on its permission set's policy attachments, so the role is
-          provisioned with its policies and the same permission set is not provisioned
-          twice at once (IAM Identity Center answers that with ConflictException).
-        - Destroy runs in reverse: assignments, then policies and permission sets, then
-          the delegated administrator, then (only when asked) trusted access.
+          flow), and depends on its permission set's policy attachments and
+          provisioning, so the role is provisioned with its policies and the same
+          permission set is not provisioned twice at once (IAM Identity Center answers
+          that with ConflictException).
+        - Destroy runs in reverse: assignments, then the provisioning, policies and
+          permission sets, then the delegated administrator, then (only when asked)
+          trusted access.
 
         ## Existing permission sets
 
@@ -347,29 +354,104 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         `organizations:ListAccountsForParent` (the management account, or a delegated
         administrator for Organizations).
 
-        ## Why pulumi-aws `ssoadmin` and not aws-native `sso.PermissionSet`
+        ## Provisioning after every change
 
-        aws-native's `sso.PermissionSet` holds every policy type in one resource,
-        updated as a whole through Cloud Control. pulumi-aws splits them into a
-        `PermissionSet` and one attachment resource per policy. This component uses
-        pulumi-aws:
+        A change to a permission set or its policies reaches the roles in the
+        accounts only when the permission set is provisioned again
+        (`ProvisionPermissionSet`); until then the console says the accounts need the
+        permission set reapplied. What calls it, in terraform-provider-aws (the code
+        pulumi-aws v6's `ssoadmin` resources run, `internal/service/ssoadmin`), always
+        with `TargetType: ALL_PROVISIONED_ACCOUNTS`, waiting on
+        `DescribePermissionSetProvisioningStatus`:
 
-        - **One provider plugin.** Everything else here is pulumi-aws: the
-          integration's delegated administrator, the identity store (aws-native has no
-          identity-store user), the account assignments, and the lookups
-          (`getInstances`, `getOrganizationalUnitDescendantAccounts`, `getGroup`,
-          `getUser`), which aws-native does not offer. aws-native would add a second
-          plugin to install and a second provider to configure with the same
-          credentials and Region, for one resource type.
-        - **Small diffs.** Each policy is its own child, keyed by the policy, so adding
-          or removing one managed policy creates or deletes exactly one resource and
-          leaves the permission set and its other policies untouched.
-        - **Plain strings.** The inline policy stays the JSON string the user gave,
+        | resource | provisions on |
+        |---|---|
+        | `PermissionSet` | update of `description`, `relayState` or `sessionDuration` (not tags; not create, when no account has it yet) |
+        | `ManagedPolicyAttachment` | create and delete (it has no update: every input replaces) |
+        | `CustomerManagedPolicyAttachment` | create and delete |
+        | `PermissionSetInlinePolicy` | create, update (one put handler) and delete |
+        | `PermissionsBoundaryAttachment` | create and delete |
+        | `AccountAssignment` | never: `CreateAccountAssignment` provisions the permission set to its account itself |
+
+        Deletes were added by terraform-provider-aws#21773, which closed the issue of
+        a detached policy left unprovisioned (#22198). Two gaps remain:
+
+        - **A failed provisioning is forgotten.** The attachment records its ID
+          before it provisions, so when provisioning fails (a customer managed policy
+          or boundary missing in an account, the usual cause) the resource is created
+          all the same, and no later update provisions again: the accounts stay
+          outdated until something else changes (terraform-provider-aws#38247).
+        - **Concurrent provisioning conflicts.** The attachments of one permission
+          set are independent resources, so the engine creates them in parallel, and
+          each provisions the same permission set. IAM Identity Center answers
+          overlapping writes to permission sets with `ConflictException`
+          (terraform-provider-aws#19215, after which the provider retries the attach
+          and detach calls, not the provisioning; "There is a conflicting operation in
+          process" in aws-iam-identity-center-extensions#111), and AWS's own
+          CloudFormation handler treats `ConflictException` from
+          `ProvisionPermissionSet` as another provisioning still running and waits.
+
+        So the component chains a permission set's attachments one after another,
+        and adds one orgtrust `PermissionSetProvisioning` per permission set it
+        manages: it depends on all the permission set's attachments, takes as
+        `revision` a hash of everything that is provisioned (description, session
+        duration, relay state, every policy and the boundary, in sorted order; not
+        tags), and every assignment of the permission set depends on it. When a
+        policy changes, the revision changes, so the engine updates the provisioning
+        after the changed attachment and before any assignment the same update adds:
+        the provisioning resource runs `ProvisionPermissionSet` once for all the
+        changes and waits for `SUCCEEDED`. A `FAILED` provisioning fails the update
+        with AWS's `FailureReason` and records nothing, so the next `pulumi up`
+        provisions again; `pulumi refresh` lists the accounts
+        `ListAccountsForProvisionedPermissionSet` reports as
+        `LATEST_PERMISSION_SET_NOT_PROVISIONED` (`outdatedAccountIds`) and, when there
+        are some, makes the next `pulumi up` provision too. A removed policy's
+        attachment is deleted at the end of the update, after the provisioning; its
+        own delete provisions the permission set (#21773). Existing permission sets
+        are never provisioned: the component does not change them.
+
+        ### Why this and not aws-native `sso.PermissionSet`
+
+        aws-native's `aws-native:sso:PermissionSet` holds every policy kind in one
+        resource, updated through Cloud Control by the AWS::SSO::PermissionSet
+        handler, which writes the attributes, tags, managed and inline policies and
+        then provisions once to `ALL_PROVISIONED_ACCOUNTS`, waiting on the status and
+        retrying `ConflictException`
+        (aws-cloudformation/aws-cloudformation-resource-providers-sso,
+        `aws-sso-permissionset/.../UpdateHandler.java`). It would close both gaps for
+        permission sets, but:
+
+        - **Existing stacks would lose access.** Moving a permission set from
+          pulumi-aws's resources to aws-native's is a new resource type, so the engine
+          would create new permission sets and delete the old ones; IAM Identity
+          Center refuses to delete a permission set that is still provisioned
+          (terraform-provider-aws#26757), and deleting its assignments first removes
+          everyone's access until the new ones exist. Aliases cannot move state
+          between two providers' resources.
+        - **A second plugin for one resource type.** Everything else here is
+          pulumi-aws: the delegated administrator, the identity store (aws-native has
+          no identity-store user), the assignments and the lookups (`getInstances`,
+          `getOrganizationalUnitDescendantAccounts`, `getGroup`, `getUser`,
+          `getPermissionSet`), which aws-native does not offer. aws-native would add a
+          plugin to install and a provider to configure with the same credentials and
+          Region.
+        - **It does not find outdated accounts.** Its read does not report accounts
+          left outdated by a failure or an out-of-band change; the orgtrust resource's
+          refresh does.
+        - **Small diffs.** Each policy stays its own child, keyed by the policy, so
+          adding or removing one managed policy creates or deletes exactly one
+          resource, and the inline policy stays the JSON string the user gave,
           validated at preview, instead of aws-native's object form.
 
-        The cost is a few more resources per permission set, each of which
-        re-provisions the permission set when it changes; the assignments wait for the
-        attachments so the two never provision the same permission set at once.
+        The orgtrust resource is small (one call, a status poll, one list on
+        refresh), runs through the same rate limiter as every other Identity Center
+        call of the provider (20 requests per second), and is tested against the
+        quota-true fake (`tests/fakesso`): under the engine, a policy change and a new
+        assignment in one update provision before the assignment is created
+        (`TestPermissionSetProvisioningUnderTheEngine`). The cost is one resource per
+        permission set, and a provisioning that repeats the attachments' own when a
+        policy changes: one more `ProvisionPermissionSet` per changed permission set
+        per update.
 
         ## Scale
 
@@ -439,6 +521,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         | customer managed policy | `aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment` | `<name>-ps-<permission set>-customer-<path and name>` |
         | inline policy | `aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy` | `<name>-ps-<permission set>-inline` |
         | permissions boundary | `aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment` | `<name>-ps-<permission set>-boundary` |
+        | provisioning after every change | `orgtrust:index:PermissionSetProvisioning` | `<name>-ps-<permission set>-provisioning` |
         | group (unless `existing`) | `aws:identitystore/group:Group` | `<name>-group-<display name>` |
         | user (unless `existing`) | `aws:identitystore/user:User` | `<name>-user-<user name>` |
         | membership | `aws:identitystore/groupMembership:GroupMembership` | `<name>-member-<group>-<user>` |
@@ -483,13 +566,19 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         - Permission sets, created groups and users, and the ABAC attributes depend on
           the integration (`dependsOn`): trusted access and the delegated administrator
           exist before anything else and are removed after everything else.
-        - Policy attachments take their permission set's ARN.
+        - Policy attachments take their permission set's ARN, and each depends on the
+          permission set's previous one (in the order of the table above, each kind by
+          name): every attachment provisions the permission set when it is created or
+          deleted, and two provisionings of one permission set at once conflict.
+        - The permission set's provisioning depends on all its attachments.
         - Each assignment takes its permission set's ARN and its principal's ID (data
-          flow), and depends on its permission set's policy attachments, so the role is
-          provisioned with its policies and the same permission set is not provisioned
-          twice at once (IAM Identity Center answers that with ConflictException).
-        - Destroy runs in reverse: assignments, then policies and permission sets, then
-          the delegated administrator, then (only when asked) trusted access.
+          flow), and depends on its permission set's policy attachments and
+          provisioning, so the role is provisioned with its policies and the same
+          permission set is not provisioned twice at once (IAM Identity Center answers
+          that with ConflictException).
+        - Destroy runs in reverse: assignments, then the provisioning, policies and
+          permission sets, then the delegated administrator, then (only when asked)
+          trusted access.
 
         ## Existing permission sets
 
@@ -531,29 +620,104 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         `organizations:ListAccountsForParent` (the management account, or a delegated
         administrator for Organizations).
 
-        ## Why pulumi-aws `ssoadmin` and not aws-native `sso.PermissionSet`
+        ## Provisioning after every change
 
-        aws-native's `sso.PermissionSet` holds every policy type in one resource,
-        updated as a whole through Cloud Control. pulumi-aws splits them into a
-        `PermissionSet` and one attachment resource per policy. This component uses
-        pulumi-aws:
+        A change to a permission set or its policies reaches the roles in the
+        accounts only when the permission set is provisioned again
+        (`ProvisionPermissionSet`); until then the console says the accounts need the
+        permission set reapplied. What calls it, in terraform-provider-aws (the code
+        pulumi-aws v6's `ssoadmin` resources run, `internal/service/ssoadmin`), always
+        with `TargetType: ALL_PROVISIONED_ACCOUNTS`, waiting on
+        `DescribePermissionSetProvisioningStatus`:
 
-        - **One provider plugin.** Everything else here is pulumi-aws: the
-          integration's delegated administrator, the identity store (aws-native has no
-          identity-store user), the account assignments, and the lookups
-          (`getInstances`, `getOrganizationalUnitDescendantAccounts`, `getGroup`,
-          `getUser`), which aws-native does not offer. aws-native would add a second
-          plugin to install and a second provider to configure with the same
-          credentials and Region, for one resource type.
-        - **Small diffs.** Each policy is its own child, keyed by the policy, so adding
-          or removing one managed policy creates or deletes exactly one resource and
-          leaves the permission set and its other policies untouched.
-        - **Plain strings.** The inline policy stays the JSON string the user gave,
+        | resource | provisions on |
+        |---|---|
+        | `PermissionSet` | update of `description`, `relayState` or `sessionDuration` (not tags; not create, when no account has it yet) |
+        | `ManagedPolicyAttachment` | create and delete (it has no update: every input replaces) |
+        | `CustomerManagedPolicyAttachment` | create and delete |
+        | `PermissionSetInlinePolicy` | create, update (one put handler) and delete |
+        | `PermissionsBoundaryAttachment` | create and delete |
+        | `AccountAssignment` | never: `CreateAccountAssignment` provisions the permission set to its account itself |
+
+        Deletes were added by terraform-provider-aws#21773, which closed the issue of
+        a detached policy left unprovisioned (#22198). Two gaps remain:
+
+        - **A failed provisioning is forgotten.** The attachment records its ID
+          before it provisions, so when provisioning fails (a customer managed policy
+          or boundary missing in an account, the usual cause) the resource is created
+          all the same, and no later update provisions again: the accounts stay
+          outdated until something else changes (terraform-provider-aws#38247).
+        - **Concurrent provisioning conflicts.** The attachments of one permission
+          set are independent resources, so the engine creates them in parallel, and
+          each provisions the same permission set. IAM Identity Center answers
+          overlapping writes to permission sets with `ConflictException`
+          (terraform-provider-aws#19215, after which the provider retries the attach
+          and detach calls, not the provisioning; "There is a conflicting operation in
+          process" in aws-iam-identity-center-extensions#111), and AWS's own
+          CloudFormation handler treats `ConflictException` from
+          `ProvisionPermissionSet` as another provisioning still running and waits.
+
+        So the component chains a permission set's attachments one after another,
+        and adds one orgtrust `PermissionSetProvisioning` per permission set it
+        manages: it depends on all the permission set's attachments, takes as
+        `revision` a hash of everything that is provisioned (description, session
+        duration, relay state, every policy and the boundary, in sorted order; not
+        tags), and every assignment of the permission set depends on it. When a
+        policy changes, the revision changes, so the engine updates the provisioning
+        after the changed attachment and before any assignment the same update adds:
+        the provisioning resource runs `ProvisionPermissionSet` once for all the
+        changes and waits for `SUCCEEDED`. A `FAILED` provisioning fails the update
+        with AWS's `FailureReason` and records nothing, so the next `pulumi up`
+        provisions again; `pulumi refresh` lists the accounts
+        `ListAccountsForProvisionedPermissionSet` reports as
+        `LATEST_PERMISSION_SET_NOT_PROVISIONED` (`outdatedAccountIds`) and, when there
+        are some, makes the next `pulumi up` provision too. A removed policy's
+        attachment is deleted at the end of the update, after the provisioning; its
+        own delete provisions the permission set (#21773). Existing permission sets
+        are never provisioned: the component does not change them.
+
+        ### Why this and not aws-native `sso.PermissionSet`
+
+        aws-native's `aws-native:sso:PermissionSet` holds every policy kind in one
+        resource, updated through Cloud Control by the AWS::SSO::PermissionSet
+        handler, which writes the attributes, tags, managed and inline policies and
+        then provisions once to `ALL_PROVISIONED_ACCOUNTS`, waiting on the status and
+        retrying `ConflictException`
+        (aws-cloudformation/aws-cloudformation-resource-providers-sso,
+        `aws-sso-permissionset/.../UpdateHandler.java`). It would close both gaps for
+        permission sets, but:
+
+        - **Existing stacks would lose access.** Moving a permission set from
+          pulumi-aws's resources to aws-native's is a new resource type, so the engine
+          would create new permission sets and delete the old ones; IAM Identity
+          Center refuses to delete a permission set that is still provisioned
+          (terraform-provider-aws#26757), and deleting its assignments first removes
+          everyone's access until the new ones exist. Aliases cannot move state
+          between two providers' resources.
+        - **A second plugin for one resource type.** Everything else here is
+          pulumi-aws: the delegated administrator, the identity store (aws-native has
+          no identity-store user), the assignments and the lookups (`getInstances`,
+          `getOrganizationalUnitDescendantAccounts`, `getGroup`, `getUser`,
+          `getPermissionSet`), which aws-native does not offer. aws-native would add a
+          plugin to install and a provider to configure with the same credentials and
+          Region.
+        - **It does not find outdated accounts.** Its read does not report accounts
+          left outdated by a failure or an out-of-band change; the orgtrust resource's
+          refresh does.
+        - **Small diffs.** Each policy stays its own child, keyed by the policy, so
+          adding or removing one managed policy creates or deletes exactly one
+          resource, and the inline policy stays the JSON string the user gave,
           validated at preview, instead of aws-native's object form.
 
-        The cost is a few more resources per permission set, each of which
-        re-provisions the permission set when it changes; the assignments wait for the
-        attachments so the two never provision the same permission set at once.
+        The orgtrust resource is small (one call, a status poll, one list on
+        refresh), runs through the same rate limiter as every other Identity Center
+        call of the provider (20 requests per second), and is tested against the
+        quota-true fake (`tests/fakesso`): under the engine, a policy change and a new
+        assignment in one update provision before the assignment is created
+        (`TestPermissionSetProvisioningUnderTheEngine`). The cost is one resource per
+        permission set, and a provisioning that repeats the attachments' own when a
+        policy changes: one more `ProvisionPermissionSet` per changed permission set
+        per update.
 
         ## Scale
 
