@@ -31,11 +31,13 @@ type IdentityCenterSetupArgs struct {
 	Assignments                  []AssignmentSpec             `pulumi:"assignments,optional"`
 	AccessControlAttributes      []AccessControlAttributeSpec `pulumi:"accessControlAttributes,optional"`
 	AssignmentsMode              string                       `pulumi:"assignmentsMode,optional"`
+	ManagementAccountRoleArn     string                       `pulumi:"managementAccountRoleArn,optional"`
 }
 
 // Annotate describes the inputs for the provider schema.
 func (a *IdentityCenterSetupArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.AssignmentsMode, assignmentsModeDoc)
+	an.Describe(&a.ManagementAccountRoleArn, managementAccountRoleArnDoc)
 	an.Describe(&a.InstanceArn, "ARN of the IAM Identity Center instance, such as "+
 		"`arn:aws:sso:::instance/ssoins-1234567890abcdef`. Give it together with `identityStoreId`, or "+
 		"neither: then the instance is looked up (ssoadmin ListInstances) in the Region of the aws provider.")

@@ -22,6 +22,7 @@ type icPrepared struct {
 	instanceArn, storeID string
 	assignments          []icAssignment
 	integration          *integrationPlan
+	management           *icManagement
 }
 
 // prepareIdentityCenter checks all input and makes every lookup, through the
@@ -62,9 +63,15 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 			return nil, InputErrors{e}
 		}
 	}
+	assignments := plan.expand(ouAccounts)
+	management, err := lookupManagementScope(ctx, plan, assignments, integration.args.ManagementAccountID,
+		args.AssignmentsMode, ouAccounts, opts, lookup)
+	if err != nil {
+		return nil, err
+	}
 	return &icPrepared{
 		plan: plan, instanceArn: instanceArn, storeID: storeID,
-		assignments: plan.expand(ouAccounts), integration: integration,
+		assignments: assignments, integration: integration, management: management,
 	}, nil
 }
 

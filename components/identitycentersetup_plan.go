@@ -39,6 +39,9 @@ type icPlan struct {
 	ous []string
 	// abac is sorted by key.
 	abac []AccessControlAttributeSpec
+	// managementAccountID and managementRoleArn are the inputs of
+	// identitycentersetup_management.go.
+	managementAccountID, managementRoleArn string
 }
 
 type icPermissionSet struct {
@@ -91,6 +94,8 @@ type icMembership struct {
 
 // icRule is one validated AssignmentSpec.
 type icRule struct {
+	// field is the entry's path, such as "assignments[2]".
+	field      string
 	ps         int
 	principals []int
 	// prefixes[i] is the resource-name prefix of principals[i]'s assignments;
@@ -168,6 +173,7 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 	plan.planABAC(args.AccessControlAttributes, errs)
 
 	checkAssignmentsMode(errs, args.AssignmentsMode)
+	plan.planManagement(args, errs)
 	if len(*errs) > 0 {
 		return nil, *errs
 	}
@@ -469,7 +475,7 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 	prefixes := map[string][2]int{}
 	for i, s := range specs {
 		field := fmt.Sprintf("assignments[%d]", i)
-		rule := icRule{}
+		rule := icRule{field: field}
 		ok := true
 		ps, found := psIndex[s.PermissionSet]
 		if !found {

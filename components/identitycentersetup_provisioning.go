@@ -24,8 +24,9 @@ import (
 // attachmentOptions are the options of a permission set's next policy
 // attachment: the component as parent and, after the first, the previous
 // attachment.
-func (b *icBuilder) attachmentOptions(ps *icPermissionSet) []pulumi.ResourceOption {
-	opts := []pulumi.ResourceOption{b.parent}
+func (b *icBuilder) attachmentOptions(i int) []pulumi.ResourceOption {
+	ps := &b.plan.permissionSets[i]
+	opts := append([]pulumi.ResourceOption{b.parent}, b.awsOptions(i)...)
 	if n := len(ps.attachments); n > 0 {
 		// Creating or deleting an attachment provisions the permission set, and
 		// two provisionings of one permission set at once conflict
@@ -37,8 +38,9 @@ func (b *icBuilder) attachmentOptions(ps *icPermissionSet) []pulumi.ResourceOpti
 
 // provisioning registers the permission set's PermissionSetProvisioning,
 // after all its policies.
-func (b *icBuilder) provisioning(ps *icPermissionSet) error {
-	opts := []pulumi.ResourceOption{b.parent}
+func (b *icBuilder) provisioning(i int) error {
+	ps := &b.plan.permissionSets[i]
+	opts := append([]pulumi.ResourceOption{b.parent}, b.orgtrustOptions(i)...)
 	if len(ps.attachments) > 0 {
 		// The policies carry no data the provisioning needs, but it must run
 		// after every one of them has changed the permission set.

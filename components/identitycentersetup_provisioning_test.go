@@ -133,7 +133,9 @@ func TestIdentityCenterSetupPolicyChangeProvisionsBeforeTheNextAssignment(t *tes
 			a.PermissionSets[2].PermissionsBoundary = &PermissionsBoundarySpec{ManagedPolicyArn: icAdminPolicy}
 		}, "Developer", true},
 		{"the session duration", func(a *IdentityCenterSetupArgs) { a.PermissionSets[0].SessionDuration = "PT4H" }, "ReadOnly", true},
-		{"the relay state", func(a *IdentityCenterSetupArgs) { a.PermissionSets[0].RelayState = "https://console.aws.amazon.com/s3/" }, "ReadOnly", true},
+		{"the relay state", func(a *IdentityCenterSetupArgs) {
+			a.PermissionSets[0].RelayState = "https://console.aws.amazon.com/s3/"
+		}, "ReadOnly", true},
 		{"policies reordered", func(a *IdentityCenterSetupArgs) {
 			slices.Reverse(a.PermissionSets[0].ManagedPolicyArns)
 			slices.Reverse(a.PermissionSets[2].CustomerManagedPolicies)

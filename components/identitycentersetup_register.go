@@ -23,7 +23,7 @@ func newICBuilder(ctx *pulumi.Context, comp *IdentityCenterSetup, prep *icPrepar
 	}
 	comp.Integration = integration
 	b := &icBuilder{
-		ctx: ctx, plan: prep.plan, parent: parent,
+		ctx: ctx, plan: prep.plan, parent: parent, management: prep.management,
 		// Trusted access and the delegated administrator carry no data the
 		// children need, but must exist before them and outlive them.
 		afterIntegration: integration.DependsOn(),
@@ -32,6 +32,9 @@ func newICBuilder(ctx *pulumi.Context, comp *IdentityCenterSetup, prep *icPrepar
 	}
 	b.ready = append(b.ready, integration.Ready)
 	b.children = append(b.children, integration.orgWrites...)
+	if err := b.managementProviders(); err != nil {
+		return nil, err
+	}
 	if err := b.permissionSets(); err != nil {
 		return nil, err
 	}
@@ -84,6 +87,9 @@ type icBuilder struct {
 	afterIntegration pulumi.ResourceOption
 	instanceArn      pulumi.String
 	storeID          pulumi.String
+	// management is nil unless children go through the management account's
+	// providers (identitycentersetup_management.go).
+	management *icManagement
 
 	psArns   pulumi.StringMap
 	groupIDs pulumi.StringMap
@@ -128,7 +134,8 @@ func (b *icBuilder) permissionSets() error {
 		if len(s.Tags) > 0 {
 			psArgs.Tags = pulumi.ToStringMap(s.Tags)
 		}
-		res, err := ssoadmin.NewPermissionSet(b.ctx, ps.resName, psArgs, b.parent, b.afterIntegration)
+		res, err := ssoadmin.NewPermissionSet(b.ctx, ps.resName, psArgs,
+			append([]pulumi.ResourceOption{b.parent, b.afterIntegration}, b.awsOptions(i)...)...)
 		if err != nil {
 			return fmt.Errorf("registering permission set %q: %w", s.Name, err)
 		}
@@ -142,7 +149,7 @@ func (b *icBuilder) permissionSets() error {
 		for _, m := range ps.managed {
 			att, err := ssoadmin.NewManagedPolicyAttachment(b.ctx, m.resName, &ssoadmin.ManagedPolicyAttachmentArgs{
 				InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, ManagedPolicyArn: pulumi.String(m.arn),
-			}, b.attachmentOptions(ps)...)
+			}, b.attachmentOptions(i)...)
 			if err != nil {
 				return fmt.Errorf("registering managed policy %s of permission set %q: %w", m.arn, s.Name, err)
 			}
@@ -155,7 +162,7 @@ func (b *icBuilder) permissionSets() error {
 					CustomerManagedPolicyReference: ssoadmin.CustomerManagedPolicyAttachmentCustomerManagedPolicyReferenceArgs{
 						Name: pulumi.String(c.ref.Name), Path: pulumi.String(c.ref.Path),
 					},
-				}, b.attachmentOptions(ps)...)
+				}, b.attachmentOptions(i)...)
 			if err != nil {
 				return fmt.Errorf("registering customer managed policy %s%s of permission set %q: %w",
 					c.ref.Path, c.ref.Name, s.Name, err)
@@ -166,7 +173,7 @@ func (b *icBuilder) permissionSets() error {
 			att, err := ssoadmin.NewPermissionSetInlinePolicy(b.ctx, ps.resName+"-inline",
 				&ssoadmin.PermissionSetInlinePolicyArgs{
 					InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, InlinePolicy: pulumi.String(s.InlinePolicy),
-				}, b.attachmentOptions(ps)...)
+				}, b.attachmentOptions(i)...)
 			if err != nil {
 				return fmt.Errorf("registering the inline policy of permission set %q: %w", s.Name, err)
 			}
@@ -184,7 +191,7 @@ func (b *icBuilder) permissionSets() error {
 			att, err := ssoadmin.NewPermissionsBoundaryAttachment(b.ctx, ps.resName+"-boundary",
 				&ssoadmin.PermissionsBoundaryAttachmentArgs{
 					InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, PermissionsBoundary: boundary,
-				}, b.attachmentOptions(ps)...)
+				}, b.attachmentOptions(i)...)
 			if err != nil {
 				return fmt.Errorf("registering the permissions boundary of permission set %q: %w", s.Name, err)
 			}
@@ -193,7 +200,7 @@ func (b *icBuilder) permissionSets() error {
 		for _, att := range ps.attachments {
 			b.add(att.(pulumi.CustomResource))
 		}
-		if err := b.provisioning(ps); err != nil {
+		if err := b.provisioning(i); err != nil {
 			return err
 		}
 	}
@@ -301,7 +308,7 @@ func (b *icBuilder) accessControlAttributes() error {
 func (b *icBuilder) assignmentOptions() [][]pulumi.ResourceOption {
 	psOpts := make([][]pulumi.ResourceOption, len(b.plan.permissionSets))
 	for i := range b.plan.permissionSets {
-		psOpts[i] = []pulumi.ResourceOption{b.parent}
+		psOpts[i] = append([]pulumi.ResourceOption{b.parent}, b.awsOptions(i)...)
 		if deps := b.plan.permissionSets[i].assignmentDependencies(); len(deps) > 0 {
 			// The policies and the provisioning carry no data the assignment
 			// needs, but the role should be provisioned with them, and

@@ -75,11 +75,14 @@ type icMock struct {
 	// permissionSets are the instance's permission sets, ARN by name, that
 	// getPermissionSet and getPermissionSets answer from.
 	permissionSets map[string]string
+	// caller is the account getCallerIdentity answers: the one the component
+	// runs as (the management account unless a test sets another).
+	caller string
 }
 
 func newICMock(org icOrg) *icMock {
 	m := &icMock{mockRecorder: newMocks(), calls: map[string]int{}, instances: []string{icTestInstanceArn}, org: org,
-		permissionSets: icDefaultPermissionSets()}
+		permissionSets: icDefaultPermissionSets(), caller: icTestMgmtAccount}
 	m.Invoke = m.invoke
 	m.Outputs = icOutputs
 	return m
@@ -154,6 +157,11 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 		return resource.PropertyMap{"userId": resource.NewProperty("existing-user-" + name)}, nil
 	case icGetPermissionSetToken, icGetPermissionSetsToken:
 		return m.existingPermissionSets(args)
+	case icGetCallerIdentityToken:
+		return resource.PropertyMap{
+			"id": resource.NewProperty(m.caller), "accountId": resource.NewProperty(m.caller),
+			"arn": resource.NewProperty("arn:aws:sts::" + m.caller + ":assumed-role/Deployer/ci"),
+		}, nil
 	}
 	return nil, fmt.Errorf("unexpected invoke %s", args.Token)
 }

@@ -154,6 +154,9 @@ var typeActions = map[string][]string{
 	},
 	// The provider's own Region: read from its configuration, no API call.
 	"aws:index/getRegion:getRegion": {},
+	// sts:GetCallerIdentity: "No permissions are required to perform this
+	// operation" (AWS STS API Reference, GetCallerIdentity).
+	"aws:index/getCallerIdentity:getCallerIdentity": {},
 
 	// IAM Identity Center (pulumi-aws v6 ssoadmin and identitystore).
 	"aws:ssoadmin/getInstances:getInstances": {"sso:ListInstances"},
@@ -256,6 +259,7 @@ var typeActions = map[string][]string{
 var identityCenterTypes = []string{
 	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts",
 	"aws:index/getRegion:getRegion",
+	"aws:index/getCallerIdentity:getCallerIdentity",
 	"aws:ssoadmin/getInstances:getInstances",
 	"aws:ssoadmin/getPermissionSet:getPermissionSet",
 	"aws:ssoadmin/getPermissionSets:getPermissionSets",

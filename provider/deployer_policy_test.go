@@ -221,9 +221,10 @@ func (m *typeRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, err
 				"arn":   "arn:aws:organizations::111111111111:account/o-abcdef1234/333333333333",
 				"email": "workload@example.com"}},
 		},
-		"aws:identitystore/getGroup:getGroup": {"groupId": "g-existing", "displayName": "Existing"},
-		"aws:identitystore/getUser:getUser":   {"userId": "u-existing", "userName": "existing@example.com"},
-		"aws:index/getRegion:getRegion":       {"name": "us-east-1", "id": "us-east-1", "region": "us-east-1"},
+		"aws:identitystore/getGroup:getGroup":           {"groupId": "g-existing", "displayName": "Existing"},
+		"aws:identitystore/getUser:getUser":             {"userId": "u-existing", "userName": "existing@example.com"},
+		"aws:index/getRegion:getRegion":                 {"name": "us-east-1", "id": "us-east-1", "region": "us-east-1"},
+		"aws:index/getCallerIdentity:getCallerIdentity": {"accountId": "222222222222", "id": "222222222222"},
 		"aws:ssoadmin/getPermissionSet:getPermissionSet": {
 			"arn": "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef", "name": "Existing",
 		},
@@ -305,8 +306,9 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 		rec := &typeRecorder{}
 		tokens, err := rec.run(func(ctx *pulumi.Context) error {
 			_, err := components.NewIdentityCenterSetup(ctx, "identity", components.IdentityCenterSetupArgs{
-				DelegatedAdminAccountID: audit,
-				ManagementAccountID:     management,
+				DelegatedAdminAccountID:  audit,
+				ManagementAccountID:      management,
+				ManagementAccountRoleArn: "arn:aws:iam::" + management + ":role/IdentityCenterManagementAccount",
 				PermissionSets: []components.PermissionSetSpec{{
 					Name:                    "Developer",
 					SessionDuration:         "PT8H",
@@ -335,9 +337,11 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 					AccountIDs:            []string{"444444444444"},
 					OrganizationalUnitIDs: []string{"ou-ab12-cdef3456"},
 				}, {
+					// The management account, reached as its delegated
+					// administrator: through the management providers.
 					PermissionSet: "AWSAdministratorAccess",
 					Principals:    []components.PrincipalRef{{Type: components.PrincipalGroup, Name: "Developers"}},
-					AccountIDs:    []string{"444444444444"},
+					AccountIDs:    []string{"444444444444", management},
 				}},
 				AccessControlAttributes: []components.AccessControlAttributeSpec{
 					{Key: "Department", Sources: []string{"${path:enterprise.department}"}},
@@ -347,7 +351,8 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 		})
 		require.NoError(t, err)
 		for _, want := range []string{"aws:ssoadmin/accountAssignment:AccountAssignment",
-			"aws:ssoadmin/getInstances:getInstances", "aws:ssoadmin/getPermissionSet:getPermissionSet"} {
+			"aws:ssoadmin/getInstances:getInstances", "aws:ssoadmin/getPermissionSet:getPermissionSet",
+			"aws:index/getCallerIdentity:getCallerIdentity", "pulumi:providers:aws"} {
 			require.Contains(t, tokens, want, "the inputs exercise the component's children and lookups")
 		}
 		requireCovered(t, GetDeployerPolicyArgs{IdentityCenter: true}, tokens)

@@ -22,6 +22,7 @@ const (
 	tokenGetUser   = "aws:identitystore/getUser:getUser"
 	tokenGetRegion = "aws:index/getRegion:getRegion"
 
+	tokenGetCallerIdentity = "aws:index/getCallerIdentity:getCallerIdentity"
 	tokenGetPermissionSet  = "aws:ssoadmin/getPermissionSet:getPermissionSet"
 	tokenGetPermissionSets = "aws:ssoadmin/getPermissionSets:getPermissionSets"
 )
@@ -300,6 +301,12 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		m.mu.Lock()
 		m.principalNames[id] = name
 		m.mu.Unlock()
+	case tokenGetCallerIdentity:
+		// The plan runs as the management account, as `pulumi preview` on
+		// the management account does.
+		mgmt, _ := m.organization(&source)
+		result = map[string]any{"id": mgmt, "accountId": mgmt, "arn": "arn:aws:iam::" + mgmt + ":root", "userId": mgmt}
+		answer = "the management account " + mgmt
 	case tokenGetPermissionSet:
 		name := argValue("name")
 		argDesc = fmt.Sprintf("%q", name)

@@ -126,6 +126,88 @@ import (
 // `organizations:ListAccountsForParent` (the management account, or a delegated
 // administrator for Organizations).
 //
+// ## The management account
+//
+// IAM Identity Center's delegated administrator can do "all IAM Identity Center
+// administrative tasks from the account, except for: enabling IAM Identity
+// Center; deleting IAM Identity Center configurations; managing permission sets
+// provisioned in the management account; registering or deregistering other
+// member accounts as delegated administrators; enabling or disabling user
+// access in the management account" (IAM Identity Center User Guide, [Register a
+// member account](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin-how-to-register.html);
+// the older [Delegated administration](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html)
+// page tabulates the same: "Manage permission sets provisioned in the
+// management account" is for the management account only). The scope, exactly:
+//
+//   - **Assignments in the management account** (user access there) can be
+//     created and deleted only with the management account's credentials.
+//   - **A permission set provisioned to the management account**, that is, with
+//     at least one assignment there, can then be changed (attributes, policies,
+//     boundary, provisioning, deletion) only from the management account, even
+//     though it is also provisioned to member accounts. AWS's best practice is
+//     therefore to "create permission sets for use only in the management
+//     account".
+//   - Everything else (other permission sets, assignments in member accounts,
+//     groups, users, memberships, ABAC) the delegated administrator manages.
+//
+// The component finds every assignment that reaches the management account:
+// named in `accountIds`, or through an entry of `organizationalUnitIds` whose
+// expansion contains it (the root `r-...` always does), after
+// `excludeAccountIds`. The management account is `managementAccountId`, or the
+// one the integration's lookup read, or, when neither gave it and there are
+// assignments, one `aws:organizations/getOrganization` lookup. Only when some
+// assignment reaches it does the component ask who it runs as
+// (`aws:index/getCallerIdentity`, sts:GetCallerIdentity, which needs no
+// permission). Then:
+//
+// - **It runs as the management account:** nothing changes.
+// - **It runs as another account (the delegated administrator) and
+// `managementAccountRoleArn` is not set:** the preview fails, before anything
+// is registered, with one error per entry, naming the permission set and the
+// targets that reach the management account, and the three fixes:
+//
+// - **It runs as another account and `managementAccountRoleArn` is set:** each
+// permission set with an assignment in the management account is managed
+// entirely with the management account's credentials: the permission set,
+// its policies and provisioning, and all its assignments, in member accounts
+// too (it is provisioned there, so the delegated administrator can no longer
+// change it). The component registers an aws provider `<name>-management`
+// and, when an orgtrust resource needs one (the provisioning of a permission
+// set it creates, or the assignment set in `set` and `migrate` modes), an
+// orgtrust provider `<name>-management-orgtrust`, both assuming the role with
+// the session name `orgtrust-identity-center`, in the Region of the
+// component's aws provider. In `set` mode those assignments are a second set,
+// `<name>-assignments-management`. An existing permission set's assignments
+// go through the management provider the same way. The role must be in the
+// management account (checked at preview against `managementAccountId`, or
+// the organization's), trust the deployer, and allow the Identity Center
+// actions of the deployer policy (`getDeployerPolicy` with `identityCenter`).
+//
+// Design notes:
+//
+//   - **Why a role ARN and not a provider passed in.** The permission sets'
+//     children include orgtrust resources (the provisioning, the assignment
+//     set), which need an orgtrust provider with the management account's
+//     credentials as much as the pulumi-aws children need an aws provider; one
+//     role ARN configures both. It is a plain string, so it is checked at
+//     preview, works the same from Go, TypeScript, Python and YAML, and needs no
+//     aws SDK in the orgtrust SDKs (a provider reference in the schema would).
+//     The providers it creates take their base credentials from the environment
+//     (`AWS_PROFILE`, `AWS_ACCESS_KEY_ID`...), as the per-Region providers of
+//     `OrgServiceIntegration` do, not from the component's explicit aws provider.
+//   - **Keep management-account permission sets separate.** Adding the first
+//     assignment in the management account to a permission set, or removing its
+//     last one, moves the permission set's children to the other provider, which
+//     the engine may treat as a replacement. Give the management account its own
+//     permission sets, as AWS recommends, and the question never arises.
+//   - **Quotas.** The management orgtrust provider runs in its own plugin
+//     process, with its own rate limiter at 5 requests per second; with the
+//     component's own (20 by default) Identity Center may throttle briefly, and
+//     the AWS SDK's retryer absorbs it.
+//   - **Not detected:** a permission set the component manages that someone
+//     else assigned in the management account. The delegated administrator's
+//     changes to it then fail at update with AWS's AccessDeniedException.
+//
 // ## Provisioning after every change
 //
 // A change to a permission set or its policies reaches the roles in the
@@ -250,7 +332,10 @@ import (
 // one it has); a customer managed
 // policy ARN in `managedPolicyArns`; a boundary with both or neither policy;
 // `instanceArn` without `identityStoreId` or the reverse; a delegated
-// administrator that is the management account.
+// administrator that is the management account; an assignment that reaches the
+// management account while the component runs as another account, without
+// `managementAccountRoleArn`; a `managementAccountRoleArn` that is not a role
+// ARN, or a role of another account.
 //
 // ## Example
 //
@@ -328,6 +413,8 @@ type identityCenterSetupArgs struct {
 	InstanceArn *string `pulumi:"instanceArn"`
 	// 12-digit ID of the organization's management account. Optional: when empty it is looked up; when set it is checked against the delegated administrator, which cannot be the management account.
 	ManagementAccountId *string `pulumi:"managementAccountId"`
+	// ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
+	ManagementAccountRoleArn *string `pulumi:"managementAccountRoleArn"`
 	// The permission sets to create, each with its policies. Names must be unique.
 	PermissionSets []PermissionSetSpec `pulumi:"permissionSets"`
 	// The identity-store users to create, or existing ones to reference by user name.
@@ -356,6 +443,8 @@ type IdentityCenterSetupArgs struct {
 	InstanceArn *string
 	// 12-digit ID of the organization's management account. Optional: when empty it is looked up; when set it is checked against the delegated administrator, which cannot be the management account.
 	ManagementAccountId *string
+	// ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
+	ManagementAccountRoleArn *string
 	// The permission sets to create, each with its policies. Names must be unique.
 	PermissionSets PermissionSetSpecArrayInput
 	// The identity-store users to create, or existing ones to reference by user name.

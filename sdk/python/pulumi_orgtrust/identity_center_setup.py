@@ -31,6 +31,7 @@ class IdentityCenterSetupArgs:
                  identity_store_id: Optional[_builtins.str] = None,
                  instance_arn: Optional[_builtins.str] = None,
                  management_account_id: Optional[_builtins.str] = None,
+                 management_account_role_arn: Optional[_builtins.str] = None,
                  permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input['PermissionSetSpecArgs']]]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input['UserSpecArgs']]]] = None):
         """
@@ -46,6 +47,7 @@ class IdentityCenterSetupArgs:
         :param _builtins.str identity_store_id: ID of the instance's identity store, such as `d-1234567890`. Give it together with `instanceArn`, or neither.
         :param _builtins.str instance_arn: ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Give it together with `identityStoreId`, or neither: then the instance is looked up (ssoadmin ListInstances) in the Region of the aws provider.
         :param _builtins.str management_account_id: 12-digit ID of the organization's management account. Optional: when empty it is looked up; when set it is checked against the delegated administrator, which cannot be the management account.
+        :param _builtins.str management_account_role_arn: ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
         :param pulumi.Input[Sequence[pulumi.Input['PermissionSetSpecArgs']]] permission_sets: The permission sets to create, each with its policies. Names must be unique.
         :param pulumi.Input[Sequence[pulumi.Input['UserSpecArgs']]] users: The identity-store users to create, or existing ones to reference by user name.
         """
@@ -69,6 +71,8 @@ class IdentityCenterSetupArgs:
             pulumi.set(__self__, "instance_arn", instance_arn)
         if management_account_id is not None:
             pulumi.set(__self__, "management_account_id", management_account_id)
+        if management_account_role_arn is not None:
+            pulumi.set(__self__, "management_account_role_arn", management_account_role_arn)
         if permission_sets is not None:
             pulumi.set(__self__, "permission_sets", permission_sets)
         if users is not None:
@@ -195,6 +199,18 @@ class IdentityCenterSetupArgs:
         pulumi.set(self, "management_account_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="managementAccountRoleArn")
+    def management_account_role_arn(self) -> Optional[_builtins.str]:
+        """
+        ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
+        """
+        return pulumi.get(self, "management_account_role_arn")
+
+    @management_account_role_arn.setter
+    def management_account_role_arn(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "management_account_role_arn", value)
+
+    @_builtins.property
     @pulumi.getter(name="permissionSets")
     def permission_sets(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PermissionSetSpecArgs']]]]:
         """
@@ -235,6 +251,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  identity_store_id: Optional[_builtins.str] = None,
                  instance_arn: Optional[_builtins.str] = None,
                  management_account_id: Optional[_builtins.str] = None,
+                 management_account_role_arn: Optional[_builtins.str] = None,
                  permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['PermissionSetSpecArgs', 'PermissionSetSpecArgsDict']]]]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UserSpecArgs', 'UserSpecArgsDict']]]]] = None,
                  __props__=None):
@@ -353,6 +370,88 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         The OU lookup needs `organizations:ListOrganizationalUnitsForParent` and
         `organizations:ListAccountsForParent` (the management account, or a delegated
         administrator for Organizations).
+
+        ## The management account
+
+        IAM Identity Center's delegated administrator can do "all IAM Identity Center
+        administrative tasks from the account, except for: enabling IAM Identity
+        Center; deleting IAM Identity Center configurations; managing permission sets
+        provisioned in the management account; registering or deregistering other
+        member accounts as delegated administrators; enabling or disabling user
+        access in the management account" (IAM Identity Center User Guide, [Register a
+        member account](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin-how-to-register.html);
+        the older [Delegated administration](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html)
+        page tabulates the same: "Manage permission sets provisioned in the
+        management account" is for the management account only). The scope, exactly:
+
+        - **Assignments in the management account** (user access there) can be
+          created and deleted only with the management account's credentials.
+        - **A permission set provisioned to the management account**, that is, with
+          at least one assignment there, can then be changed (attributes, policies,
+          boundary, provisioning, deletion) only from the management account, even
+          though it is also provisioned to member accounts. AWS's best practice is
+          therefore to "create permission sets for use only in the management
+          account".
+        - Everything else (other permission sets, assignments in member accounts,
+          groups, users, memberships, ABAC) the delegated administrator manages.
+
+        The component finds every assignment that reaches the management account:
+        named in `accountIds`, or through an entry of `organizationalUnitIds` whose
+        expansion contains it (the root `r-...` always does), after
+        `excludeAccountIds`. The management account is `managementAccountId`, or the
+        one the integration's lookup read, or, when neither gave it and there are
+        assignments, one `aws:organizations/getOrganization` lookup. Only when some
+        assignment reaches it does the component ask who it runs as
+        (`aws:index/getCallerIdentity`, sts:GetCallerIdentity, which needs no
+        permission). Then:
+
+        - **It runs as the management account:** nothing changes.
+        - **It runs as another account (the delegated administrator) and
+        `managementAccountRoleArn` is not set:** the preview fails, before anything
+        is registered, with one error per entry, naming the permission set and the
+        targets that reach the management account, and the three fixes:
+
+        - **It runs as another account and `managementAccountRoleArn` is set:** each
+        permission set with an assignment in the management account is managed
+        entirely with the management account's credentials: the permission set,
+        its policies and provisioning, and all its assignments, in member accounts
+        too (it is provisioned there, so the delegated administrator can no longer
+        change it). The component registers an aws provider `<name>-management`
+        and, when an orgtrust resource needs one (the provisioning of a permission
+        set it creates, or the assignment set in `set` and `migrate` modes), an
+        orgtrust provider `<name>-management-orgtrust`, both assuming the role with
+        the session name `orgtrust-identity-center`, in the Region of the
+        component's aws provider. In `set` mode those assignments are a second set,
+        `<name>-assignments-management`. An existing permission set's assignments
+        go through the management provider the same way. The role must be in the
+        management account (checked at preview against `managementAccountId`, or
+        the organization's), trust the deployer, and allow the Identity Center
+        actions of the deployer policy (`getDeployerPolicy` with `identityCenter`).
+
+        Design notes:
+
+        - **Why a role ARN and not a provider passed in.** The permission sets'
+          children include orgtrust resources (the provisioning, the assignment
+          set), which need an orgtrust provider with the management account's
+          credentials as much as the pulumi-aws children need an aws provider; one
+          role ARN configures both. It is a plain string, so it is checked at
+          preview, works the same from Go, TypeScript, Python and YAML, and needs no
+          aws SDK in the orgtrust SDKs (a provider reference in the schema would).
+          The providers it creates take their base credentials from the environment
+          (`AWS_PROFILE`, `AWS_ACCESS_KEY_ID`...), as the per-Region providers of
+          `OrgServiceIntegration` do, not from the component's explicit aws provider.
+        - **Keep management-account permission sets separate.** Adding the first
+          assignment in the management account to a permission set, or removing its
+          last one, moves the permission set's children to the other provider, which
+          the engine may treat as a replacement. Give the management account its own
+          permission sets, as AWS recommends, and the question never arises.
+        - **Quotas.** The management orgtrust provider runs in its own plugin
+          process, with its own rate limiter at 5 requests per second; with the
+          component's own (20 by default) Identity Center may throttle briefly, and
+          the AWS SDK's retryer absorbs it.
+        - **Not detected:** a permission set the component manages that someone
+          else assigned in the management account. The delegated administrator's
+          changes to it then fail at update with AWS's AccessDeniedException.
 
         ## Provisioning after every change
 
@@ -478,7 +577,10 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         one it has); a customer managed
         policy ARN in `managedPolicyArns`; a boundary with both or neither policy;
         `instanceArn` without `identityStoreId` or the reverse; a delegated
-        administrator that is the management account.
+        administrator that is the management account; an assignment that reaches the
+        management account while the component runs as another account, without
+        `managementAccountRoleArn`; a `managementAccountRoleArn` that is not a role
+        ARN, or a role of another account.
 
         ## Example
 
@@ -495,6 +597,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         :param _builtins.str identity_store_id: ID of the instance's identity store, such as `d-1234567890`. Give it together with `instanceArn`, or neither.
         :param _builtins.str instance_arn: ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Give it together with `identityStoreId`, or neither: then the instance is looked up (ssoadmin ListInstances) in the Region of the aws provider.
         :param _builtins.str management_account_id: 12-digit ID of the organization's management account. Optional: when empty it is looked up; when set it is checked against the delegated administrator, which cannot be the management account.
+        :param _builtins.str management_account_role_arn: ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
         :param pulumi.Input[Sequence[pulumi.Input[Union['PermissionSetSpecArgs', 'PermissionSetSpecArgsDict']]]] permission_sets: The permission sets to create, each with its policies. Names must be unique.
         :param pulumi.Input[Sequence[pulumi.Input[Union['UserSpecArgs', 'UserSpecArgsDict']]]] users: The identity-store users to create, or existing ones to reference by user name.
         """
@@ -620,6 +723,88 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         `organizations:ListAccountsForParent` (the management account, or a delegated
         administrator for Organizations).
 
+        ## The management account
+
+        IAM Identity Center's delegated administrator can do "all IAM Identity Center
+        administrative tasks from the account, except for: enabling IAM Identity
+        Center; deleting IAM Identity Center configurations; managing permission sets
+        provisioned in the management account; registering or deregistering other
+        member accounts as delegated administrators; enabling or disabling user
+        access in the management account" (IAM Identity Center User Guide, [Register a
+        member account](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin-how-to-register.html);
+        the older [Delegated administration](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html)
+        page tabulates the same: "Manage permission sets provisioned in the
+        management account" is for the management account only). The scope, exactly:
+
+        - **Assignments in the management account** (user access there) can be
+          created and deleted only with the management account's credentials.
+        - **A permission set provisioned to the management account**, that is, with
+          at least one assignment there, can then be changed (attributes, policies,
+          boundary, provisioning, deletion) only from the management account, even
+          though it is also provisioned to member accounts. AWS's best practice is
+          therefore to "create permission sets for use only in the management
+          account".
+        - Everything else (other permission sets, assignments in member accounts,
+          groups, users, memberships, ABAC) the delegated administrator manages.
+
+        The component finds every assignment that reaches the management account:
+        named in `accountIds`, or through an entry of `organizationalUnitIds` whose
+        expansion contains it (the root `r-...` always does), after
+        `excludeAccountIds`. The management account is `managementAccountId`, or the
+        one the integration's lookup read, or, when neither gave it and there are
+        assignments, one `aws:organizations/getOrganization` lookup. Only when some
+        assignment reaches it does the component ask who it runs as
+        (`aws:index/getCallerIdentity`, sts:GetCallerIdentity, which needs no
+        permission). Then:
+
+        - **It runs as the management account:** nothing changes.
+        - **It runs as another account (the delegated administrator) and
+        `managementAccountRoleArn` is not set:** the preview fails, before anything
+        is registered, with one error per entry, naming the permission set and the
+        targets that reach the management account, and the three fixes:
+
+        - **It runs as another account and `managementAccountRoleArn` is set:** each
+        permission set with an assignment in the management account is managed
+        entirely with the management account's credentials: the permission set,
+        its policies and provisioning, and all its assignments, in member accounts
+        too (it is provisioned there, so the delegated administrator can no longer
+        change it). The component registers an aws provider `<name>-management`
+        and, when an orgtrust resource needs one (the provisioning of a permission
+        set it creates, or the assignment set in `set` and `migrate` modes), an
+        orgtrust provider `<name>-management-orgtrust`, both assuming the role with
+        the session name `orgtrust-identity-center`, in the Region of the
+        component's aws provider. In `set` mode those assignments are a second set,
+        `<name>-assignments-management`. An existing permission set's assignments
+        go through the management provider the same way. The role must be in the
+        management account (checked at preview against `managementAccountId`, or
+        the organization's), trust the deployer, and allow the Identity Center
+        actions of the deployer policy (`getDeployerPolicy` with `identityCenter`).
+
+        Design notes:
+
+        - **Why a role ARN and not a provider passed in.** The permission sets'
+          children include orgtrust resources (the provisioning, the assignment
+          set), which need an orgtrust provider with the management account's
+          credentials as much as the pulumi-aws children need an aws provider; one
+          role ARN configures both. It is a plain string, so it is checked at
+          preview, works the same from Go, TypeScript, Python and YAML, and needs no
+          aws SDK in the orgtrust SDKs (a provider reference in the schema would).
+          The providers it creates take their base credentials from the environment
+          (`AWS_PROFILE`, `AWS_ACCESS_KEY_ID`...), as the per-Region providers of
+          `OrgServiceIntegration` do, not from the component's explicit aws provider.
+        - **Keep management-account permission sets separate.** Adding the first
+          assignment in the management account to a permission set, or removing its
+          last one, moves the permission set's children to the other provider, which
+          the engine may treat as a replacement. Give the management account its own
+          permission sets, as AWS recommends, and the question never arises.
+        - **Quotas.** The management orgtrust provider runs in its own plugin
+          process, with its own rate limiter at 5 requests per second; with the
+          component's own (20 by default) Identity Center may throttle briefly, and
+          the AWS SDK's retryer absorbs it.
+        - **Not detected:** a permission set the component manages that someone
+          else assigned in the management account. The delegated administrator's
+          changes to it then fail at update with AWS's AccessDeniedException.
+
         ## Provisioning after every change
 
         A change to a permission set or its policies reaches the roles in the
@@ -744,7 +929,10 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         one it has); a customer managed
         policy ARN in `managedPolicyArns`; a boundary with both or neither policy;
         `instanceArn` without `identityStoreId` or the reverse; a delegated
-        administrator that is the management account.
+        administrator that is the management account; an assignment that reaches the
+        management account while the component runs as another account, without
+        `managementAccountRoleArn`; a `managementAccountRoleArn` that is not a role
+        ARN, or a role of another account.
 
         ## Example
 
@@ -774,6 +962,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  identity_store_id: Optional[_builtins.str] = None,
                  instance_arn: Optional[_builtins.str] = None,
                  management_account_id: Optional[_builtins.str] = None,
+                 management_account_role_arn: Optional[_builtins.str] = None,
                  permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['PermissionSetSpecArgs', 'PermissionSetSpecArgsDict']]]]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UserSpecArgs', 'UserSpecArgsDict']]]]] = None,
                  __props__=None):
@@ -797,6 +986,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
             __props__.__dict__["identity_store_id"] = identity_store_id
             __props__.__dict__["instance_arn"] = instance_arn
             __props__.__dict__["management_account_id"] = management_account_id
+            __props__.__dict__["management_account_role_arn"] = management_account_role_arn
             __props__.__dict__["permission_sets"] = permission_sets
             __props__.__dict__["users"] = users
             __props__.__dict__["assignment_count"] = None
