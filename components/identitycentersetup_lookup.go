@@ -47,6 +47,9 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 	if err := lookupExistingPermissionSets(ctx, plan, instanceArn, lookup); err != nil {
 		return nil, err
 	}
+	if err := lookupExistingApplications(ctx, plan, instanceArn, lookup); err != nil {
+		return nil, err
+	}
 	ouAccounts, err := lookupOUAccounts(ctx, plan.ous, lookup)
 	if err != nil {
 		return nil, err

@@ -42,6 +42,10 @@ type icPlan struct {
 	// managementAccountID and managementRoleArn are the inputs of
 	// identitycentersetup_management.go.
 	managementAccountID, managementRoleArn string
+	// applications and issuers are sorted by name
+	// (identitycentersetup_applications.go, _tokenissuers.go).
+	applications []icApplication
+	issuers      []icIssuer
 }
 
 type icPermissionSet struct {
@@ -171,6 +175,8 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 	plan.planMemberships(args.GroupMemberships, groupIndex, userIndex, errs, claims)
 	plan.planRules(args.Assignments, psIndex, groupIndex, userIndex, errs)
 	plan.planABAC(args.AccessControlAttributes, errs)
+	plan.planApplications(args.Applications, groupIndex, userIndex, errs, claims)
+	plan.planTrustedTokenIssuers(args.TrustedTokenIssuers, errs, claims)
 
 	checkAssignmentsMode(errs, args.AssignmentsMode)
 	plan.planManagement(args, errs)

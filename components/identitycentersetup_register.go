@@ -47,6 +47,12 @@ func newICBuilder(ctx *pulumi.Context, comp *IdentityCenterSetup, prep *icPrepar
 	if err := b.accessControlAttributes(); err != nil {
 		return nil, err
 	}
+	if err := b.applications(); err != nil {
+		return nil, err
+	}
+	if err := b.trustedTokenIssuers(); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 
@@ -59,6 +65,8 @@ func (b *icBuilder) outputs(comp *IdentityCenterSetup, prep *icPrepared) error {
 	comp.GroupIDs = b.groupIDs.ToStringMapOutput()
 	comp.UserIDs = b.userIDs.ToStringMapOutput()
 	comp.AssignmentCount = pulumi.Int(len(prep.assignments)).ToIntOutput()
+	comp.ApplicationArns = b.appArns.ToStringMapOutput()
+	comp.TrustedTokenIssuerArns = b.issuerArns.ToStringMapOutput()
 	comp.children = b.children
 	comp.Ready = pulumi.All(b.ready...).ApplyT(func([]interface{}) string { return instanceArn }).(pulumi.StringOutput)
 	// Ready is left out of the state the component records: its value is
@@ -70,12 +78,14 @@ func (b *icBuilder) outputs(comp *IdentityCenterSetup, prep *icPrepared) error {
 	// (TestDependsOnAndReadyCoverEveryChild), and a program in another
 	// language still gets it in the construct result.
 	return b.ctx.RegisterResourceOutputs(comp, pulumi.Map{
-		"instanceArn":       comp.InstanceArn,
-		"identityStoreId":   comp.IdentityStoreID,
-		"permissionSetArns": comp.PermissionSetArns,
-		"groupIds":          comp.GroupIDs,
-		"userIds":           comp.UserIDs,
-		"assignmentCount":   comp.AssignmentCount,
+		"instanceArn":            comp.InstanceArn,
+		"identityStoreId":        comp.IdentityStoreID,
+		"permissionSetArns":      comp.PermissionSetArns,
+		"groupIds":               comp.GroupIDs,
+		"userIds":                comp.UserIDs,
+		"assignmentCount":        comp.AssignmentCount,
+		"applicationArns":        comp.ApplicationArns,
+		"trustedTokenIssuerArns": comp.TrustedTokenIssuerArns,
 	})
 }
 
@@ -91,9 +101,11 @@ type icBuilder struct {
 	// providers (identitycentersetup_management.go).
 	management *icManagement
 
-	psArns   pulumi.StringMap
-	groupIDs pulumi.StringMap
-	userIDs  pulumi.StringMap
+	psArns     pulumi.StringMap
+	groupIDs   pulumi.StringMap
+	userIDs    pulumi.StringMap
+	appArns    pulumi.StringMap
+	issuerArns pulumi.StringMap
 	// ready collects the IDs of every child, for the Ready output.
 	ready []interface{}
 	// children are the custom resources the component registered, for

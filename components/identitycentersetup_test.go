@@ -157,6 +157,8 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 		return resource.PropertyMap{"userId": resource.NewProperty("existing-user-" + name)}, nil
 	case icGetPermissionSetToken, icGetPermissionSetsToken:
 		return m.existingPermissionSets(args)
+	case icGetApplicationToken:
+		return icExistingApplication(args)
 	case icGetCallerIdentityToken:
 		return resource.PropertyMap{
 			"id": resource.NewProperty(m.caller), "accountId": resource.NewProperty(m.caller),
@@ -177,6 +179,8 @@ func icOutputs(args pulumi.MockResourceArgs) (resource.PropertyMap, error) {
 		out["groupId"] = resource.NewProperty("gid-" + args.Inputs["displayName"].StringValue())
 	case icUserType:
 		out["userId"] = resource.NewProperty("uid-" + args.Inputs["userName"].StringValue())
+	case icApplicationType, icTrustedTokenIssuerType:
+		icApplicationOutputs(args, out)
 	}
 	return out, nil
 }
@@ -279,6 +283,8 @@ func icRun(m *icMock, args IdentityCenterSetupArgs, opts ...pulumi.ResourceOptio
 		outs.capture("userIds", comp.UserIDs)
 		outs.capture("assignmentCount", comp.AssignmentCount)
 		outs.capture("ready", comp.Ready)
+		outs.capture("applicationArns", comp.ApplicationArns)
+		outs.capture("trustedTokenIssuerArns", comp.TrustedTokenIssuerArns)
 		return nil
 	})
 	return outs, err

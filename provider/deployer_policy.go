@@ -232,6 +232,27 @@ var typeActions = map[string][]string{
 		"sso:ListAccountAssignments", "sso:ListAccountAssignmentsForPrincipal", "sso:ListInstances",
 	},
 
+	// Applications and trusted token issuers (pulumi-aws v6 ssoadmin; the
+	// handlers of terraform-provider-aws internal/service/ssoadmin).
+	"aws:ssoadmin/application:Application": {
+		"sso:CreateApplication", "sso:DeleteApplication", "sso:DescribeApplication", "sso:ListTagsForResource",
+		"sso:TagResource", "sso:UntagResource", "sso:UpdateApplication",
+	},
+	"aws:ssoadmin/applicationAssignment:ApplicationAssignment": {
+		"sso:CreateApplicationAssignment", "sso:DeleteApplicationAssignment", "sso:DescribeApplicationAssignment",
+	},
+	"aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration": {
+		"sso:GetApplicationAssignmentConfiguration", "sso:PutApplicationAssignmentConfiguration",
+	},
+	"aws:ssoadmin/applicationAccessScope:ApplicationAccessScope": {
+		"sso:DeleteApplicationAccessScope", "sso:GetApplicationAccessScope", "sso:PutApplicationAccessScope",
+	},
+	"aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer": {
+		"sso:CreateTrustedTokenIssuer", "sso:DeleteTrustedTokenIssuer", "sso:DescribeTrustedTokenIssuer",
+		"sso:ListTagsForResource", "sso:TagResource", "sso:UntagResource", "sso:UpdateTrustedTokenIssuer",
+	},
+	"aws:ssoadmin/getApplication:getApplication": {"sso:DescribeApplication"},
+
 	// The orgtrust provider's PermissionSetProvisioning.
 	components.PermissionSetProvisioningToken: {
 		"sso:DescribePermissionSetProvisioningStatus", "sso:ListAccountsForProvisionedPermissionSet",
@@ -277,6 +298,12 @@ var identityCenterTypes = []string{
 	"aws:identitystore/groupMembership:GroupMembership",
 	"aws:identitystore/getGroup:getGroup",
 	"aws:identitystore/getUser:getUser",
+	"aws:ssoadmin/application:Application",
+	"aws:ssoadmin/applicationAssignment:ApplicationAssignment",
+	"aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration",
+	"aws:ssoadmin/applicationAccessScope:ApplicationAccessScope",
+	"aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer",
+	"aws:ssoadmin/getApplication:getApplication",
 }
 
 // serviceCatalogTypes are the resource types that ServiceCatalogSharing

@@ -225,6 +225,10 @@ func (m *typeRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, err
 		"aws:identitystore/getUser:getUser":             {"userId": "u-existing", "userName": "existing@example.com"},
 		"aws:index/getRegion:getRegion":                 {"name": "us-east-1", "id": "us-east-1", "region": "us-east-1"},
 		"aws:index/getCallerIdentity:getCallerIdentity": {"accountId": "222222222222", "id": "222222222222"},
+		"aws:ssoadmin/getApplication:getApplication": {
+			"applicationArn": "arn:aws:sso::111111111111:application/ssoins-1234567890abcdef/apl-1234567890abcdef",
+			"instanceArn":    "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+		},
 		"aws:ssoadmin/getPermissionSet:getPermissionSet": {
 			"arn": "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef", "name": "Existing",
 		},
@@ -346,13 +350,27 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 				AccessControlAttributes: []components.AccessControlAttributeSpec{
 					{Key: "Department", Sources: []string{"${path:enterprise.department}"}},
 				},
+				Applications: []components.ApplicationSpec{{
+					Name: "Portal", ApplicationURL: "https://portal.example.com", AssignmentRequired: pulumi.BoolRef(true),
+					Principals:   []components.PrincipalRef{{Type: components.PrincipalGroup, Name: "Developers"}},
+					AccessScopes: []components.AccessScopeSpec{{Scope: "sso:account:access"}},
+				}, {
+					Name: "Grafana", Existing: true,
+					ApplicationArn: "arn:aws:sso::111111111111:application/ssoins-1234567890abcdef/apl-1234567890abcdef",
+				}},
+				TrustedTokenIssuers: []components.TrustedTokenIssuerSpec{{
+					Name: "Okta", IssuerURL: "https://login.example.com", ClaimAttributePath: "email",
+					IdentityStoreAttributePath: "emails.value",
+				}},
 			})
 			return err
 		})
 		require.NoError(t, err)
 		for _, want := range []string{"aws:ssoadmin/accountAssignment:AccountAssignment",
 			"aws:ssoadmin/getInstances:getInstances", "aws:ssoadmin/getPermissionSet:getPermissionSet",
-			"aws:index/getCallerIdentity:getCallerIdentity", "pulumi:providers:aws"} {
+			"aws:index/getCallerIdentity:getCallerIdentity", "pulumi:providers:aws",
+			"aws:ssoadmin/applicationAccessScope:ApplicationAccessScope", "aws:ssoadmin/getApplication:getApplication",
+			"aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer"} {
 			require.Contains(t, tokens, want, "the inputs exercise the component's children and lookups")
 		}
 		requireCovered(t, GetDeployerPolicyArgs{IdentityCenter: true}, tokens)

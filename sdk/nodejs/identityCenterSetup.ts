@@ -352,6 +352,10 @@ export class IdentityCenterSetup extends pulumi.ComponentResource {
     }
 
     /**
+     * ARN of each application, created or referenced, by name.
+     */
+    declare public /*out*/ readonly applicationArns: pulumi.Output<{[key: string]: string}>;
+    /**
      * How many account assignments the component manages, after OU expansion, exclusions and merging duplicates. Known at preview.
      */
     declare public /*out*/ readonly assignmentCount: pulumi.Output<number>;
@@ -376,6 +380,10 @@ export class IdentityCenterSetup extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly ready: pulumi.Output<string>;
     /**
+     * ARN of each trusted token issuer, by name.
+     */
+    declare public /*out*/ readonly trustedTokenIssuerArns: pulumi.Output<{[key: string]: string}>;
+    /**
      * Identity-store ID of each user, created or referenced, by user name.
      */
     declare public /*out*/ readonly userIds: pulumi.Output<{[key: string]: string}>;
@@ -392,6 +400,7 @@ export class IdentityCenterSetup extends pulumi.ComponentResource {
         opts = opts || {};
         if (!opts.id) {
             resourceInputs["accessControlAttributes"] = args?.accessControlAttributes;
+            resourceInputs["applications"] = args?.applications;
             resourceInputs["assignments"] = args?.assignments;
             resourceInputs["assignmentsMode"] = args?.assignmentsMode;
             resourceInputs["delegatedAdminAccountId"] = args?.delegatedAdminAccountId;
@@ -403,19 +412,24 @@ export class IdentityCenterSetup extends pulumi.ComponentResource {
             resourceInputs["managementAccountId"] = args?.managementAccountId;
             resourceInputs["managementAccountRoleArn"] = args?.managementAccountRoleArn;
             resourceInputs["permissionSets"] = args?.permissionSets;
+            resourceInputs["trustedTokenIssuers"] = args?.trustedTokenIssuers;
             resourceInputs["users"] = args?.users;
+            resourceInputs["applicationArns"] = undefined /*out*/;
             resourceInputs["assignmentCount"] = undefined /*out*/;
             resourceInputs["groupIds"] = undefined /*out*/;
             resourceInputs["permissionSetArns"] = undefined /*out*/;
             resourceInputs["ready"] = undefined /*out*/;
+            resourceInputs["trustedTokenIssuerArns"] = undefined /*out*/;
             resourceInputs["userIds"] = undefined /*out*/;
         } else {
+            resourceInputs["applicationArns"] = undefined /*out*/;
             resourceInputs["assignmentCount"] = undefined /*out*/;
             resourceInputs["groupIds"] = undefined /*out*/;
             resourceInputs["identityStoreId"] = undefined /*out*/;
             resourceInputs["instanceArn"] = undefined /*out*/;
             resourceInputs["permissionSetArns"] = undefined /*out*/;
             resourceInputs["ready"] = undefined /*out*/;
+            resourceInputs["trustedTokenIssuerArns"] = undefined /*out*/;
             resourceInputs["userIds"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
@@ -431,6 +445,10 @@ export interface IdentityCenterSetupArgs {
      * Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
      */
     accessControlAttributes?: pulumi.Input<pulumi.Input<inputs.AccessControlAttributeSpecArgs>[] | undefined>;
+    /**
+     * Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+     */
+    applications?: pulumi.Input<pulumi.Input<inputs.ApplicationSpecArgs>[] | undefined>;
     /**
      * Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
      */
@@ -475,6 +493,10 @@ export interface IdentityCenterSetupArgs {
      * The permission sets to create, each with its policies. Names must be unique.
      */
     permissionSets?: pulumi.Input<pulumi.Input<inputs.PermissionSetSpecArgs>[] | undefined>;
+    /**
+     * Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+     */
+    trustedTokenIssuers?: pulumi.Input<pulumi.Input<inputs.TrustedTokenIssuerSpecArgs>[] | undefined>;
     /**
      * The identity-store users to create, or existing ones to reference by user name.
      */

@@ -23,6 +23,7 @@ const (
 	tokenGetRegion = "aws:index/getRegion:getRegion"
 
 	tokenGetCallerIdentity = "aws:index/getCallerIdentity:getCallerIdentity"
+	tokenGetApplication    = "aws:ssoadmin/getApplication:getApplication"
 	tokenGetPermissionSet  = "aws:ssoadmin/getPermissionSet:getPermissionSet"
 	tokenGetPermissionSets = "aws:ssoadmin/getPermissionSets:getPermissionSets"
 )
@@ -191,6 +192,10 @@ func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		set("groupId", madeUpUUID("group", args.Name))
 	case "aws:identitystore/user:User":
 		set("userId", madeUpUUID("user", args.Name))
+	case "aws:ssoadmin/application:Application":
+		instance := strings.TrimPrefix(args.Inputs["instanceArn"].StringValue(), "arn:aws:sso:::instance/")
+		mgmt, _ := m.organization(new(Source))
+		set("applicationArn", "arn:aws:sso::"+mgmt+":application/"+instance+"/apl-"+madeUpHex(16, "application", args.Name))
 	}
 	return id, out, nil
 }
@@ -234,12 +239,8 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		}
 		answer = fmt.Sprintf("organization %s, management account %s", id, mgmt)
 	case tokenGetInstances:
-		arn, store := m.fx.IdentityCenter.InstanceArn, m.fx.IdentityCenter.IdentityStoreID
-		fromFx(arn != "")
-		if arn == "" {
-			arn = "arn:aws:sso:::instance/ssoins-" + madeUpHex(16, m.stack, "instance")
-			store = "d-" + madeUpHex(10, m.stack, "identity-store")
-		}
+		arn, store, ok := m.instance()
+		fromFx(ok)
 		result = map[string]any{"id": "plan", "arns": []any{arn}, "identityStoreIds": []any{store}}
 		answer = fmt.Sprintf("instance %s, identity store %s", arn, store)
 	case tokenGetOUAccounts:
@@ -301,6 +302,17 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		m.mu.Lock()
 		m.principalNames[id] = name
 		m.mu.Unlock()
+	case tokenGetApplication:
+		// The application's ARN names its instance:
+		// arn:aws:sso::<account>:application/<instance>/apl-<id>.
+		// An existing application of the instance the simulation answers
+		// with: the fixtures', or a made-up one.
+		arn := argValue("applicationArn")
+		argDesc = arn
+		instance, _, _ := m.instance()
+		result = map[string]any{"id": arn, "applicationArn": arn, "instanceArn": instance,
+			"name": "existing", "status": "ENABLED"}
+		answer = "existing application of instance " + instance
 	case tokenGetCallerIdentity:
 		// The plan runs as the management account, as `pulumi preview` on
 		// the management account does.
@@ -336,6 +348,17 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	}
 	m.record(Lookup{Token: args.Token, Args: argDesc, Answer: answer, Brief: brief, Source: source})
 	return resource.NewPropertyMapFromMap(result), nil
+}
+
+// instance answers getInstances: the fixtures' instance, or a made-up one;
+// fromFixture says which.
+func (m *mocks) instance() (arn, store string, fromFixture bool) {
+	arn, store = m.fx.IdentityCenter.InstanceArn, m.fx.IdentityCenter.IdentityStoreID
+	if arn != "" {
+		return arn, store, true
+	}
+	return "arn:aws:sso:::instance/ssoins-" + madeUpHex(16, m.stack, "instance"),
+		"d-" + madeUpHex(10, m.stack, "identity-store"), false
 }
 
 // organization answers getOrganization: the stack configuration's values

@@ -360,6 +360,8 @@ import (
 type IdentityCenterSetup struct {
 	pulumi.ResourceState
 
+	// ARN of each application, created or referenced, by name.
+	ApplicationArns pulumi.StringMapOutput `pulumi:"applicationArns"`
 	// How many account assignments the component manages, after OU expansion, exclusions and merging duplicates. Known at preview.
 	AssignmentCount pulumi.IntOutput `pulumi:"assignmentCount"`
 	// Identity-store ID of each group, created or referenced, by display name.
@@ -372,6 +374,8 @@ type IdentityCenterSetup struct {
 	PermissionSetArns pulumi.StringMapOutput `pulumi:"permissionSetArns"`
 	// The instance ARN, resolved once every child exists: trusted access, the delegated administrator, permission sets and their policies, principals, memberships and assignments. Use it as an input to order other resources after the whole setup.
 	Ready pulumi.StringOutput `pulumi:"ready"`
+	// ARN of each trusted token issuer, by name.
+	TrustedTokenIssuerArns pulumi.StringMapOutput `pulumi:"trustedTokenIssuerArns"`
 	// Identity-store ID of each user, created or referenced, by user name.
 	UserIds pulumi.StringMapOutput `pulumi:"userIds"`
 }
@@ -395,6 +399,8 @@ func NewIdentityCenterSetup(ctx *pulumi.Context,
 type identityCenterSetupArgs struct {
 	// Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
 	AccessControlAttributes []AccessControlAttributeSpec `pulumi:"accessControlAttributes"`
+	// Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+	Applications []ApplicationSpec `pulumi:"applications"`
 	// Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
 	Assignments []AssignmentSpec `pulumi:"assignments"`
 	// How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
@@ -417,6 +423,8 @@ type identityCenterSetupArgs struct {
 	ManagementAccountRoleArn *string `pulumi:"managementAccountRoleArn"`
 	// The permission sets to create, each with its policies. Names must be unique.
 	PermissionSets []PermissionSetSpec `pulumi:"permissionSets"`
+	// Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+	TrustedTokenIssuers []TrustedTokenIssuerSpec `pulumi:"trustedTokenIssuers"`
 	// The identity-store users to create, or existing ones to reference by user name.
 	Users []UserSpec `pulumi:"users"`
 }
@@ -425,6 +433,8 @@ type identityCenterSetupArgs struct {
 type IdentityCenterSetupArgs struct {
 	// Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
 	AccessControlAttributes AccessControlAttributeSpecArrayInput
+	// Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+	Applications ApplicationSpecArrayInput
 	// Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
 	Assignments AssignmentSpecArrayInput
 	// How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
@@ -447,6 +457,8 @@ type IdentityCenterSetupArgs struct {
 	ManagementAccountRoleArn *string
 	// The permission sets to create, each with its policies. Names must be unique.
 	PermissionSets PermissionSetSpecArrayInput
+	// Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+	TrustedTokenIssuers TrustedTokenIssuerSpecArrayInput
 	// The identity-store users to create, or existing ones to reference by user name.
 	Users UserSpecArrayInput
 }
@@ -538,6 +550,11 @@ func (o IdentityCenterSetupOutput) ToIdentityCenterSetupOutputWithContext(ctx co
 	return o
 }
 
+// ARN of each application, created or referenced, by name.
+func (o IdentityCenterSetupOutput) ApplicationArns() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *IdentityCenterSetup) pulumi.StringMapOutput { return v.ApplicationArns }).(pulumi.StringMapOutput)
+}
+
 // How many account assignments the component manages, after OU expansion, exclusions and merging duplicates. Known at preview.
 func (o IdentityCenterSetupOutput) AssignmentCount() pulumi.IntOutput {
 	return o.ApplyT(func(v *IdentityCenterSetup) pulumi.IntOutput { return v.AssignmentCount }).(pulumi.IntOutput)
@@ -566,6 +583,11 @@ func (o IdentityCenterSetupOutput) PermissionSetArns() pulumi.StringMapOutput {
 // The instance ARN, resolved once every child exists: trusted access, the delegated administrator, permission sets and their policies, principals, memberships and assignments. Use it as an input to order other resources after the whole setup.
 func (o IdentityCenterSetupOutput) Ready() pulumi.StringOutput {
 	return o.ApplyT(func(v *IdentityCenterSetup) pulumi.StringOutput { return v.Ready }).(pulumi.StringOutput)
+}
+
+// ARN of each trusted token issuer, by name.
+func (o IdentityCenterSetupOutput) TrustedTokenIssuerArns() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *IdentityCenterSetup) pulumi.StringMapOutput { return v.TrustedTokenIssuerArns }).(pulumi.StringMapOutput)
 }
 
 // Identity-store ID of each user, created or referenced, by user name.

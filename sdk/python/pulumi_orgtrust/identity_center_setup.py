@@ -22,6 +22,7 @@ __all__ = ['IdentityCenterSetupArgs', 'IdentityCenterSetup']
 class IdentityCenterSetupArgs:
     def __init__(__self__, *,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]]] = None,
+                 applications: pulumi.Input[Optional[Sequence[pulumi.Input['ApplicationSpecArgs']]]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input['AssignmentSpecArgs']]]] = None,
                  assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
@@ -33,11 +34,13 @@ class IdentityCenterSetupArgs:
                  management_account_id: Optional[_builtins.str] = None,
                  management_account_role_arn: Optional[_builtins.str] = None,
                  permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input['PermissionSetSpecArgs']]]] = None,
+                 trusted_token_issuers: pulumi.Input[Optional[Sequence[pulumi.Input['TrustedTokenIssuerSpecArgs']]]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input['UserSpecArgs']]]] = None):
         """
         The set of arguments for constructing a IdentityCenterSetup resource.
 
         :param pulumi.Input[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
+        :param pulumi.Input[Sequence[pulumi.Input['ApplicationSpecArgs']]] applications: Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
         :param pulumi.Input[Sequence[pulumi.Input['AssignmentSpecArgs']]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
         :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
@@ -49,10 +52,13 @@ class IdentityCenterSetupArgs:
         :param _builtins.str management_account_id: 12-digit ID of the organization's management account. Optional: when empty it is looked up; when set it is checked against the delegated administrator, which cannot be the management account.
         :param _builtins.str management_account_role_arn: ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
         :param pulumi.Input[Sequence[pulumi.Input['PermissionSetSpecArgs']]] permission_sets: The permission sets to create, each with its policies. Names must be unique.
+        :param pulumi.Input[Sequence[pulumi.Input['TrustedTokenIssuerSpecArgs']]] trusted_token_issuers: Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
         :param pulumi.Input[Sequence[pulumi.Input['UserSpecArgs']]] users: The identity-store users to create, or existing ones to reference by user name.
         """
         if access_control_attributes is not None:
             pulumi.set(__self__, "access_control_attributes", access_control_attributes)
+        if applications is not None:
+            pulumi.set(__self__, "applications", applications)
         if assignments is not None:
             pulumi.set(__self__, "assignments", assignments)
         if assignments_mode is not None:
@@ -75,6 +81,8 @@ class IdentityCenterSetupArgs:
             pulumi.set(__self__, "management_account_role_arn", management_account_role_arn)
         if permission_sets is not None:
             pulumi.set(__self__, "permission_sets", permission_sets)
+        if trusted_token_issuers is not None:
+            pulumi.set(__self__, "trusted_token_issuers", trusted_token_issuers)
         if users is not None:
             pulumi.set(__self__, "users", users)
 
@@ -89,6 +97,18 @@ class IdentityCenterSetupArgs:
     @access_control_attributes.setter
     def access_control_attributes(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]]]):
         pulumi.set(self, "access_control_attributes", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def applications(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ApplicationSpecArgs']]]]:
+        """
+        Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+        """
+        return pulumi.get(self, "applications")
+
+    @applications.setter
+    def applications(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ApplicationSpecArgs']]]]):
+        pulumi.set(self, "applications", value)
 
     @_builtins.property
     @pulumi.getter
@@ -223,6 +243,18 @@ class IdentityCenterSetupArgs:
         pulumi.set(self, "permission_sets", value)
 
     @_builtins.property
+    @pulumi.getter(name="trustedTokenIssuers")
+    def trusted_token_issuers(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TrustedTokenIssuerSpecArgs']]]]:
+        """
+        Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+        """
+        return pulumi.get(self, "trusted_token_issuers")
+
+    @trusted_token_issuers.setter
+    def trusted_token_issuers(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TrustedTokenIssuerSpecArgs']]]]):
+        pulumi.set(self, "trusted_token_issuers", value)
+
+    @_builtins.property
     @pulumi.getter
     def users(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['UserSpecArgs']]]]:
         """
@@ -242,6 +274,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]]] = None,
+                 applications: pulumi.Input[Optional[Sequence[pulumi.Input[Union['ApplicationSpecArgs', 'ApplicationSpecArgsDict']]]]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]]] = None,
                  assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
@@ -253,6 +286,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  management_account_id: Optional[_builtins.str] = None,
                  management_account_role_arn: Optional[_builtins.str] = None,
                  permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['PermissionSetSpecArgs', 'PermissionSetSpecArgsDict']]]]] = None,
+                 trusted_token_issuers: pulumi.Input[Optional[Sequence[pulumi.Input[Union['TrustedTokenIssuerSpecArgs', 'TrustedTokenIssuerSpecArgsDict']]]]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UserSpecArgs', 'UserSpecArgsDict']]]]] = None,
                  __props__=None):
         """
@@ -588,6 +622,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['ApplicationSpecArgs', 'ApplicationSpecArgsDict']]]] applications: Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
         :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
@@ -599,6 +634,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         :param _builtins.str management_account_id: 12-digit ID of the organization's management account. Optional: when empty it is looked up; when set it is checked against the delegated administrator, which cannot be the management account.
         :param _builtins.str management_account_role_arn: ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
         :param pulumi.Input[Sequence[pulumi.Input[Union['PermissionSetSpecArgs', 'PermissionSetSpecArgsDict']]]] permission_sets: The permission sets to create, each with its policies. Names must be unique.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['TrustedTokenIssuerSpecArgs', 'TrustedTokenIssuerSpecArgsDict']]]] trusted_token_issuers: Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
         :param pulumi.Input[Sequence[pulumi.Input[Union['UserSpecArgs', 'UserSpecArgsDict']]]] users: The identity-store users to create, or existing ones to reference by user name.
         """
         ...
@@ -953,6 +989,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]]] = None,
+                 applications: pulumi.Input[Optional[Sequence[pulumi.Input[Union['ApplicationSpecArgs', 'ApplicationSpecArgsDict']]]]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]]] = None,
                  assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
@@ -964,6 +1001,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  management_account_id: Optional[_builtins.str] = None,
                  management_account_role_arn: Optional[_builtins.str] = None,
                  permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['PermissionSetSpecArgs', 'PermissionSetSpecArgsDict']]]]] = None,
+                 trusted_token_issuers: pulumi.Input[Optional[Sequence[pulumi.Input[Union['TrustedTokenIssuerSpecArgs', 'TrustedTokenIssuerSpecArgsDict']]]]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UserSpecArgs', 'UserSpecArgsDict']]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -977,6 +1015,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
             __props__ = IdentityCenterSetupArgs.__new__(IdentityCenterSetupArgs)
 
             __props__.__dict__["access_control_attributes"] = access_control_attributes
+            __props__.__dict__["applications"] = applications
             __props__.__dict__["assignments"] = assignments
             __props__.__dict__["assignments_mode"] = assignments_mode
             __props__.__dict__["delegated_admin_account_id"] = delegated_admin_account_id
@@ -988,11 +1027,14 @@ class IdentityCenterSetup(pulumi.ComponentResource):
             __props__.__dict__["management_account_id"] = management_account_id
             __props__.__dict__["management_account_role_arn"] = management_account_role_arn
             __props__.__dict__["permission_sets"] = permission_sets
+            __props__.__dict__["trusted_token_issuers"] = trusted_token_issuers
             __props__.__dict__["users"] = users
+            __props__.__dict__["application_arns"] = None
             __props__.__dict__["assignment_count"] = None
             __props__.__dict__["group_ids"] = None
             __props__.__dict__["permission_set_arns"] = None
             __props__.__dict__["ready"] = None
+            __props__.__dict__["trusted_token_issuer_arns"] = None
             __props__.__dict__["user_ids"] = None
         super(IdentityCenterSetup, __self__).__init__(
             'orgtrust:index:IdentityCenterSetup',
@@ -1000,6 +1042,14 @@ class IdentityCenterSetup(pulumi.ComponentResource):
             __props__,
             opts,
             remote=True)
+
+    @_builtins.property
+    @pulumi.getter(name="applicationArns")
+    def application_arns(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+        """
+        ARN of each application, created or referenced, by name.
+        """
+        return pulumi.get(self, "application_arns")
 
     @_builtins.property
     @pulumi.getter(name="assignmentCount")
@@ -1048,6 +1098,14 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         The instance ARN, resolved once every child exists: trusted access, the delegated administrator, permission sets and their policies, principals, memberships and assignments. Use it as an input to order other resources after the whole setup.
         """
         return pulumi.get(self, "ready")
+
+    @_builtins.property
+    @pulumi.getter(name="trustedTokenIssuerArns")
+    def trusted_token_issuer_arns(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+        """
+        ARN of each trusted token issuer, by name.
+        """
+        return pulumi.get(self, "trusted_token_issuer_arns")
 
     @_builtins.property
     @pulumi.getter(name="userIds")
