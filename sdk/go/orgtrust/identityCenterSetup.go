@@ -33,6 +33,11 @@ import (
 // | membership | `aws:identitystore/groupMembership:GroupMembership` | `<name>-member-<group>-<user>` |
 // | ABAC attributes | `aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes` | `<name>-abac` |
 // | account assignment | `aws:ssoadmin/accountAssignment:AccountAssignment` | `<name>-assign-<permission set>-<group\|user>-<principal>-<account ID>` |
+// | application (unless `existing`) | `aws:ssoadmin/application:Application` | `<name>-app-<application>` |
+// | application assignment | `aws:ssoadmin/applicationAssignment:ApplicationAssignment` | `<name>-app-<application>-<group\|user>-<principal>` |
+// | assignment required | `aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration` | `<name>-app-<application>-assignment-required` |
+// | access scope | `aws:ssoadmin/applicationAccessScope:ApplicationAccessScope` | `<name>-app-<application>-scope-<scope>` |
+// | trusted token issuer | `aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer` | `<name>-tti-<issuer>` |
 //
 // Every child is named by what it is, never by its position in a list:
 // characters other than letters, digits and `._+=,@-` become `-`, and two inputs
@@ -125,6 +130,67 @@ import (
 // The OU lookup needs `organizations:ListOrganizationalUnitsForParent` and
 // `organizations:ListAccountsForParent` (the management account, or a delegated
 // administrator for Organizations).
+//
+// ## Applications
+//
+// `applications` are customer managed applications, each with its assignments
+// to the component's groups and users (created or `existing`), whether an
+// assignment is required, and its access scopes:
+//
+//   - **Created** applications are pulumi-aws `ssoadmin.Application`s with the
+//     provider `arn:aws:sso::aws:applicationProvider/custom`. That is the only
+//     provider IAM Identity Center's `CreateApplication` accepts: "The
+//     CreateApplication API only supports custom OAuth 2.0 applications" (the
+//     pulumi-aws resource's documentation, terraform-provider-aws#35667), and a
+//     `custom-saml` provider is answered "The application provider ... is not
+//     supported for this action" (terraform-provider-aws#34813); the API has no
+//     SAML metadata either (aws/aws-sdk#747). Any other `applicationProviderArn`
+//     fails at preview, with the fix.
+//   - **SAML 2.0 and catalog applications** are made in the console and
+//     referenced with `existing: true` and their `applicationArn`: looked up at
+//     preview (`aws:ssoadmin/getApplication`, which must find it in the
+//     component's instance) and never modified, while their assignments,
+//     assignment configuration and access scopes are managed here. The ARN's
+//     instance part is checked against `instanceArn` without a lookup.
+//   - **Assignments** (`principals`) are one `ApplicationAssignment` per
+//     principal, keyed by it, duplicates merged. **`assignmentRequired`** is one
+//     `ApplicationAssignmentConfiguration` when set (false gives every user of
+//     the instance access; unset leaves the application's own setting).
+//     **Access scopes** are one `ApplicationAccessScope` per scope, keyed by the
+//     scope, with their `authorizedTargets` sorted.
+//   - Order: a created application waits for the integration; its children take
+//     its ARN. An existing application's children wait for the integration
+//     explicitly. `applicationArns` gives every application's ARN by name.
+//
+// Checked at preview, against the API reference's formats (`Application`,
+// `SignInOptions`, `PutApplicationAccessScope`): names 1 to 255 of
+// `[\w+=,.@-]`, unique; descriptions of at most 128 characters; `status` and
+// `portalVisibility` `ENABLED` or `DISABLED`; `signInOrigin` `APPLICATION` or
+// `IDENTITY_CENTER`, with `applicationUrl` (an `http(s)://` URL of at most 512
+// characters) required for `APPLICATION`; application and provider ARN formats;
+// an existing application with anything the component would have to change on
+// it; principals that are not declared (with a suggestion); scopes of up to
+// three `:`-separated parts of `[A-Za-z0-9_]{1,50}`, each once, with at most 10
+// authorized targets, each an application or instance ARN, each once.
+//
+// ## Trusted token issuers
+//
+// `trustedTokenIssuers` are pulumi-aws `ssoadmin.TrustedTokenIssuer`s of type
+// `OIDC_JWT`, the only type AWS has: an external OAuth 2.0 authorization server
+// whose JWTs IAM Identity Center exchanges for its own (trusted identity
+// propagation). Each is `<name>-tti-<issuer>`, after the integration;
+// `trustedTokenIssuerArns` gives their ARNs by name.
+//
+// Checked at preview: names as for applications, unique; `issuerUrl` an
+// `https` URL with no query or fragment, since an OpenID Connect issuer
+// identifier "is a case sensitive URL using the https scheme that contains
+// scheme, host, and optionally, port number and path components and no query
+// or fragment components" (OpenID Connect Core 1.0, 1.2), of at most 512
+// characters of the API's pattern, and unique (a trailing `/` ignored);
+// `claimAttributePath` 1 to 3 names of letters separated by `.` or `_` (the
+// API's `\p{L}+(?:(\.|\_)\p{L}+){0,2}`); `identityStoreAttributePath` 1 to 3 names
+// separated by `.` (`\p{L}+(?:\.\p{L}+){0,2}`); `jwksRetrievalOption`
+// `OPEN_ID_DISCOVERY`, the only value and the default.
 //
 // ## The management account
 //
@@ -335,7 +401,10 @@ import (
 // administrator that is the management account; an assignment that reaches the
 // management account while the component runs as another account, without
 // `managementAccountRoleArn`; a `managementAccountRoleArn` that is not a role
-// ARN, or a role of another account.
+// ARN, or a role of another account; and every check of the applications and
+// trusted token issuers above. The provider's Check runs the same checks
+// (`CheckIdentityCenterSetup`) for TypeScript, Python and YAML programs, with
+// the same messages.
 //
 // ## Example
 //
