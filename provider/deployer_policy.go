@@ -50,8 +50,10 @@ func (a *GetDeployerPolicyArgs) Annotate(an infer.Annotator) {
 		"`guardduty` or `access-analyzer` (see listTrustedServices). Each adds its delegated-administrator "+
 		"and enable actions, and its principals to the `iam:CreateServiceLinkedRole` condition.")
 	an.Describe(&a.IdentityCenter, "Whether the program uses IdentityCenterSetup: adds the IAM Identity "+
-		"Center (`sso`) integration, permission sets, account assignments, the identity store and the "+
-		"organization lookups that expand organizational units to accounts.")
+		"Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, "+
+		"account assignments, applications, trusted token issuers, the identity store and the organization "+
+		"lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same "+
+		"Identity Center actions.")
 	an.Describe(&a.ServiceCatalog, "Whether the program uses ServiceCatalogSharing: adds the Service Catalog "+
 		"(`servicecatalog`) integration, portfolios, portfolio shares and principal associations.")
 	an.Describe(&a.ReadOnly, "Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a "+
