@@ -75,13 +75,13 @@ func TestDependsOnAndReadyCoverEveryChild(t *testing.T) {
 			name:  "IdentityCenterSetup",
 			mocks: func() *mockRecorder { return newICMock(icDefaultOrg()).mockRecorder },
 			register: func(ctx *pulumi.Context) (componentWaits, error) {
-				c, err := NewIdentityCenterSetup(ctx, "comp", icFullArgs())
+				c, err := NewIdentityCenterSetup(ctx, "comp", icApplicationArgs())
 				if err != nil {
 					return componentWaits{}, err
 				}
 				return componentWaits{c.DependsOn(), c.Ready}, nil
 			},
-			minChildren: 10,
+			minChildren: 40,
 			wantReady:   icTestInstanceArn,
 		},
 		{

@@ -32,6 +32,9 @@ type IdentityCenterSetupArgs struct {
 	AccessControlAttributes      []AccessControlAttributeSpec `pulumi:"accessControlAttributes,optional"`
 	AssignmentsMode              string                       `pulumi:"assignmentsMode,optional"`
 	Adopt                        *IdentityCenterAdoptSpec     `pulumi:"adopt,optional"`
+	ManagementAccountRoleArn     string                       `pulumi:"managementAccountRoleArn,optional"`
+	Applications                 []ApplicationSpec            `pulumi:"applications,optional"`
+	TrustedTokenIssuers          []TrustedTokenIssuerSpec     `pulumi:"trustedTokenIssuers,optional"`
 }
 
 // Annotate describes the inputs for the provider schema.
@@ -39,6 +42,12 @@ func (a *IdentityCenterSetupArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.AssignmentsMode, assignmentsModeDoc)
 	an.Describe(&a.Adopt, "What of the setup exists already (`orgtrust discover` writes it), to import on the "+
 		"first `pulumi up`; remove it after that up.")
+	an.Describe(&a.ManagementAccountRoleArn, managementAccountRoleArnDoc)
+	an.Describe(&a.Applications, "Customer managed applications: created here (OAuth 2.0) or existing (any kind, "+
+		"by ARN), with their assignments to groups and users, whether an assignment is required, and their access "+
+		"scopes. Names must be unique.")
+	an.Describe(&a.TrustedTokenIssuers, "Trusted token issuers (OIDC JWT) of the instance, for trusted identity "+
+		"propagation from an external identity provider. Names and issuer URLs must be unique.")
 	an.Describe(&a.InstanceArn, "ARN of the IAM Identity Center instance, such as "+
 		"`arn:aws:sso:::instance/ssoins-1234567890abcdef`. Give it together with `identityStoreId`, or "+
 		"neither: then the instance is looked up (ssoadmin ListInstances) in the Region of the aws provider.")
@@ -80,6 +89,9 @@ type IdentityCenterSetup struct {
 	AssignmentCount   pulumi.IntOutput       `pulumi:"assignmentCount"`
 	Ready             pulumi.StringOutput    `pulumi:"ready"`
 
+	ApplicationArns        pulumi.StringMapOutput `pulumi:"applicationArns"`
+	TrustedTokenIssuerArns pulumi.StringMapOutput `pulumi:"trustedTokenIssuerArns"`
+
 	// Integration is the trusted-access and delegated-administrator child
 	// (Go programs only). Everything else in the component depends on it.
 	Integration *OrgServiceIntegration
@@ -98,6 +110,8 @@ func (c *IdentityCenterSetup) Annotate(a infer.Annotator) {
 	a.Describe(&c.UserIDs, "Identity-store ID of each user, created or referenced, by user name.")
 	a.Describe(&c.AssignmentCount, "How many account assignments the component manages, after OU expansion, "+
 		"exclusions and merging duplicates. Known at preview.")
+	a.Describe(&c.ApplicationArns, "ARN of each application, created or referenced, by name.")
+	a.Describe(&c.TrustedTokenIssuerArns, "ARN of each trusted token issuer, by name.")
 	a.Describe(&c.Ready, "The instance ARN, resolved once every child exists: trusted access, the delegated "+
 		"administrator, permission sets and their policies, principals, memberships and assignments. Use it "+
 		"as an input to order other resources after the whole setup.")

@@ -73,29 +73,48 @@ func (b *icBuilder) assignmentSet(mode string, prep *icPrepared) error {
 	if mode != AssignmentsSet && mode != AssignmentsMigrate {
 		return nil
 	}
-	list := make([]AccountAssignment, 0, len(prep.assignments))
-	var policies []pulumi.Resource
-	for i := range b.plan.permissionSets {
-		policies = append(policies, b.plan.permissionSets[i].attachments...)
+	// Two sets when some permission sets go through the management account's
+	// providers (identitycentersetup_management.go): the second, named
+	// -assignments-management, holds every assignment of those.
+	for _, scoped := range []bool{false, true} {
+		if scoped && b.management == nil {
+			break
+		}
+		list := make([]AccountAssignment, 0, len(prep.assignments))
+		var policies []pulumi.Resource
+		for i := range b.plan.permissionSets {
+			if b.scoped(i) == scoped {
+				policies = append(policies, b.plan.permissionSets[i].assignmentDependencies()...)
+			}
+		}
+		for _, a := range prep.assignments {
+			if b.scoped(a.ps) != scoped {
+				continue
+			}
+			ps, p := &b.plan.permissionSets[a.ps], &b.plan.principals[a.principal]
+			list = append(list, AccountAssignment{
+				PermissionSetArn: ps.arn, PrincipalType: string(p.typ), PrincipalID: p.idInput, AccountID: a.account,
+			})
+		}
+		opts := []pulumi.ResourceOption{b.parent}
+		name := b.plan.name + "-assignments"
+		if scoped {
+			opts = append(opts, pulumi.Provider(b.management.orgtrust))
+			name += "-management"
+		}
+		if len(policies) > 0 {
+			// The policies and provisionings carry no data the assignments need,
+			// but each role should be provisioned with them (see
+			// assignmentOptions).
+			opts = append(opts, pulumi.DependsOn(policies))
+		}
+		set, err := NewAccountAssignments(b.ctx, name, AccountAssignmentsArgs{
+			InstanceArn: b.instanceArn, Assignments: list,
+		}, opts...)
+		if err != nil {
+			return fmt.Errorf("registering the assignment set %s: %w", name, err)
+		}
+		b.add(set)
 	}
-	for _, a := range prep.assignments {
-		ps, p := &b.plan.permissionSets[a.ps], &b.plan.principals[a.principal]
-		list = append(list, AccountAssignment{
-			PermissionSetArn: ps.arn, PrincipalType: string(p.typ), PrincipalID: p.idInput, AccountID: a.account,
-		})
-	}
-	opts := []pulumi.ResourceOption{b.parent}
-	if len(policies) > 0 {
-		// The policies carry no data the assignments need, but each role should
-		// be provisioned with them (see assignmentOptions).
-		opts = append(opts, pulumi.DependsOn(policies))
-	}
-	set, err := NewAccountAssignments(b.ctx, b.plan.name+"-assignments", AccountAssignmentsArgs{
-		InstanceArn: b.instanceArn, Assignments: list,
-	}, opts...)
-	if err != nil {
-		return fmt.Errorf("registering the assignment set: %w", err)
-	}
-	b.add(set)
 	return nil
 }

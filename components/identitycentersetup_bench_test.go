@@ -189,7 +189,16 @@ func icBenchByHand(s icScale) pulumi.RunFunc {
 			if err != nil {
 				return err
 			}
-			afterPolicy := pulumi.DependsOn([]pulumi.Resource{att})
+			// A hand-written program provisions after its policies too.
+			prov, err := NewPermissionSetProvisioning(ctx, "sso-ps-"+name+"-provisioning", PermissionSetProvisioningArgs{
+				InstanceArn: instance, PermissionSetArn: ps.Arn,
+				Revision: icRevision(&icPermissionSet{spec: PermissionSetSpec{SessionDuration: "PT8H"},
+					managed: []icManagedPolicy{{arn: icReadOnlyPolicy}}}),
+			}, pulumi.DependsOn([]pulumi.Resource{att}))
+			if err != nil {
+				return err
+			}
+			afterPolicy := pulumi.DependsOn([]pulumi.Resource{att, prov})
 			for g, group := range groups {
 				for _, account := range accounts {
 					_, err := ssoadmin.NewAccountAssignment(ctx,
@@ -234,7 +243,7 @@ func icBenchRun(b *testing.B, s icScale, program func(icScale) pulumi.RunFunc, w
 // Resources besides the assignments: trusted access, the delegated admin, a
 // permission set and a policy per permission set, the groups; the component
 // adds itself and the integration component.
-func icByHandResources(s icScale) int    { return 2 + 2*s.permissionSets + s.groups + s.assignments() }
+func icByHandResources(s icScale) int    { return 2 + 3*s.permissionSets + s.groups + s.assignments() }
 func icComponentResources(s icScale) int { return 2 + icByHandResources(s) }
 
 func benchmarkIdentityCenterSetup(b *testing.B, s icScale) {

@@ -22,6 +22,7 @@ type icPrepared struct {
 	instanceArn, storeID string
 	assignments          []icAssignment
 	integration          *integrationPlan
+	management           *icManagement
 }
 
 // prepareIdentityCenter checks all input and makes every lookup, through the
@@ -46,6 +47,12 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 	if errs := plan.checkInstancePartition(instanceArn); len(errs) > 0 {
 		return nil, errs
 	}
+	if err := lookupExistingPermissionSets(ctx, plan, instanceArn, lookup); err != nil {
+		return nil, err
+	}
+	if err := lookupExistingApplications(ctx, plan, instanceArn, lookup); err != nil {
+		return nil, err
+	}
 	ouAccounts, err := lookupOUAccounts(ctx, plan.ous, lookup)
 	if err != nil {
 		return nil, err
@@ -62,9 +69,15 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 			return nil, InputErrors{e}
 		}
 	}
+	assignments := plan.expand(ouAccounts)
+	management, err := lookupManagementScope(ctx, plan, assignments, integration.args.ManagementAccountID,
+		args.AssignmentsMode, ouAccounts, opts, lookup)
+	if err != nil {
+		return nil, err
+	}
 	return &icPrepared{
 		plan: plan, instanceArn: instanceArn, storeID: storeID,
-		assignments: plan.expand(ouAccounts), integration: integration,
+		assignments: assignments, integration: integration, management: management,
 	}, nil
 }
 

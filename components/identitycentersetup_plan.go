@@ -48,23 +48,37 @@ type icPlan struct {
 	// adoptAssignments and adoptABAC: the assignments of adopted permission
 	// sets to existing principals, and the ABAC configuration, exist.
 	adoptAssignments, adoptABAC bool
+	// managementAccountID and managementRoleArn are the inputs of
+	// identitycentersetup_management.go.
+	managementAccountID, managementRoleArn string
+	// applications and issuers are sorted by name
+	// (identitycentersetup_applications.go, _tokenissuers.go).
+	applications []icApplication
+	issuers      []icIssuer
 }
 
 // icARN is an ARN of the input and its field.
 type icARN struct{ field, arn string }
 
 type icPermissionSet struct {
-	spec     PermissionSetSpec
+	spec PermissionSetSpec
+	// field is the input's path, such as "permissionSets[2]".
+	field    string
 	resName  string
 	managed  []icManagedPolicy
 	customer []icCustomerPolicy
 	// adoptArn is the ARN of the existing permission set to import; "" to
 	// create it.
 	adoptArn string
+	// existing marks a permission set referenced by name: looked up, never
+	// registered (identitycentersetup_existing.go).
+	existing    bool
+	existingArn string
 
 	// Set while registering.
-	arn         pulumi.StringOutput
-	attachments []pulumi.Resource
+	arn          pulumi.StringOutput
+	attachments  []pulumi.Resource
+	provisioning pulumi.Resource
 }
 
 type icManagedPolicy struct {
@@ -99,6 +113,8 @@ type icMembership struct {
 
 // icRule is one validated AssignmentSpec.
 type icRule struct {
+	// field is the entry's path, such as "assignments[2]".
+	field      string
 	ps         int
 	principals []int
 	// prefixes[i] is the resource-name prefix of principals[i]'s assignments;
@@ -192,8 +208,11 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 	plan.planRules(args.Assignments, psIndex, groupIndex, userIndex, errs)
 	plan.planABAC(args.AccessControlAttributes, errs)
 	plan.planAdopt(args.Adopt, psIndex, errs)
+	plan.planApplications(args.Applications, groupIndex, userIndex, errs, claims)
+	plan.planTrustedTokenIssuers(args.TrustedTokenIssuers, errs, claims)
 
 	checkAssignmentsMode(errs, args.AssignmentsMode)
+	plan.planManagement(args, errs)
 	if len(*errs) > 0 {
 		return nil, *errs
 	}
@@ -227,6 +246,12 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 				"rename one", s.Name)
 			continue
 		}
+		if s.Existing {
+			// Always indexed, so an assignment naming it reports no second error.
+			index[s.Name] = len(p.permissionSets)
+			p.permissionSets = append(p.permissionSets, planExistingPermissionSet(field, s, errs))
+			continue
+		}
 		if s.SessionDuration != "" {
 			if err := icCheckSessionDuration(s.SessionDuration); err != nil {
 				errs.addSubject(field+".sessionDuration", s.SessionDuration, "%q %v", s.SessionDuration, err)
@@ -249,7 +274,7 @@ func (p *icPlan) planPermissionSets(specs []PermissionSetSpec, errs *InputErrors
 		}
 		resName := p.name + "-ps-" + icSanitizeName(s.Name)
 		claims.claim(errs, resName, field+".name", s.Name)
-		ps := icPermissionSet{spec: s, resName: resName}
+		ps := icPermissionSet{spec: s, field: field, resName: resName}
 
 		seenManaged := make(map[string]bool, len(s.ManagedPolicyArns))
 		for j, arn := range s.ManagedPolicyArns {
@@ -540,7 +565,7 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 	prefixes := map[string][2]int{}
 	for i, s := range specs {
 		field := fmt.Sprintf("assignments[%d]", i)
-		rule := icRule{}
+		rule := icRule{field: field}
 		ok := true
 		ps, found := psIndex[s.PermissionSet]
 		if !found {

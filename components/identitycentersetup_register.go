@@ -23,7 +23,7 @@ func newICBuilder(ctx *pulumi.Context, comp *IdentityCenterSetup, prep *icPrepar
 	}
 	comp.Integration = integration
 	b := &icBuilder{
-		ctx: ctx, plan: prep.plan, parent: parent,
+		ctx: ctx, plan: prep.plan, parent: parent, management: prep.management,
 		// Trusted access and the delegated administrator carry no data the
 		// children need, but must exist before them and outlive them.
 		afterIntegration: integration.DependsOn(),
@@ -32,6 +32,9 @@ func newICBuilder(ctx *pulumi.Context, comp *IdentityCenterSetup, prep *icPrepar
 	}
 	b.ready = append(b.ready, integration.Ready)
 	b.children = append(b.children, integration.orgWrites...)
+	if err := b.managementProviders(); err != nil {
+		return nil, err
+	}
 	if err := b.permissionSets(); err != nil {
 		return nil, err
 	}
@@ -42,6 +45,12 @@ func newICBuilder(ctx *pulumi.Context, comp *IdentityCenterSetup, prep *icPrepar
 		return nil, err
 	}
 	if err := b.accessControlAttributes(); err != nil {
+		return nil, err
+	}
+	if err := b.applications(); err != nil {
+		return nil, err
+	}
+	if err := b.trustedTokenIssuers(); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -56,6 +65,8 @@ func (b *icBuilder) outputs(comp *IdentityCenterSetup, prep *icPrepared) error {
 	comp.GroupIDs = b.groupIDs.ToStringMapOutput()
 	comp.UserIDs = b.userIDs.ToStringMapOutput()
 	comp.AssignmentCount = pulumi.Int(len(prep.assignments)).ToIntOutput()
+	comp.ApplicationArns = b.appArns.ToStringMapOutput()
+	comp.TrustedTokenIssuerArns = b.issuerArns.ToStringMapOutput()
 	comp.children = b.children
 	comp.Ready = pulumi.All(b.ready...).ApplyT(func([]interface{}) string { return instanceArn }).(pulumi.StringOutput)
 	// Ready is left out of the state the component records: its value is
@@ -67,12 +78,14 @@ func (b *icBuilder) outputs(comp *IdentityCenterSetup, prep *icPrepared) error {
 	// (TestDependsOnAndReadyCoverEveryChild), and a program in another
 	// language still gets it in the construct result.
 	return b.ctx.RegisterResourceOutputs(comp, pulumi.Map{
-		"instanceArn":       comp.InstanceArn,
-		"identityStoreId":   comp.IdentityStoreID,
-		"permissionSetArns": comp.PermissionSetArns,
-		"groupIds":          comp.GroupIDs,
-		"userIds":           comp.UserIDs,
-		"assignmentCount":   comp.AssignmentCount,
+		"instanceArn":            comp.InstanceArn,
+		"identityStoreId":        comp.IdentityStoreID,
+		"permissionSetArns":      comp.PermissionSetArns,
+		"groupIds":               comp.GroupIDs,
+		"userIds":                comp.UserIDs,
+		"assignmentCount":        comp.AssignmentCount,
+		"applicationArns":        comp.ApplicationArns,
+		"trustedTokenIssuerArns": comp.TrustedTokenIssuerArns,
 	})
 }
 
@@ -84,10 +97,15 @@ type icBuilder struct {
 	afterIntegration pulumi.ResourceOption
 	instanceArn      pulumi.String
 	storeID          pulumi.String
+	// management is nil unless children go through the management account's
+	// providers (identitycentersetup_management.go).
+	management *icManagement
 
-	psArns   pulumi.StringMap
-	groupIDs pulumi.StringMap
-	userIDs  pulumi.StringMap
+	psArns     pulumi.StringMap
+	groupIDs   pulumi.StringMap
+	userIDs    pulumi.StringMap
+	appArns    pulumi.StringMap
+	issuerArns pulumi.StringMap
 	// ready collects the IDs of every child, for the Ready output.
 	ready []interface{}
 	// children are the custom resources the component registered, for
@@ -106,6 +124,12 @@ func (b *icBuilder) permissionSets() error {
 	for i := range b.plan.permissionSets {
 		ps := &b.plan.permissionSets[i]
 		s := ps.spec
+		if ps.existing {
+			// Referenced, never registered: the looked-up ARN is the input.
+			ps.arn = pulumi.String(ps.existingArn).ToStringOutput()
+			b.psArns[s.Name] = ps.arn
+			continue
+		}
 		psArgs := &ssoadmin.PermissionSetArgs{
 			InstanceArn: b.instanceArn,
 			Name:        pulumi.String(s.Name),
@@ -123,7 +147,7 @@ func (b *icBuilder) permissionSets() error {
 			psArgs.Tags = pulumi.ToStringMap(s.Tags)
 		}
 		res, err := ssoadmin.NewPermissionSet(b.ctx, ps.resName, psArgs,
-			append([]pulumi.ResourceOption{b.parent, b.afterIntegration}, b.psImport(ps, "")...)...)
+			append(append([]pulumi.ResourceOption{b.parent, b.afterIntegration}, b.awsOptions(i)...), b.psImport(ps, "")...)...)
 		if err != nil {
 			return fmt.Errorf("registering permission set %q: %w", s.Name, err)
 		}
@@ -137,7 +161,7 @@ func (b *icBuilder) permissionSets() error {
 		for _, m := range ps.managed {
 			att, err := ssoadmin.NewManagedPolicyAttachment(b.ctx, m.resName, &ssoadmin.ManagedPolicyAttachmentArgs{
 				InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, ManagedPolicyArn: pulumi.String(m.arn),
-			}, append([]pulumi.ResourceOption{b.parent}, b.psImport(ps, m.arn)...)...)
+			}, append(b.attachmentOptions(i), b.psImport(ps, m.arn)...)...)
 			if err != nil {
 				return fmt.Errorf("registering managed policy %s of permission set %q: %w", m.arn, s.Name, err)
 			}
@@ -150,7 +174,7 @@ func (b *icBuilder) permissionSets() error {
 					CustomerManagedPolicyReference: ssoadmin.CustomerManagedPolicyAttachmentCustomerManagedPolicyReferenceArgs{
 						Name: pulumi.String(c.ref.Name), Path: pulumi.String(c.ref.Path),
 					},
-				}, append([]pulumi.ResourceOption{b.parent}, b.psImport(ps, c.ref.Name+","+c.ref.Path)...)...)
+				}, append(b.attachmentOptions(i), b.psImport(ps, c.ref.Name+","+c.ref.Path)...)...)
 			if err != nil {
 				return fmt.Errorf("registering customer managed policy %s%s of permission set %q: %w",
 					c.ref.Path, c.ref.Name, s.Name, err)
@@ -161,7 +185,7 @@ func (b *icBuilder) permissionSets() error {
 			att, err := ssoadmin.NewPermissionSetInlinePolicy(b.ctx, ps.resName+"-inline",
 				&ssoadmin.PermissionSetInlinePolicyArgs{
 					InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, InlinePolicy: pulumi.String(s.InlinePolicy),
-				}, append([]pulumi.ResourceOption{b.parent}, b.psImport(ps, "")...)...)
+				}, append(b.attachmentOptions(i), b.psImport(ps, "")...)...)
 			if err != nil {
 				return fmt.Errorf("registering the inline policy of permission set %q: %w", s.Name, err)
 			}
@@ -179,7 +203,7 @@ func (b *icBuilder) permissionSets() error {
 			att, err := ssoadmin.NewPermissionsBoundaryAttachment(b.ctx, ps.resName+"-boundary",
 				&ssoadmin.PermissionsBoundaryAttachmentArgs{
 					InstanceArn: b.instanceArn, PermissionSetArn: res.Arn, PermissionsBoundary: boundary,
-				}, append([]pulumi.ResourceOption{b.parent}, b.psImport(ps, "")...)...)
+				}, append(b.attachmentOptions(i), b.psImport(ps, "")...)...)
 			if err != nil {
 				return fmt.Errorf("registering the permissions boundary of permission set %q: %w", s.Name, err)
 			}
@@ -187,6 +211,9 @@ func (b *icBuilder) permissionSets() error {
 		}
 		for _, att := range ps.attachments {
 			b.add(att.(pulumi.CustomResource))
+		}
+		if err := b.provisioning(i); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -296,12 +323,13 @@ func (b *icBuilder) accessControlAttributes() error {
 func (b *icBuilder) assignmentOptions() [][]pulumi.ResourceOption {
 	psOpts := make([][]pulumi.ResourceOption, len(b.plan.permissionSets))
 	for i := range b.plan.permissionSets {
-		psOpts[i] = []pulumi.ResourceOption{b.parent}
-		if atts := b.plan.permissionSets[i].attachments; len(atts) > 0 {
-			// The policies carry no data the assignment needs, but the role
-			// should be provisioned with them, and provisioning the same
-			// permission set concurrently fails with ConflictException.
-			psOpts[i] = append(psOpts[i], pulumi.DependsOn(atts))
+		psOpts[i] = append([]pulumi.ResourceOption{b.parent}, b.awsOptions(i)...)
+		if deps := b.plan.permissionSets[i].assignmentDependencies(); len(deps) > 0 {
+			// The policies and the provisioning carry no data the assignment
+			// needs, but the role should be provisioned with them, and
+			// provisioning the same permission set concurrently fails with
+			// ConflictException.
+			psOpts[i] = append(psOpts[i], pulumi.DependsOn(deps))
 		}
 	}
 	return psOpts

@@ -72,10 +72,17 @@ type icMock struct {
 	// instances are the instances getInstances returns.
 	instances []string
 	org       icOrg
+	// permissionSets are the instance's permission sets, ARN by name, that
+	// getPermissionSet and getPermissionSets answer from.
+	permissionSets map[string]string
+	// caller is the account getCallerIdentity answers: the one the component
+	// runs as (the management account unless a test sets another).
+	caller string
 }
 
 func newICMock(org icOrg) *icMock {
-	m := &icMock{mockRecorder: newMocks(), calls: map[string]int{}, instances: []string{icTestInstanceArn}, org: org}
+	m := &icMock{mockRecorder: newMocks(), calls: map[string]int{}, instances: []string{icTestInstanceArn}, org: org,
+		permissionSets: icDefaultPermissionSets(), caller: icTestMgmtAccount}
 	m.Invoke = m.invoke
 	m.Outputs = icOutputs
 	return m
@@ -148,6 +155,15 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 	case icGetUserToken:
 		name := args.Args["alternateIdentifier"].ObjectValue()["uniqueAttribute"].ObjectValue()["attributeValue"].StringValue()
 		return resource.PropertyMap{"userId": resource.NewProperty("existing-user-" + name)}, nil
+	case icGetPermissionSetToken, icGetPermissionSetsToken:
+		return m.existingPermissionSets(args)
+	case icGetApplicationToken:
+		return icExistingApplication(args)
+	case icGetCallerIdentityToken:
+		return resource.PropertyMap{
+			"id": resource.NewProperty(m.caller), "accountId": resource.NewProperty(m.caller),
+			"arn": resource.NewProperty("arn:aws:sts::" + m.caller + ":assumed-role/Deployer/ci"),
+		}, nil
 	}
 	return nil, fmt.Errorf("unexpected invoke %s", args.Token)
 }
@@ -163,6 +179,8 @@ func icOutputs(args pulumi.MockResourceArgs) (resource.PropertyMap, error) {
 		out["groupId"] = resource.NewProperty("gid-" + args.Inputs["displayName"].StringValue())
 	case icUserType:
 		out["userId"] = resource.NewProperty("uid-" + args.Inputs["userName"].StringValue())
+	case icApplicationType, icTrustedTokenIssuerType:
+		icApplicationOutputs(args, out)
 	}
 	return out, nil
 }
@@ -265,6 +283,8 @@ func icRun(m *icMock, args IdentityCenterSetupArgs, opts ...pulumi.ResourceOptio
 		outs.capture("userIds", comp.UserIDs)
 		outs.capture("assignmentCount", comp.AssignmentCount)
 		outs.capture("ready", comp.Ready)
+		outs.capture("applicationArns", comp.ApplicationArns)
+		outs.capture("trustedTokenIssuerArns", comp.TrustedTokenIssuerArns)
 		return nil
 	})
 	return outs, err

@@ -42,6 +42,7 @@ type PermissionSetSpec struct {
 	CustomerManagedPolicies []CustomerManagedPolicyRef `pulumi:"customerManagedPolicies,optional"`
 	InlinePolicy            string                     `pulumi:"inlinePolicy,optional"`
 	PermissionsBoundary     *PermissionsBoundarySpec   `pulumi:"permissionsBoundary,optional"`
+	Existing                bool                       `pulumi:"existing,optional"`
 }
 
 // Annotate describes the type for the provider schema.
@@ -66,6 +67,7 @@ func (s *PermissionSetSpec) Annotate(a infer.Annotator) {
 		"`Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.")
 	a.Describe(&s.PermissionsBoundary, "The permissions boundary of the provisioned roles: an AWS managed "+
 		"policy or a customer managed policy, not both.")
+	a.Describe(&s.Existing, existingPermissionSetDoc)
 }
 
 // CustomerManagedPolicyRef names a customer managed IAM policy by name and path.

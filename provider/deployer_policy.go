@@ -50,8 +50,10 @@ func (a *GetDeployerPolicyArgs) Annotate(an infer.Annotator) {
 		"`guardduty` or `access-analyzer` (see listTrustedServices). Each adds its delegated-administrator "+
 		"and enable actions, and its principals to the `iam:CreateServiceLinkedRole` condition.")
 	an.Describe(&a.IdentityCenter, "Whether the program uses IdentityCenterSetup: adds the IAM Identity "+
-		"Center (`sso`) integration, permission sets, account assignments, the identity store and the "+
-		"organization lookups that expand organizational units to accounts.")
+		"Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, "+
+		"account assignments, applications, trusted token issuers, the identity store and the organization "+
+		"lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same "+
+		"Identity Center actions.")
 	an.Describe(&a.ServiceCatalog, "Whether the program uses ServiceCatalogSharing: adds the Service Catalog "+
 		"(`servicecatalog`) integration, portfolios, portfolio shares and principal associations.")
 	an.Describe(&a.ReadOnly, "Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a "+
@@ -154,9 +156,19 @@ var typeActions = map[string][]string{
 	},
 	// The provider's own Region: read from its configuration, no API call.
 	"aws:index/getRegion:getRegion": {},
+	// sts:GetCallerIdentity: "No permissions are required to perform this
+	// operation" (AWS STS API Reference, GetCallerIdentity).
+	"aws:index/getCallerIdentity:getCallerIdentity": {},
 
 	// IAM Identity Center (pulumi-aws v6 ssoadmin and identitystore).
 	"aws:ssoadmin/getInstances:getInstances": {"sso:ListInstances"},
+	// Existing permission sets, by name: the data source lists the instance's
+	// permission sets and describes them until one has the name, then reads
+	// its tags; getPermissionSets lists their ARNs.
+	"aws:ssoadmin/getPermissionSet:getPermissionSet": {
+		"sso:DescribePermissionSet", "sso:ListPermissionSets", "sso:ListTagsForResource",
+	},
+	"aws:ssoadmin/getPermissionSets:getPermissionSets": {"sso:ListPermissionSets"},
 	"aws:ssoadmin/permissionSet:PermissionSet": {
 		"sso:CreatePermissionSet", "sso:DeletePermissionSet", "sso:DescribePermissionSet",
 		"sso:DescribePermissionSetProvisioningStatus", "sso:ListTagsForResource", "sso:ProvisionPermissionSet",
@@ -222,6 +234,33 @@ var typeActions = map[string][]string{
 		"sso:ListAccountAssignments", "sso:ListAccountAssignmentsForPrincipal", "sso:ListInstances",
 	},
 
+	// Applications and trusted token issuers (pulumi-aws v6 ssoadmin; the
+	// handlers of terraform-provider-aws internal/service/ssoadmin).
+	"aws:ssoadmin/application:Application": {
+		"sso:CreateApplication", "sso:DeleteApplication", "sso:DescribeApplication", "sso:ListTagsForResource",
+		"sso:TagResource", "sso:UntagResource", "sso:UpdateApplication",
+	},
+	"aws:ssoadmin/applicationAssignment:ApplicationAssignment": {
+		"sso:CreateApplicationAssignment", "sso:DeleteApplicationAssignment", "sso:DescribeApplicationAssignment",
+	},
+	"aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration": {
+		"sso:GetApplicationAssignmentConfiguration", "sso:PutApplicationAssignmentConfiguration",
+	},
+	"aws:ssoadmin/applicationAccessScope:ApplicationAccessScope": {
+		"sso:DeleteApplicationAccessScope", "sso:GetApplicationAccessScope", "sso:PutApplicationAccessScope",
+	},
+	"aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer": {
+		"sso:CreateTrustedTokenIssuer", "sso:DeleteTrustedTokenIssuer", "sso:DescribeTrustedTokenIssuer",
+		"sso:ListTagsForResource", "sso:TagResource", "sso:UntagResource", "sso:UpdateTrustedTokenIssuer",
+	},
+	"aws:ssoadmin/getApplication:getApplication": {"sso:DescribeApplication"},
+
+	// The orgtrust provider's PermissionSetProvisioning.
+	components.PermissionSetProvisioningToken: {
+		"sso:DescribePermissionSetProvisioningStatus", "sso:ListAccountsForProvisionedPermissionSet",
+		"sso:ProvisionPermissionSet",
+	},
+
 	// Service Catalog (pulumi-aws v6).
 	"aws:servicecatalog/portfolio:Portfolio": {
 		"servicecatalog:CreatePortfolio", "servicecatalog:DeletePortfolio", "servicecatalog:DescribePortfolio",
@@ -254,7 +293,10 @@ var discoverActions = map[string][]string{
 var identityCenterTypes = []string{
 	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts",
 	"aws:index/getRegion:getRegion",
+	"aws:index/getCallerIdentity:getCallerIdentity",
 	"aws:ssoadmin/getInstances:getInstances",
+	"aws:ssoadmin/getPermissionSet:getPermissionSet",
+	"aws:ssoadmin/getPermissionSets:getPermissionSets",
 	"aws:ssoadmin/permissionSet:PermissionSet",
 	"aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment",
 	"aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment",
@@ -262,12 +304,19 @@ var identityCenterTypes = []string{
 	"aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment",
 	"aws:ssoadmin/accountAssignment:AccountAssignment",
 	components.AccountAssignmentsToken,
+	components.PermissionSetProvisioningToken,
 	"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes",
 	"aws:identitystore/group:Group",
 	"aws:identitystore/user:User",
 	"aws:identitystore/groupMembership:GroupMembership",
 	"aws:identitystore/getGroup:getGroup",
 	"aws:identitystore/getUser:getUser",
+	"aws:ssoadmin/application:Application",
+	"aws:ssoadmin/applicationAssignment:ApplicationAssignment",
+	"aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration",
+	"aws:ssoadmin/applicationAccessScope:ApplicationAccessScope",
+	"aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer",
+	"aws:ssoadmin/getApplication:getApplication",
 }
 
 // serviceCatalogTypes are the resource types that ServiceCatalogSharing

@@ -221,9 +221,17 @@ func (m *typeRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, err
 				"arn":   "arn:aws:organizations::111111111111:account/o-abcdef1234/333333333333",
 				"email": "workload@example.com"}},
 		},
-		"aws:identitystore/getGroup:getGroup": {"groupId": "g-existing", "displayName": "Existing"},
-		"aws:identitystore/getUser:getUser":   {"userId": "u-existing", "userName": "existing@example.com"},
-		"aws:index/getRegion:getRegion":       {"name": "us-east-1", "id": "us-east-1", "region": "us-east-1"},
+		"aws:identitystore/getGroup:getGroup":           {"groupId": "g-existing", "displayName": "Existing"},
+		"aws:identitystore/getUser:getUser":             {"userId": "u-existing", "userName": "existing@example.com"},
+		"aws:index/getRegion:getRegion":                 {"name": "us-east-1", "id": "us-east-1", "region": "us-east-1"},
+		"aws:index/getCallerIdentity:getCallerIdentity": {"accountId": "222222222222", "id": "222222222222"},
+		"aws:ssoadmin/getApplication:getApplication": {
+			"applicationArn": "arn:aws:sso::111111111111:application/ssoins-1234567890abcdef/apl-1234567890abcdef",
+			"instanceArn":    "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+		},
+		"aws:ssoadmin/getPermissionSet:getPermissionSet": {
+			"arn": "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef", "name": "Existing",
+		},
 	}
 	return resource.NewPropertyMapFromMap(answers[args.Token]), nil
 }
@@ -302,8 +310,9 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 		rec := &typeRecorder{}
 		tokens, err := rec.run(func(ctx *pulumi.Context) error {
 			_, err := components.NewIdentityCenterSetup(ctx, "identity", components.IdentityCenterSetupArgs{
-				DelegatedAdminAccountID: audit,
-				ManagementAccountID:     management,
+				DelegatedAdminAccountID:  audit,
+				ManagementAccountID:      management,
+				ManagementAccountRoleArn: "arn:aws:iam::" + management + ":role/IdentityCenterManagementAccount",
 				PermissionSets: []components.PermissionSetSpec{{
 					Name:                    "Developer",
 					SessionDuration:         "PT8H",
@@ -313,7 +322,7 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 					PermissionsBoundary: &components.PermissionsBoundarySpec{
 						ManagedPolicyArn: "arn:aws:iam::aws:policy/PowerUserAccess",
 					},
-				}},
+				}, {Name: "AWSAdministratorAccess", Existing: true}},
 				Groups: []components.GroupSpec{
 					{DisplayName: "Developers"},
 					{DisplayName: "Existing", Existing: true},
@@ -331,16 +340,37 @@ func TestDeployerPolicyCoversWhatTheComponentsCall(t *testing.T) {
 					},
 					AccountIDs:            []string{"444444444444"},
 					OrganizationalUnitIDs: []string{"ou-ab12-cdef3456"},
+				}, {
+					// The management account, reached as its delegated
+					// administrator: through the management providers.
+					PermissionSet: "AWSAdministratorAccess",
+					Principals:    []components.PrincipalRef{{Type: components.PrincipalGroup, Name: "Developers"}},
+					AccountIDs:    []string{"444444444444", management},
 				}},
 				AccessControlAttributes: []components.AccessControlAttributeSpec{
 					{Key: "Department", Sources: []string{"${path:enterprise.department}"}},
 				},
+				Applications: []components.ApplicationSpec{{
+					Name: "Portal", ApplicationURL: "https://portal.example.com", AssignmentRequired: pulumi.BoolRef(true),
+					Principals:   []components.PrincipalRef{{Type: components.PrincipalGroup, Name: "Developers"}},
+					AccessScopes: []components.AccessScopeSpec{{Scope: "sso:account:access"}},
+				}, {
+					Name: "Grafana", Existing: true,
+					ApplicationArn: "arn:aws:sso::111111111111:application/ssoins-1234567890abcdef/apl-1234567890abcdef",
+				}},
+				TrustedTokenIssuers: []components.TrustedTokenIssuerSpec{{
+					Name: "Okta", IssuerURL: "https://login.example.com", ClaimAttributePath: "email",
+					IdentityStoreAttributePath: "emails.value",
+				}},
 			})
 			return err
 		})
 		require.NoError(t, err)
 		for _, want := range []string{"aws:ssoadmin/accountAssignment:AccountAssignment",
-			"aws:ssoadmin/getInstances:getInstances"} {
+			"aws:ssoadmin/getInstances:getInstances", "aws:ssoadmin/getPermissionSet:getPermissionSet",
+			"aws:index/getCallerIdentity:getCallerIdentity", "pulumi:providers:aws",
+			"aws:ssoadmin/applicationAccessScope:ApplicationAccessScope", "aws:ssoadmin/getApplication:getApplication",
+			"aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer"} {
 			require.Contains(t, tokens, want, "the inputs exercise the component's children and lookups")
 		}
 		requireCovered(t, GetDeployerPolicyArgs{IdentityCenter: true}, tokens)

@@ -2,3 +2,6 @@ package provider
 
 // AWSPluginVersion exports awsPluginVersion to the external tests.
 const AWSPluginVersion = awsPluginVersion
+
+// CheckComponentInputs exports checkComponentInputs to the external tests.
+var CheckComponentInputs = checkComponentInputs

@@ -27,7 +27,8 @@ func New() (p.Provider, error) {
 		WithDisplayName("orgtrust").
 		WithDescription("Declarative, safe AWS Organizations trusted-access integrations: trusted service access, delegated administrators and the services built on them, created and destroyed in the order AWS requires.").
 		WithConfig(infer.Config(&Config{})).
-		WithResources(infer.Resource(&TrustedServiceAccess{}), infer.Resource(&AccountAssignments{})).
+		WithResources(infer.Resource(&TrustedServiceAccess{}), infer.Resource(&AccountAssignments{}),
+			infer.Resource(&PermissionSetProvisioning{})).
 		WithResources(infer.Resource(&StackSetsOrganizationsAccess{}), infer.Resource(&SecurityLakeDelegatedAdmin{}),
 			infer.Resource(&NotificationsOrganizationsAccess{})).
 		WithComponents(

@@ -140,7 +140,13 @@ var exampleMocks = mockSpec{
 			"permissionSetArns": map[string]any{"Administrator": "arn:aws:sso:::permissionSet/ssoins-mocked/ps-admin"},
 			"groupIds":          map[string]any{"Auditors": "group-auditors"},
 			"assignmentCount":   42,
-			"ready":             "{name}-ready",
+			"applicationArns": map[string]any{
+				"DeveloperPortal": "arn:aws:sso::111111111111:application/ssoins-mocked/apl-0123456789abcdef",
+			},
+			"trustedTokenIssuerArns": map[string]any{
+				"CorporateIdP": "arn:aws:sso::111111111111:trustedTokenIssuer/ssoins-mocked/tti-mocked",
+			},
+			"ready": "{name}-ready",
 		},
 		"orgtrust:index:ServiceCatalogSharing": {
 			"portfolioIds": map[string]any{"platform": "port-mocked"},
@@ -217,24 +223,48 @@ func checkExampleRun(t *testing.T, name string, config map[string]string, run mo
 		for _, g := range in["groups"].([]any) {
 			groups = append(groups, g.(map[string]any)["displayName"].(string))
 		}
-		assert.Equal(t, []string{"Administrator", "ReadOnly", "Developer"}, sets)
+		assert.Equal(t, []string{"Administrator", "ReadOnly", "Developer", cfg("existingPermissionSet")}, sets)
+		assert.Equal(t, map[string]any{"name": cfg("existingPermissionSet"), "existing": true},
+			in["permissionSets"].([]any)[3], "the existing permission set is referenced by name only")
 		assert.Equal(t, []string{"Platform Admins", "Auditors", "Developers"}, groups)
 		developer := in["permissionSets"].([]any)[2].(map[string]any)
 		var policy struct{ Statement []struct{ Effect string } }
 		require.NoError(t, json.Unmarshal([]byte(developer["inlinePolicy"].(string)), &policy), "the inline policy is JSON")
 		assert.Equal(t, "Deny", policy.Statement[0].Effect)
 		assignments := in["assignments"].([]any)
-		require.Len(t, assignments, 3)
-		for _, a := range assignments {
+		require.Len(t, assignments, 4)
+		for _, a := range assignments[:3] {
 			a := a.(map[string]any)
 			assert.Equal(t, ous, a["organizationalUnitIds"], "assignment %v targets the configured OUs", a["permissionSet"])
 		}
+		assert.Equal(t, map[string]any{
+			"permissionSet":         cfg("existingPermissionSet"),
+			"principals":            []any{map[string]any{"type": "GROUP", "name": "Platform Admins"}},
+			"organizationalUnitIds": []any{cfg("sandboxOu")},
+		}, assignments[3])
+		assert.Equal(t, []any{map[string]any{
+			"name":               "DeveloperPortal",
+			"description":        "Internal developer portal",
+			"portalVisibility":   "ENABLED",
+			"applicationUrl":     "https://portal.example.com/login",
+			"assignmentRequired": true,
+			"principals": []any{
+				map[string]any{"type": "GROUP", "name": "Developers"},
+				map[string]any{"type": "GROUP", "name": "Platform Admins"},
+			},
+			"accessScopes": []any{map[string]any{"scope": "sso:account:access"}},
+		}}, in["applications"])
+		assert.Equal(t, []any{map[string]any{
+			"name": "CorporateIdP", "issuerUrl": cfg("issuerUrl"), "claimAttributePath": "email",
+			"identityStoreAttributePath": "emails.value",
+		}}, in["trustedTokenIssuers"])
 		assert.Equal(t, []any{map[string]any{"type": "GROUP", "name": "Platform Admins"}},
 			assignments[0].(map[string]any)["principals"])
 		assert.Equal(t, "arn:aws:sso:::instance/ssoins-mocked", run.Outputs["instanceArn"])
 		assert.EqualValues(t, 42, run.Outputs["assignmentCount"])
-		assert.Equal(t, exampleMocks.Outputs["orgtrust:index:IdentityCenterSetup"]["permissionSetArns"],
-			run.Outputs["permissionSetArns"])
+		for _, out := range []string{"permissionSetArns", "applicationArns", "trustedTokenIssuerArns"} {
+			assert.Equal(t, exampleMocks.Outputs["orgtrust:index:IdentityCenterSetup"][out], run.Outputs[out], out)
+		}
 	case "service-catalog":
 		require.Len(t, run.Resources, 1, run.names())
 		in := run.resource(t, "orgtrust:index:ServiceCatalogSharing", "service-catalog").Inputs

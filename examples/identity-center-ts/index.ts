@@ -1,12 +1,17 @@
 // IAM Identity Center for an organization with orgtrust's IdentityCenterSetup:
 // trusted access for sso.amazonaws.com (kept on destroy), administrator,
 // read-only and developer permission sets, three groups, and assignments by OU
-// that follow accounts as they join or leave the OUs. Enable IAM Identity
-// Center once in its console, then run this with credentials of the
-// organization's management account, in that Region:
+// that follow accounts as they join or leave the OUs, AWS Control Tower's
+// AWSAdministratorAccess permission set referenced by name, a developer portal
+// application (OAuth 2.0) assigned to two groups, and the company's identity
+// provider as a trusted token issuer. Enable IAM Identity Center once in its
+// console, then run this with credentials of the organization's management
+// account, in that Region:
 //
 //   pulumi config set identity:workloadsOu ou-ab12-workload1
 //   pulumi config set identity:sandboxOu ou-ab12-sandbox01
+//   pulumi config set identity:issuerUrl https://login.example.com/oauth2/default
+//   pulumi config set identity:existingPermissionSet AWSAdministratorAccess
 //   pulumi up
 import * as pulumi from "@pulumi/pulumi";
 import * as orgtrust from "@orgtrust/pulumi-orgtrust";
@@ -19,6 +24,10 @@ const sandboxOu = config.require("sandboxOu");
 // accounts that developers must not reach.
 const identityAccount = config.get("delegatedAdminAccountId");
 const productionAccountIds = config.getObject<string[]>("productionAccountIds") ?? [];
+// The company's OpenID Connect issuer, trusted for identity propagation.
+const issuerUrl = config.require("issuerUrl");
+// Optional: an existing permission set, looked up by name at preview and never modified.
+const existingPermissionSet = config.get("existingPermissionSet");
 
 // Developers may do everything a power user does, except create long-lived IAM credentials.
 const denyIamUsers = JSON.stringify({
@@ -60,6 +69,7 @@ const setup = new orgtrust.IdentityCenterSetup("identity-center", {
             inlinePolicy: denyIamUsers,
             tags: { "managed-by": "orgtrust" },
         },
+        ...(existingPermissionSet ? [{ name: existingPermissionSet, existing: true }] : []),
     ],
     groups: [
         { displayName: "Platform Admins", description: "Operators of the landing zone" },
@@ -77,10 +87,30 @@ const setup = new orgtrust.IdentityCenterSetup("identity-center", {
             organizationalUnitIds: ous,
             excludeAccountIds: productionAccountIds,
         },
+        ...(existingPermissionSet
+            ? [{ permissionSet: existingPermissionSet, principals: [group("Platform Admins")], organizationalUnitIds: [sandboxOu] }]
+            : []),
     ],
+    applications: [{
+        name: "DeveloperPortal",
+        description: "Internal developer portal",
+        portalVisibility: "ENABLED",
+        applicationUrl: "https://portal.example.com/login",
+        assignmentRequired: true,
+        principals: [group("Developers"), group("Platform Admins")],
+        accessScopes: [{ scope: "sso:account:access" }],
+    }],
+    trustedTokenIssuers: [{
+        name: "CorporateIdP",
+        issuerUrl,
+        claimAttributePath: "email",
+        identityStoreAttributePath: "emails.value",
+    }],
 });
 
 export const instanceArn = setup.instanceArn;
 export const permissionSetArns = setup.permissionSetArns;
 export const groupIds = setup.groupIds;
 export const assignmentCount = setup.assignmentCount;
+export const applicationArns = setup.applicationArns;
+export const trustedTokenIssuerArns = setup.trustedTokenIssuerArns;

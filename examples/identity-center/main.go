@@ -2,7 +2,10 @@
 // one IdentityCenterSetup: trusted access for sso.amazonaws.com (kept on
 // destroy), an identity account as delegated administrator, administrator,
 // read-only and developer permission sets, three groups, and assignments by
-// OU that follow accounts as they join or leave the OUs. Run it with
+// OU that follow accounts as they join or leave the OUs, AWS Control Tower's
+// AWSAdministratorAccess permission set referenced by name (optional), a
+// developer portal application (OAuth 2.0) assigned to two groups, and the
+// company's identity provider as a trusted token issuer. Run it with
 // credentials of the organization's management account, with the aws
 // provider's Region set to the Region where IAM Identity Center is enabled.
 package main
@@ -26,6 +29,12 @@ func main() {
 		// Optional: an identity account to administer Identity Center, and
 		// production accounts developers must not reach.
 		identityAccount := cfg.Get("delegatedAdminAccountId")
+		// The company's OpenID Connect issuer, trusted for identity propagation.
+		issuerURL := cfg.Require("issuerUrl")
+		// Optional: an existing permission set (AWS Control Tower's
+		// AWSAdministratorAccess, say) to give Platform Admins in the sandbox
+		// OU; looked up by name at preview, never modified.
+		existingPermissionSet := cfg.Get("existingPermissionSet")
 		var production []string
 		if err := cfg.TryObject("productionAccountIds", &production); err != nil &&
 			!errors.Is(err, config.ErrMissingVar) {
@@ -50,7 +59,7 @@ func main() {
 		group := func(name string) components.PrincipalRef {
 			return components.PrincipalRef{Type: components.PrincipalGroup, Name: name}
 		}
-		setup, err := components.NewIdentityCenterSetup(ctx, "identity-center", components.IdentityCenterSetupArgs{
+		args := components.IdentityCenterSetupArgs{
 			DelegatedAdminAccountID: identityAccount,
 			PermissionSets: []components.PermissionSetSpec{
 				{
@@ -100,7 +109,32 @@ func main() {
 					ExcludeAccountIDs:     production,
 				},
 			},
-		})
+			Applications: []components.ApplicationSpec{{
+				Name:               "DeveloperPortal",
+				Description:        "Internal developer portal",
+				PortalVisibility:   "ENABLED",
+				ApplicationURL:     "https://portal.example.com/login",
+				AssignmentRequired: pulumi.BoolRef(true),
+				Principals:         []components.PrincipalRef{group("Developers"), group("Platform Admins")},
+				AccessScopes:       []components.AccessScopeSpec{{Scope: "sso:account:access"}},
+			}},
+			TrustedTokenIssuers: []components.TrustedTokenIssuerSpec{{
+				Name:                       "CorporateIdP",
+				IssuerURL:                  issuerURL,
+				ClaimAttributePath:         "email",
+				IdentityStoreAttributePath: "emails.value",
+			}},
+		}
+		if existingPermissionSet != "" {
+			args.PermissionSets = append(args.PermissionSets,
+				components.PermissionSetSpec{Name: existingPermissionSet, Existing: true})
+			args.Assignments = append(args.Assignments, components.AssignmentSpec{
+				PermissionSet:         existingPermissionSet,
+				Principals:            []components.PrincipalRef{group("Platform Admins")},
+				OrganizationalUnitIDs: []string{sandboxOU},
+			})
+		}
+		setup, err := components.NewIdentityCenterSetup(ctx, "identity-center", args)
 		if err != nil {
 			return err // bad input fails here, at preview, naming the field
 		}
@@ -108,6 +142,8 @@ func main() {
 		ctx.Export("permissionSetArns", setup.PermissionSetArns)
 		ctx.Export("groupIds", setup.GroupIDs)
 		ctx.Export("assignmentCount", setup.AssignmentCount)
+		ctx.Export("applicationArns", setup.ApplicationArns)
+		ctx.Export("trustedTokenIssuerArns", setup.TrustedTokenIssuerArns)
 		return nil
 	})
 }

@@ -152,8 +152,11 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 		"access malware-protection.guardduty.amazonaws.com", "access securityhub.amazonaws.com",
 		"access sso.amazonaws.com",
 		"aws:servicecatalog/organizationsAccess:OrganizationsAccess",
+		"orgtrust:index:PermissionSetProvisioning", "orgtrust:index:PermissionSetProvisioning",
+		"orgtrust:index:PermissionSetProvisioning", "orgtrust:index:PermissionSetProvisioning",
 		"provider eu-west-1", "provider us-east-1", "provider us-east-1",
-	}, creates, "only trusted access (adopted without a write), providers and Service Catalog's access switch are created")
+	}, creates, "only trusted access and provisioning (both recorded without a write where nothing is to do), "+
+		"providers and Service Catalog's access switch are created")
 	for _, pr := range creates {
 		if p, ok := strings.CutPrefix(pr, "access "); ok {
 			assert.Contains(t, o.Orgs.EnabledPrincipals(), p, "trusted access is created only where it is enabled")

@@ -31,6 +31,8 @@ var createNotes = map[string]string{
 	"aws:servicecatalog/organizationsAccess:OrganizationsAccess": "pulumi-aws has no import for it: its create " +
 		"calls EnableAWSOrganizationsAccess, which changes nothing where access is enabled",
 	"pulumi:providers:aws": "an aws provider for one Region, no AWS object",
+	components.PermissionSetProvisioningToken: "provisions the permission set to accounts whose copy is " +
+		"outdated; where none is, it is recorded without a write",
 }
 
 // WriteReport writes the human-readable report: what was found, what the

@@ -20,7 +20,7 @@ export function getDeployerPolicy(args?: GetDeployerPolicyArgs, opts?: pulumi.In
 
 export interface GetDeployerPolicyArgs {
     /**
-     * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+     * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      */
     identityCenter?: boolean;
     /**
@@ -63,7 +63,7 @@ export function getDeployerPolicyOutput(args?: GetDeployerPolicyOutputArgs, opts
 
 export interface GetDeployerPolicyOutputArgs {
     /**
-     * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+     * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      */
     identityCenter?: pulumi.Input<boolean | undefined>;
     /**

@@ -45,6 +45,11 @@ export type OrgServiceIntegration = import("./orgServiceIntegration").OrgService
 export const OrgServiceIntegration: typeof import("./orgServiceIntegration").OrgServiceIntegration = null as any;
 utilities.lazyLoad(exports, ["OrgServiceIntegration"], () => require("./orgServiceIntegration"));
 
+export { PermissionSetProvisioningArgs } from "./permissionSetProvisioning";
+export type PermissionSetProvisioning = import("./permissionSetProvisioning").PermissionSetProvisioning;
+export const PermissionSetProvisioning: typeof import("./permissionSetProvisioning").PermissionSetProvisioning = null as any;
+utilities.lazyLoad(exports, ["PermissionSetProvisioning"], () => require("./permissionSetProvisioning"));
+
 export { ProviderArgs } from "./provider";
 export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
@@ -97,6 +102,8 @@ const _module = {
                 return new OrgIntegrations(name, <any>undefined, { urn })
             case "orgtrust:index:OrgServiceIntegration":
                 return new OrgServiceIntegration(name, <any>undefined, { urn })
+            case "orgtrust:index:PermissionSetProvisioning":
+                return new PermissionSetProvisioning(name, <any>undefined, { urn })
             case "orgtrust:index:SecurityLakeDelegatedAdmin":
                 return new SecurityLakeDelegatedAdmin(name, <any>undefined, { urn })
             case "orgtrust:index:ServiceCatalogSharing":

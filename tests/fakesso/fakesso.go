@@ -156,6 +156,7 @@ type Server struct {
 	failAccount map[string]string
 	window      []time.Time // accepted quota-counted requests in the last second
 	seq         int
+	prov        provisioningState // provisioning.go
 
 	permissionSets map[string]*PermissionSet
 	psSeq          int
@@ -236,6 +237,7 @@ func (s *Server) Put(as ...Assignment) {
 	defer s.mu.Unlock()
 	for _, a := range as {
 		s.assignments[a.key()] = a
+		s.assignmentSettled(a, false)
 	}
 }
 
@@ -339,13 +341,16 @@ func (s *Server) settle(now time.Time) {
 		switch {
 		case op.del:
 			delete(s.assignments, op.a.key())
+			s.assignmentSettled(op.a, true)
 		case s.failAccount[op.a.AccountID] != "":
 			op.failure = s.failAccount[op.a.AccountID]
 		default:
 			s.assignments[op.a.key()] = op.a
+			s.assignmentSettled(op.a, false)
 		}
 	}
 	s.pending = s.pending[n:]
+	s.settleProvisioning(now)
 }
 
 // admit applies the request-rate quota at now. Called with mu held.

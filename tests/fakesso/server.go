@@ -59,6 +59,8 @@ type request struct {
 	AccountID                          string `json:"AccountId"`
 	AccountAssignmentCreationRequestID string `json:"AccountAssignmentCreationRequestId"`
 	AccountAssignmentDeletionRequestID string `json:"AccountAssignmentDeletionRequestId"`
+	ProvisionPermissionSetRequestID    string `json:"ProvisionPermissionSetRequestId"`
+	ProvisioningStatus                 string
 	IdentityStoreID                    string `json:"IdentityStoreId"`
 	UserID                             string `json:"UserId"`
 	ResourceArn                        string
@@ -193,6 +195,12 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "GroupId": req.GroupID, "DisplayName": name}, nil
 	case OpListAccounts:
 		return s.listAccounts(req)
+	case OpProvisionPermissionSet:
+		return s.provision(req, now)
+	case OpDescribePermissionSetProvisioningStatus:
+		return s.describeProvisioning(req)
+	case OpListAccountsForProvisionedPermissionSet:
+		return s.listProvisioned(req)
 	}
 	if out, e, ok := s.dispatchBrownfield(op, req); ok {
 		return out, e
@@ -238,6 +246,7 @@ func (s *Server) startOp(del bool, req *request, now time.Time) (any, *apiError)
 		created: now, completeAt: now.Add(s.opts.Latency),
 	}
 	s.ops[op.id] = op
+	s.record("%s %s %s", op2name(del), a.PermissionSetArn, a.AccountID)
 	i := sort.Search(len(s.pending), func(i int) bool { return s.pending[i].completeAt.After(op.completeAt) })
 	s.pending = append(s.pending, nil)
 	copy(s.pending[i+1:], s.pending[i:])
@@ -249,6 +258,13 @@ func (s *Server) startOp(del bool, req *request, now time.Time) (any, *apiError)
 		field = "AccountAssignmentDeletionStatus"
 	}
 	return map[string]any{field: status(op)}, nil
+}
+
+func op2name(del bool) string {
+	if del {
+		return OpDeleteAccountAssignment
+	}
+	return OpCreateAccountAssignment
 }
 
 func (s *Server) describeOp(del bool, instanceArn, id string, _ time.Time) (any, *apiError) {

@@ -36,6 +36,9 @@ type Fixtures struct {
 	Groups map[string]string `yaml:"groups"`
 	// Users answer aws:identitystore/getUser: user ID by user name.
 	Users map[string]string `yaml:"users"`
+	// PermissionSets answer aws:ssoadmin/getPermissionSet and
+	// getPermissionSets, for permission sets marked existing: ARN by name.
+	PermissionSets map[string]string `yaml:"permissionSets"`
 }
 
 // FixtureAccount is an account below an OU.

@@ -21,6 +21,11 @@ const (
 	tokenGetGroup  = "aws:identitystore/getGroup:getGroup"
 	tokenGetUser   = "aws:identitystore/getUser:getUser"
 	tokenGetRegion = "aws:index/getRegion:getRegion"
+
+	tokenGetCallerIdentity = "aws:index/getCallerIdentity:getCallerIdentity"
+	tokenGetApplication    = "aws:ssoadmin/getApplication:getApplication"
+	tokenGetPermissionSet  = "aws:ssoadmin/getPermissionSet:getPermissionSet"
+	tokenGetPermissionSets = "aws:ssoadmin/getPermissionSets:getPermissionSets"
 )
 
 // Source says where a simulated lookup's answer came from.
@@ -189,6 +194,10 @@ func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		set("groupId", madeUpUUID("group", args.Name))
 	case "aws:identitystore/user:User":
 		set("userId", madeUpUUID("user", args.Name))
+	case "aws:ssoadmin/application:Application":
+		instance := strings.TrimPrefix(args.Inputs["instanceArn"].StringValue(), "arn:aws:sso:::instance/")
+		mgmt, _ := m.organization(new(Source))
+		set("applicationArn", "arn:aws:sso::"+mgmt+":application/"+instance+"/apl-"+madeUpHex(16, "application", args.Name))
 	}
 	return id, out, nil
 }
@@ -232,12 +241,8 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		}
 		answer = fmt.Sprintf("organization %s, management account %s", id, mgmt)
 	case tokenGetInstances:
-		arn, store := m.fx.IdentityCenter.InstanceArn, m.fx.IdentityCenter.IdentityStoreID
-		fromFx(arn != "")
-		if arn == "" {
-			arn = "arn:aws:sso:::instance/ssoins-" + madeUpHex(16, m.stack, "instance")
-			store = "d-" + madeUpHex(10, m.stack, "identity-store")
-		}
+		arn, store, ok := m.instance()
+		fromFx(ok)
 		result = map[string]any{"id": "plan", "arns": []any{arn}, "identityStoreIds": []any{store}}
 		answer = fmt.Sprintf("instance %s, identity store %s", arn, store)
 	case tokenGetOUAccounts:
@@ -299,6 +304,43 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		m.mu.Lock()
 		m.principalNames[id] = name
 		m.mu.Unlock()
+	case tokenGetApplication:
+		// The application's ARN names its instance:
+		// arn:aws:sso::<account>:application/<instance>/apl-<id>.
+		// An existing application of the instance the simulation answers
+		// with: the fixtures', or a made-up one.
+		arn := argValue("applicationArn")
+		argDesc = arn
+		instance, _, _ := m.instance()
+		result = map[string]any{"id": arn, "applicationArn": arn, "instanceArn": instance,
+			"name": "existing", "status": "ENABLED"}
+		answer = "existing application of instance " + instance
+	case tokenGetCallerIdentity:
+		// The plan runs as the management account, as `pulumi preview` on
+		// the management account does.
+		mgmt, _ := m.organization(&source)
+		result = map[string]any{"id": mgmt, "accountId": mgmt, "arn": "arn:aws:iam::" + mgmt + ":root", "userId": mgmt}
+		answer = "the management account " + mgmt
+	case tokenGetPermissionSet:
+		name := argValue("name")
+		argDesc = fmt.Sprintf("%q", name)
+		arn, ok := m.fx.PermissionSets[name]
+		fromFx(ok)
+		if !ok {
+			instance := strings.TrimPrefix(argValue("instanceArn"), "arn:aws:sso:::instance/")
+			arn = "arn:aws:sso:::permissionSet/" + instance + "/ps-" + madeUpHex(16, "permission-set", name)
+		}
+		result = map[string]any{"id": arn, "arn": arn, "name": name, "instanceArn": argValue("instanceArn")}
+		answer = "existing permission set " + arn
+	case tokenGetPermissionSets:
+		arns := slices.Sorted(maps.Values(m.fx.PermissionSets))
+		fromFx(len(arns) > 0)
+		list := make([]any, 0, len(arns))
+		for _, a := range arns {
+			list = append(list, a)
+		}
+		result = map[string]any{"id": argValue("instanceArn"), "instanceArn": argValue("instanceArn"), "arns": list}
+		answer = fmt.Sprintf("%d permission sets", len(arns))
 	case tokenGetRegion:
 		result = map[string]any{"id": "us-east-1", "name": "us-east-1", "region": "us-east-1"}
 		answer = "us-east-1"
@@ -308,6 +350,17 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	}
 	m.record(Lookup{Token: args.Token, Args: argDesc, Answer: answer, Brief: brief, Source: source})
 	return resource.NewPropertyMapFromMap(result), nil
+}
+
+// instance answers getInstances: the fixtures' instance, or a made-up one;
+// fromFixture says which.
+func (m *mocks) instance() (arn, store string, fromFixture bool) {
+	arn, store = m.fx.IdentityCenter.InstanceArn, m.fx.IdentityCenter.IdentityStoreID
+	if arn != "" {
+		return arn, store, true
+	}
+	return "arn:aws:sso:::instance/ssoins-" + madeUpHex(16, m.stack, "instance"),
+		"d-" + madeUpHex(10, m.stack, "identity-store"), false
 }
 
 // organization answers getOrganization: the stack configuration's values

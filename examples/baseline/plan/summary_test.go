@@ -147,13 +147,14 @@ func TestPlanCollapsedDiagramStaysSmall(t *testing.T) {
 // is the summary and the collapsed diagram.
 func TestPlanSummaryThreshold(t *testing.T) {
 	t.Parallel()
-	// One permission set and one group: 7 resources besides the assignments.
+	// One permission set (with its provisioning) and one group: 8 resources
+	// besides the assignments.
 	for _, tc := range []struct {
 		accounts   int
 		summarized bool
 	}{
-		{SummaryThreshold - 7, false},
-		{SummaryThreshold - 6, true},
+		{SummaryThreshold - 8, false},
+		{SummaryThreshold - 7, true},
 	} {
 		t.Run(fmt.Sprint(tc.accounts), func(t *testing.T) {
 			t.Parallel()

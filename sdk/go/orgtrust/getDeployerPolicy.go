@@ -23,7 +23,7 @@ func GetDeployerPolicy(ctx *pulumi.Context, args *GetDeployerPolicyArgs, opts ..
 }
 
 type GetDeployerPolicyArgs struct {
-	// Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+	// Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
 	IdentityCenter *bool `pulumi:"identityCenter"`
 	// Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
 	ReadOnly *bool `pulumi:"readOnly"`
@@ -50,7 +50,7 @@ func GetDeployerPolicyOutput(ctx *pulumi.Context, args GetDeployerPolicyOutputAr
 }
 
 type GetDeployerPolicyOutputArgs struct {
-	// Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+	// Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
 	IdentityCenter pulumi.BoolPtrInput `pulumi:"identityCenter"`
 	// Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
 	ReadOnly pulumi.BoolPtrInput `pulumi:"readOnly"`

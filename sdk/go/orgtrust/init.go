@@ -31,6 +31,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &OrgIntegrations{}
 	case "orgtrust:index:OrgServiceIntegration":
 		r = &OrgServiceIntegration{}
+	case "orgtrust:index:PermissionSetProvisioning":
+		r = &PermissionSetProvisioning{}
 	case "orgtrust:index:SecurityLakeDelegatedAdmin":
 		r = &SecurityLakeDelegatedAdmin{}
 	case "orgtrust:index:ServiceCatalogSharing":

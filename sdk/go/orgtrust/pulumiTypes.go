@@ -122,6 +122,323 @@ func (o AccessControlAttributeSpecArrayOutput) Index(i pulumi.IntInput) AccessCo
 	}).(AccessControlAttributeSpecOutput)
 }
 
+// An access scope of an application (PutApplicationAccessScope).
+type AccessScopeSpec struct {
+	// Up to 10 ARNs of the applications (or the instance) authorized for the scope. Empty authorizes none in particular.
+	AuthorizedTargets []string `pulumi:"authorizedTargets"`
+	// The scope, such as `sso:account:access` or `redshift:connect`: up to three parts of 1 to 50 letters, digits and `_`, separated by `:`.
+	Scope string `pulumi:"scope"`
+}
+
+// AccessScopeSpecInput is an input type that accepts AccessScopeSpecArgs and AccessScopeSpecOutput values.
+// You can construct a concrete instance of `AccessScopeSpecInput` via:
+//
+//	AccessScopeSpecArgs{...}
+type AccessScopeSpecInput interface {
+	pulumi.Input
+
+	ToAccessScopeSpecOutput() AccessScopeSpecOutput
+	ToAccessScopeSpecOutputWithContext(context.Context) AccessScopeSpecOutput
+}
+
+// An access scope of an application (PutApplicationAccessScope).
+type AccessScopeSpecArgs struct {
+	// Up to 10 ARNs of the applications (or the instance) authorized for the scope. Empty authorizes none in particular.
+	AuthorizedTargets pulumi.StringArrayInput `pulumi:"authorizedTargets"`
+	// The scope, such as `sso:account:access` or `redshift:connect`: up to three parts of 1 to 50 letters, digits and `_`, separated by `:`.
+	Scope pulumi.StringInput `pulumi:"scope"`
+}
+
+func (AccessScopeSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccessScopeSpec)(nil)).Elem()
+}
+
+func (i AccessScopeSpecArgs) ToAccessScopeSpecOutput() AccessScopeSpecOutput {
+	return i.ToAccessScopeSpecOutputWithContext(context.Background())
+}
+
+func (i AccessScopeSpecArgs) ToAccessScopeSpecOutputWithContext(ctx context.Context) AccessScopeSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccessScopeSpecOutput)
+}
+
+// AccessScopeSpecArrayInput is an input type that accepts AccessScopeSpecArray and AccessScopeSpecArrayOutput values.
+// You can construct a concrete instance of `AccessScopeSpecArrayInput` via:
+//
+//	AccessScopeSpecArray{ AccessScopeSpecArgs{...} }
+type AccessScopeSpecArrayInput interface {
+	pulumi.Input
+
+	ToAccessScopeSpecArrayOutput() AccessScopeSpecArrayOutput
+	ToAccessScopeSpecArrayOutputWithContext(context.Context) AccessScopeSpecArrayOutput
+}
+
+type AccessScopeSpecArray []AccessScopeSpecInput
+
+func (AccessScopeSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccessScopeSpec)(nil)).Elem()
+}
+
+func (i AccessScopeSpecArray) ToAccessScopeSpecArrayOutput() AccessScopeSpecArrayOutput {
+	return i.ToAccessScopeSpecArrayOutputWithContext(context.Background())
+}
+
+func (i AccessScopeSpecArray) ToAccessScopeSpecArrayOutputWithContext(ctx context.Context) AccessScopeSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccessScopeSpecArrayOutput)
+}
+
+// An access scope of an application (PutApplicationAccessScope).
+type AccessScopeSpecOutput struct{ *pulumi.OutputState }
+
+func (AccessScopeSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccessScopeSpec)(nil)).Elem()
+}
+
+func (o AccessScopeSpecOutput) ToAccessScopeSpecOutput() AccessScopeSpecOutput {
+	return o
+}
+
+func (o AccessScopeSpecOutput) ToAccessScopeSpecOutputWithContext(ctx context.Context) AccessScopeSpecOutput {
+	return o
+}
+
+// Up to 10 ARNs of the applications (or the instance) authorized for the scope. Empty authorizes none in particular.
+func (o AccessScopeSpecOutput) AuthorizedTargets() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v AccessScopeSpec) []string { return v.AuthorizedTargets }).(pulumi.StringArrayOutput)
+}
+
+// The scope, such as `sso:account:access` or `redshift:connect`: up to three parts of 1 to 50 letters, digits and `_`, separated by `:`.
+func (o AccessScopeSpecOutput) Scope() pulumi.StringOutput {
+	return o.ApplyT(func(v AccessScopeSpec) string { return v.Scope }).(pulumi.StringOutput)
+}
+
+type AccessScopeSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (AccessScopeSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccessScopeSpec)(nil)).Elem()
+}
+
+func (o AccessScopeSpecArrayOutput) ToAccessScopeSpecArrayOutput() AccessScopeSpecArrayOutput {
+	return o
+}
+
+func (o AccessScopeSpecArrayOutput) ToAccessScopeSpecArrayOutputWithContext(ctx context.Context) AccessScopeSpecArrayOutput {
+	return o
+}
+
+func (o AccessScopeSpecArrayOutput) Index(i pulumi.IntInput) AccessScopeSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AccessScopeSpec {
+		return vs[0].([]AccessScopeSpec)[vs[1].(int)]
+	}).(AccessScopeSpecOutput)
+}
+
+// A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
+type ApplicationSpec struct {
+	// The application's access scopes: each scope at most once.
+	AccessScopes []AccessScopeSpec `pulumi:"accessScopes"`
+	// The ARN of the existing application, such as `arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-1234567890abcdef`; only with `existing`.
+	ApplicationArn *string `pulumi:"applicationArn"`
+	// The application provider of an application created here. Defaults to `arn:aws:sso::aws:applicationProvider/custom`, the customer managed OAuth 2.0 provider, the only one CreateApplication accepts.
+	ApplicationProviderArn *string `pulumi:"applicationProviderArn"`
+	// The URL that accepts authentication requests for the application, `http://` or `https://`, at most 512 characters; required with `signInOrigin: APPLICATION`.
+	ApplicationUrl *string `pulumi:"applicationUrl"`
+	// Whether users need an assignment to use the application (PutApplicationAssignmentConfiguration). Unset leaves the application's configuration alone; false gives every user of the instance access.
+	AssignmentRequired *bool `pulumi:"assignmentRequired"`
+	// The description of an application created here, 1 to 128 characters.
+	Description *string `pulumi:"description"`
+	// Reference an application that exists already, by `applicationArn`, instead of creating one. It is looked up at preview and never modified; its assignments, assignment configuration and access scopes are managed here. Only `name`, `applicationArn`, `assignmentRequired`, `principals` and `accessScopes` may be set.
+	Existing *bool `pulumi:"existing"`
+	// The application's name, 1 to 255 letters, digits and `+=,.@_-`, unique among `applications`. It keys the application's children. For an application created here it is also its name in IAM Identity Center; for an existing one, only the key.
+	Name string `pulumi:"name"`
+	// Whether the application appears in the AWS access portal: `ENABLED` or `DISABLED`.
+	PortalVisibility *string `pulumi:"portalVisibility"`
+	// The groups and users, declared in `groups` and `users` (created or existing), assigned to the application. Duplicates are merged.
+	Principals []PrincipalRef `pulumi:"principals"`
+	// How the AWS access portal signs users in: `APPLICATION` (redirect to `applicationUrl`; the default when it is set) or `IDENTITY_CENTER` (SAML identity-provider initiated).
+	SignInOrigin *string `pulumi:"signInOrigin"`
+	// `ENABLED` (the default) or `DISABLED`, for an application created here.
+	Status *string `pulumi:"status"`
+	// Tags on an application created here.
+	Tags map[string]string `pulumi:"tags"`
+}
+
+// ApplicationSpecInput is an input type that accepts ApplicationSpecArgs and ApplicationSpecOutput values.
+// You can construct a concrete instance of `ApplicationSpecInput` via:
+//
+//	ApplicationSpecArgs{...}
+type ApplicationSpecInput interface {
+	pulumi.Input
+
+	ToApplicationSpecOutput() ApplicationSpecOutput
+	ToApplicationSpecOutputWithContext(context.Context) ApplicationSpecOutput
+}
+
+// A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
+type ApplicationSpecArgs struct {
+	// The application's access scopes: each scope at most once.
+	AccessScopes AccessScopeSpecArrayInput `pulumi:"accessScopes"`
+	// The ARN of the existing application, such as `arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-1234567890abcdef`; only with `existing`.
+	ApplicationArn pulumi.StringPtrInput `pulumi:"applicationArn"`
+	// The application provider of an application created here. Defaults to `arn:aws:sso::aws:applicationProvider/custom`, the customer managed OAuth 2.0 provider, the only one CreateApplication accepts.
+	ApplicationProviderArn pulumi.StringPtrInput `pulumi:"applicationProviderArn"`
+	// The URL that accepts authentication requests for the application, `http://` or `https://`, at most 512 characters; required with `signInOrigin: APPLICATION`.
+	ApplicationUrl pulumi.StringPtrInput `pulumi:"applicationUrl"`
+	// Whether users need an assignment to use the application (PutApplicationAssignmentConfiguration). Unset leaves the application's configuration alone; false gives every user of the instance access.
+	AssignmentRequired pulumi.BoolPtrInput `pulumi:"assignmentRequired"`
+	// The description of an application created here, 1 to 128 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// Reference an application that exists already, by `applicationArn`, instead of creating one. It is looked up at preview and never modified; its assignments, assignment configuration and access scopes are managed here. Only `name`, `applicationArn`, `assignmentRequired`, `principals` and `accessScopes` may be set.
+	Existing pulumi.BoolPtrInput `pulumi:"existing"`
+	// The application's name, 1 to 255 letters, digits and `+=,.@_-`, unique among `applications`. It keys the application's children. For an application created here it is also its name in IAM Identity Center; for an existing one, only the key.
+	Name pulumi.StringInput `pulumi:"name"`
+	// Whether the application appears in the AWS access portal: `ENABLED` or `DISABLED`.
+	PortalVisibility pulumi.StringPtrInput `pulumi:"portalVisibility"`
+	// The groups and users, declared in `groups` and `users` (created or existing), assigned to the application. Duplicates are merged.
+	Principals PrincipalRefArrayInput `pulumi:"principals"`
+	// How the AWS access portal signs users in: `APPLICATION` (redirect to `applicationUrl`; the default when it is set) or `IDENTITY_CENTER` (SAML identity-provider initiated).
+	SignInOrigin pulumi.StringPtrInput `pulumi:"signInOrigin"`
+	// `ENABLED` (the default) or `DISABLED`, for an application created here.
+	Status pulumi.StringPtrInput `pulumi:"status"`
+	// Tags on an application created here.
+	Tags pulumi.StringMapInput `pulumi:"tags"`
+}
+
+func (ApplicationSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ApplicationSpec)(nil)).Elem()
+}
+
+func (i ApplicationSpecArgs) ToApplicationSpecOutput() ApplicationSpecOutput {
+	return i.ToApplicationSpecOutputWithContext(context.Background())
+}
+
+func (i ApplicationSpecArgs) ToApplicationSpecOutputWithContext(ctx context.Context) ApplicationSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ApplicationSpecOutput)
+}
+
+// ApplicationSpecArrayInput is an input type that accepts ApplicationSpecArray and ApplicationSpecArrayOutput values.
+// You can construct a concrete instance of `ApplicationSpecArrayInput` via:
+//
+//	ApplicationSpecArray{ ApplicationSpecArgs{...} }
+type ApplicationSpecArrayInput interface {
+	pulumi.Input
+
+	ToApplicationSpecArrayOutput() ApplicationSpecArrayOutput
+	ToApplicationSpecArrayOutputWithContext(context.Context) ApplicationSpecArrayOutput
+}
+
+type ApplicationSpecArray []ApplicationSpecInput
+
+func (ApplicationSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ApplicationSpec)(nil)).Elem()
+}
+
+func (i ApplicationSpecArray) ToApplicationSpecArrayOutput() ApplicationSpecArrayOutput {
+	return i.ToApplicationSpecArrayOutputWithContext(context.Background())
+}
+
+func (i ApplicationSpecArray) ToApplicationSpecArrayOutputWithContext(ctx context.Context) ApplicationSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ApplicationSpecArrayOutput)
+}
+
+// A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
+type ApplicationSpecOutput struct{ *pulumi.OutputState }
+
+func (ApplicationSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ApplicationSpec)(nil)).Elem()
+}
+
+func (o ApplicationSpecOutput) ToApplicationSpecOutput() ApplicationSpecOutput {
+	return o
+}
+
+func (o ApplicationSpecOutput) ToApplicationSpecOutputWithContext(ctx context.Context) ApplicationSpecOutput {
+	return o
+}
+
+// The application's access scopes: each scope at most once.
+func (o ApplicationSpecOutput) AccessScopes() AccessScopeSpecArrayOutput {
+	return o.ApplyT(func(v ApplicationSpec) []AccessScopeSpec { return v.AccessScopes }).(AccessScopeSpecArrayOutput)
+}
+
+// The ARN of the existing application, such as `arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-1234567890abcdef`; only with `existing`.
+func (o ApplicationSpecOutput) ApplicationArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ApplicationSpec) *string { return v.ApplicationArn }).(pulumi.StringPtrOutput)
+}
+
+// The application provider of an application created here. Defaults to `arn:aws:sso::aws:applicationProvider/custom`, the customer managed OAuth 2.0 provider, the only one CreateApplication accepts.
+func (o ApplicationSpecOutput) ApplicationProviderArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ApplicationSpec) *string { return v.ApplicationProviderArn }).(pulumi.StringPtrOutput)
+}
+
+// The URL that accepts authentication requests for the application, `http://` or `https://`, at most 512 characters; required with `signInOrigin: APPLICATION`.
+func (o ApplicationSpecOutput) ApplicationUrl() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ApplicationSpec) *string { return v.ApplicationUrl }).(pulumi.StringPtrOutput)
+}
+
+// Whether users need an assignment to use the application (PutApplicationAssignmentConfiguration). Unset leaves the application's configuration alone; false gives every user of the instance access.
+func (o ApplicationSpecOutput) AssignmentRequired() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v ApplicationSpec) *bool { return v.AssignmentRequired }).(pulumi.BoolPtrOutput)
+}
+
+// The description of an application created here, 1 to 128 characters.
+func (o ApplicationSpecOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ApplicationSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// Reference an application that exists already, by `applicationArn`, instead of creating one. It is looked up at preview and never modified; its assignments, assignment configuration and access scopes are managed here. Only `name`, `applicationArn`, `assignmentRequired`, `principals` and `accessScopes` may be set.
+func (o ApplicationSpecOutput) Existing() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v ApplicationSpec) *bool { return v.Existing }).(pulumi.BoolPtrOutput)
+}
+
+// The application's name, 1 to 255 letters, digits and `+=,.@_-`, unique among `applications`. It keys the application's children. For an application created here it is also its name in IAM Identity Center; for an existing one, only the key.
+func (o ApplicationSpecOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v ApplicationSpec) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// Whether the application appears in the AWS access portal: `ENABLED` or `DISABLED`.
+func (o ApplicationSpecOutput) PortalVisibility() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ApplicationSpec) *string { return v.PortalVisibility }).(pulumi.StringPtrOutput)
+}
+
+// The groups and users, declared in `groups` and `users` (created or existing), assigned to the application. Duplicates are merged.
+func (o ApplicationSpecOutput) Principals() PrincipalRefArrayOutput {
+	return o.ApplyT(func(v ApplicationSpec) []PrincipalRef { return v.Principals }).(PrincipalRefArrayOutput)
+}
+
+// How the AWS access portal signs users in: `APPLICATION` (redirect to `applicationUrl`; the default when it is set) or `IDENTITY_CENTER` (SAML identity-provider initiated).
+func (o ApplicationSpecOutput) SignInOrigin() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ApplicationSpec) *string { return v.SignInOrigin }).(pulumi.StringPtrOutput)
+}
+
+// `ENABLED` (the default) or `DISABLED`, for an application created here.
+func (o ApplicationSpecOutput) Status() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ApplicationSpec) *string { return v.Status }).(pulumi.StringPtrOutput)
+}
+
+// Tags on an application created here.
+func (o ApplicationSpecOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ApplicationSpec) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
+}
+
+type ApplicationSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (ApplicationSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ApplicationSpec)(nil)).Elem()
+}
+
+func (o ApplicationSpecArrayOutput) ToApplicationSpecArrayOutput() ApplicationSpecArrayOutput {
+	return o
+}
+
+func (o ApplicationSpecArrayOutput) ToApplicationSpecArrayOutputWithContext(ctx context.Context) ApplicationSpecArrayOutput {
+	return o
+}
+
+func (o ApplicationSpecArrayOutput) Index(i pulumi.IntInput) ApplicationSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ApplicationSpec {
+		return vs[0].([]ApplicationSpec)[vs[1].(int)]
+	}).(ApplicationSpecOutput)
+}
+
 // One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
 type Assignment struct {
 	// The 12-digit ID of the AWS account, a member of the organization.
@@ -1620,6 +1937,8 @@ type PermissionSetSpec struct {
 	CustomerManagedPolicies []CustomerManagedPolicyRef `pulumi:"customerManagedPolicies"`
 	// The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 	Description *string `pulumi:"description"`
+	// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+	Existing *bool `pulumi:"existing"`
 	// An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
 	InlinePolicy *string `pulumi:"inlinePolicy"`
 	// ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
@@ -1653,6 +1972,8 @@ type PermissionSetSpecArgs struct {
 	CustomerManagedPolicies CustomerManagedPolicyRefArrayInput `pulumi:"customerManagedPolicies"`
 	// The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 	Description pulumi.StringPtrInput `pulumi:"description"`
+	// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+	Existing pulumi.BoolPtrInput `pulumi:"existing"`
 	// An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
 	InlinePolicy pulumi.StringPtrInput `pulumi:"inlinePolicy"`
 	// ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
@@ -1729,6 +2050,11 @@ func (o PermissionSetSpecOutput) CustomerManagedPolicies() CustomerManagedPolicy
 // The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 func (o PermissionSetSpecOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PermissionSetSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+func (o PermissionSetSpecOutput) Existing() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PermissionSetSpec) *bool { return v.Existing }).(pulumi.BoolPtrOutput)
 }
 
 // An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
@@ -2940,6 +3266,151 @@ func (o ShareSpecArrayOutput) Index(i pulumi.IntInput) ShareSpecOutput {
 	}).(ShareSpecOutput)
 }
 
+// A trusted token issuer: an external OAuth 2.0 authorization server whose JSON Web Tokens IAM Identity Center exchanges for its own, for trusted identity propagation (type OIDC_JWT).
+type TrustedTokenIssuerSpec struct {
+	// The JWT claim that identifies the user, such as `email` or `sub`: 1 to 3 names of letters, separated by `.` or `_`.
+	ClaimAttributePath string `pulumi:"claimAttributePath"`
+	// The identity-store attribute the claim is matched against, such as `emails.value` or `userName`: 1 to 3 names of letters, separated by `.`.
+	IdentityStoreAttributePath string `pulumi:"identityStoreAttributePath"`
+	// The issuer's URL, where IAM Identity Center finds its OpenID Connect discovery document: `https://`, with no query or fragment, at most 512 characters, such as `https://login.example.com/oauth2/default`. Unique among the issuers.
+	IssuerUrl string `pulumi:"issuerUrl"`
+	// How IAM Identity Center gets the issuer's signing keys: `OPEN_ID_DISCOVERY`, the only option AWS has and the default.
+	JwksRetrievalOption *string `pulumi:"jwksRetrievalOption"`
+	// The issuer's name, 1 to 255 letters, digits and `+=,.@_-`, unique. It keys the child.
+	Name string `pulumi:"name"`
+	// Tags on the trusted token issuer.
+	Tags map[string]string `pulumi:"tags"`
+}
+
+// TrustedTokenIssuerSpecInput is an input type that accepts TrustedTokenIssuerSpecArgs and TrustedTokenIssuerSpecOutput values.
+// You can construct a concrete instance of `TrustedTokenIssuerSpecInput` via:
+//
+//	TrustedTokenIssuerSpecArgs{...}
+type TrustedTokenIssuerSpecInput interface {
+	pulumi.Input
+
+	ToTrustedTokenIssuerSpecOutput() TrustedTokenIssuerSpecOutput
+	ToTrustedTokenIssuerSpecOutputWithContext(context.Context) TrustedTokenIssuerSpecOutput
+}
+
+// A trusted token issuer: an external OAuth 2.0 authorization server whose JSON Web Tokens IAM Identity Center exchanges for its own, for trusted identity propagation (type OIDC_JWT).
+type TrustedTokenIssuerSpecArgs struct {
+	// The JWT claim that identifies the user, such as `email` or `sub`: 1 to 3 names of letters, separated by `.` or `_`.
+	ClaimAttributePath pulumi.StringInput `pulumi:"claimAttributePath"`
+	// The identity-store attribute the claim is matched against, such as `emails.value` or `userName`: 1 to 3 names of letters, separated by `.`.
+	IdentityStoreAttributePath pulumi.StringInput `pulumi:"identityStoreAttributePath"`
+	// The issuer's URL, where IAM Identity Center finds its OpenID Connect discovery document: `https://`, with no query or fragment, at most 512 characters, such as `https://login.example.com/oauth2/default`. Unique among the issuers.
+	IssuerUrl pulumi.StringInput `pulumi:"issuerUrl"`
+	// How IAM Identity Center gets the issuer's signing keys: `OPEN_ID_DISCOVERY`, the only option AWS has and the default.
+	JwksRetrievalOption pulumi.StringPtrInput `pulumi:"jwksRetrievalOption"`
+	// The issuer's name, 1 to 255 letters, digits and `+=,.@_-`, unique. It keys the child.
+	Name pulumi.StringInput `pulumi:"name"`
+	// Tags on the trusted token issuer.
+	Tags pulumi.StringMapInput `pulumi:"tags"`
+}
+
+func (TrustedTokenIssuerSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TrustedTokenIssuerSpec)(nil)).Elem()
+}
+
+func (i TrustedTokenIssuerSpecArgs) ToTrustedTokenIssuerSpecOutput() TrustedTokenIssuerSpecOutput {
+	return i.ToTrustedTokenIssuerSpecOutputWithContext(context.Background())
+}
+
+func (i TrustedTokenIssuerSpecArgs) ToTrustedTokenIssuerSpecOutputWithContext(ctx context.Context) TrustedTokenIssuerSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TrustedTokenIssuerSpecOutput)
+}
+
+// TrustedTokenIssuerSpecArrayInput is an input type that accepts TrustedTokenIssuerSpecArray and TrustedTokenIssuerSpecArrayOutput values.
+// You can construct a concrete instance of `TrustedTokenIssuerSpecArrayInput` via:
+//
+//	TrustedTokenIssuerSpecArray{ TrustedTokenIssuerSpecArgs{...} }
+type TrustedTokenIssuerSpecArrayInput interface {
+	pulumi.Input
+
+	ToTrustedTokenIssuerSpecArrayOutput() TrustedTokenIssuerSpecArrayOutput
+	ToTrustedTokenIssuerSpecArrayOutputWithContext(context.Context) TrustedTokenIssuerSpecArrayOutput
+}
+
+type TrustedTokenIssuerSpecArray []TrustedTokenIssuerSpecInput
+
+func (TrustedTokenIssuerSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TrustedTokenIssuerSpec)(nil)).Elem()
+}
+
+func (i TrustedTokenIssuerSpecArray) ToTrustedTokenIssuerSpecArrayOutput() TrustedTokenIssuerSpecArrayOutput {
+	return i.ToTrustedTokenIssuerSpecArrayOutputWithContext(context.Background())
+}
+
+func (i TrustedTokenIssuerSpecArray) ToTrustedTokenIssuerSpecArrayOutputWithContext(ctx context.Context) TrustedTokenIssuerSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TrustedTokenIssuerSpecArrayOutput)
+}
+
+// A trusted token issuer: an external OAuth 2.0 authorization server whose JSON Web Tokens IAM Identity Center exchanges for its own, for trusted identity propagation (type OIDC_JWT).
+type TrustedTokenIssuerSpecOutput struct{ *pulumi.OutputState }
+
+func (TrustedTokenIssuerSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TrustedTokenIssuerSpec)(nil)).Elem()
+}
+
+func (o TrustedTokenIssuerSpecOutput) ToTrustedTokenIssuerSpecOutput() TrustedTokenIssuerSpecOutput {
+	return o
+}
+
+func (o TrustedTokenIssuerSpecOutput) ToTrustedTokenIssuerSpecOutputWithContext(ctx context.Context) TrustedTokenIssuerSpecOutput {
+	return o
+}
+
+// The JWT claim that identifies the user, such as `email` or `sub`: 1 to 3 names of letters, separated by `.` or `_`.
+func (o TrustedTokenIssuerSpecOutput) ClaimAttributePath() pulumi.StringOutput {
+	return o.ApplyT(func(v TrustedTokenIssuerSpec) string { return v.ClaimAttributePath }).(pulumi.StringOutput)
+}
+
+// The identity-store attribute the claim is matched against, such as `emails.value` or `userName`: 1 to 3 names of letters, separated by `.`.
+func (o TrustedTokenIssuerSpecOutput) IdentityStoreAttributePath() pulumi.StringOutput {
+	return o.ApplyT(func(v TrustedTokenIssuerSpec) string { return v.IdentityStoreAttributePath }).(pulumi.StringOutput)
+}
+
+// The issuer's URL, where IAM Identity Center finds its OpenID Connect discovery document: `https://`, with no query or fragment, at most 512 characters, such as `https://login.example.com/oauth2/default`. Unique among the issuers.
+func (o TrustedTokenIssuerSpecOutput) IssuerUrl() pulumi.StringOutput {
+	return o.ApplyT(func(v TrustedTokenIssuerSpec) string { return v.IssuerUrl }).(pulumi.StringOutput)
+}
+
+// How IAM Identity Center gets the issuer's signing keys: `OPEN_ID_DISCOVERY`, the only option AWS has and the default.
+func (o TrustedTokenIssuerSpecOutput) JwksRetrievalOption() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TrustedTokenIssuerSpec) *string { return v.JwksRetrievalOption }).(pulumi.StringPtrOutput)
+}
+
+// The issuer's name, 1 to 255 letters, digits and `+=,.@_-`, unique. It keys the child.
+func (o TrustedTokenIssuerSpecOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v TrustedTokenIssuerSpec) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// Tags on the trusted token issuer.
+func (o TrustedTokenIssuerSpecOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v TrustedTokenIssuerSpec) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
+}
+
+type TrustedTokenIssuerSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (TrustedTokenIssuerSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TrustedTokenIssuerSpec)(nil)).Elem()
+}
+
+func (o TrustedTokenIssuerSpecArrayOutput) ToTrustedTokenIssuerSpecArrayOutput() TrustedTokenIssuerSpecArrayOutput {
+	return o
+}
+
+func (o TrustedTokenIssuerSpecArrayOutput) ToTrustedTokenIssuerSpecArrayOutputWithContext(ctx context.Context) TrustedTokenIssuerSpecArrayOutput {
+	return o
+}
+
+func (o TrustedTokenIssuerSpecArrayOutput) Index(i pulumi.IntInput) TrustedTokenIssuerSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) TrustedTokenIssuerSpec {
+		return vs[0].([]TrustedTokenIssuerSpec)[vs[1].(int)]
+	}).(TrustedTokenIssuerSpecOutput)
+}
+
 // An identity-store user. By default the component creates it; with `existing: true` it references a user that already exists, looked up by user name at preview. Users synchronized from an external identity provider should be referenced, not created.
 type UserSpec struct {
 	// The display name of a user the component creates. Defaults to `givenName familyName`.
@@ -3088,6 +3559,10 @@ func (o UserSpecArrayOutput) Index(i pulumi.IntInput) UserSpecOutput {
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecInput)(nil)).Elem(), AccessControlAttributeSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecArrayInput)(nil)).Elem(), AccessControlAttributeSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AccessScopeSpecInput)(nil)).Elem(), AccessScopeSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AccessScopeSpecArrayInput)(nil)).Elem(), AccessScopeSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ApplicationSpecInput)(nil)).Elem(), ApplicationSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ApplicationSpecArrayInput)(nil)).Elem(), ApplicationSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentInput)(nil)).Elem(), AssignmentArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentArrayInput)(nil)).Elem(), AssignmentArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentSpecInput)(nil)).Elem(), AssignmentSpecArgs{})
@@ -3124,10 +3599,16 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceCatalogAdoptSpecPtrInput)(nil)).Elem(), ServiceCatalogAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ShareSpecInput)(nil)).Elem(), ShareSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ShareSpecArrayInput)(nil)).Elem(), ShareSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TrustedTokenIssuerSpecInput)(nil)).Elem(), TrustedTokenIssuerSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TrustedTokenIssuerSpecArrayInput)(nil)).Elem(), TrustedTokenIssuerSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*UserSpecInput)(nil)).Elem(), UserSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*UserSpecArrayInput)(nil)).Elem(), UserSpecArray{})
 	pulumi.RegisterOutputType(AccessControlAttributeSpecOutput{})
 	pulumi.RegisterOutputType(AccessControlAttributeSpecArrayOutput{})
+	pulumi.RegisterOutputType(AccessScopeSpecOutput{})
+	pulumi.RegisterOutputType(AccessScopeSpecArrayOutput{})
+	pulumi.RegisterOutputType(ApplicationSpecOutput{})
+	pulumi.RegisterOutputType(ApplicationSpecArrayOutput{})
 	pulumi.RegisterOutputType(AssignmentOutput{})
 	pulumi.RegisterOutputType(AssignmentArrayOutput{})
 	pulumi.RegisterOutputType(AssignmentSpecOutput{})
@@ -3166,6 +3647,8 @@ func init() {
 	pulumi.RegisterOutputType(ServiceCatalogAdoptSpecPtrOutput{})
 	pulumi.RegisterOutputType(ShareSpecOutput{})
 	pulumi.RegisterOutputType(ShareSpecArrayOutput{})
+	pulumi.RegisterOutputType(TrustedTokenIssuerSpecOutput{})
+	pulumi.RegisterOutputType(TrustedTokenIssuerSpecArrayOutput{})
 	pulumi.RegisterOutputType(UserSpecOutput{})
 	pulumi.RegisterOutputType(UserSpecArrayOutput{})
 }

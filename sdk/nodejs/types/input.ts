@@ -21,6 +21,78 @@ export interface AccessControlAttributeSpecArgs {
 }
 
 /**
+ * An access scope of an application (PutApplicationAccessScope).
+ */
+export interface AccessScopeSpecArgs {
+    /**
+     * Up to 10 ARNs of the applications (or the instance) authorized for the scope. Empty authorizes none in particular.
+     */
+    authorizedTargets?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The scope, such as `sso:account:access` or `redshift:connect`: up to three parts of 1 to 50 letters, digits and `_`, separated by `:`.
+     */
+    scope: pulumi.Input<string>;
+}
+
+/**
+ * A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
+ */
+export interface ApplicationSpecArgs {
+    /**
+     * The application's access scopes: each scope at most once.
+     */
+    accessScopes?: pulumi.Input<pulumi.Input<inputs.AccessScopeSpecArgs>[] | undefined>;
+    /**
+     * The ARN of the existing application, such as `arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-1234567890abcdef`; only with `existing`.
+     */
+    applicationArn?: pulumi.Input<string | undefined>;
+    /**
+     * The application provider of an application created here. Defaults to `arn:aws:sso::aws:applicationProvider/custom`, the customer managed OAuth 2.0 provider, the only one CreateApplication accepts.
+     */
+    applicationProviderArn?: pulumi.Input<string | undefined>;
+    /**
+     * The URL that accepts authentication requests for the application, `http://` or `https://`, at most 512 characters; required with `signInOrigin: APPLICATION`.
+     */
+    applicationUrl?: pulumi.Input<string | undefined>;
+    /**
+     * Whether users need an assignment to use the application (PutApplicationAssignmentConfiguration). Unset leaves the application's configuration alone; false gives every user of the instance access.
+     */
+    assignmentRequired?: pulumi.Input<boolean | undefined>;
+    /**
+     * The description of an application created here, 1 to 128 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * Reference an application that exists already, by `applicationArn`, instead of creating one. It is looked up at preview and never modified; its assignments, assignment configuration and access scopes are managed here. Only `name`, `applicationArn`, `assignmentRequired`, `principals` and `accessScopes` may be set.
+     */
+    existing?: pulumi.Input<boolean | undefined>;
+    /**
+     * The application's name, 1 to 255 letters, digits and `+=,.@_-`, unique among `applications`. It keys the application's children. For an application created here it is also its name in IAM Identity Center; for an existing one, only the key.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * Whether the application appears in the AWS access portal: `ENABLED` or `DISABLED`.
+     */
+    portalVisibility?: pulumi.Input<string | undefined>;
+    /**
+     * The groups and users, declared in `groups` and `users` (created or existing), assigned to the application. Duplicates are merged.
+     */
+    principals?: pulumi.Input<pulumi.Input<inputs.PrincipalRefArgs>[] | undefined>;
+    /**
+     * How the AWS access portal signs users in: `APPLICATION` (redirect to `applicationUrl`; the default when it is set) or `IDENTITY_CENTER` (SAML identity-provider initiated).
+     */
+    signInOrigin?: pulumi.Input<string | undefined>;
+    /**
+     * `ENABLED` (the default) or `DISABLED`, for an application created here.
+     */
+    status?: pulumi.Input<string | undefined>;
+    /**
+     * Tags on an application created here.
+     */
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+}
+
+/**
  * One IAM Identity Center account assignment: a principal given a permission set in an AWS account.
  */
 export interface AssignmentArgs {
@@ -245,6 +317,10 @@ export interface PermissionSetSpecArgs {
      */
     description?: pulumi.Input<string | undefined>;
     /**
+     * Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+     */
+    existing?: pulumi.Input<boolean | undefined>;
+    /**
      * An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
      */
     inlinePolicy?: pulumi.Input<string | undefined>;
@@ -398,6 +474,36 @@ export interface ShareSpecArgs {
      * `ORGANIZATION` (every account of the organization), `ORGANIZATIONAL_UNIT` (every account under the OU, including accounts that join later), `ORGANIZATION_MEMBER_ACCOUNT` (one member account, through organization access, no acceptance needed) or `ACCOUNT` (one account, inside or outside the organization, which must accept the share). The first three need organization access.
      */
     type: pulumi.Input<string>;
+}
+
+/**
+ * A trusted token issuer: an external OAuth 2.0 authorization server whose JSON Web Tokens IAM Identity Center exchanges for its own, for trusted identity propagation (type OIDC_JWT).
+ */
+export interface TrustedTokenIssuerSpecArgs {
+    /**
+     * The JWT claim that identifies the user, such as `email` or `sub`: 1 to 3 names of letters, separated by `.` or `_`.
+     */
+    claimAttributePath: pulumi.Input<string>;
+    /**
+     * The identity-store attribute the claim is matched against, such as `emails.value` or `userName`: 1 to 3 names of letters, separated by `.`.
+     */
+    identityStoreAttributePath: pulumi.Input<string>;
+    /**
+     * The issuer's URL, where IAM Identity Center finds its OpenID Connect discovery document: `https://`, with no query or fragment, at most 512 characters, such as `https://login.example.com/oauth2/default`. Unique among the issuers.
+     */
+    issuerUrl: pulumi.Input<string>;
+    /**
+     * How IAM Identity Center gets the issuer's signing keys: `OPEN_ID_DISCOVERY`, the only option AWS has and the default.
+     */
+    jwksRetrievalOption?: pulumi.Input<string | undefined>;
+    /**
+     * The issuer's name, 1 to 255 letters, digits and `+=,.@_-`, unique. It keys the child.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * Tags on the trusted token issuer.
+     */
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
 }
 
 /**

@@ -15,6 +15,7 @@ from .list_trusted_services import *
 from .notifications_organizations_access import *
 from .org_integrations import *
 from .org_service_integration import *
+from .permission_set_provisioning import *
 from .provider import *
 from .security_lake_delegated_admin import *
 from .service_catalog_sharing import *
@@ -43,6 +44,7 @@ _utilities.register(
    "orgtrust:index:NotificationsOrganizationsAccess": "NotificationsOrganizationsAccess",
    "orgtrust:index:OrgIntegrations": "OrgIntegrations",
    "orgtrust:index:OrgServiceIntegration": "OrgServiceIntegration",
+   "orgtrust:index:PermissionSetProvisioning": "PermissionSetProvisioning",
    "orgtrust:index:SecurityLakeDelegatedAdmin": "SecurityLakeDelegatedAdmin",
    "orgtrust:index:ServiceCatalogSharing": "ServiceCatalogSharing",
    "orgtrust:index:StackSetsOrganizationsAccess": "StackSetsOrganizationsAccess",

@@ -18,6 +18,10 @@ from ._enums import *
 __all__ = [
     'AccessControlAttributeSpecArgs',
     'AccessControlAttributeSpecArgsDict',
+    'AccessScopeSpecArgs',
+    'AccessScopeSpecArgsDict',
+    'ApplicationSpecArgs',
+    'ApplicationSpecArgsDict',
     'AssignmentArgs',
     'AssignmentArgsDict',
     'AssignmentSpecArgs',
@@ -54,6 +58,8 @@ __all__ = [
     'ServiceCatalogAdoptSpecArgsDict',
     'ShareSpecArgs',
     'ShareSpecArgsDict',
+    'TrustedTokenIssuerSpecArgs',
+    'TrustedTokenIssuerSpecArgsDict',
     'UserSpecArgs',
     'UserSpecArgsDict',
 ]
@@ -108,6 +114,332 @@ class AccessControlAttributeSpecArgs:
     @sources.setter
     def sources(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
         pulumi.set(self, "sources", value)
+
+
+class AccessScopeSpecArgsDict(TypedDict):
+    """
+    An access scope of an application (PutApplicationAccessScope).
+    """
+    scope: pulumi.Input[_builtins.str]
+    """
+    The scope, such as `sso:account:access` or `redshift:connect`: up to three parts of 1 to 50 letters, digits and `_`, separated by `:`.
+    """
+    authorized_targets: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Up to 10 ARNs of the applications (or the instance) authorized for the scope. Empty authorizes none in particular.
+    """
+
+@pulumi.input_type
+class AccessScopeSpecArgs:
+    def __init__(__self__, *,
+                 scope: pulumi.Input[_builtins.str],
+                 authorized_targets: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+        """
+        An access scope of an application (PutApplicationAccessScope).
+
+        :param pulumi.Input[_builtins.str] scope: The scope, such as `sso:account:access` or `redshift:connect`: up to three parts of 1 to 50 letters, digits and `_`, separated by `:`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] authorized_targets: Up to 10 ARNs of the applications (or the instance) authorized for the scope. Empty authorizes none in particular.
+        """
+        pulumi.set(__self__, "scope", scope)
+        if authorized_targets is not None:
+            pulumi.set(__self__, "authorized_targets", authorized_targets)
+
+    @_builtins.property
+    @pulumi.getter
+    def scope(self) -> pulumi.Input[_builtins.str]:
+        """
+        The scope, such as `sso:account:access` or `redshift:connect`: up to three parts of 1 to 50 letters, digits and `_`, separated by `:`.
+        """
+        return pulumi.get(self, "scope")
+
+    @scope.setter
+    def scope(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "scope", value)
+
+    @_builtins.property
+    @pulumi.getter(name="authorizedTargets")
+    def authorized_targets(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Up to 10 ARNs of the applications (or the instance) authorized for the scope. Empty authorizes none in particular.
+        """
+        return pulumi.get(self, "authorized_targets")
+
+    @authorized_targets.setter
+    def authorized_targets(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "authorized_targets", value)
+
+
+class ApplicationSpecArgsDict(TypedDict):
+    """
+    A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The application's name, 1 to 255 letters, digits and `+=,.@_-`, unique among `applications`. It keys the application's children. For an application created here it is also its name in IAM Identity Center; for an existing one, only the key.
+    """
+    access_scopes: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['AccessScopeSpecArgsDict']]]]]
+    """
+    The application's access scopes: each scope at most once.
+    """
+    application_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The ARN of the existing application, such as `arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-1234567890abcdef`; only with `existing`.
+    """
+    application_provider_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The application provider of an application created here. Defaults to `arn:aws:sso::aws:applicationProvider/custom`, the customer managed OAuth 2.0 provider, the only one CreateApplication accepts.
+    """
+    application_url: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The URL that accepts authentication requests for the application, `http://` or `https://`, at most 512 characters; required with `signInOrigin: APPLICATION`.
+    """
+    assignment_required: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether users need an assignment to use the application (PutApplicationAssignmentConfiguration). Unset leaves the application's configuration alone; false gives every user of the instance access.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The description of an application created here, 1 to 128 characters.
+    """
+    existing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Reference an application that exists already, by `applicationArn`, instead of creating one. It is looked up at preview and never modified; its assignments, assignment configuration and access scopes are managed here. Only `name`, `applicationArn`, `assignmentRequired`, `principals` and `accessScopes` may be set.
+    """
+    portal_visibility: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Whether the application appears in the AWS access portal: `ENABLED` or `DISABLED`.
+    """
+    principals: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalRefArgsDict']]]]]
+    """
+    The groups and users, declared in `groups` and `users` (created or existing), assigned to the application. Duplicates are merged.
+    """
+    sign_in_origin: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    How the AWS access portal signs users in: `APPLICATION` (redirect to `applicationUrl`; the default when it is set) or `IDENTITY_CENTER` (SAML identity-provider initiated).
+    """
+    status: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    `ENABLED` (the default) or `DISABLED`, for an application created here.
+    """
+    tags: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    Tags on an application created here.
+    """
+
+@pulumi.input_type
+class ApplicationSpecArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 access_scopes: pulumi.Input[Optional[Sequence[pulumi.Input['AccessScopeSpecArgs']]]] = None,
+                 application_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 application_provider_arn: pulumi.Input[Optional[_builtins.str]] = None,
+                 application_url: pulumi.Input[Optional[_builtins.str]] = None,
+                 assignment_required: pulumi.Input[Optional[_builtins.bool]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 existing: pulumi.Input[Optional[_builtins.bool]] = None,
+                 portal_visibility: pulumi.Input[Optional[_builtins.str]] = None,
+                 principals: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalRefArgs']]]] = None,
+                 sign_in_origin: pulumi.Input[Optional[_builtins.str]] = None,
+                 status: pulumi.Input[Optional[_builtins.str]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+        """
+        A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
+
+        :param pulumi.Input[_builtins.str] name: The application's name, 1 to 255 letters, digits and `+=,.@_-`, unique among `applications`. It keys the application's children. For an application created here it is also its name in IAM Identity Center; for an existing one, only the key.
+        :param pulumi.Input[Sequence[pulumi.Input['AccessScopeSpecArgs']]] access_scopes: The application's access scopes: each scope at most once.
+        :param pulumi.Input[_builtins.str] application_arn: The ARN of the existing application, such as `arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-1234567890abcdef`; only with `existing`.
+        :param pulumi.Input[_builtins.str] application_provider_arn: The application provider of an application created here. Defaults to `arn:aws:sso::aws:applicationProvider/custom`, the customer managed OAuth 2.0 provider, the only one CreateApplication accepts.
+        :param pulumi.Input[_builtins.str] application_url: The URL that accepts authentication requests for the application, `http://` or `https://`, at most 512 characters; required with `signInOrigin: APPLICATION`.
+        :param pulumi.Input[_builtins.bool] assignment_required: Whether users need an assignment to use the application (PutApplicationAssignmentConfiguration). Unset leaves the application's configuration alone; false gives every user of the instance access.
+        :param pulumi.Input[_builtins.str] description: The description of an application created here, 1 to 128 characters.
+        :param pulumi.Input[_builtins.bool] existing: Reference an application that exists already, by `applicationArn`, instead of creating one. It is looked up at preview and never modified; its assignments, assignment configuration and access scopes are managed here. Only `name`, `applicationArn`, `assignmentRequired`, `principals` and `accessScopes` may be set.
+        :param pulumi.Input[_builtins.str] portal_visibility: Whether the application appears in the AWS access portal: `ENABLED` or `DISABLED`.
+        :param pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgs']]] principals: The groups and users, declared in `groups` and `users` (created or existing), assigned to the application. Duplicates are merged.
+        :param pulumi.Input[_builtins.str] sign_in_origin: How the AWS access portal signs users in: `APPLICATION` (redirect to `applicationUrl`; the default when it is set) or `IDENTITY_CENTER` (SAML identity-provider initiated).
+        :param pulumi.Input[_builtins.str] status: `ENABLED` (the default) or `DISABLED`, for an application created here.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags on an application created here.
+        """
+        pulumi.set(__self__, "name", name)
+        if access_scopes is not None:
+            pulumi.set(__self__, "access_scopes", access_scopes)
+        if application_arn is not None:
+            pulumi.set(__self__, "application_arn", application_arn)
+        if application_provider_arn is not None:
+            pulumi.set(__self__, "application_provider_arn", application_provider_arn)
+        if application_url is not None:
+            pulumi.set(__self__, "application_url", application_url)
+        if assignment_required is not None:
+            pulumi.set(__self__, "assignment_required", assignment_required)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if existing is not None:
+            pulumi.set(__self__, "existing", existing)
+        if portal_visibility is not None:
+            pulumi.set(__self__, "portal_visibility", portal_visibility)
+        if principals is not None:
+            pulumi.set(__self__, "principals", principals)
+        if sign_in_origin is not None:
+            pulumi.set(__self__, "sign_in_origin", sign_in_origin)
+        if status is not None:
+            pulumi.set(__self__, "status", status)
+        if tags is not None:
+            pulumi.set(__self__, "tags", tags)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The application's name, 1 to 255 letters, digits and `+=,.@_-`, unique among `applications`. It keys the application's children. For an application created here it is also its name in IAM Identity Center; for an existing one, only the key.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="accessScopes")
+    def access_scopes(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AccessScopeSpecArgs']]]]:
+        """
+        The application's access scopes: each scope at most once.
+        """
+        return pulumi.get(self, "access_scopes")
+
+    @access_scopes.setter
+    def access_scopes(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AccessScopeSpecArgs']]]]):
+        pulumi.set(self, "access_scopes", value)
+
+    @_builtins.property
+    @pulumi.getter(name="applicationArn")
+    def application_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The ARN of the existing application, such as `arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-1234567890abcdef`; only with `existing`.
+        """
+        return pulumi.get(self, "application_arn")
+
+    @application_arn.setter
+    def application_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "application_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="applicationProviderArn")
+    def application_provider_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The application provider of an application created here. Defaults to `arn:aws:sso::aws:applicationProvider/custom`, the customer managed OAuth 2.0 provider, the only one CreateApplication accepts.
+        """
+        return pulumi.get(self, "application_provider_arn")
+
+    @application_provider_arn.setter
+    def application_provider_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "application_provider_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="applicationUrl")
+    def application_url(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The URL that accepts authentication requests for the application, `http://` or `https://`, at most 512 characters; required with `signInOrigin: APPLICATION`.
+        """
+        return pulumi.get(self, "application_url")
+
+    @application_url.setter
+    def application_url(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "application_url", value)
+
+    @_builtins.property
+    @pulumi.getter(name="assignmentRequired")
+    def assignment_required(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether users need an assignment to use the application (PutApplicationAssignmentConfiguration). Unset leaves the application's configuration alone; false gives every user of the instance access.
+        """
+        return pulumi.get(self, "assignment_required")
+
+    @assignment_required.setter
+    def assignment_required(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "assignment_required", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The description of an application created here, 1 to 128 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def existing(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Reference an application that exists already, by `applicationArn`, instead of creating one. It is looked up at preview and never modified; its assignments, assignment configuration and access scopes are managed here. Only `name`, `applicationArn`, `assignmentRequired`, `principals` and `accessScopes` may be set.
+        """
+        return pulumi.get(self, "existing")
+
+    @existing.setter
+    def existing(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "existing", value)
+
+    @_builtins.property
+    @pulumi.getter(name="portalVisibility")
+    def portal_visibility(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Whether the application appears in the AWS access portal: `ENABLED` or `DISABLED`.
+        """
+        return pulumi.get(self, "portal_visibility")
+
+    @portal_visibility.setter
+    def portal_visibility(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "portal_visibility", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def principals(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalRefArgs']]]]:
+        """
+        The groups and users, declared in `groups` and `users` (created or existing), assigned to the application. Duplicates are merged.
+        """
+        return pulumi.get(self, "principals")
+
+    @principals.setter
+    def principals(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalRefArgs']]]]):
+        pulumi.set(self, "principals", value)
+
+    @_builtins.property
+    @pulumi.getter(name="signInOrigin")
+    def sign_in_origin(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        How the AWS access portal signs users in: `APPLICATION` (redirect to `applicationUrl`; the default when it is set) or `IDENTITY_CENTER` (SAML identity-provider initiated).
+        """
+        return pulumi.get(self, "sign_in_origin")
+
+    @sign_in_origin.setter
+    def sign_in_origin(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "sign_in_origin", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `ENABLED` (the default) or `DISABLED`, for an application created here.
+        """
+        return pulumi.get(self, "status")
+
+    @status.setter
+    def status(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "status", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Tags on an application created here.
+        """
+        return pulumi.get(self, "tags")
+
+    @tags.setter
+    def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "tags", value)
 
 
 class AssignmentArgsDict(TypedDict):
@@ -1015,6 +1347,10 @@ class PermissionSetSpecArgsDict(TypedDict):
     """
     The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
     """
+    existing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+    """
     inline_policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
@@ -1046,6 +1382,7 @@ class PermissionSetSpecArgs:
                  name: pulumi.Input[_builtins.str],
                  customer_managed_policies: pulumi.Input[Optional[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 existing: pulumi.Input[Optional[_builtins.bool]] = None,
                  inline_policy: pulumi.Input[Optional[_builtins.str]] = None,
                  managed_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  permissions_boundary: pulumi.Input[Optional['PermissionsBoundarySpecArgs']] = None,
@@ -1058,6 +1395,7 @@ class PermissionSetSpecArgs:
         :param pulumi.Input[_builtins.str] name: The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
         :param pulumi.Input[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]] customer_managed_policies: Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
         :param pulumi.Input[_builtins.str] description: The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
+        :param pulumi.Input[_builtins.bool] existing: Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
         :param pulumi.Input[_builtins.str] inline_policy: An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] managed_policy_arns: ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
         :param pulumi.Input['PermissionsBoundarySpecArgs'] permissions_boundary: The permissions boundary of the provisioned roles: an AWS managed policy or a customer managed policy, not both.
@@ -1070,6 +1408,8 @@ class PermissionSetSpecArgs:
             pulumi.set(__self__, "customer_managed_policies", customer_managed_policies)
         if description is not None:
             pulumi.set(__self__, "description", description)
+        if existing is not None:
+            pulumi.set(__self__, "existing", existing)
         if inline_policy is not None:
             pulumi.set(__self__, "inline_policy", inline_policy)
         if managed_policy_arns is not None:
@@ -1118,6 +1458,18 @@ class PermissionSetSpecArgs:
     @description.setter
     def description(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def existing(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+        """
+        return pulumi.get(self, "existing")
+
+    @existing.setter
+    def existing(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "existing", value)
 
     @_builtins.property
     @pulumi.getter(name="inlinePolicy")
@@ -1702,6 +2054,136 @@ class ShareSpecArgs:
     @type.setter
     def type(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "type", value)
+
+
+class TrustedTokenIssuerSpecArgsDict(TypedDict):
+    """
+    A trusted token issuer: an external OAuth 2.0 authorization server whose JSON Web Tokens IAM Identity Center exchanges for its own, for trusted identity propagation (type OIDC_JWT).
+    """
+    claim_attribute_path: pulumi.Input[_builtins.str]
+    """
+    The JWT claim that identifies the user, such as `email` or `sub`: 1 to 3 names of letters, separated by `.` or `_`.
+    """
+    identity_store_attribute_path: pulumi.Input[_builtins.str]
+    """
+    The identity-store attribute the claim is matched against, such as `emails.value` or `userName`: 1 to 3 names of letters, separated by `.`.
+    """
+    issuer_url: pulumi.Input[_builtins.str]
+    """
+    The issuer's URL, where IAM Identity Center finds its OpenID Connect discovery document: `https://`, with no query or fragment, at most 512 characters, such as `https://login.example.com/oauth2/default`. Unique among the issuers.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The issuer's name, 1 to 255 letters, digits and `+=,.@_-`, unique. It keys the child.
+    """
+    jwks_retrieval_option: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    How IAM Identity Center gets the issuer's signing keys: `OPEN_ID_DISCOVERY`, the only option AWS has and the default.
+    """
+    tags: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    Tags on the trusted token issuer.
+    """
+
+@pulumi.input_type
+class TrustedTokenIssuerSpecArgs:
+    def __init__(__self__, *,
+                 claim_attribute_path: pulumi.Input[_builtins.str],
+                 identity_store_attribute_path: pulumi.Input[_builtins.str],
+                 issuer_url: pulumi.Input[_builtins.str],
+                 name: pulumi.Input[_builtins.str],
+                 jwks_retrieval_option: pulumi.Input[Optional[_builtins.str]] = None,
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+        """
+        A trusted token issuer: an external OAuth 2.0 authorization server whose JSON Web Tokens IAM Identity Center exchanges for its own, for trusted identity propagation (type OIDC_JWT).
+
+        :param pulumi.Input[_builtins.str] claim_attribute_path: The JWT claim that identifies the user, such as `email` or `sub`: 1 to 3 names of letters, separated by `.` or `_`.
+        :param pulumi.Input[_builtins.str] identity_store_attribute_path: The identity-store attribute the claim is matched against, such as `emails.value` or `userName`: 1 to 3 names of letters, separated by `.`.
+        :param pulumi.Input[_builtins.str] issuer_url: The issuer's URL, where IAM Identity Center finds its OpenID Connect discovery document: `https://`, with no query or fragment, at most 512 characters, such as `https://login.example.com/oauth2/default`. Unique among the issuers.
+        :param pulumi.Input[_builtins.str] name: The issuer's name, 1 to 255 letters, digits and `+=,.@_-`, unique. It keys the child.
+        :param pulumi.Input[_builtins.str] jwks_retrieval_option: How IAM Identity Center gets the issuer's signing keys: `OPEN_ID_DISCOVERY`, the only option AWS has and the default.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags on the trusted token issuer.
+        """
+        pulumi.set(__self__, "claim_attribute_path", claim_attribute_path)
+        pulumi.set(__self__, "identity_store_attribute_path", identity_store_attribute_path)
+        pulumi.set(__self__, "issuer_url", issuer_url)
+        pulumi.set(__self__, "name", name)
+        if jwks_retrieval_option is not None:
+            pulumi.set(__self__, "jwks_retrieval_option", jwks_retrieval_option)
+        if tags is not None:
+            pulumi.set(__self__, "tags", tags)
+
+    @_builtins.property
+    @pulumi.getter(name="claimAttributePath")
+    def claim_attribute_path(self) -> pulumi.Input[_builtins.str]:
+        """
+        The JWT claim that identifies the user, such as `email` or `sub`: 1 to 3 names of letters, separated by `.` or `_`.
+        """
+        return pulumi.get(self, "claim_attribute_path")
+
+    @claim_attribute_path.setter
+    def claim_attribute_path(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "claim_attribute_path", value)
+
+    @_builtins.property
+    @pulumi.getter(name="identityStoreAttributePath")
+    def identity_store_attribute_path(self) -> pulumi.Input[_builtins.str]:
+        """
+        The identity-store attribute the claim is matched against, such as `emails.value` or `userName`: 1 to 3 names of letters, separated by `.`.
+        """
+        return pulumi.get(self, "identity_store_attribute_path")
+
+    @identity_store_attribute_path.setter
+    def identity_store_attribute_path(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "identity_store_attribute_path", value)
+
+    @_builtins.property
+    @pulumi.getter(name="issuerUrl")
+    def issuer_url(self) -> pulumi.Input[_builtins.str]:
+        """
+        The issuer's URL, where IAM Identity Center finds its OpenID Connect discovery document: `https://`, with no query or fragment, at most 512 characters, such as `https://login.example.com/oauth2/default`. Unique among the issuers.
+        """
+        return pulumi.get(self, "issuer_url")
+
+    @issuer_url.setter
+    def issuer_url(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "issuer_url", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The issuer's name, 1 to 255 letters, digits and `+=,.@_-`, unique. It keys the child.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="jwksRetrievalOption")
+    def jwks_retrieval_option(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        How IAM Identity Center gets the issuer's signing keys: `OPEN_ID_DISCOVERY`, the only option AWS has and the default.
+        """
+        return pulumi.get(self, "jwks_retrieval_option")
+
+    @jwks_retrieval_option.setter
+    def jwks_retrieval_option(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "jwks_retrieval_option", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        Tags on the trusted token issuer.
+        """
+        return pulumi.get(self, "tags")
+
+    @tags.setter
+    def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "tags", value)
 
 
 class UserSpecArgsDict(TypedDict):

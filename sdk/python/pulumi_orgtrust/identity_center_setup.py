@@ -23,6 +23,7 @@ class IdentityCenterSetupArgs:
     def __init__(__self__, *,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]]] = None,
                  adopt: pulumi.Input[Optional['IdentityCenterAdoptSpecArgs']] = None,
+                 applications: pulumi.Input[Optional[Sequence[pulumi.Input['ApplicationSpecArgs']]]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input['AssignmentSpecArgs']]]] = None,
                  assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
@@ -32,13 +33,16 @@ class IdentityCenterSetupArgs:
                  identity_store_id: Optional[_builtins.str] = None,
                  instance_arn: Optional[_builtins.str] = None,
                  management_account_id: Optional[_builtins.str] = None,
+                 management_account_role_arn: Optional[_builtins.str] = None,
                  permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input['PermissionSetSpecArgs']]]] = None,
+                 trusted_token_issuers: pulumi.Input[Optional[Sequence[pulumi.Input['TrustedTokenIssuerSpecArgs']]]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input['UserSpecArgs']]]] = None):
         """
         The set of arguments for constructing a IdentityCenterSetup resource.
 
         :param pulumi.Input[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
         :param pulumi.Input['IdentityCenterAdoptSpecArgs'] adopt: What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+        :param pulumi.Input[Sequence[pulumi.Input['ApplicationSpecArgs']]] applications: Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
         :param pulumi.Input[Sequence[pulumi.Input['AssignmentSpecArgs']]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
         :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
@@ -48,13 +52,17 @@ class IdentityCenterSetupArgs:
         :param _builtins.str identity_store_id: ID of the instance's identity store, such as `d-1234567890`. Give it together with `instanceArn`, or neither.
         :param _builtins.str instance_arn: ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Give it together with `identityStoreId`, or neither: then the instance is looked up (ssoadmin ListInstances) in the Region of the aws provider.
         :param _builtins.str management_account_id: 12-digit ID of the organization's management account. Optional: when empty it is looked up; when set it is checked against the delegated administrator, which cannot be the management account.
+        :param _builtins.str management_account_role_arn: ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
         :param pulumi.Input[Sequence[pulumi.Input['PermissionSetSpecArgs']]] permission_sets: The permission sets to create, each with its policies. Names must be unique.
+        :param pulumi.Input[Sequence[pulumi.Input['TrustedTokenIssuerSpecArgs']]] trusted_token_issuers: Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
         :param pulumi.Input[Sequence[pulumi.Input['UserSpecArgs']]] users: The identity-store users to create, or existing ones to reference by user name.
         """
         if access_control_attributes is not None:
             pulumi.set(__self__, "access_control_attributes", access_control_attributes)
         if adopt is not None:
             pulumi.set(__self__, "adopt", adopt)
+        if applications is not None:
+            pulumi.set(__self__, "applications", applications)
         if assignments is not None:
             pulumi.set(__self__, "assignments", assignments)
         if assignments_mode is not None:
@@ -73,8 +81,12 @@ class IdentityCenterSetupArgs:
             pulumi.set(__self__, "instance_arn", instance_arn)
         if management_account_id is not None:
             pulumi.set(__self__, "management_account_id", management_account_id)
+        if management_account_role_arn is not None:
+            pulumi.set(__self__, "management_account_role_arn", management_account_role_arn)
         if permission_sets is not None:
             pulumi.set(__self__, "permission_sets", permission_sets)
+        if trusted_token_issuers is not None:
+            pulumi.set(__self__, "trusted_token_issuers", trusted_token_issuers)
         if users is not None:
             pulumi.set(__self__, "users", users)
 
@@ -101,6 +113,18 @@ class IdentityCenterSetupArgs:
     @adopt.setter
     def adopt(self, value: pulumi.Input[Optional['IdentityCenterAdoptSpecArgs']]):
         pulumi.set(self, "adopt", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def applications(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ApplicationSpecArgs']]]]:
+        """
+        Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+        """
+        return pulumi.get(self, "applications")
+
+    @applications.setter
+    def applications(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ApplicationSpecArgs']]]]):
+        pulumi.set(self, "applications", value)
 
     @_builtins.property
     @pulumi.getter
@@ -211,6 +235,18 @@ class IdentityCenterSetupArgs:
         pulumi.set(self, "management_account_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="managementAccountRoleArn")
+    def management_account_role_arn(self) -> Optional[_builtins.str]:
+        """
+        ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
+        """
+        return pulumi.get(self, "management_account_role_arn")
+
+    @management_account_role_arn.setter
+    def management_account_role_arn(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "management_account_role_arn", value)
+
+    @_builtins.property
     @pulumi.getter(name="permissionSets")
     def permission_sets(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PermissionSetSpecArgs']]]]:
         """
@@ -221,6 +257,18 @@ class IdentityCenterSetupArgs:
     @permission_sets.setter
     def permission_sets(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PermissionSetSpecArgs']]]]):
         pulumi.set(self, "permission_sets", value)
+
+    @_builtins.property
+    @pulumi.getter(name="trustedTokenIssuers")
+    def trusted_token_issuers(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TrustedTokenIssuerSpecArgs']]]]:
+        """
+        Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+        """
+        return pulumi.get(self, "trusted_token_issuers")
+
+    @trusted_token_issuers.setter
+    def trusted_token_issuers(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TrustedTokenIssuerSpecArgs']]]]):
+        pulumi.set(self, "trusted_token_issuers", value)
 
     @_builtins.property
     @pulumi.getter
@@ -243,6 +291,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]]] = None,
                  adopt: pulumi.Input[Optional[Union['IdentityCenterAdoptSpecArgs', 'IdentityCenterAdoptSpecArgsDict']]] = None,
+                 applications: pulumi.Input[Optional[Sequence[pulumi.Input[Union['ApplicationSpecArgs', 'ApplicationSpecArgsDict']]]]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]]] = None,
                  assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
@@ -252,7 +301,9 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  identity_store_id: Optional[_builtins.str] = None,
                  instance_arn: Optional[_builtins.str] = None,
                  management_account_id: Optional[_builtins.str] = None,
+                 management_account_role_arn: Optional[_builtins.str] = None,
                  permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['PermissionSetSpecArgs', 'PermissionSetSpecArgsDict']]]]] = None,
+                 trusted_token_issuers: pulumi.Input[Optional[Sequence[pulumi.Input[Union['TrustedTokenIssuerSpecArgs', 'TrustedTokenIssuerSpecArgsDict']]]]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UserSpecArgs', 'UserSpecArgsDict']]]]] = None,
                  __props__=None):
         """
@@ -272,11 +323,17 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         | customer managed policy | `aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment` | `<name>-ps-<permission set>-customer-<path and name>` |
         | inline policy | `aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy` | `<name>-ps-<permission set>-inline` |
         | permissions boundary | `aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment` | `<name>-ps-<permission set>-boundary` |
+        | provisioning after every change | `orgtrust:index:PermissionSetProvisioning` | `<name>-ps-<permission set>-provisioning` |
         | group (unless `existing`) | `aws:identitystore/group:Group` | `<name>-group-<display name>` |
         | user (unless `existing`) | `aws:identitystore/user:User` | `<name>-user-<user name>` |
         | membership | `aws:identitystore/groupMembership:GroupMembership` | `<name>-member-<group>-<user>` |
         | ABAC attributes | `aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes` | `<name>-abac` |
         | account assignment | `aws:ssoadmin/accountAssignment:AccountAssignment` | `<name>-assign-<permission set>-<group\\|user>-<principal>-<account ID>` |
+        | application (unless `existing`) | `aws:ssoadmin/application:Application` | `<name>-app-<application>` |
+        | application assignment | `aws:ssoadmin/applicationAssignment:ApplicationAssignment` | `<name>-app-<application>-<group\\|user>-<principal>` |
+        | assignment required | `aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration` | `<name>-app-<application>-assignment-required` |
+        | access scope | `aws:ssoadmin/applicationAccessScope:ApplicationAccessScope` | `<name>-app-<application>-scope-<scope>` |
+        | trusted token issuer | `aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer` | `<name>-tti-<issuer>` |
 
         Every child is named by what it is, never by its position in a list:
         characters other than letters, digits and `._+=,@-` become `-`, and two inputs
@@ -316,13 +373,40 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         - Permission sets, created groups and users, and the ABAC attributes depend on
           the integration (`dependsOn`): trusted access and the delegated administrator
           exist before anything else and are removed after everything else.
-        - Policy attachments take their permission set's ARN.
+        - Policy attachments take their permission set's ARN, and each depends on the
+          permission set's previous one (in the order of the table above, each kind by
+          name): every attachment provisions the permission set when it is created or
+          deleted, and two provisionings of one permission set at once conflict.
+        - The permission set's provisioning depends on all its attachments.
         - Each assignment takes its permission set's ARN and its principal's ID (data
-          flow), and depends on its permission set's policy attachments, so the role is
-          provisioned with its policies and the same permission set is not provisioned
-          twice at once (IAM Identity Center answers that with ConflictException).
-        - Destroy runs in reverse: assignments, then policies and permission sets, then
-          the delegated administrator, then (only when asked) trusted access.
+          flow), and depends on its permission set's policy attachments and
+          provisioning, so the role is provisioned with its policies and the same
+          permission set is not provisioned twice at once (IAM Identity Center answers
+          that with ConflictException).
+        - Destroy runs in reverse: assignments, then the provisioning, policies and
+          permission sets, then the delegated administrator, then (only when asked)
+          trusted access.
+
+        ## Existing permission sets
+
+        A permission set that exists already, created by hand, by AWS Control Tower
+        (`AWSAdministratorAccess`, `AWSReadOnlyAccess`...) or by another stack, is
+        referenced by name with `existing: true`:
+
+        It is looked up at preview with `aws:ssoadmin/getPermissionSet` by name (one
+        lookup each), never registered, and so never modified or deleted: no
+        permission set, policy or provisioning child is created for it, and only
+        `name` may be set. Its assignments take the looked-up ARN and are created,
+        keyed and expanded like any other; `permissionSetArns` includes it. A name the
+        instance lacks fails the preview, before anything is registered, with the
+        nearest name it has (`"AWSAdministratorAcess" is not a permission set of
+        instance ...; did you mean "AWSAdministratorAccess"?`), every missing name at
+        once. Only then are the instance's permission sets listed
+        (`getPermissionSets`, and `getPermissionSet` by ARN for each), which also tells
+        a missing name from a lookup that failed for another reason (credentials,
+        `sso:DescribePermissionSet` denied), reported as that failure. The lookup
+        needs `sso:ListPermissionSets`, `sso:DescribePermissionSet` and
+        `sso:ListTagsForResource` (the deployer policy has them).
 
         ## Assignments and OU expansion
 
@@ -343,29 +427,247 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         `organizations:ListAccountsForParent` (the management account, or a delegated
         administrator for Organizations).
 
-        ## Why pulumi-aws `ssoadmin` and not aws-native `sso.PermissionSet`
+        ## Applications
 
-        aws-native's `sso.PermissionSet` holds every policy type in one resource,
-        updated as a whole through Cloud Control. pulumi-aws splits them into a
-        `PermissionSet` and one attachment resource per policy. This component uses
-        pulumi-aws:
+        `applications` are customer managed applications, each with its assignments
+        to the component's groups and users (created or `existing`), whether an
+        assignment is required, and its access scopes:
 
-        - **One provider plugin.** Everything else here is pulumi-aws: the
-          integration's delegated administrator, the identity store (aws-native has no
-          identity-store user), the account assignments, and the lookups
-          (`getInstances`, `getOrganizationalUnitDescendantAccounts`, `getGroup`,
-          `getUser`), which aws-native does not offer. aws-native would add a second
-          plugin to install and a second provider to configure with the same
-          credentials and Region, for one resource type.
-        - **Small diffs.** Each policy is its own child, keyed by the policy, so adding
-          or removing one managed policy creates or deletes exactly one resource and
-          leaves the permission set and its other policies untouched.
-        - **Plain strings.** The inline policy stays the JSON string the user gave,
+        - **Created** applications are pulumi-aws `ssoadmin.Application`s with the
+          provider `arn:aws:sso::aws:applicationProvider/custom`. That is the only
+          provider IAM Identity Center's `CreateApplication` accepts: "The
+          CreateApplication API only supports custom OAuth 2.0 applications" (the
+          pulumi-aws resource's documentation, terraform-provider-aws#35667), and a
+          `custom-saml` provider is answered "The application provider ... is not
+          supported for this action" (terraform-provider-aws#34813); the API has no
+          SAML metadata either (aws/aws-sdk#747). Any other `applicationProviderArn`
+          fails at preview, with the fix.
+        - **SAML 2.0 and catalog applications** are made in the console and
+          referenced with `existing: true` and their `applicationArn`: looked up at
+          preview (`aws:ssoadmin/getApplication`, which must find it in the
+          component's instance) and never modified, while their assignments,
+          assignment configuration and access scopes are managed here. The ARN's
+          instance part is checked against `instanceArn` without a lookup.
+        - **Assignments** (`principals`) are one `ApplicationAssignment` per
+          principal, keyed by it, duplicates merged. **`assignmentRequired`** is one
+          `ApplicationAssignmentConfiguration` when set (false gives every user of
+          the instance access; unset leaves the application's own setting).
+          **Access scopes** are one `ApplicationAccessScope` per scope, keyed by the
+          scope, with their `authorizedTargets` sorted.
+        - Order: a created application waits for the integration; its children take
+          its ARN. An existing application's children wait for the integration
+          explicitly. `applicationArns` gives every application's ARN by name.
+
+        Checked at preview, against the API reference's formats (`Application`,
+        `SignInOptions`, `PutApplicationAccessScope`): names 1 to 255 of
+        `[\\w+=,.@-]`, unique; descriptions of at most 128 characters; `status` and
+        `portalVisibility` `ENABLED` or `DISABLED`; `signInOrigin` `APPLICATION` or
+        `IDENTITY_CENTER`, with `applicationUrl` (an `http(s)://` URL of at most 512
+        characters) required for `APPLICATION`; application and provider ARN formats;
+        an existing application with anything the component would have to change on
+        it; principals that are not declared (with a suggestion); scopes of up to
+        three `:`-separated parts of `[A-Za-z0-9_]{1,50}`, each once, with at most 10
+        authorized targets, each an application or instance ARN, each once.
+
+        ## Trusted token issuers
+
+        `trustedTokenIssuers` are pulumi-aws `ssoadmin.TrustedTokenIssuer`s of type
+        `OIDC_JWT`, the only type AWS has: an external OAuth 2.0 authorization server
+        whose JWTs IAM Identity Center exchanges for its own (trusted identity
+        propagation). Each is `<name>-tti-<issuer>`, after the integration;
+        `trustedTokenIssuerArns` gives their ARNs by name.
+
+        Checked at preview: names as for applications, unique; `issuerUrl` an
+        `https` URL with no query or fragment, since an OpenID Connect issuer
+        identifier "is a case sensitive URL using the https scheme that contains
+        scheme, host, and optionally, port number and path components and no query
+        or fragment components" (OpenID Connect Core 1.0, 1.2), of at most 512
+        characters of the API's pattern, and unique (a trailing `/` ignored);
+        `claimAttributePath` 1 to 3 names of letters separated by `.` or `_` (the
+        API's `\\p{L}+(?:(\\.|\\_)\\p{L}+){0,2}`); `identityStoreAttributePath` 1 to 3 names
+        separated by `.` (`\\p{L}+(?:\\.\\p{L}+){0,2}`); `jwksRetrievalOption`
+        `OPEN_ID_DISCOVERY`, the only value and the default.
+
+        ## The management account
+
+        IAM Identity Center's delegated administrator can do "all IAM Identity Center
+        administrative tasks from the account, except for: enabling IAM Identity
+        Center; deleting IAM Identity Center configurations; managing permission sets
+        provisioned in the management account; registering or deregistering other
+        member accounts as delegated administrators; enabling or disabling user
+        access in the management account" (IAM Identity Center User Guide, [Register a
+        member account](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin-how-to-register.html);
+        the older [Delegated administration](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html)
+        page tabulates the same: "Manage permission sets provisioned in the
+        management account" is for the management account only). The scope, exactly:
+
+        - **Assignments in the management account** (user access there) can be
+          created and deleted only with the management account's credentials.
+        - **A permission set provisioned to the management account**, that is, with
+          at least one assignment there, can then be changed (attributes, policies,
+          boundary, provisioning, deletion) only from the management account, even
+          though it is also provisioned to member accounts. AWS's best practice is
+          therefore to "create permission sets for use only in the management
+          account".
+        - Everything else (other permission sets, assignments in member accounts,
+          groups, users, memberships, ABAC) the delegated administrator manages.
+
+        The component finds every assignment that reaches the management account:
+        named in `accountIds`, or through an entry of `organizationalUnitIds` whose
+        expansion contains it (the root `r-...` always does), after
+        `excludeAccountIds`. The management account is `managementAccountId`, or the
+        one the integration's lookup read, or, when neither gave it and there are
+        assignments, one `aws:organizations/getOrganization` lookup. Only when some
+        assignment reaches it does the component ask who it runs as
+        (`aws:index/getCallerIdentity`, sts:GetCallerIdentity, which needs no
+        permission). Then:
+
+        - **It runs as the management account:** nothing changes.
+        - **It runs as another account (the delegated administrator) and
+        `managementAccountRoleArn` is not set:** the preview fails, before anything
+        is registered, with one error per entry, naming the permission set and the
+        targets that reach the management account, and the three fixes:
+
+        - **It runs as another account and `managementAccountRoleArn` is set:** each
+        permission set with an assignment in the management account is managed
+        entirely with the management account's credentials: the permission set,
+        its policies and provisioning, and all its assignments, in member accounts
+        too (it is provisioned there, so the delegated administrator can no longer
+        change it). The component registers an aws provider `<name>-management`
+        and, when an orgtrust resource needs one (the provisioning of a permission
+        set it creates, or the assignment set in `set` and `migrate` modes), an
+        orgtrust provider `<name>-management-orgtrust`, both assuming the role with
+        the session name `orgtrust-identity-center`, in the Region of the
+        component's aws provider. In `set` mode those assignments are a second set,
+        `<name>-assignments-management`. An existing permission set's assignments
+        go through the management provider the same way. The role must be in the
+        management account (checked at preview against `managementAccountId`, or
+        the organization's), trust the deployer, and allow the Identity Center
+        actions of the deployer policy (`getDeployerPolicy` with `identityCenter`).
+
+        Design notes:
+
+        - **Why a role ARN and not a provider passed in.** The permission sets'
+          children include orgtrust resources (the provisioning, the assignment
+          set), which need an orgtrust provider with the management account's
+          credentials as much as the pulumi-aws children need an aws provider; one
+          role ARN configures both. It is a plain string, so it is checked at
+          preview, works the same from Go, TypeScript, Python and YAML, and needs no
+          aws SDK in the orgtrust SDKs (a provider reference in the schema would).
+          The providers it creates take their base credentials from the environment
+          (`AWS_PROFILE`, `AWS_ACCESS_KEY_ID`...), as the per-Region providers of
+          `OrgServiceIntegration` do, not from the component's explicit aws provider.
+        - **Keep management-account permission sets separate.** Adding the first
+          assignment in the management account to a permission set, or removing its
+          last one, moves the permission set's children to the other provider, which
+          the engine may treat as a replacement. Give the management account its own
+          permission sets, as AWS recommends, and the question never arises.
+        - **Quotas.** The management orgtrust provider runs in its own plugin
+          process, with its own rate limiter at 5 requests per second; with the
+          component's own (20 by default) Identity Center may throttle briefly, and
+          the AWS SDK's retryer absorbs it.
+        - **Not detected:** a permission set the component manages that someone
+          else assigned in the management account. The delegated administrator's
+          changes to it then fail at update with AWS's AccessDeniedException.
+
+        ## Provisioning after every change
+
+        A change to a permission set or its policies reaches the roles in the
+        accounts only when the permission set is provisioned again
+        (`ProvisionPermissionSet`); until then the console says the accounts need the
+        permission set reapplied. What calls it, in terraform-provider-aws (the code
+        pulumi-aws v6's `ssoadmin` resources run, `internal/service/ssoadmin`), always
+        with `TargetType: ALL_PROVISIONED_ACCOUNTS`, waiting on
+        `DescribePermissionSetProvisioningStatus`:
+
+        | resource | provisions on |
+        |---|---|
+        | `PermissionSet` | update of `description`, `relayState` or `sessionDuration` (not tags; not create, when no account has it yet) |
+        | `ManagedPolicyAttachment` | create and delete (it has no update: every input replaces) |
+        | `CustomerManagedPolicyAttachment` | create and delete |
+        | `PermissionSetInlinePolicy` | create, update (one put handler) and delete |
+        | `PermissionsBoundaryAttachment` | create and delete |
+        | `AccountAssignment` | never: `CreateAccountAssignment` provisions the permission set to its account itself |
+
+        Deletes were added by terraform-provider-aws#21773, which closed the issue of
+        a detached policy left unprovisioned (#22198). Two gaps remain:
+
+        - **A failed provisioning is forgotten.** The attachment records its ID
+          before it provisions, so when provisioning fails (a customer managed policy
+          or boundary missing in an account, the usual cause) the resource is created
+          all the same, and no later update provisions again: the accounts stay
+          outdated until something else changes (terraform-provider-aws#38247).
+        - **Concurrent provisioning conflicts.** The attachments of one permission
+          set are independent resources, so the engine creates them in parallel, and
+          each provisions the same permission set. IAM Identity Center answers
+          overlapping writes to permission sets with `ConflictException`
+          (terraform-provider-aws#19215, after which the provider retries the attach
+          and detach calls, not the provisioning; "There is a conflicting operation in
+          process" in aws-iam-identity-center-extensions#111), and AWS's own
+          CloudFormation handler treats `ConflictException` from
+          `ProvisionPermissionSet` as another provisioning still running and waits.
+
+        So the component chains a permission set's attachments one after another,
+        and adds one orgtrust `PermissionSetProvisioning` per permission set it
+        manages: it depends on all the permission set's attachments, takes as
+        `revision` a hash of everything that is provisioned (description, session
+        duration, relay state, every policy and the boundary, in sorted order; not
+        tags), and every assignment of the permission set depends on it. When a
+        policy changes, the revision changes, so the engine updates the provisioning
+        after the changed attachment and before any assignment the same update adds:
+        the provisioning resource runs `ProvisionPermissionSet` once for all the
+        changes and waits for `SUCCEEDED`. A `FAILED` provisioning fails the update
+        with AWS's `FailureReason` and records nothing, so the next `pulumi up`
+        provisions again; `pulumi refresh` lists the accounts
+        `ListAccountsForProvisionedPermissionSet` reports as
+        `LATEST_PERMISSION_SET_NOT_PROVISIONED` (`outdatedAccountIds`) and, when there
+        are some, makes the next `pulumi up` provision too. A removed policy's
+        attachment is deleted at the end of the update, after the provisioning; its
+        own delete provisions the permission set (#21773). Existing permission sets
+        are never provisioned: the component does not change them.
+
+        ### Why this and not aws-native `sso.PermissionSet`
+
+        aws-native's `aws-native:sso:PermissionSet` holds every policy kind in one
+        resource, updated through Cloud Control by the AWS::SSO::PermissionSet
+        handler, which writes the attributes, tags, managed and inline policies and
+        then provisions once to `ALL_PROVISIONED_ACCOUNTS`, waiting on the status and
+        retrying `ConflictException`
+        (aws-cloudformation/aws-cloudformation-resource-providers-sso,
+        `aws-sso-permissionset/.../UpdateHandler.java`). It would close both gaps for
+        permission sets, but:
+
+        - **Existing stacks would lose access.** Moving a permission set from
+          pulumi-aws's resources to aws-native's is a new resource type, so the engine
+          would create new permission sets and delete the old ones; IAM Identity
+          Center refuses to delete a permission set that is still provisioned
+          (terraform-provider-aws#26757), and deleting its assignments first removes
+          everyone's access until the new ones exist. Aliases cannot move state
+          between two providers' resources.
+        - **A second plugin for one resource type.** Everything else here is
+          pulumi-aws: the delegated administrator, the identity store (aws-native has
+          no identity-store user), the assignments and the lookups (`getInstances`,
+          `getOrganizationalUnitDescendantAccounts`, `getGroup`, `getUser`,
+          `getPermissionSet`), which aws-native does not offer. aws-native would add a
+          plugin to install and a provider to configure with the same credentials and
+          Region.
+        - **It does not find outdated accounts.** Its read does not report accounts
+          left outdated by a failure or an out-of-band change; the orgtrust resource's
+          refresh does.
+        - **Small diffs.** Each policy stays its own child, keyed by the policy, so
+          adding or removing one managed policy creates or deletes exactly one
+          resource, and the inline policy stays the JSON string the user gave,
           validated at preview, instead of aws-native's object form.
 
-        The cost is a few more resources per permission set, each of which
-        re-provisions the permission set when it changes; the assignments wait for the
-        attachments so the two never provision the same permission set at once.
+        The orgtrust resource is small (one call, a status poll, one list on
+        refresh), runs through the same rate limiter as every other Identity Center
+        call of the provider (20 requests per second), and is tested against the
+        quota-true fake (`tests/fakesso`): under the engine, a policy change and a new
+        assignment in one update provision before the assignment is created
+        (`TestPermissionSetProvisioningUnderTheEngine`). The cost is one resource per
+        permission set, and a provisioning that repeats the attachments' own when a
+        policy changes: one more `ProvisionPermissionSet` per changed permission set
+        per update.
 
         ## Scale
 
@@ -427,6 +729,13 @@ class IdentityCenterSetup(pulumi.ComponentResource):
           each once; exactly one source, of at most 256 characters.
         - Text that is not valid UTF-8, in any string input: Pulumi and AWS take
           UTF-8 only; the error names the field and the offset of the first bad byte.
+        - Existing permission sets: anything set but the name, or a name the
+          instance lacks (with the nearest one it has).
+        - The management account: an assignment that reaches it while the component
+          runs as another account, without `managementAccountRoleArn`; a
+          `managementAccountRoleArn` that is not a role ARN, or a role of another
+          account.
+        - Every check of the applications and trusted token issuers above.
 
         ## Example
 
@@ -435,6 +744,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
         :param pulumi.Input[Union['IdentityCenterAdoptSpecArgs', 'IdentityCenterAdoptSpecArgsDict']] adopt: What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['ApplicationSpecArgs', 'ApplicationSpecArgsDict']]]] applications: Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
         :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
@@ -444,7 +754,9 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         :param _builtins.str identity_store_id: ID of the instance's identity store, such as `d-1234567890`. Give it together with `instanceArn`, or neither.
         :param _builtins.str instance_arn: ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Give it together with `identityStoreId`, or neither: then the instance is looked up (ssoadmin ListInstances) in the Region of the aws provider.
         :param _builtins.str management_account_id: 12-digit ID of the organization's management account. Optional: when empty it is looked up; when set it is checked against the delegated administrator, which cannot be the management account.
+        :param _builtins.str management_account_role_arn: ARN of an IAM role in the organization's management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center's delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`<name>-management`, `<name>-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
         :param pulumi.Input[Sequence[pulumi.Input[Union['PermissionSetSpecArgs', 'PermissionSetSpecArgsDict']]]] permission_sets: The permission sets to create, each with its policies. Names must be unique.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['TrustedTokenIssuerSpecArgs', 'TrustedTokenIssuerSpecArgsDict']]]] trusted_token_issuers: Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
         :param pulumi.Input[Sequence[pulumi.Input[Union['UserSpecArgs', 'UserSpecArgsDict']]]] users: The identity-store users to create, or existing ones to reference by user name.
         """
         ...
@@ -470,11 +782,17 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         | customer managed policy | `aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment` | `<name>-ps-<permission set>-customer-<path and name>` |
         | inline policy | `aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy` | `<name>-ps-<permission set>-inline` |
         | permissions boundary | `aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment` | `<name>-ps-<permission set>-boundary` |
+        | provisioning after every change | `orgtrust:index:PermissionSetProvisioning` | `<name>-ps-<permission set>-provisioning` |
         | group (unless `existing`) | `aws:identitystore/group:Group` | `<name>-group-<display name>` |
         | user (unless `existing`) | `aws:identitystore/user:User` | `<name>-user-<user name>` |
         | membership | `aws:identitystore/groupMembership:GroupMembership` | `<name>-member-<group>-<user>` |
         | ABAC attributes | `aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes` | `<name>-abac` |
         | account assignment | `aws:ssoadmin/accountAssignment:AccountAssignment` | `<name>-assign-<permission set>-<group\\|user>-<principal>-<account ID>` |
+        | application (unless `existing`) | `aws:ssoadmin/application:Application` | `<name>-app-<application>` |
+        | application assignment | `aws:ssoadmin/applicationAssignment:ApplicationAssignment` | `<name>-app-<application>-<group\\|user>-<principal>` |
+        | assignment required | `aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration` | `<name>-app-<application>-assignment-required` |
+        | access scope | `aws:ssoadmin/applicationAccessScope:ApplicationAccessScope` | `<name>-app-<application>-scope-<scope>` |
+        | trusted token issuer | `aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer` | `<name>-tti-<issuer>` |
 
         Every child is named by what it is, never by its position in a list:
         characters other than letters, digits and `._+=,@-` become `-`, and two inputs
@@ -514,13 +832,40 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         - Permission sets, created groups and users, and the ABAC attributes depend on
           the integration (`dependsOn`): trusted access and the delegated administrator
           exist before anything else and are removed after everything else.
-        - Policy attachments take their permission set's ARN.
+        - Policy attachments take their permission set's ARN, and each depends on the
+          permission set's previous one (in the order of the table above, each kind by
+          name): every attachment provisions the permission set when it is created or
+          deleted, and two provisionings of one permission set at once conflict.
+        - The permission set's provisioning depends on all its attachments.
         - Each assignment takes its permission set's ARN and its principal's ID (data
-          flow), and depends on its permission set's policy attachments, so the role is
-          provisioned with its policies and the same permission set is not provisioned
-          twice at once (IAM Identity Center answers that with ConflictException).
-        - Destroy runs in reverse: assignments, then policies and permission sets, then
-          the delegated administrator, then (only when asked) trusted access.
+          flow), and depends on its permission set's policy attachments and
+          provisioning, so the role is provisioned with its policies and the same
+          permission set is not provisioned twice at once (IAM Identity Center answers
+          that with ConflictException).
+        - Destroy runs in reverse: assignments, then the provisioning, policies and
+          permission sets, then the delegated administrator, then (only when asked)
+          trusted access.
+
+        ## Existing permission sets
+
+        A permission set that exists already, created by hand, by AWS Control Tower
+        (`AWSAdministratorAccess`, `AWSReadOnlyAccess`...) or by another stack, is
+        referenced by name with `existing: true`:
+
+        It is looked up at preview with `aws:ssoadmin/getPermissionSet` by name (one
+        lookup each), never registered, and so never modified or deleted: no
+        permission set, policy or provisioning child is created for it, and only
+        `name` may be set. Its assignments take the looked-up ARN and are created,
+        keyed and expanded like any other; `permissionSetArns` includes it. A name the
+        instance lacks fails the preview, before anything is registered, with the
+        nearest name it has (`"AWSAdministratorAcess" is not a permission set of
+        instance ...; did you mean "AWSAdministratorAccess"?`), every missing name at
+        once. Only then are the instance's permission sets listed
+        (`getPermissionSets`, and `getPermissionSet` by ARN for each), which also tells
+        a missing name from a lookup that failed for another reason (credentials,
+        `sso:DescribePermissionSet` denied), reported as that failure. The lookup
+        needs `sso:ListPermissionSets`, `sso:DescribePermissionSet` and
+        `sso:ListTagsForResource` (the deployer policy has them).
 
         ## Assignments and OU expansion
 
@@ -541,29 +886,247 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         `organizations:ListAccountsForParent` (the management account, or a delegated
         administrator for Organizations).
 
-        ## Why pulumi-aws `ssoadmin` and not aws-native `sso.PermissionSet`
+        ## Applications
 
-        aws-native's `sso.PermissionSet` holds every policy type in one resource,
-        updated as a whole through Cloud Control. pulumi-aws splits them into a
-        `PermissionSet` and one attachment resource per policy. This component uses
-        pulumi-aws:
+        `applications` are customer managed applications, each with its assignments
+        to the component's groups and users (created or `existing`), whether an
+        assignment is required, and its access scopes:
 
-        - **One provider plugin.** Everything else here is pulumi-aws: the
-          integration's delegated administrator, the identity store (aws-native has no
-          identity-store user), the account assignments, and the lookups
-          (`getInstances`, `getOrganizationalUnitDescendantAccounts`, `getGroup`,
-          `getUser`), which aws-native does not offer. aws-native would add a second
-          plugin to install and a second provider to configure with the same
-          credentials and Region, for one resource type.
-        - **Small diffs.** Each policy is its own child, keyed by the policy, so adding
-          or removing one managed policy creates or deletes exactly one resource and
-          leaves the permission set and its other policies untouched.
-        - **Plain strings.** The inline policy stays the JSON string the user gave,
+        - **Created** applications are pulumi-aws `ssoadmin.Application`s with the
+          provider `arn:aws:sso::aws:applicationProvider/custom`. That is the only
+          provider IAM Identity Center's `CreateApplication` accepts: "The
+          CreateApplication API only supports custom OAuth 2.0 applications" (the
+          pulumi-aws resource's documentation, terraform-provider-aws#35667), and a
+          `custom-saml` provider is answered "The application provider ... is not
+          supported for this action" (terraform-provider-aws#34813); the API has no
+          SAML metadata either (aws/aws-sdk#747). Any other `applicationProviderArn`
+          fails at preview, with the fix.
+        - **SAML 2.0 and catalog applications** are made in the console and
+          referenced with `existing: true` and their `applicationArn`: looked up at
+          preview (`aws:ssoadmin/getApplication`, which must find it in the
+          component's instance) and never modified, while their assignments,
+          assignment configuration and access scopes are managed here. The ARN's
+          instance part is checked against `instanceArn` without a lookup.
+        - **Assignments** (`principals`) are one `ApplicationAssignment` per
+          principal, keyed by it, duplicates merged. **`assignmentRequired`** is one
+          `ApplicationAssignmentConfiguration` when set (false gives every user of
+          the instance access; unset leaves the application's own setting).
+          **Access scopes** are one `ApplicationAccessScope` per scope, keyed by the
+          scope, with their `authorizedTargets` sorted.
+        - Order: a created application waits for the integration; its children take
+          its ARN. An existing application's children wait for the integration
+          explicitly. `applicationArns` gives every application's ARN by name.
+
+        Checked at preview, against the API reference's formats (`Application`,
+        `SignInOptions`, `PutApplicationAccessScope`): names 1 to 255 of
+        `[\\w+=,.@-]`, unique; descriptions of at most 128 characters; `status` and
+        `portalVisibility` `ENABLED` or `DISABLED`; `signInOrigin` `APPLICATION` or
+        `IDENTITY_CENTER`, with `applicationUrl` (an `http(s)://` URL of at most 512
+        characters) required for `APPLICATION`; application and provider ARN formats;
+        an existing application with anything the component would have to change on
+        it; principals that are not declared (with a suggestion); scopes of up to
+        three `:`-separated parts of `[A-Za-z0-9_]{1,50}`, each once, with at most 10
+        authorized targets, each an application or instance ARN, each once.
+
+        ## Trusted token issuers
+
+        `trustedTokenIssuers` are pulumi-aws `ssoadmin.TrustedTokenIssuer`s of type
+        `OIDC_JWT`, the only type AWS has: an external OAuth 2.0 authorization server
+        whose JWTs IAM Identity Center exchanges for its own (trusted identity
+        propagation). Each is `<name>-tti-<issuer>`, after the integration;
+        `trustedTokenIssuerArns` gives their ARNs by name.
+
+        Checked at preview: names as for applications, unique; `issuerUrl` an
+        `https` URL with no query or fragment, since an OpenID Connect issuer
+        identifier "is a case sensitive URL using the https scheme that contains
+        scheme, host, and optionally, port number and path components and no query
+        or fragment components" (OpenID Connect Core 1.0, 1.2), of at most 512
+        characters of the API's pattern, and unique (a trailing `/` ignored);
+        `claimAttributePath` 1 to 3 names of letters separated by `.` or `_` (the
+        API's `\\p{L}+(?:(\\.|\\_)\\p{L}+){0,2}`); `identityStoreAttributePath` 1 to 3 names
+        separated by `.` (`\\p{L}+(?:\\.\\p{L}+){0,2}`); `jwksRetrievalOption`
+        `OPEN_ID_DISCOVERY`, the only value and the default.
+
+        ## The management account
+
+        IAM Identity Center's delegated administrator can do "all IAM Identity Center
+        administrative tasks from the account, except for: enabling IAM Identity
+        Center; deleting IAM Identity Center configurations; managing permission sets
+        provisioned in the management account; registering or deregistering other
+        member accounts as delegated administrators; enabling or disabling user
+        access in the management account" (IAM Identity Center User Guide, [Register a
+        member account](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin-how-to-register.html);
+        the older [Delegated administration](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html)
+        page tabulates the same: "Manage permission sets provisioned in the
+        management account" is for the management account only). The scope, exactly:
+
+        - **Assignments in the management account** (user access there) can be
+          created and deleted only with the management account's credentials.
+        - **A permission set provisioned to the management account**, that is, with
+          at least one assignment there, can then be changed (attributes, policies,
+          boundary, provisioning, deletion) only from the management account, even
+          though it is also provisioned to member accounts. AWS's best practice is
+          therefore to "create permission sets for use only in the management
+          account".
+        - Everything else (other permission sets, assignments in member accounts,
+          groups, users, memberships, ABAC) the delegated administrator manages.
+
+        The component finds every assignment that reaches the management account:
+        named in `accountIds`, or through an entry of `organizationalUnitIds` whose
+        expansion contains it (the root `r-...` always does), after
+        `excludeAccountIds`. The management account is `managementAccountId`, or the
+        one the integration's lookup read, or, when neither gave it and there are
+        assignments, one `aws:organizations/getOrganization` lookup. Only when some
+        assignment reaches it does the component ask who it runs as
+        (`aws:index/getCallerIdentity`, sts:GetCallerIdentity, which needs no
+        permission). Then:
+
+        - **It runs as the management account:** nothing changes.
+        - **It runs as another account (the delegated administrator) and
+        `managementAccountRoleArn` is not set:** the preview fails, before anything
+        is registered, with one error per entry, naming the permission set and the
+        targets that reach the management account, and the three fixes:
+
+        - **It runs as another account and `managementAccountRoleArn` is set:** each
+        permission set with an assignment in the management account is managed
+        entirely with the management account's credentials: the permission set,
+        its policies and provisioning, and all its assignments, in member accounts
+        too (it is provisioned there, so the delegated administrator can no longer
+        change it). The component registers an aws provider `<name>-management`
+        and, when an orgtrust resource needs one (the provisioning of a permission
+        set it creates, or the assignment set in `set` and `migrate` modes), an
+        orgtrust provider `<name>-management-orgtrust`, both assuming the role with
+        the session name `orgtrust-identity-center`, in the Region of the
+        component's aws provider. In `set` mode those assignments are a second set,
+        `<name>-assignments-management`. An existing permission set's assignments
+        go through the management provider the same way. The role must be in the
+        management account (checked at preview against `managementAccountId`, or
+        the organization's), trust the deployer, and allow the Identity Center
+        actions of the deployer policy (`getDeployerPolicy` with `identityCenter`).
+
+        Design notes:
+
+        - **Why a role ARN and not a provider passed in.** The permission sets'
+          children include orgtrust resources (the provisioning, the assignment
+          set), which need an orgtrust provider with the management account's
+          credentials as much as the pulumi-aws children need an aws provider; one
+          role ARN configures both. It is a plain string, so it is checked at
+          preview, works the same from Go, TypeScript, Python and YAML, and needs no
+          aws SDK in the orgtrust SDKs (a provider reference in the schema would).
+          The providers it creates take their base credentials from the environment
+          (`AWS_PROFILE`, `AWS_ACCESS_KEY_ID`...), as the per-Region providers of
+          `OrgServiceIntegration` do, not from the component's explicit aws provider.
+        - **Keep management-account permission sets separate.** Adding the first
+          assignment in the management account to a permission set, or removing its
+          last one, moves the permission set's children to the other provider, which
+          the engine may treat as a replacement. Give the management account its own
+          permission sets, as AWS recommends, and the question never arises.
+        - **Quotas.** The management orgtrust provider runs in its own plugin
+          process, with its own rate limiter at 5 requests per second; with the
+          component's own (20 by default) Identity Center may throttle briefly, and
+          the AWS SDK's retryer absorbs it.
+        - **Not detected:** a permission set the component manages that someone
+          else assigned in the management account. The delegated administrator's
+          changes to it then fail at update with AWS's AccessDeniedException.
+
+        ## Provisioning after every change
+
+        A change to a permission set or its policies reaches the roles in the
+        accounts only when the permission set is provisioned again
+        (`ProvisionPermissionSet`); until then the console says the accounts need the
+        permission set reapplied. What calls it, in terraform-provider-aws (the code
+        pulumi-aws v6's `ssoadmin` resources run, `internal/service/ssoadmin`), always
+        with `TargetType: ALL_PROVISIONED_ACCOUNTS`, waiting on
+        `DescribePermissionSetProvisioningStatus`:
+
+        | resource | provisions on |
+        |---|---|
+        | `PermissionSet` | update of `description`, `relayState` or `sessionDuration` (not tags; not create, when no account has it yet) |
+        | `ManagedPolicyAttachment` | create and delete (it has no update: every input replaces) |
+        | `CustomerManagedPolicyAttachment` | create and delete |
+        | `PermissionSetInlinePolicy` | create, update (one put handler) and delete |
+        | `PermissionsBoundaryAttachment` | create and delete |
+        | `AccountAssignment` | never: `CreateAccountAssignment` provisions the permission set to its account itself |
+
+        Deletes were added by terraform-provider-aws#21773, which closed the issue of
+        a detached policy left unprovisioned (#22198). Two gaps remain:
+
+        - **A failed provisioning is forgotten.** The attachment records its ID
+          before it provisions, so when provisioning fails (a customer managed policy
+          or boundary missing in an account, the usual cause) the resource is created
+          all the same, and no later update provisions again: the accounts stay
+          outdated until something else changes (terraform-provider-aws#38247).
+        - **Concurrent provisioning conflicts.** The attachments of one permission
+          set are independent resources, so the engine creates them in parallel, and
+          each provisions the same permission set. IAM Identity Center answers
+          overlapping writes to permission sets with `ConflictException`
+          (terraform-provider-aws#19215, after which the provider retries the attach
+          and detach calls, not the provisioning; "There is a conflicting operation in
+          process" in aws-iam-identity-center-extensions#111), and AWS's own
+          CloudFormation handler treats `ConflictException` from
+          `ProvisionPermissionSet` as another provisioning still running and waits.
+
+        So the component chains a permission set's attachments one after another,
+        and adds one orgtrust `PermissionSetProvisioning` per permission set it
+        manages: it depends on all the permission set's attachments, takes as
+        `revision` a hash of everything that is provisioned (description, session
+        duration, relay state, every policy and the boundary, in sorted order; not
+        tags), and every assignment of the permission set depends on it. When a
+        policy changes, the revision changes, so the engine updates the provisioning
+        after the changed attachment and before any assignment the same update adds:
+        the provisioning resource runs `ProvisionPermissionSet` once for all the
+        changes and waits for `SUCCEEDED`. A `FAILED` provisioning fails the update
+        with AWS's `FailureReason` and records nothing, so the next `pulumi up`
+        provisions again; `pulumi refresh` lists the accounts
+        `ListAccountsForProvisionedPermissionSet` reports as
+        `LATEST_PERMISSION_SET_NOT_PROVISIONED` (`outdatedAccountIds`) and, when there
+        are some, makes the next `pulumi up` provision too. A removed policy's
+        attachment is deleted at the end of the update, after the provisioning; its
+        own delete provisions the permission set (#21773). Existing permission sets
+        are never provisioned: the component does not change them.
+
+        ### Why this and not aws-native `sso.PermissionSet`
+
+        aws-native's `aws-native:sso:PermissionSet` holds every policy kind in one
+        resource, updated through Cloud Control by the AWS::SSO::PermissionSet
+        handler, which writes the attributes, tags, managed and inline policies and
+        then provisions once to `ALL_PROVISIONED_ACCOUNTS`, waiting on the status and
+        retrying `ConflictException`
+        (aws-cloudformation/aws-cloudformation-resource-providers-sso,
+        `aws-sso-permissionset/.../UpdateHandler.java`). It would close both gaps for
+        permission sets, but:
+
+        - **Existing stacks would lose access.** Moving a permission set from
+          pulumi-aws's resources to aws-native's is a new resource type, so the engine
+          would create new permission sets and delete the old ones; IAM Identity
+          Center refuses to delete a permission set that is still provisioned
+          (terraform-provider-aws#26757), and deleting its assignments first removes
+          everyone's access until the new ones exist. Aliases cannot move state
+          between two providers' resources.
+        - **A second plugin for one resource type.** Everything else here is
+          pulumi-aws: the delegated administrator, the identity store (aws-native has
+          no identity-store user), the assignments and the lookups (`getInstances`,
+          `getOrganizationalUnitDescendantAccounts`, `getGroup`, `getUser`,
+          `getPermissionSet`), which aws-native does not offer. aws-native would add a
+          plugin to install and a provider to configure with the same credentials and
+          Region.
+        - **It does not find outdated accounts.** Its read does not report accounts
+          left outdated by a failure or an out-of-band change; the orgtrust resource's
+          refresh does.
+        - **Small diffs.** Each policy stays its own child, keyed by the policy, so
+          adding or removing one managed policy creates or deletes exactly one
+          resource, and the inline policy stays the JSON string the user gave,
           validated at preview, instead of aws-native's object form.
 
-        The cost is a few more resources per permission set, each of which
-        re-provisions the permission set when it changes; the assignments wait for the
-        attachments so the two never provision the same permission set at once.
+        The orgtrust resource is small (one call, a status poll, one list on
+        refresh), runs through the same rate limiter as every other Identity Center
+        call of the provider (20 requests per second), and is tested against the
+        quota-true fake (`tests/fakesso`): under the engine, a policy change and a new
+        assignment in one update provision before the assignment is created
+        (`TestPermissionSetProvisioningUnderTheEngine`). The cost is one resource per
+        permission set, and a provisioning that repeats the attachments' own when a
+        policy changes: one more `ProvisionPermissionSet` per changed permission set
+        per update.
 
         ## Scale
 
@@ -625,6 +1188,13 @@ class IdentityCenterSetup(pulumi.ComponentResource):
           each once; exactly one source, of at most 256 characters.
         - Text that is not valid UTF-8, in any string input: Pulumi and AWS take
           UTF-8 only; the error names the field and the offset of the first bad byte.
+        - Existing permission sets: anything set but the name, or a name the
+          instance lacks (with the nearest one it has).
+        - The management account: an assignment that reaches it while the component
+          runs as another account, without `managementAccountRoleArn`; a
+          `managementAccountRoleArn` that is not a role ARN, or a role of another
+          account.
+        - Every check of the applications and trusted token issuers above.
 
         ## Example
 
@@ -646,6 +1216,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_control_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]]] = None,
                  adopt: pulumi.Input[Optional[Union['IdentityCenterAdoptSpecArgs', 'IdentityCenterAdoptSpecArgsDict']]] = None,
+                 applications: pulumi.Input[Optional[Sequence[pulumi.Input[Union['ApplicationSpecArgs', 'ApplicationSpecArgsDict']]]]] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]]] = None,
                  assignments_mode: Optional[_builtins.str] = None,
                  delegated_admin_account_id: Optional[_builtins.str] = None,
@@ -655,7 +1226,9 @@ class IdentityCenterSetup(pulumi.ComponentResource):
                  identity_store_id: Optional[_builtins.str] = None,
                  instance_arn: Optional[_builtins.str] = None,
                  management_account_id: Optional[_builtins.str] = None,
+                 management_account_role_arn: Optional[_builtins.str] = None,
                  permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['PermissionSetSpecArgs', 'PermissionSetSpecArgsDict']]]]] = None,
+                 trusted_token_issuers: pulumi.Input[Optional[Sequence[pulumi.Input[Union['TrustedTokenIssuerSpecArgs', 'TrustedTokenIssuerSpecArgsDict']]]]] = None,
                  users: pulumi.Input[Optional[Sequence[pulumi.Input[Union['UserSpecArgs', 'UserSpecArgsDict']]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -670,6 +1243,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
 
             __props__.__dict__["access_control_attributes"] = access_control_attributes
             __props__.__dict__["adopt"] = adopt
+            __props__.__dict__["applications"] = applications
             __props__.__dict__["assignments"] = assignments
             __props__.__dict__["assignments_mode"] = assignments_mode
             __props__.__dict__["delegated_admin_account_id"] = delegated_admin_account_id
@@ -679,12 +1253,16 @@ class IdentityCenterSetup(pulumi.ComponentResource):
             __props__.__dict__["identity_store_id"] = identity_store_id
             __props__.__dict__["instance_arn"] = instance_arn
             __props__.__dict__["management_account_id"] = management_account_id
+            __props__.__dict__["management_account_role_arn"] = management_account_role_arn
             __props__.__dict__["permission_sets"] = permission_sets
+            __props__.__dict__["trusted_token_issuers"] = trusted_token_issuers
             __props__.__dict__["users"] = users
+            __props__.__dict__["application_arns"] = None
             __props__.__dict__["assignment_count"] = None
             __props__.__dict__["group_ids"] = None
             __props__.__dict__["permission_set_arns"] = None
             __props__.__dict__["ready"] = None
+            __props__.__dict__["trusted_token_issuer_arns"] = None
             __props__.__dict__["user_ids"] = None
         super(IdentityCenterSetup, __self__).__init__(
             'orgtrust:index:IdentityCenterSetup',
@@ -692,6 +1270,14 @@ class IdentityCenterSetup(pulumi.ComponentResource):
             __props__,
             opts,
             remote=True)
+
+    @_builtins.property
+    @pulumi.getter(name="applicationArns")
+    def application_arns(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+        """
+        ARN of each application, created or referenced, by name.
+        """
+        return pulumi.get(self, "application_arns")
 
     @_builtins.property
     @pulumi.getter(name="assignmentCount")
@@ -740,6 +1326,14 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         The instance ARN, resolved once every child exists: trusted access, the delegated administrator, permission sets and their policies, principals, memberships and assignments. Use it as an input to order other resources after the whole setup.
         """
         return pulumi.get(self, "ready")
+
+    @_builtins.property
+    @pulumi.getter(name="trustedTokenIssuerArns")
+    def trusted_token_issuer_arns(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+        """
+        ARN of each trusted token issuer, by name.
+        """
+        return pulumi.get(self, "trusted_token_issuer_arns")
 
     @_builtins.property
     @pulumi.getter(name="userIds")

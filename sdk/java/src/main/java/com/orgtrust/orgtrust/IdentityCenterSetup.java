@@ -31,11 +31,17 @@ import javax.annotation.Nullable;
  * | customer managed policy | `aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment` | `&lt;name&gt;-ps-&lt;permission set&gt;-customer-&lt;path and name&gt;` |
  * | inline policy | `aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy` | `&lt;name&gt;-ps-&lt;permission set&gt;-inline` |
  * | permissions boundary | `aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment` | `&lt;name&gt;-ps-&lt;permission set&gt;-boundary` |
+ * | provisioning after every change | `orgtrust:index:PermissionSetProvisioning` | `&lt;name&gt;-ps-&lt;permission set&gt;-provisioning` |
  * | group (unless `existing`) | `aws:identitystore/group:Group` | `&lt;name&gt;-group-&lt;display name&gt;` |
  * | user (unless `existing`) | `aws:identitystore/user:User` | `&lt;name&gt;-user-&lt;user name&gt;` |
  * | membership | `aws:identitystore/groupMembership:GroupMembership` | `&lt;name&gt;-member-&lt;group&gt;-&lt;user&gt;` |
  * | ABAC attributes | `aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes` | `&lt;name&gt;-abac` |
  * | account assignment | `aws:ssoadmin/accountAssignment:AccountAssignment` | `&lt;name&gt;-assign-&lt;permission set&gt;-&lt;group\|user&gt;-&lt;principal&gt;-&lt;account ID&gt;` |
+ * | application (unless `existing`) | `aws:ssoadmin/application:Application` | `&lt;name&gt;-app-&lt;application&gt;` |
+ * | application assignment | `aws:ssoadmin/applicationAssignment:ApplicationAssignment` | `&lt;name&gt;-app-&lt;application&gt;-&lt;group\|user&gt;-&lt;principal&gt;` |
+ * | assignment required | `aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration` | `&lt;name&gt;-app-&lt;application&gt;-assignment-required` |
+ * | access scope | `aws:ssoadmin/applicationAccessScope:ApplicationAccessScope` | `&lt;name&gt;-app-&lt;application&gt;-scope-&lt;scope&gt;` |
+ * | trusted token issuer | `aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer` | `&lt;name&gt;-tti-&lt;issuer&gt;` |
  * 
  * Every child is named by what it is, never by its position in a list:
  * characters other than letters, digits and `._+=,{@literal @}-` become `-`, and two inputs
@@ -75,13 +81,40 @@ import javax.annotation.Nullable;
  * - Permission sets, created groups and users, and the ABAC attributes depend on
  *   the integration (`dependsOn`): trusted access and the delegated administrator
  *   exist before anything else and are removed after everything else.
- * - Policy attachments take their permission set&#39;s ARN.
+ * - Policy attachments take their permission set&#39;s ARN, and each depends on the
+ *   permission set&#39;s previous one (in the order of the table above, each kind by
+ *   name): every attachment provisions the permission set when it is created or
+ *   deleted, and two provisionings of one permission set at once conflict.
+ * - The permission set&#39;s provisioning depends on all its attachments.
  * - Each assignment takes its permission set&#39;s ARN and its principal&#39;s ID (data
- *   flow), and depends on its permission set&#39;s policy attachments, so the role is
- *   provisioned with its policies and the same permission set is not provisioned
- *   twice at once (IAM Identity Center answers that with ConflictException).
- * - Destroy runs in reverse: assignments, then policies and permission sets, then
- *   the delegated administrator, then (only when asked) trusted access.
+ *   flow), and depends on its permission set&#39;s policy attachments and
+ *   provisioning, so the role is provisioned with its policies and the same
+ *   permission set is not provisioned twice at once (IAM Identity Center answers
+ *   that with ConflictException).
+ * - Destroy runs in reverse: assignments, then the provisioning, policies and
+ *   permission sets, then the delegated administrator, then (only when asked)
+ *   trusted access.
+ * 
+ * ## Existing permission sets
+ * 
+ * A permission set that exists already, created by hand, by AWS Control Tower
+ * (`AWSAdministratorAccess`, `AWSReadOnlyAccess`...) or by another stack, is
+ * referenced by name with `existing: true`:
+ * 
+ * It is looked up at preview with `aws:ssoadmin/getPermissionSet` by name (one
+ * lookup each), never registered, and so never modified or deleted: no
+ * permission set, policy or provisioning child is created for it, and only
+ * `name` may be set. Its assignments take the looked-up ARN and are created,
+ * keyed and expanded like any other; `permissionSetArns` includes it. A name the
+ * instance lacks fails the preview, before anything is registered, with the
+ * nearest name it has (`&#34;AWSAdministratorAcess&#34; is not a permission set of
+ * instance ...; did you mean &#34;AWSAdministratorAccess&#34;?`), every missing name at
+ * once. Only then are the instance&#39;s permission sets listed
+ * (`getPermissionSets`, and `getPermissionSet` by ARN for each), which also tells
+ * a missing name from a lookup that failed for another reason (credentials,
+ * `sso:DescribePermissionSet` denied), reported as that failure. The lookup
+ * needs `sso:ListPermissionSets`, `sso:DescribePermissionSet` and
+ * `sso:ListTagsForResource` (the deployer policy has them).
  * 
  * ## Assignments and OU expansion
  * 
@@ -102,29 +135,247 @@ import javax.annotation.Nullable;
  * `organizations:ListAccountsForParent` (the management account, or a delegated
  * administrator for Organizations).
  * 
- * ## Why pulumi-aws `ssoadmin` and not aws-native `sso.PermissionSet`
+ * ## Applications
  * 
- * aws-native&#39;s `sso.PermissionSet` holds every policy type in one resource,
- * updated as a whole through Cloud Control. pulumi-aws splits them into a
- * `PermissionSet` and one attachment resource per policy. This component uses
- * pulumi-aws:
+ * `applications` are customer managed applications, each with its assignments
+ * to the component&#39;s groups and users (created or `existing`), whether an
+ * assignment is required, and its access scopes:
  * 
- * - **One provider plugin.** Everything else here is pulumi-aws: the
- *   integration&#39;s delegated administrator, the identity store (aws-native has no
- *   identity-store user), the account assignments, and the lookups
- *   (`getInstances`, `getOrganizationalUnitDescendantAccounts`, `getGroup`,
- *   `getUser`), which aws-native does not offer. aws-native would add a second
- *   plugin to install and a second provider to configure with the same
- *   credentials and Region, for one resource type.
- * - **Small diffs.** Each policy is its own child, keyed by the policy, so adding
- *   or removing one managed policy creates or deletes exactly one resource and
- *   leaves the permission set and its other policies untouched.
- * - **Plain strings.** The inline policy stays the JSON string the user gave,
+ * - **Created** applications are pulumi-aws `ssoadmin.Application`s with the
+ *   provider `arn:aws:sso::aws:applicationProvider/custom`. That is the only
+ *   provider IAM Identity Center&#39;s `CreateApplication` accepts: &#34;The
+ *   CreateApplication API only supports custom OAuth 2.0 applications&#34; (the
+ *   pulumi-aws resource&#39;s documentation, terraform-provider-aws#35667), and a
+ *   `custom-saml` provider is answered &#34;The application provider ... is not
+ *   supported for this action&#34; (terraform-provider-aws#34813); the API has no
+ *   SAML metadata either (aws/aws-sdk#747). Any other `applicationProviderArn`
+ *   fails at preview, with the fix.
+ * - **SAML 2.0 and catalog applications** are made in the console and
+ *   referenced with `existing: true` and their `applicationArn`: looked up at
+ *   preview (`aws:ssoadmin/getApplication`, which must find it in the
+ *   component&#39;s instance) and never modified, while their assignments,
+ *   assignment configuration and access scopes are managed here. The ARN&#39;s
+ *   instance part is checked against `instanceArn` without a lookup.
+ * - **Assignments** (`principals`) are one `ApplicationAssignment` per
+ *   principal, keyed by it, duplicates merged. **`assignmentRequired`** is one
+ *   `ApplicationAssignmentConfiguration` when set (false gives every user of
+ *   the instance access; unset leaves the application&#39;s own setting).
+ *   **Access scopes** are one `ApplicationAccessScope` per scope, keyed by the
+ *   scope, with their `authorizedTargets` sorted.
+ * - Order: a created application waits for the integration; its children take
+ *   its ARN. An existing application&#39;s children wait for the integration
+ *   explicitly. `applicationArns` gives every application&#39;s ARN by name.
+ * 
+ * Checked at preview, against the API reference&#39;s formats (`Application`,
+ * `SignInOptions`, `PutApplicationAccessScope`): names 1 to 255 of
+ * `[\w+=,.{@literal @}-]`, unique; descriptions of at most 128 characters; `status` and
+ * `portalVisibility` `ENABLED` or `DISABLED`; `signInOrigin` `APPLICATION` or
+ * `IDENTITY_CENTER`, with `applicationUrl` (an `http(s)://` URL of at most 512
+ * characters) required for `APPLICATION`; application and provider ARN formats;
+ * an existing application with anything the component would have to change on
+ * it; principals that are not declared (with a suggestion); scopes of up to
+ * three `:`-separated parts of `[A-Za-z0-9_]{1,50}`, each once, with at most 10
+ * authorized targets, each an application or instance ARN, each once.
+ * 
+ * ## Trusted token issuers
+ * 
+ * `trustedTokenIssuers` are pulumi-aws `ssoadmin.TrustedTokenIssuer`s of type
+ * `OIDC_JWT`, the only type AWS has: an external OAuth 2.0 authorization server
+ * whose JWTs IAM Identity Center exchanges for its own (trusted identity
+ * propagation). Each is `&lt;name&gt;-tti-&lt;issuer&gt;`, after the integration;
+ * `trustedTokenIssuerArns` gives their ARNs by name.
+ * 
+ * Checked at preview: names as for applications, unique; `issuerUrl` an
+ * `https` URL with no query or fragment, since an OpenID Connect issuer
+ * identifier &#34;is a case sensitive URL using the https scheme that contains
+ * scheme, host, and optionally, port number and path components and no query
+ * or fragment components&#34; (OpenID Connect Core 1.0, 1.2), of at most 512
+ * characters of the API&#39;s pattern, and unique (a trailing `/` ignored);
+ * `claimAttributePath` 1 to 3 names of letters separated by `.` or `_` (the
+ * API&#39;s `\p{L}+(?:(\.|\_)\p{L}+){0,2}`); `identityStoreAttributePath` 1 to 3 names
+ * separated by `.` (`\p{L}+(?:\.\p{L}+){0,2}`); `jwksRetrievalOption`
+ * `OPEN_ID_DISCOVERY`, the only value and the default.
+ * 
+ * ## The management account
+ * 
+ * IAM Identity Center&#39;s delegated administrator can do &#34;all IAM Identity Center
+ * administrative tasks from the account, except for: enabling IAM Identity
+ * Center; deleting IAM Identity Center configurations; managing permission sets
+ * provisioned in the management account; registering or deregistering other
+ * member accounts as delegated administrators; enabling or disabling user
+ * access in the management account&#34; (IAM Identity Center User Guide, [Register a
+ * member account](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin-how-to-register.html);
+ * the older [Delegated administration](https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html)
+ * page tabulates the same: &#34;Manage permission sets provisioned in the
+ * management account&#34; is for the management account only). The scope, exactly:
+ * 
+ * - **Assignments in the management account** (user access there) can be
+ *   created and deleted only with the management account&#39;s credentials.
+ * - **A permission set provisioned to the management account**, that is, with
+ *   at least one assignment there, can then be changed (attributes, policies,
+ *   boundary, provisioning, deletion) only from the management account, even
+ *   though it is also provisioned to member accounts. AWS&#39;s best practice is
+ *   therefore to &#34;create permission sets for use only in the management
+ *   account&#34;.
+ * - Everything else (other permission sets, assignments in member accounts,
+ *   groups, users, memberships, ABAC) the delegated administrator manages.
+ * 
+ * The component finds every assignment that reaches the management account:
+ * named in `accountIds`, or through an entry of `organizationalUnitIds` whose
+ * expansion contains it (the root `r-...` always does), after
+ * `excludeAccountIds`. The management account is `managementAccountId`, or the
+ * one the integration&#39;s lookup read, or, when neither gave it and there are
+ * assignments, one `aws:organizations/getOrganization` lookup. Only when some
+ * assignment reaches it does the component ask who it runs as
+ * (`aws:index/getCallerIdentity`, sts:GetCallerIdentity, which needs no
+ * permission). Then:
+ * 
+ * - **It runs as the management account:** nothing changes.
+ * - **It runs as another account (the delegated administrator) and
+ * `managementAccountRoleArn` is not set:** the preview fails, before anything
+ * is registered, with one error per entry, naming the permission set and the
+ * targets that reach the management account, and the three fixes:
+ * 
+ * - **It runs as another account and `managementAccountRoleArn` is set:** each
+ * permission set with an assignment in the management account is managed
+ * entirely with the management account&#39;s credentials: the permission set,
+ * its policies and provisioning, and all its assignments, in member accounts
+ * too (it is provisioned there, so the delegated administrator can no longer
+ * change it). The component registers an aws provider `&lt;name&gt;-management`
+ * and, when an orgtrust resource needs one (the provisioning of a permission
+ * set it creates, or the assignment set in `set` and `migrate` modes), an
+ * orgtrust provider `&lt;name&gt;-management-orgtrust`, both assuming the role with
+ * the session name `orgtrust-identity-center`, in the Region of the
+ * component&#39;s aws provider. In `set` mode those assignments are a second set,
+ * `&lt;name&gt;-assignments-management`. An existing permission set&#39;s assignments
+ * go through the management provider the same way. The role must be in the
+ * management account (checked at preview against `managementAccountId`, or
+ * the organization&#39;s), trust the deployer, and allow the Identity Center
+ * actions of the deployer policy (`getDeployerPolicy` with `identityCenter`).
+ * 
+ * Design notes:
+ * 
+ * - **Why a role ARN and not a provider passed in.** The permission sets&#39;
+ *   children include orgtrust resources (the provisioning, the assignment
+ *   set), which need an orgtrust provider with the management account&#39;s
+ *   credentials as much as the pulumi-aws children need an aws provider; one
+ *   role ARN configures both. It is a plain string, so it is checked at
+ *   preview, works the same from Go, TypeScript, Python and YAML, and needs no
+ *   aws SDK in the orgtrust SDKs (a provider reference in the schema would).
+ *   The providers it creates take their base credentials from the environment
+ *   (`AWS_PROFILE`, `AWS_ACCESS_KEY_ID`...), as the per-Region providers of
+ *   `OrgServiceIntegration` do, not from the component&#39;s explicit aws provider.
+ * - **Keep management-account permission sets separate.** Adding the first
+ *   assignment in the management account to a permission set, or removing its
+ *   last one, moves the permission set&#39;s children to the other provider, which
+ *   the engine may treat as a replacement. Give the management account its own
+ *   permission sets, as AWS recommends, and the question never arises.
+ * - **Quotas.** The management orgtrust provider runs in its own plugin
+ *   process, with its own rate limiter at 5 requests per second; with the
+ *   component&#39;s own (20 by default) Identity Center may throttle briefly, and
+ *   the AWS SDK&#39;s retryer absorbs it.
+ * - **Not detected:** a permission set the component manages that someone
+ *   else assigned in the management account. The delegated administrator&#39;s
+ *   changes to it then fail at update with AWS&#39;s AccessDeniedException.
+ * 
+ * ## Provisioning after every change
+ * 
+ * A change to a permission set or its policies reaches the roles in the
+ * accounts only when the permission set is provisioned again
+ * (`ProvisionPermissionSet`); until then the console says the accounts need the
+ * permission set reapplied. What calls it, in terraform-provider-aws (the code
+ * pulumi-aws v6&#39;s `ssoadmin` resources run, `internal/service/ssoadmin`), always
+ * with `TargetType: ALL_PROVISIONED_ACCOUNTS`, waiting on
+ * `DescribePermissionSetProvisioningStatus`:
+ * 
+ * | resource | provisions on |
+ * |---|---|
+ * | `PermissionSet` | update of `description`, `relayState` or `sessionDuration` (not tags; not create, when no account has it yet) |
+ * | `ManagedPolicyAttachment` | create and delete (it has no update: every input replaces) |
+ * | `CustomerManagedPolicyAttachment` | create and delete |
+ * | `PermissionSetInlinePolicy` | create, update (one put handler) and delete |
+ * | `PermissionsBoundaryAttachment` | create and delete |
+ * | `AccountAssignment` | never: `CreateAccountAssignment` provisions the permission set to its account itself |
+ * 
+ * Deletes were added by terraform-provider-aws#21773, which closed the issue of
+ * a detached policy left unprovisioned (#22198). Two gaps remain:
+ * 
+ * - **A failed provisioning is forgotten.** The attachment records its ID
+ *   before it provisions, so when provisioning fails (a customer managed policy
+ *   or boundary missing in an account, the usual cause) the resource is created
+ *   all the same, and no later update provisions again: the accounts stay
+ *   outdated until something else changes (terraform-provider-aws#38247).
+ * - **Concurrent provisioning conflicts.** The attachments of one permission
+ *   set are independent resources, so the engine creates them in parallel, and
+ *   each provisions the same permission set. IAM Identity Center answers
+ *   overlapping writes to permission sets with `ConflictException`
+ *   (terraform-provider-aws#19215, after which the provider retries the attach
+ *   and detach calls, not the provisioning; &#34;There is a conflicting operation in
+ *   process&#34; in aws-iam-identity-center-extensions#111), and AWS&#39;s own
+ *   CloudFormation handler treats `ConflictException` from
+ *   `ProvisionPermissionSet` as another provisioning still running and waits.
+ * 
+ * So the component chains a permission set&#39;s attachments one after another,
+ * and adds one orgtrust `PermissionSetProvisioning` per permission set it
+ * manages: it depends on all the permission set&#39;s attachments, takes as
+ * `revision` a hash of everything that is provisioned (description, session
+ * duration, relay state, every policy and the boundary, in sorted order; not
+ * tags), and every assignment of the permission set depends on it. When a
+ * policy changes, the revision changes, so the engine updates the provisioning
+ * after the changed attachment and before any assignment the same update adds:
+ * the provisioning resource runs `ProvisionPermissionSet` once for all the
+ * changes and waits for `SUCCEEDED`. A `FAILED` provisioning fails the update
+ * with AWS&#39;s `FailureReason` and records nothing, so the next `pulumi up`
+ * provisions again; `pulumi refresh` lists the accounts
+ * `ListAccountsForProvisionedPermissionSet` reports as
+ * `LATEST_PERMISSION_SET_NOT_PROVISIONED` (`outdatedAccountIds`) and, when there
+ * are some, makes the next `pulumi up` provision too. A removed policy&#39;s
+ * attachment is deleted at the end of the update, after the provisioning; its
+ * own delete provisions the permission set (#21773). Existing permission sets
+ * are never provisioned: the component does not change them.
+ * 
+ * ### Why this and not aws-native `sso.PermissionSet`
+ * 
+ * aws-native&#39;s `aws-native:sso:PermissionSet` holds every policy kind in one
+ * resource, updated through Cloud Control by the AWS::SSO::PermissionSet
+ * handler, which writes the attributes, tags, managed and inline policies and
+ * then provisions once to `ALL_PROVISIONED_ACCOUNTS`, waiting on the status and
+ * retrying `ConflictException`
+ * (aws-cloudformation/aws-cloudformation-resource-providers-sso,
+ * `aws-sso-permissionset/.../UpdateHandler.java`). It would close both gaps for
+ * permission sets, but:
+ * 
+ * - **Existing stacks would lose access.** Moving a permission set from
+ *   pulumi-aws&#39;s resources to aws-native&#39;s is a new resource type, so the engine
+ *   would create new permission sets and delete the old ones; IAM Identity
+ *   Center refuses to delete a permission set that is still provisioned
+ *   (terraform-provider-aws#26757), and deleting its assignments first removes
+ *   everyone&#39;s access until the new ones exist. Aliases cannot move state
+ *   between two providers&#39; resources.
+ * - **A second plugin for one resource type.** Everything else here is
+ *   pulumi-aws: the delegated administrator, the identity store (aws-native has
+ *   no identity-store user), the assignments and the lookups (`getInstances`,
+ *   `getOrganizationalUnitDescendantAccounts`, `getGroup`, `getUser`,
+ *   `getPermissionSet`), which aws-native does not offer. aws-native would add a
+ *   plugin to install and a provider to configure with the same credentials and
+ *   Region.
+ * - **It does not find outdated accounts.** Its read does not report accounts
+ *   left outdated by a failure or an out-of-band change; the orgtrust resource&#39;s
+ *   refresh does.
+ * - **Small diffs.** Each policy stays its own child, keyed by the policy, so
+ *   adding or removing one managed policy creates or deletes exactly one
+ *   resource, and the inline policy stays the JSON string the user gave,
  *   validated at preview, instead of aws-native&#39;s object form.
  * 
- * The cost is a few more resources per permission set, each of which
- * re-provisions the permission set when it changes; the assignments wait for the
- * attachments so the two never provision the same permission set at once.
+ * The orgtrust resource is small (one call, a status poll, one list on
+ * refresh), runs through the same rate limiter as every other Identity Center
+ * call of the provider (20 requests per second), and is tested against the
+ * quota-true fake (`tests/fakesso`): under the engine, a policy change and a new
+ * assignment in one update provision before the assignment is created
+ * (`TestPermissionSetProvisioningUnderTheEngine`). The cost is one resource per
+ * permission set, and a provisioning that repeats the attachments&#39; own when a
+ * policy changes: one more `ProvisionPermissionSet` per changed permission set
+ * per update.
  * 
  * ## Scale
  * 
@@ -186,12 +437,33 @@ import javax.annotation.Nullable;
  *   each once; exactly one source, of at most 256 characters.
  * - Text that is not valid UTF-8, in any string input: Pulumi and AWS take
  *   UTF-8 only; the error names the field and the offset of the first bad byte.
+ * - Existing permission sets: anything set but the name, or a name the
+ *   instance lacks (with the nearest one it has).
+ * - The management account: an assignment that reaches it while the component
+ *   runs as another account, without `managementAccountRoleArn`; a
+ *   `managementAccountRoleArn` that is not a role ARN, or a role of another
+ *   account.
+ * - Every check of the applications and trusted token issuers above.
  * 
  * ## Example
  * 
  */
 @ResourceType(type="orgtrust:index:IdentityCenterSetup")
 public class IdentityCenterSetup extends com.pulumi.resources.ComponentResource {
+    /**
+     * ARN of each application, created or referenced, by name.
+     * 
+     */
+    @Export(name="applicationArns", refs={Map.class,String.class}, tree="[0,1,1]")
+    private Output<Map<String,String>> applicationArns;
+
+    /**
+     * @return ARN of each application, created or referenced, by name.
+     * 
+     */
+    public Output<Map<String,String>> applicationArns() {
+        return this.applicationArns;
+    }
     /**
      * How many account assignments the component manages, after OU expansion, exclusions and merging duplicates. Known at preview.
      * 
@@ -275,6 +547,20 @@ public class IdentityCenterSetup extends com.pulumi.resources.ComponentResource 
      */
     public Output<String> ready() {
         return this.ready;
+    }
+    /**
+     * ARN of each trusted token issuer, by name.
+     * 
+     */
+    @Export(name="trustedTokenIssuerArns", refs={Map.class,String.class}, tree="[0,1,1]")
+    private Output<Map<String,String>> trustedTokenIssuerArns;
+
+    /**
+     * @return ARN of each trusted token issuer, by name.
+     * 
+     */
+    public Output<Map<String,String>> trustedTokenIssuerArns() {
+        return this.trustedTokenIssuerArns;
     }
     /**
      * Identity-store ID of each user, created or referenced, by user name.

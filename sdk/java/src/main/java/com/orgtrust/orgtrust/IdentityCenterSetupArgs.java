@@ -4,11 +4,13 @@
 package com.orgtrust.orgtrust;
 
 import com.orgtrust.orgtrust.inputs.AccessControlAttributeSpecArgs;
+import com.orgtrust.orgtrust.inputs.ApplicationSpecArgs;
 import com.orgtrust.orgtrust.inputs.AssignmentSpecArgs;
 import com.orgtrust.orgtrust.inputs.GroupSpecArgs;
 import com.orgtrust.orgtrust.inputs.IdentityCenterAdoptSpecArgs;
 import com.orgtrust.orgtrust.inputs.MembershipSpecArgs;
 import com.orgtrust.orgtrust.inputs.PermissionSetSpecArgs;
+import com.orgtrust.orgtrust.inputs.TrustedTokenIssuerSpecArgs;
 import com.orgtrust.orgtrust.inputs.UserSpecArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
@@ -52,6 +54,21 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
      */
     public Optional<Output<IdentityCenterAdoptSpecArgs>> adopt() {
         return Optional.ofNullable(this.adopt);
+    }
+
+    /**
+     * Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+     * 
+     */
+    @Import(name="applications")
+    private @Nullable Output<List<ApplicationSpecArgs>> applications;
+
+    /**
+     * @return Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+     * 
+     */
+    public Optional<Output<List<ApplicationSpecArgs>>> applications() {
+        return Optional.ofNullable(this.applications);
     }
 
     /**
@@ -190,6 +207,21 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
     }
 
     /**
+     * ARN of an IAM role in the organization&#39;s management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center&#39;s delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`&lt;name&gt;-management`, `&lt;name&gt;-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
+     * 
+     */
+    @Import(name="managementAccountRoleArn")
+    private @Nullable String managementAccountRoleArn;
+
+    /**
+     * @return ARN of an IAM role in the organization&#39;s management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center&#39;s delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`&lt;name&gt;-management`, `&lt;name&gt;-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
+     * 
+     */
+    public Optional<String> managementAccountRoleArn() {
+        return Optional.ofNullable(this.managementAccountRoleArn);
+    }
+
+    /**
      * The permission sets to create, each with its policies. Names must be unique.
      * 
      */
@@ -202,6 +234,21 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
      */
     public Optional<Output<List<PermissionSetSpecArgs>>> permissionSets() {
         return Optional.ofNullable(this.permissionSets);
+    }
+
+    /**
+     * Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+     * 
+     */
+    @Import(name="trustedTokenIssuers")
+    private @Nullable Output<List<TrustedTokenIssuerSpecArgs>> trustedTokenIssuers;
+
+    /**
+     * @return Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+     * 
+     */
+    public Optional<Output<List<TrustedTokenIssuerSpecArgs>>> trustedTokenIssuers() {
+        return Optional.ofNullable(this.trustedTokenIssuers);
     }
 
     /**
@@ -224,6 +271,7 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
     private IdentityCenterSetupArgs(IdentityCenterSetupArgs $) {
         this.accessControlAttributes = $.accessControlAttributes;
         this.adopt = $.adopt;
+        this.applications = $.applications;
         this.assignments = $.assignments;
         this.assignmentsMode = $.assignmentsMode;
         this.delegatedAdminAccountId = $.delegatedAdminAccountId;
@@ -233,7 +281,9 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
         this.identityStoreId = $.identityStoreId;
         this.instanceArn = $.instanceArn;
         this.managementAccountId = $.managementAccountId;
+        this.managementAccountRoleArn = $.managementAccountRoleArn;
         this.permissionSets = $.permissionSets;
+        this.trustedTokenIssuers = $.trustedTokenIssuers;
         this.users = $.users;
     }
 
@@ -305,6 +355,37 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
          */
         public Builder adopt(IdentityCenterAdoptSpecArgs adopt) {
             return adopt(Output.of(adopt));
+        }
+
+        /**
+         * @param applications Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder applications(@Nullable Output<List<ApplicationSpecArgs>> applications) {
+            $.applications = applications;
+            return this;
+        }
+
+        /**
+         * @param applications Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder applications(List<ApplicationSpecArgs> applications) {
+            return applications(Output.of(applications));
+        }
+
+        /**
+         * @param applications Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder applications(ApplicationSpecArgs... applications) {
+            return applications(List.of(applications));
         }
 
         /**
@@ -467,6 +548,17 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
         }
 
         /**
+         * @param managementAccountRoleArn ARN of an IAM role in the organization&#39;s management account, such as `arn:aws:iam::111122223333:role/IdentityCenterManagementAccount`, for assignments that reach the management account when the component runs as another account (IAM Identity Center&#39;s delegated administrator). The delegated administrator cannot manage assignments in the management account nor permission sets provisioned there, so each permission set with an assignment in the management account is then managed, with its policies, provisioning and every assignment, through an aws provider and an orgtrust provider that assume this role (`&lt;name&gt;-management`, `&lt;name&gt;-management-orgtrust`). Without it, such assignments fail the preview with the fix. Unused when the component runs as the management account.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder managementAccountRoleArn(@Nullable String managementAccountRoleArn) {
+            $.managementAccountRoleArn = managementAccountRoleArn;
+            return this;
+        }
+
+        /**
          * @param permissionSets The permission sets to create, each with its policies. Names must be unique.
          * 
          * @return builder
@@ -495,6 +587,37 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
          */
         public Builder permissionSets(PermissionSetSpecArgs... permissionSets) {
             return permissionSets(List.of(permissionSets));
+        }
+
+        /**
+         * @param trustedTokenIssuers Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder trustedTokenIssuers(@Nullable Output<List<TrustedTokenIssuerSpecArgs>> trustedTokenIssuers) {
+            $.trustedTokenIssuers = trustedTokenIssuers;
+            return this;
+        }
+
+        /**
+         * @param trustedTokenIssuers Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder trustedTokenIssuers(List<TrustedTokenIssuerSpecArgs> trustedTokenIssuers) {
+            return trustedTokenIssuers(Output.of(trustedTokenIssuers));
+        }
+
+        /**
+         * @param trustedTokenIssuers Trusted token issuers (OIDC JWT) of the instance, for trusted identity propagation from an external identity provider. Names and issuer URLs must be unique.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder trustedTokenIssuers(TrustedTokenIssuerSpecArgs... trustedTokenIssuers) {
+            return trustedTokenIssuers(List.of(trustedTokenIssuers));
         }
 
         /**

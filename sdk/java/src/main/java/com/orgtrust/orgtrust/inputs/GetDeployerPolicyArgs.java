@@ -18,14 +18,14 @@ public final class GetDeployerPolicyArgs extends com.pulumi.resources.InvokeArgs
     public static final GetDeployerPolicyArgs Empty = new GetDeployerPolicyArgs();
 
     /**
-     * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+     * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      * 
      */
     @Import(name="identityCenter")
     private @Nullable Output<Boolean> identityCenter;
 
     /**
-     * @return Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+     * @return Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      * 
      */
     public Optional<Output<Boolean>> identityCenter() {
@@ -105,7 +105,7 @@ public final class GetDeployerPolicyArgs extends com.pulumi.resources.InvokeArgs
         }
 
         /**
-         * @param identityCenter Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+         * @param identityCenter Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
          * 
          * @return builder
          * 
@@ -116,7 +116,7 @@ public final class GetDeployerPolicyArgs extends com.pulumi.resources.InvokeArgs
         }
 
         /**
-         * @param identityCenter Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+         * @param identityCenter Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
          * 
          * @return builder
          * 

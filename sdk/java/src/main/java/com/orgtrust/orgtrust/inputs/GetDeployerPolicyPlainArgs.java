@@ -17,14 +17,14 @@ public final class GetDeployerPolicyPlainArgs extends com.pulumi.resources.Invok
     public static final GetDeployerPolicyPlainArgs Empty = new GetDeployerPolicyPlainArgs();
 
     /**
-     * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+     * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      * 
      */
     @Import(name="identityCenter")
     private @Nullable Boolean identityCenter;
 
     /**
-     * @return Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+     * @return Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      * 
      */
     public Optional<Boolean> identityCenter() {
@@ -104,7 +104,7 @@ public final class GetDeployerPolicyPlainArgs extends com.pulumi.resources.Invok
         }
 
         /**
-         * @param identityCenter Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets, account assignments, the identity store and the organization lookups that expand organizational units to accounts.
+         * @param identityCenter Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
          * 
          * @return builder
          * 

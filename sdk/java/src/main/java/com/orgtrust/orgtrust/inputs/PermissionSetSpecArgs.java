@@ -8,6 +8,7 @@ import com.orgtrust.orgtrust.inputs.PermissionsBoundarySpecArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
+import java.lang.Boolean;
 import java.lang.String;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,21 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
      */
     public Optional<Output<String>> description() {
         return Optional.ofNullable(this.description);
+    }
+
+    /**
+     * Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+     * 
+     */
+    @Import(name="existing")
+    private @Nullable Output<Boolean> existing;
+
+    /**
+     * @return Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+     * 
+     */
+    public Optional<Output<Boolean>> existing() {
+        return Optional.ofNullable(this.existing);
     }
 
     /**
@@ -164,6 +180,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
     private PermissionSetSpecArgs(PermissionSetSpecArgs $) {
         this.customerManagedPolicies = $.customerManagedPolicies;
         this.description = $.description;
+        this.existing = $.existing;
         this.inlinePolicy = $.inlinePolicy;
         this.managedPolicyArns = $.managedPolicyArns;
         this.name = $.name;
@@ -241,6 +258,27 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
          */
         public Builder description(String description) {
             return description(Output.of(description));
+        }
+
+        /**
+         * @param existing Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder existing(@Nullable Output<Boolean> existing) {
+            $.existing = existing;
+            return this;
+        }
+
+        /**
+         * @param existing Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder existing(Boolean existing) {
+            return existing(Output.of(existing));
         }
 
         /**
