@@ -113,6 +113,11 @@ type Options struct {
 	PageSize int
 	// Clock is the time source (default the wall clock).
 	Clock Clock
+	// GroupNames and UserNames are the display names of groups and the user
+	// names of users, by ID, that GetGroupId, GetUserId and the Describe
+	// calls answer with (default "group-" or "user-" and the ID's last four
+	// characters).
+	GroupNames, UserNames map[string]string
 }
 
 // Assignment is one account assignment.
@@ -149,6 +154,9 @@ type Server struct {
 	failAccount map[string]string
 	window      []time.Time // accepted quota-counted requests in the last second
 	seq         int
+	// permissionSets are the permission sets CreatePermissionSet made, by ARN.
+	permissionSets map[string]*permissionSet
+	history        []Change
 
 	calls          map[string]int
 	throttled      int
@@ -181,6 +189,7 @@ func New(opts Options) *Server {
 		accounts:    append([]string{}, opts.Accounts...),
 		assignments: map[string]Assignment{}, ops: map[string]*operation{},
 		failAccount: map[string]string{}, calls: map[string]int{},
+		permissionSets: map[string]*permissionSet{},
 	}
 	sort.Strings(s.accounts)
 	for _, u := range opts.Users {
@@ -216,8 +225,9 @@ func (s *Server) instanceID() string {
 func (s *Server) Put(as ...Assignment) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.opts.Clock.Now()
 	for _, a := range as {
-		s.assignments[a.key()] = a
+		s.put(a, now, "Put")
 	}
 }
 
@@ -225,8 +235,9 @@ func (s *Server) Put(as ...Assignment) {
 func (s *Server) Remove(as ...Assignment) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.opts.Clock.Now()
 	for _, a := range as {
-		delete(s.assignments, a.key())
+		s.remove(a, now, "Remove")
 	}
 }
 
@@ -304,11 +315,11 @@ func (s *Server) settle(now time.Time) {
 		op.settled = true
 		switch {
 		case op.del:
-			delete(s.assignments, op.a.key())
+			s.remove(op.a, op.completeAt, OpDeleteAccountAssignment)
 		case s.failAccount[op.a.AccountID] != "":
 			op.failure = s.failAccount[op.a.AccountID]
 		default:
-			s.assignments[op.a.key()] = op.a
+			s.put(op.a, op.completeAt, OpCreateAccountAssignment)
 		}
 	}
 	s.pending = s.pending[n:]

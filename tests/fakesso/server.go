@@ -65,8 +65,13 @@ type request struct {
 	Filter                             *struct {
 		AccountID string `json:"AccountId"`
 	}
-	MaxResults *int
-	NextToken  *string
+	Name                string
+	Description         string
+	SessionDuration     string
+	RelayState          string
+	AlternateIdentifier *alternateIdentifier
+	MaxResults          *int
+	NextToken           *string
 }
 
 type epoch time.Time
@@ -174,15 +179,18 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 			return nil, errorf("ResourceNotFoundException", "USER not found.")
 		}
 		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "UserId": req.UserID,
-			"UserName": "user-" + req.UserID[len(req.UserID)-4:]}, nil
+			"UserName": s.userName(req.UserID)}, nil
 	case OpDescribeGroup:
 		if req.IdentityStoreID != s.opts.IdentityStoreID || !s.groups[req.GroupID] {
 			return nil, errorf("ResourceNotFoundException", "GROUP not found.")
 		}
 		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "GroupId": req.GroupID,
-			"DisplayName": "group-" + req.GroupID[len(req.GroupID)-4:]}, nil
+			"DisplayName": s.groupName(req.GroupID)}, nil
 	case OpListAccounts:
 		return s.listAccounts(req)
+	}
+	if out, err, ok := s.dispatchMore(op, req, now); ok {
+		return out, err
 	}
 	return nil, errorf("UnknownOperationException", "operation %q is not supported by this endpoint", op)
 }
