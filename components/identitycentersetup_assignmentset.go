@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 )
 
 // How IdentityCenterSetup registers its account assignments
@@ -97,5 +98,45 @@ func (b *icBuilder) assignmentSet(mode string, prep *icPrepared) error {
 		return fmt.Errorf("registering the assignment set: %w", err)
 	}
 	b.add(set)
+	if mode == AssignmentsSet && b.ctx.DryRun() {
+		return b.refuseJumpToSet(set)
+	}
+	return nil
+}
+
+// refuseJumpToSet fails the preview of a stack that switches from
+// perResource straight to set. A program cannot read its stack's state, but
+// at preview it can tell a resource that exists (its ID is known) from one
+// that is to be created (unknown). A set to be created beside permission
+// sets that exist means the stack had this component without a set: in
+// perResource mode, whose assignment resources this update would delete,
+// and with them the access they give. Stacks in set mode always have the
+// set, and a new stack creates its permission sets too, so neither is
+// refused. An update that skips the preview (`pulumi up --skip-preview`,
+// the Automation API's Up) is not guarded.
+func (b *icBuilder) refuseJumpToSet(set *AccountAssignments) error {
+	ctx := b.ctx.Context()
+	setID, err := internals.UnsafeAwaitOutput(ctx, set.ID())
+	if err != nil || setID.Known {
+		return err
+	}
+	for i := range b.plan.permissionSets {
+		ps := &b.plan.permissionSets[i]
+		psID, err := internals.UnsafeAwaitOutput(ctx, ps.id)
+		if err != nil {
+			return err
+		}
+		if psID.Known {
+			return InputErrors{{Field: "assignmentsMode", Value: AssignmentsSet, subject: true, Message: fmt.Sprintf(
+				"%q would create the assignment set beside permission sets that already exist (%q): this stack "+
+					"has per-resource assignments (mode %q), and this update would delete them, and with them "+
+					"the access they give; use assignmentsMode %q first: one `pulumi up` in %q moves every "+
+					"assignment into the set without a write and marks the old resources retainOnDelete, and "+
+					"the next, in %q, drops them from the state without deleting any assignment (if this "+
+					"stack has no per-resource assignments, %q is harmless)", AssignmentsSet, ps.spec.Name,
+				AssignmentsPerResource, AssignmentsMigrate, AssignmentsMigrate, AssignmentsSet,
+				AssignmentsMigrate)}}
+		}
+	}
 	return nil
 }

@@ -49,6 +49,7 @@ type icPermissionSet struct {
 
 	// Set while registering.
 	arn         pulumi.StringOutput
+	id          pulumi.IDOutput
 	attachments []pulumi.Resource
 }
 
@@ -84,6 +85,8 @@ type icMembership struct {
 
 // icRule is one validated AssignmentSpec.
 type icRule struct {
+	// field is the spec's path, "assignments[i]".
+	field      string
 	ps         int
 	principals []int
 	// prefixes[i] is the resource-name prefix of principals[i]'s assignments;
@@ -456,7 +459,7 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 	prefixes := map[string][2]int{}
 	for i, s := range specs {
 		field := fmt.Sprintf("assignments[%d]", i)
-		rule := icRule{}
+		rule := icRule{field: field}
 		ok := true
 		ps, found := psIndex[s.PermissionSet]
 		if !found {

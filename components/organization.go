@@ -24,10 +24,15 @@ import (
 // Nothing is registered before steps 1 and 2 pass.
 
 // organization is what the components need to know about the AWS
-// organization: its management account and its ID.
+// organization: its management account, its ID and, when the caller may
+// list them, its accounts.
 type organization struct {
 	managementAccountID string
 	id                  string
+	// accounts are the IDs of the organization's accounts; nil when the
+	// lookup could not list them (pulumi-aws lists them only for the
+	// management account and a delegated administrator of Organizations).
+	accounts map[string]bool
 }
 
 // lookupOrganization reads the organization with
@@ -44,7 +49,14 @@ func lookupOrganization(ctx *pulumi.Context, opts []pulumi.ResourceOption, why, 
 		return organization{}, fmt.Errorf("looking up the organization%s: %w; set %s to skip the lookup", why,
 			err, skip)
 	}
-	return organization{managementAccountID: org.MasterAccountId, id: org.Id}, nil
+	out := organization{managementAccountID: org.MasterAccountId, id: org.Id}
+	if len(org.Accounts) > 0 {
+		out.accounts = make(map[string]bool, len(org.Accounts))
+		for _, a := range org.Accounts {
+			out.accounts[a.Id] = true
+		}
+	}
+	return out, nil
 }
 
 // lookupManagementAccount is the lookup of an integration's delegated

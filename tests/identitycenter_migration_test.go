@@ -149,8 +149,12 @@ func TestIdentityCenterMigrationKeepsAccess(t *testing.T) {
 	assert.Equal(t, len(want), counts[awsAccountAssignmentType])
 	assert.Equal(t, 1, counts[components.AccountAssignmentsToken])
 
-	// Set: the old resources leave the state; no assignment is deleted.
+	// Set: the old resources leave the state; no assignment is deleted. The
+	// preview shows them going, and does not refuse: the set exists.
 	stack.SetConfig("orgtrust-enginetest:assignmentsMode", components.AssignmentsSet, false)
+	pre, err = stack.Preview()
+	require.NoError(t, err)
+	assert.Equal(t, len(want), pre.Changes[string(apitype.OpDelete)], "preview: %v", pre.Changes)
 	up, err := stack.Up()
 	require.NoError(t, err)
 	assert.Len(t, up.Names(apitype.OpDelete, awsAccountAssignmentType), len(want),
@@ -233,4 +237,29 @@ func TestIdentityCenterJumpToSetIsRefused(t *testing.T) {
 	_, err = stack.Up()
 	require.NoError(t, err)
 	assert.ElementsMatch(t, want, fake.Assignments(), "the next up gives the access back")
+}
+
+// TestIdentityCenterSetModeNewStack creates a new stack in set mode under
+// the real engine: the preview is not refused (the permission sets are to
+// be created too), the up creates every assignment through the set, and
+// there are no per-resource assignments.
+func TestIdentityCenterSetModeNewStack(t *testing.T) {
+	t.Parallel()
+	fakes := newMigrationFakes(t)
+	fake := fakes.sso
+	stack := fakes.stack(t, migrationProgram)
+	stack.SetConfig("orgtrust-enginetest:assignmentsMode", components.AssignmentsSet, false)
+	pre, err := stack.Preview()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"sso-assignments"}, pre.Names(apitype.OpCreate, components.AccountAssignmentsToken))
+	_, err = stack.Up()
+	require.NoError(t, err)
+	want := migrationAssignments(t, fake)
+	assert.ElementsMatch(t, want, fake.Assignments())
+	counts, _ := stateOf(stack)
+	assert.Zero(t, counts[awsAccountAssignmentType])
+	assert.Equal(t, 1, counts[components.AccountAssignmentsToken])
+	again, err := stack.Preview()
+	require.NoError(t, err)
+	assert.False(t, again.HasChanges(), "second preview: %v", again.Changes)
 }
