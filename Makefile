@@ -74,6 +74,7 @@ bench: tools provider
 	@grep -h '^identitycenter overhead' $(BIN)/bench.txt
 	@grep -h '^plan 100000 assignments' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 create:' $(BIN)/bench.txt
+	@grep -h '^assignments 10000 create per-resource:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 refresh:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 engine:' $(BIN)/bench.txt
 

@@ -35,7 +35,8 @@ const assignmentsModeDoc = "How the assignments are registered. `perResource` (t
 	"every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, " +
 	"switch to `set`, and the old children leave the state without any assignment being deleted. Never switch " +
 	"an existing stack from `perResource` straight to `set`: the engine would delete the old children, and " +
-	"with them the assignments."
+	"with them the assignments; `pulumi preview` refuses that switch (an update that skips the preview cannot " +
+	"be checked)."
 
 // checkAssignmentsMode adds an error for an unknown mode.
 func checkAssignmentsMode(errs *InputErrors, mode string) {
