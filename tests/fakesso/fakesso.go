@@ -226,6 +226,7 @@ func (s *Server) Put(as ...Assignment) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.opts.Clock.Now()
+	s.settle(now)
 	for _, a := range as {
 		s.put(a, now, "Put")
 	}
@@ -236,6 +237,7 @@ func (s *Server) Remove(as ...Assignment) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.opts.Clock.Now()
+	s.settle(now)
 	for _, a := range as {
 		s.remove(a, now, "Remove")
 	}
