@@ -13,7 +13,8 @@ const (
 	// AssignmentsPerResource registers one pulumi-aws ssoadmin
 	// AccountAssignment per assignment: the default of this release, because
 	// switching an existing stack straight to the set would delete the old
-	// children, and with them the assignments.
+	// children, and with them the assignments (the preview refuses that
+	// switch, refuseJumpToSet, but an update without a preview cannot).
 	AssignmentsPerResource = "perResource"
 	// AssignmentsSet registers all assignments as one orgtrust
 	// AccountAssignments: recommended for every new stack, and for any of more

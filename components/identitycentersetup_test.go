@@ -53,6 +53,8 @@ type icOrg struct {
 	// members, when not nil, are the accounts getOrganization lists (it
 	// lists none for a caller that may not list them).
 	members []string
+	// orgDenied makes getOrganization fail.
+	orgDenied bool
 }
 
 func icDefaultOrg() icOrg {
@@ -96,6 +98,9 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 	m.mu.Unlock()
 	switch args.Token {
 	case getOrganizationToken:
+		if m.org.orgDenied {
+			return nil, fmt.Errorf("AccessDeniedException: not authorized to perform organizations:DescribeOrganization")
+		}
 		accounts := make([]resource.PropertyValue, 0, len(m.org.members))
 		for _, id := range m.org.members {
 			accounts = append(accounts, resource.NewProperty(resource.PropertyMap{
@@ -896,6 +901,15 @@ func TestIdentityCenterSetupLookupFailuresRegisterNothing(t *testing.T) {
 		_, err := icRun(m, args)
 		require.NoError(t, err)
 		assert.Equal(t, 1, m.count(getOrganizationToken))
+
+		// Nor can one that may not read the organization at all: only this
+		// check needed the lookup, so the preview goes on.
+		org := icDefaultOrg()
+		org.orgDenied = true
+		denied := newICMock(org)
+		_, err = icRun(denied, args)
+		require.NoError(t, err)
+		assert.NotEmpty(t, denied.ByType(icAssignmentType))
 	})
 	t.Run("unknown OU", func(t *testing.T) {
 		t.Parallel()

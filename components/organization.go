@@ -38,14 +38,17 @@ type organization struct {
 // lookupOrganization reads the organization with
 // aws.organizations.getOrganization, through the aws provider the component's
 // options give. why says what needs it ("'s management account, to check ...")
-// and skip which inputs avoid the lookup.
+// and skip which inputs avoid the lookup, if any.
 func lookupOrganization(ctx *pulumi.Context, opts []pulumi.ResourceOption, why, skip string) (organization, error) {
 	invokeOpts, err := awsInvokeOptions(opts)
 	if err != nil {
 		return organization{}, fmt.Errorf("reading the resource options: %w", err)
 	}
 	org, err := organizations.LookupOrganization(ctx, invokeOpts...)
-	if err != nil {
+	switch {
+	case err != nil && skip == "":
+		return organization{}, fmt.Errorf("looking up the organization%s: %w", why, err)
+	case err != nil:
 		return organization{}, fmt.Errorf("looking up the organization%s: %w; set %s to skip the lookup", why,
 			err, skip)
 	}
