@@ -76,6 +76,7 @@ bench: tools provider
 	@grep -h '^identitycenter overhead' $(BIN)/bench.txt
 	@grep -h '^plan 100000 assignments' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 create:' $(BIN)/bench.txt
+	@grep -h '^assignments 10000 create per-resource:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 refresh:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 engine:' $(BIN)/bench.txt
 	@grep -h '^discover 2000 accounts' $(BIN)/bench.txt

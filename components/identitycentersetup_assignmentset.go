@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 )
 
 // How IdentityCenterSetup registers its account assignments
@@ -12,7 +13,8 @@ const (
 	// AssignmentsPerResource registers one pulumi-aws ssoadmin
 	// AccountAssignment per assignment: the default of this release, because
 	// switching an existing stack straight to the set would delete the old
-	// children, and with them the assignments.
+	// children, and with them the assignments (the preview refuses that
+	// switch, refuseJumpToSet, but an update without a preview cannot).
 	AssignmentsPerResource = "perResource"
 	// AssignmentsSet registers all assignments as one orgtrust
 	// AccountAssignments: recommended for every new stack, and for any of more
@@ -34,7 +36,8 @@ const assignmentsModeDoc = "How the assignments are registered. `perResource` (t
 	"every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, " +
 	"switch to `set`, and the old children leave the state without any assignment being deleted. Never switch " +
 	"an existing stack from `perResource` straight to `set`: the engine would delete the old children, and " +
-	"with them the assignments."
+	"with them the assignments; `pulumi preview` refuses that switch (an update that skips the preview cannot " +
+	"be checked)."
 
 // checkAssignmentsMode adds an error for an unknown mode.
 func checkAssignmentsMode(errs *InputErrors, mode string) {
@@ -115,6 +118,51 @@ func (b *icBuilder) assignmentSet(mode string, prep *icPrepared) error {
 			return fmt.Errorf("registering the assignment set %s: %w", name, err)
 		}
 		b.add(set)
+		if !scoped && mode == AssignmentsSet && b.ctx.DryRun() {
+			if err := b.refuseJumpToSet(set); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// refuseJumpToSet fails the preview of a stack that switches from
+// perResource straight to set. A program cannot read its stack's state, but
+// at preview it can tell a resource that exists (its ID is known) from one
+// that is to be created (unknown). A set to be created beside permission
+// sets that exist means the stack had this component without a set: in
+// perResource mode, whose assignment resources this update would delete,
+// and with them the access they give. Stacks in set mode always have the
+// set, and a new stack creates its permission sets too, so neither is
+// refused. An update that skips the preview (`pulumi up --skip-preview`,
+// the Automation API's Up) is not guarded.
+func (b *icBuilder) refuseJumpToSet(set *AccountAssignments) error {
+	ctx := b.ctx.Context()
+	setID, err := internals.UnsafeAwaitOutput(ctx, set.ID())
+	if err != nil || setID.Known {
+		return err
+	}
+	for i := range b.plan.permissionSets {
+		ps := &b.plan.permissionSets[i]
+		if ps.existing { // referenced, never registered: no ID of this stack's
+			continue
+		}
+		psID, err := internals.UnsafeAwaitOutput(ctx, ps.id)
+		if err != nil {
+			return err
+		}
+		if psID.Known {
+			return InputErrors{{Field: "assignmentsMode", Value: AssignmentsSet, subject: true, Message: fmt.Sprintf(
+				"%q would create the assignment set beside permission sets that already exist (%q): this stack "+
+					"has per-resource assignments (mode %q), and this update would delete them, and with them "+
+					"the access they give; use assignmentsMode %q first: one `pulumi up` in %q moves every "+
+					"assignment into the set without a write and marks the old resources retainOnDelete, and "+
+					"the next, in %q, drops them from the state without deleting any assignment (if this "+
+					"stack has no per-resource assignments, %q is harmless)", AssignmentsSet, ps.spec.Name,
+				AssignmentsPerResource, AssignmentsMigrate, AssignmentsMigrate, AssignmentsSet,
+				AssignmentsMigrate)}}
+		}
 	}
 	return nil
 }

@@ -57,27 +57,48 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 	if err != nil {
 		return nil, err
 	}
-	if err := lookupExistingPrincipals(ctx, plan, storeID, lookup); err != nil {
-		return nil, err
-	}
-	if integration.needsManagementLookup() {
+	errs = lookupExistingPrincipals(ctx, plan, storeID, lookup)
+	// management is the management account, from the input or from the one
+	// organization lookup that the checks below share with
+	// lookupManagementScope.
+	management := integration.args.ManagementAccountID
+	switch {
+	case integration.needsManagementLookup():
 		org, err := lookupManagementAccount(ctx, opts)
 		if err != nil {
 			return nil, err
 		}
+		management = org.managementAccountID
 		if e := integration.checkAgainst(org); e != nil {
-			return nil, InputErrors{e}
+			errs = append(errs, e)
 		}
+		errs = append(errs, plan.checkAccounts(org)...)
+	case plan.hasAccountTargets():
+		org, err := lookupOrganization(ctx, opts, "'s accounts, to check the assignments' accountIds", "")
+		if err != nil {
+			// Only this check needs the lookup: AWS's own answer at update
+			// names a wrong account instead.
+			_ = ctx.Log.Warn(fmt.Sprintf("%s: the assignments' accountIds are not checked against the "+
+				"organization: %v", plan.name, err), nil)
+			break
+		}
+		if management == "" {
+			management = org.managementAccountID
+		}
+		errs = append(errs, plan.checkAccounts(org)...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	assignments := plan.expand(ouAccounts)
-	management, err := lookupManagementScope(ctx, plan, assignments, integration.args.ManagementAccountID,
+	scope, err := lookupManagementScope(ctx, plan, assignments, management,
 		args.AssignmentsMode, ouAccounts, opts, lookup)
 	if err != nil {
 		return nil, err
 	}
 	return &icPrepared{
 		plan: plan, instanceArn: instanceArn, storeID: storeID,
-		assignments: assignments, integration: integration, management: management,
+		assignments: assignments, integration: integration, management: scope,
 	}, nil
 }
 
@@ -158,10 +179,12 @@ func lookupOUAccounts(ctx *pulumi.Context, ous []string, lookup []pulumi.InvokeO
 }
 
 // lookupExistingPrincipals finds the identity-store IDs of the groups and
-// users marked existing.
+// users marked existing, and returns a problem for each that the lookup does
+// not find.
 func lookupExistingPrincipals(ctx *pulumi.Context, plan *icPlan, storeID string,
 	lookup []pulumi.InvokeOption,
-) error {
+) InputErrors {
+	var errs InputErrors
 	for i := range plan.principals {
 		p := &plan.principals[i]
 		if !p.existing {
@@ -178,8 +201,10 @@ func lookupExistingPrincipals(ctx *pulumi.Context, plan *icPlan, storeID string,
 				},
 			}, lookup...)
 			if err != nil {
-				return fmt.Errorf("%s: looking up the existing group %q in identity store %s: %w; fix the "+
-					"display name, or drop `existing` to create the group", p.field, p.name, storeID, err)
+				errs.addSubject(p.field+".displayName", p.name, "%q is not a group of identity store %s (the "+
+					"lookup answered: %v); fix the display name, or drop existing to create the group", p.name,
+					storeID, err)
+				continue
 			}
 			p.id = res.GroupId
 		case PrincipalUser:
@@ -192,11 +217,42 @@ func lookupExistingPrincipals(ctx *pulumi.Context, plan *icPlan, storeID string,
 				},
 			}, lookup...)
 			if err != nil {
-				return fmt.Errorf("%s: looking up the existing user %q in identity store %s: %w; fix the "+
-					"user name, or drop `existing` to create the user", p.field, p.name, storeID, err)
+				errs.addSubject(p.field+".userName", p.name, "%q is not a user of identity store %s (the lookup "+
+					"answered: %v); fix the user name, or drop existing to create the user", p.name, storeID, err)
+				continue
 			}
 			p.id = res.UserId
 		}
 	}
-	return nil
+	return errs
+}
+
+// hasAccountTargets reports whether an assignment names accounts by ID.
+func (p *icPlan) hasAccountTargets() bool {
+	for _, r := range p.rules {
+		if len(r.accounts) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// checkAccounts returns a problem for each account an assignment names by ID
+// that is not an account of the organization, when the lookup listed them.
+// Accounts below an OU are the organization's by construction.
+func (p *icPlan) checkAccounts(org organization) InputErrors {
+	if org.accounts == nil {
+		return nil
+	}
+	var errs InputErrors
+	for _, r := range p.rules {
+		for j, a := range r.accounts {
+			if !org.accounts[a] {
+				errs.addSubject(fmt.Sprintf("%s.accountIds[%d]", r.field, j), a, "%q is not an account of the "+
+					"organization %s: IAM Identity Center assigns only its accounts; use a member account's ID "+
+					"(aws organizations list-accounts), or invite the account into the organization first", a, org.id)
+			}
+		}
+	}
+	return errs
 }

@@ -54,7 +54,9 @@ func TestIdentityCenterSetupManagementAccountAsDelegatedAdmin(t *testing.T) {
 		want   []string
 		// errors is how many entries reach the management account.
 		errors int
-		// orgLookups is 1 when no input gives the management account.
+		// orgLookups is how often the organization is read: once, for the
+		// accountIds check (which gives the management account too), or,
+		// with no accountIds, once when no input gives the management account.
 		orgLookups int
 	}{
 		{
@@ -67,7 +69,8 @@ func TestIdentityCenterSetupManagementAccountAsDelegatedAdmin(t *testing.T) {
 				"cannot manage assignments in the management account nor permission sets provisioned there",
 				`Set managementAccountRoleArn to a role in 111122223333`, `add "111122223333" to excludeAccountIds`,
 			},
-			errors: 2,
+			errors:     2,
+			orgLookups: 1,
 		},
 		{
 			name: "excluded from the root, named in another entry",
@@ -77,7 +80,8 @@ func TestIdentityCenterSetupManagementAccountAsDelegatedAdmin(t *testing.T) {
 			},
 			want: []string{`assignments[1] gives permission set "Admin" in the management account 111122223333 (through accountIds[1])`,
 				`assignments[6] gives permission set "Admin"`},
-			errors: 2,
+			errors:     2,
+			orgLookups: 1,
 		},
 		{
 			name: "management account unknown: read from the organization",
@@ -107,7 +111,7 @@ func TestIdentityCenterSetupManagementAccountAsDelegatedAdmin(t *testing.T) {
 			assert.Equal(t, icTestMgmtAccount, errs[0].Value)
 			assert.Empty(t, m.Resources(), "nothing may be registered")
 			assert.Equal(t, 1, m.count(icGetCallerIdentityToken))
-			assert.Equal(t, tc.orgLookups, m.count(getOrganizationToken), "the organization is read once, when nothing gave it")
+			assert.Equal(t, tc.orgLookups, m.count(getOrganizationToken), "the organization is read at most once")
 		})
 	}
 }
@@ -131,7 +135,8 @@ func TestIdentityCenterSetupManagementAccountLookups(t *testing.T) {
 		_, err := icRun(m, icExistingArgs())
 		require.NoError(t, err)
 		assert.Zero(t, m.count(icGetCallerIdentityToken), "no caller lookup when nothing reaches it")
-		assert.Zero(t, m.count(getOrganizationToken), "managementAccountId given: no organization lookup")
+		assert.Equal(t, 1, m.count(getOrganizationToken),
+			"one organization read, for the accountIds check; the management scope needs none")
 	})
 }
 

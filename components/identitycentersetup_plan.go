@@ -77,6 +77,7 @@ type icPermissionSet struct {
 
 	// Set while registering.
 	arn          pulumi.StringOutput
+	id           pulumi.IDOutput
 	attachments  []pulumi.Resource
 	provisioning pulumi.Resource
 }

@@ -151,7 +151,7 @@ func (b *icBuilder) permissionSets() error {
 		if err != nil {
 			return fmt.Errorf("registering permission set %q: %w", s.Name, err)
 		}
-		ps.arn = res.Arn
+		ps.arn, ps.id = res.Arn, res.ID()
 		b.psArns[s.Name] = res.Arn
 		b.add(res)
 

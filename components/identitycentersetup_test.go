@@ -50,6 +50,11 @@ const (
 type icOrg struct {
 	ous    map[string][]string
 	status map[string]string
+	// members, when not nil, are the accounts getOrganization lists (it
+	// lists none for a caller that may not list them).
+	members []string
+	// orgDenied makes getOrganization fail.
+	orgDenied bool
 }
 
 func icDefaultOrg() icOrg {
@@ -100,9 +105,19 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 	m.mu.Unlock()
 	switch args.Token {
 	case getOrganizationToken:
+		if m.org.orgDenied {
+			return nil, fmt.Errorf("AccessDeniedException: not authorized to perform organizations:DescribeOrganization")
+		}
+		accounts := make([]resource.PropertyValue, 0, len(m.org.members))
+		for _, id := range m.org.members {
+			accounts = append(accounts, resource.NewProperty(resource.PropertyMap{
+				"id": resource.NewProperty(id), "status": resource.NewProperty("ACTIVE"),
+			}))
+		}
 		return resource.PropertyMap{
 			"id":              resource.NewProperty("o-exampleorgid"),
 			"masterAccountId": resource.NewProperty(icTestMgmtAccount),
+			"accounts":        resource.NewProperty(accounts),
 		}, nil
 	case icGetInstancesToken:
 		arns := make([]resource.PropertyValue, 0, len(m.instances))
@@ -154,6 +169,9 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 		return resource.PropertyMap{"groupId": resource.NewProperty("existing-group-" + name)}, nil
 	case icGetUserToken:
 		name := args.Args["alternateIdentifier"].ObjectValue()["uniqueAttribute"].ObjectValue()["attributeValue"].StringValue()
+		if strings.HasPrefix(name, "missing") {
+			return nil, fmt.Errorf("reading IdentityStore User: ResourceNotFoundException: USER not found")
+		}
 		return resource.PropertyMap{"userId": resource.NewProperty("existing-user-" + name)}, nil
 	case icGetPermissionSetToken, icGetPermissionSetsToken:
 		return m.existingPermissionSets(args)
@@ -849,16 +867,69 @@ func TestIdentityCenterSetupBadInput(t *testing.T) {
 
 func TestIdentityCenterSetupLookupFailuresRegisterNothing(t *testing.T) {
 	t.Parallel()
-	t.Run("missing existing group", func(t *testing.T) {
+	t.Run("missing existing principals", func(t *testing.T) {
 		t.Parallel()
 		args := icFullArgs()
 		args.Groups[2].DisplayName = "Missing Auditors"
 		args.Assignments[0].Principals[0].Name = "Missing Auditors"
 		args.Assignments[3].Principals[0].Name = "Missing Auditors"
+		args.Users[1].UserName = "missing.bob"
+		args.GroupMemberships[1].User = "missing.bob"
 		m := newICMock(icDefaultOrg())
 		_, err := icRun(m, args)
-		require.ErrorContains(t, err, `groups[2]: looking up the existing group "Missing Auditors" in identity store d-1234567890`)
+		// Both at once, each naming the field, the value and the fix.
+		var errs InputErrors
+		require.ErrorAs(t, err, &errs)
+		require.Len(t, errs, 2, "%v", err)
+		assert.Equal(t, "groups[2].displayName", errs[0].Field)
+		assert.Equal(t, "Missing Auditors", errs[0].Value)
+		require.ErrorContains(t, err, `groups[2].displayName "Missing Auditors" is not a group of identity store `+
+			`d-1234567890 (the lookup answered: no Identity Store Group found matching criteria); fix the display `+
+			`name, or drop existing to create the group`)
+		assert.Equal(t, "users[1].userName", errs[1].Field)
+		require.ErrorContains(t, err, `users[1].userName "missing.bob" is not a user of identity store d-1234567890`)
 		assert.Empty(t, m.Resources())
+	})
+	t.Run("account not in the organization", func(t *testing.T) {
+		t.Parallel()
+		args := icFullArgs()
+		args.Assignments[1].AccountIDs = []string{"100000000001", "555555555555"}
+		args.Assignments[2].AccountIDs = []string{"666666666666"}
+		org := icDefaultOrg()
+		org.members = []string{icTestMgmtAccount, "100000000001", "100000000002", "100000000003", "200000000001",
+			"200000000002", "300000000001"}
+		m := newICMock(org)
+		_, err := icRun(m, args)
+		var errs InputErrors
+		require.ErrorAs(t, err, &errs)
+		require.Len(t, errs, 2, "%v", err)
+		assert.Equal(t, "assignments[1].accountIds[1]", errs[0].Field)
+		assert.Equal(t, "555555555555", errs[0].Value)
+		require.ErrorContains(t, err, `assignments[1].accountIds[1] "555555555555" is not an account of the `+
+			`organization o-exampleorgid: IAM Identity Center assigns only its accounts; use a member account's ID `+
+			`(aws organizations list-accounts), or invite the account into the organization first`)
+		require.ErrorContains(t, err, `assignments[2].accountIds[0] "666666666666" is not an account`)
+		assert.Empty(t, m.Resources())
+	})
+	t.Run("accounts unchecked when the organization lists none", func(t *testing.T) {
+		t.Parallel()
+		// A caller that may not list the organization's accounts (pulumi-aws
+		// then returns none) cannot tell: the preview goes on.
+		args := icFullArgs()
+		args.Assignments[1].AccountIDs = []string{"555555555555"}
+		m := newICMock(icDefaultOrg())
+		_, err := icRun(m, args)
+		require.NoError(t, err)
+		assert.Equal(t, 1, m.count(getOrganizationToken))
+
+		// Nor can one that may not read the organization at all: only this
+		// check needed the lookup, so the preview goes on.
+		org := icDefaultOrg()
+		org.orgDenied = true
+		denied := newICMock(org)
+		_, err = icRun(denied, args)
+		require.NoError(t, err)
+		assert.NotEmpty(t, denied.ByType(icAssignmentType))
 	})
 	t.Run("unknown OU", func(t *testing.T) {
 		t.Parallel()
@@ -886,8 +957,9 @@ func TestIdentityCenterSetupUsesTheComponentsProvider(t *testing.T) {
 	}))
 	provURN := m.Find(t, "identity").URN
 	invokes := m.Invokes()
-	// The instance, two OUs, one existing group and one existing user.
-	require.Len(t, invokes, 5)
+	// The instance, two OUs, one existing group, one existing user, and the
+	// organization's accounts for the assignments' accountIds.
+	require.Len(t, invokes, 6)
 	for _, inv := range invokes {
 		assert.Truef(t, strings.HasPrefix(inv.Provider, provURN+"::"),
 			"lookup %s must use the component's aws provider; got %q", inv.Token, inv.Provider)

@@ -24,30 +24,45 @@ import (
 // Nothing is registered before steps 1 and 2 pass.
 
 // organization is what the components need to know about the AWS
-// organization: its management account and its ID.
+// organization: its management account, its ID and, when the caller may
+// list them, its accounts.
 type organization struct {
 	managementAccountID string
 	id                  string
 	// partition is the partition of the organization's ARN; "" when the
 	// lookup gave no ARN.
 	partition string
+	// accounts are the IDs of the organization's accounts; nil when the
+	// lookup could not list them (pulumi-aws lists them only for the
+	// management account and a delegated administrator of Organizations).
+	accounts map[string]bool
 }
 
 // lookupOrganization reads the organization with
 // aws.organizations.getOrganization, through the aws provider the component's
 // options give. why says what needs it ("'s management account, to check ...")
-// and skip which inputs avoid the lookup.
+// and skip which inputs avoid the lookup, if any.
 func lookupOrganization(ctx *pulumi.Context, opts []pulumi.ResourceOption, why, skip string) (organization, error) {
 	invokeOpts, err := awsInvokeOptions(opts)
 	if err != nil {
 		return organization{}, fmt.Errorf("reading the resource options: %w", err)
 	}
 	org, err := organizations.LookupOrganization(ctx, invokeOpts...)
-	if err != nil {
+	switch {
+	case err != nil && skip == "":
+		return organization{}, fmt.Errorf("looking up the organization%s: %w", why, err)
+	case err != nil:
 		return organization{}, fmt.Errorf("looking up the organization%s: %w; set %s to skip the lookup", why,
 			err, skip)
 	}
-	return organization{managementAccountID: org.MasterAccountId, id: org.Id, partition: arnPartition(org.Arn)}, nil
+	out := organization{managementAccountID: org.MasterAccountId, id: org.Id, partition: arnPartition(org.Arn)}
+	if len(org.Accounts) > 0 {
+		out.accounts = make(map[string]bool, len(org.Accounts))
+		for _, a := range org.Accounts {
+			out.accounts[a.Id] = true
+		}
+	}
+	return out, nil
 }
 
 // lookupManagementAccount is the lookup of an integration's delegated

@@ -250,7 +250,9 @@ func (*AccountAssignments) Create(ctx context.Context, req infer.CreateRequest[A
 		id = m[2] + "/" + req.Name
 	}
 	if req.DryRun {
-		return infer.CreateResponse[AccountAssignmentsState]{ID: id, Output: assignmentsStateOf(args, "", args.Assignments)}, nil
+		// No ID at preview: the set does not exist yet, and IdentityCenterSetup
+		// tells a set to be created from one that exists by it.
+		return infer.CreateResponse[AccountAssignmentsState]{Output: assignmentsStateOf(args, "", args.Assignments)}, nil
 	}
 	c, err := infer.GetConfig[*Config](ctx).assignments(ctx)
 	if err != nil {

@@ -3,7 +3,8 @@ package tests
 // The AccountAssignments benchmark: 10,000 assignments (50 principals, 40
 // accounts, 5 permission sets) created and refreshed by the resource's client
 // against the quota-true fake on a simulated clock, side by side with the
-// per-resource model, then `pulumi up` and `pulumi preview` of the same set
+// per-resource model (one Read per assignment; one pulumi-aws create, with
+// its polling, per assignment at `pulumi up`'s default parallelism), then `pulumi up` and `pulumi preview` of the same set
 // under the real engine. It runs only with ORGTRUST_BENCH=1 (make bench):
 //
 //	ORGTRUST_BENCH=1 go test ./tests/ -run '^$' -bench 'AccountAssignments10k' -benchtime 1x
@@ -77,7 +78,8 @@ func BenchmarkAccountAssignments10k(b *testing.B) {
 }
 
 // benchSimulated creates and refreshes the set with the resource's client on
-// a simulated clock, at AWS's quotas, and models the per-resource refresh.
+// a simulated clock, at AWS's quotas, and models the per-resource refresh
+// and create on the same fake.
 func benchSimulated(b *testing.B) {
 	clock := fakesso.NewSimClock()
 	fake := benchFake(fakesso.Options{Clock: clock, Latency: benchLatency})
@@ -163,7 +165,23 @@ func benchSimulated(b *testing.B) {
 		b.Errorf("refresh: per-resource %d over %d calls is %.1f, below the target 50", perResource, refreshCalls,
 			float64(perResource)/float64(refreshCalls))
 	}
+
+	// The per-resource create model, on the same fake and clock, from empty.
+	fake.Remove(fake.Assignments()...)
+	parallel := perResourceParallel()
+	pr := perResourceCreate(b, fake, clock, set, parallel)
+	if pr.failed > 0 {
+		b.Logf("per-resource create: %d resources failed, the first: %v", pr.failed, pr.firstFailure)
+	}
+	if got := len(fake.Assignments()); got < benchAssignments-pr.failed {
+		b.Fatalf("per-resource create: the fake has %d assignments, want at least %d", got,
+			benchAssignments-pr.failed)
+	}
+	fmt.Printf("assignments %d create per-resource: parallel %d calls %d simulated-seconds %.0f floor %.0f ratio %.3f "+
+		"throttled-errors %d failed %d\n", benchAssignments, parallel, pr.calls, pr.simulated.Seconds(),
+		floor.Seconds(), pr.simulated.Seconds()/floor.Seconds(), pr.throttled, pr.failed)
 	b.ReportMetric(ratio, "create-ratio")
+	b.ReportMetric(pr.simulated.Seconds()/floor.Seconds(), "per-resource-create-ratio")
 	b.ReportMetric(float64(perResource)/float64(refreshCalls), "refresh-call-ratio")
 }
 

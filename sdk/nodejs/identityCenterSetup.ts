@@ -128,6 +128,22 @@ import * as utilities from "./utilities";
  * `organizations:ListAccountsForParent` (the management account, or a delegated
  * administrator for Organizations).
  *
+ * ## One resource per assignment, or one set
+ *
+ * `assignmentsMode` chooses how the assignments are registered: `perResource`
+ * (the default of this release: one pulumi-aws `AccountAssignment` each, named
+ * as in the table above), `set` (one orgtrust `AccountAssignments`,
+ * `<name>-assignments`, for all of them: one state entry, refresh in calls per
+ * principal, creates at IAM Identity Center's quota floor; use it for every new
+ * stack) or `migrate`, the step between them. An existing stack moves with one
+ * `pulumi up` in `migrate` (the set adopts every assignment without a write; the
+ * old resources are marked `retainOnDelete`) and one in `set` (the old resources
+ * leave the state; no assignment is deleted, not even for a moment). Switching
+ * straight from `perResource` to `set` would delete every assignment;
+ * `pulumi preview` refuses it, naming `assignmentsMode` and the fix. The
+ * AccountAssignments documentation describes the migration, its guard and the
+ * tests that run it under the real engine.
+ *
  * ## Applications
  *
  * `applications` are customer managed applications, each with its assignments
@@ -437,6 +453,19 @@ import * as utilities from "./utilities";
  *   `managementAccountRoleArn` that is not a role ARN, or a role of another
  *   account.
  * - Every check of the applications and trusted token issuers above.
+ * - An unknown `assignmentsMode`.
+ *
+ * After the input checks, the lookups check against AWS, still before anything
+ * is registered, and report every problem at once: a group or user marked
+ * `existing` that the identity store does not have (`groups[i].displayName`,
+ * `users[i].userName`), and, when `accountIds` are given, an account that is
+ * not in the organization (`assignments[i].accountIds[j]`, checked against
+ * `aws:organizations/getOrganization`'s accounts; a caller that may not list
+ * them, neither the management account nor a delegated administrator of
+ * Organizations, gets no such check, and AWS's answer at update names the
+ * account instead). Permission sets are the component's own, created in its
+ * instance, so none can belong to another instance. In `set` mode, a switch
+ * straight from `perResource` fails the preview (see above).
  *
  * ## Example
  */
@@ -563,7 +592,7 @@ export interface IdentityCenterSetupArgs {
      */
     assignments?: pulumi.Input<pulumi.Input<inputs.AssignmentSpecArgs>[] | undefined>;
     /**
-     * How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments.
+     * How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments; `pulumi preview` refuses that switch (an update that skips the preview cannot be checked).
      */
     assignmentsMode?: string;
     /**

@@ -54,6 +54,10 @@ type Options struct {
 	Config map[string]string
 	// Env is extra environment for the engine and its plugins.
 	Env map[string]string
+	// Providers are more provider plugins the engine takes from a directory
+	// instead of the plugin cache (such as a fake of pulumi-aws), besides the
+	// orgtrust plugin of bin/.
+	Providers []workspace.PluginOptions
 }
 
 // Stack is a test stack driven through the Automation API.
@@ -103,10 +107,10 @@ func NewStack(t testing.TB, program pulumi.RunFunc, opts Options) *Stack {
 	project := workspace.Project{
 		Name:    tokens.PackageName("orgtrust-enginetest"),
 		Runtime: workspace.NewProjectRuntimeInfo("go", nil),
-		Plugins: &workspace.Plugins{Providers: []workspace.PluginOptions{{
+		Plugins: &workspace.Plugins{Providers: append([]workspace.PluginOptions{{
 			Name: "orgtrust",
 			Path: filepath.Dir(provider),
-		}}},
+		}}, opts.Providers...)},
 	}
 	ctx := context.WithoutCancel(t.Context())
 	stackName := strings.ToLower(strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()))

@@ -26,6 +26,7 @@ package fakesso
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"sort"
@@ -120,6 +121,11 @@ type Options struct {
 	// NoInstance makes ListInstances answer no instance: IAM Identity
 	// Center is not enabled.
 	NoInstance bool
+	// GroupNames and UserNames are the display names of groups and the user
+	// names of users, by ID, that GetGroupId, GetUserId and the Describe
+	// calls answer with (default "group-" or "user-" and the ID's last four
+	// characters).
+	GroupNames, UserNames map[string]string
 }
 
 // Assignment is one account assignment.
@@ -163,6 +169,7 @@ type Server struct {
 	groupNames     map[string]string
 	userNames      map[string]string
 	abac           []Attribute
+	history        []Change
 
 	calls          map[string]int
 	throttled      int
@@ -204,6 +211,8 @@ func New(opts Options) *Server {
 	for _, g := range opts.Groups {
 		s.groups[g] = true
 	}
+	maps.Copy(s.groupNames, opts.GroupNames)
+	maps.Copy(s.userNames, opts.UserNames)
 	var h http.Handler = s
 	if opts.Middleware != nil {
 		h = opts.Middleware(s)
@@ -235,9 +244,10 @@ func (s *Server) instanceID() string {
 func (s *Server) Put(as ...Assignment) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.opts.Clock.Now()
+	s.settle(now)
 	for _, a := range as {
-		s.assignments[a.key()] = a
-		s.assignmentSettled(a, false)
+		s.put(a, now, "Put")
 	}
 }
 
@@ -245,8 +255,10 @@ func (s *Server) Put(as ...Assignment) {
 func (s *Server) Remove(as ...Assignment) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.opts.Clock.Now()
+	s.settle(now)
 	for _, a := range as {
-		delete(s.assignments, a.key())
+		s.remove(a, now, "Remove")
 	}
 }
 
@@ -340,13 +352,11 @@ func (s *Server) settle(now time.Time) {
 		op.settled = true
 		switch {
 		case op.del:
-			delete(s.assignments, op.a.key())
-			s.assignmentSettled(op.a, true)
+			s.remove(op.a, op.completeAt, OpDeleteAccountAssignment)
 		case s.failAccount[op.a.AccountID] != "":
 			op.failure = s.failAccount[op.a.AccountID]
 		default:
-			s.assignments[op.a.key()] = op.a
-			s.assignmentSettled(op.a, false)
+			s.put(op.a, op.completeAt, OpCreateAccountAssignment)
 		}
 	}
 	s.pending = s.pending[n:]

@@ -10,6 +10,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/identitystore"
+	isdocument "github.com/aws/aws-sdk-go-v2/service/identitystore/document"
+	istypes "github.com/aws/aws-sdk-go-v2/service/identitystore/types"
 	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
 	"github.com/aws/aws-sdk-go-v2/service/ssoadmin/types"
 	"github.com/stretchr/testify/assert"
@@ -163,4 +165,95 @@ func TestListForPrincipalPaginates(t *testing.T) {
 	}
 	assert.Equal(t, 20, n, "the user's 20 assignments, not the group's")
 	assert.Equal(t, 3, calls, "20 at 7 a page")
+}
+
+func TestHistoryRecordsEveryAbsence(t *testing.T) {
+	t.Parallel()
+	clock := fakesso.NewSimClock()
+	fake := fakesso.New(fakesso.Options{Clock: clock, Users: []string{user(1)}, Latency: time.Second,
+		RequestsPerSecond: 1000})
+	t.Cleanup(fake.Close)
+	sso, _ := clients(fake)
+	ctx := t.Context()
+	a := fakesso.Assignment{PermissionSetArn: fake.PermissionSetArn(1), PrincipalType: "USER", PrincipalID: user(1),
+		AccountID: "123456789012"}
+	other := a
+	other.AccountID = "210987654321"
+
+	_, err := create(ctx, sso, fake, 1, user(1), a.AccountID)
+	require.NoError(t, err)
+	assert.Empty(t, fake.History(), "an operation in progress is no change yet")
+	clock.Advance(time.Second)
+	// Creating it again while it exists is no change either.
+	_, err = create(ctx, sso, fake, 1, user(1), a.AccountID)
+	require.NoError(t, err)
+	clock.Advance(time.Second)
+	fake.Put(other)
+	assert.Empty(t, fake.Absences([]fakesso.Assignment{a, other}), "nothing has gone missing")
+
+	_, err = sso.DeleteAccountAssignment(ctx, &ssoadmin.DeleteAccountAssignmentInput{
+		InstanceArn: aws.String(fake.InstanceArn()), PermissionSetArn: aws.String(a.PermissionSetArn),
+		PrincipalId: aws.String(a.PrincipalID), PrincipalType: types.PrincipalTypeUser,
+		TargetId: aws.String(a.AccountID), TargetType: types.TargetTypeAwsAccount,
+	})
+	require.NoError(t, err)
+	deleteAt := clock.Now().Add(time.Second)
+	clock.Advance(time.Second)
+	fake.Remove(other)
+
+	h := fake.History()
+	require.Len(t, h, 4)
+	assert.Equal(t, fakesso.Change{At: deleteAt, Assignment: a, Present: false,
+		Cause: fakesso.OpDeleteAccountAssignment}, h[2], "the moment the deletion completed")
+	assert.Equal(t, []fakesso.Change{h[2]}, fake.Absences([]fakesso.Assignment{a}))
+	assert.Len(t, fake.Absences([]fakesso.Assignment{a, other}), 2)
+}
+
+func TestPermissionSetsAndPrincipalsByName(t *testing.T) {
+	t.Parallel()
+	fake := fakesso.New(fakesso.Options{Users: []string{user(1)}, Groups: []string{user(2)},
+		UserNames: map[string]string{user(1): "alice"}, GroupNames: map[string]string{user(2): "Platform"}})
+	t.Cleanup(fake.Close)
+	sso, ids := clients(fake)
+	ctx := t.Context()
+
+	out, err := sso.CreatePermissionSet(ctx, &ssoadmin.CreatePermissionSetInput{
+		InstanceArn: aws.String(fake.InstanceArn()), Name: aws.String("ReadOnly"),
+	})
+	require.NoError(t, err)
+	arn := aws.ToString(out.PermissionSet.PermissionSetArn)
+	assert.Regexp(t, `^arn:aws:sso:::permissionSet/ssoins-1111111111111111/ps-[0-9a-f]{16}$`, arn)
+	assert.Equal(t, "PT1H", aws.ToString(out.PermissionSet.SessionDuration), "AWS's default")
+	assert.Equal(t, map[string]string{"ReadOnly": arn}, fake.PermissionSets())
+	_, err = sso.CreatePermissionSet(ctx, &ssoadmin.CreatePermissionSetInput{
+		InstanceArn: aws.String(fake.InstanceArn()), Name: aws.String("ReadOnly"),
+	})
+	var conflict *types.ConflictException
+	require.ErrorAs(t, err, &conflict, "names are unique in an instance")
+	_, err = sso.DeletePermissionSet(ctx, &ssoadmin.DeletePermissionSetInput{
+		InstanceArn: aws.String(fake.InstanceArn()), PermissionSetArn: aws.String(arn),
+	})
+	require.NoError(t, err)
+	_, err = sso.DescribePermissionSet(ctx, &ssoadmin.DescribePermissionSetInput{
+		InstanceArn: aws.String(fake.InstanceArn()), PermissionSetArn: aws.String(arn),
+	})
+	var nf *types.ResourceNotFoundException
+	require.ErrorAs(t, err, &nf)
+
+	unique := func(path, value string) istypes.AlternateIdentifier {
+		return &istypes.AlternateIdentifierMemberUniqueAttribute{Value: istypes.UniqueAttribute{
+			AttributePath: aws.String(path), AttributeValue: isdocument.NewLazyDocument(value)}}
+	}
+	g, err := ids.GetGroupId(ctx, &identitystore.GetGroupIdInput{
+		IdentityStoreId: aws.String(fakesso.DefaultIdentityStoreID), AlternateIdentifier: unique("DisplayName", "Platform")})
+	require.NoError(t, err)
+	assert.Equal(t, user(2), aws.ToString(g.GroupId))
+	u, err := ids.GetUserId(ctx, &identitystore.GetUserIdInput{
+		IdentityStoreId: aws.String(fakesso.DefaultIdentityStoreID), AlternateIdentifier: unique("UserName", "alice")})
+	require.NoError(t, err)
+	assert.Equal(t, user(1), aws.ToString(u.UserId))
+	_, err = ids.GetUserId(ctx, &identitystore.GetUserIdInput{
+		IdentityStoreId: aws.String(fakesso.DefaultIdentityStoreID), AlternateIdentifier: unique("UserName", "bob")})
+	var missing *istypes.ResourceNotFoundException
+	require.ErrorAs(t, err, &missing)
 }

@@ -2,6 +2,7 @@ package fakesso
 
 import (
 	"sort"
+	"time"
 )
 
 // The brownfield part of the fake: permission sets with their policies,
@@ -34,6 +35,27 @@ type PermissionSet struct {
 	// permissions boundary; neither for none.
 	BoundaryManagedPolicy string
 	BoundaryCustomer      *[2]string
+
+	// created is when CreatePermissionSet made it (zero for AddPermissionSet).
+	created time.Time
+}
+
+// describe is the PermissionSet of DescribePermissionSet and
+// CreatePermissionSet.
+func (ps *PermissionSet) describe(arn string) map[string]any {
+	created := int64(1767225600)
+	if !ps.created.IsZero() {
+		created = ps.created.Unix()
+	}
+	out := map[string]any{"Name": ps.Name, "PermissionSetArn": arn, "SessionDuration": ps.SessionDuration,
+		"CreatedDate": created}
+	if ps.Description != "" {
+		out["Description"] = ps.Description
+	}
+	if ps.RelayState != "" {
+		out["RelayState"] = ps.RelayState
+	}
+	return out
 }
 
 // Attribute is one attribute for access control.
@@ -86,9 +108,9 @@ func (s *Server) dispatchBrownfield(op string, req *request) (any, *apiError, bo
 		if req.IdentityStoreID != s.opts.IdentityStoreID {
 			return nil, errorf("ResourceNotFoundException", "Identity store %s does not exist.", req.IdentityStoreID), true
 		}
-		names, listKey, idKey, nameKey := s.groupNames, "Groups", "GroupId", "DisplayName"
+		listKey, idKey, nameKey := "Groups", "GroupId", "DisplayName"
 		if op == OpListUsers {
-			names, listKey, idKey, nameKey = s.userNames, "Users", "UserId", "UserName"
+			listKey, idKey, nameKey = "Users", "UserId", "UserName"
 		}
 		ids := map[string]bool{}
 		for id := range s.groups {
@@ -107,9 +129,9 @@ func (s *Server) dispatchBrownfield(op string, req *request) (any, *apiError, bo
 		}
 		items := []map[string]string{}
 		for _, id := range page {
-			name := names[id]
-			if name == "" {
-				name = map[bool]string{true: "group-", false: "user-"}[op == OpListGroups] + id[len(id)-4:]
+			name := s.userName(id)
+			if op == OpListGroups {
+				name = s.groupName(id)
 			}
 			items = append(items, map[string]string{idKey: id, nameKey: name, "IdentityStoreId": req.IdentityStoreID})
 		}
@@ -156,15 +178,7 @@ func (s *Server) dispatchBrownfield(op string, req *request) (any, *apiError, bo
 	}
 	switch op {
 	case OpDescribePermissionSet:
-		out := map[string]any{"Name": ps.Name, "PermissionSetArn": arn, "SessionDuration": ps.SessionDuration,
-			"CreatedDate": 1767225600}
-		if ps.Description != "" {
-			out["Description"] = ps.Description
-		}
-		if ps.RelayState != "" {
-			out["RelayState"] = ps.RelayState
-		}
-		return map[string]any{"PermissionSet": out}, nil, true
+		return map[string]any{"PermissionSet": ps.describe(arn)}, nil, true
 	case OpListTagsForResource:
 		page, next, e := s.keyPage(req, sortedKeys(ps.Tags))
 		if e != nil {

@@ -68,8 +68,13 @@ type request struct {
 	Filter                             *struct {
 		AccountID string `json:"AccountId"`
 	}
-	MaxResults *int
-	NextToken  *string
+	Name                string
+	Description         string
+	SessionDuration     string
+	RelayState          string
+	AlternateIdentifier *alternateIdentifier
+	MaxResults          *int
+	NextToken           *string
 }
 
 type epoch time.Time
@@ -179,20 +184,14 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 		if req.IdentityStoreID != s.opts.IdentityStoreID || !s.users[req.UserID] {
 			return nil, errorf("ResourceNotFoundException", "USER not found.")
 		}
-		name := s.userNames[req.UserID]
-		if name == "" {
-			name = "user-" + req.UserID[len(req.UserID)-4:]
-		}
-		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "UserId": req.UserID, "UserName": name}, nil
+		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "UserId": req.UserID,
+			"UserName": s.userName(req.UserID)}, nil
 	case OpDescribeGroup:
 		if req.IdentityStoreID != s.opts.IdentityStoreID || !s.groups[req.GroupID] {
 			return nil, errorf("ResourceNotFoundException", "GROUP not found.")
 		}
-		name := s.groupNames[req.GroupID]
-		if name == "" {
-			name = "group-" + req.GroupID[len(req.GroupID)-4:]
-		}
-		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "GroupId": req.GroupID, "DisplayName": name}, nil
+		return map[string]any{"IdentityStoreId": req.IdentityStoreID, "GroupId": req.GroupID,
+			"DisplayName": s.groupName(req.GroupID)}, nil
 	case OpListAccounts:
 		return s.listAccounts(req)
 	case OpProvisionPermissionSet:
@@ -204,6 +203,9 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 	}
 	if out, e, ok := s.dispatchBrownfield(op, req); ok {
 		return out, e
+	}
+	if out, err, ok := s.dispatchMore(op, req, now); ok {
+		return out, err
 	}
 	return nil, errorf("UnknownOperationException", "operation %q is not supported by this endpoint", op)
 }

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/identitystore"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
+	"github.com/pulumi/pulumi-go-provider/infer"
+)
+
+// Config is the part of pulumi-aws's provider configuration the plugin
+// reads; the rest is accepted and ignored.
+type Config struct {
+	Region *string `pulumi:"region,optional"`
+
+	sso   *ssoadmin.Client
+	ids   *identitystore.Client
+	orgs  *organizations.Client
+	poll  time.Duration
+	awsRg string
+}
+
+// maxAttempts is pulumi-aws's default max_retries (25) plus the first attempt.
+const maxAttempts = 26
+
+// Configure builds the AWS clients from the SDK's default chain, as
+// pulumi-aws does: the environment gives credentials, Region and endpoints.
+func (c *Config) Configure(ctx context.Context) error {
+	opts := []func(*awsconfig.LoadOptions) error{
+		awsconfig.WithRetryer(func() aws.Retryer {
+			return retry.NewStandard(func(o *retry.StandardOptions) {
+				o.MaxAttempts = maxAttempts
+				o.MaxBackoff = time.Second
+			})
+		}),
+	}
+	if c.Region != nil {
+		opts = append(opts, awsconfig.WithRegion(*c.Region))
+	}
+	cfg, err := awsconfig.LoadDefaultConfig(context.WithoutCancel(ctx), opts...)
+	if err != nil {
+		return fmt.Errorf("loading the AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		return errors.New("no AWS Region: set aws:region or AWS_REGION")
+	}
+	c.awsRg = cfg.Region
+	c.sso, c.ids, c.orgs = ssoadmin.NewFromConfig(cfg), identitystore.NewFromConfig(cfg), organizations.NewFromConfig(cfg)
+	c.poll = 10 * time.Second
+	if v := os.Getenv("ORGTRUST_FAKE_AWS_POLL"); v != "" {
+		if c.poll, err = time.ParseDuration(v); err != nil {
+			return fmt.Errorf("ORGTRUST_FAKE_AWS_POLL %q: %w", v, err)
+		}
+	}
+	return nil
+}
+
+func config(ctx context.Context) *Config { return infer.GetConfig[*Config](ctx) }
+
+// wait sleeps one poll interval, or returns ctx's error.
+func (c *Config) wait(ctx context.Context) error {
+	t := time.NewTimer(c.poll)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
