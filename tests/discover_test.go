@@ -113,7 +113,7 @@ func TestDiscoverCommand(t *testing.T) {
 	plan.Dir = engine.RepoRoot()
 	text, err := plan.CombinedOutput()
 	require.NoError(t, err, "%s", text)
-	assert.Contains(t, string(text), "First `pulumi up`: 10 resources to create, 53 to import")
+	assert.Contains(t, string(text), "First `pulumi up`: 14 resources to create, 53 to import")
 	assert.Contains(t, string(text), "import      arn:aws:iam::aws:policy/PowerUserAccess,")
 }
 
