@@ -15,7 +15,7 @@ import (
 
 // tool names the generator in the header of every generated file, as in the
 // other SDKs (provider/cmd/pulumi-gen-orgtrust/gen.Tool).
-const tool = "orgtrust sdkgen (make sdks)"
+const tool = "pulumi-gen-orgtrust-java (make sdks)"
 
 // generate binds schemaJSON with version as the package version and returns
 // the Java SDK's files, keyed by slash-separated paths relative to its root.

@@ -29,7 +29,7 @@ import (
 
 // Tool names the generator in the header of every generated file. It keeps
 // the generator's first name: changing it would change every generated file.
-const Tool = "orgtrust sdkgen (make sdks)"
+const Tool = "pulumi-gen-orgtrust (make sdks)"
 
 // PlaceholderVersion is the package version written into the checked-in SDKs.
 // It equals the Makefile's default VERSION, so the checked-in SDKs request the
