@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -284,8 +285,15 @@ func (*PermissionSetProvisioning) Read(ctx context.Context,
 	if inputs.PermissionSetArn == "" {
 		inputs = req.State.PermissionSetProvisioningArgs
 	}
-	if inputs.PermissionSetArn == "" {
+	importing := inputs.PermissionSetArn == "" // no inputs and no prior state
+	if importing {
 		inputs.PermissionSetArn = req.ID
+		inputs.InstanceArn = instanceOfPermissionSet(req.ID)
+		if inputs.InstanceArn == "" {
+			return resp{}, fmt.Errorf("%q is not a permission set ARN: import PermissionSetProvisioning with the "+
+				"ARN of its permission set, such as arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef",
+				req.ID)
+		}
 	}
 	c, err := infer.GetConfig[*Config](ctx).assignments(ctx)
 	if err != nil {
@@ -293,7 +301,11 @@ func (*PermissionSetProvisioning) Read(ctx context.Context,
 	}
 	outdated, err := c.Outdated(ctx, inputs.InstanceArn, inputs.PermissionSetArn)
 	var notFound *ssotypes.ResourceNotFoundException
-	if errors.As(err, &notFound) {
+	switch {
+	case errors.As(err, &notFound) && importing:
+		return resp{}, nothingToImport(fmt.Sprintf("permission set %s does not exist", req.ID),
+			"check the ID, the permission set's ARN, against `aws sso-admin list-permission-sets`")
+	case errors.As(err, &notFound):
 		return resp{}, nil // the permission set is gone
 	}
 	if err != nil {
@@ -318,4 +330,19 @@ func (*PermissionSetProvisioning) Delete(ctx context.Context, _ infer.DeleteRequ
 ) {
 	p.GetLogger(ctx).Debugf("deleting a permission set provisioning calls no API")
 	return infer.DeleteResponse{}, nil
+}
+
+// instanceOfPermissionSet is the instance ARN a permission set ARN names
+// (arn:PARTITION:sso:::permissionSet/ssoins-ID/ps-ID gives
+// arn:PARTITION:sso:::instance/ssoins-ID), or "" for another string.
+func instanceOfPermissionSet(arn string) string {
+	prefix, rest, ok := strings.Cut(arn, ":sso:::permissionSet/")
+	if !ok || !strings.HasPrefix(prefix, "arn:") {
+		return ""
+	}
+	instance, ps, ok := strings.Cut(rest, "/")
+	if !ok || !strings.HasPrefix(instance, "ssoins-") || !strings.HasPrefix(ps, "ps-") {
+		return ""
+	}
+	return prefix + ":sso:::instance/" + instance
 }

@@ -180,3 +180,30 @@ func TestPermissionSetProvisioningWaitsOutAConflict(t *testing.T) {
 	assert.Greater(t, fake.Calls(fakesso.OpProvisionPermissionSet), 2, "the conflicting attempt was retried")
 	assert.Empty(t, fake.Outdated(ps))
 }
+
+// TestPermissionSetProvisioningImport imports by permission set ARN: the
+// instance comes from the ARN, an existing permission set is read with its
+// outdated accounts, and one that AWS does not find, or an ID that is not a
+// permission set ARN, fails instead of recording an empty resource.
+func TestPermissionSetProvisioningImport(t *testing.T) {
+	t.Parallel()
+	s, fake := provisioningServer(t, 50*time.Millisecond)
+	ps := fake.PermissionSetArn(1)
+	fake.ChangePermissionSet(ps)
+
+	read, err := s.Read(p.ReadRequest{Urn: provisioningURN(), ID: ps})
+	require.NoError(t, err)
+	assert.Equal(t, ps, read.ID)
+	assert.Equal(t, fake.InstanceArn(), read.Inputs.Get("instanceArn").AsString(), "the instance comes from the ARN")
+	assert.Equal(t, property.New([]property.Value{property.New("200000000001"), property.New("200000000002")}),
+		read.Properties.Get("outdatedAccountIds"))
+	assert.Empty(t, fake.Writes(), "import writes nothing")
+
+	// A permission set of an instance that does not exist: AWS answers
+	// ResourceNotFoundException, as for a permission set that does not.
+	missing := "arn:aws:sso:::permissionSet/ssoins-ffffffffffffffff/ps-0000000000000001"
+	_, err = s.Read(p.ReadRequest{Urn: provisioningURN(), ID: missing})
+	require.ErrorContains(t, err, "permission set "+missing+" does not exist; there is nothing to import")
+	_, err = s.Read(p.ReadRequest{Urn: provisioningURN(), ID: "ps-0000000000000001"})
+	require.ErrorContains(t, err, `"ps-0000000000000001" is not a permission set ARN`)
+}

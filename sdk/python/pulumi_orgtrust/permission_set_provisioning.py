@@ -98,13 +98,19 @@ class PermissionSetProvisioning(pulumi.CustomResource):
 
         ## Life cycle
 
-        - **Create and update** provision, after everything the resource depends on, whenever `revision` changes. A failed
+        - **Create** provisions, after everything the resource depends on, only where an account holds an outdated copy; where
+          none does (a new permission set, which its policy attachments and assignments provision, or an adopted one that is
+          current), it is recorded without a write, so adopting an organization provisions nothing.
+        - **Update** provisions whenever `revision` changes. A failed
           provisioning (`FAILED`, with AWS's `FailureReason`, such as a customer managed policy missing in an account) fails
           the update and records nothing, so the next `pulumi up` provisions again: a failure is never forgotten.
         - **Read** (`pulumi refresh`) lists the outdated accounts into `outdatedAccountIds`. When there are some (a policy
           changed out of band, or a provisioning that failed outside Pulumi), it marks the recorded revision outdated, and
           the next `pulumi up` provisions again.
         - **Delete** calls nothing: provisioning leaves nothing behind; the roles go with the assignments.
+        - **Import** by the permission set's ARN (the instance comes from it):
+          `pulumi import orgtrust:index:PermissionSetProvisioning dev arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+          A permission set AWS does not find fails ("there is nothing to import") and leaves the stack's state untouched.
         - Changing `instanceArn` or `permissionSetArn` replaces the resource.
 
         Two provisionings of one permission set at once conflict (`ConflictException`); the AWS SDK's retryer retries it
@@ -148,13 +154,19 @@ class PermissionSetProvisioning(pulumi.CustomResource):
 
         ## Life cycle
 
-        - **Create and update** provision, after everything the resource depends on, whenever `revision` changes. A failed
+        - **Create** provisions, after everything the resource depends on, only where an account holds an outdated copy; where
+          none does (a new permission set, which its policy attachments and assignments provision, or an adopted one that is
+          current), it is recorded without a write, so adopting an organization provisions nothing.
+        - **Update** provisions whenever `revision` changes. A failed
           provisioning (`FAILED`, with AWS's `FailureReason`, such as a customer managed policy missing in an account) fails
           the update and records nothing, so the next `pulumi up` provisions again: a failure is never forgotten.
         - **Read** (`pulumi refresh`) lists the outdated accounts into `outdatedAccountIds`. When there are some (a policy
           changed out of band, or a provisioning that failed outside Pulumi), it marks the recorded revision outdated, and
           the next `pulumi up` provisions again.
         - **Delete** calls nothing: provisioning leaves nothing behind; the roles go with the assignments.
+        - **Import** by the permission set's ARN (the instance comes from it):
+          `pulumi import orgtrust:index:PermissionSetProvisioning dev arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef`.
+          A permission set AWS does not find fails ("there is nothing to import") and leaves the stack's state untouched.
         - Changing `instanceArn` or `permissionSetArn` replaces the resource.
 
         Two provisionings of one permission set at once conflict (`ConflictException`); the AWS SDK's retryer retries it
