@@ -45,7 +45,7 @@ func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 	}
 	start := time.Now()
 	g := discover.Build(res.Inventory)
-	cfg, err := g.StackYAML("large")
+	cfg, err := g.ConfigFiles("large")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -78,8 +78,8 @@ func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 		"simulated-seconds %.0f (bound %d calls: 6 per permission set, 1 per principal and page of 100 "+
 		"assignments, 2 per OU and page of accounts, and %d; throttled %d; configuration %d bytes, %d "+
 		"assignment rules, built in %s)\n", l.Accounts, l.PermissionSets, l.Assignments(), total,
-		strings.Join(by, ", "), res.Elapsed.Seconds(), bound, constant, o.SSO.Throttled(), len(cfg),
-		len(g.IdentityCenter.Assignments), build.Round(time.Millisecond))
+		strings.Join(by, ", "), res.Elapsed.Seconds(), bound, constant, o.SSO.Throttled(),
+		len(cfg.Stack)+len(cfg.Sections), len(g.IdentityCenter.Assignments), build.Round(time.Millisecond))
 	if total > bound {
 		b.Fatalf("discover made %d calls, over the bound of %d", total, bound)
 	}

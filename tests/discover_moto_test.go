@@ -155,11 +155,12 @@ func TestDiscoverMoto(t *testing.T) {
 		"two assignments that cover the OU's accounts are written as the OU")
 
 	dir := t.TempDir()
-	cfgYAML, err := g.StackYAML("moto")
+	files, err := g.ConfigFiles("moto")
 	require.NoError(t, err)
 	fx, err := g.FixturesYAML("moto")
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.moto.yaml"), cfgYAML, 0o644))
+	_, _, err = files.WriteTo(dir, "moto", writeFile)
+	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "fx.yaml"), fx, 0o644))
 	p, err := plan.Run(plan.Options{StackConfig: filepath.Join(dir, "Pulumi.moto.yaml"),
 		Fixtures: filepath.Join(dir, "fx.yaml")})

@@ -169,3 +169,5 @@ func TestDiscoverCommandBadInput(t *testing.T) {
 		})
 	}
 }
+
+func writeFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }

@@ -35,21 +35,24 @@ func runIn(t *testing.T, dir string, o *fb.Org, regions ...string) (*discover.Ge
 	})
 	require.NoError(t, err)
 	g := discover.Build(res.Inventory)
-	cfg, err := g.StackYAML("brown")
+	cfg, err := g.ConfigFiles("brown")
 	require.NoError(t, err)
 	fx, err := g.FixturesYAML("brown")
 	require.NoError(t, err)
-	files := discover.Files{StackConfig: filepath.Join(dir, "Pulumi.brown.yaml"),
-		Fixtures: filepath.Join(dir, "plan-fixtures.brown.yaml"), Report: "discover-report.brown.txt"}
-	require.NoError(t, os.WriteFile(files.StackConfig, cfg, 0o644))
+	files := discover.Files{Fixtures: filepath.Join(dir, "plan-fixtures.brown.yaml"),
+		Report: "discover-report.brown.txt"}
+	files.StackConfig, files.Sections, err = cfg.WriteTo(dir, "brown", writeFile)
+	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(files.Fixtures, fx, 0o644))
 	p, err := plan.Run(plan.Options{StackConfig: files.StackConfig, Fixtures: files.Fixtures})
 	require.NoError(t, err)
-	require.Empty(t, p.Errors, "the written configuration plans without errors:\n%s", cfg)
+	require.Empty(t, p.Errors, "the written configuration plans without errors:\n%s", cfg.Stack)
 	var report bytes.Buffer
 	require.NoError(t, discover.WriteReport(&report, "brown", g, p, files))
 	return g, p, report.Bytes()
 }
+
+func writeFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }
 
 func newFake(t *testing.T, opts fb.Options) *fb.Org {
 	t.Helper()
@@ -198,11 +201,11 @@ func TestDiscoverIsDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	outputs := func() []string {
 		g, _, report := runIn(t, dir, o, "us-east-1", "eu-west-1")
-		cfg, err := g.StackYAML("brown")
+		cfg, err := g.ConfigFiles("brown")
 		require.NoError(t, err)
 		fx, err := g.FixturesYAML("brown")
 		require.NoError(t, err)
-		return []string{string(cfg), string(fx), string(report)}
+		return []string{string(cfg.Stack), cfg.SectionsName, string(cfg.Sections), string(fx), string(report)}
 	}
 	first, second := outputs(), outputs()
 	assert.Equal(t, first, second)

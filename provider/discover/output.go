@@ -2,7 +2,10 @@ package discover
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"path/filepath"
+	"slices"
 
 	"gopkg.in/yaml.v3"
 
@@ -10,44 +13,150 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
 )
 
-// StackYAML is the stack configuration file Pulumi.<stack>.yaml.
-func (g *Generated) StackYAML(stack string) ([]byte, error) {
-	cfg := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	add := func(key string, v any) error {
+// SplitAbove is the length of PULUMI_CONFIG above which discover writes the
+// baseline's sections to their own file, which the stack configuration names
+// at orgtrust-baseline:configFile: the Go language host passes the whole stack
+// configuration to the program in that one environment variable, which Windows
+// caps at 32,767 characters and Linux at 128 KiB (baseline.EnvConfigSize). It
+// leaves room below Windows' limit for the keys a user adds.
+const SplitAbove = 24 * 1024
+
+// ConfigFiles are the configuration files discover writes for a stack.
+type ConfigFiles struct {
+	// Stack is Pulumi.<stack>.yaml.
+	Stack []byte
+	// SectionsName is the name of the file of the baseline's sections,
+	// orgtrust-baseline.<stack>.yaml, and Sections its text, when the
+	// configuration is too long for PULUMI_CONFIG (SplitAbove); both are
+	// empty otherwise, and the sections are in Stack.
+	SectionsName string
+	Sections     []byte
+	// EnvSize is the length of PULUMI_CONFIG for the sections inline.
+	EnvSize int
+}
+
+// SectionsFileName is the name of the file of the baseline's sections.
+func SectionsFileName(stack string) string { return baseline.Project + "." + stack + ".yaml" }
+
+// ConfigFiles writes the stack configuration, Pulumi.<stack>.yaml, and, for
+// an organization whose configuration is too long for the environment
+// variable Pulumi passes it in, the file of its sections.
+func (g *Generated) ConfigFiles(stack string) (*ConfigFiles, error) {
+	type entry struct {
+		key  string
+		node *yaml.Node
+	}
+	var head, sections []entry
+	add := func(to *[]entry, name string, v any) error {
 		n, err := encode(v)
 		if err != nil {
-			return fmt.Errorf("writing %s: %w", key, err)
+			return fmt.Errorf("writing %s: %w", name, err)
 		}
-		cfg.Content = append(cfg.Content, scalar("!!str", key), n)
+		*to = append(*to, entry{name, n})
 		return nil
 	}
-	if err := add("aws:region", g.Region); err != nil {
+	if err := add(&head, "aws:region", g.Region); err != nil {
 		return nil, err
 	}
-	if err := add(baseline.Project+":"+baseline.KeyManagementAccountID, g.ManagementAccountID); err != nil {
+	if err := add(&head, baseline.Project+":"+baseline.KeyManagementAccountID, g.ManagementAccountID); err != nil {
 		return nil, err
 	}
-	if len(g.Integrations) > 0 {
-		if err := add(baseline.Project+":"+baseline.KeyIntegrations, g.Integrations); err != nil {
-			return nil, err
+	for _, s := range []struct {
+		key   string
+		value any
+		set   bool
+	}{
+		{baseline.KeyIntegrations, g.Integrations, len(g.Integrations) > 0},
+		{baseline.KeyIdentityCenter, g.IdentityCenter, g.IdentityCenter != nil},
+		{baseline.KeyServiceCatalog, g.ServiceCatalog, g.ServiceCatalog != nil},
+	} {
+		if s.set {
+			if err := add(&sections, baseline.Project+":"+s.key, s.value); err != nil {
+				return nil, err
+			}
 		}
 	}
-	if g.IdentityCenter != nil {
-		if err := add(baseline.Project+":"+baseline.KeyIdentityCenter, g.IdentityCenter); err != nil {
+
+	// PULUMI_CONFIG's values as the CLI makes them from the YAML: text for a
+	// scalar, the JSON of an object or a list.
+	values := map[string]string{}
+	for _, e := range append(slices.Clone(head), sections...) {
+		if e.node.Kind == yaml.ScalarNode {
+			values[e.key] = e.node.Value
+			continue
+		}
+		var raw any
+		if err := e.node.Decode(&raw); err != nil {
+			return nil, fmt.Errorf("writing %s: %w", e.key, err)
+		}
+		text, err := json.Marshal(raw)
+		if err != nil {
+			return nil, fmt.Errorf("writing %s: %w", e.key, err)
+		}
+		values[e.key] = string(text)
+	}
+	files := &ConfigFiles{EnvSize: baseline.EnvConfigSize(values)}
+
+	mapping := func(entries []entry) *yaml.Node {
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, e := range entries {
+			n.Content = append(n.Content, scalar("!!str", e.key), e.node)
+		}
+		return n
+	}
+	origin := fmt.Sprintf("from organization %s (management account %s), as it is", g.inv.Organization.ID,
+		g.ManagementAccountID)
+	stackComment := fmt.Sprintf("Written by `orgtrust discover --stack %s` %s.\n"+
+		"The adopt sections make the first `pulumi up` import what exists: keep them unchanged for that up,\n"+
+		"then remove them (see the report beside this file).", stack, origin)
+	inline := head
+	if files.EnvSize > SplitAbove {
+		files.SectionsName = SectionsFileName(stack)
+		inline = append(slices.Clone(head), entry{baseline.Project + ":" + baseline.KeyConfigFile,
+			str(files.SectionsName)})
+		stackComment = fmt.Sprintf("Written by `orgtrust discover --stack %s` %s.\n"+
+			"The baseline's sections are in %s, which %s:%s names: keep it beside this file.\n"+
+			"Here they would take %d bytes of PULUMI_CONFIG, the one environment variable Pulumi passes the\n"+
+			"stack configuration to a Go program in, which Windows limits to 32,767 characters and Linux to\n"+
+			"128 KiB; discover moves them above %d KiB. Their adopt sections make the first `pulumi up` import\n"+
+			"what exists: keep them unchanged for that up, then remove them (see the report beside this file).",
+			stack, origin, files.SectionsName, baseline.Project, baseline.KeyConfigFile, files.EnvSize,
+			SplitAbove/1024)
+		doc := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: fmt.Sprintf("The sections of the baseline's "+
+			"configuration of stack %s, written by `orgtrust discover --stack %s`\n%s.\nPulumi.%s.yaml "+
+			"names this file at %s:%s; keep the two side by side.", stack, stack, origin, stack,
+			baseline.Project, baseline.KeyConfigFile),
+			Content: []*yaml.Node{mapping(sections)}}
+		var err error
+		if files.Sections, err = marshal(doc); err != nil {
 			return nil, err
 		}
+	} else {
+		inline = append(inline, sections...)
 	}
-	if g.ServiceCatalog != nil {
-		if err := add(baseline.Project+":"+baseline.KeyServiceCatalog, g.ServiceCatalog); err != nil {
-			return nil, err
-		}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: stackComment,
+		Content: []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{scalar("!!str", "config"),
+			mapping(inline)}}}}
+	var err error
+	if files.Stack, err = marshal(doc); err != nil {
+		return nil, err
 	}
-	doc := &yaml.Node{Kind: yaml.DocumentNode, HeadComment: fmt.Sprintf(
-		"Written by `orgtrust discover --stack %s` from organization %s (management account %s), as it is.\n"+
-			"The adopt sections make the first `pulumi up` import what exists: keep them unchanged for that up,\n"+
-			"then remove them (see the report beside this file).", stack, g.inv.Organization.ID, g.ManagementAccountID),
-		Content: []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{scalar("!!str", "config"), cfg}}}}
-	return marshal(doc)
+	return files, nil
+}
+
+// WriteTo writes the configuration files to dir, with write, and returns the
+// paths of the stack configuration and of the sections file ("" when there
+// is none).
+func (f *ConfigFiles) WriteTo(dir, stack string, write func(path string, data []byte) error) (string, string, error) {
+	stackPath := filepath.Join(dir, "Pulumi."+stack+".yaml")
+	if err := write(stackPath, f.Stack); err != nil {
+		return "", "", err
+	}
+	if f.SectionsName == "" {
+		return stackPath, "", nil
+	}
+	sectionsPath := filepath.Join(dir, f.SectionsName)
+	return stackPath, sectionsPath, write(sectionsPath, f.Sections)
 }
 
 // Fixtures are the answers of the lookups the baseline makes at preview, from

@@ -8,12 +8,17 @@ import (
 	"strings"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
+	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
 	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
 )
 
 // Files names the files discover writes, for the report.
 type Files struct {
 	StackConfig, Fixtures, Report string
+	// Sections is the file of the baseline's sections that the stack
+	// configuration names at orgtrust-baseline:configFile; "" when the
+	// sections are in the stack configuration.
+	Sections string
 }
 
 // createNotes say why a resource the first `pulumi up` creates changes
@@ -97,7 +102,14 @@ func WriteReport(out io.Writer, stack string, g *Generated, p *plan.Plan, files 
 	}
 	fmt.Fprintln(w)
 
-	fmt.Fprintf(w, "Written\n  %s: the baseline's stack configuration, with adopt sections\n", files.StackConfig)
+	if files.Sections == "" {
+		fmt.Fprintf(w, "Written\n  %s: the baseline's stack configuration, with adopt sections\n", files.StackConfig)
+	} else {
+		fmt.Fprintf(w, "Written\n  %s: the baseline's stack configuration; it names the next file at %s:%s\n"+
+			"  %s: the baseline's sections, with adopt sections, too long to keep in the stack\n"+
+			"    configuration (Pulumi passes it to the program in one environment variable, PULUMI_CONFIG)\n",
+			files.StackConfig, baseline.Project, baseline.KeyConfigFile, files.Sections)
+	}
 	fmt.Fprintf(w, "  %s: the answers of its preview lookups, for make plan\n  %s: this report\n\n", files.Fixtures,
 		files.Report)
 
@@ -110,14 +122,18 @@ func WriteReport(out io.Writer, stack string, g *Generated, p *plan.Plan, files 
 		fmt.Fprintf(w, "  - %s: %s\n", c.What, c.Why)
 	}
 	fmt.Fprintln(w)
+	copied, where := files.StackConfig, "stack configuration"
+	if files.Sections != "" {
+		copied, where = files.StackConfig+" and "+files.Sections, "sections file"
+	}
 	fmt.Fprintf(w, "Next\n"+
 		"  1. make plan STACK_CONFIG=%s FIXTURES=%s    # every import with its ID, no AWS account\n"+
 		"  2. copy %s beside Pulumi.yaml, then: pulumi stack init %s && pulumi preview --stack %s\n"+
 		"  3. pulumi up --stack %s                     # imports what exists\n"+
-		"  4. remove every adopt section from the stack configuration: the imported resources are in the state;\n"+
+		"  4. remove every adopt section from the %s: the imported resources are in the state;\n"+
 		"     an import left in the program blocks a later replacement (\"previously-imported resources that\n"+
 		"     still specify an ID may not be replaced\") and fails for anything added later\n",
-		files.StackConfig, files.Fixtures, files.StackConfig, stack, stack, stack)
+		files.StackConfig, files.Fixtures, copied, stack, stack, stack, where)
 	return w.Flush()
 }
 

@@ -25,10 +25,14 @@ const (
 	KeyIntegrations        = "integrations"
 	KeyIdentityCenter      = "identityCenter"
 	KeyServiceCatalog      = "serviceCatalog"
+	// KeyConfigFile names a YAML file that holds the sections instead of
+	// the stack file, for organizations whose configuration is too long for
+	// the environment variable Pulumi passes it in (see ReadConfigFile).
+	KeyConfigFile = "configFile"
 )
 
 // Keys lists the baseline's configuration keys.
-var Keys = []string{KeyIdentityCenter, KeyIntegrations, KeyManagementAccountID, KeyServiceCatalog}
+var Keys = []string{KeyConfigFile, KeyIdentityCenter, KeyIntegrations, KeyManagementAccountID, KeyServiceCatalog}
 
 // Config is the baseline's stack configuration.
 type Config struct {
@@ -142,13 +146,25 @@ func LoadConfig(ctx *pulumi.Context, allKeys []string) (*Config, ConfigErrors) {
 			errs = append(errs, &ConfigError{Key: key(KeyManagementAccountID), Msg: notAccountIDText(v)})
 		}
 	}
-	if v, ok := ctx.GetConfig(key(KeyIntegrations)); ok {
+	name, named := ctx.GetConfig(key(KeyConfigFile))
+	file, fileErrs := fileValues(rootDirectory(ctx), name, named, func(k string) bool {
+		_, ok := ctx.GetConfig(k)
+		return ok
+	})
+	errs = append(errs, fileErrs...)
+	section := func(k string) (string, bool) {
+		if v, ok := file[key(k)]; ok {
+			return v, true
+		}
+		return ctx.GetConfig(key(k))
+	}
+	if v, ok := section(KeyIntegrations); ok {
 		errs = append(errs, decodeJSON(key(KeyIntegrations), v, &cfg.Integrations)...)
 	}
-	if v, ok := ctx.GetConfig(key(KeyIdentityCenter)); ok {
+	if v, ok := section(KeyIdentityCenter); ok {
 		errs = append(errs, decodeJSON(key(KeyIdentityCenter), v, &cfg.IdentityCenter)...)
 	}
-	if v, ok := ctx.GetConfig(key(KeyServiceCatalog)); ok {
+	if v, ok := section(KeyServiceCatalog); ok {
 		errs = append(errs, decodeJSON(key(KeyServiceCatalog), v, &cfg.ServiceCatalog)...)
 	}
 	if len(errs) > 0 {
@@ -159,6 +175,20 @@ func LoadConfig(ctx *pulumi.Context, allKeys []string) (*Config, ConfigErrors) {
 		return nil, errs
 	}
 	return cfg, nil
+}
+
+// rootDirectory is the project's directory, which a relative
+// orgtrust-baseline:configFile is read from: the engine's
+// PULUMI_ROOT_DIRECTORY, else the working directory.
+func rootDirectory(ctx *pulumi.Context) string {
+	if root := ctx.RootDirectory(); root != "" {
+		return root
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return wd
 }
 
 // check finds what no single component can: the management account given in

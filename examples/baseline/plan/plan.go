@@ -80,6 +80,20 @@ type StackConfig struct {
 	// Environments are the Pulumi ESC environments the stack imports, whose
 	// values the plan cannot read.
 	Environments bool
+	// File holds the values of the file orgtrust-baseline:configFile names,
+	// read from the stack file's directory, for the lookups' answers and
+	// the summary; the program reads the file itself, and reports its
+	// problems.
+	File map[string]string
+}
+
+// value is a configuration value, from the configuration file or the stack.
+func (sc *StackConfig) value(k string) (string, bool) {
+	if v, ok := sc.File[k]; ok {
+		return v, true
+	}
+	v, ok := sc.Values[k]
+	return v, ok
 }
 
 // LoadStackConfig reads a stack configuration file with the Pulumi CLI's own
@@ -104,6 +118,9 @@ func LoadStackConfig(path string) (*StackConfig, error) {
 		sc.SecretKeys = append(sc.SecretKeys, k.String())
 	}
 	slices.Sort(sc.SecretKeys)
+	if name, ok := sc.Values[baseline.Project+":"+baseline.KeyConfigFile]; ok {
+		sc.File, _ = baseline.ReadConfigFile(filepath.Dir(path), name)
+	}
 	return sc, nil
 }
 
@@ -114,7 +131,7 @@ func (sc *StackConfig) known() Known {
 	var catalog struct {
 		OrganizationID string `json:"organizationId"`
 	}
-	if v, ok := sc.Values[baseline.Project+":"+baseline.KeyServiceCatalog]; ok {
+	if v, ok := sc.value(baseline.Project + ":" + baseline.KeyServiceCatalog); ok {
 		_ = json.Unmarshal([]byte(v), &catalog) // a bad value is the program's error to report
 		k.OrganizationID = catalog.OrganizationID
 	}
@@ -128,7 +145,7 @@ func (sc *StackConfig) assignmentRules() []components.AssignmentSpec {
 	var ic struct {
 		Assignments []components.AssignmentSpec `json:"assignments"`
 	}
-	if v, ok := sc.Values[baseline.Project+":"+baseline.KeyIdentityCenter]; ok {
+	if v, ok := sc.value(baseline.Project + ":" + baseline.KeyIdentityCenter); ok {
 		if err := json.Unmarshal([]byte(v), &ic); err != nil {
 			return nil
 		}
@@ -180,6 +197,17 @@ func Run(opts Options) (*Plan, error) {
 		p.Fixtures = filepath.Base(opts.Fixtures)
 	}
 
+	// The stack file sits beside Pulumi.yaml, so its directory is the
+	// project directory a relative orgtrust-baseline:configFile is read from.
+	root, err := filepath.Abs(filepath.Dir(opts.StackConfig))
+	if err != nil {
+		return nil, fmt.Errorf("reading the stack configuration %s: %w", opts.StackConfig, err)
+	}
+	envErr, envNote := envConfigProblems(sc.Values)
+	if envNote != "" {
+		p.Notes = append(p.Notes, envNote)
+	}
+
 	m := newMocks(baseline.Project, stack, fx, sc.known())
 	keys := slices.Sorted(maps.Keys(sc.Values))
 	program := baseline.Program(keys)
@@ -193,6 +221,7 @@ func Run(opts Options) (*Plan, error) {
 		info.Config = sc.Values
 		info.ConfigSecretKeys = sc.SecretKeys
 		info.DryRun = true
+		info.RootDirectory = root
 	})
 
 	for _, l := range m.lookups {
@@ -204,6 +233,11 @@ func Run(opts Options) (*Plan, error) {
 
 	p.Registered = len(m.resources)
 	p.ouAccounts, p.principalNames = m.ouAccounts, m.principalNames
+	if envErr != "" {
+		// The engine could not even start the program; its own errors, if
+		// any, follow.
+		p.Errors = append(p.Errors, envErr)
+	}
 	switch {
 	case programErr != nil:
 		if errs, ok := baseline.AsConfigErrors(programErr); ok {
@@ -211,14 +245,17 @@ func Run(opts Options) (*Plan, error) {
 				p.Errors = append(p.Errors, e.Error())
 			}
 		} else {
-			p.Errors = strings.Split(programErr.Error(), "\n")
+			p.Errors = append(p.Errors, strings.Split(programErr.Error(), "\n")...)
 		}
 		return p, nil
 	case runErr != nil:
-		p.Errors = []string{runErr.Error()}
+		p.Errors = append(p.Errors, runErr.Error())
 		return p, nil
 	}
 
+	if envErr != "" {
+		return p, nil
+	}
 	p.assignmentRules = sc.assignmentRules()
 	p.Graph = NewGraph(m.resources)
 	if p.Create, err = p.Graph.CreateOrder(); err != nil {

@@ -80,16 +80,20 @@ func runDiscover(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintf(stderr, "orgtrust discover: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Wrote %s, %s and %s (%d calls).\n", files.StackConfig, files.Fixtures, files.Report,
+	written := files.StackConfig
+	if files.Sections != "" {
+		written += ", " + files.Sections
+	}
+	fmt.Fprintf(stdout, "Wrote %s, %s and %s (%d calls).\n", written, files.Fixtures, files.Report,
 		res.TotalCalls())
 	return 0
 }
 
 // writeDiscovered builds the configuration, plans it under the mock runtime
-// for the report, and writes the three files: all of them, or none.
+// for the report, and writes the files: all of them, or none.
 func writeDiscovered(stack, dir string, res *discover.Result) (discover.Files, error) {
 	g := discover.Build(res.Inventory)
-	cfg, err := g.StackYAML(stack)
+	cfg, err := g.ConfigFiles(stack)
 	if err != nil {
 		return discover.Files{}, err
 	}
@@ -98,9 +102,8 @@ func writeDiscovered(stack, dir string, res *discover.Result) (discover.Files, e
 		return discover.Files{}, err
 	}
 	files := discover.Files{
-		StackConfig: filepath.Join(dir, "Pulumi."+stack+".yaml"),
-		Fixtures:    filepath.Join(dir, "plan-fixtures."+stack+".yaml"),
-		Report:      filepath.Join(dir, "discover-report."+stack+".txt"),
+		Fixtures: filepath.Join(dir, "plan-fixtures."+stack+".yaml"),
+		Report:   filepath.Join(dir, "discover-report."+stack+".txt"),
 	}
 
 	// The plan reads the files: write them to a scratch directory first.
@@ -109,11 +112,13 @@ func writeDiscovered(stack, dir string, res *discover.Result) (discover.Files, e
 		return files, fmt.Errorf("making a scratch directory: %w", err)
 	}
 	defer os.RemoveAll(scratch)
-	cfgPath, fxPath := filepath.Join(scratch, "Pulumi."+stack+".yaml"), filepath.Join(scratch, "fixtures.yaml")
-	if err := os.WriteFile(cfgPath, cfg, 0o644); err != nil {
+	writeFile := func(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }
+	cfgPath, _, err := cfg.WriteTo(scratch, stack, writeFile)
+	if err != nil {
 		return files, err
 	}
-	if err := os.WriteFile(fxPath, fixtures, 0o644); err != nil {
+	fxPath := filepath.Join(scratch, "fixtures.yaml")
+	if err := writeFile(fxPath, fixtures); err != nil {
 		return files, err
 	}
 	p, err := plan.Run(plan.Options{StackConfig: cfgPath, Fixtures: fxPath, Stack: stack})
@@ -124,6 +129,10 @@ func writeDiscovered(stack, dir string, res *discover.Result) (discover.Files, e
 		return files, fmt.Errorf("the configuration written from the organization does not plan, which is a bug "+
 			"of orgtrust discover; nothing was written:\n  %s", strings.Join(p.Errors, "\n  "))
 	}
+	files.StackConfig = filepath.Join(dir, "Pulumi."+stack+".yaml")
+	if cfg.SectionsName != "" {
+		files.Sections = filepath.Join(dir, cfg.SectionsName)
+	}
 	var report bytes.Buffer
 	if err := discover.WriteReport(&report, stack, g, p, files); err != nil {
 		return files, err
@@ -131,8 +140,10 @@ func writeDiscovered(stack, dir string, res *discover.Result) (discover.Files, e
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return files, fmt.Errorf("making %s: %w", dir, err)
 	}
-	for path, data := range map[string][]byte{files.StackConfig: cfg, files.Fixtures: fixtures,
-		files.Report: report.Bytes()} {
+	if _, _, err := cfg.WriteTo(dir, stack, writeAtomically); err != nil {
+		return files, err
+	}
+	for path, data := range map[string][]byte{files.Fixtures: fixtures, files.Report: report.Bytes()} {
 		if err := writeAtomically(path, data); err != nil {
 			return files, err
 		}
