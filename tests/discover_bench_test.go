@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
@@ -50,6 +52,17 @@ func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 		b.Fatal(err)
 	}
 	build := time.Since(start)
+	// What the Go language host would pass the program in PULUMI_CONFIG for
+	// the written stack file.
+	stackPath, _, err := cfg.WriteTo(b.TempDir(), "large", writeFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc, err := plan.LoadStackConfig(stackPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	env := baseline.EnvConfigSize(sc.Values)
 	ic := res.Inventory.IdentityCenter
 	if len(ic.PermissionSets) != l.PermissionSets || len(ic.Assignments) != l.Assignments() ||
 		len(res.Inventory.Organization.Accounts) != l.Accounts+1 {
@@ -77,9 +90,14 @@ func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 	fmt.Printf("discover %d accounts %d permission-sets %d assignments: calls %d (by operation %s) "+
 		"simulated-seconds %.0f (bound %d calls: 6 per permission set, 1 per principal and page of 100 "+
 		"assignments, 2 per OU and page of accounts, and %d; throttled %d; configuration %d bytes, %d "+
-		"assignment rules, built in %s)\n", l.Accounts, l.PermissionSets, l.Assignments(), total,
+		"assignment rules, built in %s; stack file %d bytes, PULUMI_CONFIG %d bytes (inline %d), sections "+
+		"file %d bytes)\n", l.Accounts, l.PermissionSets, l.Assignments(), total,
 		strings.Join(by, ", "), res.Elapsed.Seconds(), bound, constant, o.SSO.Throttled(),
-		len(cfg.Stack)+len(cfg.Sections), len(g.IdentityCenter.Assignments), build.Round(time.Millisecond))
+		len(cfg.Stack)+len(cfg.Sections), len(g.IdentityCenter.Assignments), build.Round(time.Millisecond),
+		len(cfg.Stack), env, cfg.EnvSize, len(cfg.Sections))
+	if env > baseline.WindowsEnvLimit {
+		b.Fatalf("the stack file takes %d bytes of PULUMI_CONFIG, over Windows' %d", env, baseline.WindowsEnvLimit)
+	}
 	if total > bound {
 		b.Fatalf("discover made %d calls, over the bound of %d", total, bound)
 	}
