@@ -232,7 +232,8 @@ func (s *Server) dispatchBrownfield(op string, req *request) (any, *apiError, bo
 }
 
 // keyPage returns the page of sorted keys after req's NextToken (the last
-// key of the previous page).
+// key of the previous page), of the fake's page size or req's MaxResults,
+// and the next page's token ("" on the last page).
 func (s *Server) keyPage(req *request, keys []string) ([]string, string, *apiError) {
 	limit := s.opts.PageSize
 	if req.MaxResults != nil {
@@ -242,18 +243,26 @@ func (s *Server) keyPage(req *request, keys []string) ([]string, string, *apiErr
 		}
 		limit = min(limit, *req.MaxResults)
 	}
+	page, next := pageAfter(keys, req.NextToken, limit)
+	return page, next, nil
+}
+
+// pageAfter returns up to limit of the sorted keys after the token (the last
+// key of the previous page; nil for the first page), and the next page's
+// token ("" on the last page).
+func pageAfter(keys []string, token *string, limit int) ([]string, string) {
 	start := 0
-	if req.NextToken != nil {
-		start = sort.SearchStrings(keys, *req.NextToken)
-		if start < len(keys) && keys[start] == *req.NextToken {
+	if token != nil {
+		start = sort.SearchStrings(keys, *token)
+		if start < len(keys) && keys[start] == *token {
 			start++
 		}
 	}
 	end := min(start+limit, len(keys))
 	if end < len(keys) {
-		return keys[start:end], keys[end-1], nil
+		return keys[start:end], keys[end-1]
 	}
-	return keys[start:end], "", nil
+	return keys[start:end], ""
 }
 
 func withNext(out map[string]any, next string) map[string]any {

@@ -3,7 +3,6 @@ package fakesso
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"time"
 )
 
@@ -233,26 +232,9 @@ func (s *Server) listProvisioned(req *request) (any, *apiError) {
 	default:
 		return nil, errorf("ValidationException", "ProvisioningStatus %q is invalid.", req.ProvisioningStatus)
 	}
-	accounts := s.accountsWith(req.PermissionSetArn, req.ProvisioningStatus)
-	limit := s.opts.PageSize
-	if req.MaxResults != nil {
-		if *req.MaxResults < 1 || *req.MaxResults > MaxPageSize {
-			return nil, errorf("ValidationException", "MaxResults %d is not between 1 and %d.", *req.MaxResults, MaxPageSize)
-		}
-		limit = min(limit, *req.MaxResults)
+	page, next, e := s.keyPage(req, s.accountsWith(req.PermissionSetArn, req.ProvisioningStatus))
+	if e != nil {
+		return nil, e
 	}
-	start := 0
-	if req.NextToken != nil {
-		n, err := strconv.Atoi(*req.NextToken)
-		if err != nil || n < 0 || n > len(accounts) {
-			return nil, errorf("ValidationException", "NextToken %q is invalid.", *req.NextToken)
-		}
-		start = n
-	}
-	end := min(start+limit, len(accounts))
-	out := map[string]any{"AccountIds": accounts[start:end]}
-	if end < len(accounts) {
-		out["NextToken"] = strconv.Itoa(end)
-	}
-	return out, nil
+	return withNext(map[string]any{"AccountIds": page}, next), nil
 }

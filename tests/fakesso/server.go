@@ -161,7 +161,7 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 				keys = append(keys, k)
 			}
 		}
-		return s.page(op, req, keys)
+		return s.page(req, keys)
 	case OpListAccountAssignments:
 		if e := s.checkInstance(req.InstanceArn); e != nil {
 			return nil, e
@@ -172,7 +172,7 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 				keys = append(keys, k)
 			}
 		}
-		return s.page(op, req, keys)
+		return s.page(req, keys)
 	case OpListInstances:
 		if s.opts.NoInstance {
 			return map[string]any{"Instances": []map[string]any{}}, nil
@@ -305,52 +305,28 @@ func status(op *operation) map[string]any {
 
 // page returns one page of the assignments with keys, sorted, after the
 // NextToken (the last key of the previous page).
-func (s *Server) page(op string, req *request, keys []string) (any, *apiError) {
-	limit := s.opts.PageSize
-	if req.MaxResults != nil {
-		if *req.MaxResults < 1 || *req.MaxResults > MaxPageSize {
-			return nil, errorf("ValidationException", "MaxResults %d is not between 1 and %d.", *req.MaxResults, MaxPageSize)
-		}
-		limit = min(limit, *req.MaxResults)
-	}
+func (s *Server) page(req *request, keys []string) (any, *apiError) {
 	sort.Strings(keys)
-	start := 0
-	if req.NextToken != nil {
-		after := *req.NextToken
-		start = sort.SearchStrings(keys, after)
-		if start < len(keys) && keys[start] == after {
-			start++
-		}
+	page, next, e := s.keyPage(req, keys)
+	if e != nil {
+		return nil, e
 	}
-	end := min(start+limit, len(keys))
-	items := make([]map[string]string, 0, end-start)
-	for _, k := range keys[start:end] {
+	items := make([]map[string]string, 0, len(page))
+	for _, k := range page {
 		a := s.assignments[k]
 		items = append(items, map[string]string{"AccountId": a.AccountID, "PermissionSetArn": a.PermissionSetArn,
 			"PrincipalId": a.PrincipalID, "PrincipalType": a.PrincipalType})
 	}
-	out := map[string]any{"AccountAssignments": items}
-	if end < len(keys) {
-		out["NextToken"] = keys[end-1]
-	}
-	return out, nil
+	return withNext(map[string]any{"AccountAssignments": items}, next), nil
 }
 
 func (s *Server) listAccounts(req *request) (any, *apiError) {
-	const pageSize = 20
-	start := 0
-	if req.NextToken != nil {
-		start = sort.SearchStrings(s.accounts, *req.NextToken) + 1
-	}
-	end := min(start+pageSize, len(s.accounts))
-	items := make([]map[string]string, 0, max(end-start, 0))
-	for _, id := range s.accounts[min(start, end):end] {
+	const pageSize = 20 // Organizations' largest page
+	page, next := pageAfter(s.accounts, req.NextToken, pageSize)
+	items := make([]map[string]string, 0, len(page))
+	for _, id := range page {
 		items = append(items, map[string]string{"Id": id, "Name": "account-" + id, "Status": "ACTIVE",
 			"Arn": "arn:aws:organizations::111111111111:account/o-exampleorgid/" + id})
 	}
-	out := map[string]any{"Accounts": items}
-	if end < len(s.accounts) {
-		out["NextToken"] = s.accounts[end-1]
-	}
-	return out, nil
+	return withNext(map[string]any{"Accounts": items}, next), nil
 }
