@@ -20,7 +20,6 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
 	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
-	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
 )
@@ -142,16 +141,8 @@ func TestDiscoverCommandWritesLongSectionsToTheirFile(t *testing.T) {
 	assert.Contains(t, first["discover-report.brown.txt"], "copy "+filepath.Join(out, "Pulumi.brown.yaml")+
 		" and "+filepath.Join(out, "orgtrust-baseline.brown.yaml")+" beside Pulumi.yaml")
 
-	_, stderr, code = discoverCmd(t, o.Env(), "--stack", "brown", "--out", out, "--regions", "us-east-1,eu-west-1")
-	require.Equal(t, 0, code, "stderr:\n%s", stderr)
-	assert.Equal(t, first, readDir(t, out), "a second run writes the same bytes")
-
-	planCmd := exec.Command(orgtrustCommand(t), "plan", "-config", filepath.Join(out, "Pulumi.brown.yaml"),
-		"-fixtures", filepath.Join(out, "plan-fixtures.brown.yaml"))
-	planCmd.Dir = engine.RepoRoot()
-	text, err := planCmd.CombinedOutput()
-	require.NoError(t, err, "%s", text)
-	assert.Contains(t, string(text), "First `pulumi up`: 18 resources to create, 61 to import",
+	text := rediscoverAndPlan(t, o, out, first)
+	assert.Contains(t, text, "First `pulumi up`: 18 resources to create, 61 to import",
 		"the brownfield's 53 imports, and each new permission set and its inline policy")
-	assert.Contains(t, string(text), "Validation: no errors.")
+	assert.Contains(t, text, "Validation: no errors.")
 }

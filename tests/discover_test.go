@@ -104,7 +104,17 @@ func TestDiscoverCommand(t *testing.T) {
 	assert.Contains(t, first["Pulumi.brown.yaml"], "orgtrust-baseline:identityCenter:")
 	assert.Contains(t, first["discover-report.brown.txt"], "imports 53 resources")
 
-	_, stderr, code = discoverCmd(t, o.Env(), "--stack", "brown", "--out", out, "--regions", "us-east-1,eu-west-1")
+	text := rediscoverAndPlan(t, o, out, first)
+	assert.Contains(t, text, "First `pulumi up`: 14 resources to create, 53 to import")
+	assert.Contains(t, text, "import      arn:aws:iam::aws:policy/PowerUserAccess,")
+}
+
+// rediscoverAndPlan runs the command again on the organization, checks that
+// it writes the same bytes as first to out, and returns the output of
+// `orgtrust plan` with the written stack configuration and fixtures.
+func rediscoverAndPlan(t *testing.T, o *fb.Org, out string, first map[string]string) string {
+	t.Helper()
+	_, stderr, code := discoverCmd(t, o.Env(), "--stack", "brown", "--out", out, "--regions", "us-east-1,eu-west-1")
 	require.Equal(t, 0, code, "stderr:\n%s", stderr)
 	assert.Equal(t, first, readDir(t, out), "a second run writes the same bytes")
 
@@ -113,8 +123,7 @@ func TestDiscoverCommand(t *testing.T) {
 	plan.Dir = engine.RepoRoot()
 	text, err := plan.CombinedOutput()
 	require.NoError(t, err, "%s", text)
-	assert.Contains(t, string(text), "First `pulumi up`: 14 resources to create, 53 to import")
-	assert.Contains(t, string(text), "import      arn:aws:iam::aws:policy/PowerUserAccess,")
+	return string(text)
 }
 
 // TestDiscoverCommandBadInput: a missing Region, no credentials, a member
