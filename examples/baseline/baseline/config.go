@@ -146,12 +146,15 @@ func LoadConfig(ctx *pulumi.Context, allKeys []string) (*Config, ConfigErrors) {
 			errs = append(errs, &ConfigError{Key: key(KeyManagementAccountID), Msg: notAccountIDText(v)})
 		}
 	}
-	name, named := ctx.GetConfig(key(KeyConfigFile))
-	file, fileErrs := fileValues(rootDirectory(ctx), name, named, func(k string) bool {
-		_, ok := ctx.GetConfig(k)
-		return ok
-	})
-	errs = append(errs, fileErrs...)
+	var file map[string]string
+	if name, ok := ctx.GetConfig(key(KeyConfigFile)); ok {
+		var fileErrs ConfigErrors
+		file, fileErrs = fileValues(rootDirectory(ctx), name, func(k string) bool {
+			_, ok := ctx.GetConfig(k)
+			return ok
+		})
+		errs = append(errs, fileErrs...)
+	}
 	section := func(k string) (string, bool) {
 		if v, ok := file[key(k)]; ok {
 			return v, true

@@ -139,14 +139,11 @@ func ReadConfigFile(root, name string) (map[string]string, ConfigErrors) {
 	return values, errs
 }
 
-// fileValues reads the configuration file the stack names, if any, for
-// LoadConfig: its values, and the problems with it, including a key set in
-// both the file and the stack configuration (has says whether the stack
-// configuration sets a key).
-func fileValues(root string, name string, named bool, has func(string) bool) (map[string]string, ConfigErrors) {
-	if !named {
-		return nil, nil
-	}
+// fileValues reads the configuration file the stack names, for LoadConfig:
+// its values, and the problems with it, including a key set in both the file
+// and the stack configuration (has says whether the stack configuration sets
+// a key).
+func fileValues(root, name string, has func(string) bool) (map[string]string, ConfigErrors) {
 	values, errs := ReadConfigFile(root, name)
 	for _, k := range slices.Sorted(maps.Keys(values)) {
 		if has(k) {

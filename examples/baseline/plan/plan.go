@@ -80,10 +80,13 @@ type StackConfig struct {
 	// Environments are the Pulumi ESC environments the stack imports, whose
 	// values the plan cannot read.
 	Environments bool
+	// Root is the stack file's directory, as an absolute path: the project
+	// directory, beside Pulumi.yaml, that a relative
+	// orgtrust-baseline:configFile is read from.
+	Root string
 	// File holds the values of the file orgtrust-baseline:configFile names,
-	// read from the stack file's directory, for the lookups' answers and
-	// the summary; the program reads the file itself, and reports its
-	// problems.
+	// for the lookups' answers and the summary; the program reads the file
+	// itself, and reports its problems.
 	File map[string]string
 }
 
@@ -110,7 +113,11 @@ func LoadStackConfig(path string) (*StackConfig, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the stack configuration %s: %w", path, err)
 	}
-	sc := &StackConfig{Values: map[string]string{}, Environments: ps.Environment != nil}
+	root, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, fmt.Errorf("reading the stack configuration %s: %w", path, err)
+	}
+	sc := &StackConfig{Values: map[string]string{}, Environments: ps.Environment != nil, Root: root}
 	for k, v := range decrypted {
 		sc.Values[k.String()] = v
 	}
@@ -119,7 +126,7 @@ func LoadStackConfig(path string) (*StackConfig, error) {
 	}
 	slices.Sort(sc.SecretKeys)
 	if name, ok := sc.Values[baseline.Project+":"+baseline.KeyConfigFile]; ok {
-		sc.File, _ = baseline.ReadConfigFile(filepath.Dir(path), name)
+		sc.File, _ = baseline.ReadConfigFile(root, name)
 	}
 	return sc, nil
 }
@@ -197,12 +204,6 @@ func Run(opts Options) (*Plan, error) {
 		p.Fixtures = filepath.Base(opts.Fixtures)
 	}
 
-	// The stack file sits beside Pulumi.yaml, so its directory is the
-	// project directory a relative orgtrust-baseline:configFile is read from.
-	root, err := filepath.Abs(filepath.Dir(opts.StackConfig))
-	if err != nil {
-		return nil, fmt.Errorf("reading the stack configuration %s: %w", opts.StackConfig, err)
-	}
 	envErr, envNote := envConfigProblems(sc.Values)
 	if envNote != "" {
 		p.Notes = append(p.Notes, envNote)
@@ -221,7 +222,8 @@ func Run(opts Options) (*Plan, error) {
 		info.Config = sc.Values
 		info.ConfigSecretKeys = sc.SecretKeys
 		info.DryRun = true
-		info.RootDirectory = root
+		// The stack file sits beside Pulumi.yaml.
+		info.RootDirectory = sc.Root
 	})
 
 	for _, l := range m.lookups {
