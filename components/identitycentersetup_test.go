@@ -13,6 +13,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // Tokens of the children and lookups of IdentityCenterSetup.
@@ -55,6 +57,11 @@ type icOrg struct {
 	members []string
 	// orgDenied makes getOrganization fail.
 	orgDenied bool
+	// enabledRegions, when not nil, are the Regions getRegions answers the
+	// account has enabled; nil is every Region of the aws partition.
+	enabledRegions []string
+	// regionsDenied makes getRegions fail.
+	regionsDenied bool
 }
 
 func icDefaultOrg() icOrg {
@@ -131,6 +138,22 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 			"arns":             resource.NewProperty(arns),
 			"identityStoreIds": resource.NewProperty(stores),
 		}, nil
+	case getRegionsToken:
+		if m.org.regionsDenied {
+			return nil, fmt.Errorf("UnauthorizedOperation: not authorized to perform ec2:DescribeRegions")
+		}
+		names := m.org.enabledRegions
+		if names == nil {
+			part, _ := catalog.LookupPartition("aws")
+			for _, r := range part.Regions {
+				names = append(names, r.Code)
+			}
+		}
+		list := make([]resource.PropertyValue, 0, len(names))
+		for _, n := range names {
+			list = append(list, resource.NewProperty(n))
+		}
+		return resource.PropertyMap{"id": resource.NewProperty("aws"), "names": resource.NewProperty(list)}, nil
 	case icGetRegionToken:
 		return resource.PropertyMap{"name": resource.NewProperty("us-west-2"), "id": resource.NewProperty("us-west-2")}, nil
 	case icDescendantsToken:

@@ -121,6 +121,15 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 			}
 		}
 	}
+	// One lookup of the enabled Regions serves every integration: they
+	// deploy with the same aws provider.
+	regionErrs, err := checkOptInRegions(ctx, opts, set.plans)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	for i, e := range regionErrs {
+		errs.addAll(set.field(i), e)
+	}
 	if len(errs) > 0 {
 		return nil, wrap(errs)
 	}

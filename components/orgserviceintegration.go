@@ -170,13 +170,18 @@ func NewOrgServiceIntegration(ctx *pulumi.Context, name string, args OrgServiceI
 		if err != nil {
 			return nil, componentError(OrgServiceIntegrationToken, name, err)
 		}
-		errs := plan.checkRegionsPartition(org)
+		errs = plan.checkRegionsPartition(org)
 		if e := plan.checkAgainst(org); e != nil {
 			errs = append(errs, e)
 		}
-		if len(errs) > 0 {
-			return nil, componentError(OrgServiceIntegrationToken, name, errs)
-		}
+	}
+	regionErrs, err := checkOptInRegions(ctx, opts, []*integrationPlan{plan})
+	if err != nil {
+		return nil, componentError(OrgServiceIntegrationToken, name, err)
+	}
+	errs = append(errs, regionErrs[0]...)
+	if len(errs) > 0 {
+		return nil, componentError(OrgServiceIntegrationToken, name, errs)
 	}
 	return plan.register(ctx, nil, opts...)
 }

@@ -156,6 +156,10 @@ var typeActions = map[string][]string{
 	},
 	// The provider's own Region: read from its configuration, no API call.
 	"aws:index/getRegion:getRegion": {},
+	// The Regions the account has enabled, read when an integration lists
+	// opt-in Regions (components/optinregions.go): the data source calls
+	// EC2's DescribeRegions.
+	"aws:index/getRegions:getRegions": {"ec2:DescribeRegions"},
 	// sts:GetCallerIdentity: "No permissions are required to perform this
 	// operation" (AWS STS API Reference, GetCallerIdentity).
 	"aws:index/getCallerIdentity:getCallerIdentity": {},
@@ -382,6 +386,10 @@ func deployerPolicy(args GetDeployerPolicyArgs) (policyDocument, error) {
 			if t != "" {
 				types = append(types, string(t))
 			}
+		}
+		if svc.DelegatedAdminPerRegion {
+			// Regions given, opt-in ones are checked against the enabled list.
+			types = append(types, "aws:index/getRegions:getRegions")
 		}
 	}
 	if args.IdentityCenter {

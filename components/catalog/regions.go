@@ -30,7 +30,17 @@ type Region struct {
 	Code string
 	// Name is its display name, such as "Europe (Ireland)".
 	Name string
+	// OptIn says the Region is an opt-in Region of the aws partition, one
+	// introduced after 2019-03-20, which an account uses only after enabling
+	// it; the others are enabled in every account of their partition.
+	OptIn bool
 }
+
+// The opt-in status of the table's Regions.
+const (
+	optIn     = true
+	byDefault = false
+)
 
 // Partition is an AWS partition: a set of Regions with its own accounts,
 // credentials and ARNs (arn:<partition>:...). An organization and its IAM
@@ -46,68 +56,68 @@ type Partition struct {
 
 var partitions = []Partition{
 	{ID: "aws", Name: "AWS", Regions: []Region{
-		{"af-south-1", "Africa (Cape Town)"},
-		{"ap-east-1", "Asia Pacific (Hong Kong)"},
-		{"ap-east-2", "Asia Pacific (Taipei)"},
-		{"ap-northeast-1", "Asia Pacific (Tokyo)"},
-		{"ap-northeast-2", "Asia Pacific (Seoul)"},
-		{"ap-northeast-3", "Asia Pacific (Osaka)"},
-		{"ap-south-1", "Asia Pacific (Mumbai)"},
-		{"ap-south-2", "Asia Pacific (Hyderabad)"},
-		{"ap-southeast-1", "Asia Pacific (Singapore)"},
-		{"ap-southeast-2", "Asia Pacific (Sydney)"},
-		{"ap-southeast-3", "Asia Pacific (Jakarta)"},
-		{"ap-southeast-4", "Asia Pacific (Melbourne)"},
-		{"ap-southeast-5", "Asia Pacific (Malaysia)"},
-		{"ap-southeast-6", "Asia Pacific (New Zealand)"},
-		{"ap-southeast-7", "Asia Pacific (Thailand)"},
-		{"ca-central-1", "Canada (Central)"},
-		{"ca-west-1", "Canada West (Calgary)"},
-		{"eu-central-1", "Europe (Frankfurt)"},
-		{"eu-central-2", "Europe (Zurich)"},
-		{"eu-north-1", "Europe (Stockholm)"},
-		{"eu-south-1", "Europe (Milan)"},
-		{"eu-south-2", "Europe (Spain)"},
-		{"eu-west-1", "Europe (Ireland)"},
-		{"eu-west-2", "Europe (London)"},
-		{"eu-west-3", "Europe (Paris)"},
-		{"il-central-1", "Israel (Tel Aviv)"},
-		{"me-central-1", "Middle East (UAE)"},
-		{"me-south-1", "Middle East (Bahrain)"},
-		{"me-west-1", "Middle East (Saudi Arabia)"},
-		{"mx-central-1", "Mexico (Central)"},
-		{"sa-east-1", "South America (São Paulo)"},
-		{"sa-west-1", "South America (Chile)"},
-		{"us-east-1", "US East (N. Virginia)"},
-		{"us-east-2", "US East (Ohio)"},
-		{"us-west-1", "US West (N. California)"},
-		{"us-west-2", "US West (Oregon)"},
+		{"af-south-1", "Africa (Cape Town)", optIn},
+		{"ap-east-1", "Asia Pacific (Hong Kong)", optIn},
+		{"ap-east-2", "Asia Pacific (Taipei)", optIn},
+		{"ap-northeast-1", "Asia Pacific (Tokyo)", byDefault},
+		{"ap-northeast-2", "Asia Pacific (Seoul)", byDefault},
+		{"ap-northeast-3", "Asia Pacific (Osaka)", byDefault},
+		{"ap-south-1", "Asia Pacific (Mumbai)", byDefault},
+		{"ap-south-2", "Asia Pacific (Hyderabad)", optIn},
+		{"ap-southeast-1", "Asia Pacific (Singapore)", byDefault},
+		{"ap-southeast-2", "Asia Pacific (Sydney)", byDefault},
+		{"ap-southeast-3", "Asia Pacific (Jakarta)", optIn},
+		{"ap-southeast-4", "Asia Pacific (Melbourne)", optIn},
+		{"ap-southeast-5", "Asia Pacific (Malaysia)", optIn},
+		{"ap-southeast-6", "Asia Pacific (New Zealand)", optIn},
+		{"ap-southeast-7", "Asia Pacific (Thailand)", optIn},
+		{"ca-central-1", "Canada (Central)", byDefault},
+		{"ca-west-1", "Canada West (Calgary)", optIn},
+		{"eu-central-1", "Europe (Frankfurt)", byDefault},
+		{"eu-central-2", "Europe (Zurich)", optIn},
+		{"eu-north-1", "Europe (Stockholm)", byDefault},
+		{"eu-south-1", "Europe (Milan)", optIn},
+		{"eu-south-2", "Europe (Spain)", optIn},
+		{"eu-west-1", "Europe (Ireland)", byDefault},
+		{"eu-west-2", "Europe (London)", byDefault},
+		{"eu-west-3", "Europe (Paris)", byDefault},
+		{"il-central-1", "Israel (Tel Aviv)", optIn},
+		{"me-central-1", "Middle East (UAE)", optIn},
+		{"me-south-1", "Middle East (Bahrain)", optIn},
+		{"me-west-1", "Middle East (Saudi Arabia)", optIn},
+		{"mx-central-1", "Mexico (Central)", optIn},
+		{"sa-east-1", "South America (São Paulo)", byDefault},
+		{"sa-west-1", "South America (Chile)", optIn},
+		{"us-east-1", "US East (N. Virginia)", byDefault},
+		{"us-east-2", "US East (Ohio)", byDefault},
+		{"us-west-1", "US West (N. California)", byDefault},
+		{"us-west-2", "US West (Oregon)", byDefault},
 	}},
 	{ID: "aws-cn", Name: "AWS China", Regions: []Region{
-		{"cn-north-1", "China (Beijing)"},
-		{"cn-northwest-1", "China (Ningxia)"},
+		{"cn-north-1", "China (Beijing)", byDefault},
+		{"cn-northwest-1", "China (Ningxia)", byDefault},
 	}},
 	{ID: "aws-us-gov", Name: "AWS GovCloud (US)", Regions: []Region{
-		{"us-gov-east-1", "AWS GovCloud (US-East)"},
-		{"us-gov-west-1", "AWS GovCloud (US-West)"},
+		{"us-gov-east-1", "AWS GovCloud (US-East)", byDefault},
+		{"us-gov-west-1", "AWS GovCloud (US-West)", byDefault},
 	}},
 	{ID: "aws-eusc", Name: "AWS European Sovereign Cloud", Regions: []Region{
-		{"eusc-de-east-1", "AWS European Sovereign Cloud (Germany)"},
+		{"eusc-de-east-1", "AWS European Sovereign Cloud (Germany)", byDefault},
 	}},
 	{ID: "aws-iso", Name: "AWS ISO (US)", Regions: []Region{
-		{"us-iso-east-1", "US ISO East"},
-		{"us-iso-west-1", "US ISO West"},
+		{"us-iso-east-1", "US ISO East", byDefault},
+		{"us-iso-west-1", "US ISO West", byDefault},
 	}},
 	{ID: "aws-iso-b", Name: "AWS ISOB (US)", Regions: []Region{
-		{"us-isob-east-1", "US ISOB East (Ohio)"},
-		{"us-isob-west-1", "US ISOB West"},
+		{"us-isob-east-1", "US ISOB East (Ohio)", byDefault},
+		{"us-isob-west-1", "US ISOB West", byDefault},
 	}},
 	{ID: "aws-iso-e", Name: "AWS ISOE (Europe)", Regions: []Region{
-		{"eu-isoe-west-1", "EU ISOE West"},
+		{"eu-isoe-west-1", "EU ISOE West", byDefault},
 	}},
 	{ID: "aws-iso-f", Name: "AWS ISOF", Regions: []Region{
-		{"us-isof-east-1", "US ISOF East"},
-		{"us-isof-south-1", "US ISOF South"},
+		{"us-isof-east-1", "US ISOF East", byDefault},
+		{"us-isof-south-1", "US ISOF South", byDefault},
 	}},
 }
 

@@ -39,6 +39,10 @@ type Fixtures struct {
 	// PermissionSets answer aws:ssoadmin/getPermissionSet and
 	// getPermissionSets, for permission sets marked existing: ARN by name.
 	PermissionSets map[string]string `yaml:"permissionSets"`
+	// EnabledRegions answer aws:getRegions, which an integration with opt-in
+	// Regions asks for: the Regions the account has enabled, opt-in Regions
+	// included. Without it, every Region is taken as enabled.
+	EnabledRegions []string `yaml:"enabledRegions,omitempty"`
 }
 
 // FixtureAccount is an account below an OU.

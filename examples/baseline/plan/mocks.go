@@ -10,6 +10,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // Invoke tokens the simulator answers.
@@ -21,6 +23,8 @@ const (
 	tokenGetGroup  = "aws:identitystore/getGroup:getGroup"
 	tokenGetUser   = "aws:identitystore/getUser:getUser"
 	tokenGetRegion = "aws:index/getRegion:getRegion"
+	// tokenGetRegions is aws.GetRegions: the Regions the account has enabled.
+	tokenGetRegions = "aws:index/getRegions:getRegions"
 
 	tokenGetCallerIdentity = "aws:index/getCallerIdentity:getCallerIdentity"
 	tokenGetApplication    = "aws:ssoadmin/getApplication:getApplication"
@@ -344,6 +348,33 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	case tokenGetRegion:
 		result = map[string]any{"id": "us-east-1", "name": "us-east-1", "region": "us-east-1"}
 		answer = "us-east-1"
+	case tokenGetRegions:
+		// The Regions the account has enabled, asked for when an integration
+		// lists opt-in Regions: the fixtures', else every Region of the
+		// aws partition, as if each opt-in Region were enabled.
+		names := m.fx.EnabledRegions
+		fromFx(names != nil)
+		if names == nil {
+			aws, _ := catalog.LookupPartition("aws")
+			for _, r := range aws.Regions {
+				names = append(names, r.Code)
+			}
+		}
+		list := make([]any, 0, len(names))
+		for _, n := range names {
+			list = append(list, n)
+		}
+		result = map[string]any{"id": "aws", "names": list}
+		var optIn []string
+		for _, n := range names {
+			if r, _, ok := catalog.LookupRegion(n); ok && r.OptIn {
+				optIn = append(optIn, n)
+			}
+		}
+		answer = fmt.Sprintf("%d enabled Regions, opt-in ones among them: %s", len(names), strings.Join(optIn, ", "))
+		if len(optIn) == 0 {
+			answer = fmt.Sprintf("%d enabled Regions, no opt-in one", len(names))
+		}
 	default:
 		return nil, fmt.Errorf("plan: no simulation of the lookup %s: add it to examples/baseline/plan "+
 			"(mocks.go) with a deterministic answer", args.Token)
