@@ -13,7 +13,8 @@ GO_TEST_FLAGS  ?= -timeout 30m
 
 .PHONY: tools provider schema test test-unit lint install bench clean plan sdks test-sdks python-env maven-repo dist
 
-## tools: build the Pulumi CLI $(PULUMI_VERSION) from the Go module proxy into bin/ (reused when present)
+## tools: build the Pulumi CLI $(PULUMI_VERSION) and the YAML, Go, Node.js, Python and Java language hosts from the
+## Go module proxy into bin/ (each reused when present)
 tools: $(PULUMI)
 
 $(PULUMI): .ci/tools/pulumi/go.mod
@@ -34,6 +35,47 @@ $(LANGUAGE_YAML): .ci/tools/pulumi-yaml/go.mod
 		-ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$(PULUMI_YAML_VERSION)" \
 		github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 	@touch $(LANGUAGE_YAML)
+
+# tools also builds the language hosts the engine runs Go, TypeScript, Python and Java programs with, pinned.
+# Pulumi moved them out of the Go module proxy's reach (their own go.mod files with `replace`, or none
+# published) after these versions: the Go host lived in github.com/pulumi/pulumi/sdk/v3 up to v3.62.0, the
+# Node.js and Python hosts up to v3.68.0; pulumi-language-java is github.com/pulumi/pulumi-java/pkg's. `go
+# install pkg@version` refuses a module whose go.mod has a `replace`, so .ci/tools/build-from-module downloads
+# the module and builds the command in a copy of it (README: "Language hosts"). Each is reused when present.
+SDK_GO_HOST_VERSION     := v3.62.0
+SDK_HOSTS_VERSION       := v3.68.0
+PULUMI_JAVA_VERSION     := v1.12.0
+LANGUAGE_GO             := $(BIN)/pulumi-language-go
+LANGUAGE_NODEJS         := $(BIN)/pulumi-language-nodejs
+LANGUAGE_PYTHON         := $(BIN)/pulumi-language-python
+LANGUAGE_PYTHON_EXEC    := $(BIN)/pulumi-language-python-exec
+LANGUAGE_JAVA           := $(BIN)/pulumi-language-java
+BUILD_FROM_MODULE       := .ci/tools/build-from-module
+SDK_MODULE              := github.com/pulumi/pulumi/sdk/v3
+SDK_VERSION_FLAG        := -X $(SDK_MODULE)/go/common/version.Version
+
+tools: $(LANGUAGE_GO) $(LANGUAGE_NODEJS) $(LANGUAGE_PYTHON) $(LANGUAGE_PYTHON_EXEC) $(LANGUAGE_JAVA)
+
+$(LANGUAGE_GO): $(BUILD_FROM_MODULE)
+	$(BUILD_FROM_MODULE) $(SDK_MODULE) $(SDK_GO_HOST_VERSION) go/pulumi-language-go $@ \
+		"$(SDK_VERSION_FLAG)=$(SDK_GO_HOST_VERSION)"
+
+$(LANGUAGE_NODEJS): $(BUILD_FROM_MODULE)
+	$(BUILD_FROM_MODULE) $(SDK_MODULE) $(SDK_HOSTS_VERSION) nodejs/cmd/pulumi-language-nodejs $@ \
+		"$(SDK_VERSION_FLAG)=$(SDK_HOSTS_VERSION)"
+
+$(LANGUAGE_PYTHON): $(BUILD_FROM_MODULE)
+	$(BUILD_FROM_MODULE) $(SDK_MODULE) $(SDK_HOSTS_VERSION) python/cmd/pulumi-language-python $@ \
+		"$(SDK_VERSION_FLAG)=$(SDK_HOSTS_VERSION)"
+
+# The Python host runs programs through this script, which it looks for beside itself.
+$(LANGUAGE_PYTHON_EXEC):
+	dir=$$(go mod download -json $(SDK_MODULE)@$(SDK_HOSTS_VERSION) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'); \
+		install -m 0755 "$$dir/python/cmd/pulumi-language-python-exec" $@
+
+$(LANGUAGE_JAVA): $(BUILD_FROM_MODULE)
+	$(BUILD_FROM_MODULE) github.com/pulumi/pulumi-java/pkg $(PULUMI_JAVA_VERSION) cmd/pulumi-language-java $@ \
+		"-X github.com/pulumi/pulumi-java/pkg/version.Version=$(PULUMI_JAVA_VERSION)"
 
 ## provider: build the provider plugin bin/pulumi-resource-orgtrust
 provider:
