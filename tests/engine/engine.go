@@ -261,10 +261,10 @@ func collect() *collector {
 
 func (c *collector) wait() { <-c.done }
 
-// Preview runs `pulumi preview`.
-func (s *Stack) Preview() (Result, error) {
+// Preview runs `pulumi preview`, with opts such as optpreview.ExpectNoChanges.
+func (s *Stack) Preview(opts ...optpreview.Option) (Result, error) {
 	c := collect()
-	res, err := s.stack.Preview(s.t.Context(), optpreview.EventStreams(c.ch))
+	res, err := s.stack.Preview(s.t.Context(), append(opts, optpreview.EventStreams(c.ch))...)
 	c.wait()
 	r := Result{Steps: c.steps, Diagnostics: c.diags, Changes: map[string]int{}}
 	for op, n := range res.ChangeSummary {
@@ -285,10 +285,10 @@ func (s *Stack) Up(opts ...optup.Option) (Result, error) {
 	return r, wrap("up", err, c.diags)
 }
 
-// Refresh runs `pulumi refresh`.
-func (s *Stack) Refresh() (Result, error) {
+// Refresh runs `pulumi refresh`, with opts such as optrefresh.ExpectNoChanges.
+func (s *Stack) Refresh(opts ...optrefresh.Option) (Result, error) {
 	c := collect()
-	res, err := s.stack.Refresh(s.t.Context(), optrefresh.EventStreams(c.ch))
+	res, err := s.stack.Refresh(s.t.Context(), append(opts, optrefresh.EventStreams(c.ch))...)
 	c.wait()
 	r := Result{Steps: c.steps, Diagnostics: c.diags, Changes: map[string]int{}}
 	if res.Summary.ResourceChanges != nil {

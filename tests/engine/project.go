@@ -19,6 +19,10 @@ type ProjectOptions struct {
 	Config map[string]string
 	// Env is extra environment for the engine and its plugins.
 	Env map[string]string
+	// PathPrefix is put first on the PATH of the engine and its plugins (such
+	// as a Python virtual environment's bin, where the Python host finds
+	// python).
+	PathPrefix string
 	// Home is PULUMI_HOME. When empty, the stack gets a fresh one with the
 	// orgtrust provider plugin of bin/ installed into its plugin cache, as
 	// `make install` installs it.
@@ -110,6 +114,9 @@ func NewProjectStack(t testing.TB, dir string, opts ProjectOptions) *Stack {
 		// the engine takes a provider plugin on PATH over the one installed.
 		"PATH": languageHostDir(t) + string(os.PathListSeparator) + os.Getenv("PATH"),
 	}
+	if opts.PathPrefix != "" {
+		env["PATH"] = opts.PathPrefix + string(os.PathListSeparator) + env["PATH"]
+	}
 	for k, v := range opts.Env {
 		env[k] = v
 	}
@@ -135,15 +142,27 @@ func NewProjectStack(t testing.TB, dir string, opts ProjectOptions) *Stack {
 	return &Stack{t: t, stack: stack}
 }
 
-// languageHostDir is a directory holding only a link to bin/pulumi-language-yaml.
+// LanguageHosts are the language hosts that `make tools` builds into bin/,
+// with the Python host's -exec script, which the host finds beside itself.
+var LanguageHosts = []string{"pulumi-language-yaml", "pulumi-language-go", "pulumi-language-nodejs",
+	"pulumi-language-python", "pulumi-language-python-exec", "pulumi-language-java"}
+
+// languageHostDir is a directory holding only links to the language hosts of
+// bin/ that exist.
 func languageHostDir(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "language-hosts")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(LanguageYAML(), filepath.Join(dir, filepath.Base(LanguageYAML()))); err != nil {
-		t.Fatal(err)
+	for _, host := range LanguageHosts {
+		path := filepath.Join(RepoRoot(), "bin", host)
+		if _, err := os.Stat(path); err != nil {
+			continue
+		}
+		if err := os.Symlink(path, filepath.Join(dir, host)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dir
 }

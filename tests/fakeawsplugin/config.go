@@ -26,6 +26,8 @@ type Config struct {
 	orgs  *organizations.Client
 	poll  time.Duration
 	awsRg string
+	// aws is the SDK configuration the other services' clients are made from.
+	aws aws.Config
 }
 
 // maxAttempts is pulumi-aws's default max_retries (25) plus the first attempt.
@@ -52,7 +54,7 @@ func (c *Config) Configure(ctx context.Context) error {
 	if cfg.Region == "" {
 		return errors.New("no AWS Region: set aws:region or AWS_REGION")
 	}
-	c.awsRg = cfg.Region
+	c.awsRg, c.aws = cfg.Region, cfg
 	c.sso, c.ids, c.orgs = ssoadmin.NewFromConfig(cfg), identitystore.NewFromConfig(cfg), organizations.NewFromConfig(cfg)
 	c.poll = 10 * time.Second
 	if v := os.Getenv("ORGTRUST_FAKE_AWS_POLL"); v != "" {

@@ -45,7 +45,11 @@ func main() {
 	prov, err := infer.NewProviderBuilder().
 		WithNamespace("pulumi").
 		WithConfig(infer.Config(&Config{})).
-		WithResources(infer.Resource(&PermissionSet{}), infer.Resource(&AccountAssignment{})).
+		WithResources(infer.Resource(&PermissionSet{}), infer.Resource(&AccountAssignment{}),
+			infer.Resource(&DelegatedAdministrator{}),
+			infer.Resource(&AdminAccount[guardDutyAdmin]{}), infer.Resource(&AdminAccount[securityHubAdmin]{}),
+			infer.Resource(&AdminAccount[macieAdmin]{}), infer.Resource(&AccountAdmin[detectiveAdmin]{}),
+			infer.Resource(&AccountAdmin[inspectorAdmin]{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{})).
 		Build()

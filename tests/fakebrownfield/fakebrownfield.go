@@ -9,11 +9,16 @@
 package fakebrownfield
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"strings"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -44,6 +49,50 @@ type Org struct {
 	STS     *fakeservices.STS
 
 	srv *httptest.Server
+
+	logMu sync.Mutex
+	log   []Call
+}
+
+// Call is one request the fake received, in arrival order: the service (the
+// SigV4 signing name), the operation (X-Amz-Target's operation for JSON
+// protocols, "METHOD /path" for REST ones) and, for Organizations, the
+// service principal the request names.
+type Call struct {
+	Service, Operation, Principal string
+}
+
+func (c Call) String() string {
+	if c.Principal != "" {
+		return c.Service + ":" + c.Operation + " " + c.Principal
+	}
+	return c.Service + ":" + c.Operation
+}
+
+// Log returns the requests received so far, in arrival order.
+func (o *Org) Log() []Call {
+	o.logMu.Lock()
+	defer o.logMu.Unlock()
+	return append([]Call(nil), o.log...)
+}
+
+// record appends r to the log; it reads the body for the principal and puts
+// it back.
+func (o *Org) record(r *http.Request, service string) {
+	c := Call{Service: service, Operation: r.Method + " " + r.URL.Path}
+	if target := r.Header.Get("X-Amz-Target"); target != "" {
+		c.Operation = target[strings.LastIndex(target, ".")+1:]
+	}
+	if service == "organizations" && r.Body != nil {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		var req struct{ ServicePrincipal string }
+		_ = json.Unmarshal(body, &req)
+		c.Principal = req.ServicePrincipal
+	}
+	o.logMu.Lock()
+	o.log = append(o.log, c)
+	o.logMu.Unlock()
 }
 
 // New starts an empty organization: its management account, no OU, no
@@ -61,6 +110,9 @@ func New(opts Options) *Org {
 	orgs, sso := proxy(o.Orgs.URL()), proxy(o.SSO.URL())
 	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, service, ok := fakeservices.Scope(r)
+		if ok {
+			o.record(r, service)
+		}
 		switch {
 		case !ok:
 			http.Error(w, "the request must be signed with SigV4", http.StatusForbidden)

@@ -9,8 +9,9 @@ import (
 	"sync"
 )
 
-// Admins fakes the read side of the services' own delegated-administrator
-// APIs, per Region, as `orgtrust discover` calls them: GuardDuty, Security
+// Admins fakes the services' own delegated-administrator APIs, per Region: the
+// writes pulumi-aws's resources make (admins_write.go), and the reads as
+// `orgtrust discover` calls them: GuardDuty, Security
 // Hub and Macie (REST-JSON GET lists), Detective and Inspector (REST-JSON
 // POST lists), Audit Manager (REST-JSON GET of the one administrator) and
 // Firewall Manager (JSON 1.1 GetAdminAccount). A request's service and
@@ -95,6 +96,9 @@ func (a *Admins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	region, service, ok := Scope(r)
 	if !ok {
 		restError(w, http.StatusForbidden, "MissingAuthenticationTokenException", "the request must be signed")
+		return
+	}
+	if a.serveWrite(w, r, region, service) {
 		return
 	}
 	op := ""

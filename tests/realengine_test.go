@@ -1,0 +1,281 @@
+package tests
+
+// Every example program, in every language, and the organization baseline
+// run under the real engine: the CLI and the language hosts of `make tools`,
+// the orgtrust provider of `make provider`, and tests/fakeawsplugin standing
+// in for pulumi-aws, all against one fake organization (tests/fakebrownfield)
+// whose ordered call log shows what each step did.
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optrefresh"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
+)
+
+// realProgram is one program of the RealEngine test.
+type realProgram struct {
+	lang, name string // the subtest is lang/name: go/security-services, typescript/identity-center
+	dir        string // its source
+	// prepare lays the project out in a fresh directory and returns it, with
+	// its stack configuration and what goes first on PATH.
+	prepare func(t *testing.T) (dir string, config map[string]string, pathPrefix string)
+}
+
+// languageNames are the subtest names of the examples' languages.
+var languageNames = map[string]string{"ts": "typescript", "py": "python", "yaml": "yaml", "java": "java"}
+
+// realPrograms are the SDK examples, the Go examples and the baseline.
+func realPrograms(t *testing.T) []realProgram {
+	t.Helper()
+	var out []realProgram
+	for _, ex := range examples(t) {
+		name := strings.TrimSuffix(ex.name, "-"+ex.lang)
+		p := realProgram{lang: languageNames[ex.lang], name: name, dir: ex.dir}
+		switch ex.lang {
+		case "yaml":
+			p.prepare = func(t *testing.T) (string, map[string]string, string) {
+				dir := filepath.Join(t.TempDir(), ex.name)
+				copyExample(t, ex.dir, dir)
+				return dir, documentedConfig(t, filepath.Join(dir, "Pulumi.yaml"), projectName(t, dir)), ""
+			}
+		default:
+			p.prepare = nil
+		}
+		out = append(out, p)
+	}
+	dirs, err := filepath.Glob(repoPath("examples", "*", "main.go"))
+	require.NoError(t, err)
+	for _, main := range dirs {
+		dir := filepath.Dir(main)
+		name := filepath.Base(dir)
+		if name == "baseline" {
+			out = append(out, realProgram{lang: "go", name: "baseline", dir: engine.RepoRoot(), prepare: baselineProject})
+			continue
+		}
+		out = append(out, realProgram{lang: "go", name: name, dir: dir,
+			prepare: func(t *testing.T) (string, map[string]string, string) { return goExampleProject(t, dir) }})
+	}
+	return out
+}
+
+// goProject writes a project directory holding a copy of the Pulumi.yaml of
+// src with main pointing back at the program in program, so that the stack
+// files land outside the repository while the Go host builds the program
+// inside its module.
+func goProject(t *testing.T, pulumiYAML, program string) string {
+	t.Helper()
+	data, err := os.ReadFile(pulumiYAML)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	rel, err := filepath.Rel(dir, program)
+	require.NoError(t, err)
+	var lines []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(l, "main:") {
+			lines = append(lines, l)
+		}
+	}
+	lines = append(lines, "main: "+rel+"/")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.yaml"), []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	return dir
+}
+
+// goExampleProject is a Go example's project, configured as its README says.
+func goExampleProject(t *testing.T, src string) (string, map[string]string, string) {
+	dir := goProject(t, filepath.Join(src, "Pulumi.yaml"), src)
+	return dir, documentedConfig(t, filepath.Join(src, "README.md"), projectName(t, dir)), ""
+}
+
+// baselineProject is the root project with Pulumi.example.yaml as its stack
+// configuration file.
+func baselineProject(t *testing.T) (string, map[string]string, string) {
+	root := engine.RepoRoot()
+	dir := goProject(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(root, "examples", "baseline"))
+	return dir, nil, ""
+}
+
+// TestExamplesRealEngine runs every program through preview, up, a preview
+// and a refresh that must find no change, and destroy, each against a fake
+// organization of its own, and prints each program's time.
+func TestExamplesRealEngine(t *testing.T) {
+	t.Parallel()
+	home := realEngineHome(t)
+	for _, p := range realPrograms(t) {
+		t.Run(p.lang+"/"+p.name, func(t *testing.T) {
+			t.Parallel()
+			if p.prepare == nil {
+				t.Fatalf("no way to run %s programs under the real engine yet", p.lang)
+			}
+			start := time.Now()
+			org := realEngineOrg(t)
+			dir, config, pathPrefix := p.prepare(t)
+			env := map[string]string{"ORGTRUST_FAKE_AWS_POLL": "20ms"}
+			for _, kv := range org.Env() {
+				k, v, _ := strings.Cut(kv, "=")
+				env[k] = v
+			}
+			stack := engine.NewProjectStack(t, dir, engine.ProjectOptions{Home: home, Env: env,
+				PathPrefix: pathPrefix})
+			setConfig(stack, config)
+			stack.SetConfig("orgtrust:endpoint", org.URL(), false)
+			stack.SetConfig("aws:region", fakeorg.Region, false)
+
+			_, err := stack.Preview()
+			require.NoError(t, err, "preview")
+			before := len(org.Log())
+			up, err := stack.Up()
+			require.NoError(t, err, "up")
+			upLog := org.Log()[before:]
+			_, err = stack.Preview(optpreview.ExpectNoChanges())
+			require.NoError(t, err, "preview --expect-no-changes")
+			_, err = stack.Refresh(optrefresh.ExpectNoChanges())
+			require.NoError(t, err, "refresh --expect-no-changes")
+			before = len(org.Log())
+			_, err = stack.Destroy()
+			require.NoError(t, err, "destroy")
+			destroyLog := org.Log()[before:]
+
+			checkIntegrationOrder(t, upLog, destroyLog)
+			assert.Empty(t, stack.Resources(), "destroy leaves no resource in the state")
+			checkNothingLeft(t, org)
+			assert.NotEmpty(t, up.Steps)
+			t.Logf("real engine %s/%s: %s", p.lang, p.name, time.Since(start).Round(100*time.Millisecond))
+		})
+	}
+}
+
+// setConfig sets the documented configuration, lists element by element.
+func setConfig(stack *engine.Stack, config map[string]string) {
+	for k, v := range config {
+		var list []string
+		if !strings.HasPrefix(v, "[") || jsonUnmarshal(v, &list) != nil {
+			stack.SetConfig(k, v, false)
+			continue
+		}
+		for i, e := range list {
+			stack.SetConfigPath(k+"["+itoaTest(i)+"]", e)
+		}
+	}
+}
+
+// adminServices are the signing names of the services whose administrator
+// a program designates with the service's own API.
+var adminServices = []string{"guardduty", "securityhub", "macie2", "detective", "inspector2", "auditmanager", "fms"}
+
+// servicePrincipalOf maps a signing name to its Organizations service principal.
+func servicePrincipalOf(service string) string {
+	if service == "macie2" {
+		return "macie.amazonaws.com"
+	}
+	if service == "inspector2" {
+		return "inspector2.amazonaws.com"
+	}
+	return service + ".amazonaws.com"
+}
+
+// checkIntegrationOrder checks, for every service whose administrator the
+// program designated, that up enabled trusted access before it designated the
+// administrator, and that destroy removed the administrator before it
+// disabled trusted access (when it did).
+func checkIntegrationOrder(t *testing.T, up, destroy []fakebrownfield.Call) {
+	t.Helper()
+	index := func(log []fakebrownfield.Call, match func(fakebrownfield.Call) bool) int {
+		return slices.IndexFunc(log, match)
+	}
+	for _, svc := range adminServices {
+		principal := servicePrincipalOf(svc)
+		enableAdmin := index(up, func(c fakebrownfield.Call) bool {
+			return c.Service == svc && strings.HasPrefix(c.Operation, "POST ") && !strings.Contains(c.Operation, "disable") &&
+				!strings.Contains(c.Operation, "list")
+		})
+		if enableAdmin < 0 {
+			continue
+		}
+		enableAccess := index(up, func(c fakebrownfield.Call) bool {
+			return c.Operation == "EnableAWSServiceAccess" && c.Principal == principal
+		})
+		require.GreaterOrEqual(t, enableAccess, 0, "up enabled trusted access for %s: %v", principal, up)
+		assert.Less(t, enableAccess, enableAdmin, "trusted access for %s before its administrator", principal)
+		disableAdmin := index(destroy, func(c fakebrownfield.Call) bool {
+			return c.Service == svc && (strings.Contains(c.Operation, "disable") || strings.HasPrefix(c.Operation, "DELETE "))
+		})
+		assert.GreaterOrEqual(t, disableAdmin, 0, "destroy removed %s's administrator", svc)
+		if disableAccess := index(destroy, func(c fakebrownfield.Call) bool {
+			return c.Operation == "DisableAWSServiceAccess" && c.Principal == principal
+		}); disableAccess >= 0 {
+			assert.Less(t, disableAdmin, disableAccess, "%s's administrator removed before trusted access is disabled",
+				svc)
+		}
+	}
+}
+
+// checkNothingLeft checks that the organization holds no administrator the
+// program designated.
+func checkNothingLeft(t *testing.T, org *fakebrownfield.Org) {
+	t.Helper()
+	for principal := range org.Orgs.EnabledPrincipals() {
+		assert.Empty(t, org.Orgs.DelegatedAdmins(principal), "no delegated administrator left for %s", principal)
+	}
+	for service, regions := range org.Admins.Designated() {
+		for region, accounts := range regions {
+			assert.Empty(t, accounts, "no %s administrator left in %s", service, region)
+		}
+	}
+}
+
+// The accounts and OUs of the organization the programs run against: the
+// management account, and the member accounts and OUs their documented
+// configuration names.
+var realEngineAccounts = []struct{ ou, id string }{
+	{"ou-ab12-cdef3456", "222233334444"}, {"ou-ab12-cdef3456", "222222222222"},
+	{"ou-ab12-ghij7890", "333333333333"}, {"ou-ab12-ghij7890", "444444444444"},
+	{"ou-ab12-workload1", "555555555555"}, {"ou-ab12-sandbox01", "666666666666"},
+}
+
+// realEngineOrg starts a fake organization with realEngineAccounts.
+func realEngineOrg(t *testing.T) *fakebrownfield.Org {
+	t.Helper()
+	org := fakebrownfield.New(fakebrownfield.Options{RequestsPerSecond: 500})
+	t.Cleanup(org.Close)
+	ous := map[string]bool{}
+	for _, a := range realEngineAccounts {
+		if !ous[a.ou] {
+			org.Orgs.AddOU(fakeorg.RootID, a.ou, a.ou)
+			ous[a.ou] = true
+		}
+		org.Orgs.AddAccount(a.ou, a.id, "account-"+a.id, "ACTIVE")
+	}
+	return org
+}
+
+// realEngineHome is a PULUMI_HOME with the orgtrust plugin of bin/ and the
+// stand-in aws plugin installed, as `pulumi plugin install` installs them.
+func realEngineHome(t *testing.T) string {
+	t.Helper()
+	home := t.TempDir()
+	engine.InstallProvider(t, home)
+	aws := fakeAWSPlugin(t)
+	cli, _ := engine.Binaries()
+	cmd := exec.CommandContext(t.Context(), cli, "plugin", "install", "resource", "aws", aws.Version, "--file",
+		filepath.Join(aws.Path, "pulumi-resource-aws"))
+	cmd.Env = append(os.Environ(), "PULUMI_HOME="+home, "PULUMI_SKIP_UPDATE_CHECK=true")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "installing the stand-in aws plugin: %s", out)
+	return home
+}
+
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
