@@ -8,6 +8,7 @@ package tests
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,9 +31,17 @@ import (
 type realProgram struct {
 	lang, name string // the subtest is lang/name: go/security-services, typescript/identity-center
 	dir        string // its source
-	// prepare lays the project out in a fresh directory and returns it, with
-	// its stack configuration and what goes first on PATH.
-	prepare func(t *testing.T) (dir string, config map[string]string, pathPrefix string)
+	// prepare lays the project out in a fresh directory.
+	prepare func(t *testing.T) project
+}
+
+// project is a program laid out to run: its directory, its stack
+// configuration, what goes first on PATH and more environment.
+type project struct {
+	dir        string
+	config     map[string]string
+	pathPrefix string
+	env        map[string]string
 }
 
 // languageNames are the subtest names of the examples' languages.
@@ -47,13 +56,50 @@ func realPrograms(t *testing.T) []realProgram {
 		p := realProgram{lang: languageNames[ex.lang], name: name, dir: ex.dir}
 		switch ex.lang {
 		case "yaml":
-			p.prepare = func(t *testing.T) (string, map[string]string, string) {
+			p.prepare = func(t *testing.T) project {
 				dir := filepath.Join(t.TempDir(), ex.name)
 				copyExample(t, ex.dir, dir)
-				return dir, documentedConfig(t, filepath.Join(dir, "Pulumi.yaml"), projectName(t, dir)), ""
+				return project{dir: dir, config: documentedConfig(t, filepath.Join(dir, "Pulumi.yaml"), projectName(t, dir))}
 			}
-		default:
-			p.prepare = nil
+		case "ts":
+			p.prepare = func(t *testing.T) project {
+				node, toolchain := nodeTools(t)
+				sdk, sdkName := compiledNodeSDK(t, node, toolchain)
+				dir := filepath.Join(t.TempDir(), ex.name)
+				copyExample(t, ex.dir, dir)
+				nodeModules(t, dir, toolchain, map[string]string{sdkName: sdk})
+				config := documentedConfig(t, filepath.Join(dir, "index.ts"), projectName(t, dir))
+				return project{dir: dir, config: config, pathPrefix: filepath.Dir(node)}
+			}
+		case "py":
+			p.prepare = func(t *testing.T) project {
+				python := pythonEnv(t)
+				site := installPythonSDK(t, python)
+				dir := filepath.Join(t.TempDir(), ex.name)
+				copyExample(t, ex.dir, dir)
+				// The project's virtualenv option names venv: the test environment,
+				// with the SDK on PYTHONPATH (ProjectOptions.Env).
+				require.NoError(t, os.Symlink(filepath.Dir(filepath.Dir(python)), filepath.Join(dir, "venv")))
+				config := documentedConfig(t, filepath.Join(dir, "__main__.py"), projectName(t, dir))
+				return project{dir: dir, config: config, pathPrefix: filepath.Dir(python),
+					env: map[string]string{"PYTHONPATH": site}}
+			}
+		case "java":
+			p.prepare = func(t *testing.T) project {
+				mvn, cache := mavenRepo(t)
+				repo, _, _ := installedJavaSDK(t, mvn, cache)
+				dir := filepath.Join(t.TempDir(), ex.name)
+				copyExample(t, ex.dir, dir)
+				// The Java host runs mvn in the project: offline, with the
+				// repository holding the SDK.
+				require.NoError(t, os.MkdirAll(filepath.Join(dir, ".mvn"), 0o755))
+				require.NoError(t, os.WriteFile(filepath.Join(dir, ".mvn", "maven.config"),
+					[]byte("-B\n-o\n-Dmaven.repo.local="+repo+"\n"), 0o644))
+				pom := readPOM(t, filepath.Join(dir, "pom.xml"))
+				main := filepath.Join(dir, "src", "main", "java",
+					filepath.FromSlash(strings.ReplaceAll(pom.Properties.MainClass, ".", "/"))+".java")
+				return project{dir: dir, config: documentedConfig(t, main, projectName(t, dir)), pathPrefix: filepath.Dir(mvn)}
+			}
 		}
 		out = append(out, p)
 	}
@@ -67,7 +113,7 @@ func realPrograms(t *testing.T) []realProgram {
 			continue
 		}
 		out = append(out, realProgram{lang: "go", name: name, dir: dir,
-			prepare: func(t *testing.T) (string, map[string]string, string) { return goExampleProject(t, dir) }})
+			prepare: func(t *testing.T) project { return goExampleProject(t, dir) }})
 	}
 	return out
 }
@@ -95,17 +141,18 @@ func goProject(t *testing.T, pulumiYAML, program string) string {
 }
 
 // goExampleProject is a Go example's project, configured as its README says.
-func goExampleProject(t *testing.T, src string) (string, map[string]string, string) {
+func goExampleProject(t *testing.T, src string) project {
 	dir := goProject(t, filepath.Join(src, "Pulumi.yaml"), src)
-	return dir, documentedConfig(t, filepath.Join(src, "README.md"), projectName(t, dir)), ""
+	return project{dir: dir, config: documentedConfig(t, filepath.Join(src, "README.md"), projectName(t, dir))}
 }
 
 // baselineProject is the root project with Pulumi.example.yaml as its stack
 // configuration file.
-func baselineProject(t *testing.T) (string, map[string]string, string) {
+func baselineProject(t *testing.T) project {
 	root := engine.RepoRoot()
 	dir := goProject(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(root, "examples", "baseline"))
-	return dir, nil, ""
+	copyFile(t, filepath.Join(root, "Pulumi.example.yaml"), filepath.Join(dir, "Pulumi.realengine.yaml"))
+	return project{dir: dir}
 }
 
 // TestExamplesRealEngine runs every program through preview, up, a preview
@@ -122,15 +169,16 @@ func TestExamplesRealEngine(t *testing.T) {
 			}
 			start := time.Now()
 			org := realEngineOrg(t)
-			dir, config, pathPrefix := p.prepare(t)
+			proj := p.prepare(t)
 			env := map[string]string{"ORGTRUST_FAKE_AWS_POLL": "20ms"}
+			maps.Copy(env, proj.env)
 			for _, kv := range org.Env() {
 				k, v, _ := strings.Cut(kv, "=")
 				env[k] = v
 			}
-			stack := engine.NewProjectStack(t, dir, engine.ProjectOptions{Home: home, Env: env,
-				PathPrefix: pathPrefix})
-			setConfig(stack, config)
+			stack := engine.NewProjectStack(t, proj.dir, engine.ProjectOptions{Home: home, Env: env,
+				PathPrefix: proj.pathPrefix})
+			setConfig(stack, proj.config)
 			stack.SetConfig("orgtrust:endpoint", org.URL(), false)
 			stack.SetConfig("aws:region", fakeorg.Region, false)
 
