@@ -38,7 +38,6 @@ var adminWrites = []adminWrite{
 	{Inspector, http.MethodPost, "/delegatedadminaccounts/disable", "DisableDelegatedAdminAccount", "delegatedAdminAccountId", false},
 }
 
-
 // serveWrite answers a write of adminWrites and reports whether r was one.
 // An organization has one administrator per service and Region: enabling a
 // second account is a BadRequestException (ConflictException for Inspector),
