@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -182,7 +183,10 @@ func LoadConfig(ctx *pulumi.Context, allKeys []string) (*Config, ConfigErrors) {
 
 // rootDirectory is the project's directory, which a relative
 // orgtrust-baseline:configFile is read from: the engine's
-// PULUMI_ROOT_DIRECTORY, else the working directory.
+// PULUMI_ROOT_DIRECTORY, else (a language host or CLI older than the
+// variable, such as the Go host of pulumi v3.62, which runs the program in
+// its own directory, the project's `main`) the nearest directory at or above
+// the working directory that holds Pulumi.yaml, else the working directory.
 func rootDirectory(ctx *pulumi.Context) string {
 	if root := ctx.RootDirectory(); root != "" {
 		return root
@@ -191,7 +195,24 @@ func rootDirectory(ctx *pulumi.Context) string {
 	if err != nil {
 		return ""
 	}
-	return wd
+	return projectDirectory(wd)
+}
+
+// projectDirectory walks up from dir to the first directory holding a
+// Pulumi.yaml (or Pulumi.yml), and returns dir when there is none.
+func projectDirectory(dir string) string {
+	for d := dir; ; {
+		for _, name := range []string{"Pulumi.yaml", "Pulumi.yml"} {
+			if info, err := os.Stat(filepath.Join(d, name)); err == nil && !info.IsDir() {
+				return d
+			}
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
 }
 
 // check finds what no single component can: the management account given in
