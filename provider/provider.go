@@ -21,6 +21,10 @@ var Version = "0.0.1-dev"
 // Name is the Pulumi package name served by this provider.
 const Name = components.PackageName
 
+// LogoURL is the package's logo in the schema (logoUrl): docs/logo.png of the
+// repository's main branch.
+const LogoURL = "https://raw.githubusercontent.com/orgtrust/pulumi-orgtrust/main/docs/logo.png"
+
 // New returns the orgtrust provider.
 func New() (p.Provider, error) {
 	prov, err := infer.NewProviderBuilder().
@@ -50,6 +54,8 @@ func New() (p.Provider, error) {
 		WithKeywords("pulumi", "aws", "aws-organizations", "trusted-access", "delegated-administrator",
 			"iam-identity-center", "service-catalog", "category/cloud", "kind/component").
 		WithHomepage("https://github.com/orgtrust/pulumi-orgtrust").
+		// A 100x100 PNG, as the Pulumi Registry's package metadata asks for.
+		WithLogoURL(LogoURL).
 		WithRepository("https://github.com/orgtrust/pulumi-orgtrust").
 		WithPublisher("orgtrust").
 		WithLicense("Apache-2.0").
