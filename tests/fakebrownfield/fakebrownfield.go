@@ -107,6 +107,7 @@ func New(opts Options) *Org {
 		Catalog: fakeservices.NewServiceCatalog(),
 		STS:     fakeservices.NewSTS(fakeorg.DefaultManagementAccountID),
 	}
+	o.Catalog.SetOrganization(o.Orgs)
 	orgs, sso := proxy(o.Orgs.URL()), proxy(o.SSO.URL())
 	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, service, ok := fakeservices.Scope(r)

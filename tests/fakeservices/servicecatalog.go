@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 )
 
 // ServiceCatalog fakes the read side of Service Catalog (JSON 1.1, X-Amz-Target
@@ -18,6 +20,8 @@ type ServiceCatalog struct {
 	access     string
 	portfolios map[string]*Portfolio
 	calls      map[string]int
+	nextID     int
+	org        *fakeorg.Server
 }
 
 // Portfolio is one portfolio of the fake.
@@ -94,6 +98,15 @@ func (s *ServiceCatalog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls["servicecatalog:"+op]++
+	if out, code, msg, ok := s.write(op, body); ok {
+		if code != "" {
+			jsonError(w, code, msg)
+			return
+		}
+		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+		_ = json.NewEncoder(w).Encode(out)
+		return
+	}
 	var out any
 	switch op {
 	case "GetAWSOrganizationsAccessStatus":
