@@ -20,8 +20,8 @@ import (
 )
 
 // configSetLine matches `pulumi config set [--path] KEY VALUE` in an example's
-// comments.
-var configSetLine = regexp.MustCompile(`pulumi config set (--path )?'?([^' ]+)'? (\S+)`)
+// comments or README (where a Markdown code span ends the value).
+var configSetLine = regexp.MustCompile("pulumi config set (--path )?'?([^' ]+)'? ([^\\s`]+)")
 
 var pathElement = regexp.MustCompile(`^(.*)\[(\d+)\]$`)
 

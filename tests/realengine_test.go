@@ -161,8 +161,6 @@ func baselineProject(t *testing.T) project {
 // types; the subtest says so and stops. Remove a program once the stand-in
 // serves what it needs.
 var notServedYet = map[string]string{
-	"go/security-services": "aws:accessanalyzer/analyzer:Analyzer, and an aws provider that assumes a role " +
-		"(sts:AssumeRole)",
 	"go/identity-center":         identityCenterTypes,
 	"typescript/identity-center": identityCenterTypes,
 	"python/identity-center":     identityCenterTypes,
@@ -303,6 +301,7 @@ func checkNothingLeft(t *testing.T, org *fakebrownfield.Org) {
 	for principal := range org.Orgs.EnabledPrincipals() {
 		assert.Empty(t, org.Orgs.DelegatedAdmins(principal), "no delegated administrator left for %s", principal)
 	}
+	assert.Empty(t, org.Analyzer.Analyzers(), "no Access Analyzer analyzer is left")
 	for id, p := range org.Catalog.Portfolios() {
 		assert.Equal(t, "port-abcdefghi1234", id, "only the partner's portfolio, which existed before, is left")
 		assert.Empty(t, p.Shares, "no share of portfolio %s is left", id)

@@ -10,16 +10,19 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/identitystore"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/pulumi/pulumi-go-provider/infer"
 )
 
 // Config is the part of pulumi-aws's provider configuration the plugin
 // reads; the rest is accepted and ignored.
 type Config struct {
-	Region *string `pulumi:"region,optional"`
+	Region     *string     `pulumi:"region,optional"`
+	AssumeRole *AssumeRole `pulumi:"assumeRole,optional"`
 
 	sso   *ssoadmin.Client
 	ids   *identitystore.Client
@@ -28,6 +31,14 @@ type Config struct {
 	awsRg string
 	// aws is the SDK configuration the other services' clients are made from.
 	aws aws.Config
+}
+
+// AssumeRole is pulumi-aws's assumeRole configuration: the provider's
+// credentials are the role's, from sts:AssumeRole with the default chain's.
+type AssumeRole struct {
+	RoleArn     string  `pulumi:"roleArn"`
+	SessionName *string `pulumi:"sessionName,optional"`
+	ExternalID  *string `pulumi:"externalId,optional"`
 }
 
 // maxAttempts is pulumi-aws's default max_retries (25) plus the first attempt.
@@ -53,6 +64,15 @@ func (c *Config) Configure(ctx context.Context) error {
 	}
 	if cfg.Region == "" {
 		return errors.New("no AWS Region: set aws:region or AWS_REGION")
+	}
+	if r := c.AssumeRole; r != nil {
+		cfg.Credentials = aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(sts.NewFromConfig(cfg), r.RoleArn,
+			func(o *stscreds.AssumeRoleOptions) {
+				if r.SessionName != nil {
+					o.RoleSessionName = *r.SessionName
+				}
+				o.ExternalID = r.ExternalID
+			}))
 	}
 	c.awsRg, c.aws = cfg.Region, cfg
 	c.sso, c.ids, c.orgs = ssoadmin.NewFromConfig(cfg), identitystore.NewFromConfig(cfg), organizations.NewFromConfig(cfg)

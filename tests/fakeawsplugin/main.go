@@ -51,7 +51,7 @@ func main() {
 			infer.Resource(&AdminAccount[macieAdmin]{}), infer.Resource(&AccountAdmin[detectiveAdmin]{}),
 			infer.Resource(&AccountAdmin[inspectorAdmin]{}),
 			infer.Resource(&OrganizationsAccess{}), infer.Resource(&Portfolio{}), infer.Resource(&PortfolioShare{}),
-			infer.Resource(&PrincipalPortfolioAssociation{})).
+			infer.Resource(&PrincipalPortfolioAssociation{}), infer.Resource(&Analyzer{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{})).
 		Build()

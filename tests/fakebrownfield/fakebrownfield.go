@@ -47,6 +47,8 @@ type Org struct {
 	Admins  *fakeservices.Admins
 	Catalog *fakeservices.ServiceCatalog
 	STS     *fakeservices.STS
+	// Analyzer serves IAM Access Analyzer's analyzers.
+	Analyzer *fakeservices.AccessAnalyzer
 
 	srv *httptest.Server
 
@@ -108,6 +110,7 @@ func New(opts Options) *Org {
 		STS:     fakeservices.NewSTS(fakeorg.DefaultManagementAccountID),
 	}
 	o.Catalog.SetOrganization(o.Orgs)
+	o.Analyzer = fakeservices.NewAccessAnalyzer(o.Orgs, fakeorg.DefaultManagementAccountID)
 	orgs, sso := proxy(o.Orgs.URL()), proxy(o.SSO.URL())
 	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, service, ok := fakeservices.Scope(r)
@@ -123,6 +126,8 @@ func New(opts Options) *Org {
 			sso.ServeHTTP(w, r)
 		case service == "servicecatalog":
 			o.Catalog.ServeHTTP(w, r)
+		case service == "access-analyzer":
+			o.Analyzer.ServeHTTP(w, r)
 		case service == "sts":
 			o.STS.ServeHTTP(w, r)
 		case o.Admins.Serves(service):
