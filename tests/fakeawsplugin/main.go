@@ -36,6 +36,7 @@ import (
 
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+	rpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
 
 // version is the pulumi-aws version the plugin stands in for, set at build time.
@@ -55,6 +56,17 @@ func main() {
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{})).
 		Build()
+	if err == nil && len(os.Args) == 2 && os.Args[1] == "-schema" {
+		// The schema, for the test that checks what the stand-in serves.
+		var server rpc.ResourceProviderServer
+		if server, err = p.RawServer("aws", version, prov)(nil); err == nil {
+			var schema *rpc.GetSchemaResponse
+			if schema, err = server.GetSchema(context.Background(), &rpc.GetSchemaRequest{}); err == nil {
+				fmt.Println(schema.GetSchema())
+				return
+			}
+		}
+	}
 	if err == nil {
 		invoke := prov.Invoke
 		prov.Invoke = func(ctx context.Context, req p.InvokeRequest) (p.InvokeResponse, error) {
