@@ -27,7 +27,6 @@ var notServedYetTypes = []string{
 	"aws:identitystore/groupMembership:GroupMembership",
 	"aws:identitystore/user:User",
 	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts",
-	"aws:ram/sharingWithOrganization:SharingWithOrganization",
 	"aws:ssoadmin/application:Application",
 	"aws:ssoadmin/applicationAccessScope:ApplicationAccessScope",
 	"aws:ssoadmin/applicationAssignment:ApplicationAssignment",

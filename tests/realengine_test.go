@@ -166,8 +166,7 @@ var notServedYet = map[string]string{
 	"python/identity-center":     identityCenterTypes,
 	"yaml/identity-center":       identityCenterTypes,
 	"java/identity-center":       identityCenterTypes,
-	"go/baseline": identityCenterTypes + ", aws:ram/sharingWithOrganization:" +
-		"SharingWithOrganization",
+	"go/baseline":                identityCenterTypes,
 }
 
 const (

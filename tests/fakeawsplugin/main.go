@@ -52,7 +52,8 @@ func main() {
 			infer.Resource(&AdminAccount[macieAdmin]{}), infer.Resource(&AccountAdmin[detectiveAdmin]{}),
 			infer.Resource(&AccountAdmin[inspectorAdmin]{}),
 			infer.Resource(&OrganizationsAccess{}), infer.Resource(&Portfolio{}), infer.Resource(&PortfolioShare{}),
-			infer.Resource(&PrincipalPortfolioAssociation{}), infer.Resource(&Analyzer{})).
+			infer.Resource(&PrincipalPortfolioAssociation{}), infer.Resource(&Analyzer{}),
+			infer.Resource(&SharingWithOrganization{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{})).
 		Build()

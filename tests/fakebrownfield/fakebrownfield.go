@@ -111,6 +111,7 @@ func New(opts Options) *Org {
 	}
 	o.Catalog.SetOrganization(o.Orgs)
 	o.Analyzer = fakeservices.NewAccessAnalyzer(o.Orgs, fakeorg.DefaultManagementAccountID)
+	ram := fakeservices.NewRAM(o.Orgs)
 	orgs, sso := proxy(o.Orgs.URL()), proxy(o.SSO.URL())
 	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, service, ok := fakeservices.Scope(r)
@@ -126,6 +127,8 @@ func New(opts Options) *Org {
 			sso.ServeHTTP(w, r)
 		case service == "servicecatalog":
 			o.Catalog.ServeHTTP(w, r)
+		case service == "ram":
+			ram.ServeHTTP(w, r)
 		case service == "access-analyzer":
 			o.Analyzer.ServeHTTP(w, r)
 		case service == "sts":
