@@ -22,24 +22,7 @@ import (
 // one of them becomes served (remove it here, and its programs from
 // notServedYet) and when a new type is neither served nor listed: a component
 // cannot add a pulumi-aws child the stand-in does not serve.
-var notServedYetTypes = []string{
-	"aws:identitystore/group:Group",
-	"aws:identitystore/groupMembership:GroupMembership",
-	"aws:identitystore/user:User",
-	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts",
-	"aws:ssoadmin/application:Application",
-	"aws:ssoadmin/applicationAccessScope:ApplicationAccessScope",
-	"aws:ssoadmin/applicationAssignment:ApplicationAssignment",
-	"aws:ssoadmin/applicationAssignmentConfiguration:ApplicationAssignmentConfiguration",
-	"aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment",
-	"aws:ssoadmin/getApplication:getApplication",
-	"aws:ssoadmin/getPermissionSet:getPermissionSet",
-	"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes",
-	"aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment",
-	"aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
-	"aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment",
-	"aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer",
-}
+var notServedYetTypes = []string{}
 
 // standInTokens are the resource and function tokens the stand-in aws
 // plugin's schema declares (`pulumi-resource-aws -schema` prints it).

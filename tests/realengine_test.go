@@ -21,11 +21,14 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optrefresh"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
 
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeservices"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
 )
 
 // realProgram is one program of the RealEngine test.
@@ -43,6 +46,9 @@ type project struct {
 	config     map[string]string
 	pathPrefix string
 	env        map[string]string
+	// seed, when set, adds to the fake organization what the program's
+	// configuration says exists, and returns more configuration.
+	seed func(t *testing.T, org *fakebrownfield.Org) map[string]string
 }
 
 // languageNames are the subtest names of the examples' languages.
@@ -152,30 +158,66 @@ func goExampleProject(t *testing.T, src string) project {
 func baselineProject(t *testing.T) project {
 	root := engine.RepoRoot()
 	dir := goProject(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(root, "examples", "baseline"))
-	copyFile(t, filepath.Join(root, "Pulumi.example.yaml"), filepath.Join(dir, "Pulumi.realengine.yaml"))
-	return project{dir: dir}
+	copyFile(t, filepath.Join(root, "Pulumi.example.yaml"), filepath.Join(dir, "Pulumi."+engine.StackName(t)+".yaml"))
+	return project{dir: dir, seed: seedFromFixtures}
+}
+
+// seedFromFixtures adds to the organization what examples/baseline/plan-fixtures.yaml
+// says exists for Pulumi.example.yaml (the answers `make plan` simulates): the
+// accounts of its OUs, the existing groups, users and permission sets; and
+// points the orgtrust provider at fakes of CloudFormation StackSets and
+// Security Lake, whose organization switches the baseline turns on.
+func seedFromFixtures(t *testing.T, org *fakebrownfield.Org) map[string]string {
+	t.Helper()
+	fx, err := plan.LoadFixtures(filepath.Join(engine.RepoRoot(), "examples", "baseline", "plan-fixtures.yaml"))
+	require.NoError(t, err)
+	for _, ou := range slices.Sorted(maps.Keys(fx.OrganizationalUnits)) {
+		org.Orgs.AddOU(fakeorg.RootID, ou, ou)
+		for _, a := range fx.OrganizationalUnits[ou] {
+			org.Orgs.AddAccount(ou, a.ID, a.Name, a.Status)
+		}
+	}
+	for name, id := range fx.Groups {
+		org.SSO.AddGroup(id, name)
+	}
+	for name, id := range fx.Users {
+		org.SSO.AddUser(id, name)
+	}
+	for name := range fx.PermissionSets {
+		org.SSO.AddPermissionSet(fakesso.PermissionSet{Name: name, SessionDuration: "PT1H"})
+	}
+	// The existing applications of Pulumi.example.yaml.
+	var stack struct {
+		Config struct {
+			IdentityCenter struct {
+				Applications []struct {
+					Name           string
+					ApplicationArn string `yaml:"applicationArn"`
+					Existing       bool
+				}
+			} `yaml:"orgtrust-baseline:identityCenter"`
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(engine.RepoRoot(), "Pulumi.example.yaml"))
+	require.NoError(t, err)
+	require.NoError(t, yaml.Unmarshal(data, &stack))
+	for _, a := range stack.Config.IdentityCenter.Applications {
+		if a.Existing {
+			org.SSO.AddApplication(a.ApplicationArn, a.Name)
+		}
+	}
+	cfn := fakeservices.NewCloudFormation(org.Orgs)
+	lake := fakeservices.NewSecurityLake(org.Orgs, fakeorg.DefaultManagementAccountID)
+	t.Cleanup(cfn.Close)
+	t.Cleanup(lake.Close)
+	return map[string]string{"orgtrust:cloudformationEndpoint": cfn.URL(), "orgtrust:securitylakeEndpoint": lake.URL()}
 }
 
 // notServedYet are the programs that register a pulumi-aws type the stand-in
 // aws plugin does not serve yet (issue 28's remaining work), with those
 // types; the subtest says so and stops. Remove a program once the stand-in
 // serves what it needs.
-var notServedYet = map[string]string{
-	"go/identity-center":         identityCenterTypes,
-	"typescript/identity-center": identityCenterTypes,
-	"python/identity-center":     identityCenterTypes,
-	"yaml/identity-center":       identityCenterTypes,
-	"java/identity-center":       identityCenterTypes,
-	"go/baseline":                identityCenterTypes,
-}
-
-const (
-	identityCenterTypes = "aws:identitystore group, user and groupMembership, aws:ssoadmin application, " +
-		"applicationAccessScope, applicationAssignment, applicationAssignmentConfiguration, " +
-		"customerManagedPolicyAttachment, instanceAccessControlAttributes, managedPolicyAttachment, " +
-		"permissionSetInlinePolicy, permissionsBoundaryAttachment and trustedTokenIssuer, the functions " +
-		"ssoadmin getApplication and getPermissionSet and organizations getOrganizationalUnitDescendantAccounts"
-)
+var notServedYet = map[string]string{}
 
 // TestExamplesRealEngine runs every program through preview, up, a preview
 // and a refresh that must find no change, and destroy, each against a fake
@@ -192,6 +234,13 @@ func TestExamplesRealEngine(t *testing.T) {
 			start := time.Now()
 			org := realEngineOrg(t)
 			proj := p.prepare(t)
+			if proj.seed != nil {
+				if proj.config == nil {
+					proj.config = map[string]string{}
+				}
+				maps.Copy(proj.config, proj.seed(t, org))
+			}
+			permissionSets := org.SSO.PermissionSets()
 			env := map[string]string{"ORGTRUST_FAKE_AWS_POLL": "20ms"}
 			maps.Copy(env, proj.env)
 			for _, kv := range org.Env() {
@@ -222,8 +271,11 @@ func TestExamplesRealEngine(t *testing.T) {
 			checkIntegrationOrder(t, upLog, destroyLog)
 			assert.Empty(t, stack.Resources(), "destroy leaves no resource in the state")
 			checkNothingLeft(t, org)
-			assert.NotEmpty(t, up.Steps)
-			t.Logf("real engine %s/%s: %s", p.lang, p.name, time.Since(start).Round(100*time.Millisecond))
+			assert.Equal(t, permissionSets, org.SSO.PermissionSets(), "the permission sets are those before up")
+			created := up.Changes["create"]
+			assert.Positive(t, created, "up created resources")
+			t.Logf("real engine %s/%s: %s, %d resources created and destroyed", p.lang, p.name,
+				time.Since(start).Round(100*time.Millisecond), created)
 		})
 	}
 }
@@ -301,6 +353,8 @@ func checkNothingLeft(t *testing.T, org *fakebrownfield.Org) {
 		assert.Empty(t, org.Orgs.DelegatedAdmins(principal), "no delegated administrator left for %s", principal)
 	}
 	assert.Empty(t, org.Analyzer.Analyzers(), "no Access Analyzer analyzer is left")
+	assert.Empty(t, org.SSO.Assignments(), "no account assignment is left")
+	assert.Empty(t, org.SSO.Leftovers(), "nothing the program made in Identity Center is left")
 	for id, p := range org.Catalog.Portfolios() {
 		assert.Equal(t, "port-abcdefghi1234", id, "only the partner's portfolio, which existed before, is left")
 		assert.Empty(t, p.Shares, "no share of portfolio %s is left", id)

@@ -121,7 +121,7 @@ func NewProjectStack(t testing.TB, dir string, opts ProjectOptions) *Stack {
 		env[k] = v
 	}
 	ctx := context.WithoutCancel(t.Context())
-	stackName := regexp.MustCompile(`[^a-z0-9.-]+`).ReplaceAllString(strings.ToLower(t.Name()), "-")
+	stackName := StackName(t)
 	stack, err := auto.UpsertStackLocalSource(ctx, stackName, dir,
 		auto.Pulumi(cmd),
 		auto.PulumiHome(home),
@@ -165,6 +165,12 @@ func languageHostDir(t testing.TB) string {
 		}
 	}
 	return dir
+}
+
+// StackName is the name of the stack NewProjectStack creates for t: its
+// configuration file in the project is Pulumi.<StackName>.yaml.
+func StackName(t testing.TB) string {
+	return regexp.MustCompile(`[^a-z0-9.-]+`).ReplaceAllString(strings.ToLower(t.Name()), "-")
 }
 
 // SetConfigPath sets one configuration value at a path, as `pulumi config set

@@ -53,9 +53,17 @@ func main() {
 			infer.Resource(&AccountAdmin[inspectorAdmin]{}),
 			infer.Resource(&OrganizationsAccess{}), infer.Resource(&Portfolio{}), infer.Resource(&PortfolioShare{}),
 			infer.Resource(&PrincipalPortfolioAssociation{}), infer.Resource(&Analyzer{}),
-			infer.Resource(&SharingWithOrganization{})).
+			infer.Resource(&SharingWithOrganization{}),
+			infer.Resource(&Group{}), infer.Resource(&User{}), infer.Resource(&GroupMembership{}),
+			infer.Resource(&ManagedPolicyAttachment{}), infer.Resource(&CustomerManagedPolicyAttachment{}),
+			infer.Resource(&PermissionSetInlinePolicy{}), infer.Resource(&PermissionsBoundaryAttachment{}),
+			infer.Resource(&InstanceAccessControlAttributes{}), infer.Resource(&Application{}),
+			infer.Resource(&ApplicationAccessScope{}), infer.Resource(&ApplicationAssignment{}),
+			infer.Resource(&ApplicationAssignmentConfiguration{}), infer.Resource(&TrustedTokenIssuer{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
-			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{})).
+			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{}), infer.Function(&GetPermissionSet{}),
+			infer.Function(&GetPermissionSets{}), infer.Function(&GetApplication{}),
+			infer.Function(&GetOrganizationalUnitDescendantAccounts{})).
 		Build()
 	if err == nil && len(os.Args) == 2 && os.Args[1] == "-schema" {
 		// The schema, for the test that checks what the stand-in serves.

@@ -170,6 +170,7 @@ type Server struct {
 	userNames      map[string]string
 	abac           []Attribute
 	history        []Change
+	ic             *identityCenterState // identitycenter_write.go
 
 	calls          map[string]int
 	throttled      int
