@@ -1,32 +1,27 @@
 // Command fakeawsplugin is a test harness: a stand-in for the pulumi-aws
 // resource provider plugin (pulumi-resource-aws), for engine tests on a
-// machine that cannot download pulumi-aws. The tests build it into a
-// temporary directory, with the version of the pulumi-aws Go SDK in go.mod
-// (-ldflags "-X main.version=..."), and register it as that version's
-// plugin, so the engine loads it for the SDK's resources.
+// machine that cannot download pulumi-aws. The tests build it, stamped with
+// the version of the pulumi-aws Go SDK in go.mod (-ldflags "-X
+// main.version=..."), and install it as that version's plugin, so the engine
+// loads it for the SDK's resources.
 //
-// It serves only what IdentityCenterSetup registers and invokes on its
-// assignment path, with the tokens, property names, IDs and behaviour of
-// pulumi-aws v6 (terraform-provider-aws internal/service/ssoadmin,
-// identitystore and organizations):
+// It serves every pulumi-aws resource and function the components register or
+// invoke (TestStandInServesEveryAWSType keeps it so), and the examples' own
+// (accessanalyzer.Analyzer, a provider that assumes a role), with pulumi-aws
+// v6's tokens, property names, IDs, defaults and replace-on-change
+// properties, and terraform-provider-aws's create, read and delete calls: the
+// doc comment of each type cites its terraform-provider-aws file
+// (internal/service/<service>/<resource>.go) and says where the stand-in does
+// less (an update the tests never make, IAM's service-linked roles). A
+// resource gone from AWS leaves the state on refresh, as pulumi-aws's do.
+// Any other type or function fails as unknown.
 //
-//   - aws:ssoadmin/permissionSet:PermissionSet: ID PERMISSION_SET_ARN,INSTANCE_ARN;
-//     name and instanceArn replace; a permission set gone from AWS leaves the state on refresh.
-//   - aws:ssoadmin/accountAssignment:AccountAssignment: ID
-//     PRINCIPAL_ID,PRINCIPAL_TYPE,TARGET_ID,TARGET_TYPE,PERMISSION_SET_ARN,INSTANCE_ARN;
-//     every input replaces; create fails when the assignment exists already, then
-//     CreateAccountAssignment and polling until it completes; delete is
-//     DeleteAccountAssignment (ResourceNotFoundException counts as deleted) and polling.
-//   - functions aws:ssoadmin/getInstances, aws:identitystore/getGroup and getUser (by
-//     alternate identifier), aws:organizations/getOrganization (accounts only when
-//     ListAccounts is allowed), aws:index/getRegion.
-//
-// Any other type or function fails as unknown. Credentials, the Region and
-// endpoints come from the AWS SDK's default chain, as they do for pulumi-aws:
-// tests point it at the fakes with AWS_ENDPOINT_URL_SSO_ADMIN,
-// AWS_ENDPOINT_URL_IDENTITYSTORE and AWS_ENDPOINT_URL_ORGANIZATIONS.
-// ORGTRUST_FAKE_AWS_POLL (a Go duration, default 10s as pulumi-aws waits)
-// is the delay between status polls.
+// Credentials, the Region and endpoints come from the AWS SDK's default
+// chain, as they do for pulumi-aws, and the provider configuration's region
+// and assumeRole: the tests point every service at one fake organization
+// with AWS_ENDPOINT_URL (tests/fakebrownfield). ORGTRUST_FAKE_AWS_POLL (a Go
+// duration, default 10s as pulumi-aws waits) is the delay between status
+// polls. `pulumi-resource-aws -schema` prints the schema.
 package main
 
 import (

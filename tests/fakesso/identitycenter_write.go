@@ -61,13 +61,13 @@ type icRequest struct {
 	}
 	ApplicationArn, ApplicationProviderArn, Status, Scope string
 	// Name is a string for applications and issuers, an object for users.
-	Name json.RawMessage
-	PortalOptions                                               json.RawMessage
-	AuthorizedTargets                                           []string
-	PrincipalId, PrincipalType                                  string
-	AssignmentRequired                                          *bool
-	TrustedTokenIssuerArn, TrustedTokenIssuerType               string
-	TrustedTokenIssuerConfiguration                             json.RawMessage
+	Name                                          json.RawMessage
+	PortalOptions                                 json.RawMessage
+	AuthorizedTargets                             []string
+	PrincipalId, PrincipalType                    string
+	AssignmentRequired                            *bool
+	TrustedTokenIssuerArn, TrustedTokenIssuerType string
+	TrustedTokenIssuerConfiguration               json.RawMessage
 }
 
 // name is the request's Name when it is a string.
