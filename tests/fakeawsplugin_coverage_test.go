@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -15,14 +14,6 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
 )
-
-// notServedYetTypes are the pulumi-aws types and functions the components
-// register or invoke that the stand-in aws plugin does not serve yet: the
-// identity center part of issue 28. TestStandInServesEveryAWSType fails when
-// one of them becomes served (remove it here, and its programs from
-// notServedYet) and when a new type is neither served nor listed: a component
-// cannot add a pulumi-aws child the stand-in does not serve.
-var notServedYetTypes = []string{}
 
 // standInTokens are the resource and function tokens the stand-in aws
 // plugin's schema declares (`pulumi-resource-aws -schema` prints it).
@@ -80,28 +71,20 @@ func componentAWSTokens(t *testing.T) []string {
 }
 
 // TestStandInServesEveryAWSType: every pulumi-aws type and function the
-// components register or invoke is served by tests/fakeawsplugin, except the
-// listed gap, which is exact.
+// components register or invoke is served by tests/fakeawsplugin, so a
+// component cannot add a pulumi-aws child the stand-in does not serve.
 func TestStandInServesEveryAWSType(t *testing.T) {
 	t.Parallel()
 	served := standInTokens(t)
 	used := componentAWSTokens(t)
 	require.NotEmpty(t, used)
-	var missing, nowServed []string
+	var missing []string
 	for _, tok := range used {
-		listed := slices.Contains(notServedYetTypes, tok)
-		switch {
-		case !served[tok] && !listed:
+		if !served[tok] {
 			missing = append(missing, tok)
-		case served[tok] && listed:
-			nowServed = append(nowServed, tok)
 		}
 	}
 	assert.Empty(t, missing, "the components register or invoke these pulumi-aws types, which the stand-in aws "+
 		"plugin (tests/fakeawsplugin) does not serve: add them there, with pulumi-aws v6's properties, ID and "+
 		"behaviour")
-	assert.Empty(t, nowServed, "the stand-in serves these now: remove them from notServedYetTypes")
-	for _, tok := range notServedYetTypes {
-		assert.Contains(t, used, tok, "%s is listed as not served, but no component uses it", tok)
-	}
 }

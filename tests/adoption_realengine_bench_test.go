@@ -1,0 +1,157 @@
+package tests
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
+	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
+	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
+)
+
+// TestAdoptionLargeRealEngineBench is a bench (make bench; ORGTRUST_BENCH=1):
+// the configuration `orgtrust discover` writes for the large workload (2,000
+// accounts, 1,500 permission sets, 50,000 assignments, with its sections
+// file) previews under the real engine, every existing object an import, then
+// its first `pulumi up` imports them, against the stand-in aws plugin and the
+// fakes. It prints one line:
+//
+//	adoption 1500 permission-sets 50000 assignments real engine: preview S s peak-mb M, up S s peak-mb M, state B bytes
+//
+// peak-mb is the largest resident memory, summed over the test's child
+// processes (the CLI, the language host, the program and the plugins),
+// sampled every 100 ms.
+func TestAdoptionLargeRealEngineBench(t *testing.T) {
+	if os.Getenv("ORGTRUST_BENCH") == "" {
+		t.Skip("a bench: `make bench` runs it (ORGTRUST_BENCH=1)")
+	}
+	l := fb.Workload
+	clock := fakesso.NewSimClock()
+	// Identity Center's quota is not what this bench measures (discover's
+	// bench does): the fake admits every request.
+	org := fb.New(fb.Options{Clock: clock, RequestsPerSecond: 1 << 30})
+	t.Cleanup(org.Close)
+	fb.SeedLarge(org, l)
+	res, err := discover.Run(context.Background(), discover.Options{Config: org.AWSConfig(context.Background()),
+		Services: []string{"sso"}, Clock: clock})
+	require.NoError(t, err)
+	files, err := discover.Build(res.Inventory).ConfigFiles("large")
+	require.NoError(t, err)
+
+	root := engine.RepoRoot()
+	dir := goProject(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(root, "examples", "baseline"))
+	_, sections, err := files.WriteTo(dir, engine.StackName(t), writeFile)
+	require.NoError(t, err)
+	require.NotEmpty(t, sections, "the large configuration has a sections file")
+
+	env := map[string]string{"ORGTRUST_FAKE_AWS_POLL": "20ms"}
+	for _, kv := range org.Env() {
+		k, v, _ := strings.Cut(kv, "=")
+		env[k] = v
+	}
+	stack := engine.NewProjectStack(t, dir, engine.ProjectOptions{Home: realEngineHome(t), Env: env})
+	stack.SetConfig("orgtrust:endpoint", org.URL(), false)
+	stack.SetConfig("orgtrust:identityCenterRequestsPerSecond", "1000", false)
+
+	var preview engine.Result
+	previewTime, previewPeak := measure(t, func() {
+		preview, err = stack.Preview()
+		require.NoError(t, err, "preview")
+	})
+	imports := preview.Changes[string(apitype.OpImport)]
+	for _, s := range preview.Steps {
+		if s.Op == apitype.OpCreate && (strings.HasPrefix(s.Type, "aws:") || strings.HasPrefix(s.Type, "orgtrust:index:Acc")) {
+			assert.Failf(t, "an existing object is created", "%s", s.URN)
+		}
+	}
+	assert.Positive(t, imports, "the preview imports what exists")
+	var up engine.Result
+	upTime, upPeak := measure(t, func() {
+		up, err = stack.Up()
+		require.NoError(t, err, "up")
+	})
+	assert.Equal(t, imports, up.Changes[string(apitype.OpImport)], "up imports what the preview said")
+	state := stack.StateBytes()
+	fmt.Printf("adoption %d permission-sets %d assignments real engine: preview %.1f s peak-mb %d, up %.1f s "+
+		"peak-mb %d, state %d bytes (%d imports)\n", l.PermissionSets, l.Assignments(), previewTime.Seconds(),
+		previewPeak>>20, upTime.Seconds(), upPeak>>20, state, imports)
+}
+
+// measure runs f and returns its time and the largest resident memory,
+// summed over this process's descendants, sampled every 100 ms meanwhile.
+func measure(t *testing.T, f func()) (time.Duration, int64) {
+	t.Helper()
+	done := make(chan struct{})
+	var peak int64
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if rss := descendantsRSS(os.Getpid()); rss > peak {
+				peak = rss
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	start := time.Now()
+	f()
+	took := time.Since(start)
+	close(done)
+	wg.Wait()
+	return took, peak
+}
+
+// descendantsRSS is the resident memory, in bytes, of the descendants of pid,
+// from /proc.
+func descendantsRSS(pid int) int64 {
+	entries, _ := os.ReadDir("/proc")
+	parent := map[int]int{}
+	rss := map[int]int64{}
+	for _, e := range entries {
+		p, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ... ; comm may hold spaces: split after ')'.
+		fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+		if len(fields) < 22 {
+			continue
+		}
+		ppid, _ := strconv.Atoi(fields[1])
+		pages, _ := strconv.ParseInt(fields[21], 10, 64)
+		parent[p], rss[p] = ppid, pages*int64(os.Getpagesize())
+	}
+	var total int64
+	for p, r := range rss {
+		for q := parent[p]; q > 1; q = parent[q] {
+			if q == pid {
+				total += r
+				break
+			}
+		}
+	}
+	return total
+}
