@@ -69,7 +69,9 @@ func (a *IdentityCenterSetupArgs) Annotate(an infer.Annotator) {
 		"`groups` and `users`. Duplicates are merged.")
 	an.Describe(&a.Assignments, "Account assignments: each pairs a permission set with principals and target "+
 		"accounts, given by account ID and/or by OU (expanded to every active descendant account). The "+
-		"component creates one assignment per (permission set, principal, account); duplicates are merged.")
+		"component creates one assignment per (permission set, principal, account); entries that overlap are "+
+		"merged, and an entry that repeats another exactly (the same permission set, principals and targets) "+
+		"is an error.")
 	an.Describe(&a.AccessControlAttributes, "Attributes for attribute-based access control (ABAC): each maps a "+
 		"session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration "+
 		"unmanaged.")

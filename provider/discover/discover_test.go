@@ -18,6 +18,8 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeservices"
 )
 
 // run discovers the fake organization and plans the configuration it
@@ -305,4 +307,41 @@ func TestDiscoverReportsWhatItCannotRead(t *testing.T) {
 		}
 		assert.NotEqual(t, "macie", in.Service)
 	}
+}
+
+// TestDiscoverLeavesOutRedundantShares discovers a portfolio shared with the
+// whole organization and, redundantly, with an OU and a member account: the
+// configuration keeps the organization share (ServiceCatalogSharing refuses
+// the others as redundant), imports it, and the report names each share left
+// out with the command that deletes it.
+func TestDiscoverLeavesOutRedundantShares(t *testing.T) {
+	t.Parallel()
+	o := newFake(t, fb.Options{})
+	fb.Seed(o)
+	const everyone = "port-everyone0001"
+	o.Catalog.AddPortfolio(fakeservices.Portfolio{
+		ID: everyone, Name: "Everyone", ProviderName: "Platform team",
+		Shares: []fakeservices.PortfolioShare{
+			{Type: "ORGANIZATION", PrincipalID: fakeorg.OrganizationID},
+			{Type: "ORGANIZATIONAL_UNIT", PrincipalID: fb.OUWorkloads},
+			{Type: "ORGANIZATION_MEMBER_ACCOUNT", PrincipalID: fb.Shared},
+		},
+	})
+	g, p, report := run(t, o, "us-east-1")
+	require.NotNil(t, g.ServiceCatalog)
+	var shares []components.ShareSpec
+	for _, pf := range g.ServiceCatalog.Portfolios {
+		if g.ServiceCatalog.Adopt.Portfolios[pf.Key] == everyone {
+			shares = pf.Shares
+		}
+	}
+	assert.Equal(t, []components.ShareSpec{{Type: "ORGANIZATION", ID: fakeorg.OrganizationID}}, shares)
+	assert.Contains(t, imported(p), "aws:servicecatalog/portfolioShare:PortfolioShare "+everyone+
+		":ORGANIZATION:arn:aws:organizations::"+fb.Management+":organization/"+fakeorg.OrganizationID)
+	for _, s := range []string{"ORGANIZATIONAL_UNIT share of portfolio " + everyone + " with " + fb.OUWorkloads,
+		"ORGANIZATION_MEMBER_ACCOUNT share of portfolio " + everyone + " with " + fb.Shared} {
+		assert.Contains(t, string(report), s)
+	}
+	assert.Contains(t, string(report), "aws servicecatalog delete-portfolio-share --portfolio-id "+everyone+
+		" --organization-node Type=ORGANIZATIONAL_UNIT,Value="+fb.OUWorkloads)
 }
