@@ -683,9 +683,9 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 		// merged by expand.
 		id := rule.identity()
 		if k, dup := rules[id]; dup {
-			errs.addSubject(field, "", "is the same rule as assignments[%d]: permission set %q, the same "+
-				"principals and the same targets (accountIds, organizationalUnitIds and excludeAccountIds, "+
-				"in any order); remove %s, or change it to give other access", k, psKey, field)
+			errs.add(field, "", "repeats assignments[%d] exactly (permission set %q, the same principals and "+
+				"the same accountIds, organizationalUnitIds and excludeAccountIds, in any order); remove %s, or "+
+				"change it to give other access", k, psKey, field)
 			continue
 		}
 		rules[id] = i

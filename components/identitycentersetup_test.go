@@ -899,8 +899,9 @@ func TestIdentityCenterSetupBadInput(t *testing.T) {
 		}, []string{`accessControlAttributes[2].key "Department" is a duplicate`}},
 		{"exact duplicate rule", func(a *IdentityCenterSetupArgs) {
 			a.Assignments = append(a.Assignments, a.Assignments[1])
-		}, []string{`assignments[4] is the same rule as assignments[1]: permission set "Admin", the same ` +
-			`principals and the same targets`, "remove assignments[4], or change it to give other access"}},
+		}, []string{`assignments[4]: repeats assignments[1] exactly (permission set "Admin", the same ` +
+			`principals and the same accountIds, organizationalUnitIds and excludeAccountIds, in any order); ` +
+			"remove assignments[4], or change it to give other access"}},
 		{"duplicate rule in another order", func(a *IdentityCenterSetupArgs) {
 			a.Assignments = append(a.Assignments, AssignmentSpec{
 				PermissionSet:         "ReadOnly",
@@ -908,11 +909,11 @@ func TestIdentityCenterSetupBadInput(t *testing.T) {
 				OrganizationalUnitIDs: []string{icOUDev, icOUProd, icOUDev},
 				ExcludeAccountIDs:     []string{"200000000002"},
 			})
-		}, []string{`assignments[4] is the same rule as assignments[0]: permission set "ReadOnly"`}},
+		}, []string{`assignments[4]: repeats assignments[0] exactly (permission set "ReadOnly"`}},
 		{"every duplicate is reported", func(a *IdentityCenterSetupArgs) {
 			a.Assignments = append(a.Assignments, a.Assignments[2], a.Assignments[3], a.Assignments[2])
-		}, []string{"3 input errors", "assignments[4] is the same rule as assignments[2]",
-			"assignments[5] is the same rule as assignments[3]", "assignments[6] is the same rule as assignments[2]"}},
+		}, []string{"3 input errors", "assignments[4]: repeats assignments[2] exactly",
+			"assignments[5]: repeats assignments[3] exactly", "assignments[6]: repeats assignments[2] exactly"}},
 		{"every problem is reported", func(a *IdentityCenterSetupArgs) {
 			a.Assignments[0].PermissionSet = "Nope"
 			a.Assignments[1].AccountIDs = []string{"1"}
