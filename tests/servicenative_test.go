@@ -34,6 +34,7 @@ type serviceFakes struct {
 func newServiceFakes(t *testing.T) serviceFakes {
 	t.Helper()
 	org := fakeorg.New(fakeorg.Options{})
+	org.AddAccounts(securityAccount)
 	f := serviceFakes{org: org, cfn: fakeservices.NewCloudFormation(org),
 		sl:  fakeservices.NewSecurityLake(org, fakeorg.DefaultManagementAccountID),
 		uno: fakeservices.NewNotifications(org)}
