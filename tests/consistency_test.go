@@ -187,3 +187,42 @@ func TestPermissionSetProvisioningUnderLag(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, ref.HasChanges(), "refresh right after the provisioning: %v", ref.Changes)
 }
+
+// TestIdentityCenterSetupUnderLag runs IdentityCenterSetup, with its
+// lookups (the instance, the organization's accounts, existing groups and a
+// user by name) and its trusted access, under the real engine with the
+// fakes' lag on, in both assignment modes: up, a refresh right after, and
+// destroy leave the state and Identity Center as they should be.
+func TestIdentityCenterSetupUnderLag(t *testing.T) {
+	t.Parallel()
+	for _, mode := range []string{"perResource", "set"} {
+		t.Run(mode, func(t *testing.T) {
+			t.Parallel()
+			p := migrationPrincipals
+			sso := fakesso.New(fakesso.Options{
+				Users: []string{p.alice}, Groups: []string{p.platform, p.auditors},
+				UserNames:  map[string]string{p.alice: "alice"},
+				GroupNames: map[string]string{p.platform: "Platform", p.auditors: "Auditors"},
+				Accounts:   []string{ssoAccount(0), ssoAccount(1), ssoAccount(2)},
+				Latency:    30 * time.Millisecond, RequestsPerSecond: 500, Consistency: lagConsistency(t),
+			})
+			org := fakeorg.New(fakeorg.Options{Middleware: sso.OrganizationsHandler, Consistency: lagConsistency(t)})
+			t.Cleanup(sso.Close)
+			t.Cleanup(org.Close)
+			fakes := identityCenterFakes{sso: sso, org: org}
+			stack := fakes.stack(t, migrationProgram)
+			stack.SetConfig("orgtrust-enginetest:assignmentsMode", mode, false)
+			_, err := stack.Up()
+			require.NoError(t, err, "up")
+			assert.ElementsMatch(t, migrationAssignments(t, sso), sso.Assignments())
+			assert.Contains(t, org.EnabledPrincipals(), "sso.amazonaws.com")
+			ref, err := stack.Refresh()
+			require.NoError(t, err, "refresh right after up")
+			assert.False(t, ref.HasChanges(), "a refresh right after up finds no drift: %v", ref.Changes)
+			_, err = stack.Destroy()
+			require.NoError(t, err, "destroy")
+			assert.Empty(t, sso.Assignments())
+			assert.Empty(t, sso.PermissionSets())
+		})
+	}
+}
