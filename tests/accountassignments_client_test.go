@@ -39,7 +39,7 @@ func TestAssignmentClientAtTheQuotaFloor(t *testing.T) {
 	assert.Zero(t, fake.Throttled())
 	assert.LessOrEqual(t, fake.MaxOutstandingSeen(), 10)
 	// 1.04 measured: the first operations pay the learning of the latency.
-	assert.LessOrEqual(t, elapsed.Seconds()/floor.Seconds(), 1.15, "within 15%% of the floor")
+	assert.LessOrEqual(t, elapsed.Seconds()/floor.Seconds(), 1.15, "within 15 percent of the floor")
 
 	present, err := client.Existing(ctx, fake.InstanceArn(), managed)
 	require.NoError(t, err)
