@@ -132,8 +132,16 @@ func (s *Server) listRoots(req *request) (any, *apiError) {
 	if err := s.checkList(st); err != nil {
 		return nil, err
 	}
-	return map[string]any{"Roots": []rootOut{{ID: RootID, Name: "Root",
-		Arn: fmt.Sprintf("arn:aws:organizations::%s:root/%s/%s", st.mgmt, OrganizationID, RootID)}}}, nil
+	page, next, err := paginate(req, st, OpListRoots, "", []string{RootID})
+	if err != nil {
+		return nil, err
+	}
+	roots := []rootOut{}
+	for _, id := range page {
+		roots = append(roots, rootOut{ID: id, Name: "Root",
+			Arn: fmt.Sprintf("arn:aws:organizations::%s:root/%s/%s", st.mgmt, OrganizationID, id)})
+	}
+	return map[string]any{"Roots": roots, "NextToken": next}, nil
 }
 
 func (s *Server) checkParent(req *request) (string, *apiError) {
