@@ -84,16 +84,7 @@ func TestTrustedServiceAccessUnderLag(t *testing.T) {
 }
 
 // lagServiceFakes are newServiceFakes with the lag on.
-func lagServiceFakes(t *testing.T) serviceFakes {
-	t.Helper()
-	org := fakeorg.New(fakeorg.Options{Consistency: lagConsistency(t)})
-	org.AddAccounts(securityAccount)
-	f := serviceFakes{org: org, cfn: fakeservices.NewCloudFormation(org),
-		sl:  fakeservices.NewSecurityLake(org, fakeorg.DefaultManagementAccountID),
-		uno: fakeservices.NewNotifications(org)}
-	t.Cleanup(func() { f.uno.Close(); f.sl.Close(); f.cfn.Close(); org.Close() })
-	return f
-}
+func lagServiceFakes(t *testing.T) serviceFakes { return newServiceFakesWith(t, lagConsistency(t)) }
 
 func TestStackSetsOrganizationsAccessUnderLag(t *testing.T) {
 	t.Parallel()
@@ -137,12 +128,7 @@ func TestSecurityLakeDelegatedAdminUnderLag(t *testing.T) {
 
 // lagSSOFake is newSSOFake with the lag on.
 func lagSSOFake(t *testing.T) *fakesso.Server {
-	var users, groups, accounts []string
-	for i := range 4 {
-		users, groups, accounts = append(users, ssoUser(i)), append(groups, ssoGroup(i)), append(accounts, ssoAccount(i))
-	}
-	fake := fakesso.New(fakesso.Options{Users: users, Groups: groups, Accounts: accounts,
-		Latency: 30 * time.Millisecond, RequestsPerSecond: 200, Consistency: lagConsistency(t)})
+	fake := newSSOFakeWith(lagConsistency(t))
 	t.Cleanup(fake.Close)
 	return fake
 }
