@@ -21,7 +21,7 @@ import (
 )
 
 // The native resources under eventual consistency: the fakes' lists and
-// describes lag each write by 1 to 3 reads (fakeaws.Consistency), as AWS
+// describes lag each write by 1 to 6 reads (fakeaws.Consistency), as AWS
 // Organizations and IAM Identity Center answer from replicas a write
 // reaches a moment later. Each resource must survive it under the real
 // engine: up creates it and reads it right after, a refresh right after the
@@ -37,7 +37,7 @@ func lagConsistency(t *testing.T) *fakeaws.Consistency {
 		require.NoError(t, err, "ORGTRUST_LAG_SEED must be a number")
 		seed = n
 	}
-	return &fakeaws.Consistency{Seed: seed, MaxLag: 3}
+	return &fakeaws.Consistency{Seed: seed, MaxLag: 6}
 }
 
 // lagCycle runs up, refresh, destroy and up again on stack, checking AWS's
