@@ -93,8 +93,37 @@ func (*PermissionSet) Read(ctx context.Context, req infer.ReadRequest[Permission
 	}
 	st := req.State
 	ps := out.PermissionSet
+	// An import reads from the ID alone: the instance comes from it, the tags
+	// from ListTagsForResource (terraform-provider-aws's read does both); a
+	// refresh keeps the state's tags, which the stand-in does not write.
+	importing := st.Arn == ""
+	st.InstanceArn, st.Arn = instance, arn
 	st.Name, st.Description, st.SessionDuration, st.RelayState = aws.ToString(ps.Name), ps.Description,
 		ps.SessionDuration, ps.RelayState
+	if st.CreatedDate == "" {
+		st.CreatedDate = aws.ToTime(ps.CreatedDate).Format(time.RFC3339)
+	}
+	if !importing {
+		return infer.ReadResponse[PermissionSetArgs, PermissionSetState]{ID: req.ID, Inputs: st.PermissionSetArgs,
+			State: st}, nil
+	}
+	tags := map[string]string{}
+	pages := ssoadmin.NewListTagsForResourcePaginator(config(ctx).sso, &ssoadmin.ListTagsForResourceInput{
+		InstanceArn: aws.String(instance), ResourceArn: aws.String(arn)})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			return infer.ReadResponse[PermissionSetArgs, PermissionSetState]{}, fmt.Errorf("listing tags for SSO "+
+				"Permission Set (%s): %w", req.ID, err)
+		}
+		for _, t := range page.Tags {
+			tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		}
+	}
+	if len(tags) > 0 || st.Tags != nil {
+		st.Tags = tags
+	}
+	st.TagsAll = tags
 	return infer.ReadResponse[PermissionSetArgs, PermissionSetState]{ID: req.ID, Inputs: st.PermissionSetArgs,
 		State: st}, nil
 }
