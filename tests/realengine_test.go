@@ -175,6 +175,7 @@ func seedFromFixtures(t *testing.T, org *fakebrownfield.Org) map[string]string {
 		org.Orgs.AddOU(fakeorg.RootID, ou, ou)
 		for _, a := range fx.OrganizationalUnits[ou] {
 			org.Orgs.AddAccount(ou, a.ID, a.Name, a.Status)
+			org.SSO.AddAccounts(a.ID)
 		}
 	}
 	for name, id := range fx.Groups {
@@ -386,7 +387,9 @@ func realEngineOrg(t *testing.T) *fakebrownfield.Org {
 			ous[a.ou] = true
 		}
 		org.Orgs.AddAccount(a.ou, a.id, "account-"+a.id, "ACTIVE")
+		org.SSO.AddAccounts(a.id)
 	}
+	org.SSO.AddAccounts(fakeorg.DefaultManagementAccountID)
 	// The partner's portfolio that examples/service-catalog shares
 	// (partnerPortfolioId): it exists before the program runs.
 	org.Catalog.AddPortfolio(fakeservices.Portfolio{ID: "port-abcdefghi1234", Name: "Partner products",

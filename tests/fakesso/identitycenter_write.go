@@ -429,3 +429,16 @@ func (s *Server) AddApplication(arn, name string) {
 		Status: "ENABLED", AssignmentRequired: true, Scopes: map[string][]string{}, Assignments: map[string]bool{},
 		created: time.Now(), existing: true}
 }
+
+// AddAccounts adds accounts of the organization, which assignments may target
+// (as Identity Center knows them from Organizations).
+func (s *Server) AddAccounts(ids ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, id := range ids {
+		if !slices.Contains(s.accounts, id) {
+			s.accounts = append(s.accounts, id)
+		}
+	}
+	slices.Sort(s.accounts)
+}
