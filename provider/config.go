@@ -15,15 +15,13 @@ import (
 	"github.com/pulumi/pulumi-go-provider/infer"
 
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
-// Defaults of the provider configuration.
-const (
-	defaultRegion      = "us-east-1"
-	defaultMaxAttempts = 10
-	defaultMaxBackoff  = 20
-)
+// defaultRegion is the provider's Region when neither the configuration nor
+// the SDK's sources give one.
+const defaultRegion = "us-east-1"
 
 // Config is the orgtrust provider configuration. Credentials come from the AWS
 // SDK's default chain (environment, shared files, SSO, instance roles); they are
@@ -172,14 +170,14 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 
 // retryLimits are the retryer settings of the configuration.
 func (c *Config) retryLimits() (maxAttempts int, maxBackoff time.Duration) {
-	maxAttempts, backoff := defaultMaxAttempts, defaultMaxBackoff
+	maxAttempts, maxBackoff = awsapi.DefaultMaxAttempts, awsapi.DefaultMaxBackoff
 	if c.MaxAttempts != nil {
 		maxAttempts = *c.MaxAttempts
 	}
 	if c.MaxBackoffSeconds != nil {
-		backoff = *c.MaxBackoffSeconds
+		maxBackoff = time.Duration(*c.MaxBackoffSeconds) * time.Second
 	}
-	return maxAttempts, time.Duration(backoff) * time.Second
+	return maxAttempts, maxBackoff
 }
 
 // awsConfig loads the SDK configuration (Region, profile, assumed role) with
@@ -187,7 +185,7 @@ func (c *Config) retryLimits() (maxAttempts int, maxBackoff time.Duration) {
 func (c *Config) awsConfig(ctx context.Context) (aws.Config, error) {
 	maxAttempts, maxBackoff := c.retryLimits()
 	opts := []func(*awsconfig.LoadOptions) error{
-		awsconfig.WithRetryer(func() aws.Retryer { return newRetryer(maxAttempts, maxBackoff) }),
+		awsconfig.WithRetryer(func() aws.Retryer { return awsapi.OrganizationsRetryer(maxAttempts, maxBackoff) }),
 	}
 	if c.Region != nil {
 		opts = append(opts, awsconfig.WithRegion(*c.Region))

@@ -17,6 +17,7 @@ import (
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 // policyActions returns the actions of the deployer policy for args.
@@ -28,11 +29,11 @@ func policyActions(t *testing.T, args GetDeployerPolicyArgs) []string {
 }
 
 // TestDeployerPolicyCoversTrustedServiceAccess checks that every Organizations
-// API the provider's client calls (the methods of orgAPI) is allowed, whatever
+// API the provider's client calls (the methods of awsapi.TrustedAccess) is allowed, whatever
 // the program integrates.
 func TestDeployerPolicyCoversTrustedServiceAccess(t *testing.T) {
 	t.Parallel()
-	api := reflect.TypeFor[orgAPI]()
+	api := reflect.TypeFor[awsapi.TrustedAccess]()
 	require.Positive(t, api.NumMethod())
 	for _, args := range []GetDeployerPolicyArgs{{}, {Services: []string{"guardduty"}}} {
 		actions := policyActions(t, args)

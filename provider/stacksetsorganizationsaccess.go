@@ -9,6 +9,8 @@ import (
 	cfntypes "github.com/aws/aws-sdk-go-v2/service/cloudformation/types"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 //go:embed docs/stacksetsorganizationsaccess.md
@@ -71,7 +73,7 @@ func stackSetsStateOf(args StackSetsOrganizationsAccessArgs, status cfntypes.Org
 }
 
 // describeStackSetsAccess reads the organizations access status.
-func describeStackSetsAccess(ctx context.Context, api cloudFormationAPI) (cfntypes.OrganizationStatus, error) {
+func describeStackSetsAccess(ctx context.Context, api awsapi.CloudFormation) (cfntypes.OrganizationStatus, error) {
 	out, err := api.DescribeOrganizationsAccess(ctx, &cloudformation.DescribeOrganizationsAccessInput{})
 	if err != nil {
 		return "", explainService("cloudformation:DescribeOrganizationsAccess", err)

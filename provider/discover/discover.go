@@ -30,7 +30,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/provider"
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 // Options say what to read and how.
@@ -48,9 +48,9 @@ type Options struct {
 	Progress io.Writer
 	// Clock is the rate limiter's time source (default the wall clock; a
 	// simulated clock in benchmarks).
-	Clock provider.Clock
+	Clock awsapi.Clock
 	// RequestsPerSecond is Identity Center's rate (default
-	// provider.IdentityCenterRequestsPerSecond, its quota).
+	// awsapi.IdentityCenterRequestsPerSecond, its quota).
 	RequestsPerSecond float64
 }
 
@@ -100,10 +100,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if opts.Clock == nil {
-		opts.Clock = provider.WallClock()
+		opts.Clock = awsapi.WallClock()
 	}
 	if opts.RequestsPerSecond <= 0 {
-		opts.RequestsPerSecond = provider.IdentityCenterRequestsPerSecond
+		opts.RequestsPerSecond = awsapi.IdentityCenterRequestsPerSecond
 	}
 	if _, err := opts.Config.Credentials.Retrieve(ctx); err != nil {
 		return nil, &InputError{Msg: fmt.Sprintf("no AWS credentials: %v. Set AWS_PROFILE to a profile of the "+
