@@ -162,6 +162,7 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 		return nil, err
 	}
 	return organizations.NewFromConfig(cfg, func(o *organizations.Options) {
+		o.Retryer = c.retryer(awsapi.Organizations)
 		if c.Endpoint != nil {
 			o.BaseEndpoint = c.Endpoint
 		}
@@ -180,12 +181,19 @@ func (c *Config) retryLimits() (maxAttempts int, maxBackoff time.Duration) {
 	return maxAttempts, maxBackoff
 }
 
-// awsConfig loads the SDK configuration (Region, profile, assumed role) with
-// the Organizations retryer.
+// retryer is api's retry rule with the configuration's limits.
+func (c *Config) retryer(api awsapi.API) aws.Retryer {
+	maxAttempts, maxBackoff := c.retryLimits()
+	return awsapi.Retryer(api, maxAttempts, maxBackoff)
+}
+
+// awsConfig loads the SDK configuration (Region, profile, assumed role).
+// Its retryer, the rule of the APIs without one of their own, serves STS
+// (assumeRole); each service client sets its API's rule.
 func (c *Config) awsConfig(ctx context.Context) (aws.Config, error) {
 	maxAttempts, maxBackoff := c.retryLimits()
 	opts := []func(*awsconfig.LoadOptions) error{
-		awsconfig.WithRetryer(func() aws.Retryer { return awsapi.OrganizationsRetryer(maxAttempts, maxBackoff) }),
+		awsconfig.WithRetryer(func() aws.Retryer { return awsapi.Retryer(awsapi.Other, maxAttempts, maxBackoff) }),
 	}
 	if c.Region != nil {
 		opts = append(opts, awsconfig.WithRegion(*c.Region))

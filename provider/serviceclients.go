@@ -23,7 +23,7 @@ type serviceClients struct {
 	cfnErr  error
 
 	slOnce sync.Once
-	sl     awsapi.SecurityLake
+	sl     awsapi.SecurityLakeAdmin
 	slErr  error
 
 	unoOnce sync.Once
@@ -43,6 +43,7 @@ func (c *Config) notifications(ctx context.Context) (awsapi.Notifications, error
 			return
 		}
 		c.services.uno = notifications.NewFromConfig(cfg, func(o *notifications.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			if c.NotificationsEndpoint != nil {
 				o.BaseEndpoint = c.NotificationsEndpoint
 			}
@@ -63,6 +64,7 @@ func (c *Config) cloudFormation(ctx context.Context) (awsapi.CloudFormation, err
 			return
 		}
 		c.services.cfn = cloudformation.NewFromConfig(cfg, func(o *cloudformation.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			if c.CloudFormationEndpoint != nil {
 				o.BaseEndpoint = c.CloudFormationEndpoint
 			}
@@ -72,7 +74,7 @@ func (c *Config) cloudFormation(ctx context.Context) (awsapi.CloudFormation, err
 }
 
 // securityLake returns the Security Lake client of this provider process.
-func (c *Config) securityLake(ctx context.Context) (awsapi.SecurityLake, error) {
+func (c *Config) securityLake(ctx context.Context) (awsapi.SecurityLakeAdmin, error) {
 	if c.services == nil {
 		return nil, fmt.Errorf("the orgtrust provider is not configured")
 	}
@@ -83,7 +85,7 @@ func (c *Config) securityLake(ctx context.Context) (awsapi.SecurityLake, error) 
 			return
 		}
 		c.services.sl = securitylake.NewFromConfig(cfg, func(o *securitylake.Options) {
-			o.Retryer = awsapi.WithSecurityLakeRetries(o.Retryer)
+			o.Retryer = c.retryer(awsapi.SecurityLake)
 			if c.SecurityLakeEndpoint != nil {
 				o.BaseEndpoint = c.SecurityLakeEndpoint
 			}

@@ -78,8 +78,6 @@ func NewAssignmentClient(cfg aws.Config, opts AssignmentClientOptions) *Assignme
 		slots: make(chan struct{}, opts.MaxOutstanding),
 		poll:  newPollEstimator(),
 	}
-	cfg = cfg.Copy()
-	cfg.Retryer = func() aws.Retryer { return awsapi.IdentityCenterRetryer(opts.MaxAttempts, opts.MaxBackoff) }
 	count := func(s *middleware.Stack) error {
 		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("orgtrustCount",
 			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
@@ -91,18 +89,21 @@ func NewAssignmentClient(cfg aws.Config, opts AssignmentClientOptions) *Assignme
 	}
 	limit := c.lim.Option(c.clock)
 	c.sso = ssoadmin.NewFromConfig(cfg, func(o *ssoadmin.Options) {
+		o.Retryer = awsapi.Retryer(awsapi.IdentityCenter, opts.MaxAttempts, opts.MaxBackoff)
 		o.APIOptions = append(o.APIOptions, count, limit)
 		if opts.Endpoint != "" {
 			o.BaseEndpoint = aws.String(opts.Endpoint)
 		}
 	})
 	c.ids = identitystore.NewFromConfig(cfg, func(o *identitystore.Options) {
+		o.Retryer = awsapi.Retryer(awsapi.IdentityCenter, opts.MaxAttempts, opts.MaxBackoff)
 		o.APIOptions = append(o.APIOptions, count, limit)
 		if opts.Endpoint != "" {
 			o.BaseEndpoint = aws.String(opts.Endpoint)
 		}
 	})
 	c.orgs = organizations.NewFromConfig(cfg, func(o *organizations.Options) {
+		o.Retryer = awsapi.Retryer(awsapi.Organizations, opts.MaxAttempts, opts.MaxBackoff)
 		if opts.OrganizationsEndpoint != "" {
 			o.BaseEndpoint = aws.String(opts.OrganizationsEndpoint)
 		}

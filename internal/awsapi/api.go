@@ -87,9 +87,9 @@ type (
 		DescribeOrganizationsAccess(context.Context, *cloudformation.DescribeOrganizationsAccessInput, ...func(*cloudformation.Options)) (*cloudformation.DescribeOrganizationsAccessOutput, error)
 	}
 
-	// SecurityLake is what SecurityLakeDelegatedAdmin calls on Security
+	// SecurityLakeAdmin is what SecurityLakeDelegatedAdmin calls on Security
 	// Lake.
-	SecurityLake interface {
+	SecurityLakeAdmin interface {
 		RegisterDataLakeDelegatedAdministrator(context.Context, *securitylake.RegisterDataLakeDelegatedAdministratorInput, ...func(*securitylake.Options)) (*securitylake.RegisterDataLakeDelegatedAdministratorOutput, error)
 		DeregisterDataLakeDelegatedAdministrator(context.Context, *securitylake.DeregisterDataLakeDelegatedAdministratorInput, ...func(*securitylake.Options)) (*securitylake.DeregisterDataLakeDelegatedAdministratorOutput, error)
 	}

@@ -19,74 +19,73 @@ const (
 	DefaultMaxBackoff  = 20 * time.Second
 )
 
-// The retry rule of each API. Every client orgtrust builds retries with the
-// AWS SDK's standard retryer (exponential backoff with jitter, throttling
-// and 5xx responses retried), with these differences, each for the reason
-// beside it.
+// API names a service whose clients share one retry rule.
+type API int
 
-// orgRetryableCodes are the Organizations error codes retried on top of the
-// SDK's defaults (which already cover throttling such as
-// TooManyRequestsException, and 5xx responses): a concurrent modification
-// is another write of the organization, which finishes; ServiceException is
-// Organizations' own 5xx.
-var orgRetryableCodes = map[string]struct{}{
-	"ConcurrentModificationException": {},
-	"ServiceException":                {},
-	"TooManyRequestsException":        {},
+// The APIs orgtrust calls, by retry rule.
+const (
+	// Other is every API without a rule of its own: CloudFormation, User
+	// Notifications, Service Catalog, STS and the services' own
+	// delegated-administrator APIs (GuardDuty, Security Hub, ...).
+	Other API = iota
+	// Organizations is AWS Organizations.
+	Organizations
+	// IdentityCenter is IAM Identity Center: sso-admin and the identity
+	// store.
+	IdentityCenter
+	// SecurityLake is Amazon Security Lake.
+	SecurityLake
+)
+
+// retryableCodes are the error codes each API retries on top of the SDK's
+// defaults (throttling, 5xx responses, and transient connection errors),
+// with the reason for each.
+var retryableCodes = map[API]map[string]struct{}{
+	// A concurrent modification is another write of the organization, which
+	// finishes; ServiceException is Organizations' own 5xx;
+	// TooManyRequestsException is its throttling.
+	Organizations: {
+		"ConcurrentModificationException": {},
+		"ServiceException":                {},
+		"TooManyRequestsException":        {},
+	},
+	// AWS's API reference says of ConflictException on
+	// CreateAccountAssignment and DeleteAccountAssignment: "A retry (with
+	// appropriate backoff logic) is the recommended response to this
+	// exception."
+	IdentityCenter: {
+		"ConflictException":       {},
+		"InternalServerException": {},
+		"ThrottlingException":     {},
+	},
+	// The Security Lake API reference says to retry ConflictException (a
+	// write that has not yet propagated) with backoff.
+	SecurityLake: {"ConflictException": {}},
 }
 
-// ssoRetryableCodes are the Identity Center error codes retried on top of
-// the SDK's defaults (which cover ThrottlingException). AWS's API reference
-// says of ConflictException on CreateAccountAssignment and
-// DeleteAccountAssignment: "A retry (with appropriate backoff logic) is the
-// recommended response to this exception."
-var ssoRetryableCodes = map[string]struct{}{
-	"ConflictException":       {},
-	"InternalServerException": {},
-	"ThrottlingException":     {},
-}
-
-// securityLakeRetryableCodes are retried on top of the SDK's defaults: the
-// Security Lake API reference says to retry ConflictException (a write that
-// has not yet propagated) with backoff.
-var securityLakeRetryableCodes = []string{"ConflictException"}
-
-// OrganizationsRetryer is the retry rule of Organizations: the SDK's
-// standard retryer extended to retry its concurrent-modification and
-// service errors, without the client-side retry quota (Organizations writes
-// are serialized by the write queue, and a burst of concurrent-modification
-// errors caused by other tools must not exhaust the quota and fail the
-// update), and without retrying an endpoint that cannot be connected to
-// (see Unreachable).
-func OrganizationsRetryer(maxAttempts int, maxBackoff time.Duration) aws.Retryer {
+// Retryer is the retry rule of api, the one every client of it uses, the
+// provider's and discover's alike: the AWS SDK's standard retryer
+// (exponential backoff with jitter, at most maxAttempts attempts and
+// maxBackoff between two), with api's retryable codes, and two
+// differences from the SDK's defaults for every API:
+//   - no client-side retry quota: Organizations writes are serialized by
+//     the write queue and Identity Center's calls paced by the rate
+//     limiter, so a burst of concurrent-modification errors or throttles
+//     caused by other tools must not exhaust the quota and fail the update
+//     or the read;
+//   - an endpoint that cannot be connected to is not retried (see
+//     Unreachable).
+func Retryer(api API, maxAttempts int, maxBackoff time.Duration) aws.Retryer {
 	return retry.NewStandard(func(o *retry.StandardOptions) {
 		o.MaxAttempts = maxAttempts
 		o.MaxBackoff = maxBackoff
 		o.RateLimiter = ratelimit.None
-		o.Retryables = append(append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(notUnreachable)},
-			o.Retryables...), retry.RetryableErrorCode{Codes: orgRetryableCodes})
+		o.Retryables = append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(notUnreachable)},
+			o.Retryables...)
+		if codes := retryableCodes[api]; len(codes) > 0 {
+			o.Retryables = append(o.Retryables, retry.RetryableErrorCode{Codes: codes})
+		}
 	})
-}
-
-// IdentityCenterRetryer is the retry rule of IAM Identity Center (sso-admin
-// and the identity store): the SDK's standard retryer extended with its
-// retryable codes, without the client-side retry quota: the rate limiter
-// keeps calls under the service's quota, and the retry quota would turn a
-// burst of throttles into a failed update.
-func IdentityCenterRetryer(maxAttempts int, maxBackoff time.Duration) aws.Retryer {
-	return retry.NewStandard(func(o *retry.StandardOptions) {
-		o.MaxAttempts = maxAttempts
-		o.MaxBackoff = maxBackoff
-		o.RateLimiter = ratelimit.None
-		o.Retryables = append(append([]retry.IsErrorRetryable{}, o.Retryables...),
-			retry.RetryableErrorCode{Codes: ssoRetryableCodes})
-	})
-}
-
-// WithSecurityLakeRetries is the retry rule of Security Lake: r, the
-// client's retryer, extended with its retryable codes.
-func WithSecurityLakeRetries(r aws.Retryer) aws.Retryer {
-	return retry.AddWithErrorCodes(r, securityLakeRetryableCodes...)
 }
 
 // notUnreachable answers false for an endpoint that cannot be connected to,

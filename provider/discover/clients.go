@@ -142,23 +142,24 @@ func (c *callCounter) total() int {
 func newClients(cfg aws.Config, clock awsapi.Clock, rps float64) *clients {
 	c := &clients{cfg: cfg, count: &callCounter{calls: map[string]int{}}, regional: map[string]*regionalClients{}}
 	limit := awsapi.NewRateLimiter(rps).Option(clock)
-	ic := cfg.Copy()
-	ic.Retryer = func() aws.Retryer {
-		return awsapi.IdentityCenterRetryer(awsapi.DefaultMaxAttempts, awsapi.DefaultMaxBackoff)
-	}
 	c.orgs = organizations.NewFromConfig(cfg, func(o *organizations.Options) {
+		o.Retryer = retryer(awsapi.Organizations)
 		o.APIOptions = append(o.APIOptions, c.count.option("organizations"))
 	})
-	c.sso = ssoadmin.NewFromConfig(ic, func(o *ssoadmin.Options) {
+	c.sso = ssoadmin.NewFromConfig(cfg, func(o *ssoadmin.Options) {
+		o.Retryer = retryer(awsapi.IdentityCenter)
 		o.APIOptions = append(o.APIOptions, c.count.option("sso"), limit)
 	})
-	c.ids = identitystore.NewFromConfig(ic, func(o *identitystore.Options) {
+	c.ids = identitystore.NewFromConfig(cfg, func(o *identitystore.Options) {
+		o.Retryer = retryer(awsapi.IdentityCenter)
 		o.APIOptions = append(o.APIOptions, c.count.option("identitystore"), limit)
 	})
 	c.sc = servicecatalog.NewFromConfig(cfg, func(o *servicecatalog.Options) {
+		o.Retryer = retryer(awsapi.Other)
 		o.APIOptions = append(o.APIOptions, c.count.option("servicecatalog"))
 	})
 	c.sts = sts.NewFromConfig(cfg, func(o *sts.Options) {
+		o.Retryer = retryer(awsapi.Other)
 		o.APIOptions = append(o.APIOptions, c.count.option("sts"))
 	})
 	return c
@@ -175,29 +176,42 @@ func (c *clients) in(region string) *regionalClients {
 	cfg.Region = region
 	r := &regionalClients{
 		guardDuty: guardduty.NewFromConfig(cfg, func(o *guardduty.Options) {
+			o.Retryer = retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("guardduty"))
 		}),
 		securityHub: securityhub.NewFromConfig(cfg, func(o *securityhub.Options) {
+			o.Retryer = retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("securityhub"))
 		}),
 		macie: macie2.NewFromConfig(cfg, func(o *macie2.Options) {
+			o.Retryer = retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("macie2"))
 		}),
 		detective: detective.NewFromConfig(cfg, func(o *detective.Options) {
+			o.Retryer = retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("detective"))
 		}),
 		inspector: inspector2.NewFromConfig(cfg, func(o *inspector2.Options) {
+			o.Retryer = retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("inspector2"))
 		}),
 		fms: fms.NewFromConfig(cfg, func(o *fms.Options) {
+			o.Retryer = retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("fms"))
 		}),
 		auditManager: auditmanager.NewFromConfig(cfg, func(o *auditmanager.Options) {
+			o.Retryer = retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("auditmanager"))
 		}),
 	}
 	c.regional[region] = r
 	return r
+}
+
+// retryer is api's retry rule, the one the provider uses, with the
+// default limits.
+func retryer(api awsapi.API) aws.Retryer {
+	return awsapi.Retryer(api, awsapi.DefaultMaxAttempts, awsapi.DefaultMaxBackoff)
 }
 
 // sortedKeys returns m's keys, sorted.
