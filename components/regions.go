@@ -4,36 +4,19 @@ import (
 	"fmt"
 
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
-	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
 // The Regions the components take, checked against the partitions and
 // Regions of the catalog (catalog.Partitions).
 
 // checkRegion reports a Region that is not a Region of an AWS partition, at
-// field, with the nearest Region when it looks misspelt.
+// field, with catalog.CheckRegion's message.
 func checkRegion(errs *InputErrors, field, r string) bool {
-	if _, _, ok := catalog.LookupRegion(r); ok {
-		return true
+	if err := catalog.CheckRegion(r); err != nil {
+		errs.add(field, r, "%s", err.Error())
+		return false
 	}
-	near, found := suggest.Nearest(r, catalog.RegionCodes())
-	hint := ""
-	if found {
-		region, _, _ := catalog.LookupRegion(near)
-		hint = fmt.Sprintf("did you mean %q, %s?", near, region.Name)
-	}
-	switch {
-	case !regionPattern.MatchString(r) && found:
-		errs.add(field, r, "%q is not an AWS Region name: %s", r, hint)
-	case !regionPattern.MatchString(r):
-		errs.add(field, r, "%q is not an AWS Region name: use names such as %q or %q", r, "us-east-1", "eu-west-1")
-	case found:
-		errs.add(field, r, "%q is not an AWS Region: %s", r, hint)
-	default:
-		errs.add(field, r, "%q is not a Region of any AWS partition: use a Region name such as %q (a Region "+
-			"AWS opened after this release of %s needs a newer %s)", r, "us-east-1", PackageName, PackageName)
-	}
-	return false
+	return true
 }
 
 // samePartition reports r when it is in another partition than first, both

@@ -16,7 +16,6 @@ import (
 
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
-	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
 // defaultRegion is the provider's Region when neither the configuration nor
@@ -116,20 +115,14 @@ func (c *Config) validate() error {
 	return nil
 }
 
-// checkRegion checks the provider's region against the Regions of the AWS
-// partitions (catalog.Partitions), with the nearest one when it looks
-// misspelt: a Region that does not exist would only fail at the first call,
-// naming an endpoint host that does not resolve.
+// checkRegion checks the provider's region with the Region validator
+// (catalog.CheckRegion): a Region that does not exist would only fail at
+// the first call, naming an endpoint host that does not resolve.
 func checkRegion(r string) error {
-	if _, _, ok := catalog.LookupRegion(r); ok {
-		return nil
+	if err := catalog.CheckRegion(r); err != nil {
+		return fmt.Errorf("region %w", err)
 	}
-	hint := `: use a Region such as "us-east-1" (Organizations' Region in the aws partition), "us-gov-west-1" ` +
-		`or "cn-northwest-1"`
-	if near, ok := suggest.Nearest(r, catalog.RegionCodes()); ok {
-		hint = fmt.Sprintf("; did you mean %q?", near)
-	}
-	return fmt.Errorf("region %q is not an AWS Region%s", r, hint)
+	return nil
 }
 
 // Configure checks the configuration. The AWS client is built on first use, so

@@ -30,6 +30,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
@@ -161,9 +162,8 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 	slices.SortFunc(services, func(a, b components.Service) int { return strings.Compare(a.Key, b.Key) })
 	regions := slices.Clone(opts.Regions)
 	for i, r := range regions {
-		if !regionName(r) {
-			problems = append(problems, fmt.Sprintf("--regions[%d] %q is not an AWS Region name: use names such "+
-				"as us-east-1 or eu-west-1", i, r))
+		if err := catalog.CheckRegion(r); err != nil {
+			problems = append(problems, fmt.Sprintf("--regions[%d] %v", i, err))
 		}
 	}
 	if len(regions) == 0 && opts.Config.Region != "" {
@@ -175,29 +175,6 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 		return nil, nil, &InputError{Msg: strings.Join(problems, "\n")}
 	}
 	return services, regions, nil
-}
-
-// regionName reports whether r is shaped like an AWS Region name.
-func regionName(r string) bool {
-	parts := strings.Split(r, "-")
-	if len(parts) < 3 || len(parts[0]) != 2 {
-		return false
-	}
-	last := parts[len(parts)-1]
-	if last == "" || len(last) > 2 {
-		return false
-	}
-	for _, c := range last {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	for _, p := range parts[:len(parts)-1] {
-		if p == "" || strings.Trim(p, "abcdefghijklmnopqrstuvwxyz") != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // checkCaller makes sure the credentials are the management account's: it

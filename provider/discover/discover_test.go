@@ -264,7 +264,7 @@ func TestDiscoverBadInput(t *testing.T) {
 		{
 			name:    "bad Region flag",
 			change:  func(*fb.Org, *aws.Config) {},
-			wantErr: `--regions[0] "eu-west1" is not an AWS Region name`,
+			wantErr: `--regions[0] "eu-west1" is not an AWS Region name: did you mean "eu-west-1", Europe (Ireland)?`,
 		},
 	}
 	for _, tt := range tests {
