@@ -59,7 +59,7 @@ type PrincipalOptions struct {
 const maxPrincipalLen = 1000
 
 // listFunctionHint tells users where to see the catalog.
-const listFunctionHint = "see the catalog with the " + PackageName + ":index:listTrustedServices function " +
+const listFunctionHint = "see the catalog with the " + catalog.ListTrustedServicesToken + " function " +
 	"(components.Services() in Go)"
 
 // ValidatePrincipal checks principal, the value of input field field (such as

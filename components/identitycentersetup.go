@@ -10,9 +10,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// IdentityCenterSetupToken is the type token of the IdentityCenterSetup component.
-const IdentityCenterSetupToken = PackageName + ":index:IdentityCenterSetup"
-
 //go:embed identitycentersetup.md
 var identityCenterDoc string
 
