@@ -55,12 +55,17 @@ type Options struct {
 	RequestsPerSecond float64
 }
 
-// InputError is a problem with discover's input (its flags, its AWS
-// configuration, the account its credentials belong to) that stops it
-// before it writes anything. Msg says what to do.
-type InputError struct{ Msg string }
+// A problem with discover's input (its flags, its AWS configuration, the
+// account its credentials belong to) stops it before it writes anything.
+// It is reported with the components' input error type: a
+// components.InputErrors of *components.InputError, each with the flag it
+// is about (Field, such as "--regions[0]"; empty when no flag is), the bad
+// value, and what to do.
 
-func (e *InputError) Error() string { return e.Msg }
+// inputError is one problem with discover's input that is no flag's.
+func inputError(format string, args ...any) error {
+	return components.InputErrors{{Message: fmt.Sprintf(format, args...)}}
+}
 
 // Result is what Run read, and the calls it made.
 type Result struct {
@@ -93,7 +98,7 @@ func (d *discoverer) unreadable(what, why string) {
 }
 
 // Run checks the options and the credentials, then reads the organization.
-// A bad input is an *InputError, returned before any read of the
+// A bad input is a components.InputErrors, returned before any read of the
 // organization's contents.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	services, regions, err := checkOptions(opts)
@@ -107,9 +112,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		opts.RequestsPerSecond = awsapi.IdentityCenterRequestsPerSecond
 	}
 	if _, err := opts.Config.Credentials.Retrieve(ctx); err != nil {
-		return nil, &InputError{Msg: fmt.Sprintf("no AWS credentials: %v. Set AWS_PROFILE to a profile of the "+
+		return nil, inputError("no AWS credentials: %v. Set AWS_PROFILE to a profile of the "+
 			"organization's management account (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then run "+
-			"orgtrust discover again", err)}
+			"orgtrust discover again", err)
 	}
 	progress := func(string, ...any) {}
 	if opts.Progress != nil {
@@ -136,14 +141,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 // checkOptions resolves the service keys and checks the Regions and the
 // configured Region.
 func checkOptions(opts Options) ([]components.Service, []string, error) {
-	var problems []string
+	var problems components.InputErrors
 	if opts.Config.Region == "" {
-		problems = append(problems, "no AWS Region is configured: set AWS_REGION (or region in the profile of "+
-			"AWS_PROFILE in ~/.aws/config) to the Region where IAM Identity Center is enabled, such as us-east-1")
+		problems = append(problems, &components.InputError{Message: "no AWS Region is configured: set AWS_REGION " +
+			"(or region in the profile of AWS_PROFILE in ~/.aws/config) to the Region where IAM Identity Center " +
+			"is enabled, such as us-east-1"})
 	}
 	if opts.Config.Credentials == nil {
-		problems = append(problems, "no AWS credentials are configured: set AWS_PROFILE to a profile of the "+
-			"organization's management account")
+		problems = append(problems, &components.InputError{Message: "no AWS credentials are configured: set " +
+			"AWS_PROFILE to a profile of the organization's management account"})
 	}
 	var services []components.Service
 	if len(opts.Services) == 0 {
@@ -151,8 +157,14 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 	}
 	for i, key := range opts.Services {
 		svc, err := components.ResolveService(fmt.Sprintf("--services[%d]", i), key)
-		if err != nil {
-			problems = append(problems, err.Error())
+		var bad *components.InputError
+		switch {
+		case errors.As(err, &bad):
+			problems = append(problems, bad)
+			continue
+		case err != nil:
+			problems = append(problems, &components.InputError{Field: fmt.Sprintf("--services[%d]", i), Value: key,
+				Message: err.Error()})
 			continue
 		}
 		if !slices.ContainsFunc(services, func(s components.Service) bool { return s.Key == svc.Key }) {
@@ -163,7 +175,8 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 	regions := slices.Clone(opts.Regions)
 	for i, r := range regions {
 		if err := catalog.CheckRegion(r); err != nil {
-			problems = append(problems, fmt.Sprintf("--regions[%d] %v", i, err))
+			problems = append(problems, &components.InputError{Field: fmt.Sprintf("--regions[%d]", i), Value: r,
+				Message: err.Error()})
 		}
 	}
 	if len(regions) == 0 && opts.Config.Region != "" {
@@ -172,7 +185,7 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 	slices.Sort(regions)
 	regions = slices.Compact(regions)
 	if len(problems) > 0 {
-		return nil, nil, &InputError{Msg: strings.Join(problems, "\n")}
+		return nil, nil, problems
 	}
 	return services, regions, nil
 }
@@ -183,27 +196,27 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 func (d *discoverer) checkCaller(ctx context.Context) error {
 	who, err := d.c.sts.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 	if err != nil {
-		return &InputError{Msg: fmt.Sprintf("the AWS credentials do not work (sts:GetCallerIdentity: %v): check "+
+		return inputError("the AWS credentials do not work (sts:GetCallerIdentity: %v): check "+
 			"AWS_PROFILE and its credentials (run `aws sso login` or refresh them), then run orgtrust discover "+
-			"again", err)}
+			"again", err)
 	}
 	caller := aws.ToString(who.Account)
 	org, err := d.c.orgs.DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
 	var notInUse *orgtypes.AWSOrganizationsNotInUseException
 	switch {
 	case errors.As(err, &notInUse):
-		return &InputError{Msg: fmt.Sprintf("account %s is not in an AWS organization: run orgtrust discover with "+
-			"credentials of an organization's management account", caller)}
+		return inputError("account %s is not in an AWS organization: run orgtrust discover with "+
+			"credentials of an organization's management account", caller)
 	case err != nil:
 		return fmt.Errorf("reading the organization (organizations:DescribeOrganization): %w", err)
 	}
 	mgmt := aws.ToString(org.Organization.MasterAccountId)
 	d.inv.Organization.ID, d.inv.Organization.ManagementAccountID = aws.ToString(org.Organization.Id), mgmt
 	if caller != mgmt {
-		return &InputError{Msg: fmt.Sprintf("the AWS credentials are of account %s, a member of organization %s, "+
+		return inputError("the AWS credentials are of account %s, a member of organization %s, "+
 			"whose management account is %s: orgtrust discover reads trusted access, delegated administrators "+
 			"and IAM Identity Center as the management account does; set AWS_PROFILE to a profile of account %s "+
-			"and run it again", caller, d.inv.Organization.ID, mgmt, mgmt)}
+			"and run it again", caller, d.inv.Organization.ID, mgmt, mgmt)
 	}
 	return nil
 }

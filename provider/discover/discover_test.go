@@ -264,7 +264,7 @@ func TestDiscoverBadInput(t *testing.T) {
 		{
 			name:    "bad Region flag",
 			change:  func(*fb.Org, *aws.Config) {},
-			wantErr: `--regions[0] "eu-west1" is not an AWS Region name: did you mean "eu-west-1", Europe (Ireland)?`,
+			wantErr: `--regions[0]: "eu-west1" is not an AWS Region name: did you mean "eu-west-1", Europe (Ireland)?`,
 		},
 	}
 	for _, tt := range tests {
@@ -282,7 +282,7 @@ func TestDiscoverBadInput(t *testing.T) {
 			}
 			_, err := discover.Run(context.Background(), opts)
 			require.ErrorContains(t, err, tt.wantErr)
-			var in *discover.InputError
+			var in *components.InputError
 			assert.ErrorAs(t, err, &in, "a problem of discover's input")
 		})
 	}
