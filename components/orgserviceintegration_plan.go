@@ -317,7 +317,7 @@ func (p *integrationPlan) resolveEnablePath(errs *InputErrors) {
 // at the field that selected it.
 func (p *integrationPlan) serviceOnly(errs *InputErrors, more string) {
 	field, value := p.field()
-	errs.addSubject(field, value, "%s%s", serviceOnlyMessage(value, p.svc), more)
+	errs.addSubject(field, value, "%s%s", catalog.ServiceOnlyMessage(value, p.svc), more)
 }
 
 // field names the input that selected the service, and its value.
