@@ -6,18 +6,8 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
-// The Regions the components take, checked against the partitions and
-// Regions of the catalog (catalog.Partitions).
-
-// checkRegion reports a Region that is not a Region of an AWS partition, at
-// field, with catalog.CheckRegion's message.
-func checkRegion(errs *InputErrors, field, r string) bool {
-	if err := catalog.CheckRegion(r); err != nil {
-		errs.add(field, r, "%s", err.Error())
-		return false
-	}
-	return true
-}
+// The Regions the components take are checked with the catalog's Region
+// validator (catalog.CheckRegion); these are the rules across Regions.
 
 // samePartition reports r when it is in another partition than first, both
 // known Regions: an organization's Regions are all in its partition.

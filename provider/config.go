@@ -95,8 +95,10 @@ func (r *AssumeRole) Annotate(a infer.Annotator) {
 // validate checks the configuration at preview time.
 func (c *Config) validate() error {
 	if c.Region != nil {
-		if err := checkRegion(*c.Region); err != nil {
-			return err
+		// A Region that does not exist would only fail at the first call,
+		// naming an endpoint host that does not resolve.
+		if err := catalog.CheckRegion(*c.Region); err != nil {
+			return fmt.Errorf("region %w", err)
 		}
 	}
 	if c.MaxAttempts != nil && (*c.MaxAttempts < 1 || *c.MaxAttempts > 100) {
@@ -111,16 +113,6 @@ func (c *Config) validate() error {
 	if c.AssumeRole != nil && c.AssumeRole.RoleArn == "" {
 		return fmt.Errorf("assumeRole.roleArn is empty; give the ARN of a role in the management account, " +
 			"e.g. arn:aws:iam::111111111111:role/OrgTrustDeployer")
-	}
-	return nil
-}
-
-// checkRegion checks the provider's region with the Region validator
-// (catalog.CheckRegion): a Region that does not exist would only fail at
-// the first call, naming an endpoint host that does not resolve.
-func checkRegion(r string) error {
-	if err := catalog.CheckRegion(r); err != nil {
-		return fmt.Errorf("region %w", err)
 	}
 	return nil
 }
