@@ -100,8 +100,13 @@ type callCounter struct {
 	calls map[string]int
 }
 
+// option counts the calls of the client of IAM service prefix, and names
+// their IAM action in their errors (errorOption).
 func (c *callCounter) option(prefix string) func(*middleware.Stack) error {
 	return func(s *middleware.Stack) error {
+		if err := errorOption(prefix)(s); err != nil {
+			return err
+		}
 		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("orgtrustDiscoverCount",
 			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 				middleware.InitializeOutput, middleware.Metadata, error,
@@ -143,23 +148,23 @@ func newClients(cfg aws.Config, clock awsapi.Clock, rps float64) *clients {
 	c := &clients{cfg: cfg, count: &callCounter{calls: map[string]int{}}, regional: map[string]*regionalClients{}}
 	limit := awsapi.NewRateLimiter(rps).Option(clock)
 	c.orgs = organizations.NewFromConfig(cfg, func(o *organizations.Options) {
-		o.Retryer = retryer(awsapi.Organizations)
+		o.Retryer = c.retryer(awsapi.Organizations)
 		o.APIOptions = append(o.APIOptions, c.count.option("organizations"))
 	})
 	c.sso = ssoadmin.NewFromConfig(cfg, func(o *ssoadmin.Options) {
-		o.Retryer = retryer(awsapi.IdentityCenter)
+		o.Retryer = c.retryer(awsapi.IdentityCenter)
 		o.APIOptions = append(o.APIOptions, c.count.option("sso"), limit)
 	})
 	c.ids = identitystore.NewFromConfig(cfg, func(o *identitystore.Options) {
-		o.Retryer = retryer(awsapi.IdentityCenter)
+		o.Retryer = c.retryer(awsapi.IdentityCenter)
 		o.APIOptions = append(o.APIOptions, c.count.option("identitystore"), limit)
 	})
 	c.sc = servicecatalog.NewFromConfig(cfg, func(o *servicecatalog.Options) {
-		o.Retryer = retryer(awsapi.Other)
+		o.Retryer = c.retryer(awsapi.Other)
 		o.APIOptions = append(o.APIOptions, c.count.option("servicecatalog"))
 	})
 	c.sts = sts.NewFromConfig(cfg, func(o *sts.Options) {
-		o.Retryer = retryer(awsapi.Other)
+		o.Retryer = c.retryer(awsapi.Other)
 		o.APIOptions = append(o.APIOptions, c.count.option("sts"))
 	})
 	return c
@@ -176,31 +181,31 @@ func (c *clients) in(region string) *regionalClients {
 	cfg.Region = region
 	r := &regionalClients{
 		guardDuty: guardduty.NewFromConfig(cfg, func(o *guardduty.Options) {
-			o.Retryer = retryer(awsapi.Other)
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("guardduty"))
 		}),
 		securityHub: securityhub.NewFromConfig(cfg, func(o *securityhub.Options) {
-			o.Retryer = retryer(awsapi.Other)
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("securityhub"))
 		}),
 		macie: macie2.NewFromConfig(cfg, func(o *macie2.Options) {
-			o.Retryer = retryer(awsapi.Other)
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("macie2"))
 		}),
 		detective: detective.NewFromConfig(cfg, func(o *detective.Options) {
-			o.Retryer = retryer(awsapi.Other)
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("detective"))
 		}),
 		inspector: inspector2.NewFromConfig(cfg, func(o *inspector2.Options) {
-			o.Retryer = retryer(awsapi.Other)
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("inspector2"))
 		}),
 		fms: fms.NewFromConfig(cfg, func(o *fms.Options) {
-			o.Retryer = retryer(awsapi.Other)
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("fms"))
 		}),
 		auditManager: auditmanager.NewFromConfig(cfg, func(o *auditmanager.Options) {
-			o.Retryer = retryer(awsapi.Other)
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("auditmanager"))
 		}),
 	}
@@ -209,8 +214,12 @@ func (c *clients) in(region string) *regionalClients {
 }
 
 // retryer is api's retry rule, the one the provider uses, with the
-// default limits.
-func retryer(api awsapi.API) aws.Retryer {
+// default limits; a retryer that the caller's configuration sets (Options.Config.Retryer,
+// as the tests set a quick one) is used instead.
+func (c *clients) retryer(api awsapi.API) aws.Retryer {
+	if c.cfg.Retryer != nil {
+		return c.cfg.Retryer()
+	}
 	return awsapi.Retryer(api, awsapi.DefaultMaxAttempts, awsapi.DefaultMaxBackoff)
 }
 

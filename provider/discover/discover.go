@@ -130,22 +130,38 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	start := opts.Clock.Now()
 	if err := d.checkCaller(ctx); err != nil {
-		return nil, err
+		return nil, readFailure(err)
 	}
 	if err := d.read(ctx, services); err != nil {
-		return nil, err
+		return nil, readFailure(err)
 	}
 	return &Result{Inventory: d.inv, Calls: d.c.count.snapshot(), Elapsed: opts.Clock.Now().Sub(start)}, nil
+}
+
+// readFailure is err, an error that stopped the reads, as Run returns it: an
+// input error (components.InputError) as it is, any other error saying what
+// failed (describe).
+func readFailure(err error) error {
+	var in *components.InputError
+	if errors.As(err, &in) {
+		return err
+	}
+	return &readError{err: err}
 }
 
 // checkOptions resolves the service keys and checks the Regions and the
 // configured Region.
 func checkOptions(opts Options) ([]components.Service, []string, error) {
 	var problems components.InputErrors
-	if opts.Config.Region == "" {
+	switch {
+	case opts.Config.Region == "":
 		problems = append(problems, &components.InputError{Message: "no AWS Region is configured: set AWS_REGION " +
 			"(or region in the profile of AWS_PROFILE in ~/.aws/config) to the Region where IAM Identity Center " +
 			"is enabled, such as us-east-1"})
+	case catalog.CheckRegion(opts.Config.Region) != nil:
+		problems = append(problems, &components.InputError{Value: opts.Config.Region, Message: "the configured " +
+			"Region (AWS_REGION, or region in the profile of AWS_PROFILE) " +
+			catalog.CheckRegion(opts.Config.Region).Error()})
 	}
 	if opts.Config.Credentials == nil {
 		problems = append(problems, &components.InputError{Message: "no AWS credentials are configured: set " +
@@ -196,9 +212,12 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 func (d *discoverer) checkCaller(ctx context.Context) error {
 	who, err := d.c.sts.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 	if err != nil {
-		return inputError("the AWS credentials do not work (sts:GetCallerIdentity: %v): check "+
-			"AWS_PROFILE and its credentials (run `aws sso login` or refresh them), then run orgtrust discover "+
-			"again", err)
+		// Only credentials AWS does not accept are discover's input; an
+		// endpoint that cannot be reached, or an error of STS, says so.
+		if f, ok := classify(err); ok && f.kind == failedCredentials {
+			return inputError("%s", f.String())
+		}
+		return fmt.Errorf("checking whose credentials these are: %w", err)
 	}
 	caller := aws.ToString(who.Account)
 	org, err := d.c.orgs.DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
@@ -252,8 +271,8 @@ func (d *discoverer) read(ctx context.Context, services []components.Service) er
 		// Service Catalog is optional for an organization: one that cannot be
 		// read is reported, and the rest is written.
 		if err := d.readServiceCatalog(ctx); err != nil {
-			d.unreadable("Service Catalog", "it could not be read, so the serviceCatalog section is left out (the "+
-				"role needs the read-only deployer policy): "+err.Error())
+			d.unreadable("Service Catalog", "it could not be read, so the serviceCatalog section is left out: "+
+				describe(err))
 		}
 	}
 	d.progress("done: %d calls", d.c.count.total())
