@@ -197,7 +197,7 @@ func (*NotificationsOrganizationsAccess) Delete(ctx context.Context,
 // waitNotificationsAccess reads the status until access is on (or off): it
 // lags the enable and disable (propagation). It returns the last status
 // read.
-func waitNotificationsAccess(ctx context.Context, cfg *Config, api notificationsAPI, on bool) (
+func waitNotificationsAccess(ctx context.Context, cfg *Config, api awsapi.Notifications, on bool) (
 	ntypes.AccessStatus, error,
 ) {
 	var status ntypes.AccessStatus

@@ -193,7 +193,7 @@ func (*StackSetsOrganizationsAccess) Delete(ctx context.Context,
 // waitStackSetsAccess reads the status until it is want: it lags
 // ActivateOrganizationsAccess and DeactivateOrganizationsAccess
 // (propagation). It returns the last status read.
-func waitStackSetsAccess(ctx context.Context, cfg *Config, api cloudFormationAPI, want cfntypes.OrganizationStatus) (
+func waitStackSetsAccess(ctx context.Context, cfg *Config, api awsapi.CloudFormation, want cfntypes.OrganizationStatus) (
 	cfntypes.OrganizationStatus, error,
 ) {
 	var status cfntypes.OrganizationStatus
