@@ -57,6 +57,9 @@ type OrgServiceIntegrationArgs struct {
 	Force bool `pulumi:"force,optional"`
 	// Adopt says which children exist already, to import them.
 	Adopt *IntegrationAdoptSpec `pulumi:"adopt,optional"`
+	// OrganizationConfiguration is what the delegated administrator sets for
+	// the whole organization, in its account, per Region.
+	OrganizationConfiguration *OrganizationConfiguration `pulumi:"organizationConfiguration,optional"`
 }
 
 // Annotate documents the inputs for the provider schema.
@@ -99,6 +102,10 @@ func (a *OrgServiceIntegrationArgs) Annotate(an infer.Annotator) {
 		"delegated-admin mechanism the catalog does not know.")
 	an.Describe(&a.Adopt, "What of the integration exists already (`orgtrust discover` writes it), to import on "+
 		"the first `pulumi up`; remove it after that up.")
+	an.Describe(&a.OrganizationConfiguration, "What the delegated administrator sets for the whole organization "+
+		"(GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the "+
+		"administrator's account, in each Region, after the administrator's registration there, and removed "+
+		"before it on destroy. Needs `delegatedAdminAccountId`.")
 }
 
 // OrgServiceIntegration is trusted access for one AWS service, its delegated
@@ -132,6 +139,11 @@ type OrgServiceIntegration struct {
 	// Region for per-Region services, one per principal for services that
 	// register through Organizations.
 	DelegatedAdmins []pulumi.Resource
+	// OrganizationConfiguration are the resources of the organization
+	// configuration, in the administrator's account; empty without one.
+	OrganizationConfiguration []pulumi.Resource
+	// adminByRegion are the per-Region registrations, by Region.
+	adminByRegion map[string]pulumi.Resource
 
 	// orgWrites are the children that write to AWS Organizations, in the order
 	// they are chained (each after the one before).
@@ -174,6 +186,7 @@ func NewOrgServiceIntegration(ctx *pulumi.Context, name string, args OrgServiceI
 		if e := plan.checkAgainst(org); e != nil {
 			errs = append(errs, e)
 		}
+		errs = append(errs, plan.checkOrgConfigTargets(org)...)
 	}
 	regionErrs, err := checkOptInRegions(ctx, opts, []*integrationPlan{plan})
 	if err != nil {
@@ -183,7 +196,7 @@ func NewOrgServiceIntegration(ctx *pulumi.Context, name string, args OrgServiceI
 	if len(errs) > 0 {
 		return nil, componentError(OrgServiceIntegrationToken, name, errs)
 	}
-	return plan.register(ctx, nil, opts...)
+	return plan.register(ctx, nil, nil, opts...)
 }
 
 // CheckOrgServiceIntegration checks args as NewOrgServiceIntegration does

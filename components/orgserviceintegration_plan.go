@@ -34,6 +34,8 @@ type integrationPlan struct {
 	adminResource  catalog.ResourceType
 	// regions are sorted; empty means the component's own provider.
 	regions []string
+	// orgConfig is the checked organization configuration; nil when none.
+	orgConfig *orgConfigPlan
 }
 
 // label names the service in errors: "GuardDuty (guardduty)" or the principal.
@@ -91,6 +93,9 @@ func planOrgServiceIntegration(name string, args OrgServiceIntegrationArgs) (*in
 		}
 		if enableViaOK && regionsOK && len(errs) == 0 {
 			p.checkAdopt(&errs)
+		}
+		if regionsOK {
+			p.checkOrgConfiguration(&errs)
 		}
 	}
 	return p, withText(checkText(args), errs)

@@ -157,7 +157,8 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 		"aws:servicecatalog/organizationsAccess:OrganizationsAccess",
 		"orgtrust:index:PermissionSetProvisioning", "orgtrust:index:PermissionSetProvisioning",
 		"orgtrust:index:PermissionSetProvisioning", "orgtrust:index:PermissionSetProvisioning",
-		"provider eu-west-1", "provider us-east-1", "provider us-east-1",
+		// One provider per Region, shared by GuardDuty and Security Hub.
+		"provider eu-west-1", "provider us-east-1",
 	}, creates, "only trusted access and provisioning (both recorded without a write where nothing is to do), "+
 		"providers and Service Catalog's access switch are created")
 	for _, pr := range creates {

@@ -101,6 +101,7 @@ export class OrgServiceIntegration extends pulumi.ComponentResource {
             resourceInputs["enableVia"] = args?.enableVia;
             resourceInputs["force"] = args?.force;
             resourceInputs["managementAccountId"] = args?.managementAccountId;
+            resourceInputs["organizationConfiguration"] = args?.organizationConfiguration;
             resourceInputs["regions"] = args?.regions;
             resourceInputs["service"] = args?.service;
             resourceInputs["servicePrincipal"] = args?.servicePrincipal;
@@ -151,6 +152,10 @@ export interface OrgServiceIntegrationArgs {
      * The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
      */
     managementAccountId?: string;
+    /**
+     * What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+     */
+    organizationConfiguration?: pulumi.Input<inputs.OrganizationConfigurationArgs | undefined>;
     /**
      * The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
      */
