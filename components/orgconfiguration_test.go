@@ -11,6 +11,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 const getDetectorToken = "aws:guardduty/getDetector:getDetector"
@@ -449,4 +451,17 @@ func TestOrgConfigurationOneRolePerAdministrator(t *testing.T) {
 	got := inputErrors(t, CheckOrgIntegrations("sec", args))
 	assert.Contains(t, got["integrations[2].args.organizationConfiguration.administratorRole"],
 		"give them the same administratorRole")
+}
+
+func TestOrgConfigurationServicesMatchTheCatalog(t *testing.T) {
+	t.Parallel()
+	var keys []string
+	for _, s := range orgConfigServices {
+		keys = append(keys, s.key)
+		_, ok := LookupService(s.key)
+		assert.True(t, ok, "%s is a catalog key", s.key)
+	}
+	slices.Sort(keys)
+	assert.Equal(t, catalog.ConfigurationServices(), keys,
+		"every service with a block has its types and IAM actions in components/catalog/orgconfiguration.go")
 }
