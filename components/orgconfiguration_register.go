@@ -3,6 +3,7 @@ package components
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
@@ -100,6 +101,15 @@ func (r *orgConfigRegistrar) add(res pulumi.Resource, err error) error {
 	return nil
 }
 
+// importIf is the import option of id when the configuration is adopted in
+// region.
+func (r *orgConfigRegistrar) importIf(region, id string) []pulumi.ResourceOption {
+	if !r.p.adoptsOrgConfig(region) {
+		return nil
+	}
+	return []pulumi.ResourceOption{pulumi.Import(pulumi.ID(id))}
+}
+
 // childName is name-role-region[-key].
 func (r *orgConfigRegistrar) childName(role, region string, key ...string) string {
 	parts := append([]string{r.p.name, role, region}, key...)
@@ -121,11 +131,19 @@ func (r *orgConfigRegistrar) guardDuty(g *GuardDutyConfiguration) error {
 			pulumi.Provider(prov), pulumi.DependsOn(r.registrations(region)))
 		// No DependsOn: the detector's ID carries the registration.
 		o := []pulumi.ResourceOption{pulumi.Parent(r.comp), pulumi.Provider(prov)}
+		confOpts := o
+		if r.p.adoptsOrgConfig(region) {
+			// Imported by the detector ID (pulumi-aws guardduty
+			// OrganizationConfiguration, "Import").
+			confOpts = append(slices.Clone(o), pulumi.Import(detector.Id().ApplyT(func(id string) pulumi.ID {
+				return pulumi.ID(id)
+			}).(pulumi.IDOutput)))
+		}
 		conf, err := guardduty.NewOrganizationConfiguration(r.ctx, r.childName("org-config", region),
 			&guardduty.OrganizationConfigurationArgs{
 				DetectorId:                    detector.Id(),
 				AutoEnableOrganizationMembers: pulumi.String(g.AutoEnable),
-			}, o...)
+			}, confOpts...)
 		if err := r.add(conf, err); err != nil {
 			return fmt.Errorf("GuardDuty in %s: %w", region, err)
 		}
@@ -165,6 +183,9 @@ func (r *orgConfigRegistrar) securityHub(s *SecurityHubConfiguration) error {
 			if err != nil {
 				return err
 			}
+			// Imported by the administrator's account ID (pulumi-aws
+			// securityhub OrganizationConfiguration, "Import").
+			o = append(o, r.importIf(region, r.p.admin)...)
 			conf, err := securityhub.NewOrganizationConfiguration(r.ctx, r.childName("org-config", region),
 				&securityhub.OrganizationConfigurationArgs{
 					AutoEnable:          pulumi.Bool(*s.AutoEnable),
@@ -402,10 +423,12 @@ func (r *orgConfigRegistrar) accessAnalyzer(a *AccessAnalyzerConfiguration) erro
 		if err != nil {
 			return err
 		}
+		// Analyzers are imported by name (pulumi-aws accessanalyzer Analyzer,
+		// "Import").
 		if *a.ExternalAccess {
 			an, err := accessanalyzer.NewAnalyzer(r.ctx, r.childName("analyzer", region),
 				&accessanalyzer.AnalyzerArgs{AnalyzerName: pulumi.String(a.AnalyzerName),
-					Type: pulumi.String("ORGANIZATION")}, o...)
+					Type: pulumi.String("ORGANIZATION")}, append(o, r.importIf(region, a.AnalyzerName)...)...)
 			if err := r.add(an, err); err != nil {
 				return fmt.Errorf("Access Analyzer in %s: %w", region, err)
 			}
@@ -420,7 +443,7 @@ func (r *orgConfigRegistrar) accessAnalyzer(a *AccessAnalyzerConfiguration) erro
 							UnusedAccessAge: pulumi.Int(a.UnusedAccessAge),
 						},
 					},
-				}, o...)
+				}, append(o, r.importIf(region, a.AnalyzerName+"-unused-access")...)...)
 			if err := r.add(an, err); err != nil {
 				return fmt.Errorf("Access Analyzer (unused access) in %s: %w", region, err)
 			}
@@ -488,7 +511,8 @@ func (r *orgConfigRegistrar) config(c *ConfigAggregatorConfiguration) error {
 					AllRegions: pulumi.Bool(true),
 					RoleArn:    roleArn,
 				},
-			}, o...)
+				// Imported by name (pulumi-aws cfg ConfigurationAggregator, "Import").
+			}, append(o, r.importIf(region, c.AggregatorName)...)...)
 		if err := r.add(agg, err); err != nil {
 			return fmt.Errorf("the Config aggregator in %s: %w", region, err)
 		}

@@ -465,3 +465,55 @@ func TestOrgConfigurationServicesMatchTheCatalog(t *testing.T) {
 	assert.Equal(t, catalog.ConfigurationServices(), keys,
 		"every service with a block has its types and IAM actions in components/catalog/orgconfiguration.go")
 }
+
+func TestOrgConfigurationAdoptionImportsWithPulumiAWSIDs(t *testing.T) {
+	t.Parallel()
+	args := securitySet()
+	for i := range args.Integrations {
+		a := &args.Integrations[i].Args
+		a.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"}}
+	}
+	m := newMocks().withDetectors()
+	require.NoError(t, m.run(func(ctx *pulumi.Context) error {
+		_, err := NewOrgIntegrations(ctx, "sec", args)
+		return err
+	}))
+	for name, id := range map[string]string{
+		// The detector looked up in the administrator's account.
+		"sec-guardduty-org-config-us-east-1":                   "det-sec-admin-" + auditAccount + "-us-east-1",
+		"sec-securityhub-finding-aggregator-us-east-1":         "",
+		"sec-access-analyzer-analyzer-us-east-1":               "organization",
+		"sec-access-analyzer-unused-access-analyzer-us-east-1": "organization-unused-access",
+		"sec-config-aggregator-us-east-1":                      "organization",
+		// Not adopted in eu-west-1, and no import in pulumi-aws for features.
+		"sec-guardduty-org-config-eu-west-1":             "",
+		"sec-guardduty-feature-us-east-1-s3-data-events": "",
+	} {
+		assert.Equal(t, id, m.Find(t, name).ImportID, name)
+	}
+
+	bad := securitySet()
+	bad.Integrations[0].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"ap-south-1"}}
+	bad.Integrations[3].Args.OrganizationConfiguration = nil
+	bad.Integrations[3].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"}}
+	got := inputErrors(t, CheckOrgIntegrations("sec", bad))
+	assert.Contains(t, got["integrations[0].args.adopt.organizationConfigurationRegions[0]"], "is not one of")
+	assert.Contains(t, got["integrations[3].args.adopt.organizationConfigurationRegions[0]"],
+		"no organizationConfiguration to adopt")
+}
+
+func TestOrgConfigurationAdoptsSecurityHubLocalByAccount(t *testing.T) {
+	t.Parallel()
+	m := newMocks().withDetectors()
+	require.NoError(t, m.run(func(ctx *pulumi.Context) error {
+		_, err := NewOrgServiceIntegration(ctx, "sh", OrgServiceIntegrationArgs{Service: "securityhub",
+			DelegatedAdminAccountID: auditAccount, ManagementAccountID: mgmtAccount, Regions: []string{"us-east-1"},
+			OrganizationConfiguration: &OrganizationConfiguration{SecurityHub: &SecurityHubConfiguration{}},
+			Adopt:                     &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"}}})
+		return err
+	}))
+	conf := m.Find(t, "sh-org-config-us-east-1")
+	assert.Equal(t, auditAccount, conf.ImportID, "pulumi-aws imports it by the administrator's account ID")
+	assert.True(t, conf.Inputs["autoEnable"].BoolValue())
+	assert.Equal(t, "DEFAULT", inputString(t, conf, "autoEnableStandards"))
+}

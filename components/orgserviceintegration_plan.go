@@ -91,11 +91,11 @@ func planOrgServiceIntegration(name string, args OrgServiceIntegrationArgs) (*in
 		if regionsOK {
 			p.resolveRegions(&errs)
 		}
-		if enableViaOK && regionsOK && len(errs) == 0 {
-			p.checkAdopt(&errs)
-		}
 		if regionsOK {
 			p.checkOrgConfiguration(&errs)
+		}
+		if enableViaOK && regionsOK && len(errs) == 0 {
+			p.checkAdopt(&errs)
 		}
 	}
 	return p, withText(checkText(args), errs)

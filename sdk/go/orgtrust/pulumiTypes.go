@@ -2486,6 +2486,8 @@ type IntegrationAdoptSpec struct {
 	DelegatedAdmin *bool `pulumi:"delegatedAdmin"`
 	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
 	DelegatedAdminRegions []string `pulumi:"delegatedAdminRegions"`
+	// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+	OrganizationConfigurationRegions []string `pulumi:"organizationConfigurationRegions"`
 }
 
 // IntegrationAdoptSpecInput is an input type that accepts IntegrationAdoptSpecArgs and IntegrationAdoptSpecOutput values.
@@ -2507,6 +2509,8 @@ type IntegrationAdoptSpecArgs struct {
 	DelegatedAdmin pulumi.BoolPtrInput `pulumi:"delegatedAdmin"`
 	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
 	DelegatedAdminRegions pulumi.StringArrayInput `pulumi:"delegatedAdminRegions"`
+	// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+	OrganizationConfigurationRegions pulumi.StringArrayInput `pulumi:"organizationConfigurationRegions"`
 }
 
 func (IntegrationAdoptSpecArgs) ElementType() reflect.Type {
@@ -2602,6 +2606,11 @@ func (o IntegrationAdoptSpecOutput) DelegatedAdminRegions() pulumi.StringArrayOu
 	return o.ApplyT(func(v IntegrationAdoptSpec) []string { return v.DelegatedAdminRegions }).(pulumi.StringArrayOutput)
 }
 
+// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+func (o IntegrationAdoptSpecOutput) OrganizationConfigurationRegions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v IntegrationAdoptSpec) []string { return v.OrganizationConfigurationRegions }).(pulumi.StringArrayOutput)
+}
+
 type IntegrationAdoptSpecPtrOutput struct{ *pulumi.OutputState }
 
 func (IntegrationAdoptSpecPtrOutput) ElementType() reflect.Type {
@@ -2653,6 +2662,16 @@ func (o IntegrationAdoptSpecPtrOutput) DelegatedAdminRegions() pulumi.StringArra
 			return nil
 		}
 		return v.DelegatedAdminRegions
+	}).(pulumi.StringArrayOutput)
+}
+
+// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+func (o IntegrationAdoptSpecPtrOutput) OrganizationConfigurationRegions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *IntegrationAdoptSpec) []string {
+		if v == nil {
+			return nil
+		}
+		return v.OrganizationConfigurationRegions
 	}).(pulumi.StringArrayOutput)
 }
 

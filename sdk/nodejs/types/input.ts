@@ -342,6 +342,10 @@ export interface IntegrationAdoptSpecArgs {
      * For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
      */
     delegatedAdminRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+     */
+    organizationConfigurationRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }
 
 /**
