@@ -318,8 +318,9 @@ func (c *orgConfigPlan) checkGuardDuty(errs *InputErrors) {
 			if slices.Contains(guardDutyPlanUnavailable[plan.Name], r) {
 				region, _, _ := catalog.LookupRegion(r)
 				errs.addSubject(field+".name", plan.Name, "%q is not offered in %s (%s) "+
-					"(https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_regions.html): remove %s from "+
-					"organizationConfiguration.regions, or the plan", plan.Name, r, region.Name, r)
+					"(https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_regions.html): configure GuardDuty "+
+					"without %s (organizationConfiguration.regions lists the Regions to configure), or remove the "+
+					"plan", plan.Name, r, region.Name, r)
 			}
 		}
 		plan.AutoEnable = inherit(field+".autoEnable", plan.AutoEnable, g.AutoEnable)

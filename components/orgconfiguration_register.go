@@ -407,8 +407,10 @@ func (r *orgConfigRegistrar) detective(d *DetectiveConfiguration) error {
 		if err := r.add(graph, err); err != nil {
 			return fmt.Errorf("Detective's graph in %s: %w", region, err)
 		}
+		// No DependsOn: the graph's ARN carries the registration.
 		conf, err := detective.NewOrganizationConfiguration(r.ctx, r.childName("org-config", region),
-			&detective.OrganizationConfigurationArgs{AutoEnable: pulumi.Bool(auto), GraphArn: graph.GraphArn}, o...)
+			&detective.OrganizationConfigurationArgs{AutoEnable: pulumi.Bool(auto), GraphArn: graph.GraphArn},
+			o[:2]...)
 		if err := r.add(conf, err); err != nil {
 			return fmt.Errorf("Detective in %s: %w", region, err)
 		}

@@ -155,7 +155,6 @@ func TestOrgConfigurationSharesOneProviderPerAccountAndRegion(t *testing.T) {
 		for _, c := range []struct{ svc, typ string }{
 			{"macie", "aws:macie2/organizationConfiguration:OrganizationConfiguration"},
 			{"inspector", "aws:inspector2/organizationConfiguration:OrganizationConfiguration"},
-			{"detective", "aws:detective/organizationConfiguration:OrganizationConfiguration"},
 		} {
 			configured(fmt.Sprintf("sec-%s-org-config-%s", c.svc, region), c.typ, region,
 				m.Find(t, fmt.Sprintf("sec-%s-admin-%s", c.svc, region)), m.Find(t, "sec-"+c.svc+"-access"))
@@ -164,8 +163,15 @@ func TestOrgConfigurationSharesOneProviderPerAccountAndRegion(t *testing.T) {
 			"aws:inspector2/memberAssociation:MemberAssociation", region,
 			m.Find(t, "sec-inspector-admin-"+region), m.Find(t, "sec-inspector-access"))
 		assert.Equal(t, "333333333333", inputString(t, member, "accountId"))
-		graph := m.Find(t, "sec-detective-graph-"+region)
+		// Detective: the graph, found with CreateGraph after the registration,
+		// carries it to the configuration through its ARN.
+		graph := configured("sec-detective-graph-"+region, "aws:detective/graph:Graph", region,
+			m.Find(t, "sec-detective-admin-"+region), m.Find(t, "sec-detective-access"))
 		assert.True(t, graph.RetainOnDelete, "the behavior graph outlives the configuration")
+		detectiveConf := m.Find(t, "sec-detective-org-config-"+region)
+		assert.Equal(t, adminProv(region), detectiveConf.ProviderURN())
+		assert.Equal(t, []string{graph.URN}, detectiveConf.PropertyDependencies["graphArn"])
+		requireDestroyedBefore(t, order, detectiveConf, m.Find(t, "sec-detective-admin-"+region))
 	}
 	// The detector lookups went through the administrator's providers, after
 	// the registration.
