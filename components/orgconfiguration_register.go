@@ -380,15 +380,46 @@ func (r *orgConfigRegistrar) inspector(in *InspectorConfiguration) error {
 		if err := r.add(conf, err); err != nil {
 			return fmt.Errorf("Inspector in %s: %w", region, err)
 		}
+		var members []pulumi.Resource
 		for _, account := range in.MemberAccountIDs {
 			m, err := inspector2.NewMemberAssociation(r.ctx, r.childName("member", region, account),
 				&inspector2.MemberAssociationArgs{AccountId: pulumi.String(account)}, o...)
 			if err := r.add(m, err); err != nil {
 				return fmt.Errorf("Inspector member %s in %s: %w", account, region, err)
 			}
+			members = append(members, m)
+		}
+		// Auto-enable covers accounts that join; the existing members get the
+		// same scans activated, once associated (DependsOn: Enable acts on
+		// members, and no data flows from the associations).
+		if types := inspectorScanTypes(in); len(members) > 0 && len(types) > 0 {
+			eo, err := r.opts(region, members...)
+			if err != nil {
+				return err
+			}
+			e, err := inspector2.NewEnabler(r.ctx, r.childName("member-scans", region), &inspector2.EnablerArgs{
+				AccountIds: pulumi.ToStringArray(in.MemberAccountIDs), ResourceTypes: pulumi.ToStringArray(types),
+			}, eo...)
+			if err := r.add(e, err); err != nil {
+				return fmt.Errorf("Inspector scans of the members in %s: %w", region, err)
+			}
 		}
 	}
 	return nil
+}
+
+// inspectorScanTypes are the resource types of the scans in.
+func inspectorScanTypes(in *InspectorConfiguration) []string {
+	var out []string
+	for _, t := range []struct {
+		on   bool
+		name string
+	}{{in.Ec2, "EC2"}, {in.Ecr, "ECR"}, {in.Lambda, "LAMBDA"}, {in.LambdaCode, "LAMBDA_CODE"}} {
+		if t.on {
+			out = append(out, t.name)
+		}
+	}
+	return out
 }
 
 // detective finds the behavior graph that delegation created in each Region,

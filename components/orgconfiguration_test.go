@@ -163,6 +163,11 @@ func TestOrgConfigurationSharesOneProviderPerAccountAndRegion(t *testing.T) {
 			"aws:inspector2/memberAssociation:MemberAssociation", region,
 			m.Find(t, "sec-inspector-admin-"+region), m.Find(t, "sec-inspector-access"))
 		assert.Equal(t, "333333333333", inputString(t, member, "accountId"))
+		scans := configured("sec-inspector-member-scans-"+region, "aws:inspector2/enabler:Enabler", region,
+			m.Find(t, "sec-inspector-admin-"+region), m.Find(t, "sec-inspector-access"))
+		assert.Equal(t, []resource.PropertyValue{resource.NewProperty("EC2"), resource.NewProperty("ECR")},
+			scans.Inputs["resourceTypes"].ArrayValue(), "the scans activated for new members")
+		requireDependsOn(t, scans, member)
 		// Detective: the graph, found with CreateGraph after the registration,
 		// carries it to the configuration through its ARN.
 		graph := configured("sec-detective-graph-"+region, "aws:detective/graph:Graph", region,

@@ -285,15 +285,16 @@ func (c *InspectorConfiguration) Annotate(a infer.Annotator) {
 	a.Describe(c, "Amazon Inspector's organization configuration: the scans activated for accounts that "+
 		"join (aws:inspector2/organizationConfiguration, "+
 		"https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the "+
-		"existing accounts to associate as members (aws:inspector2/memberAssociation), which auto-enable does "+
-		"not cover. At least one scan type.")
+		"existing accounts to associate as members, with the same scans, which auto-enable does not cover. "+
+		"At least one scan type.")
 	a.Describe(&c.Ec2, "Activate Amazon EC2 scanning for new members.")
 	a.Describe(&c.Ecr, "Activate Amazon ECR scanning for new members.")
 	a.Describe(&c.Lambda, "Activate Lambda standard scanning for new members.")
 	a.Describe(&c.LambdaCode, "Activate Lambda code scanning for new members; needs `lambda` "+
 		"(https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).")
 	a.Describe(&c.MemberAccountIDs, "Existing accounts of the organization to associate with the administrator "+
-		"as members, each once, not the administrator itself.")
+		"as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this "+
+		"configuration activates for new members are then activated for them too (aws:inspector2/enabler).")
 }
 
 // DetectiveConfiguration is Detective's organization configuration.

@@ -26,8 +26,12 @@ var configurationTypes = map[string][]string{
 		"aws:securityhub/configurationPolicy:ConfigurationPolicy",
 		"aws:securityhub/configurationPolicyAssociation:ConfigurationPolicyAssociation",
 	},
-	"macie":     {"aws:macie2/organizationConfiguration:OrganizationConfiguration"},
-	"inspector": {"aws:inspector2/organizationConfiguration:OrganizationConfiguration", "aws:inspector2/memberAssociation:MemberAssociation"},
+	"macie": {"aws:macie2/organizationConfiguration:OrganizationConfiguration"},
+	"inspector": {
+		"aws:inspector2/organizationConfiguration:OrganizationConfiguration",
+		"aws:inspector2/memberAssociation:MemberAssociation",
+		"aws:inspector2/enabler:Enabler",
+	},
 	"detective": {
 		"aws:detective/graph:Graph",
 		"aws:detective/organizationConfiguration:OrganizationConfiguration",
@@ -74,6 +78,11 @@ var configurationActions = map[string][]string{
 	},
 	"aws:inspector2/memberAssociation:MemberAssociation": {
 		"inspector2:AssociateMember", "inspector2:DisassociateMember", "inspector2:GetMember",
+	},
+	// Enable and Disable for the accounts; the status is read with
+	// BatchGetAccountStatus.
+	"aws:inspector2/enabler:Enabler": {
+		"inspector2:BatchGetAccountStatus", "inspector2:Disable", "inspector2:Enable",
 	},
 	// CreateGraph returns the account's graph; read lists the graphs. The
 	// graph is retained on delete, so DeleteGraph is never called.

@@ -2262,7 +2262,7 @@ func (o IdentityCenterAdoptSpecPtrOutput) PermissionSets() pulumi.StringMapOutpu
 	}).(pulumi.StringMapOutput)
 }
 
-// Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members (aws:inspector2/memberAssociation), which auto-enable does not cover. At least one scan type.
+// Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
 type InspectorConfiguration struct {
 	// Activate Amazon EC2 scanning for new members.
 	Ec2 *bool `pulumi:"ec2"`
@@ -2272,7 +2272,7 @@ type InspectorConfiguration struct {
 	Lambda *bool `pulumi:"lambda"`
 	// Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
 	LambdaCode *bool `pulumi:"lambdaCode"`
-	// Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+	// Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
 	MemberAccountIds []string `pulumi:"memberAccountIds"`
 }
 
@@ -2287,7 +2287,7 @@ type InspectorConfigurationInput interface {
 	ToInspectorConfigurationOutputWithContext(context.Context) InspectorConfigurationOutput
 }
 
-// Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members (aws:inspector2/memberAssociation), which auto-enable does not cover. At least one scan type.
+// Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
 type InspectorConfigurationArgs struct {
 	// Activate Amazon EC2 scanning for new members.
 	Ec2 pulumi.BoolPtrInput `pulumi:"ec2"`
@@ -2297,7 +2297,7 @@ type InspectorConfigurationArgs struct {
 	Lambda pulumi.BoolPtrInput `pulumi:"lambda"`
 	// Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
 	LambdaCode pulumi.BoolPtrInput `pulumi:"lambdaCode"`
-	// Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+	// Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
 	MemberAccountIds pulumi.StringArrayInput `pulumi:"memberAccountIds"`
 }
 
@@ -2354,7 +2354,7 @@ func (i *inspectorConfigurationPtrType) ToInspectorConfigurationPtrOutputWithCon
 	return pulumi.ToOutputWithContext(ctx, i).(InspectorConfigurationPtrOutput)
 }
 
-// Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members (aws:inspector2/memberAssociation), which auto-enable does not cover. At least one scan type.
+// Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
 type InspectorConfigurationOutput struct{ *pulumi.OutputState }
 
 func (InspectorConfigurationOutput) ElementType() reflect.Type {
@@ -2399,7 +2399,7 @@ func (o InspectorConfigurationOutput) LambdaCode() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v InspectorConfiguration) *bool { return v.LambdaCode }).(pulumi.BoolPtrOutput)
 }
 
-// Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+// Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
 func (o InspectorConfigurationOutput) MemberAccountIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v InspectorConfiguration) []string { return v.MemberAccountIds }).(pulumi.StringArrayOutput)
 }
@@ -2468,7 +2468,7 @@ func (o InspectorConfigurationPtrOutput) LambdaCode() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
-// Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+// Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
 func (o InspectorConfigurationPtrOutput) MemberAccountIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *InspectorConfiguration) []string {
 		if v == nil {

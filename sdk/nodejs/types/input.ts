@@ -301,7 +301,7 @@ export interface IdentityCenterAdoptSpecArgs {
 }
 
 /**
- * Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members (aws:inspector2/memberAssociation), which auto-enable does not cover. At least one scan type.
+ * Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
  */
 export interface InspectorConfigurationArgs {
     /**
@@ -321,7 +321,7 @@ export interface InspectorConfigurationArgs {
      */
     lambdaCode?: pulumi.Input<boolean | undefined>;
     /**
-     * Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+     * Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
      */
     memberAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }

@@ -1306,7 +1306,7 @@ class IdentityCenterAdoptSpecArgs:
 
 class InspectorConfigurationArgsDict(TypedDict):
     """
-    Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members (aws:inspector2/memberAssociation), which auto-enable does not cover. At least one scan type.
+    Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
     """
     ec2: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
@@ -1326,7 +1326,7 @@ class InspectorConfigurationArgsDict(TypedDict):
     """
     member_account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+    Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
     """
 
 @pulumi.input_type
@@ -1338,13 +1338,13 @@ class InspectorConfigurationArgs:
                  lambda_code: pulumi.Input[Optional[_builtins.bool]] = None,
                  member_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
-        Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members (aws:inspector2/memberAssociation), which auto-enable does not cover. At least one scan type.
+        Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
 
         :param pulumi.Input[_builtins.bool] ec2: Activate Amazon EC2 scanning for new members.
         :param pulumi.Input[_builtins.bool] ecr: Activate Amazon ECR scanning for new members.
         :param pulumi.Input[_builtins.bool] lambda_: Activate Lambda standard scanning for new members.
         :param pulumi.Input[_builtins.bool] lambda_code: Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] member_account_ids: Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] member_account_ids: Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
         """
         if ec2 is not None:
             pulumi.set(__self__, "ec2", ec2)
@@ -1409,7 +1409,7 @@ class InspectorConfigurationArgs:
     @pulumi.getter(name="memberAccountIds")
     def member_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+        Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
         """
         return pulumi.get(self, "member_account_ids")
 

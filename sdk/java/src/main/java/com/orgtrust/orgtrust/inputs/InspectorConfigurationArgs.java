@@ -14,7 +14,7 @@ import javax.annotation.Nullable;
 
 
 /**
- * Amazon Inspector&#39;s organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members (aws:inspector2/memberAssociation), which auto-enable does not cover. At least one scan type.
+ * Amazon Inspector&#39;s organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
  * 
  */
 public final class InspectorConfigurationArgs extends com.pulumi.resources.ResourceArgs {
@@ -82,14 +82,14 @@ public final class InspectorConfigurationArgs extends com.pulumi.resources.Resou
     }
 
     /**
-     * Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+     * Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
      * 
      */
     @Import(name="memberAccountIds")
     private @Nullable Output<List<String>> memberAccountIds;
 
     /**
-     * @return Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+     * @return Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
      * 
      */
     public Optional<Output<List<String>>> memberAccountIds() {
@@ -209,7 +209,7 @@ public final class InspectorConfigurationArgs extends com.pulumi.resources.Resou
         }
 
         /**
-         * @param memberAccountIds Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+         * @param memberAccountIds Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
          * 
          * @return builder
          * 
@@ -220,7 +220,7 @@ public final class InspectorConfigurationArgs extends com.pulumi.resources.Resou
         }
 
         /**
-         * @param memberAccountIds Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+         * @param memberAccountIds Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
          * 
          * @return builder
          * 
@@ -230,7 +230,7 @@ public final class InspectorConfigurationArgs extends com.pulumi.resources.Resou
         }
 
         /**
-         * @param memberAccountIds Existing accounts of the organization to associate with the administrator as members, each once, not the administrator itself.
+         * @param memberAccountIds Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
          * 
          * @return builder
          * 
