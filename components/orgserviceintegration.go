@@ -123,8 +123,9 @@ type OrgServiceIntegration struct {
 	ServiceLinkedRoleNames pulumi.StringArrayOutput `pulumi:"serviceLinkedRoleNames"`
 	// EnablePath is the path actually used: organizations, service or none.
 	EnablePath pulumi.StringOutput `pulumi:"enablePath"`
-	// Ready resolves, to the service principal, once trusted access and every
-	// delegated-admin registration exist: a data-flow gate for dependents.
+	// Ready resolves, to the service principal, once trusted access, every
+	// delegated-admin registration and the organization configuration exist:
+	// a data-flow gate for dependents.
 	Ready pulumi.StringOutput `pulumi:"ready"`
 
 	// Go-only handles (not in the schema): the children, for DependsOn by Go
@@ -160,9 +161,9 @@ func (c *OrgServiceIntegration) Annotate(a infer.Annotator) {
 		"accounts, from the catalog; empty when none or not documented.")
 	a.Describe(&c.EnablePath, "How trusted access was enabled: `organizations` (TrustedServiceAccess), "+
 		"`service` (the service's own pulumi-aws resource) or `none`.")
-	a.Describe(&c.Ready, "Resolves to the service principal once trusted access and every delegated-admin "+
-		"registration exist. Pass it into a resource's inputs to make it wait for the integration, or use "+
-		"`dependsOn` on the component.")
+	a.Describe(&c.Ready, "Resolves to the service principal once trusted access, every delegated-admin "+
+		"registration and the organization configuration exist. Pass it into a resource's inputs to make it "+
+		"wait for the integration, or use `dependsOn` on the component.")
 }
 
 // NewOrgServiceIntegration registers an OrgServiceIntegration: trusted access

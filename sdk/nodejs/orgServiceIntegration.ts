@@ -71,7 +71,7 @@ export class OrgServiceIntegration extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly enablePath: pulumi.Output<string>;
     /**
-     * Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
+     * Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
      */
     declare public /*out*/ readonly ready: pulumi.Output<string>;
     /**

@@ -78,7 +78,7 @@ type OrgServiceIntegration struct {
 	DelegatedAdminAccountId pulumi.StringPtrOutput `pulumi:"delegatedAdminAccountId"`
 	// How trusted access was enabled: `organizations` (TrustedServiceAccess), `service` (the service's own pulumi-aws resource) or `none`.
 	EnablePath pulumi.StringOutput `pulumi:"enablePath"`
-	// Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
+	// Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
 	Ready pulumi.StringOutput `pulumi:"ready"`
 	// The service-linked roles the service creates in the organization's accounts, from the catalog; empty when none or not documented.
 	ServiceLinkedRoleNames pulumi.StringArrayOutput `pulumi:"serviceLinkedRoleNames"`
@@ -250,7 +250,7 @@ func (o OrgServiceIntegrationOutput) EnablePath() pulumi.StringOutput {
 	return o.ApplyT(func(v *OrgServiceIntegration) pulumi.StringOutput { return v.EnablePath }).(pulumi.StringOutput)
 }
 
-// Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
+// Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
 func (o OrgServiceIntegrationOutput) Ready() pulumi.StringOutput {
 	return o.ApplyT(func(v *OrgServiceIntegration) pulumi.StringOutput { return v.Ready }).(pulumi.StringOutput)
 }

@@ -400,7 +400,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
     @pulumi.getter
     def ready(self) -> pulumi.Output[_builtins.str]:
         """
-        Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
+        Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
         """
         return pulumi.get(self, "ready")
 
