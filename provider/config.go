@@ -154,6 +154,7 @@ func (c *Config) orgs(ctx context.Context) (*orgClient, error) {
 	c.conn.once.Do(func() {
 		api, err := c.newAPI(ctx)
 		c.conn.client, c.conn.err = newOrgClient(api), err
+		c.conn.client.propagation = c.propagation()
 	})
 	return c.conn.client, c.conn.err
 }

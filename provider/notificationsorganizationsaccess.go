@@ -115,12 +115,9 @@ func (*NotificationsOrganizationsAccess) Create(ctx context.Context,
 		}); err != nil {
 			return resp{}, fmt.Errorf("enabling User Notifications organizations access: %w", err)
 		}
-		if status, err = getNotificationsAccess(ctx, api); err != nil {
-			return resp{}, err
-		}
-		if !notificationsAccessOn(status) {
+		if status, err = waitNotificationsAccess(ctx, cfg, api, true); err != nil {
 			return resp{}, fmt.Errorf("enabled User Notifications organizations access, but "+
-				"GetNotificationsAccessForOrganization reports %s", status)
+				"GetNotificationsAccessForOrganization reports %s: %w", status, err)
 		}
 	}
 	return resp{ID: notificationsID, Output: notificationsStateOf(req.Inputs, status)}, nil
@@ -188,5 +185,29 @@ func (*NotificationsOrganizationsAccess) Delete(ctx context.Context,
 	}); err != nil {
 		return infer.DeleteResponse{}, fmt.Errorf("disabling User Notifications organizations access: %w", err)
 	}
+	if status, err := waitNotificationsAccess(ctx, cfg, api, false); err != nil {
+		return infer.DeleteResponse{}, fmt.Errorf("disabled User Notifications organizations access, but "+
+			"GetNotificationsAccessForOrganization reports %s: %w", status, err)
+	}
 	return infer.DeleteResponse{}, nil
+}
+
+// waitNotificationsAccess reads the status until access is on (or off): it
+// lags the enable and disable (propagation). It returns the last status
+// read.
+func waitNotificationsAccess(ctx context.Context, cfg *Config, api notificationsAPI, on bool) (
+	ntypes.AccessStatus, error,
+) {
+	var status ntypes.AccessStatus
+	want := "enabled"
+	if !on {
+		want = "disabled"
+	}
+	err := cfg.propagation().wait(ctx, "GetNotificationsAccessForOrganization to report access "+want,
+		func(ctx context.Context) (bool, error) {
+			var err error
+			status, err = getNotificationsAccess(ctx, api)
+			return notificationsAccessOn(status) == on, err
+		})
+	return status, err
 }

@@ -130,12 +130,20 @@ type orgClient struct {
 	// adopted to that create's claim ID: a delete in the same deployment of
 	// another resource with the same principal must not disable it.
 	claims map[string]string
+
+	// sweeps counts the sweeps started, so that a wait for a write to show
+	// can ask for a sweep newer than the one it read.
+	sweeps uint64
+	// propagation is how long and how often a write's read-back waits for
+	// the write to show in the list.
+	propagation propagation
 }
 
 // listSweep is one paginated ListAWSServiceAccessForOrganization sweep that any
 // number of readers can wait on.
 type listSweep struct {
 	done    chan struct{}
+	gen     uint64 // the sweep's number, from 1
 	after   uint64 // the number of writes made before the sweep started
 	enabled map[string]time.Time
 	err     error
@@ -156,12 +164,21 @@ func (c *orgClient) enabledPrincipals(ctx context.Context) (map[string]time.Time
 // the first `writes` writes of this process, so that it reflects them. Callers
 // that need the same writes share one sweep.
 func (c *orgClient) enabledPrincipalsAfter(ctx context.Context, writes uint64) (map[string]time.Time, error) {
+	enabled, _, err := c.sweepAfter(ctx, writes, 0)
+	return enabled, err
+}
+
+// sweepAfter is enabledPrincipalsAfter from a sweep newer than sweep number
+// gen, and that sweep's number: a wait for a write to show reads again with
+// the number of the sweep that did not show it.
+func (c *orgClient) sweepAfter(ctx context.Context, writes, gen uint64) (map[string]time.Time, uint64, error) {
 	c.listMu.Lock()
 	s := c.sweep
-	stale := s == nil || s.after < writes ||
+	stale := s == nil || s.after < writes || s.gen <= gen ||
 		(s.isDone() && (s.err != nil || time.Since(c.sweepTime) > listTTL))
 	if stale {
-		s = &listSweep{done: make(chan struct{}), after: c.writes}
+		c.sweeps++
+		s = &listSweep{done: make(chan struct{}), gen: c.sweeps, after: c.writes}
 		c.sweep, c.sweepTime = s, time.Now()
 		go s.run(context.WithoutCancel(ctx), c.api)
 	}
@@ -169,10 +186,34 @@ func (c *orgClient) enabledPrincipalsAfter(ctx context.Context, writes uint64) (
 
 	select {
 	case <-s.done:
-		return s.enabled, s.err
+		return s.enabled, s.gen, s.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, 0, ctx.Err()
 	}
+}
+
+// waitListed waits until a sweep after the first `writes` writes lists
+// principal (listed true) or no longer lists it (listed false), and returns
+// the sweep's answer: Organizations' list lags its writes.
+func (c *orgClient) waitListed(ctx context.Context, principal string, writes uint64, listed bool) (
+	map[string]time.Time, error,
+) {
+	var enabled map[string]time.Time
+	var gen uint64
+	what := principal + " to be listed by ListAWSServiceAccessForOrganization"
+	if !listed {
+		what = principal + " to be gone from ListAWSServiceAccessForOrganization"
+	}
+	err := c.propagation.wait(ctx, what, func(ctx context.Context) (bool, error) {
+		var err error
+		enabled, gen, err = c.sweepAfter(ctx, writes, gen)
+		if err != nil {
+			return false, err
+		}
+		_, ok := enabled[principal]
+		return ok == listed, nil
+	})
+	return enabled, err
 }
 
 func (s *listSweep) isDone() bool {
@@ -261,17 +302,17 @@ func (c *orgClient) enableOrAdopt(ctx context.Context, principal string) (time.T
 		return time.Time{}, err
 	}
 	// Read the date back outside the write queue; creates that finish their
-	// writes close together share this sweep.
-	enabled, err = c.enabledPrincipalsAfter(ctx, n)
+	// writes close together share the sweeps. The list lags the write: read
+	// until it shows the principal (propagation).
+	enabled, err = c.waitListed(ctx, principal, n, true)
+	if errors.Is(err, errNotPropagated) {
+		return time.Time{}, fmt.Errorf("%s was enabled but is missing from ListAWSServiceAccessForOrganization; "+
+			"another tool may have disabled it at the same time: %w", principal, err)
+	}
 	if err != nil {
 		return time.Time{}, err
 	}
-	at, ok := enabled[principal]
-	if !ok {
-		return time.Time{}, fmt.Errorf("%s was enabled but is missing from ListAWSServiceAccessForOrganization; "+
-			"another tool may have disabled it at the same time", principal)
-	}
-	return at, nil
+	return enabled[principal], nil
 }
 
 // disable disables trusted access for principal through the write queue. It
@@ -289,6 +330,13 @@ func (c *orgClient) disable(ctx context.Context, principal string) error {
 	c.listMu.Lock()
 	c.lastDisable = max(c.lastDisable, n)
 	c.listMu.Unlock()
+	// Wait until the list no longer shows it, so that a later read (this
+	// deployment's, or the next one's adoption check) does not take the
+	// lagging entry for trusted access that is still enabled.
+	if _, err := c.waitListed(ctx, principal, n, false); err != nil {
+		return fmt.Errorf("%s was disabled but is still listed by ListAWSServiceAccessForOrganization; "+
+			"another tool may have enabled it at the same time: %w", principal, err)
+	}
 	return nil
 }
 

@@ -160,6 +160,12 @@ func (*SecurityLakeDelegatedAdmin) Create(ctx context.Context, req infer.CreateR
 		}); err != nil {
 			return resp{}, fmt.Errorf("registering %s as the Security Lake delegated administrator: %w", args.AccountID, err)
 		}
+		// Read back until Organizations lists it, so that the refresh after
+		// this up finds it (propagation).
+		if err := waitSecurityLakeAdmin(ctx, cfg, orgs, args.AccountID, true); err != nil {
+			return resp{}, fmt.Errorf("registered %s as the Security Lake delegated administrator, but "+
+				"ListDelegatedAdministrators does not list it: %w", args.AccountID, err)
+		}
 	}
 	return resp{ID: args.AccountID, Output: securityLakeStateOf(args)}, nil
 }
@@ -241,5 +247,23 @@ func (*SecurityLakeDelegatedAdmin) Delete(ctx context.Context, req infer.DeleteR
 	}); err != nil {
 		return infer.DeleteResponse{}, fmt.Errorf("deregistering the Security Lake delegated administrator: %w", err)
 	}
+	if err := waitSecurityLakeAdmin(ctx, cfg, orgs, req.State.AccountID, false); err != nil {
+		return infer.DeleteResponse{}, fmt.Errorf("deregistered %s as the Security Lake delegated administrator, "+
+			"but ListDelegatedAdministrators still lists it: %w", req.State.AccountID, err)
+	}
 	return infer.DeleteResponse{}, nil
+}
+
+// waitSecurityLakeAdmin reads Security Lake's delegated administrators until
+// account is among them (listed) or not: Organizations' list lags the
+// register and deregister (propagation).
+func waitSecurityLakeAdmin(ctx context.Context, cfg *Config, orgs *orgClient, account string, listed bool) error {
+	what := account + " to be listed as Security Lake's delegated administrator"
+	if !listed {
+		what = account + " to be gone from Security Lake's delegated administrators"
+	}
+	return cfg.propagation().wait(ctx, what, func(ctx context.Context) (bool, error) {
+		admins, err := securityLakeAdmins(ctx, orgs)
+		return slices.Contains(admins, account) == listed, err
+	})
 }

@@ -107,7 +107,6 @@ func TestPlanOrganizationConfigurationScale(t *testing.T) {
 	if child := os.Getenv(orgConfigChildEnv); child != "" {
 		files := strings.Split(child, "\n")
 		require.Len(t, files, 2)
-		TuneGC()
 		p, err := Run(Options{StackConfig: files[0]})
 		require.NoError(t, err)
 		f, err := os.Create(files[1])

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 )
 
 // OrgConfigs fakes the read side of the services' organization
@@ -87,6 +89,10 @@ func (o *OrgConfigs) operation(r *http.Request) string {
 // ServeHTTP answers one call.
 func (o *OrgConfigs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	region, service, _ := Scope(r)
+	if e := fakeaws.CheckScope(r, fakeaws.JSON, "", service); e != nil {
+		restError(w, e.Status, e.Code, e.Message)
+		return
+	}
 	op := o.operation(r)
 	caller := AssumedAccount(r)
 	o.mu.Lock()

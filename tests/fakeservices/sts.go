@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 )
 
 // STS fakes sts:GetCallerIdentity (the query protocol: POST of
@@ -72,6 +74,12 @@ func (s *STS) SetAccount(account string) {
 
 // ServeHTTP answers one call.
 func (s *STS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if e := fakeaws.CheckScope(r, fakeaws.Query, "", "sts"); e != nil {
+		w.WriteHeader(e.Status)
+		fmt.Fprintf(w, `<ErrorResponse><Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error></ErrorResponse>`,
+			e.Code, e.Message)
+		return
+	}
 	if err := r.ParseForm(); err == nil && r.PostForm.Get("Action") == "AssumeRole" {
 		s.assumeRole(w, r.PostForm.Get("RoleArn"), r.PostForm.Get("RoleSessionName"))
 		return
