@@ -157,7 +157,8 @@ func (c *orgConfigPlan) checkRegions(p *integrationPlan, errs *InputErrors) bool
 		case seen[r]:
 			errs.addSubject(field, r, "%q is listed twice: list each Region once", r)
 			ok = false
-		case !checkRegion(errs, field, r):
+		case catalog.CheckRegion(r) != nil:
+			errs.add(field, r, "%s", catalog.CheckRegion(r))
 			ok = false
 		case perRegion && !slices.Contains(p.regions, r):
 			errs.addSubject(field, r, "%q is not one of the integration's regions %v: the administrator of %s is "+
@@ -444,7 +445,9 @@ func (c *orgConfigPlan) checkSecurityHub(regionsOK bool, errs *InputErrors) {
 		errs.addSubject("securityHub.homeRegion", "", "is required with configurationType CENTRAL: set it to one "+
 			"of the Regions %v, where the finding aggregator and the policies live", c.regions)
 	case regionsOK && !slices.Contains(c.regions, s.HomeRegion):
-		if checkRegion(errs, "securityHub.homeRegion", s.HomeRegion) {
+		if err := catalog.CheckRegion(s.HomeRegion); err != nil {
+			errs.add("securityHub.homeRegion", s.HomeRegion, "%s", err)
+		} else {
 			errs.addSubject("securityHub.homeRegion", s.HomeRegion, "%q is not one of the Regions %v: central "+
 				"configuration needs the delegated administrator designated in its home Region; add it to regions, "+
 				"or choose one of them", s.HomeRegion, c.regions)
@@ -466,7 +469,9 @@ func (c *orgConfigPlan) checkSecurityHub(regionsOK bool, errs *InputErrors) {
 			case r == s.HomeRegion:
 				errs.addSubject(field, r, "%q is the home Region: list only the other Regions", r)
 			case regionsOK && !slices.Contains(c.regions, r):
-				if checkRegion(errs, field, r) {
+				if err := catalog.CheckRegion(r); err != nil {
+					errs.add(field, r, "%s", err)
+				} else {
 					errs.addSubject(field, r, "%q is not one of the Regions %v: central configuration needs the "+
 						"delegated administrator designated in every linked Region; add it to regions, or remove it "+
 						"here", r, c.regions)

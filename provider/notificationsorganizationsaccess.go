@@ -9,6 +9,8 @@ import (
 	ntypes "github.com/aws/aws-sdk-go-v2/service/notifications/types"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 //go:embed docs/notificationsorganizationsaccess.md
@@ -75,7 +77,7 @@ func notificationsAccessOn(s ntypes.AccessStatus) bool {
 	return s == ntypes.AccessStatusEnabled || s == ntypes.AccessStatusPending
 }
 
-func getNotificationsAccess(ctx context.Context, api notificationsAPI) (ntypes.AccessStatus, error) {
+func getNotificationsAccess(ctx context.Context, api awsapi.Notifications) (ntypes.AccessStatus, error) {
 	out, err := api.GetNotificationsAccessForOrganization(ctx, &notifications.GetNotificationsAccessForOrganizationInput{})
 	if err != nil {
 		return "", explainService("notifications:GetNotificationsAccessForOrganization", err)
@@ -195,7 +197,7 @@ func (*NotificationsOrganizationsAccess) Delete(ctx context.Context,
 // waitNotificationsAccess reads the status until access is on (or off): it
 // lags the enable and disable (propagation). It returns the last status
 // read.
-func waitNotificationsAccess(ctx context.Context, cfg *Config, api notificationsAPI, on bool) (
+func waitNotificationsAccess(ctx context.Context, cfg *Config, api awsapi.Notifications, on bool) (
 	ntypes.AccessStatus, error,
 ) {
 	var status ntypes.AccessStatus

@@ -5,102 +5,16 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"net"
-	"net/url"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/smithy-go"
-	"github.com/aws/smithy-go/middleware"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
-
-// orgRetryableCodes are the Organizations error codes that the AWS SDK's standard
-// retryer retries, on top of its defaults (which already cover throttling such
-// as TooManyRequestsException, and 5xx responses).
-var orgRetryableCodes = map[string]struct{}{
-	"ConcurrentModificationException": {},
-	"ServiceException":                {},
-	"TooManyRequestsException":        {},
-}
-
-// newRetryer returns the AWS SDK's standard retryer, with exponential backoff
-// and jitter, extended to retry Organizations' concurrent-modification and
-// service errors. The client-side retry quota is turned off: Organizations
-// writes are serialized by this provider, and a burst of concurrent-modification
-// errors caused by other tools must not exhaust the quota and fail the update.
-//
-// A connection that cannot be opened because nothing listens at the endpoint,
-// or there is no route to it, is not retried (the SDK retries refused
-// connections, for a local service still starting): the request never
-// reached Organizations, and a retry seconds later meets the same wrong
-// endpoint or network, so the default budget of 10 attempts would only delay
-// the error by about two minutes. Throttling, 5xx responses, dropped and
-// reset connections and DNS errors that may be temporary keep the SDK's
-// rules.
-func newRetryer(maxAttempts int, maxBackoff time.Duration) aws.Retryer {
-	return retry.NewStandard(func(o *retry.StandardOptions) {
-		o.MaxAttempts = maxAttempts
-		o.MaxBackoff = maxBackoff
-		o.RateLimiter = ratelimit.None
-		o.Retryables = append(append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(notUnreachable)},
-			o.Retryables...), retry.RetryableErrorCode{Codes: orgRetryableCodes})
-	})
-}
-
-// notUnreachable answers false for an endpoint that cannot be connected to,
-// and leaves every other error to the SDK's rules.
-func notUnreachable(err error) aws.Ternary {
-	if _, _, ok := unreachable(err); ok {
-		return aws.FalseTernary
-	}
-	return aws.UnknownTernary
-}
-
-// unreachable reports whether err is a failure to open a connection to the
-// endpoint that retrying will not fix, with the endpoint (scheme and host)
-// and the cause.
-func unreachable(err error) (endpoint, cause string, ok bool) {
-	var op *net.OpError
-	if !errors.As(err, &op) || op.Op != "dial" {
-		return "", "", false
-	}
-	var dns *net.DNSError
-	switch {
-	case errors.Is(err, syscall.ECONNREFUSED):
-		cause = "connection refused: nothing listens there"
-	case errors.Is(err, syscall.ENETUNREACH):
-		cause = "network is unreachable"
-	case errors.Is(err, syscall.EHOSTUNREACH):
-		cause = "no route to host"
-	case errors.As(err, &dns) && dns.IsNotFound:
-		cause = "no such host: " + dns.Name
-	default:
-		return "", "", false
-	}
-	if op.Addr != nil {
-		endpoint = op.Addr.String()
-	}
-	var u *url.Error
-	if errors.As(err, &u) {
-		if parsed, perr := url.Parse(u.URL); perr == nil {
-			endpoint = parsed.Scheme + "://" + parsed.Host
-		}
-	}
-	return endpoint, cause, true
-}
-
-// orgAPI is the subset of the Organizations client used by the provider.
-type orgAPI interface {
-	EnableAWSServiceAccess(context.Context, *organizations.EnableAWSServiceAccessInput, ...func(*organizations.Options)) (*organizations.EnableAWSServiceAccessOutput, error)
-	DisableAWSServiceAccess(context.Context, *organizations.DisableAWSServiceAccessInput, ...func(*organizations.Options)) (*organizations.DisableAWSServiceAccessOutput, error)
-	ListAWSServiceAccessForOrganization(context.Context, *organizations.ListAWSServiceAccessForOrganizationInput, ...func(*organizations.Options)) (*organizations.ListAWSServiceAccessForOrganizationOutput, error)
-}
 
 // listTTL is how long one ListAWSServiceAccessForOrganization sweep answers
 // reads. A provider process lives for one Pulumi operation, so this only lets
@@ -111,12 +25,12 @@ const listTTL = 30 * time.Second
 // Organizations needs: every write from this provider process goes through
 // one queue, and reads of the enabled list are shared.
 type orgClient struct {
-	api orgAPI
+	api awsapi.TrustedAccess
 
-	// writeMu is the write queue: Organizations rejects concurrent changes to
+	// queue is the write queue: Organizations rejects concurrent changes to
 	// the organization, so no two write attempts of this process are ever in
-	// flight together (see queued).
-	writeMu sync.Mutex
+	// flight together.
+	queue awsapi.WriteQueue
 
 	listMu    sync.Mutex
 	sweep     *listSweep // the newest sweep, in flight or done
@@ -149,7 +63,7 @@ type listSweep struct {
 	err     error
 }
 
-func newOrgClient(api orgAPI) *orgClient {
+func newOrgClient(api awsapi.TrustedAccess) *orgClient {
 	return &orgClient{api: api}
 }
 
@@ -225,7 +139,7 @@ func (s *listSweep) isDone() bool {
 	}
 }
 
-func (s *listSweep) run(ctx context.Context, api orgAPI) {
+func (s *listSweep) run(ctx context.Context, api awsapi.TrustedAccess) {
 	defer close(s.done)
 	enabled := map[string]time.Time{}
 	pages := organizations.NewListAWSServiceAccessForOrganizationPaginator(api,
@@ -347,26 +261,10 @@ func (c *orgClient) disable(ctx context.Context, principal string) error {
 // ever in flight together.
 func (c *orgClient) write(ctx context.Context, action string, call func(queue func(*organizations.Options)) error,
 ) (uint64, error) {
-	if err := call(c.queued); err != nil {
+	if err := call(c.queue.PerAttempt); err != nil {
 		return 0, explain(action, err)
 	}
 	return c.wrote(), nil
-}
-
-// queued adds the write queue to one call's middleware stack, right after
-// the SDK's retry middleware: every attempt, with its signing, holds the
-// queue while it is in flight, and none holds it while backing off.
-func (c *orgClient) queued(o *organizations.Options) {
-	o.APIOptions = append(o.APIOptions, func(stack *middleware.Stack) error {
-		return stack.Finalize.Insert(middleware.FinalizeMiddlewareFunc("orgtrustWriteQueue",
-			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
-				middleware.FinalizeOutput, middleware.Metadata, error,
-			) {
-				c.writeMu.Lock()
-				defer c.writeMu.Unlock()
-				return next.HandleFinalize(ctx, in)
-			}), "Retry", middleware.After)
-	})
 }
 
 // explain turns Organizations errors into messages that name the fix. The
@@ -430,7 +328,7 @@ func explain(action string, err error) error {
 			"calling identity, and that assumeRole.externalId is what the trust policy requires: %w",
 			action, op.OperationName, err)
 	}
-	if endpoint, cause, ok := unreachable(err); ok {
+	if endpoint, cause, ok := awsapi.Unreachable(err); ok {
 		return fmt.Errorf("calling %s: cannot connect to the Organizations endpoint %s (%s); check the provider's "+
 			"endpoint and region settings and the network (proxy, firewall, DNS) between this machine and that "+
 			"endpoint: %w", action, endpoint, cause, err)

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 // AWS Organizations and the services whose organization-wide switches the
@@ -35,7 +37,7 @@ type propagation struct {
 
 // defaultPropagation waits propagationTimeout, with the provider's default
 // backoff.
-var defaultPropagation = propagation{timeout: propagationTimeout, maxBackoff: defaultMaxBackoff * time.Second}
+var defaultPropagation = propagation{timeout: propagationTimeout, maxBackoff: awsapi.DefaultMaxBackoff}
 
 // errNotPropagated is the error of a wait that timed out.
 var errNotPropagated = errors.New("the change did not show in AWS's reads")
@@ -47,7 +49,7 @@ func (w propagation) wait(ctx context.Context, what string, shows func(ctx conte
 		w.timeout = propagationTimeout
 	}
 	if w.maxBackoff <= 0 {
-		w.maxBackoff = defaultMaxBackoff * time.Second
+		w.maxBackoff = awsapi.DefaultMaxBackoff
 	}
 	backoff := retry.NewExponentialJitterBackoff(w.maxBackoff)
 	deadline := time.Now().Add(w.timeout)

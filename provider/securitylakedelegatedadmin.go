@@ -12,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/securitylake"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 //go:embed docs/securitylakedelegatedadmin.md
@@ -96,17 +98,10 @@ func (*SecurityLakeDelegatedAdmin) Check(ctx context.Context, req infer.CheckReq
 	return infer.CheckResponse[SecurityLakeDelegatedAdminArgs]{Inputs: args, Failures: failures}, nil
 }
 
-// delegatedAdminLister is the Organizations call that reads Security Lake's
-// delegated administrator: Security Lake has no read API of its own for it.
-type delegatedAdminLister interface {
-	ListDelegatedAdministrators(context.Context, *organizations.ListDelegatedAdministratorsInput,
-		...func(*organizations.Options)) (*organizations.ListDelegatedAdministratorsOutput, error)
-}
-
 // securityLakeAdmins lists the accounts registered as Security Lake's
 // delegated administrator.
 func securityLakeAdmins(ctx context.Context, c *orgClient) ([]string, error) {
-	lister, ok := c.api.(delegatedAdminLister)
+	lister, ok := c.api.(awsapi.DelegatedAdminLister)
 	if !ok {
 		return nil, fmt.Errorf("the Organizations client cannot list delegated administrators")
 	}

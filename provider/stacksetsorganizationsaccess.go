@@ -9,6 +9,8 @@ import (
 	cfntypes "github.com/aws/aws-sdk-go-v2/service/cloudformation/types"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 //go:embed docs/stacksetsorganizationsaccess.md
@@ -71,7 +73,7 @@ func stackSetsStateOf(args StackSetsOrganizationsAccessArgs, status cfntypes.Org
 }
 
 // describeStackSetsAccess reads the organizations access status.
-func describeStackSetsAccess(ctx context.Context, api cloudFormationAPI) (cfntypes.OrganizationStatus, error) {
+func describeStackSetsAccess(ctx context.Context, api awsapi.CloudFormation) (cfntypes.OrganizationStatus, error) {
 	out, err := api.DescribeOrganizationsAccess(ctx, &cloudformation.DescribeOrganizationsAccessInput{})
 	if err != nil {
 		return "", explainService("cloudformation:DescribeOrganizationsAccess", err)
@@ -191,7 +193,7 @@ func (*StackSetsOrganizationsAccess) Delete(ctx context.Context,
 // waitStackSetsAccess reads the status until it is want: it lags
 // ActivateOrganizationsAccess and DeactivateOrganizationsAccess
 // (propagation). It returns the last status read.
-func waitStackSetsAccess(ctx context.Context, cfg *Config, api cloudFormationAPI, want cfntypes.OrganizationStatus) (
+func waitStackSetsAccess(ctx context.Context, cfg *Config, api awsapi.CloudFormation, want cfntypes.OrganizationStatus) (
 	cfntypes.OrganizationStatus, error,
 ) {
 	var status cfntypes.OrganizationStatus

@@ -72,7 +72,7 @@ type wallClock struct{}
 func (wallClock) Now() time.Time { return time.Now() }
 
 // SimClock is a simulated clock: time moves only when Sleep or Advance
-// moves it. It satisfies the orgtrust provider's Clock, so a client and the
+// moves it. It satisfies awsapi.Clock (internal/awsapi), so a client and the
 // fake can share it. Sleep is meant for a single sleeper (the client's
 // pump): it advances the clock at once.
 type SimClock struct {
