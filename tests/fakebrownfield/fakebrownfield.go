@@ -52,6 +52,9 @@ type Org struct {
 	STS     *fakeservices.STS
 	// Analyzer serves IAM Access Analyzer's analyzers.
 	Analyzer *fakeservices.AccessAnalyzer
+	// OrgConfigs are the services' organization configurations, which
+	// only their administrator reads, through a role it assumes.
+	OrgConfigs *fakeservices.OrgConfigs
 
 	srv *httptest.Server
 
@@ -111,6 +114,8 @@ func New(opts Options) *Org {
 		Admins:  fakeservices.NewAdmins(),
 		Catalog: fakeservices.NewServiceCatalog(),
 		STS:     fakeservices.NewSTS(fakeorg.DefaultManagementAccountID),
+
+		OrgConfigs: fakeservices.NewOrgConfigs(),
 	}
 	o.Catalog.SetOrganization(o.Orgs)
 	o.Analyzer = fakeservices.NewAccessAnalyzer(o.Orgs, fakeorg.DefaultManagementAccountID)
@@ -136,6 +141,8 @@ func New(opts Options) *Org {
 			o.Analyzer.ServeHTTP(w, r)
 		case service == "sts":
 			o.STS.ServeHTTP(w, r)
+		case o.OrgConfigs.Serves(r):
+			o.OrgConfigs.ServeHTTP(w, r)
 		case o.Admins.Serves(service):
 			o.Admins.ServeHTTP(w, r)
 		default:

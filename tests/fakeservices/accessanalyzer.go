@@ -63,8 +63,8 @@ func (a *AccessAnalyzer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		restError(w, http.StatusForbidden, "AccessDeniedException", "the request must be signed")
 		return
 	}
-	account, assumed := AssumedAccount(r)
-	if !assumed {
+	account := AssumedAccount(r)
+	if account == "" {
 		account = a.mgmt
 	}
 	a.mu.Lock()
