@@ -15,8 +15,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"strings"
 	"sync"
 
@@ -120,7 +118,6 @@ func New(opts Options) *Org {
 	o.Catalog.SetOrganization(o.Orgs)
 	o.Analyzer = fakeservices.NewAccessAnalyzer(o.Orgs, fakeorg.DefaultManagementAccountID)
 	ram := fakeservices.NewRAM(o.Orgs)
-	orgs, sso := proxy(o.Orgs.URL()), proxy(o.SSO.URL())
 	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, service, ok := fakeservices.Scope(r)
 		if ok {
@@ -130,9 +127,9 @@ func New(opts Options) *Org {
 		case !ok:
 			http.Error(w, "the request must be signed with SigV4", http.StatusForbidden)
 		case service == "organizations":
-			orgs.ServeHTTP(w, r)
+			o.Orgs.ServeHTTP(w, r)
 		case service == "sso" || service == "identitystore":
-			sso.ServeHTTP(w, r)
+			o.SSO.ServeHTTP(w, r)
 		case service == "servicecatalog":
 			o.Catalog.ServeHTTP(w, r)
 		case service == "ram":
@@ -150,16 +147,6 @@ func New(opts Options) *Org {
 		}
 	}))
 	return o
-}
-
-// proxy forwards requests to a fake's own server, which keeps its checks and
-// counters.
-func proxy(target string) http.Handler {
-	u, err := url.Parse(target)
-	if err != nil {
-		panic(err)
-	}
-	return httputil.NewSingleHostReverseProxy(u)
 }
 
 // URL is the endpoint of every service.
