@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -23,6 +24,9 @@ import (
 type Config struct {
 	Region     *string     `pulumi:"region,optional"`
 	AssumeRole *AssumeRole `pulumi:"assumeRole,optional"`
+	// AllowedAccountIDs: the credentials must be one of these accounts'
+	// (after assumeRole), as pulumi-aws checks with sts:GetCallerIdentity.
+	AllowedAccountIDs []string `pulumi:"allowedAccountIds,optional"`
 
 	sso   *ssoadmin.Client
 	ids   *identitystore.Client
@@ -73,6 +77,15 @@ func (c *Config) Configure(ctx context.Context) error {
 				}
 				o.ExternalID = r.ExternalID
 			}))
+	}
+	if len(c.AllowedAccountIDs) > 0 {
+		who, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+		if err != nil {
+			return fmt.Errorf("reading the caller's account for allowedAccountIds: %w", err)
+		}
+		if !slices.Contains(c.AllowedAccountIDs, aws.ToString(who.Account)) {
+			return fmt.Errorf("AWS account ID not allowed: %s", aws.ToString(who.Account))
+		}
 	}
 	c.awsRg, c.aws = cfg.Region, cfg
 	c.sso, c.ids, c.orgs = ssoadmin.NewFromConfig(cfg), identitystore.NewFromConfig(cfg), organizations.NewFromConfig(cfg)

@@ -18,7 +18,8 @@
 //
 // Credentials, the Region and endpoints come from the AWS SDK's default
 // chain, as they do for pulumi-aws, and the provider configuration's region
-// and assumeRole: the tests point every service at one fake organization
+// assumeRole (the calls arrive as the role's account, as the fakes of the
+// administrator's APIs expect) and allowedAccountIds: the tests point every service at one fake organization
 // with AWS_ENDPOINT_URL (tests/fakebrownfield). ORGTRUST_FAKE_AWS_POLL (a Go
 // duration, default 10s as pulumi-aws waits) is the delay between status
 // polls. `pulumi-resource-aws -schema` prints the schema.
@@ -54,11 +55,15 @@ func main() {
 			infer.Resource(&PermissionSetInlinePolicy{}), infer.Resource(&PermissionsBoundaryAttachment{}),
 			infer.Resource(&InstanceAccessControlAttributes{}), infer.Resource(&Application{}),
 			infer.Resource(&ApplicationAccessScope{}), infer.Resource(&ApplicationAssignment{}),
-			infer.Resource(&ApplicationAssignmentConfiguration{}), infer.Resource(&TrustedTokenIssuer{})).
+			infer.Resource(&ApplicationAssignmentConfiguration{}), infer.Resource(&TrustedTokenIssuer{}),
+			infer.Resource(&GuardDutyOrganizationConfiguration{}), infer.Resource(&OrganizationConfigurationFeature{}),
+			infer.Resource(&SecurityHubOrganizationConfiguration{}), infer.Resource(&FindingAggregator{}),
+			infer.Resource(&ConfigurationPolicy{}), infer.Resource(&ConfigurationPolicyAssociation{}),
+			infer.Resource(&ConfigurationAggregator{}), infer.Resource(&Role{}), infer.Resource(&RolePolicyAttachment{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{}), infer.Function(&GetPermissionSet{}),
 			infer.Function(&GetPermissionSets{}), infer.Function(&GetApplication{}),
-			infer.Function(&GetOrganizationalUnitDescendantAccounts{})).
+			infer.Function(&GetOrganizationalUnitDescendantAccounts{}), infer.Function(&GetDetector{})).
 		Build()
 	if err == nil && len(os.Args) == 2 && os.Args[1] == "-schema" {
 		// The schema, for the test that checks what the stand-in serves.
@@ -74,6 +79,9 @@ func main() {
 	if err == nil {
 		invoke := prov.Invoke
 		prov.Invoke = func(ctx context.Context, req p.InvokeRequest) (p.InvokeResponse, error) {
+			if v, ok := req.Args.GetOk("id"); ok {
+				req.Args = req.Args.Delete("id").Set("lookupId", v)
+			}
 			resp, err := invoke(ctx, req)
 			return withID(resp), err
 		}
@@ -86,7 +94,8 @@ func main() {
 }
 
 // withID renames a function result's resultId to id: pulumi-aws's functions
-// return an id, a name that infer reserves.
+// return an id, a name that infer reserves (and take one: the Invoke above
+// renames an id argument to lookupId).
 func withID(resp p.InvokeResponse) p.InvokeResponse {
 	if v, ok := resp.Return.GetOk("resultId"); ok {
 		resp.Return = resp.Return.Delete("resultId").Set("id", v)

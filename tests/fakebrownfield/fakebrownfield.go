@@ -53,6 +53,10 @@ type Org struct {
 	// OrgConfigs are the services' organization configurations, which
 	// only their administrator reads, through a role it assumes.
 	OrgConfigs *fakeservices.OrgConfigs
+	// IAM serves roles and Config the configuration aggregators, in the
+	// caller's account, for the organization configuration of Config.
+	IAM    *fakeservices.IAM
+	Config *fakeservices.ConfigService
 
 	srv *httptest.Server
 
@@ -116,6 +120,11 @@ func New(opts Options) *Org {
 		OrgConfigs: fakeservices.NewOrgConfigs(),
 	}
 	o.Catalog.SetOrganization(o.Orgs)
+	// The administrators that Admins designates have their organization
+	// configuration (GuardDuty's detector among it), as AWS makes it.
+	o.OrgConfigs.UseAdmins(o.Admins)
+	o.IAM = fakeservices.NewIAM(fakeorg.DefaultManagementAccountID)
+	o.Config = fakeservices.NewConfigService(o.Orgs, o.IAM, fakeorg.DefaultManagementAccountID)
 	o.Analyzer = fakeservices.NewAccessAnalyzer(o.Orgs, fakeorg.DefaultManagementAccountID)
 	ram := fakeservices.NewRAM(o.Orgs)
 	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -136,6 +145,10 @@ func New(opts Options) *Org {
 			ram.ServeHTTP(w, r)
 		case service == "access-analyzer":
 			o.Analyzer.ServeHTTP(w, r)
+		case service == "iam":
+			o.IAM.ServeHTTP(w, r)
+		case service == "config":
+			o.Config.ServeHTTP(w, r)
 		case service == "sts":
 			o.STS.ServeHTTP(w, r)
 		case o.OrgConfigs.Serves(r):

@@ -22,6 +22,11 @@ type OrgConfigs struct {
 	mu      sync.Mutex
 	configs map[string]map[string]*OrgConfig // service -> region -> configuration
 	calls   map[string]int
+	// The writes' state (orgconfigs_write.go): the administrators (from
+	// Admins, once UseAdmins), GuardDuty's detectors and Security Hub's
+	// central configuration.
+	admins *Admins
+	hub    *hubState
 }
 
 // OrgConfig is one service's organization configuration in one Region, in
@@ -33,11 +38,13 @@ type OrgConfig struct {
 	DetectorID string
 	// Answer is the JSON answer of DescribeOrganizationConfiguration.
 	Answer map[string]any
+	// auto: made for a designated administrator (UseAdmins), not by Set.
+	auto bool
 }
 
 // NewOrgConfigs returns an empty fake.
 func NewOrgConfigs() *OrgConfigs {
-	return &OrgConfigs{configs: map[string]map[string]*OrgConfig{}, calls: map[string]int{}}
+	return &OrgConfigs{configs: map[string]map[string]*OrgConfig{}, calls: map[string]int{}, hub: newHubState()}
 }
 
 // Set records service's configuration in region.
@@ -78,10 +85,18 @@ func (o *OrgConfigs) operation(r *http.Request) string {
 	case service == GuardDuty && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/detector/") &&
 		strings.HasSuffix(r.URL.Path, "/admin"):
 		return "DescribeOrganizationConfiguration"
+	case service == GuardDuty && r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/detector/") &&
+		strings.HasSuffix(r.URL.Path, "/admin"):
+		return "UpdateOrganizationConfiguration"
+	case service == GuardDuty && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/detector/") &&
+		strings.Count(r.URL.Path, "/") == 2:
+		return "GetDetector"
 	case service == SecurityHub && r.Method == http.MethodGet && r.URL.Path == "/organization/configuration",
 		service == Macie && r.Method == http.MethodGet && r.URL.Path == "/admin/configuration",
 		service == Inspector && r.Method == http.MethodPost && r.URL.Path == "/organizationconfiguration/describe":
 		return "DescribeOrganizationConfiguration"
+	case service == SecurityHub:
+		return hubOperation(r)
 	}
 	return ""
 }
@@ -95,9 +110,12 @@ func (o *OrgConfigs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	op := o.operation(r)
 	caller := AssumedAccount(r)
+	if o.serveWrite(w, r, region, service, op, caller) {
+		return
+	}
 	o.mu.Lock()
 	o.calls[service+":"+op]++
-	c := o.configs[service][region]
+	c := o.current(service, region, caller)
 	o.mu.Unlock()
 	if c == nil || caller == "" || caller != c.Admin {
 		// What each service answers an account that is not its administrator.

@@ -93,6 +93,10 @@ func (s *STS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	account := s.account
 	s.mu.Unlock()
+	if assumed := AssumedAccount(r); assumed != "" {
+		// Credentials from AssumeRole belong to the role's account.
+		account = assumed
+	}
 	w.Header().Set("Content-Type", "text/xml")
 	fmt.Fprintf(w, `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">`+
 		`<GetCallerIdentityResult><Arn>arn:aws:iam::%s:user/discover</Arn><UserId>AIDAFAKE</UserId>`+
