@@ -311,7 +311,7 @@ func servicePrincipalOf(service string) string {
 // checkIntegrationOrder checks, for every service whose administrator the
 // program designated, that up enabled trusted access before it designated the
 // administrator, and that destroy removed the administrator before it
-// disabled trusted access (when it did).
+// disabled trusted access (when it did); then checkDependentsOrder.
 func checkIntegrationOrder(t *testing.T, up, destroy []fakebrownfield.Call) {
 	t.Helper()
 	index := func(log []fakebrownfield.Call, match func(fakebrownfield.Call) bool) int {
@@ -319,10 +319,7 @@ func checkIntegrationOrder(t *testing.T, up, destroy []fakebrownfield.Call) {
 	}
 	for _, svc := range adminServices {
 		principal := servicePrincipalOf(svc)
-		enableAdmin := index(up, func(c fakebrownfield.Call) bool {
-			return c.Service == svc && strings.HasPrefix(c.Operation, "POST ") && !strings.Contains(c.Operation, "disable") &&
-				!strings.Contains(c.Operation, "list")
-		})
+		enableAdmin := index(up, func(c fakebrownfield.Call) bool { return isAdminWrite(c, svc, true) })
 		if enableAdmin < 0 {
 			continue
 		}
@@ -331,15 +328,93 @@ func checkIntegrationOrder(t *testing.T, up, destroy []fakebrownfield.Call) {
 		})
 		require.GreaterOrEqual(t, enableAccess, 0, "up enabled trusted access for %s: %v", principal, up)
 		assert.Less(t, enableAccess, enableAdmin, "trusted access for %s before its administrator", principal)
-		disableAdmin := index(destroy, func(c fakebrownfield.Call) bool {
-			return c.Service == svc && (strings.Contains(c.Operation, "disable") || strings.HasPrefix(c.Operation, "DELETE "))
-		})
+		disableAdmin := index(destroy, func(c fakebrownfield.Call) bool { return isAdminWrite(c, svc, false) })
 		assert.GreaterOrEqual(t, disableAdmin, 0, "destroy removed %s's administrator", svc)
 		if disableAccess := index(destroy, func(c fakebrownfield.Call) bool {
 			return c.Operation == "DisableAWSServiceAccess" && c.Principal == principal
 		}); disableAccess >= 0 {
 			assert.Less(t, disableAdmin, disableAccess, "%s's administrator removed before trusted access is disabled",
 				svc)
+		}
+	}
+	checkDependentsOrder(t, up, destroy)
+}
+
+// isAdminWrite says whether c designates (enable) or removes svc's
+// administrator with the service's own API.
+func isAdminWrite(c fakebrownfield.Call, svc string, enable bool) bool {
+	if c.Service != svc || c.Account != "" || isReadCall(c) {
+		return false
+	}
+	disable := strings.Contains(c.Operation, "disable") || strings.HasPrefix(c.Operation, "DELETE ")
+	return disable != enable
+}
+
+// isReadCall says whether c only reads.
+func isReadCall(c fakebrownfield.Call) bool {
+	op := c.Operation
+	for _, p := range []string{"GET ", "Describe", "List", "Get"} {
+		if strings.HasPrefix(op, p) {
+			return true
+		}
+	}
+	for _, s := range []string{"/get", "/list", "/describe"} {
+		if strings.HasSuffix(strings.ToLower(op), s) {
+			return true
+		}
+	}
+	return strings.Contains(strings.ToLower(op), "list")
+}
+
+// checkDependentsOrder checks the organization configuration, which the
+// administrator writes in its own account (calls with assumed credentials),
+// against its integration: each write in a Region comes after trusted access
+// and the administrator's registration (in that Region, for a service
+// designated per Region) on up, and before the registration is removed, and
+// trusted access disabled, on destroy.
+func checkDependentsOrder(t *testing.T, up, destroy []fakebrownfield.Call) {
+	t.Helper()
+	registration := func(log []fakebrownfield.Call, d fakebrownfield.Call, enable bool) int {
+		principal := servicePrincipalOf(d.Service)
+		if slices.Contains(adminServices, d.Service) {
+			return slices.IndexFunc(log, func(c fakebrownfield.Call) bool {
+				return isAdminWrite(c, d.Service, enable) && c.Region == d.Region
+			})
+		}
+		op := map[bool]string{true: "RegisterDelegatedAdministrator", false: "DeregisterDelegatedAdministrator"}[enable]
+		return slices.IndexFunc(log, func(c fakebrownfield.Call) bool {
+			return c.Operation == op && c.Principal == principal
+		})
+	}
+	access := func(log []fakebrownfield.Call, service, op string) int {
+		return slices.IndexFunc(log, func(c fakebrownfield.Call) bool {
+			return c.Operation == op && c.Principal == servicePrincipalOf(service)
+		})
+	}
+	dependent := func(c fakebrownfield.Call) bool {
+		return c.Account != "" && !isReadCall(c) && !slices.Contains([]string{"sts", "iam", "organizations"}, c.Service)
+	}
+	for i, d := range up {
+		if !dependent(d) {
+			continue
+		}
+		admin := registration(up, d, true)
+		require.GreaterOrEqual(t, admin, 0, "up registered the administrator of %s in %s before %s", d.Service,
+			d.Region, d)
+		assert.Less(t, admin, i, "%s's administrator in %s registered before %s", d.Service, d.Region, d)
+		enable := access(up, d.Service, "EnableAWSServiceAccess")
+		require.GreaterOrEqual(t, enable, 0, "up enabled trusted access for %s", d.Service)
+		assert.Less(t, enable, admin, "trusted access for %s before its administrator", d.Service)
+	}
+	for i, d := range destroy {
+		if !dependent(d) {
+			continue
+		}
+		admin := registration(destroy, d, false)
+		require.GreaterOrEqual(t, admin, 0, "destroy removed the administrator of %s in %s", d.Service, d.Region)
+		assert.Less(t, i, admin, "%s removed before %s's administrator in %s", d, d.Service, d.Region)
+		if disable := access(destroy, d.Service, "DisableAWSServiceAccess"); disable >= 0 {
+			assert.Less(t, admin, disable, "%s's administrator removed before trusted access is disabled", d.Service)
 		}
 	}
 }
@@ -359,6 +434,9 @@ func checkNothingLeft(t *testing.T, org *fakebrownfield.Org) {
 		assert.Empty(t, p.Shares, "no share of portfolio %s is left", id)
 		assert.Empty(t, p.Principals, "no principal of portfolio %s is left", id)
 	}
+	assert.Empty(t, org.OrgConfigs.Leftovers(), "Security Hub's central configuration is undone")
+	assert.Empty(t, org.Config.Aggregators(), "no Config aggregator is left")
+	assert.Empty(t, org.IAM.Roles(), "no IAM role is left")
 	for service, regions := range org.Admins.Designated() {
 		for region, accounts := range regions {
 			assert.Empty(t, accounts, "no %s administrator left in %s", service, region)

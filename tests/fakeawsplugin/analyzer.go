@@ -14,14 +14,38 @@ import (
 // internal/service/accessanalyzer/analyzer.go): ID the analyzer name;
 // analyzerName and type (default ACCOUNT) replace; Create is CreateAnalyzer,
 // Read GetAnalyzer (a ResourceNotFoundException leaves the state), Delete
-// DeleteAnalyzer. Tags are set at creation only (the tests change none).
+// DeleteAnalyzer; configuration (an unused-access analyzer's) replaces too.
+// Tags are set at creation only (the tests change none).
 type Analyzer struct{}
 
 // AnalyzerArgs are its inputs.
 type AnalyzerArgs struct {
-	AnalyzerName string            `pulumi:"analyzerName" provider:"replaceOnChanges"`
-	Type         *string           `pulumi:"type,optional" provider:"replaceOnChanges"`
-	Tags         map[string]string `pulumi:"tags,optional"`
+	AnalyzerName  string                 `pulumi:"analyzerName" provider:"replaceOnChanges"`
+	Type          *string                `pulumi:"type,optional" provider:"replaceOnChanges"`
+	Configuration *AnalyzerConfiguration `pulumi:"configuration,optional" provider:"replaceOnChanges"`
+	Tags          map[string]string      `pulumi:"tags,optional"`
+}
+
+// AnalyzerConfiguration is an unused-access analyzer's configuration.
+type AnalyzerConfiguration struct {
+	UnusedAccess *UnusedAccessConfiguration `pulumi:"unusedAccess,optional"`
+}
+
+// UnusedAccessConfiguration is its unusedAccess block.
+type UnusedAccessConfiguration struct {
+	UnusedAccessAge *int `pulumi:"unusedAccessAge,optional"`
+}
+
+// apiConfiguration is the configuration in Access Analyzer's JSON.
+func (x *AnalyzerConfiguration) api() map[string]any {
+	if x == nil || x.UnusedAccess == nil {
+		return nil
+	}
+	u := map[string]any{}
+	if x.UnusedAccess.UnusedAccessAge != nil {
+		u["unusedAccessAge"] = *x.UnusedAccess.UnusedAccessAge
+	}
+	return map[string]any{"unusedAccess": u}
 }
 
 // AnalyzerState is its state.
@@ -56,9 +80,11 @@ func (*Analyzer) Create(ctx context.Context, req infer.CreateRequest[AnalyzerArg
 		return infer.CreateResponse[AnalyzerState]{ID: x.AnalyzerName, Output: st}, nil
 	}
 	var out struct{ Arn string }
-	if err := config(ctx).analyzerCall(ctx, http.MethodPut, "/analyzer", map[string]any{
-		"analyzerName": x.AnalyzerName, "type": *x.Type, "tags": x.Tags, "clientToken": x.AnalyzerName,
-	}, &out); err != nil {
+	in := map[string]any{"analyzerName": x.AnalyzerName, "type": *x.Type, "tags": x.Tags, "clientToken": x.AnalyzerName}
+	if c := x.Configuration.api(); c != nil {
+		in["configuration"] = c
+	}
+	if err := config(ctx).analyzerCall(ctx, http.MethodPut, "/analyzer", in, &out); err != nil {
 		return infer.CreateResponse[AnalyzerState]{}, fmt.Errorf("creating IAM Access Analyzer Analyzer (%s): %w",
 			x.AnalyzerName, err)
 	}
@@ -77,6 +103,9 @@ func (*Analyzer) Read(ctx context.Context, req infer.ReadRequest[AnalyzerArgs, A
 		Analyzer struct {
 			Arn, Name, Type string
 			Tags            map[string]string
+			Configuration   *struct {
+				UnusedAccess *struct{ UnusedAccessAge *int }
+			}
 		}
 	}
 	err := config(ctx).analyzerCall(ctx, http.MethodGet, "/analyzer/"+url.PathEscape(req.ID), nil, &out)
@@ -89,6 +118,10 @@ func (*Analyzer) Read(ctx context.Context, req infer.ReadRequest[AnalyzerArgs, A
 	}
 	a := out.Analyzer
 	x := AnalyzerArgs{AnalyzerName: a.Name, Type: &a.Type}
+	if a.Configuration != nil && a.Configuration.UnusedAccess != nil {
+		x.Configuration = &AnalyzerConfiguration{UnusedAccess: &UnusedAccessConfiguration{
+			UnusedAccessAge: a.Configuration.UnusedAccess.UnusedAccessAge}}
+	}
 	if len(a.Tags) > 0 {
 		x.Tags = a.Tags
 	}

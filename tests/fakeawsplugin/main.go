@@ -77,6 +77,17 @@ func main() {
 		}
 	}
 	if err == nil {
+		// A preview's create has no ID, as pulumi-aws's planned state has
+		// none: a program's invoke that depends on the resource then waits
+		// for the update instead of running at preview.
+		create := prov.Create
+		prov.Create = func(ctx context.Context, req p.CreateRequest) (p.CreateResponse, error) {
+			resp, err := create(ctx, req)
+			if req.DryRun {
+				resp.ID = ""
+			}
+			return resp, err
+		}
 		invoke := prov.Invoke
 		prov.Invoke = func(ctx context.Context, req p.InvokeRequest) (p.InvokeResponse, error) {
 			if v, ok := req.Args.GetOk("id"); ok {

@@ -67,9 +67,12 @@ type Org struct {
 // Call is one request the fake received, in arrival order: the service (the
 // SigV4 signing name), the operation (X-Amz-Target's operation for JSON
 // protocols, "METHOD /path" for REST ones) and, for Organizations, the
-// service principal the request names.
+// service principal the request names; the Region its signature names, and
+// the account of credentials from STS's AssumeRole ("" for others: the
+// management account's).
 type Call struct {
 	Service, Operation, Principal string
+	Region, Account               string
 }
 
 func (c Call) String() string {
@@ -89,7 +92,9 @@ func (o *Org) Log() []Call {
 // record appends r to the log; it reads the body for the principal and puts
 // it back.
 func (o *Org) record(r *http.Request, service string) {
-	c := Call{Service: service, Operation: r.Method + " " + r.URL.Path}
+	region, _, _ := fakeservices.Scope(r)
+	c := Call{Service: service, Operation: r.Method + " " + r.URL.Path, Region: region,
+		Account: fakeservices.AssumedAccount(r)}
 	if target := r.Header.Get("X-Amz-Target"); target != "" {
 		c.Operation = target[strings.LastIndex(target, ".")+1:]
 	}

@@ -34,6 +34,8 @@ type analyzer struct {
 	Arn, Name, Type string
 	Tags            map[string]string
 	Created         time.Time
+	// Configuration is an unused-access analyzer's configuration JSON.
+	Configuration map[string]any
 }
 
 // NewAccessAnalyzer returns a fake without analyzers, whose organization is
@@ -74,15 +76,22 @@ func (a *AccessAnalyzer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			AnalyzerName, Type string
 			Tags               map[string]string
+			Configuration      map[string]any
 		}
 		body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
 		if err := json.Unmarshal(body, &req); err != nil || !analyzerNamePattern.MatchString(req.AnalyzerName) {
 			restError(w, http.StatusBadRequest, "ValidationException", "invalid analyzerName")
 			return
 		}
+		unused, _ := req.Configuration["unusedAccess"].(map[string]any)
+		if strings.HasSuffix(req.Type, "_UNUSED_ACCESS") != (unused != nil) {
+			restError(w, http.StatusBadRequest, "ValidationException", "configuration.unusedAccess is required for "+
+				"an unused access analyzer, and only for it")
+			return
+		}
 		switch req.Type {
-		case "ACCOUNT":
-		case "ORGANIZATION":
+		case "ACCOUNT", "ACCOUNT_UNUSED_ACCESS":
+		case "ORGANIZATION", "ORGANIZATION_UNUSED_ACCESS":
 			if account != a.mgmt && !slices.Contains(a.org.DelegatedAdmins(AccessAnalyzerPrincipal), account) {
 				restError(w, http.StatusBadRequest, "ValidationException", "You must be the management account or "+
 					"a delegated administrator of the organization to create an analyzer of type ORGANIZATION.")
@@ -98,7 +107,8 @@ func (a *AccessAnalyzer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		an := analyzer{Arn: "arn:aws:access-analyzer:" + region + ":" + account + ":analyzer/" + req.AnalyzerName,
-			Name: req.AnalyzerName, Type: req.Type, Tags: req.Tags, Created: time.Now().UTC()}
+			Name: req.AnalyzerName, Type: req.Type, Tags: req.Tags, Created: time.Now().UTC(),
+			Configuration: req.Configuration}
 		a.analyzers[key] = an
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(map[string]string{"arn": an.Arn})
@@ -120,8 +130,12 @@ func (a *AccessAnalyzer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if tags == nil {
 			tags = map[string]string{}
 		}
-		_ = json.NewEncoder(w).Encode(map[string]any{"analyzer": map[string]any{"arn": an.Arn, "name": an.Name,
-			"type": an.Type, "status": "ACTIVE", "createdAt": an.Created.Format(time.RFC3339), "tags": tags}})
+		out := map[string]any{"arn": an.Arn, "name": an.Name, "type": an.Type, "status": "ACTIVE",
+			"createdAt": an.Created.Format(time.RFC3339), "tags": tags}
+		if an.Configuration != nil {
+			out["configuration"] = an.Configuration
+		}
+		_ = json.NewEncoder(w).Encode(map[string]any{"analyzer": out})
 	default:
 		restError(w, http.StatusNotFound, "UnknownOperationException", "no operation at "+r.Method+" "+r.URL.Path)
 	}
