@@ -70,6 +70,7 @@ bench: tools provider
 	ORGTRUST_BENCH=1 go test ./examples/baseline/plan/ -run '^TestPlanScale$$' -count 1 -v | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./tests/ -run '^$$' -bench 'AccountAssignments10k' -benchtime 1x -count 1 -timeout 30m | tee -a $(BIN)/bench.txt
 	go test ./tests/ -run '^$$' -bench 'DiscoverLargeOrganization' -benchtime 1x -count 1 | tee -a $(BIN)/bench.txt
+	ORGTRUST_BENCH=1 go test ./tests/ -run '^$$' -bench 'TagTargets2000Accounts' -benchtime 1x -count 1 | tee -a $(BIN)/bench.txt
 	@echo
 	@grep -h '^trustedaccess ' $(BIN)/bench.txt
 	@grep -h '^BenchmarkIdentityCenterSetup50k' $(BIN)/bench.txt
@@ -80,6 +81,7 @@ bench: tools provider
 	@grep -h '^assignments 10000 refresh:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 engine:' $(BIN)/bench.txt
 	@grep -h '^discover 2000 accounts' $(BIN)/bench.txt
+	@grep -h '^tag targets 2000 accounts' $(BIN)/bench.txt
 
 ## clean: remove built binaries
 clean:

@@ -124,6 +124,10 @@ type icRule struct {
 	accounts []string
 	ous      []string
 	exclude  []string
+	// tags are the accountTags filters; tagAccounts the ACTIVE accounts that
+	// match them all, set by the lookup (identitycentersetup_tags.go).
+	tags        []icTagFilter
+	tagAccounts []string
 }
 
 // icAssignment is one account assignment after expansion.
@@ -610,10 +614,12 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 			seenPrincipal[idx] = true
 			rule.principals = append(rule.principals, idx)
 		}
-		if len(s.AccountIDs) == 0 && len(s.OrganizationalUnitIDs) == 0 {
-			errs.addSubject(field, "", "has no targets; give accountIds and/or organizationalUnitIds")
+		if len(s.AccountIDs) == 0 && len(s.OrganizationalUnitIDs) == 0 && len(s.AccountTags) == 0 {
+			errs.addSubject(field, "", "has no targets; give accountIds, organizationalUnitIds and/or accountTags")
 			ok = false
 		}
+		tags, tagsOK := planAccountTags(errs, field, s.AccountTags)
+		ok = ok && tagsOK
 		for j, a := range s.AccountIDs {
 			if !accountIDPattern.MatchString(a) {
 				errs.notAccountID(fmt.Sprintf("%s.accountIds[%d]", field, j), a, "a target account", "")
@@ -660,6 +666,7 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 		rule.accounts = s.AccountIDs
 		rule.ous = s.OrganizationalUnitIDs
 		rule.exclude = s.ExcludeAccountIDs
+		rule.tags = tags
 		p.rules = append(p.rules, rule)
 	}
 	p.ous = make([]string, 0, len(ouSet))
@@ -716,7 +723,8 @@ func (p *icPlan) planABAC(specs []AccessControlAttributeSpec, errs *InputErrors)
 
 // expand turns the rules into assignments: OU targets become their accounts,
 // exclusions are removed, duplicates are merged, and the result is sorted by
-// name. ouAccounts holds the ACTIVE accounts below each OU of p.ous.
+// name. ouAccounts holds the ACTIVE accounts below each OU of p.ous; each
+// rule's tagAccounts, those its accountTags match.
 func (p *icPlan) expand(ouAccounts map[string][]string) []icAssignment {
 	total := 0
 	for _, r := range p.rules {
@@ -724,6 +732,7 @@ func (p *icPlan) expand(ouAccounts map[string][]string) []icAssignment {
 		for _, ou := range r.ous {
 			n += len(ouAccounts[ou])
 		}
+		n += len(r.tagAccounts)
 		total += n * len(r.principals)
 	}
 	out := make([]icAssignment, 0, total)
@@ -750,6 +759,9 @@ func (p *icPlan) expand(ouAccounts map[string][]string) []icAssignment {
 			for _, a := range ouAccounts[ou] {
 				add(a)
 			}
+		}
+		for _, a := range r.tagAccounts {
+			add(a)
 		}
 		for j, pi := range r.principals {
 			prefix := r.prefixes[j]

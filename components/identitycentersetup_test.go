@@ -62,6 +62,11 @@ type icOrg struct {
 	enabledRegions []string
 	// regionsDenied makes getRegions fail.
 	regionsDenied bool
+	// tags are the accounts' AWS Organizations tags, by account ID, that
+	// getOrganizationAccounts answers with (identitycentersetup_tags_test.go).
+	tags map[string]map[string]string
+	// tagsDenied makes getOrganizationAccounts fail.
+	tagsDenied bool
 }
 
 func icDefaultOrg() icOrg {
@@ -154,6 +159,8 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 			list = append(list, resource.NewProperty(n))
 		}
 		return resource.PropertyMap{"id": resource.NewProperty("aws"), "names": resource.NewProperty(list)}, nil
+	case GetOrganizationAccountsToken:
+		return m.org.organizationAccounts()
 	case icGetRegionToken:
 		return resource.PropertyMap{"name": resource.NewProperty("us-west-2"), "id": resource.NewProperty("us-west-2")}, nil
 	case icDescendantsToken:

@@ -159,11 +159,12 @@ func (m *MembershipSpec) Annotate(a infer.Annotator) {
 
 // AssignmentSpec pairs a permission set with principals and target accounts.
 type AssignmentSpec struct {
-	PermissionSet         string         `pulumi:"permissionSet"`
-	Principals            []PrincipalRef `pulumi:"principals"`
-	AccountIDs            []string       `pulumi:"accountIds,optional"`
-	OrganizationalUnitIDs []string       `pulumi:"organizationalUnitIds,optional"`
-	ExcludeAccountIDs     []string       `pulumi:"excludeAccountIds,optional"`
+	PermissionSet         string           `pulumi:"permissionSet"`
+	Principals            []PrincipalRef   `pulumi:"principals"`
+	AccountIDs            []string         `pulumi:"accountIds,optional"`
+	OrganizationalUnitIDs []string         `pulumi:"organizationalUnitIds,optional"`
+	ExcludeAccountIDs     []string         `pulumi:"excludeAccountIds,optional"`
+	AccountTags           []AccountTagSpec `pulumi:"accountTags,optional"`
 }
 
 // Annotate describes the type for the provider schema.
@@ -176,7 +177,12 @@ func (s *AssignmentSpec) Annotate(a infer.Annotator) {
 	a.Describe(&s.OrganizationalUnitIDs, "IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands "+
 		"to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; "+
 		"the set is re-read on every preview, so accounts moved in or out are picked up.")
-	a.Describe(&s.ExcludeAccountIDs, "12-digit IDs of accounts to leave out, applied after OU expansion.")
+	a.Describe(&s.ExcludeAccountIDs, "12-digit IDs of accounts to leave out, applied after OU and tag expansion.")
+	a.Describe(&s.AccountTags, "Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key "+
+		"and the values that match, several entries combined with AND. Alone or beside accountIds and "+
+		"organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's "+
+		"accounts and tags are read once per component at preview (getOrganizationAccounts), so an account "+
+		"tagged or untagged since is picked up by the next preview.")
 }
 
 // PrincipalRef names a group or user declared in the component.

@@ -154,6 +154,9 @@ var typeActions = map[string][]string{
 	"aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts": {
 		"organizations:ListAccountsForParent", "organizations:ListOrganizationalUnitsForParent",
 	},
+	// The orgtrust provider's account listing with tags, for assignments that
+	// target accounts by tag (provider/organizationaccounts.go).
+	components.GetOrganizationAccountsToken: {"organizations:ListAccounts", "organizations:ListTagsForResource"},
 	// The provider's own Region: read from its configuration, no API call.
 	"aws:index/getRegion:getRegion": {},
 	// The Regions the account has enabled, read when an integration lists
@@ -309,6 +312,7 @@ var identityCenterTypes = []string{
 	"aws:ssoadmin/accountAssignment:AccountAssignment",
 	components.AccountAssignmentsToken,
 	components.PermissionSetProvisioningToken,
+	components.GetOrganizationAccountsToken,
 	"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes",
 	"aws:identitystore/group:Group",
 	"aws:identitystore/user:User",

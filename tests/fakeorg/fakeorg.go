@@ -194,6 +194,7 @@ type Server struct {
 	busy      bool                            // a write is in progress
 	ous       map[string]ou                   // the OUs, by ID
 	accounts  map[string]account              // the member accounts, by ID
+	tags      map[string]map[string]string    // account -> key -> value (tags.go)
 
 	faults              map[string][]Fault
 	calls               map[string]int

@@ -74,6 +74,7 @@ type request struct {
 	ServicePrincipal *string
 	AccountID        *string `json:"AccountId"`
 	ParentID         *string `json:"ParentId"`
+	ResourceID       *string `json:"ResourceId"`
 	MaxResults       *int32
 	NextToken        *string
 }
@@ -102,6 +103,7 @@ var operations = map[string]operation{
 	OpListOrganizationalUnitsForParent:    (*Server).listOUsForParent,
 	OpListAccountsForParent:               (*Server).listAccountsForParent,
 	OpListAccounts:                        (*Server).listAccounts,
+	OpListTagsForResource:                 (*Server).listTagsForResource,
 }
 
 func isWrite(op string) bool {

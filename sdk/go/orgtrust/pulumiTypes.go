@@ -231,6 +231,115 @@ func (o AccessScopeSpecArrayOutput) Index(i pulumi.IntInput) AccessScopeSpecOutp
 	}).(AccessScopeSpecOutput)
 }
 
+// An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+type AccountTagSpec struct {
+	// The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+	Key string `pulumi:"key"`
+	// The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+	Values []string `pulumi:"values"`
+}
+
+// AccountTagSpecInput is an input type that accepts AccountTagSpecArgs and AccountTagSpecOutput values.
+// You can construct a concrete instance of `AccountTagSpecInput` via:
+//
+//	AccountTagSpecArgs{...}
+type AccountTagSpecInput interface {
+	pulumi.Input
+
+	ToAccountTagSpecOutput() AccountTagSpecOutput
+	ToAccountTagSpecOutputWithContext(context.Context) AccountTagSpecOutput
+}
+
+// An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+type AccountTagSpecArgs struct {
+	// The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+	Key pulumi.StringInput `pulumi:"key"`
+	// The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+	Values pulumi.StringArrayInput `pulumi:"values"`
+}
+
+func (AccountTagSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccountTagSpec)(nil)).Elem()
+}
+
+func (i AccountTagSpecArgs) ToAccountTagSpecOutput() AccountTagSpecOutput {
+	return i.ToAccountTagSpecOutputWithContext(context.Background())
+}
+
+func (i AccountTagSpecArgs) ToAccountTagSpecOutputWithContext(ctx context.Context) AccountTagSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccountTagSpecOutput)
+}
+
+// AccountTagSpecArrayInput is an input type that accepts AccountTagSpecArray and AccountTagSpecArrayOutput values.
+// You can construct a concrete instance of `AccountTagSpecArrayInput` via:
+//
+//	AccountTagSpecArray{ AccountTagSpecArgs{...} }
+type AccountTagSpecArrayInput interface {
+	pulumi.Input
+
+	ToAccountTagSpecArrayOutput() AccountTagSpecArrayOutput
+	ToAccountTagSpecArrayOutputWithContext(context.Context) AccountTagSpecArrayOutput
+}
+
+type AccountTagSpecArray []AccountTagSpecInput
+
+func (AccountTagSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccountTagSpec)(nil)).Elem()
+}
+
+func (i AccountTagSpecArray) ToAccountTagSpecArrayOutput() AccountTagSpecArrayOutput {
+	return i.ToAccountTagSpecArrayOutputWithContext(context.Background())
+}
+
+func (i AccountTagSpecArray) ToAccountTagSpecArrayOutputWithContext(ctx context.Context) AccountTagSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccountTagSpecArrayOutput)
+}
+
+// An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+type AccountTagSpecOutput struct{ *pulumi.OutputState }
+
+func (AccountTagSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccountTagSpec)(nil)).Elem()
+}
+
+func (o AccountTagSpecOutput) ToAccountTagSpecOutput() AccountTagSpecOutput {
+	return o
+}
+
+func (o AccountTagSpecOutput) ToAccountTagSpecOutputWithContext(ctx context.Context) AccountTagSpecOutput {
+	return o
+}
+
+// The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+func (o AccountTagSpecOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v AccountTagSpec) string { return v.Key }).(pulumi.StringOutput)
+}
+
+// The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+func (o AccountTagSpecOutput) Values() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v AccountTagSpec) []string { return v.Values }).(pulumi.StringArrayOutput)
+}
+
+type AccountTagSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (AccountTagSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccountTagSpec)(nil)).Elem()
+}
+
+func (o AccountTagSpecArrayOutput) ToAccountTagSpecArrayOutput() AccountTagSpecArrayOutput {
+	return o
+}
+
+func (o AccountTagSpecArrayOutput) ToAccountTagSpecArrayOutputWithContext(ctx context.Context) AccountTagSpecArrayOutput {
+	return o
+}
+
+func (o AccountTagSpecArrayOutput) Index(i pulumi.IntInput) AccountTagSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AccountTagSpec {
+		return vs[0].([]AccountTagSpec)[vs[1].(int)]
+	}).(AccountTagSpecOutput)
+}
+
 // A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
 type ApplicationSpec struct {
 	// The application's access scopes: each scope at most once.
@@ -570,7 +679,9 @@ func (o AssignmentArrayOutput) Index(i pulumi.IntInput) AssignmentOutput {
 type AssignmentSpec struct {
 	// 12-digit IDs of target accounts.
 	AccountIds []string `pulumi:"accountIds"`
-	// 12-digit IDs of accounts to leave out, applied after OU expansion.
+	// Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+	AccountTags []AccountTagSpec `pulumi:"accountTags"`
+	// 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
 	ExcludeAccountIds []string `pulumi:"excludeAccountIds"`
 	// IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
 	OrganizationalUnitIds []string `pulumi:"organizationalUnitIds"`
@@ -595,7 +706,9 @@ type AssignmentSpecInput interface {
 type AssignmentSpecArgs struct {
 	// 12-digit IDs of target accounts.
 	AccountIds pulumi.StringArrayInput `pulumi:"accountIds"`
-	// 12-digit IDs of accounts to leave out, applied after OU expansion.
+	// Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+	AccountTags AccountTagSpecArrayInput `pulumi:"accountTags"`
+	// 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
 	ExcludeAccountIds pulumi.StringArrayInput `pulumi:"excludeAccountIds"`
 	// IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
 	OrganizationalUnitIds pulumi.StringArrayInput `pulumi:"organizationalUnitIds"`
@@ -662,7 +775,12 @@ func (o AssignmentSpecOutput) AccountIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v AssignmentSpec) []string { return v.AccountIds }).(pulumi.StringArrayOutput)
 }
 
-// 12-digit IDs of accounts to leave out, applied after OU expansion.
+// Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+func (o AssignmentSpecOutput) AccountTags() AccountTagSpecArrayOutput {
+	return o.ApplyT(func(v AssignmentSpec) []AccountTagSpec { return v.AccountTags }).(AccountTagSpecArrayOutput)
+}
+
+// 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
 func (o AssignmentSpecOutput) ExcludeAccountIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v AssignmentSpec) []string { return v.ExcludeAccountIds }).(pulumi.StringArrayOutput)
 }
@@ -1820,6 +1938,73 @@ func (o MembershipSpecArrayOutput) Index(i pulumi.IntInput) MembershipSpecOutput
 	return pulumi.All(o, i).ApplyT(func(vs []interface{}) MembershipSpec {
 		return vs[0].([]MembershipSpec)[vs[1].(int)]
 	}).(MembershipSpecOutput)
+}
+
+// An account of the organization.
+type OrgAccount struct {
+	// The 12-digit account ID.
+	Id string `pulumi:"id"`
+	// The account's name.
+	Name string `pulumi:"name"`
+	// `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+	Status string `pulumi:"status"`
+	// The account's tags (only those of `tagKeys`, when given).
+	Tags map[string]string `pulumi:"tags"`
+}
+
+// An account of the organization.
+type OrgAccountOutput struct{ *pulumi.OutputState }
+
+func (OrgAccountOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrgAccount)(nil)).Elem()
+}
+
+func (o OrgAccountOutput) ToOrgAccountOutput() OrgAccountOutput {
+	return o
+}
+
+func (o OrgAccountOutput) ToOrgAccountOutputWithContext(ctx context.Context) OrgAccountOutput {
+	return o
+}
+
+// The 12-digit account ID.
+func (o OrgAccountOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v OrgAccount) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// The account's name.
+func (o OrgAccountOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v OrgAccount) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+func (o OrgAccountOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v OrgAccount) string { return v.Status }).(pulumi.StringOutput)
+}
+
+// The account's tags (only those of `tagKeys`, when given).
+func (o OrgAccountOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v OrgAccount) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
+}
+
+type OrgAccountArrayOutput struct{ *pulumi.OutputState }
+
+func (OrgAccountArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]OrgAccount)(nil)).Elem()
+}
+
+func (o OrgAccountArrayOutput) ToOrgAccountArrayOutput() OrgAccountArrayOutput {
+	return o
+}
+
+func (o OrgAccountArrayOutput) ToOrgAccountArrayOutputWithContext(ctx context.Context) OrgAccountArrayOutput {
+	return o
+}
+
+func (o OrgAccountArrayOutput) Index(i pulumi.IntInput) OrgAccountOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) OrgAccount {
+		return vs[0].([]OrgAccount)[vs[1].(int)]
+	}).(OrgAccountOutput)
 }
 
 // One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
@@ -3561,6 +3746,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecArrayInput)(nil)).Elem(), AccessControlAttributeSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessScopeSpecInput)(nil)).Elem(), AccessScopeSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessScopeSpecArrayInput)(nil)).Elem(), AccessScopeSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AccountTagSpecInput)(nil)).Elem(), AccountTagSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AccountTagSpecArrayInput)(nil)).Elem(), AccountTagSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ApplicationSpecInput)(nil)).Elem(), ApplicationSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ApplicationSpecArrayInput)(nil)).Elem(), ApplicationSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentInput)(nil)).Elem(), AssignmentArgs{})
@@ -3607,6 +3794,8 @@ func init() {
 	pulumi.RegisterOutputType(AccessControlAttributeSpecArrayOutput{})
 	pulumi.RegisterOutputType(AccessScopeSpecOutput{})
 	pulumi.RegisterOutputType(AccessScopeSpecArrayOutput{})
+	pulumi.RegisterOutputType(AccountTagSpecOutput{})
+	pulumi.RegisterOutputType(AccountTagSpecArrayOutput{})
 	pulumi.RegisterOutputType(ApplicationSpecOutput{})
 	pulumi.RegisterOutputType(ApplicationSpecArrayOutput{})
 	pulumi.RegisterOutputType(AssignmentOutput{})
@@ -3627,6 +3816,8 @@ func init() {
 	pulumi.RegisterOutputType(IntegrationSettingsOutput{})
 	pulumi.RegisterOutputType(MembershipSpecOutput{})
 	pulumi.RegisterOutputType(MembershipSpecArrayOutput{})
+	pulumi.RegisterOutputType(OrgAccountOutput{})
+	pulumi.RegisterOutputType(OrgAccountArrayOutput{})
 	pulumi.RegisterOutputType(OrgIntegrationSpecOutput{})
 	pulumi.RegisterOutputType(OrgIntegrationSpecArrayOutput{})
 	pulumi.RegisterOutputType(PermissionSetSpecOutput{})

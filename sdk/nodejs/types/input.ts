@@ -35,6 +35,20 @@ export interface AccessScopeSpecArgs {
 }
 
 /**
+ * An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+ */
+export interface AccountTagSpecArgs {
+    /**
+     * The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+     */
+    key: pulumi.Input<string>;
+    /**
+     * The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+     */
+    values: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/**
  * A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
  */
 export interface ApplicationSpecArgs {
@@ -123,7 +137,11 @@ export interface AssignmentSpecArgs {
      */
     accountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * 12-digit IDs of accounts to leave out, applied after OU expansion.
+     * Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+     */
+    accountTags?: pulumi.Input<pulumi.Input<inputs.AccountTagSpecArgs>[] | undefined>;
+    /**
+     * 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
      */
     excludeAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**

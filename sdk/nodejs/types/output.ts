@@ -47,6 +47,28 @@ export interface AssumeRole {
 }
 
 /**
+ * An account of the organization.
+ */
+export interface OrgAccount {
+    /**
+     * The 12-digit account ID.
+     */
+    id: string;
+    /**
+     * The account's name.
+     */
+    name: string;
+    /**
+     * `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+     */
+    status: string;
+    /**
+     * The account's tags (only those of `tagKeys`, when given).
+     */
+    tags: {[key: string]: string};
+}
+
+/**
  * An AWS service that integrates with AWS Organizations, as recorded in the orgtrust catalog: its service principals, how its delegated administrator is registered, the path AWS recommends for enabling trusted access, and what disabling trusted access does.
  */
 export interface Service {

@@ -20,6 +20,8 @@ __all__ = [
     'AccessControlAttributeSpecArgsDict',
     'AccessScopeSpecArgs',
     'AccessScopeSpecArgsDict',
+    'AccountTagSpecArgs',
+    'AccountTagSpecArgsDict',
     'ApplicationSpecArgs',
     'ApplicationSpecArgsDict',
     'AssignmentArgs',
@@ -167,6 +169,58 @@ class AccessScopeSpecArgs:
     @authorized_targets.setter
     def authorized_targets(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "authorized_targets", value)
+
+
+class AccountTagSpecArgsDict(TypedDict):
+    """
+    An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+    """
+    values: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    """
+    The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+    """
+
+@pulumi.input_type
+class AccountTagSpecArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str],
+                 values: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        """
+        An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+
+        :param pulumi.Input[_builtins.str] key: The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] values: The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+        """
+        pulumi.set(__self__, "key", key)
+        pulumi.set(__self__, "values", values)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def values(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+        """
+        return pulumi.get(self, "values")
+
+    @values.setter
+    def values(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "values", value)
 
 
 class ApplicationSpecArgsDict(TypedDict):
@@ -548,9 +602,13 @@ class AssignmentSpecArgsDict(TypedDict):
     """
     12-digit IDs of target accounts.
     """
+    account_tags: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['AccountTagSpecArgsDict']]]]]
+    """
+    Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+    """
     exclude_account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    12-digit IDs of accounts to leave out, applied after OU expansion.
+    12-digit IDs of accounts to leave out, applied after OU and tag expansion.
     """
     organizational_unit_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
@@ -563,6 +621,7 @@ class AssignmentSpecArgs:
                  permission_set: pulumi.Input[_builtins.str],
                  principals: pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgs']]],
                  account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 account_tags: pulumi.Input[Optional[Sequence[pulumi.Input['AccountTagSpecArgs']]]] = None,
                  exclude_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  organizational_unit_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
@@ -571,13 +630,16 @@ class AssignmentSpecArgs:
         :param pulumi.Input[_builtins.str] permission_set: Name of a permission set declared in `permissionSets`.
         :param pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgs']]] principals: The groups and users that get the permission set.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] account_ids: 12-digit IDs of target accounts.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] exclude_account_ids: 12-digit IDs of accounts to leave out, applied after OU expansion.
+        :param pulumi.Input[Sequence[pulumi.Input['AccountTagSpecArgs']]] account_tags: Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] exclude_account_ids: 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] organizational_unit_ids: IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
         """
         pulumi.set(__self__, "permission_set", permission_set)
         pulumi.set(__self__, "principals", principals)
         if account_ids is not None:
             pulumi.set(__self__, "account_ids", account_ids)
+        if account_tags is not None:
+            pulumi.set(__self__, "account_tags", account_tags)
         if exclude_account_ids is not None:
             pulumi.set(__self__, "exclude_account_ids", exclude_account_ids)
         if organizational_unit_ids is not None:
@@ -620,10 +682,22 @@ class AssignmentSpecArgs:
         pulumi.set(self, "account_ids", value)
 
     @_builtins.property
+    @pulumi.getter(name="accountTags")
+    def account_tags(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AccountTagSpecArgs']]]]:
+        """
+        Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+        """
+        return pulumi.get(self, "account_tags")
+
+    @account_tags.setter
+    def account_tags(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AccountTagSpecArgs']]]]):
+        pulumi.set(self, "account_tags", value)
+
+    @_builtins.property
     @pulumi.getter(name="excludeAccountIds")
     def exclude_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        12-digit IDs of accounts to leave out, applied after OU expansion.
+        12-digit IDs of accounts to leave out, applied after OU and tag expansion.
         """
         return pulumi.get(self, "exclude_account_ids")
 

@@ -18,6 +18,7 @@ from ._enums import *
 __all__ = [
     'Assignment',
     'AssumeRole',
+    'OrgAccount',
     'Service',
 ]
 
@@ -145,6 +146,62 @@ class AssumeRole(dict):
         The session name of the assumed role. Defaults to "orgtrust".
         """
         return pulumi.get(self, "session_name")
+
+
+@pulumi.output_type
+class OrgAccount(dict):
+    """
+    An account of the organization.
+    """
+    def __init__(__self__, *,
+                 id: _builtins.str,
+                 name: _builtins.str,
+                 status: _builtins.str,
+                 tags: Mapping[str, _builtins.str]):
+        """
+        An account of the organization.
+
+        :param _builtins.str id: The 12-digit account ID.
+        :param _builtins.str name: The account's name.
+        :param _builtins.str status: `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+        :param Mapping[str, _builtins.str] tags: The account's tags (only those of `tagKeys`, when given).
+        """
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "status", status)
+        pulumi.set(__self__, "tags", tags)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        The 12-digit account ID.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The account's name.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter
+    def tags(self) -> Mapping[str, _builtins.str]:
+        """
+        The account's tags (only those of `tagKeys`, when given).
+        """
+        return pulumi.get(self, "tags")
 
 
 @pulumi.output_type
