@@ -79,6 +79,7 @@ bench: tools provider
 	@grep -h '^assignments 10000 create:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 create per-resource:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 refresh:' $(BIN)/bench.txt
+	@grep -h '^assignments 10000 refresh with undeclared:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 engine:' $(BIN)/bench.txt
 	@grep -h '^discover 2000 accounts' $(BIN)/bench.txt
 	@grep -h '^tag targets 2000 accounts' $(BIN)/bench.txt

@@ -217,6 +217,7 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 	plan.planTrustedTokenIssuers(args.TrustedTokenIssuers, errs, claims)
 
 	checkAssignmentsMode(errs, args.AssignmentsMode)
+	plan.checkExclusive(errs, args.AssignmentsMode)
 	plan.planManagement(args, errs)
 	if len(*errs) > 0 {
 		return nil, *errs

@@ -65,6 +65,7 @@ func (b *icBuilder) outputs(comp *IdentityCenterSetup, prep *icPrepared) error {
 	comp.GroupIDs = b.groupIDs.ToStringMapOutput()
 	comp.UserIDs = b.userIDs.ToStringMapOutput()
 	comp.AssignmentCount = pulumi.Int(len(prep.assignments)).ToIntOutput()
+	comp.UndeclaredAccess = b.undeclaredOutput()
 	comp.ApplicationArns = b.appArns.ToStringMapOutput()
 	comp.TrustedTokenIssuerArns = b.issuerArns.ToStringMapOutput()
 	comp.children = b.children
@@ -84,6 +85,7 @@ func (b *icBuilder) outputs(comp *IdentityCenterSetup, prep *icPrepared) error {
 		"groupIds":               comp.GroupIDs,
 		"userIds":                comp.UserIDs,
 		"assignmentCount":        comp.AssignmentCount,
+		"undeclaredAccess":       comp.UndeclaredAccess,
 		"applicationArns":        comp.ApplicationArns,
 		"trustedTokenIssuerArns": comp.TrustedTokenIssuerArns,
 	})
@@ -111,6 +113,9 @@ type icBuilder struct {
 	// children are the custom resources the component registered, for
 	// IdentityCenterSetup.DependsOn.
 	children []pulumi.Resource
+	// sets are the assignment sets, whose undeclared access is the
+	// component's (identitycentersetup_undeclared.go).
+	sets []*AccountAssignments
 }
 
 // add records a child for the Ready output and for DependsOn.

@@ -43,6 +43,7 @@ type PermissionSetSpec struct {
 	InlinePolicy            string                     `pulumi:"inlinePolicy,optional"`
 	PermissionsBoundary     *PermissionsBoundarySpec   `pulumi:"permissionsBoundary,optional"`
 	Existing                bool                       `pulumi:"existing,optional"`
+	Exclusive               bool                       `pulumi:"exclusive,optional"`
 }
 
 // Annotate describes the type for the provider schema.
@@ -68,6 +69,7 @@ func (s *PermissionSetSpec) Annotate(a infer.Annotator) {
 	a.Describe(&s.PermissionsBoundary, "The permissions boundary of the provisioned roles: an AWS managed "+
 		"policy or a customer managed policy, not both.")
 	a.Describe(&s.Existing, existingPermissionSetDoc)
+	a.Describe(&s.Exclusive, exclusivePermissionSetDoc)
 }
 
 // CustomerManagedPolicyRef names a customer managed IAM policy by name and path.

@@ -239,6 +239,10 @@ var typeActions = map[string][]string{
 		"sso:CreateAccountAssignment", "sso:DeleteAccountAssignment",
 		"sso:DescribeAccountAssignmentCreationStatus", "sso:DescribeAccountAssignmentDeletionStatus",
 		"sso:ListAccountAssignments", "sso:ListAccountAssignmentsForPrincipal", "sso:ListInstances",
+		// Undeclared access of governed permission sets, and the exclusive
+		// removals' guard (accountassignments_undeclared.go, _exclusive.go).
+		"sso:ListAccountsForProvisionedPermissionSet", "sso:ListManagedPoliciesInPermissionSet",
+		"sso:ListCustomerManagedPolicyReferencesInPermissionSet", "organizations:DescribeOrganization",
 	},
 
 	// Applications and trusted token issuers (pulumi-aws v6 ssoadmin; the
