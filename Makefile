@@ -67,7 +67,7 @@ bench: tools provider
 	go test ./tests/ -run '^$$' -bench 'TrustedAccess40Principals' -benchtime 1x -count 1 | tee $(BIN)/bench.txt
 	go test ./components/ -run '^$$' -bench 'IdentityCenterSetup50k' -benchtime 1x -benchmem -count 1 | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./components/ -run '^TestIdentityCenterOverhead$$' -benchtime 1x -count 1 -v | tee -a $(BIN)/bench.txt
-	ORGTRUST_BENCH=1 go test ./examples/baseline/plan/ -run '^TestPlanScale$$' -count 1 -v | tee -a $(BIN)/bench.txt
+	ORGTRUST_BENCH=1 go test ./provider/plan/ -run '^TestPlanScale$$' -count 1 -v | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./tests/ -run '^$$' -bench 'AccountAssignments10k' -benchtime 1x -count 1 -timeout 30m | tee -a $(BIN)/bench.txt
 	go test ./tests/ -run '^$$' -bench 'DiscoverLargeOrganization' -benchtime 1x -count 1 | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./tests/ -run '^$$' -bench 'TagTargets2000Accounts' -benchtime 1x -count 1 | tee -a $(BIN)/bench.txt

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
 )

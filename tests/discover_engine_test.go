@@ -15,8 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 )
 

@@ -17,9 +17,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
 )

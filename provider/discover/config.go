@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 )
 
 // Generated is the baseline configuration that reproduces an inventory,

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 )
 
 // buildIdentityCenter writes the identityCenter section: every permission

@@ -9,8 +9,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 )
 
 // SplitAbove is the length of PULUMI_CONFIG above which discover writes the

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 )
 
 // Files names the files discover writes, for the report.

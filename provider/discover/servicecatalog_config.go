@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 )
 
 // ssoRolePrefix and ssoRoleSuffix bracket a permission set's name in the

@@ -11,7 +11,7 @@ import (
 )
 
 // The stack configuration is written from the components' own Args types,
-// by the tags the baseline program decodes them with (examples/baseline's
+// by the tags the baseline program decodes them with (provider/baseline's
 // decodeJSON): a field's `json` tag, else its `pulumi` tag; an optional field
 // at its zero value is left out; an embedded struct without a name gives its
 // own fields. So the written file follows the components' schema without a

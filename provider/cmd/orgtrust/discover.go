@@ -12,8 +12,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/config"
 
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 )
 
 // discoverCommand is `orgtrust discover`: it reads an existing organization,

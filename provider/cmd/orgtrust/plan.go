@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 )
 
 // planCommand is `orgtrust plan` (`make plan`): it runs the organization

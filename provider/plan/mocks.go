@@ -426,7 +426,7 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 			answer = fmt.Sprintf("%d enabled Regions, no opt-in one", len(names))
 		}
 	default:
-		return nil, fmt.Errorf("plan: no simulation of the lookup %s: add it to examples/baseline/plan "+
+		return nil, fmt.Errorf("plan: no simulation of the lookup %s: add it to provider/plan "+
 			"(mocks.go) with a deterministic answer", args.Token)
 	}
 	m.record(Lookup{Token: args.Token, Args: argDesc, Answer: answer, Brief: brief, Source: source})

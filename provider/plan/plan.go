@@ -21,7 +21,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 )
 
 // Options say what to plan.

@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 )
 
 // accessTypes are the resources that enable trusted access.

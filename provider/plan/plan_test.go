@@ -11,11 +11,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 )
 
 // repoRoot is the repository root, from this package's directory.
-const repoRoot = "../../.."
+const repoRoot = "../.."
 
 // The example stack configuration and the fixtures `make plan` uses.
 var (
@@ -24,7 +24,7 @@ var (
 )
 
 // updateHint is how to regenerate the golden files of the plan.
-const updateHint = "ORGTRUST_UPDATE_GOLDEN=1 go test ./examples/baseline/plan/ -run Plan"
+const updateHint = "ORGTRUST_UPDATE_GOLDEN=1 go test ./provider/plan/ -run Plan"
 
 // updatePlanGolden regenerates the golden files of the plan (updateHint).
 var updatePlanGolden = os.Getenv("ORGTRUST_UPDATE_GOLDEN") == "1"

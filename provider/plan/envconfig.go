@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 )
 
 // envConfigProblems checks the length of the PULUMI_CONFIG string the Go

@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/plan"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 )
 
 // planFiles writes a stack file (its config block's lines, indented two

@@ -13,7 +13,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 )
 
 // SummaryThreshold is the number of resources above which `make plan`

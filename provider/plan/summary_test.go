@@ -14,7 +14,7 @@ import (
 )
 
 // updateGolden regenerates the golden files of this package:
-// ORGTRUST_UPDATE_GOLDEN=1 go test ./examples/baseline/plan/
+// ORGTRUST_UPDATE_GOLDEN=1 go test ./provider/plan/
 var updateGolden = os.Getenv("ORGTRUST_UPDATE_GOLDEN") == "1"
 
 // checkGolden compares got with testdata/<golden>, or rewrites it.
@@ -27,9 +27,9 @@ func checkGolden(t *testing.T, golden string, got []byte) {
 		return
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run ORGTRUST_UPDATE_GOLDEN=1 go test ./examples/baseline/plan/")
+	require.NoError(t, err, "missing golden file: run ORGTRUST_UPDATE_GOLDEN=1 go test ./provider/plan/")
 	assert.Equal(t, string(want), string(got), "the plan differs from %s: if the change is intended, run "+
-		"ORGTRUST_UPDATE_GOLDEN=1 go test ./examples/baseline/plan/ and review the diff", path)
+		"ORGTRUST_UPDATE_GOLDEN=1 go test ./provider/plan/ and review the diff", path)
 }
 
 // largeOrg is the golden's organization: 20 permission sets × 5 groups × 20

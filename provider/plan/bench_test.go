@@ -4,7 +4,7 @@ package plan
 // organizations of 10,000, 20,000 and 100,000 assignments, each run in a
 // process of its own, measured from outside.
 //
-//	ORGTRUST_BENCH=1 go test ./examples/baseline/plan/ -run '^TestPlanScale$' -count 1 -v
+//	ORGTRUST_BENCH=1 go test ./provider/plan/ -run '^TestPlanScale$' -count 1 -v
 
 import (
 	"fmt"

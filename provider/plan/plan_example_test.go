@@ -12,7 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
-	"github.com/orgtrust/pulumi-orgtrust/examples/baseline/baseline"
+	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 )
 
 // TestPlanExampleShowsEveryOption checks that Pulumi.example.yaml shows every
