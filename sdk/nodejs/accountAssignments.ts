@@ -199,6 +199,10 @@ export class AccountAssignments extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly count: pulumi.Output<number>;
     /**
+     * Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+     */
+    declare public readonly governedPermissionSets: pulumi.Output<outputs.GovernedPermissionSet[] | undefined>;
+    /**
      * The identity store of the instance, where the principals live.
      */
     declare public /*out*/ readonly identityStoreId: pulumi.Output<string>;
@@ -206,6 +210,14 @@ export class AccountAssignments extends pulumi.CustomResource {
      * The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
      */
     declare public readonly instanceArn: pulumi.Output<string>;
+    /**
+     * The assignments of governed permission sets that AWS had at the last refresh and the resource does not list.
+     */
+    declare public /*out*/ readonly undeclaredAssignments: pulumi.Output<outputs.Assignment[]>;
+    /**
+     * The policies attached to governed permission sets at the last refresh that the resource does not list.
+     */
+    declare public /*out*/ readonly undeclaredPolicies: pulumi.Output<outputs.UndeclaredPolicy[]>;
 
     /**
      * Create a AccountAssignments resource with the given unique name, arguments, and options.
@@ -225,14 +237,20 @@ export class AccountAssignments extends pulumi.CustomResource {
                 throw new Error("Missing required property 'instanceArn'");
             }
             resourceInputs["assignments"] = args?.assignments;
+            resourceInputs["governedPermissionSets"] = args?.governedPermissionSets;
             resourceInputs["instanceArn"] = args?.instanceArn;
             resourceInputs["count"] = undefined /*out*/;
             resourceInputs["identityStoreId"] = undefined /*out*/;
+            resourceInputs["undeclaredAssignments"] = undefined /*out*/;
+            resourceInputs["undeclaredPolicies"] = undefined /*out*/;
         } else {
             resourceInputs["assignments"] = undefined /*out*/;
             resourceInputs["count"] = undefined /*out*/;
+            resourceInputs["governedPermissionSets"] = undefined /*out*/;
             resourceInputs["identityStoreId"] = undefined /*out*/;
             resourceInputs["instanceArn"] = undefined /*out*/;
+            resourceInputs["undeclaredAssignments"] = undefined /*out*/;
+            resourceInputs["undeclaredPolicies"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const replaceOnChanges = { replaceOnChanges: ["instanceArn"] };
@@ -249,6 +267,10 @@ export interface AccountAssignmentsArgs {
      * The assignments, in any order; each may appear once. Adding and removing assignments updates the resource in place, and preview names each one.
      */
     assignments: pulumi.Input<pulumi.Input<inputs.AssignmentArgs>[]>;
+    /**
+     * Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+     */
+    governedPermissionSets?: pulumi.Input<pulumi.Input<inputs.GovernedPermissionSetArgs>[] | undefined>;
     /**
      * The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
      */

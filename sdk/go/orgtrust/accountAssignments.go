@@ -163,10 +163,16 @@ type AccountAssignments struct {
 	Assignments AssignmentArrayOutput `pulumi:"assignments"`
 	// The number of assignments the resource manages.
 	Count pulumi.IntOutput `pulumi:"count"`
+	// Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+	GovernedPermissionSets GovernedPermissionSetArrayOutput `pulumi:"governedPermissionSets"`
 	// The identity store of the instance, where the principals live.
 	IdentityStoreId pulumi.StringOutput `pulumi:"identityStoreId"`
 	// The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
 	InstanceArn pulumi.StringOutput `pulumi:"instanceArn"`
+	// The assignments of governed permission sets that AWS had at the last refresh and the resource does not list.
+	UndeclaredAssignments AssignmentArrayOutput `pulumi:"undeclaredAssignments"`
+	// The policies attached to governed permission sets at the last refresh that the resource does not list.
+	UndeclaredPolicies UndeclaredPolicyArrayOutput `pulumi:"undeclaredPolicies"`
 }
 
 // NewAccountAssignments registers a new resource with the given unique name, arguments, and options.
@@ -221,6 +227,8 @@ func (AccountAssignmentsState) ElementType() reflect.Type {
 type accountAssignmentsArgs struct {
 	// The assignments, in any order; each may appear once. Adding and removing assignments updates the resource in place, and preview names each one.
 	Assignments []Assignment `pulumi:"assignments"`
+	// Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+	GovernedPermissionSets []GovernedPermissionSet `pulumi:"governedPermissionSets"`
 	// The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
 	InstanceArn string `pulumi:"instanceArn"`
 }
@@ -229,6 +237,8 @@ type accountAssignmentsArgs struct {
 type AccountAssignmentsArgs struct {
 	// The assignments, in any order; each may appear once. Adding and removing assignments updates the resource in place, and preview names each one.
 	Assignments AssignmentArrayInput
+	// Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+	GovernedPermissionSets GovernedPermissionSetArrayInput
 	// The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
 	InstanceArn pulumi.StringInput
 }
@@ -330,6 +340,11 @@ func (o AccountAssignmentsOutput) Count() pulumi.IntOutput {
 	return o.ApplyT(func(v *AccountAssignments) pulumi.IntOutput { return v.Count }).(pulumi.IntOutput)
 }
 
+// Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+func (o AccountAssignmentsOutput) GovernedPermissionSets() GovernedPermissionSetArrayOutput {
+	return o.ApplyT(func(v *AccountAssignments) GovernedPermissionSetArrayOutput { return v.GovernedPermissionSets }).(GovernedPermissionSetArrayOutput)
+}
+
 // The identity store of the instance, where the principals live.
 func (o AccountAssignmentsOutput) IdentityStoreId() pulumi.StringOutput {
 	return o.ApplyT(func(v *AccountAssignments) pulumi.StringOutput { return v.IdentityStoreId }).(pulumi.StringOutput)
@@ -338,6 +353,16 @@ func (o AccountAssignmentsOutput) IdentityStoreId() pulumi.StringOutput {
 // The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
 func (o AccountAssignmentsOutput) InstanceArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *AccountAssignments) pulumi.StringOutput { return v.InstanceArn }).(pulumi.StringOutput)
+}
+
+// The assignments of governed permission sets that AWS had at the last refresh and the resource does not list.
+func (o AccountAssignmentsOutput) UndeclaredAssignments() AssignmentArrayOutput {
+	return o.ApplyT(func(v *AccountAssignments) AssignmentArrayOutput { return v.UndeclaredAssignments }).(AssignmentArrayOutput)
+}
+
+// The policies attached to governed permission sets at the last refresh that the resource does not list.
+func (o AccountAssignmentsOutput) UndeclaredPolicies() UndeclaredPolicyArrayOutput {
+	return o.ApplyT(func(v *AccountAssignments) UndeclaredPolicyArrayOutput { return v.UndeclaredPolicies }).(UndeclaredPolicyArrayOutput)
 }
 
 type AccountAssignmentsArrayOutput struct{ *pulumi.OutputState }

@@ -1202,6 +1202,142 @@ func (o CustomerManagedPolicyRefArrayOutput) Index(i pulumi.IntInput) CustomerMa
 	}).(CustomerManagedPolicyRefOutput)
 }
 
+// A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+type GovernedPermissionSet struct {
+	// The customer managed policies the program attaches to it.
+	CustomerManagedPolicies []PolicyRef `pulumi:"customerManagedPolicies"`
+	// Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+	Exclusive *bool `pulumi:"exclusive"`
+	// The AWS managed policies the program attaches to it.
+	ManagedPolicyArns []string `pulumi:"managedPolicyArns"`
+	// The permission set's name, for messages.
+	Name *string `pulumi:"name"`
+	// The permission set's ARN, of the resource's instance.
+	PermissionSetArn string `pulumi:"permissionSetArn"`
+}
+
+// GovernedPermissionSetInput is an input type that accepts GovernedPermissionSetArgs and GovernedPermissionSetOutput values.
+// You can construct a concrete instance of `GovernedPermissionSetInput` via:
+//
+//	GovernedPermissionSetArgs{...}
+type GovernedPermissionSetInput interface {
+	pulumi.Input
+
+	ToGovernedPermissionSetOutput() GovernedPermissionSetOutput
+	ToGovernedPermissionSetOutputWithContext(context.Context) GovernedPermissionSetOutput
+}
+
+// A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+type GovernedPermissionSetArgs struct {
+	// The customer managed policies the program attaches to it.
+	CustomerManagedPolicies PolicyRefArrayInput `pulumi:"customerManagedPolicies"`
+	// Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+	Exclusive pulumi.BoolPtrInput `pulumi:"exclusive"`
+	// The AWS managed policies the program attaches to it.
+	ManagedPolicyArns pulumi.StringArrayInput `pulumi:"managedPolicyArns"`
+	// The permission set's name, for messages.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+	// The permission set's ARN, of the resource's instance.
+	PermissionSetArn pulumi.StringInput `pulumi:"permissionSetArn"`
+}
+
+func (GovernedPermissionSetArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GovernedPermissionSet)(nil)).Elem()
+}
+
+func (i GovernedPermissionSetArgs) ToGovernedPermissionSetOutput() GovernedPermissionSetOutput {
+	return i.ToGovernedPermissionSetOutputWithContext(context.Background())
+}
+
+func (i GovernedPermissionSetArgs) ToGovernedPermissionSetOutputWithContext(ctx context.Context) GovernedPermissionSetOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GovernedPermissionSetOutput)
+}
+
+// GovernedPermissionSetArrayInput is an input type that accepts GovernedPermissionSetArray and GovernedPermissionSetArrayOutput values.
+// You can construct a concrete instance of `GovernedPermissionSetArrayInput` via:
+//
+//	GovernedPermissionSetArray{ GovernedPermissionSetArgs{...} }
+type GovernedPermissionSetArrayInput interface {
+	pulumi.Input
+
+	ToGovernedPermissionSetArrayOutput() GovernedPermissionSetArrayOutput
+	ToGovernedPermissionSetArrayOutputWithContext(context.Context) GovernedPermissionSetArrayOutput
+}
+
+type GovernedPermissionSetArray []GovernedPermissionSetInput
+
+func (GovernedPermissionSetArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GovernedPermissionSet)(nil)).Elem()
+}
+
+func (i GovernedPermissionSetArray) ToGovernedPermissionSetArrayOutput() GovernedPermissionSetArrayOutput {
+	return i.ToGovernedPermissionSetArrayOutputWithContext(context.Background())
+}
+
+func (i GovernedPermissionSetArray) ToGovernedPermissionSetArrayOutputWithContext(ctx context.Context) GovernedPermissionSetArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GovernedPermissionSetArrayOutput)
+}
+
+// A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+type GovernedPermissionSetOutput struct{ *pulumi.OutputState }
+
+func (GovernedPermissionSetOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GovernedPermissionSet)(nil)).Elem()
+}
+
+func (o GovernedPermissionSetOutput) ToGovernedPermissionSetOutput() GovernedPermissionSetOutput {
+	return o
+}
+
+func (o GovernedPermissionSetOutput) ToGovernedPermissionSetOutputWithContext(ctx context.Context) GovernedPermissionSetOutput {
+	return o
+}
+
+// The customer managed policies the program attaches to it.
+func (o GovernedPermissionSetOutput) CustomerManagedPolicies() PolicyRefArrayOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) []PolicyRef { return v.CustomerManagedPolicies }).(PolicyRefArrayOutput)
+}
+
+// Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+func (o GovernedPermissionSetOutput) Exclusive() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) *bool { return v.Exclusive }).(pulumi.BoolPtrOutput)
+}
+
+// The AWS managed policies the program attaches to it.
+func (o GovernedPermissionSetOutput) ManagedPolicyArns() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) []string { return v.ManagedPolicyArns }).(pulumi.StringArrayOutput)
+}
+
+// The permission set's name, for messages.
+func (o GovernedPermissionSetOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+// The permission set's ARN, of the resource's instance.
+func (o GovernedPermissionSetOutput) PermissionSetArn() pulumi.StringOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) string { return v.PermissionSetArn }).(pulumi.StringOutput)
+}
+
+type GovernedPermissionSetArrayOutput struct{ *pulumi.OutputState }
+
+func (GovernedPermissionSetArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GovernedPermissionSet)(nil)).Elem()
+}
+
+func (o GovernedPermissionSetArrayOutput) ToGovernedPermissionSetArrayOutput() GovernedPermissionSetArrayOutput {
+	return o
+}
+
+func (o GovernedPermissionSetArrayOutput) ToGovernedPermissionSetArrayOutputWithContext(ctx context.Context) GovernedPermissionSetArrayOutput {
+	return o
+}
+
+func (o GovernedPermissionSetArrayOutput) Index(i pulumi.IntInput) GovernedPermissionSetOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) GovernedPermissionSet {
+		return vs[0].([]GovernedPermissionSet)[vs[1].(int)]
+	}).(GovernedPermissionSetOutput)
+}
+
 // An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
 type GroupSpec struct {
 	// The description of a group the component creates; not allowed with `existing`.
@@ -2122,6 +2258,8 @@ type PermissionSetSpec struct {
 	CustomerManagedPolicies []CustomerManagedPolicyRef `pulumi:"customerManagedPolicies"`
 	// The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 	Description *string `pulumi:"description"`
+	// Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+	Exclusive *bool `pulumi:"exclusive"`
 	// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
 	Existing *bool `pulumi:"existing"`
 	// An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
@@ -2157,6 +2295,8 @@ type PermissionSetSpecArgs struct {
 	CustomerManagedPolicies CustomerManagedPolicyRefArrayInput `pulumi:"customerManagedPolicies"`
 	// The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 	Description pulumi.StringPtrInput `pulumi:"description"`
+	// Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+	Exclusive pulumi.BoolPtrInput `pulumi:"exclusive"`
 	// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
 	Existing pulumi.BoolPtrInput `pulumi:"existing"`
 	// An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
@@ -2235,6 +2375,11 @@ func (o PermissionSetSpecOutput) CustomerManagedPolicies() CustomerManagedPolicy
 // The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 func (o PermissionSetSpecOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PermissionSetSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+func (o PermissionSetSpecOutput) Exclusive() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PermissionSetSpec) *bool { return v.Exclusive }).(pulumi.BoolPtrOutput)
 }
 
 // Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
@@ -2454,6 +2599,115 @@ func (o PermissionsBoundarySpecPtrOutput) ManagedPolicyArn() pulumi.StringPtrOut
 		}
 		return v.ManagedPolicyArn
 	}).(pulumi.StringPtrOutput)
+}
+
+// A customer managed policy, by name and path.
+type PolicyRef struct {
+	// The policy's name.
+	Name string `pulumi:"name"`
+	// The policy's path; defaults to `/`.
+	Path *string `pulumi:"path"`
+}
+
+// PolicyRefInput is an input type that accepts PolicyRefArgs and PolicyRefOutput values.
+// You can construct a concrete instance of `PolicyRefInput` via:
+//
+//	PolicyRefArgs{...}
+type PolicyRefInput interface {
+	pulumi.Input
+
+	ToPolicyRefOutput() PolicyRefOutput
+	ToPolicyRefOutputWithContext(context.Context) PolicyRefOutput
+}
+
+// A customer managed policy, by name and path.
+type PolicyRefArgs struct {
+	// The policy's name.
+	Name pulumi.StringInput `pulumi:"name"`
+	// The policy's path; defaults to `/`.
+	Path pulumi.StringPtrInput `pulumi:"path"`
+}
+
+func (PolicyRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PolicyRef)(nil)).Elem()
+}
+
+func (i PolicyRefArgs) ToPolicyRefOutput() PolicyRefOutput {
+	return i.ToPolicyRefOutputWithContext(context.Background())
+}
+
+func (i PolicyRefArgs) ToPolicyRefOutputWithContext(ctx context.Context) PolicyRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PolicyRefOutput)
+}
+
+// PolicyRefArrayInput is an input type that accepts PolicyRefArray and PolicyRefArrayOutput values.
+// You can construct a concrete instance of `PolicyRefArrayInput` via:
+//
+//	PolicyRefArray{ PolicyRefArgs{...} }
+type PolicyRefArrayInput interface {
+	pulumi.Input
+
+	ToPolicyRefArrayOutput() PolicyRefArrayOutput
+	ToPolicyRefArrayOutputWithContext(context.Context) PolicyRefArrayOutput
+}
+
+type PolicyRefArray []PolicyRefInput
+
+func (PolicyRefArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PolicyRef)(nil)).Elem()
+}
+
+func (i PolicyRefArray) ToPolicyRefArrayOutput() PolicyRefArrayOutput {
+	return i.ToPolicyRefArrayOutputWithContext(context.Background())
+}
+
+func (i PolicyRefArray) ToPolicyRefArrayOutputWithContext(ctx context.Context) PolicyRefArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PolicyRefArrayOutput)
+}
+
+// A customer managed policy, by name and path.
+type PolicyRefOutput struct{ *pulumi.OutputState }
+
+func (PolicyRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PolicyRef)(nil)).Elem()
+}
+
+func (o PolicyRefOutput) ToPolicyRefOutput() PolicyRefOutput {
+	return o
+}
+
+func (o PolicyRefOutput) ToPolicyRefOutputWithContext(ctx context.Context) PolicyRefOutput {
+	return o
+}
+
+// The policy's name.
+func (o PolicyRefOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v PolicyRef) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// The policy's path; defaults to `/`.
+func (o PolicyRefOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PolicyRef) *string { return v.Path }).(pulumi.StringPtrOutput)
+}
+
+type PolicyRefArrayOutput struct{ *pulumi.OutputState }
+
+func (PolicyRefArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PolicyRef)(nil)).Elem()
+}
+
+func (o PolicyRefArrayOutput) ToPolicyRefArrayOutput() PolicyRefArrayOutput {
+	return o
+}
+
+func (o PolicyRefArrayOutput) ToPolicyRefArrayOutputWithContext(ctx context.Context) PolicyRefArrayOutput {
+	return o
+}
+
+func (o PolicyRefArrayOutput) Index(i pulumi.IntInput) PolicyRefOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PolicyRef {
+		return vs[0].([]PolicyRef)[vs[1].(int)]
+	}).(PolicyRefOutput)
 }
 
 // A portfolio the component creates (`aws.servicecatalog.Portfolio`).
@@ -3596,6 +3850,66 @@ func (o TrustedTokenIssuerSpecArrayOutput) Index(i pulumi.IntInput) TrustedToken
 	}).(TrustedTokenIssuerSpecOutput)
 }
 
+// A policy attached to a governed permission set that the program does not declare.
+type UndeclaredPolicy struct {
+	// Whether it is a customer managed policy.
+	Customer bool `pulumi:"customer"`
+	// The permission set's ARN.
+	PermissionSetArn string `pulumi:"permissionSetArn"`
+	// The AWS managed policy's ARN, or the customer managed policy's path and name.
+	Policy string `pulumi:"policy"`
+}
+
+// A policy attached to a governed permission set that the program does not declare.
+type UndeclaredPolicyOutput struct{ *pulumi.OutputState }
+
+func (UndeclaredPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*UndeclaredPolicy)(nil)).Elem()
+}
+
+func (o UndeclaredPolicyOutput) ToUndeclaredPolicyOutput() UndeclaredPolicyOutput {
+	return o
+}
+
+func (o UndeclaredPolicyOutput) ToUndeclaredPolicyOutputWithContext(ctx context.Context) UndeclaredPolicyOutput {
+	return o
+}
+
+// Whether it is a customer managed policy.
+func (o UndeclaredPolicyOutput) Customer() pulumi.BoolOutput {
+	return o.ApplyT(func(v UndeclaredPolicy) bool { return v.Customer }).(pulumi.BoolOutput)
+}
+
+// The permission set's ARN.
+func (o UndeclaredPolicyOutput) PermissionSetArn() pulumi.StringOutput {
+	return o.ApplyT(func(v UndeclaredPolicy) string { return v.PermissionSetArn }).(pulumi.StringOutput)
+}
+
+// The AWS managed policy's ARN, or the customer managed policy's path and name.
+func (o UndeclaredPolicyOutput) Policy() pulumi.StringOutput {
+	return o.ApplyT(func(v UndeclaredPolicy) string { return v.Policy }).(pulumi.StringOutput)
+}
+
+type UndeclaredPolicyArrayOutput struct{ *pulumi.OutputState }
+
+func (UndeclaredPolicyArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]UndeclaredPolicy)(nil)).Elem()
+}
+
+func (o UndeclaredPolicyArrayOutput) ToUndeclaredPolicyArrayOutput() UndeclaredPolicyArrayOutput {
+	return o
+}
+
+func (o UndeclaredPolicyArrayOutput) ToUndeclaredPolicyArrayOutputWithContext(ctx context.Context) UndeclaredPolicyArrayOutput {
+	return o
+}
+
+func (o UndeclaredPolicyArrayOutput) Index(i pulumi.IntInput) UndeclaredPolicyOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) UndeclaredPolicy {
+		return vs[0].([]UndeclaredPolicy)[vs[1].(int)]
+	}).(UndeclaredPolicyOutput)
+}
+
 // An identity-store user. By default the component creates it; with `existing: true` it references a user that already exists, looked up by user name at preview. Users synchronized from an external identity provider should be referenced, not created.
 type UserSpec struct {
 	// The display name of a user the component creates. Defaults to `givenName familyName`.
@@ -3759,6 +4073,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefInput)(nil)).Elem(), CustomerManagedPolicyRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefPtrInput)(nil)).Elem(), CustomerManagedPolicyRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefArrayInput)(nil)).Elem(), CustomerManagedPolicyRefArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GovernedPermissionSetInput)(nil)).Elem(), GovernedPermissionSetArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GovernedPermissionSetArrayInput)(nil)).Elem(), GovernedPermissionSetArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecInput)(nil)).Elem(), GroupSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecArrayInput)(nil)).Elem(), GroupSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityCenterAdoptSpecInput)(nil)).Elem(), IdentityCenterAdoptSpecArgs{})
@@ -3774,6 +4090,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionSetSpecArrayInput)(nil)).Elem(), PermissionSetSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionsBoundarySpecInput)(nil)).Elem(), PermissionsBoundarySpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionsBoundarySpecPtrInput)(nil)).Elem(), PermissionsBoundarySpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PolicyRefInput)(nil)).Elem(), PolicyRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PolicyRefArrayInput)(nil)).Elem(), PolicyRefArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioCreateSpecInput)(nil)).Elem(), PortfolioCreateSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioCreateSpecPtrInput)(nil)).Elem(), PortfolioCreateSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioSpecInput)(nil)).Elem(), PortfolioSpecArgs{})
@@ -3807,6 +4125,8 @@ func init() {
 	pulumi.RegisterOutputType(CustomerManagedPolicyRefOutput{})
 	pulumi.RegisterOutputType(CustomerManagedPolicyRefPtrOutput{})
 	pulumi.RegisterOutputType(CustomerManagedPolicyRefArrayOutput{})
+	pulumi.RegisterOutputType(GovernedPermissionSetOutput{})
+	pulumi.RegisterOutputType(GovernedPermissionSetArrayOutput{})
 	pulumi.RegisterOutputType(GroupSpecOutput{})
 	pulumi.RegisterOutputType(GroupSpecArrayOutput{})
 	pulumi.RegisterOutputType(IdentityCenterAdoptSpecOutput{})
@@ -3824,6 +4144,8 @@ func init() {
 	pulumi.RegisterOutputType(PermissionSetSpecArrayOutput{})
 	pulumi.RegisterOutputType(PermissionsBoundarySpecOutput{})
 	pulumi.RegisterOutputType(PermissionsBoundarySpecPtrOutput{})
+	pulumi.RegisterOutputType(PolicyRefOutput{})
+	pulumi.RegisterOutputType(PolicyRefArrayOutput{})
 	pulumi.RegisterOutputType(PortfolioCreateSpecOutput{})
 	pulumi.RegisterOutputType(PortfolioCreateSpecPtrOutput{})
 	pulumi.RegisterOutputType(PortfolioSpecOutput{})
@@ -3840,6 +4162,8 @@ func init() {
 	pulumi.RegisterOutputType(ShareSpecArrayOutput{})
 	pulumi.RegisterOutputType(TrustedTokenIssuerSpecOutput{})
 	pulumi.RegisterOutputType(TrustedTokenIssuerSpecArrayOutput{})
+	pulumi.RegisterOutputType(UndeclaredPolicyOutput{})
+	pulumi.RegisterOutputType(UndeclaredPolicyArrayOutput{})
 	pulumi.RegisterOutputType(UserSpecOutput{})
 	pulumi.RegisterOutputType(UserSpecArrayOutput{})
 }

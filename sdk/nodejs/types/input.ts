@@ -191,6 +191,32 @@ export interface CustomerManagedPolicyRefArgs {
 }
 
 /**
+ * A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+ */
+export interface GovernedPermissionSetArgs {
+    /**
+     * The customer managed policies the program attaches to it.
+     */
+    customerManagedPolicies?: pulumi.Input<pulumi.Input<inputs.PolicyRefArgs>[] | undefined>;
+    /**
+     * Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+     */
+    exclusive?: pulumi.Input<boolean | undefined>;
+    /**
+     * The AWS managed policies the program attaches to it.
+     */
+    managedPolicyArns?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The permission set's name, for messages.
+     */
+    name?: pulumi.Input<string | undefined>;
+    /**
+     * The permission set's ARN, of the resource's instance.
+     */
+    permissionSetArn: pulumi.Input<string>;
+}
+
+/**
  * An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
  */
 export interface GroupSpecArgs {
@@ -335,6 +361,10 @@ export interface PermissionSetSpecArgs {
      */
     description?: pulumi.Input<string | undefined>;
     /**
+     * Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+     */
+    exclusive?: pulumi.Input<boolean | undefined>;
+    /**
      * Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
      */
     existing?: pulumi.Input<boolean | undefined>;
@@ -380,6 +410,20 @@ export interface PermissionsBoundarySpecArgs {
      * ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
      */
     managedPolicyArn?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * A customer managed policy, by name and path.
+ */
+export interface PolicyRefArgs {
+    /**
+     * The policy's name.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * The policy's path; defaults to `/`.
+     */
+    path?: pulumi.Input<string | undefined>;
 }
 
 /**

@@ -32,6 +32,8 @@ __all__ = [
     'AssumeRoleArgsDict',
     'CustomerManagedPolicyRefArgs',
     'CustomerManagedPolicyRefArgsDict',
+    'GovernedPermissionSetArgs',
+    'GovernedPermissionSetArgsDict',
     'GroupSpecArgs',
     'GroupSpecArgsDict',
     'IdentityCenterAdoptSpecArgs',
@@ -48,6 +50,8 @@ __all__ = [
     'PermissionSetSpecArgsDict',
     'PermissionsBoundarySpecArgs',
     'PermissionsBoundarySpecArgsDict',
+    'PolicyRefArgs',
+    'PolicyRefArgsDict',
     'PortfolioCreateSpecArgs',
     'PortfolioCreateSpecArgsDict',
     'PortfolioSpecArgs',
@@ -844,6 +848,119 @@ class CustomerManagedPolicyRefArgs:
         pulumi.set(self, "path", value)
 
 
+class GovernedPermissionSetArgsDict(TypedDict):
+    """
+    A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+    """
+    permission_set_arn: pulumi.Input[_builtins.str]
+    """
+    The permission set's ARN, of the resource's instance.
+    """
+    customer_managed_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['PolicyRefArgsDict']]]]]
+    """
+    The customer managed policies the program attaches to it.
+    """
+    exclusive: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+    """
+    managed_policy_arns: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The AWS managed policies the program attaches to it.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The permission set's name, for messages.
+    """
+
+@pulumi.input_type
+class GovernedPermissionSetArgs:
+    def __init__(__self__, *,
+                 permission_set_arn: pulumi.Input[_builtins.str],
+                 customer_managed_policies: pulumi.Input[Optional[Sequence[pulumi.Input['PolicyRefArgs']]]] = None,
+                 exclusive: pulumi.Input[Optional[_builtins.bool]] = None,
+                 managed_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+
+        :param pulumi.Input[_builtins.str] permission_set_arn: The permission set's ARN, of the resource's instance.
+        :param pulumi.Input[Sequence[pulumi.Input['PolicyRefArgs']]] customer_managed_policies: The customer managed policies the program attaches to it.
+        :param pulumi.Input[_builtins.bool] exclusive: Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] managed_policy_arns: The AWS managed policies the program attaches to it.
+        :param pulumi.Input[_builtins.str] name: The permission set's name, for messages.
+        """
+        pulumi.set(__self__, "permission_set_arn", permission_set_arn)
+        if customer_managed_policies is not None:
+            pulumi.set(__self__, "customer_managed_policies", customer_managed_policies)
+        if exclusive is not None:
+            pulumi.set(__self__, "exclusive", exclusive)
+        if managed_policy_arns is not None:
+            pulumi.set(__self__, "managed_policy_arns", managed_policy_arns)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter(name="permissionSetArn")
+    def permission_set_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        The permission set's ARN, of the resource's instance.
+        """
+        return pulumi.get(self, "permission_set_arn")
+
+    @permission_set_arn.setter
+    def permission_set_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "permission_set_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="customerManagedPolicies")
+    def customer_managed_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PolicyRefArgs']]]]:
+        """
+        The customer managed policies the program attaches to it.
+        """
+        return pulumi.get(self, "customer_managed_policies")
+
+    @customer_managed_policies.setter
+    def customer_managed_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PolicyRefArgs']]]]):
+        pulumi.set(self, "customer_managed_policies", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def exclusive(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+        """
+        return pulumi.get(self, "exclusive")
+
+    @exclusive.setter
+    def exclusive(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "exclusive", value)
+
+    @_builtins.property
+    @pulumi.getter(name="managedPolicyArns")
+    def managed_policy_arns(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The AWS managed policies the program attaches to it.
+        """
+        return pulumi.get(self, "managed_policy_arns")
+
+    @managed_policy_arns.setter
+    def managed_policy_arns(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "managed_policy_arns", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The permission set's name, for messages.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
 class GroupSpecArgsDict(TypedDict):
     """
     An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
@@ -1421,6 +1538,10 @@ class PermissionSetSpecArgsDict(TypedDict):
     """
     The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
     """
+    exclusive: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+    """
     existing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
     Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
@@ -1456,6 +1577,7 @@ class PermissionSetSpecArgs:
                  name: pulumi.Input[_builtins.str],
                  customer_managed_policies: pulumi.Input[Optional[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 exclusive: pulumi.Input[Optional[_builtins.bool]] = None,
                  existing: pulumi.Input[Optional[_builtins.bool]] = None,
                  inline_policy: pulumi.Input[Optional[_builtins.str]] = None,
                  managed_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -1469,6 +1591,7 @@ class PermissionSetSpecArgs:
         :param pulumi.Input[_builtins.str] name: The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
         :param pulumi.Input[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]] customer_managed_policies: Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
         :param pulumi.Input[_builtins.str] description: The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
+        :param pulumi.Input[_builtins.bool] exclusive: Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
         :param pulumi.Input[_builtins.bool] existing: Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
         :param pulumi.Input[_builtins.str] inline_policy: An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] managed_policy_arns: ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
@@ -1482,6 +1605,8 @@ class PermissionSetSpecArgs:
             pulumi.set(__self__, "customer_managed_policies", customer_managed_policies)
         if description is not None:
             pulumi.set(__self__, "description", description)
+        if exclusive is not None:
+            pulumi.set(__self__, "exclusive", exclusive)
         if existing is not None:
             pulumi.set(__self__, "existing", existing)
         if inline_policy is not None:
@@ -1532,6 +1657,18 @@ class PermissionSetSpecArgs:
     @description.setter
     def description(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def exclusive(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+        """
+        return pulumi.get(self, "exclusive")
+
+    @exclusive.setter
+    def exclusive(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "exclusive", value)
 
     @_builtins.property
     @pulumi.getter
@@ -1670,6 +1807,59 @@ class PermissionsBoundarySpecArgs:
     @managed_policy_arn.setter
     def managed_policy_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "managed_policy_arn", value)
+
+
+class PolicyRefArgsDict(TypedDict):
+    """
+    A customer managed policy, by name and path.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The policy's name.
+    """
+    path: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The policy's path; defaults to `/`.
+    """
+
+@pulumi.input_type
+class PolicyRefArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 path: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A customer managed policy, by name and path.
+
+        :param pulumi.Input[_builtins.str] name: The policy's name.
+        :param pulumi.Input[_builtins.str] path: The policy's path; defaults to `/`.
+        """
+        pulumi.set(__self__, "name", name)
+        if path is not None:
+            pulumi.set(__self__, "path", path)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The policy's name.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The policy's path; defaults to `/`.
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "path", value)
 
 
 class PortfolioCreateSpecArgsDict(TypedDict):

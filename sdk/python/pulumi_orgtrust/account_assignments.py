@@ -22,15 +22,19 @@ __all__ = ['AccountAssignmentsArgs', 'AccountAssignments']
 class AccountAssignmentsArgs:
     def __init__(__self__, *,
                  assignments: pulumi.Input[Sequence[pulumi.Input['AssignmentArgs']]],
-                 instance_arn: pulumi.Input[_builtins.str]):
+                 instance_arn: pulumi.Input[_builtins.str],
+                 governed_permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input['GovernedPermissionSetArgs']]]] = None):
         """
         The set of arguments for constructing a AccountAssignments resource.
 
         :param pulumi.Input[Sequence[pulumi.Input['AssignmentArgs']]] assignments: The assignments, in any order; each may appear once. Adding and removing assignments updates the resource in place, and preview names each one.
         :param pulumi.Input[_builtins.str] instance_arn: The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
+        :param pulumi.Input[Sequence[pulumi.Input['GovernedPermissionSetArgs']]] governed_permission_sets: Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
         """
         pulumi.set(__self__, "assignments", assignments)
         pulumi.set(__self__, "instance_arn", instance_arn)
+        if governed_permission_sets is not None:
+            pulumi.set(__self__, "governed_permission_sets", governed_permission_sets)
 
     @_builtins.property
     @pulumi.getter
@@ -56,6 +60,18 @@ class AccountAssignmentsArgs:
     def instance_arn(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "instance_arn", value)
 
+    @_builtins.property
+    @pulumi.getter(name="governedPermissionSets")
+    def governed_permission_sets(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['GovernedPermissionSetArgs']]]]:
+        """
+        Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+        """
+        return pulumi.get(self, "governed_permission_sets")
+
+    @governed_permission_sets.setter
+    def governed_permission_sets(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['GovernedPermissionSetArgs']]]]):
+        pulumi.set(self, "governed_permission_sets", value)
+
 
 @pulumi.type_token("orgtrust:index:AccountAssignments")
 class AccountAssignments(pulumi.CustomResource):
@@ -64,6 +80,7 @@ class AccountAssignments(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentArgs', 'AssignmentArgsDict']]]]] = None,
+                 governed_permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['GovernedPermissionSetArgs', 'GovernedPermissionSetArgsDict']]]]] = None,
                  instance_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -216,6 +233,7 @@ class AccountAssignments(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AssignmentArgs', 'AssignmentArgsDict']]]] assignments: The assignments, in any order; each may appear once. Adding and removing assignments updates the resource in place, and preview names each one.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['GovernedPermissionSetArgs', 'GovernedPermissionSetArgsDict']]]] governed_permission_sets: Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
         :param pulumi.Input[_builtins.str] instance_arn: The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
         """
         ...
@@ -387,6 +405,7 @@ class AccountAssignments(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentArgs', 'AssignmentArgsDict']]]]] = None,
+                 governed_permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['GovernedPermissionSetArgs', 'GovernedPermissionSetArgsDict']]]]] = None,
                  instance_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -400,11 +419,14 @@ class AccountAssignments(pulumi.CustomResource):
             if assignments is None and not opts.urn:
                 raise TypeError("Missing required property 'assignments'")
             __props__.__dict__["assignments"] = assignments
+            __props__.__dict__["governed_permission_sets"] = governed_permission_sets
             if instance_arn is None and not opts.urn:
                 raise TypeError("Missing required property 'instance_arn'")
             __props__.__dict__["instance_arn"] = instance_arn
             __props__.__dict__["count"] = None
             __props__.__dict__["identity_store_id"] = None
+            __props__.__dict__["undeclared_assignments"] = None
+            __props__.__dict__["undeclared_policies"] = None
         replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["instanceArn"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(AccountAssignments, __self__).__init__(
@@ -431,8 +453,11 @@ class AccountAssignments(pulumi.CustomResource):
 
         __props__.__dict__["assignments"] = None
         __props__.__dict__["count"] = None
+        __props__.__dict__["governed_permission_sets"] = None
         __props__.__dict__["identity_store_id"] = None
         __props__.__dict__["instance_arn"] = None
+        __props__.__dict__["undeclared_assignments"] = None
+        __props__.__dict__["undeclared_policies"] = None
         return AccountAssignments(resource_name, opts=opts, __props__=__props__)
 
     @_builtins.property
@@ -452,6 +477,14 @@ class AccountAssignments(pulumi.CustomResource):
         return pulumi.get(self, "count")
 
     @_builtins.property
+    @pulumi.getter(name="governedPermissionSets")
+    def governed_permission_sets(self) -> pulumi.Output[Optional[Sequence['outputs.GovernedPermissionSet']]]:
+        """
+        Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+        """
+        return pulumi.get(self, "governed_permission_sets")
+
+    @_builtins.property
     @pulumi.getter(name="identityStoreId")
     def identity_store_id(self) -> pulumi.Output[_builtins.str]:
         """
@@ -466,4 +499,20 @@ class AccountAssignments(pulumi.CustomResource):
         The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
         """
         return pulumi.get(self, "instance_arn")
+
+    @_builtins.property
+    @pulumi.getter(name="undeclaredAssignments")
+    def undeclared_assignments(self) -> pulumi.Output[Sequence['outputs.Assignment']]:
+        """
+        The assignments of governed permission sets that AWS had at the last refresh and the resource does not list.
+        """
+        return pulumi.get(self, "undeclared_assignments")
+
+    @_builtins.property
+    @pulumi.getter(name="undeclaredPolicies")
+    def undeclared_policies(self) -> pulumi.Output[Sequence['outputs.UndeclaredPolicy']]:
+        """
+        The policies attached to governed permission sets at the last refresh that the resource does not list.
+        """
+        return pulumi.get(self, "undeclared_policies")
 

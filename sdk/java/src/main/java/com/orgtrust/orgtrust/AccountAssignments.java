@@ -6,6 +6,8 @@ package com.orgtrust.orgtrust;
 import com.orgtrust.orgtrust.AccountAssignmentsArgs;
 import com.orgtrust.orgtrust.Utilities;
 import com.orgtrust.orgtrust.outputs.Assignment;
+import com.orgtrust.orgtrust.outputs.GovernedPermissionSet;
+import com.orgtrust.orgtrust.outputs.UndeclaredPolicy;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.ResourceType;
@@ -13,6 +15,7 @@ import com.pulumi.core.internal.Codegen;
 import java.lang.Integer;
 import java.lang.String;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
@@ -193,6 +196,20 @@ public class AccountAssignments extends com.pulumi.resources.CustomResource {
         return this.count;
     }
     /**
+     * Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+     * 
+     */
+    @Export(name="governedPermissionSets", refs={List.class,GovernedPermissionSet.class}, tree="[0,1]")
+    private Output</* @Nullable */ List<GovernedPermissionSet>> governedPermissionSets;
+
+    /**
+     * @return Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+     * 
+     */
+    public Output<Optional<List<GovernedPermissionSet>>> governedPermissionSets() {
+        return Codegen.optional(this.governedPermissionSets);
+    }
+    /**
      * The identity store of the instance, where the principals live.
      * 
      */
@@ -219,6 +236,34 @@ public class AccountAssignments extends com.pulumi.resources.CustomResource {
      */
     public Output<String> instanceArn() {
         return this.instanceArn;
+    }
+    /**
+     * The assignments of governed permission sets that AWS had at the last refresh and the resource does not list.
+     * 
+     */
+    @Export(name="undeclaredAssignments", refs={List.class,Assignment.class}, tree="[0,1]")
+    private Output<List<Assignment>> undeclaredAssignments;
+
+    /**
+     * @return The assignments of governed permission sets that AWS had at the last refresh and the resource does not list.
+     * 
+     */
+    public Output<List<Assignment>> undeclaredAssignments() {
+        return this.undeclaredAssignments;
+    }
+    /**
+     * The policies attached to governed permission sets at the last refresh that the resource does not list.
+     * 
+     */
+    @Export(name="undeclaredPolicies", refs={List.class,UndeclaredPolicy.class}, tree="[0,1]")
+    private Output<List<UndeclaredPolicy>> undeclaredPolicies;
+
+    /**
+     * @return The policies attached to governed permission sets at the last refresh that the resource does not list.
+     * 
+     */
+    public Output<List<UndeclaredPolicy>> undeclaredPolicies() {
+        return this.undeclaredPolicies;
     }
 
     /**
