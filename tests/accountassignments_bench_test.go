@@ -49,15 +49,24 @@ func benchFake(opts fakesso.Options) *fakesso.Server {
 	for i := range benchAccounts + benchPermissionSets {
 		opts.Accounts = append(opts.Accounts, ssoAccount(i))
 	}
-	return fakesso.New(opts)
+	fake := fakesso.New(opts)
+	// The permission sets exist (their policies are read on a refresh with
+	// undeclared access): benchPermissionSetArn(ps), 1 to benchPermissionSets.
+	for ps := range benchPermissionSets {
+		fake.AddPermissionSet(fakesso.PermissionSet{Name: fmt.Sprintf("Bench%d", ps)})
+	}
+	return fake
 }
+
+// benchPermissionSetArn is the ARN of the benchmark's permission set ps.
+func benchPermissionSetArn(fake *fakesso.Server, ps int) string { return fake.PermissionSetArn(ps + 1) }
 
 func benchSet(fake *fakesso.Server) []provider.Assignment {
 	out := make([]provider.Assignment, 0, benchAssignments)
 	for u := range benchPrincipals {
 		for a := range benchAccounts {
 			for ps := range benchPermissionSets {
-				out = append(out, provider.Assignment{PermissionSetArn: fake.PermissionSetArn(ps),
+				out = append(out, provider.Assignment{PermissionSetArn: benchPermissionSetArn(fake, ps),
 					PrincipalType: "USER", PrincipalID: ssoUser(u), AccountID: ssoAccount(a)})
 			}
 		}
@@ -131,8 +140,8 @@ func benchSimulated(b *testing.B) {
 	var governed []provider.GovernedPermissionSet
 	var console []fakesso.Assignment
 	for ps := range benchPermissionSets {
-		governed = append(governed, provider.GovernedPermissionSet{PermissionSetArn: fake.PermissionSetArn(ps)})
-		console = append(console, fakesso.Assignment{PermissionSetArn: fake.PermissionSetArn(ps), PrincipalType: "USER",
+		governed = append(governed, provider.GovernedPermissionSet{PermissionSetArn: benchPermissionSetArn(fake, ps)})
+		console = append(console, fakesso.Assignment{PermissionSetArn: benchPermissionSetArn(fake, ps), PrincipalType: "USER",
 			PrincipalID: ssoUser(benchPrincipals + ps), AccountID: ssoAccount(benchAccounts + ps)})
 	}
 	fake.Put(console...)
