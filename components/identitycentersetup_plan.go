@@ -110,6 +110,8 @@ type icPrincipal struct {
 type icMembership struct {
 	group, user int
 	resName     string
+	// adoptID is the ID of the existing membership to import; "" to create it.
+	adoptID string
 }
 
 // icRule is one validated AssignmentSpec.

@@ -285,6 +285,9 @@ func (b *icBuilder) memberships() error {
 			// keep the rule that every child comes after it.
 			opts = append(opts, b.afterIntegration)
 		}
+		if m.adoptID != "" {
+			opts = append(opts, importAs(b.plan.identityStoreID+"/"+m.adoptID))
+		}
 		res, err := identitystore.NewGroupMembership(b.ctx, m.resName, &identitystore.GroupMembershipArgs{
 			IdentityStoreId: b.storeID, GroupId: g.idInput, MemberId: u.idInput,
 		}, opts...)

@@ -295,7 +295,7 @@ var typeActions = map[string][]string{
 // lookups; a test reads every call from its client interfaces and checks
 // that the read-only policy allows it.
 var discoverActions = map[string][]string{
-	"sso":            {"sso:ListPermissionSets"},
+	"sso":            {"sso:ListPermissionSets", "identitystore:ListGroupMemberships"},
 	"servicecatalog": {"servicecatalog:ListPortfolios"},
 }
 

@@ -104,6 +104,7 @@ func (g *Generated) buildIdentityCenter() {
 			PermissionSet: r.ps, Principals: r.principals, AccountIDs: r.accts, OrganizationalUnitIDs: r.ous,
 		})
 	}
+	args.GroupMemberships, adopt.GroupMemberships = memberships(ic, groups, users)
 	for _, n := range sortedKeys(groups) {
 		args.Groups = append(args.Groups, components.GroupSpec{DisplayName: n, Existing: true})
 	}
@@ -116,7 +117,8 @@ func (g *Generated) buildIdentityCenter() {
 	}
 	adopt.Assignments = len(args.Assignments) > 0
 	adopt.AccessControlAttributes = len(args.AccessControlAttributes) > 0
-	if adopt.DelegatedAdmin || len(adopt.PermissionSets) > 0 || adopt.Assignments || adopt.AccessControlAttributes {
+	if adopt.DelegatedAdmin || len(adopt.PermissionSets) > 0 || adopt.Assignments || adopt.AccessControlAttributes ||
+		len(adopt.GroupMemberships) > 0 {
 		args.Adopt = adopt
 	}
 	g.IdentityCenter = g.checkIdentityCenter(args)

@@ -77,6 +77,14 @@ type IdentityCenter struct {
 	Assignments []Assignment
 	// AccessControlAttributes are sorted by key.
 	AccessControlAttributes []Attribute
+	// Memberships are the user members of the groups that have assignments,
+	// sorted by group and user ID (identitycenter_memberships.go).
+	Memberships []Membership
+}
+
+// Membership is a user's membership in a group.
+type Membership struct {
+	ID, GroupID, UserID string
 }
 
 // PermissionSet is one permission set with its policies.

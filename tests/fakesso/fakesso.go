@@ -170,6 +170,7 @@ type Server struct {
 	userNames      map[string]string
 	abac           []Attribute
 	history        []Change
+	memberships    map[string]Membership // by membership ID (memberships.go)
 
 	calls          map[string]int
 	throttled      int

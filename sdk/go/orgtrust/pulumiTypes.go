@@ -1464,6 +1464,8 @@ type IdentityCenterAdoptSpec struct {
 	Assignments *bool `pulumi:"assignments"`
 	// `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
 	DelegatedAdmin *bool `pulumi:"delegatedAdmin"`
+	// The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+	GroupMemberships []MembershipAdoptSpec `pulumi:"groupMemberships"`
 	// The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
 	PermissionSets map[string]string `pulumi:"permissionSets"`
 }
@@ -1487,6 +1489,8 @@ type IdentityCenterAdoptSpecArgs struct {
 	Assignments pulumi.BoolPtrInput `pulumi:"assignments"`
 	// `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
 	DelegatedAdmin pulumi.BoolPtrInput `pulumi:"delegatedAdmin"`
+	// The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+	GroupMemberships MembershipAdoptSpecArrayInput `pulumi:"groupMemberships"`
 	// The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
 	PermissionSets pulumi.StringMapInput `pulumi:"permissionSets"`
 }
@@ -1584,6 +1588,11 @@ func (o IdentityCenterAdoptSpecOutput) DelegatedAdmin() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v IdentityCenterAdoptSpec) *bool { return v.DelegatedAdmin }).(pulumi.BoolPtrOutput)
 }
 
+// The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+func (o IdentityCenterAdoptSpecOutput) GroupMemberships() MembershipAdoptSpecArrayOutput {
+	return o.ApplyT(func(v IdentityCenterAdoptSpec) []MembershipAdoptSpec { return v.GroupMemberships }).(MembershipAdoptSpecArrayOutput)
+}
+
 // The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
 func (o IdentityCenterAdoptSpecOutput) PermissionSets() pulumi.StringMapOutput {
 	return o.ApplyT(func(v IdentityCenterAdoptSpec) map[string]string { return v.PermissionSets }).(pulumi.StringMapOutput)
@@ -1641,6 +1650,16 @@ func (o IdentityCenterAdoptSpecPtrOutput) DelegatedAdmin() pulumi.BoolPtrOutput 
 		}
 		return v.DelegatedAdmin
 	}).(pulumi.BoolPtrOutput)
+}
+
+// The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+func (o IdentityCenterAdoptSpecPtrOutput) GroupMemberships() MembershipAdoptSpecArrayOutput {
+	return o.ApplyT(func(v *IdentityCenterAdoptSpec) []MembershipAdoptSpec {
+		if v == nil {
+			return nil
+		}
+		return v.GroupMemberships
+	}).(MembershipAdoptSpecArrayOutput)
 }
 
 // The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
@@ -1965,6 +1984,124 @@ func (o IntegrationSettingsOutput) Service() pulumi.StringPtrOutput {
 // A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
 func (o IntegrationSettingsOutput) ServicePrincipal() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v IntegrationSettings) *string { return v.ServicePrincipal }).(pulumi.StringPtrOutput)
+}
+
+// An existing group membership to import.
+type MembershipAdoptSpec struct {
+	// The group's display name, as in `groupMemberships`.
+	Group string `pulumi:"group"`
+	// The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+	MembershipId string `pulumi:"membershipId"`
+	// The user's user name, as in `groupMemberships`.
+	User string `pulumi:"user"`
+}
+
+// MembershipAdoptSpecInput is an input type that accepts MembershipAdoptSpecArgs and MembershipAdoptSpecOutput values.
+// You can construct a concrete instance of `MembershipAdoptSpecInput` via:
+//
+//	MembershipAdoptSpecArgs{...}
+type MembershipAdoptSpecInput interface {
+	pulumi.Input
+
+	ToMembershipAdoptSpecOutput() MembershipAdoptSpecOutput
+	ToMembershipAdoptSpecOutputWithContext(context.Context) MembershipAdoptSpecOutput
+}
+
+// An existing group membership to import.
+type MembershipAdoptSpecArgs struct {
+	// The group's display name, as in `groupMemberships`.
+	Group pulumi.StringInput `pulumi:"group"`
+	// The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+	MembershipId pulumi.StringInput `pulumi:"membershipId"`
+	// The user's user name, as in `groupMemberships`.
+	User pulumi.StringInput `pulumi:"user"`
+}
+
+func (MembershipAdoptSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MembershipAdoptSpec)(nil)).Elem()
+}
+
+func (i MembershipAdoptSpecArgs) ToMembershipAdoptSpecOutput() MembershipAdoptSpecOutput {
+	return i.ToMembershipAdoptSpecOutputWithContext(context.Background())
+}
+
+func (i MembershipAdoptSpecArgs) ToMembershipAdoptSpecOutputWithContext(ctx context.Context) MembershipAdoptSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MembershipAdoptSpecOutput)
+}
+
+// MembershipAdoptSpecArrayInput is an input type that accepts MembershipAdoptSpecArray and MembershipAdoptSpecArrayOutput values.
+// You can construct a concrete instance of `MembershipAdoptSpecArrayInput` via:
+//
+//	MembershipAdoptSpecArray{ MembershipAdoptSpecArgs{...} }
+type MembershipAdoptSpecArrayInput interface {
+	pulumi.Input
+
+	ToMembershipAdoptSpecArrayOutput() MembershipAdoptSpecArrayOutput
+	ToMembershipAdoptSpecArrayOutputWithContext(context.Context) MembershipAdoptSpecArrayOutput
+}
+
+type MembershipAdoptSpecArray []MembershipAdoptSpecInput
+
+func (MembershipAdoptSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]MembershipAdoptSpec)(nil)).Elem()
+}
+
+func (i MembershipAdoptSpecArray) ToMembershipAdoptSpecArrayOutput() MembershipAdoptSpecArrayOutput {
+	return i.ToMembershipAdoptSpecArrayOutputWithContext(context.Background())
+}
+
+func (i MembershipAdoptSpecArray) ToMembershipAdoptSpecArrayOutputWithContext(ctx context.Context) MembershipAdoptSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MembershipAdoptSpecArrayOutput)
+}
+
+// An existing group membership to import.
+type MembershipAdoptSpecOutput struct{ *pulumi.OutputState }
+
+func (MembershipAdoptSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MembershipAdoptSpec)(nil)).Elem()
+}
+
+func (o MembershipAdoptSpecOutput) ToMembershipAdoptSpecOutput() MembershipAdoptSpecOutput {
+	return o
+}
+
+func (o MembershipAdoptSpecOutput) ToMembershipAdoptSpecOutputWithContext(ctx context.Context) MembershipAdoptSpecOutput {
+	return o
+}
+
+// The group's display name, as in `groupMemberships`.
+func (o MembershipAdoptSpecOutput) Group() pulumi.StringOutput {
+	return o.ApplyT(func(v MembershipAdoptSpec) string { return v.Group }).(pulumi.StringOutput)
+}
+
+// The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+func (o MembershipAdoptSpecOutput) MembershipId() pulumi.StringOutput {
+	return o.ApplyT(func(v MembershipAdoptSpec) string { return v.MembershipId }).(pulumi.StringOutput)
+}
+
+// The user's user name, as in `groupMemberships`.
+func (o MembershipAdoptSpecOutput) User() pulumi.StringOutput {
+	return o.ApplyT(func(v MembershipAdoptSpec) string { return v.User }).(pulumi.StringOutput)
+}
+
+type MembershipAdoptSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (MembershipAdoptSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]MembershipAdoptSpec)(nil)).Elem()
+}
+
+func (o MembershipAdoptSpecArrayOutput) ToMembershipAdoptSpecArrayOutput() MembershipAdoptSpecArrayOutput {
+	return o
+}
+
+func (o MembershipAdoptSpecArrayOutput) ToMembershipAdoptSpecArrayOutputWithContext(ctx context.Context) MembershipAdoptSpecArrayOutput {
+	return o
+}
+
+func (o MembershipAdoptSpecArrayOutput) Index(i pulumi.IntInput) MembershipAdoptSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) MembershipAdoptSpec {
+		return vs[0].([]MembershipAdoptSpec)[vs[1].(int)]
+	}).(MembershipAdoptSpecOutput)
 }
 
 // A group membership.
@@ -4082,6 +4219,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationAdoptSpecInput)(nil)).Elem(), IntegrationAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationAdoptSpecPtrInput)(nil)).Elem(), IntegrationAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationSettingsInput)(nil)).Elem(), IntegrationSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MembershipAdoptSpecInput)(nil)).Elem(), MembershipAdoptSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MembershipAdoptSpecArrayInput)(nil)).Elem(), MembershipAdoptSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecInput)(nil)).Elem(), MembershipSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecArrayInput)(nil)).Elem(), MembershipSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*OrgIntegrationSpecInput)(nil)).Elem(), OrgIntegrationSpecArgs{})
@@ -4134,6 +4273,8 @@ func init() {
 	pulumi.RegisterOutputType(IntegrationAdoptSpecOutput{})
 	pulumi.RegisterOutputType(IntegrationAdoptSpecPtrOutput{})
 	pulumi.RegisterOutputType(IntegrationSettingsOutput{})
+	pulumi.RegisterOutputType(MembershipAdoptSpecOutput{})
+	pulumi.RegisterOutputType(MembershipAdoptSpecArrayOutput{})
 	pulumi.RegisterOutputType(MembershipSpecOutput{})
 	pulumi.RegisterOutputType(MembershipSpecArrayOutput{})
 	pulumi.RegisterOutputType(OrgAccountOutput{})

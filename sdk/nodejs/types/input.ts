@@ -251,6 +251,10 @@ export interface IdentityCenterAdoptSpecArgs {
      */
     delegatedAdmin?: pulumi.Input<boolean | undefined>;
     /**
+     * The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+     */
+    groupMemberships?: pulumi.Input<pulumi.Input<inputs.MembershipAdoptSpecArgs>[] | undefined>;
+    /**
      * The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
      */
     permissionSets?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
@@ -318,6 +322,24 @@ export interface IntegrationSettingsArgs {
      * A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
      */
     servicePrincipal?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * An existing group membership to import.
+ */
+export interface MembershipAdoptSpecArgs {
+    /**
+     * The group's display name, as in `groupMemberships`.
+     */
+    group: pulumi.Input<string>;
+    /**
+     * The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+     */
+    membershipId: pulumi.Input<string>;
+    /**
+     * The user's user name, as in `groupMemberships`.
+     */
+    user: pulumi.Input<string>;
 }
 
 /**

@@ -42,6 +42,8 @@ __all__ = [
     'IntegrationAdoptSpecArgsDict',
     'IntegrationSettingsArgs',
     'IntegrationSettingsArgsDict',
+    'MembershipAdoptSpecArgs',
+    'MembershipAdoptSpecArgsDict',
     'MembershipSpecArgs',
     'MembershipSpecArgsDict',
     'OrgIntegrationSpecArgs',
@@ -1050,6 +1052,10 @@ class IdentityCenterAdoptSpecArgsDict(TypedDict):
     """
     `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
     """
+    group_memberships: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['MembershipAdoptSpecArgsDict']]]]]
+    """
+    The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+    """
     permission_sets: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
     The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
@@ -1061,6 +1067,7 @@ class IdentityCenterAdoptSpecArgs:
                  access_control_attributes: pulumi.Input[Optional[_builtins.bool]] = None,
                  assignments: pulumi.Input[Optional[_builtins.bool]] = None,
                  delegated_admin: pulumi.Input[Optional[_builtins.bool]] = None,
+                 group_memberships: pulumi.Input[Optional[Sequence[pulumi.Input['MembershipAdoptSpecArgs']]]] = None,
                  permission_sets: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
         What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
@@ -1069,6 +1076,7 @@ class IdentityCenterAdoptSpecArgs:
         :param pulumi.Input[_builtins.bool] access_control_attributes: The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
         :param pulumi.Input[_builtins.bool] assignments: The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
         :param pulumi.Input[_builtins.bool] delegated_admin: `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+        :param pulumi.Input[Sequence[pulumi.Input['MembershipAdoptSpecArgs']]] group_memberships: The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permission_sets: The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
         """
         if access_control_attributes is not None:
@@ -1077,6 +1085,8 @@ class IdentityCenterAdoptSpecArgs:
             pulumi.set(__self__, "assignments", assignments)
         if delegated_admin is not None:
             pulumi.set(__self__, "delegated_admin", delegated_admin)
+        if group_memberships is not None:
+            pulumi.set(__self__, "group_memberships", group_memberships)
         if permission_sets is not None:
             pulumi.set(__self__, "permission_sets", permission_sets)
 
@@ -1115,6 +1125,18 @@ class IdentityCenterAdoptSpecArgs:
     @delegated_admin.setter
     def delegated_admin(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "delegated_admin", value)
+
+    @_builtins.property
+    @pulumi.getter(name="groupMemberships")
+    def group_memberships(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['MembershipAdoptSpecArgs']]]]:
+        """
+        The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+        """
+        return pulumi.get(self, "group_memberships")
+
+    @group_memberships.setter
+    def group_memberships(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['MembershipAdoptSpecArgs']]]]):
+        pulumi.set(self, "group_memberships", value)
 
     @_builtins.property
     @pulumi.getter(name="permissionSets")
@@ -1416,6 +1438,77 @@ class IntegrationSettingsArgs:
     @service_principal.setter
     def service_principal(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "service_principal", value)
+
+
+class MembershipAdoptSpecArgsDict(TypedDict):
+    """
+    An existing group membership to import.
+    """
+    group: pulumi.Input[_builtins.str]
+    """
+    The group's display name, as in `groupMemberships`.
+    """
+    membership_id: pulumi.Input[_builtins.str]
+    """
+    The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+    """
+    user: pulumi.Input[_builtins.str]
+    """
+    The user's user name, as in `groupMemberships`.
+    """
+
+@pulumi.input_type
+class MembershipAdoptSpecArgs:
+    def __init__(__self__, *,
+                 group: pulumi.Input[_builtins.str],
+                 membership_id: pulumi.Input[_builtins.str],
+                 user: pulumi.Input[_builtins.str]):
+        """
+        An existing group membership to import.
+
+        :param pulumi.Input[_builtins.str] group: The group's display name, as in `groupMemberships`.
+        :param pulumi.Input[_builtins.str] membership_id: The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+        :param pulumi.Input[_builtins.str] user: The user's user name, as in `groupMemberships`.
+        """
+        pulumi.set(__self__, "group", group)
+        pulumi.set(__self__, "membership_id", membership_id)
+        pulumi.set(__self__, "user", user)
+
+    @_builtins.property
+    @pulumi.getter
+    def group(self) -> pulumi.Input[_builtins.str]:
+        """
+        The group's display name, as in `groupMemberships`.
+        """
+        return pulumi.get(self, "group")
+
+    @group.setter
+    def group(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "group", value)
+
+    @_builtins.property
+    @pulumi.getter(name="membershipId")
+    def membership_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+        """
+        return pulumi.get(self, "membership_id")
+
+    @membership_id.setter
+    def membership_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "membership_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def user(self) -> pulumi.Input[_builtins.str]:
+        """
+        The user's user name, as in `groupMemberships`.
+        """
+        return pulumi.get(self, "user")
+
+    @user.setter
+    def user(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "user", value)
 
 
 class MembershipSpecArgsDict(TypedDict):
