@@ -72,7 +72,7 @@ func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 	}
 	const constant = 50
 	bound := 6*l.PermissionSets + (l.PermissionSets+99)/100 + l.Principals() + (l.Assignments()+99)/100 +
-		2*(l.Units()+1) + (l.Accounts+19)/20 + constant
+		2*(l.Units()+1) + (l.Accounts+19)/20 + l.GroupsAssigned + (l.Accounts + 1) + constant
 	total := res.TotalCalls()
 	type op struct {
 		name string
@@ -89,7 +89,8 @@ func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 	}
 	fmt.Printf("discover %d accounts %d permission-sets %d assignments: calls %d (by operation %s) "+
 		"simulated-seconds %.0f (bound %d calls: 6 per permission set, 1 per principal and page of 100 "+
-		"assignments, 2 per OU and page of accounts, and %d; throttled %d; configuration %d bytes, %d "+
+		"assignments, 2 per OU and page of accounts, 1 per assigned group (its members) and per account (its "+
+		"tags), and %d; throttled %d; configuration %d bytes, %d "+
 		"assignment rules, built in %s; stack file %d bytes, PULUMI_CONFIG %d bytes (inline %d), sections "+
 		"file %d bytes)\n", l.Accounts, l.PermissionSets, l.Assignments(), total,
 		strings.Join(by, ", "), res.Elapsed.Seconds(), bound, constant, o.SSO.Throttled(),

@@ -62,6 +62,7 @@ func (g *Generated) buildIdentityCenter() {
 	type rule struct {
 		ps, targets string
 		ous, accts  []string
+		tags        []components.AccountTagSpec
 		principals  []components.PrincipalRef
 	}
 	rules := map[string]*rule{}
@@ -78,10 +79,15 @@ func (g *Generated) buildIdentityCenter() {
 			users[name] = true
 		}
 		ous, rest := comp.targets(accounts[k])
-		key := k.ps + "\x00" + strings.Join(ous, ",") + "\x00" + strings.Join(rest, ",")
+		var tags []components.AccountTagSpec
+		if tag, others, ok := tagCover(&g.inv.Organization, accounts[k], ous, rest); ok {
+			ous, rest, tags = nil, others, []components.AccountTagSpec{tag}
+		}
+		key := k.ps + "\x00" + strings.Join(ous, ",") + "\x00" + strings.Join(rest, ",") + "\x00" +
+			components.AccountTagsString(tags)
 		r := rules[key]
 		if r == nil {
-			r = &rule{ps: k.ps, targets: key, ous: ous, accts: rest}
+			r = &rule{ps: k.ps, targets: key, ous: ous, accts: rest, tags: tags}
 			rules[key] = r
 		}
 		r.principals = append(r.principals, components.PrincipalRef{Type: components.PrincipalType(k.typ), Name: name})
@@ -102,6 +108,7 @@ func (g *Generated) buildIdentityCenter() {
 	for _, r := range ordered {
 		args.Assignments = append(args.Assignments, components.AssignmentSpec{
 			PermissionSet: r.ps, Principals: r.principals, AccountIDs: r.accts, OrganizationalUnitIDs: r.ous,
+			AccountTags: r.tags,
 		})
 	}
 	args.GroupMemberships, adopt.GroupMemberships = memberships(ic, groups, users)

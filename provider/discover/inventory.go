@@ -63,6 +63,9 @@ type Unit struct {
 // Account is one account of the organization.
 type Account struct {
 	ID, Name, Status, Parent string
+	// Tags are the account's AWS Organizations tags, read when Identity
+	// Center has assignments (identitycenter_tags.go).
+	Tags map[string]string
 }
 
 // IdentityCenter is an IAM Identity Center instance and what it holds.
