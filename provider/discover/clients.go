@@ -210,14 +210,18 @@ func (c *callCounter) total() int {
 
 // newClients builds the clients from cfg. Identity Center's (sso-admin and
 // the identity store) take a token of one limiter of
-// provider.IdentityCenterRequestsPerSecond before every attempt, on clock.
+// provider.IdentityCenterRequestsPerSecond before every attempt, on clock;
+// Organizations' one of provider.OrganizationsRequestsPerSecond.
 func newClients(cfg aws.Config, clock provider.Clock, rps float64) *clients {
 	c := &clients{cfg: cfg, count: &callCounter{calls: map[string]int{}}, regional: map[string]*regionalClients{}}
 	limit := provider.RateLimitOption(provider.NewRateLimiter(rps), clock)
 	ic := cfg.Copy()
 	ic.Retryer = func() aws.Retryer { return provider.NewIdentityCenterRetryer() }
+	// Organizations' calls (the tree, and one ListTagsForResource per account)
+	// keep to its request rate, as the provider's getOrganizationAccounts does.
+	orgLimit := provider.RateLimitOption(provider.NewRateLimiter(provider.OrganizationsRequestsPerSecond), clock)
 	c.orgs = organizations.NewFromConfig(cfg, func(o *organizations.Options) {
-		o.APIOptions = append(o.APIOptions, c.count.option("organizations"))
+		o.APIOptions = append(o.APIOptions, c.count.option("organizations"), orgLimit)
 	})
 	c.sso = ssoadmin.NewFromConfig(ic, func(o *ssoadmin.Options) {
 		o.APIOptions = append(o.APIOptions, c.count.option("sso"), limit)
