@@ -10,7 +10,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
-	"github.com/aws/smithy-go/middleware"
 )
 
 // The organization's accounts with their tags, for assignment rules that
@@ -86,15 +85,7 @@ func NewOrgAccountReader(cfg aws.Config, opts OrgAccountReaderOptions) *OrgAccou
 		opts.RequestsPerSecond = OrganizationsRequestsPerSecond
 	}
 	r := &OrgAccountReader{progress: opts.Progress}
-	count := func(s *middleware.Stack) error {
-		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("orgtrustCount",
-			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
-				middleware.InitializeOutput, middleware.Metadata, error,
-			) {
-				r.calls.Add(1)
-				return next.HandleInitialize(ctx, in)
-			}), middleware.Before)
-	}
+	count := countMiddleware(&r.calls)
 	limit := limitMiddleware(NewRateLimiter(opts.RequestsPerSecond), opts.Clock)
 	r.api = organizations.NewFromConfig(cfg, func(o *organizations.Options) {
 		o.APIOptions = append(o.APIOptions, count, limit)

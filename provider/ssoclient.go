@@ -114,6 +114,19 @@ func (l *RateLimiter) wait(ctx context.Context, clock Clock) error {
 	}
 }
 
+// countMiddleware counts every call (not its retries) into n.
+func countMiddleware(n *atomic.Int64) func(*middleware.Stack) error {
+	return func(s *middleware.Stack) error {
+		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("orgtrustCount",
+			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+				middleware.InitializeOutput, middleware.Metadata, error,
+			) {
+				n.Add(1)
+				return next.HandleInitialize(ctx, in)
+			}), middleware.Before)
+	}
+}
+
 // prepaidKey marks a context whose call took its first token already (the
 // pump takes it before dispatching).
 type prepaidKey struct{}
@@ -226,15 +239,7 @@ func NewAssignmentClient(cfg aws.Config, opts AssignmentClientOptions) *Assignme
 	}
 	cfg = cfg.Copy()
 	cfg.Retryer = func() aws.Retryer { return newSSORetryer(opts.MaxAttempts, opts.MaxBackoff) }
-	count := func(s *middleware.Stack) error {
-		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("orgtrustCount",
-			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
-				middleware.InitializeOutput, middleware.Metadata, error,
-			) {
-				c.calls.Add(1)
-				return next.HandleInitialize(ctx, in)
-			}), middleware.Before)
-	}
+	count := countMiddleware(&c.calls)
 	limit := limitMiddleware(c.lim, c.clock)
 	c.sso = ssoadmin.NewFromConfig(cfg, func(o *ssoadmin.Options) {
 		o.APIOptions = append(o.APIOptions, count, limit)

@@ -63,16 +63,14 @@ func TestDriftWorkflowAgainstTheFakes(t *testing.T) {
 	check, apply := driftCommand(t, wf, "check"), driftCommand(t, wf, "apply")
 
 	p := migrationPrincipals
-	sso := fakesso.New(fakesso.Options{
+	fakes := newIdentityCenterFakes(t, fakesso.Options{
 		Users: []string{p.alice}, Groups: []string{p.platform, p.auditors},
 		UserNames:  map[string]string{p.alice: "alice"},
 		GroupNames: map[string]string{p.platform: "Platform", p.auditors: "Auditors"},
 		Accounts:   []string{ssoAccount(0), ssoAccount(1), ssoAccount(2)},
 		Latency:    30 * time.Millisecond, RequestsPerSecond: 500,
 	})
-	org := fakeorg.New(fakeorg.Options{Middleware: sso.OrganizationsHandler})
-	t.Cleanup(sso.Close)
-	t.Cleanup(org.Close)
+	sso, org := fakes.sso, fakes.org
 	for i := range 3 {
 		org.AddAccount(fakeorg.RootID, ssoAccount(i), "", "")
 	}
@@ -108,24 +106,8 @@ outputs:
   undeclared: ${sso.undeclaredAccess}
 `)
 	require.NoError(t, os.Symlink(filepath.Join(engine.RepoRoot(), ".ci"), filepath.Join(dir, ".ci")))
-	env := map[string]string{
-		"AWS_ENDPOINT_URL_SSO_ADMIN":     sso.URL(),
-		"AWS_ENDPOINT_URL_IDENTITYSTORE": sso.URL(),
-		"AWS_ENDPOINT_URL_ORGANIZATIONS": org.URL(),
-		"ORGTRUST_FAKE_AWS_POLL":         "20ms",
-	}
-	for k, v := range fakeCredentials {
-		env[k] = v
-	}
 	stack := engine.NewProjectStack(t, dir, engine.ProjectOptions{
-		Config: map[string]string{
-			"orgtrust:endpoint":                        org.URL(),
-			"orgtrust:identityCenterEndpoint":          sso.URL(),
-			"orgtrust:identityCenterRequestsPerSecond": "500",
-			"orgtrust:maxBackoffSeconds":               "1",
-		},
-		Env:  env,
-		Home: home,
+		Config: fakes.providerConfig(), Env: fakes.env(), Home: home,
 	})
 	_, err = stack.Up()
 	require.NoError(t, err)

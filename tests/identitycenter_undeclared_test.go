@@ -31,17 +31,17 @@ import (
 func TestIdentityCenterUndeclaredAccess(t *testing.T) {
 	t.Parallel()
 	p := migrationPrincipals
-	sso := fakesso.New(fakesso.Options{
+	fakes := newIdentityCenterFakes(t, fakesso.Options{
 		Users: []string{p.alice}, Groups: []string{p.platform, p.auditors},
 		UserNames:  map[string]string{p.alice: "alice"},
 		GroupNames: map[string]string{p.platform: "Platform", p.auditors: "Auditors"},
 		Accounts:   []string{ssoAccount(0), ssoAccount(1), ssoAccount(2), fakeorg.DefaultManagementAccountID},
 		Latency:    30 * time.Millisecond, RequestsPerSecond: 500,
 	})
-	org := fakeorg.New(fakeorg.Options{Middleware: sso.OrganizationsHandler})
+	sso := fakes.sso
+	// The exclusive removals' guard asks who deploys (sts:GetCallerIdentity):
+	// the management account.
 	stsSrv := httptest.NewServer(fakeservices.NewSTS(fakeorg.DefaultManagementAccountID))
-	t.Cleanup(sso.Close)
-	t.Cleanup(org.Close)
 	t.Cleanup(stsSrv.Close)
 	program := func(ctx *pulumi.Context) error {
 		ic, err := components.NewIdentityCenterSetup(ctx, "sso", components.IdentityCenterSetupArgs{
@@ -59,25 +59,10 @@ func TestIdentityCenterUndeclaredAccess(t *testing.T) {
 		ctx.Export("undeclared", ic.UndeclaredAccess)
 		return nil
 	}
-	env := map[string]string{
-		"AWS_ENDPOINT_URL_SSO_ADMIN":     sso.URL(),
-		"AWS_ENDPOINT_URL_IDENTITYSTORE": sso.URL(),
-		"AWS_ENDPOINT_URL_ORGANIZATIONS": org.URL(),
-		"AWS_ENDPOINT_URL_STS":           stsSrv.URL,
-		"ORGTRUST_FAKE_AWS_POLL":         "20ms",
-	}
-	for k, v := range fakeCredentials {
-		env[k] = v
-	}
+	env := fakes.env()
+	env["AWS_ENDPOINT_URL_STS"] = stsSrv.URL
 	stack := engine.NewStack(t, program, engine.Options{
-		Config: map[string]string{
-			"orgtrust:endpoint":                        org.URL(),
-			"orgtrust:identityCenterEndpoint":          sso.URL(),
-			"orgtrust:identityCenterRequestsPerSecond": "500",
-			"orgtrust:maxBackoffSeconds":               "1",
-		},
-		Env:       env,
-		Providers: []workspace.PluginOptions{fakeAWSPlugin(t)},
+		Config: fakes.providerConfig(), Env: env, Providers: []workspace.PluginOptions{fakeAWSPlugin(t)},
 	})
 	_, err := stack.Up()
 	require.NoError(t, err)
