@@ -147,7 +147,7 @@ func TestServiceCatalogSharingAdoptImports(t *testing.T) {
 	t.Parallel()
 	args := scFullArgs()
 	args.Adopt = &ServiceCatalogAdoptSpec{DelegatedAdmin: true, Portfolios: map[string]string{
-		"platform": "port-platform00001", "legacy": "port-abc123def456",
+		"platform": "port-platform00001", "legacy": "port-abc123def456", "shared": scSharedPortfolio,
 	}}
 	m := newMocks()
 	res := runServiceCatalogSharing(t, m, args)
@@ -158,8 +158,8 @@ func TestServiceCatalogSharingAdoptImports(t *testing.T) {
 		"sc-integration-admin":  scAdmin + "/servicecatalog.amazonaws.com",
 		"sc-integration-access": "", // pulumi-aws has no import for OrganizationsAccess
 		"sc-portfolio-platform": p,
-		"sc-share-platform-org-" + scOrgID: p + ":ORGANIZATION:arn:aws:organizations::" + scMgmt + ":organization/" +
-			scOrgID,
+		"sc-share-shared-org-" + scOrgID: scSharedPortfolio + ":ORGANIZATION:arn:aws:organizations::" + scMgmt +
+			":organization/" + scOrgID,
 		"sc-share-platform-ou-" + scOU: p + ":ORGANIZATIONAL_UNIT:arn:aws:organizations::" + scMgmt + ":ou/" + scOrgID +
 			"/" + scOU,
 		"sc-share-platform-member-" + scMember:    p + ":ORGANIZATION_MEMBER_ACCOUNT:" + scMember,

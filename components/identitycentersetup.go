@@ -3,9 +3,7 @@ package components
 import (
 	_ "embed"
 	"fmt"
-	"strings"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssoadmin"
 	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -69,7 +67,9 @@ func (a *IdentityCenterSetupArgs) Annotate(an infer.Annotator) {
 		"`groups` and `users`. Duplicates are merged.")
 	an.Describe(&a.Assignments, "Account assignments: each pairs a permission set with principals and target "+
 		"accounts, given by account ID and/or by OU (expanded to every active descendant account). The "+
-		"component creates one assignment per (permission set, principal, account); duplicates are merged.")
+		"component creates one assignment per (permission set, principal, account); entries that overlap are "+
+		"merged, and an entry that repeats another exactly (the same permission set, principals and targets) "+
+		"is an error.")
 	an.Describe(&a.AccessControlAttributes, "Attributes for attribute-based access control (ABAC): each maps a "+
 		"session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration "+
 		"unmanaged.")
@@ -125,12 +125,12 @@ func (c *IdentityCenterSetup) Annotate(a infer.Annotator) {
 func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCenterSetupArgs,
 	opts ...pulumi.ResourceOption,
 ) (*IdentityCenterSetup, error) {
-	// The SDK records the caller's stack at every registration, and the
-	// runtime decodes each frame's position by walking its function's tables
-	// from the entry. So the assignments, tens of thousands of registrations,
-	// are registered here, with no helper frame in between, and this function
-	// stays short: every other step is its own function
-	// (BenchmarkIdentityCenterSetup10k measures it).
+	// The SDK records the registering goroutine's whole stack with every
+	// registration, each frame decoded and turned into a file URI
+	// (Context.getStackTrace). So the assignments, tens of thousands of
+	// registrations, are registered on a goroutine of their own
+	// (registerAssignments), whose stack is a few frames deep whatever the
+	// depth of the program that calls this constructor.
 	prep, err := prepareIdentityCenter(ctx, name, args, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
@@ -144,31 +144,8 @@ func NewIdentityCenterSetup(ctx *pulumi.Context, name string, args IdentityCente
 		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)
 	}
 	perResource, psOpts := perResourceAssignments(args.AssignmentsMode, prep.assignments, b.assignmentOptions())
-	groupType, userType := pulumi.String(PrincipalGroup), pulumi.String(PrincipalUser)
-	accountTarget := pulumi.String("AWS_ACCOUNT")
-	for _, a := range perResource {
-		ps, p := &prep.plan.permissionSets[a.ps], &prep.plan.principals[a.principal]
-		opts := psOpts[a.ps]
-		if id := prep.assignmentImportID(&a); id != "" {
-			opts = append(opts[:len(opts):len(opts)], importAs(id))
-		}
-		ptype := groupType
-		if p.typ == PrincipalUser {
-			ptype = userType
-		}
-		res, err := ssoadmin.NewAccountAssignment(ctx, a.name, &ssoadmin.AccountAssignmentArgs{
-			InstanceArn:      b.instanceArn,
-			PermissionSetArn: ps.arn,
-			PrincipalId:      p.idInput,
-			PrincipalType:    ptype,
-			TargetId:         pulumi.String(a.account),
-			TargetType:       accountTarget,
-		}, opts...)
-		if err != nil {
-			return nil, fmt.Errorf("%s %q: registering the assignment of %q to %s %q in account %s: %w",
-				IdentityCenterSetupToken, name, ps.spec.Name, strings.ToLower(string(p.typ)), p.name, a.account, err)
-		}
-		b.add(res)
+	if err := onOwnStack(func() error { return b.registerAssignments(name, prep, perResource, psOpts) }); err != nil {
+		return nil, err
 	}
 	if err := b.assignmentSet(args.AssignmentsMode, prep); err != nil {
 		return nil, fmt.Errorf("%s %q: %w", IdentityCenterSetupToken, name, err)

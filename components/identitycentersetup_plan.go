@@ -132,6 +132,25 @@ type icRule struct {
 	tagAccounts []string
 }
 
+// identity is what the rule gives, independent of the order of its lists:
+// its permission set, principals and targets, each as a sorted set. Two
+// entries of one identity are exact duplicates.
+func (r icRule) identity() string {
+	set := func(items []string) string {
+		s := slices.Clone(items)
+		slices.Sort(s)
+		return strings.Join(slices.Compact(s), ",")
+	}
+	principals := slices.Clone(r.principals)
+	slices.Sort(principals)
+	tags := make([]string, len(r.tags))
+	for i, t := range r.tags {
+		tags[i] = t.String()
+	}
+	return fmt.Sprintf("%d|%v|%s|%s|%s|%s", r.ps, principals, set(r.accounts), set(r.ous), set(r.exclude),
+		set(tags))
+}
+
 // icAssignment is one account assignment after expansion.
 type icAssignment struct {
 	name      string
@@ -571,6 +590,9 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 	// prefixes maps each assignment name prefix to the (permission set,
 	// principal) it stands for, to catch two that sanitize alike.
 	prefixes := map[string][2]int{}
+	// rules maps each valid rule's identity (icRule.identity) to its entry,
+	// to report an exact duplicate.
+	rules := map[string]int{}
 	for i, s := range specs {
 		field := fmt.Sprintf("assignments[%d]", i)
 		rule := icRule{field: field}
@@ -670,6 +692,18 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 		rule.ous = s.OrganizationalUnitIDs
 		rule.exclude = s.ExcludeAccountIDs
 		rule.tags = tags
+		// An exact duplicate gives nothing the first entry does not, and it
+		// hides a mistake: an edit or removal made to one copy leaves the
+		// other granting the same access. Entries that only overlap are
+		// merged by expand.
+		id := rule.identity()
+		if k, dup := rules[id]; dup {
+			errs.add(field, "", "repeats assignments[%d] exactly (permission set %q, the same principals and "+
+				"the same accountIds, organizationalUnitIds, accountTags and excludeAccountIds, in any order); remove %s, or "+
+				"change it to give other access", k, psKey, field)
+			continue
+		}
+		rules[id] = i
 		p.rules = append(p.rules, rule)
 	}
 	p.ous = make([]string, 0, len(ouSet))

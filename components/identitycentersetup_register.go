@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/identitystore"
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssoadmin"
@@ -323,6 +324,68 @@ func (b *icBuilder) accessControlAttributes() error {
 	}
 	b.add(res)
 	return nil
+}
+
+// registerAssignments registers the assignments of perResource, each with
+// its permission set's options (psOpts).
+func (b *icBuilder) registerAssignments(name string, prep *icPrepared, perResource []icAssignment,
+	psOpts [][]pulumi.ResourceOption,
+) error {
+	groupType, userType := pulumi.String(PrincipalGroup), pulumi.String(PrincipalUser)
+	accountTarget := pulumi.String("AWS_ACCOUNT")
+	for _, a := range perResource {
+		ps, p := &prep.plan.permissionSets[a.ps], &prep.plan.principals[a.principal]
+		opts := psOpts[a.ps]
+		if id := prep.assignmentImportID(&a); id != "" {
+			opts = append(opts[:len(opts):len(opts)], importAs(id))
+		}
+		ptype := groupType
+		if p.typ == PrincipalUser {
+			ptype = userType
+		}
+		res, err := newAssignmentResource(b.ctx, a.name, &ssoadmin.AccountAssignmentArgs{
+			InstanceArn:      b.instanceArn,
+			PermissionSetArn: ps.arn,
+			PrincipalId:      p.idInput,
+			PrincipalType:    ptype,
+			TargetId:         pulumi.String(a.account),
+			TargetType:       accountTarget,
+		}, opts...)
+		if err != nil {
+			return fmt.Errorf("%s %q: registering the assignment of %q to %s %q in account %s: %w",
+				IdentityCenterSetupToken, name, ps.spec.Name, strings.ToLower(string(p.typ)), p.name, a.account, err)
+		}
+		b.add(res)
+	}
+	return nil
+}
+
+// onOwnStack runs f on a goroutine of its own and waits for it: the Go SDK
+// records the registering goroutine's whole stack with every registration
+// (Context.getStackTrace), and there it is f's few frames, not the
+// program's. A panic in f is raised again in the caller.
+func onOwnStack(f func() error) error {
+	type result struct {
+		err      error
+		panicked bool
+		value    any
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if p := recover(); p != nil {
+				r = result{panicked: true, value: p}
+			}
+			done <- r
+		}()
+		r.err = f()
+	}()
+	r := <-done
+	if r.panicked {
+		panic(r.value)
+	}
+	return r.err
 }
 
 // assignmentOptions returns, per permission set, the options its assignments

@@ -203,3 +203,18 @@ func TestIdentityCenterSetupTagTargetsBadInput(t *testing.T) {
 	assert.Empty(t, m.Resources(), "nothing registered")
 	assert.Zero(t, m.count(GetOrganizationAccountsToken), "nothing read")
 }
+
+func TestIdentityCenterSetupTagRulesDuplicates(t *testing.T) {
+	t.Parallel()
+	dev := []PrincipalRef{{Type: PrincipalGroup, Name: "Developers"}}
+	rule := func(values ...string) AssignmentSpec {
+		return AssignmentSpec{PermissionSet: "ReadOnly", Principals: dev,
+			AccountTags: []AccountTagSpec{{Key: "env", Values: values}}}
+	}
+	args := icFullArgs()
+	args.Assignments = []AssignmentSpec{rule("prod"), rule("dev"), rule("prod")}
+	err := CheckIdentityCenterSetup("sso", args)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "assignments[2]: repeats assignments[0] exactly")
+	assert.NotContains(t, err.Error(), "assignments[1]: repeats", "other tag values are another rule")
+}

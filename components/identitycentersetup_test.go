@@ -668,6 +668,37 @@ func TestIdentityCenterSetupExclusionsApplyAfterExpansion(t *testing.T) {
 	}, icNames(m.ByType(icAssignmentType)))
 }
 
+// TestIdentityCenterSetupOverlappingRulesAreMerged checks that only exact
+// duplicates are refused: rules that differ in one target, or in an
+// exclusion, are merged into one set of assignments.
+func TestIdentityCenterSetupOverlappingRulesAreMerged(t *testing.T) {
+	t.Parallel()
+	rule := func(accounts, exclude []string) AssignmentSpec {
+		return AssignmentSpec{
+			PermissionSet:         "ReadOnly",
+			Principals:            []PrincipalRef{{Type: PrincipalGroup, Name: "Developers"}},
+			AccountIDs:            accounts,
+			OrganizationalUnitIDs: []string{icOUProd},
+			ExcludeAccountIDs:     exclude,
+		}
+	}
+	args := icFullArgs()
+	args.Assignments = []AssignmentSpec{
+		rule(nil, []string{"100000000002"}),
+		rule(nil, nil),
+		rule([]string{"300000000001"}, nil),
+	}
+	m := newICMock(icDefaultOrg())
+	_, err := icRun(m, args)
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"sso-assign-ReadOnly-group-Developers-100000000001",
+		"sso-assign-ReadOnly-group-Developers-100000000002",
+		"sso-assign-ReadOnly-group-Developers-100000000003",
+		"sso-assign-ReadOnly-group-Developers-300000000001",
+	}, icNames(m.ByType(icAssignmentType)))
+}
+
 // icSnapshot is what the registrations look like to the engine: each one's
 // type, name, inputs and parent, sorted (the SDK sends registrations from
 // goroutines, so their arrival order is not deterministic).
@@ -873,6 +904,23 @@ func TestIdentityCenterSetupBadInput(t *testing.T) {
 				Key: "Department", Sources: []string{"x"},
 			})
 		}, []string{`accessControlAttributes[2].key "Department" is a duplicate`}},
+		{"exact duplicate rule", func(a *IdentityCenterSetupArgs) {
+			a.Assignments = append(a.Assignments, a.Assignments[1])
+		}, []string{`assignments[4]: repeats assignments[1] exactly (permission set "Admin", the same ` +
+			`principals and the same accountIds, organizationalUnitIds, accountTags and excludeAccountIds, in any order); ` +
+			"remove assignments[4], or change it to give other access"}},
+		{"duplicate rule in another order", func(a *IdentityCenterSetupArgs) {
+			a.Assignments = append(a.Assignments, AssignmentSpec{
+				PermissionSet:         "ReadOnly",
+				Principals:            []PrincipalRef{{Type: "group", Name: "Auditors"}, {Type: PrincipalGroup, Name: "Auditors"}},
+				OrganizationalUnitIDs: []string{icOUDev, icOUProd, icOUDev},
+				ExcludeAccountIDs:     []string{"200000000002"},
+			})
+		}, []string{`assignments[4]: repeats assignments[0] exactly (permission set "ReadOnly"`}},
+		{"every duplicate is reported", func(a *IdentityCenterSetupArgs) {
+			a.Assignments = append(a.Assignments, a.Assignments[2], a.Assignments[3], a.Assignments[2])
+		}, []string{"3 input errors", "assignments[4]: repeats assignments[2] exactly",
+			"assignments[5]: repeats assignments[3] exactly", "assignments[6]: repeats assignments[2] exactly"}},
 		{"every problem is reported", func(a *IdentityCenterSetupArgs) {
 			a.Assignments[0].PermissionSet = "Nope"
 			a.Assignments[1].AccountIDs = []string{"1"}

@@ -355,7 +355,38 @@ func scPlanShares(field string, p PortfolioSpec, accessAvailable bool, enableVia
 		}
 		out = append(out, sp)
 	}
+	errs = append(errs, scRedundantShares(field, p.Shares, out, orgShare)...)
 	return out, errs
+}
+
+// scRedundantShares reports the ORGANIZATIONAL_UNIT and
+// ORGANIZATION_MEMBER_ACCOUNT shares of a portfolio that also has an
+// ORGANIZATION share (shares[orgShare]; -1 when none). Shares to an
+// organization node are made by the organization's management account or
+// its delegated administrator, within their own organization
+// (CreatePortfolioShare), so such a share is always of an OU or a member
+// account the ORGANIZATION share already covers, with the same portfolio
+// settings: it gives no account anything. It is refused rather than
+// ignored, because it hides a mistake: it reads as a limit, yet every
+// account of the organization has the portfolio.
+func scRedundantShares(field string, shares []ShareSpec, planned []scSharePlan, orgShare int) InputErrors {
+	if orgShare < 0 || !slices.ContainsFunc(planned, func(s scSharePlan) bool {
+		return s.shareType == ShareTypeOrganization
+	}) {
+		return nil
+	}
+	var errs InputErrors
+	org := shares[orgShare].ID
+	for _, s := range planned {
+		if s.shareType != ShareTypeOrganizationalUnit && s.shareType != ShareTypeOrganizationMemberAccount {
+			continue
+		}
+		errs.add(s.field, "", "the %s share of %q is redundant: %s.shares[%d] shares the portfolio with "+
+			"organization %q, which holds every OU and member account; remove this share to share with the "+
+			"whole organization, or remove the ORGANIZATION share to share with the listed targets only",
+			s.shareType, s.targetID, field, orgShare, org)
+	}
+	return errs
 }
 
 // scCheckTargetID returns why id is not a valid target for share type t, or "".

@@ -28,6 +28,7 @@ const (
 	scOrgID            = "o-exampleorgid"
 	scOU               = "ou-ab12-cdef3456"
 	scOU2              = "ou-ab12-zzzz9999"
+	scSharedPortfolio  = "port-shared0000001"
 )
 
 // scRecordingLog records the warnings the component logs.
@@ -104,10 +105,12 @@ func scFullArgs() ServiceCatalogSharingArgs {
 					Name: "Platform", Description: "Golden paths", ProviderName: "Platform team",
 					Tags: map[string]string{"team": "platform"},
 				},
+				// No ORGANIZATION share beside the OU and member account
+				// shares: it would make them redundant (the "shared"
+				// portfolio has it).
 				Shares: []ShareSpec{
-					{Type: ShareTypeOrganization, ID: scOrgID},
-					{Type: ShareTypeOrganizationalUnit, ID: scOU},
 					{Type: ShareTypeOrganizationMemberAccount, ID: scMember},
+					{Type: ShareTypeOrganizationalUnit, ID: scOU},
 					{Type: ShareTypeAccount, ID: scExternal},
 				},
 				ShareTagOptions: true,
@@ -121,6 +124,16 @@ func scFullArgs() ServiceCatalogSharingArgs {
 				Key:    "legacy",
 				ID:     "port-abc123def456",
 				Shares: []ShareSpec{{Type: ShareTypeOrganizationalUnit, ID: scOU2}},
+			},
+			{
+				Key:             "shared",
+				ID:              scSharedPortfolio,
+				Shares:          []ShareSpec{{Type: ShareTypeOrganization, ID: scOrgID}},
+				ShareTagOptions: true,
+				SharePrincipals: true,
+				PrincipalAssociations: []PrincipalAssociationSpec{
+					{PermissionSetName: "ReadOnlyAccess"},
+				},
 			},
 		},
 	}
@@ -169,18 +182,20 @@ func TestServiceCatalogSharingChildren(t *testing.T) {
 
 	// Principal associations, IAM_PATTERN.
 	assocs := m.ByType(scPrincipalToken)
-	require.Len(t, assocs, 2)
-	wantAssocs := map[string]string{
-		"sc-principal-platform-permission-set-DeveloperAccess": "arn:aws:iam:::role/aws-reserved/" +
-			"sso.amazonaws.com/*AWSReservedSSO_DeveloperAccess_*",
-		"sc-principal-platform-role-team/Builder?": "arn:aws:iam:::role/team/Builder?",
+	require.Len(t, assocs, 3)
+	wantAssocs := map[string][2]string{
+		"sc-principal-platform-permission-set-DeveloperAccess": {"sc-portfolio-platform-id",
+			"arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_DeveloperAccess_*"},
+		"sc-principal-platform-role-team/Builder?": {"sc-portfolio-platform-id", "arn:aws:iam:::role/team/Builder?"},
+		"sc-principal-shared-permission-set-ReadOnlyAccess": {scSharedPortfolio,
+			"arn:aws:iam:::role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_ReadOnlyAccess_*"},
 	}
 	for _, a := range assocs {
 		want, ok := wantAssocs[a.Name]
 		require.Truef(t, ok, "unexpected association %q", a.Name)
-		assert.Equal(t, want, inputString(t, a, "principalArn"), a.Name)
+		assert.Equal(t, want[1], inputString(t, a, "principalArn"), a.Name)
 		assert.Equal(t, "IAM_PATTERN", inputString(t, a, "principalType"), a.Name)
-		assert.Equal(t, "sc-portfolio-platform-id", inputString(t, a, "portfolioId"), a.Name)
+		assert.Equal(t, want[0], inputString(t, a, "portfolioId"), a.Name)
 		assert.Equal(t, comp.URN, a.Parent)
 	}
 
@@ -190,7 +205,7 @@ func TestServiceCatalogSharingChildren(t *testing.T) {
 		tagOptions, principals    bool
 	}
 	want := map[string]share{
-		"sc-share-platform-org-" + scOrgID: {"sc-portfolio-platform-id",
+		"sc-share-shared-org-" + scOrgID: {scSharedPortfolio,
 			"arn:aws:organizations::" + scMgmt + ":organization/" + scOrgID, ShareTypeOrganization, true, true},
 		"sc-share-platform-ou-" + scOU: {"sc-portfolio-platform-id",
 			"arn:aws:organizations::" + scMgmt + ":ou/" + scOrgID + "/" + scOU, ShareTypeOrganizationalUnit,
@@ -220,10 +235,10 @@ func TestServiceCatalogSharingChildren(t *testing.T) {
 	assert.Empty(t, m.Invokes(), "the organization was given, so nothing is looked up")
 
 	// Outputs.
-	assert.Equal(t, map[string]string{"platform": "sc-portfolio-platform-id", "legacy": "port-abc123def456"},
-		res.portfolioIDs)
+	assert.Equal(t, map[string]string{"platform": "sc-portfolio-platform-id", "legacy": "port-abc123def456",
+		"shared": scSharedPortfolio}, res.portfolioIDs)
 	assert.Equal(t, map[string]string{
-		"platform/ORGANIZATION/" + scOrgID:                 "sc-share-platform-org-" + scOrgID + "-id",
+		"shared/ORGANIZATION/" + scOrgID:                   "sc-share-shared-org-" + scOrgID + "-id",
 		"platform/ORGANIZATIONAL_UNIT/" + scOU:             "sc-share-platform-ou-" + scOU + "-id",
 		"platform/ORGANIZATION_MEMBER_ACCOUNT/" + scMember: "sc-share-platform-member-" + scMember + "-id",
 		"platform/ACCOUNT/" + scExternal:                   "sc-share-platform-account-" + scExternal + "-id",
@@ -248,7 +263,7 @@ func TestServiceCatalogSharingDependencies(t *testing.T) {
 	order := m.DestroyOrder(t)
 
 	for _, name := range []string{
-		"sc-share-platform-org-" + scOrgID, "sc-share-platform-ou-" + scOU,
+		"sc-share-shared-org-" + scOrgID, "sc-share-platform-ou-" + scOU,
 		"sc-share-platform-member-" + scMember, "sc-share-legacy-ou-" + scOU2,
 	} {
 		s := m.Find(t, name)
@@ -269,12 +284,14 @@ func TestServiceCatalogSharingDependencies(t *testing.T) {
 	}
 	// Principal-sharing shares carry the associations: created after them,
 	// deleted before them.
-	for _, name := range []string{"sc-share-platform-org-" + scOrgID, "sc-share-platform-ou-" + scOU} {
-		s := m.Find(t, name)
-		requireDependsOn(t, s, ps)
-		requireDependsOn(t, s, role)
-		requireDestroyedBefore(t, order, s, ps)
-	}
+	ou := m.Find(t, "sc-share-platform-ou-"+scOU)
+	requireDependsOn(t, ou, ps)
+	requireDependsOn(t, ou, role)
+	requireDestroyedBefore(t, order, ou, ps)
+	org, shared := m.Find(t, "sc-share-shared-org-"+scOrgID), m.Find(t, "sc-principal-shared-permission-set-ReadOnlyAccess")
+	requireDependsOn(t, org, shared)
+	requireNotDependsOn(t, org, ps)
+	requireDestroyedBefore(t, order, org, shared)
 	requireNotDependsOn(t, m.Find(t, "sc-share-platform-member-"+scMember), ps)
 	// The integration orders the delegated admin after access.
 	requireDependsOn(t, admin, access)
@@ -329,10 +346,10 @@ func TestServiceCatalogSharingLooksUpOrganization(t *testing.T) {
 	m := newMocks().withOrganization(scMgmt)
 	res := runServiceCatalogSharing(t, m, ServiceCatalogSharingArgs{
 		DelegatedAdminAccountID: scAdmin,
-		Portfolios: []PortfolioSpec{{
-			Key: "p", ID: "port-abc123def456",
-			Shares: []ShareSpec{{Type: ShareTypeOrganization, ID: scOrgID}, {Type: ShareTypeOrganizationalUnit, ID: scOU}},
-		}},
+		Portfolios: []PortfolioSpec{
+			{Key: "p", ID: "port-abc123def456", Shares: []ShareSpec{{Type: ShareTypeOrganization, ID: scOrgID}}},
+			{Key: "q", ID: "port-abc123def457", Shares: []ShareSpec{{Type: ShareTypeOrganizationalUnit, ID: scOU}}},
+		},
 	})
 	require.NoError(t, res.err)
 	// Looked up once, by this component; the integration reuses the result.
@@ -342,7 +359,7 @@ func TestServiceCatalogSharingLooksUpOrganization(t *testing.T) {
 	assert.Equal(t, "arn:aws:organizations::"+scMgmt+":organization/"+scOrgID,
 		inputString(t, m.Find(t, "sc-share-p-org-"+scOrgID), "principalId"))
 	assert.Equal(t, "arn:aws:organizations::"+scMgmt+":ou/"+scOrgID+"/"+scOU,
-		inputString(t, m.Find(t, "sc-share-p-ou-"+scOU), "principalId"))
+		inputString(t, m.Find(t, "sc-share-q-ou-"+scOU), "principalId"))
 }
 
 func TestServiceCatalogSharingLookupMismatches(t *testing.T) {
@@ -568,6 +585,21 @@ func TestServiceCatalogSharingBadInput(t *testing.T) {
 			ServiceCatalogSharingArgs{Portfolios: one(ShareSpec{ShareTypeOrganization, scOrgID},
 				ShareSpec{ShareTypeOrganization, "o-otherorg1234"})},
 			[]string{`portfolios[0].shares[1]: the portfolio is already shared with organization "o-exampleorgid"`}},
+		{"OU share beside an organization share",
+			ServiceCatalogSharingArgs{Portfolios: two(ShareSpec{ShareTypeOrganizationalUnit, scOU},
+				ShareSpec{ShareTypeOrganization, scOrgID})},
+			[]string{`portfolios[1].shares[0]: the ORGANIZATIONAL_UNIT share of "ou-ab12-cdef3456" is redundant: ` +
+				`portfolios[1].shares[1] shares the portfolio with organization "o-exampleorgid", which holds every ` +
+				`OU and member account; remove this share to share with the whole organization, or remove the ` +
+				`ORGANIZATION share to share with the listed targets only`}},
+		{"every share beside an organization share is reported",
+			ServiceCatalogSharingArgs{OrganizationID: scOrgID, Portfolios: one(ShareSpec{ShareTypeOrganization, scOrgID},
+				ShareSpec{ShareTypeOrganizationalUnit, scOU}, ShareSpec{ShareTypeAccount, scExternal},
+				ShareSpec{ShareTypeOrganizationMemberAccount, scMember}, ShareSpec{ShareTypeOrganizationalUnit, scOU2})},
+			[]string{"3 input errors",
+				`portfolios[0].shares[1]: the ORGANIZATIONAL_UNIT share of "ou-ab12-cdef3456" is redundant`,
+				`portfolios[0].shares[3]: the ORGANIZATION_MEMBER_ACCOUNT share of "333333333333" is redundant`,
+				`portfolios[0].shares[4]: the ORGANIZATIONAL_UNIT share of "ou-ab12-zzzz9999" is redundant`}},
 		{"organization share not organizationId",
 			ServiceCatalogSharingArgs{OrganizationID: "o-otherorg1234", Portfolios: one(ShareSpec{ShareTypeOrganization, scOrgID})},
 			[]string{`portfolios[0].shares[0].id: "o-exampleorgid" is not the organization given in organizationId`}},

@@ -58,7 +58,9 @@ func (p *PortfolioSpec) Annotate(a infer.Annotator) {
 	a.Describe(&p.ID, "The ID of an existing portfolio (`port-...`) in the account the AWS provider targets. "+
 		"Exclusive with `create`.")
 	a.Describe(&p.Create, "Create the portfolio with these settings. Exclusive with `id`.")
-	a.Describe(&p.Shares, "The share targets; each target once. Children are keyed by (portfolio key, type, ID).")
+	a.Describe(&p.Shares, "The share targets; each target once, and no ORGANIZATIONAL_UNIT or "+
+		"ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are "+
+		"keyed by (portfolio key, type, ID).")
 	a.Describe(&p.ShareTagOptions, "Share the portfolio's TagOptions with every target.")
 	a.Describe(&p.SharePrincipals, "Share the portfolio's principal associations (principal name sharing) with "+
 		"its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can "+

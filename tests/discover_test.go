@@ -3,11 +3,14 @@ package tests
 import (
 	"bytes"
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -180,3 +183,30 @@ func TestDiscoverCommandBadInput(t *testing.T) {
 }
 
 func writeFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }
+
+// TestDiscoverCommandChecksRegionsBeforeAnyCall runs `orgtrust discover
+// --regions eu-wset-1` against a loopback endpoint that counts requests: the
+// misspelt Region is reported with the nearest one, nothing is written, and
+// no request is made.
+func TestDiscoverCommandChecksRegionsBeforeAnyCall(t *testing.T) {
+	t.Parallel()
+	var requests atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		requests.Add(1)
+		http.Error(w, "no call was expected", http.StatusTeapot)
+	}))
+	t.Cleanup(srv.Close)
+	env := []string{
+		"AWS_ENDPOINT_URL=" + srv.URL, "AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=AKIDEXAMPLE",
+		"AWS_SECRET_ACCESS_KEY=secret", "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null",
+		"AWS_EC2_METADATA_DISABLED=true",
+	}
+	out := t.TempDir()
+	_, stderr, code := discoverCmd(t, env, "--stack", "prod", "--out", out, "--regions", "us-east-1,eu-wset-1")
+	assert.Equal(t, 1, code, stderr)
+	assert.Contains(t, stderr, `--regions[1] "eu-wset-1" is not an AWS Region: did you mean "eu-west-1", `+
+		`Europe (Ireland)?`)
+	assert.Contains(t, stderr, "Nothing was written.")
+	assert.Empty(t, readDir(t, out), "nothing is written")
+	assert.Zero(t, requests.Load(), "the Regions are checked before any call")
+}

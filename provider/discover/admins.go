@@ -46,7 +46,7 @@ func (d *discoverer) readServiceAdmins(ctx context.Context, services []component
 			accounts, err := r.read(ctx, d.c.in(in))
 			if err != nil {
 				d.unreadable(svc.DisplayName+"'s delegated administrator in "+in, "it could not be read, so it "+
-					"is left out of the configuration (the role needs the read-only deployer policy): "+err.Error())
+					"is left out of the configuration: "+describe(err))
 				continue
 			}
 			slices.Sort(accounts)

@@ -172,8 +172,13 @@ type callCounter struct {
 	calls map[string]int
 }
 
+// option counts the calls of the client of IAM service prefix, and names
+// their IAM action in their errors (errorOption).
 func (c *callCounter) option(prefix string) func(*middleware.Stack) error {
 	return func(s *middleware.Stack) error {
+		if err := errorOption(prefix)(s); err != nil {
+			return err
+		}
 		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("orgtrustDiscoverCount",
 			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 				middleware.InitializeOutput, middleware.Metadata, error,

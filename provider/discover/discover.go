@@ -30,6 +30,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
+	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 	"github.com/orgtrust/pulumi-orgtrust/provider"
 )
 
@@ -124,21 +126,35 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	start := opts.Clock.Now()
 	if err := d.checkCaller(ctx); err != nil {
-		return nil, err
+		return nil, readFailure(err)
 	}
 	if err := d.read(ctx, services); err != nil {
-		return nil, err
+		return nil, readFailure(err)
 	}
 	return &Result{Inventory: d.inv, Calls: d.c.count.snapshot(), Elapsed: opts.Clock.Now().Sub(start)}, nil
+}
+
+// readFailure is err, an error that stopped the reads, as Run returns it: an
+// InputError as it is, any other error saying what failed (describe).
+func readFailure(err error) error {
+	var in *InputError
+	if errors.As(err, &in) {
+		return err
+	}
+	return &readError{err: err}
 }
 
 // checkOptions resolves the service keys and checks the Regions and the
 // configured Region.
 func checkOptions(opts Options) ([]components.Service, []string, error) {
 	var problems []string
-	if opts.Config.Region == "" {
+	switch {
+	case opts.Config.Region == "":
 		problems = append(problems, "no AWS Region is configured: set AWS_REGION (or region in the profile of "+
 			"AWS_PROFILE in ~/.aws/config) to the Region where IAM Identity Center is enabled, such as us-east-1")
+	case regionProblem(opts.Config.Region) != "":
+		problems = append(problems, "the configured Region (AWS_REGION, or region in the profile of AWS_PROFILE) "+
+			regionProblem(opts.Config.Region))
 	}
 	if opts.Config.Credentials == nil {
 		problems = append(problems, "no AWS credentials are configured: set AWS_PROFILE to a profile of the "+
@@ -161,9 +177,8 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 	slices.SortFunc(services, func(a, b components.Service) int { return strings.Compare(a.Key, b.Key) })
 	regions := slices.Clone(opts.Regions)
 	for i, r := range regions {
-		if !regionName(r) {
-			problems = append(problems, fmt.Sprintf("--regions[%d] %q is not an AWS Region name: use names such "+
-				"as us-east-1 or eu-west-1", i, r))
+		if msg := regionProblem(r); msg != "" {
+			problems = append(problems, fmt.Sprintf("--regions[%d] %s", i, msg))
 		}
 	}
 	if len(regions) == 0 && opts.Config.Region != "" {
@@ -177,27 +192,20 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 	return services, regions, nil
 }
 
-// regionName reports whether r is shaped like an AWS Region name.
-func regionName(r string) bool {
-	parts := strings.Split(r, "-")
-	if len(parts) < 3 || len(parts[0]) != 2 {
-		return false
+// regionProblem says why r is not a Region of the catalog's Region table
+// (components/catalog), with the nearest Region when it looks misspelt, or
+// "" when it is one. It is checked before any call: a misspelt Region would
+// otherwise fail only when its endpoint cannot be resolved.
+func regionProblem(r string) string {
+	if _, _, ok := catalog.LookupRegion(r); ok {
+		return ""
 	}
-	last := parts[len(parts)-1]
-	if last == "" || len(last) > 2 {
-		return false
+	if near, ok := suggest.Nearest(r, catalog.RegionCodes()); ok {
+		region, _, _ := catalog.LookupRegion(near)
+		return fmt.Sprintf("%q is not an AWS Region: did you mean %q, %s?", r, near, region.Name)
 	}
-	for _, c := range last {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	for _, p := range parts[:len(parts)-1] {
-		if p == "" || strings.Trim(p, "abcdefghijklmnopqrstuvwxyz") != "" {
-			return false
-		}
-	}
-	return true
+	return fmt.Sprintf("%q is not an AWS Region: use a Region name such as us-east-1 or eu-west-1 (a Region AWS "+
+		"opened after this release of orgtrust needs a newer orgtrust)", r)
 }
 
 // checkCaller makes sure the credentials are the management account's: it
@@ -206,9 +214,12 @@ func regionName(r string) bool {
 func (d *discoverer) checkCaller(ctx context.Context) error {
 	who, err := d.c.sts.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 	if err != nil {
-		return &InputError{Msg: fmt.Sprintf("the AWS credentials do not work (sts:GetCallerIdentity: %v): check "+
-			"AWS_PROFILE and its credentials (run `aws sso login` or refresh them), then run orgtrust discover "+
-			"again", err)}
+		// Only credentials AWS does not accept are discover's input; an
+		// endpoint that cannot be reached, or an error of STS, says so.
+		if f, ok := classify(err); ok && f.kind == failedCredentials {
+			return &InputError{Msg: f.String()}
+		}
+		return fmt.Errorf("checking whose credentials these are: %w", err)
 	}
 	caller := aws.ToString(who.Account)
 	org, err := d.c.orgs.DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
@@ -262,8 +273,8 @@ func (d *discoverer) read(ctx context.Context, services []components.Service) er
 		// Service Catalog is optional for an organization: one that cannot be
 		// read is reported, and the rest is written.
 		if err := d.readServiceCatalog(ctx); err != nil {
-			d.unreadable("Service Catalog", "it could not be read, so the serviceCatalog section is left out (the "+
-				"role needs the read-only deployer policy): "+err.Error())
+			d.unreadable("Service Catalog", "it could not be read, so the serviceCatalog section is left out: "+
+				describe(err))
 		}
 	}
 	d.progress("done: %d calls", d.c.count.total())

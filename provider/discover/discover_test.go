@@ -18,6 +18,8 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
 	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeservices"
 )
 
 // run discovers the fake organization and plans the configuration it
@@ -234,6 +236,7 @@ func TestDiscoverBadInput(t *testing.T) {
 		name    string
 		fake    fb.Options
 		change  func(*fb.Org, *aws.Config)
+		regions []string
 		wantErr string
 	}{
 		{
@@ -262,9 +265,25 @@ func TestDiscoverBadInput(t *testing.T) {
 			wantErr: "IAM Identity Center is not enabled in us-east-1",
 		},
 		{
-			name:    "bad Region flag",
-			change:  func(*fb.Org, *aws.Config) {},
-			wantErr: `--regions[0] "eu-west1" is not an AWS Region name`,
+			name:    "misspelt Region flag",
+			regions: []string{"us-east-1", "eu-wset-1"},
+			wantErr: `--regions[1] "eu-wset-1" is not an AWS Region: did you mean "eu-west-1", Europe (Ireland)?`,
+		},
+		{
+			name:    "Region flag of the wrong shape",
+			regions: []string{"eu-west1"},
+			wantErr: `--regions[0] "eu-west1" is not an AWS Region: did you mean "eu-west-1", Europe (Ireland)?`,
+		},
+		{
+			name:    "a Region no partition has",
+			regions: []string{"mars-north-9"},
+			wantErr: `--regions[0] "mars-north-9" is not an AWS Region: use a Region name such as us-east-1`,
+		},
+		{
+			name:   "misspelt configured Region",
+			change: func(_ *fb.Org, c *aws.Config) { c.Region = "us-esat-1" },
+			wantErr: `the configured Region (AWS_REGION, or region in the profile of AWS_PROFILE) "us-esat-1" is not ` +
+				`an AWS Region: did you mean "us-east-1", US East (N. Virginia)?`,
 		},
 	}
 	for _, tt := range tests {
@@ -276,10 +295,7 @@ func TestDiscoverBadInput(t *testing.T) {
 			if tt.change != nil {
 				tt.change(o, &cfg)
 			}
-			opts := discover.Options{Config: cfg, RequestsPerSecond: 1000}
-			if tt.name == "bad Region flag" {
-				opts.Regions = []string{"eu-west1"}
-			}
+			opts := discover.Options{Config: cfg, RequestsPerSecond: 1000, Regions: tt.regions}
 			_, err := discover.Run(context.Background(), opts)
 			require.ErrorContains(t, err, tt.wantErr)
 			var in *discover.InputError
@@ -298,11 +314,51 @@ func TestDiscoverReportsWhatItCannotRead(t *testing.T) {
 	o.Admins.Deny("macie2")
 	g, _, report := run(t, o, "us-east-1")
 	assert.Contains(t, string(report), "Amazon Macie's delegated administrator in us-east-1: it could not be "+
-		"read, so it is left out of the configuration")
+		"read, so it is left out of the configuration: access denied to macie2:ListOrganizationAdminAccounts "+
+		"(HTTP 403, AccessDeniedException: User is not authorized to perform: macie2:ListOrganizationAdminAccounts")
+	assert.Contains(t, string(report), "the role needs the read-only deployer policy (getDeployerPolicy with "+
+		"readOnly, identityCenter and serviceCatalog), which allows macie2:ListOrganizationAdminAccounts")
 	for _, in := range g.Integrations {
 		if in.Service == "guardduty" {
 			assert.Equal(t, []string{"us-east-1"}, in.Regions, "only the Regions read")
 		}
 		assert.NotEqual(t, "macie", in.Service)
 	}
+}
+
+// TestDiscoverLeavesOutRedundantShares discovers a portfolio shared with the
+// whole organization and, redundantly, with an OU and a member account: the
+// configuration keeps the organization share (ServiceCatalogSharing refuses
+// the others as redundant), imports it, and the report names each share left
+// out with the command that deletes it.
+func TestDiscoverLeavesOutRedundantShares(t *testing.T) {
+	t.Parallel()
+	o := newFake(t, fb.Options{})
+	fb.Seed(o)
+	const everyone = "port-everyone0001"
+	o.Catalog.AddPortfolio(fakeservices.Portfolio{
+		ID: everyone, Name: "Everyone", ProviderName: "Platform team",
+		Shares: []fakeservices.PortfolioShare{
+			{Type: "ORGANIZATION", PrincipalID: fakeorg.OrganizationID},
+			{Type: "ORGANIZATIONAL_UNIT", PrincipalID: fb.OUWorkloads},
+			{Type: "ORGANIZATION_MEMBER_ACCOUNT", PrincipalID: fb.Shared},
+		},
+	})
+	g, p, report := run(t, o, "us-east-1")
+	require.NotNil(t, g.ServiceCatalog)
+	var shares []components.ShareSpec
+	for _, pf := range g.ServiceCatalog.Portfolios {
+		if g.ServiceCatalog.Adopt.Portfolios[pf.Key] == everyone {
+			shares = pf.Shares
+		}
+	}
+	assert.Equal(t, []components.ShareSpec{{Type: "ORGANIZATION", ID: fakeorg.OrganizationID}}, shares)
+	assert.Contains(t, imported(p), "aws:servicecatalog/portfolioShare:PortfolioShare "+everyone+
+		":ORGANIZATION:arn:aws:organizations::"+fb.Management+":organization/"+fakeorg.OrganizationID)
+	for _, s := range []string{"ORGANIZATIONAL_UNIT share of portfolio " + everyone + " with " + fb.OUWorkloads,
+		"ORGANIZATION_MEMBER_ACCOUNT share of portfolio " + everyone + " with " + fb.Shared} {
+		assert.Contains(t, string(report), s)
+	}
+	assert.Contains(t, string(report), "aws servicecatalog delete-portfolio-share --portfolio-id "+everyone+
+		" --organization-node Type=ORGANIZATIONAL_UNIT,Value="+fb.OUWorkloads)
 }

@@ -2,6 +2,7 @@ package discover
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
@@ -45,8 +46,9 @@ func (g *Generated) buildServiceCatalog() {
 				Name: p.Name, Description: p.Description, ProviderName: p.ProviderName, Tags: p.Tags,
 			},
 		}
+		shares := g.withoutRedundantShares(p)
 		tagOptions, principals, orgShares := 0, 0, 0
-		for _, s := range p.Shares {
+		for _, s := range shares {
 			spec.Shares = append(spec.Shares, components.ShareSpec{Type: s.Type, ID: s.PrincipalID})
 			if s.ShareTagOptions {
 				tagOptions++
@@ -58,12 +60,12 @@ func (g *Generated) buildServiceCatalog() {
 				}
 			}
 		}
-		spec.ShareTagOptions = len(p.Shares) > 0 && tagOptions == len(p.Shares)
+		spec.ShareTagOptions = len(shares) > 0 && tagOptions == len(shares)
 		spec.SharePrincipals = orgShares > 0 && principals == orgShares
-		if tagOptions != 0 && tagOptions != len(p.Shares) {
+		if tagOptions != 0 && tagOptions != len(shares) {
 			g.cannot("portfolio "+p.ID+" shares", "%d of its %d shares share TagOptions; the component sets it "+
 				"for all the shares of a portfolio, so it is written off, and the first preview shows the "+
-				"difference", tagOptions, len(p.Shares))
+				"difference", tagOptions, len(shares))
 		}
 		if principals != 0 && principals != orgShares {
 			g.cannot("portfolio "+p.ID+" shares", "%d of its %d organization and OU shares share principals; "+
@@ -97,6 +99,32 @@ func (g *Generated) buildServiceCatalog() {
 		args.Adopt = adopt
 	}
 	g.ServiceCatalog = g.checkServiceCatalog(args)
+}
+
+// withoutRedundantShares returns the portfolio's shares, less the
+// ORGANIZATIONAL_UNIT and ORGANIZATION_MEMBER_ACCOUNT shares beside an
+// ORGANIZATION share, which ServiceCatalogSharing refuses as redundant (the
+// organization share covers them). Each one left out is reported: it stays
+// in AWS, unmanaged, until someone deletes it.
+func (g *Generated) withoutRedundantShares(p Portfolio) []Share {
+	org := slices.IndexFunc(p.Shares, func(s Share) bool { return s.Type == components.ShareTypeOrganization })
+	if org < 0 {
+		return p.Shares
+	}
+	var out []Share
+	for _, s := range p.Shares {
+		if s.Type == components.ShareTypeOrganizationalUnit || s.Type == components.ShareTypeOrganizationMemberAccount {
+			g.cannot(fmt.Sprintf("the %s share of portfolio %s with %s", s.Type, p.ID, s.PrincipalID),
+				"left out of the configuration: the portfolio is also shared with the whole organization "+
+					"%s, which covers it, and ServiceCatalogSharing refuses a share that gives nothing; it "+
+					"stays in AWS, unmanaged: delete it with `aws servicecatalog delete-portfolio-share "+
+					"--portfolio-id %s --organization-node Type=%s,Value=%s`, or leave it", p.Shares[org].PrincipalID,
+				p.ID, s.Type, s.PrincipalID)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // portfolioKey is a stable key for a portfolio: its name as a key, or its

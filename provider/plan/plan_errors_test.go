@@ -160,6 +160,29 @@ func TestPlanBrokenConfigFailsWithKeyPath(t *testing.T) {
 			},
 		},
 		{
+			name: "redundant input: a repeated assignment entry and an OU share beside the organization's",
+			config: `
+  orgtrust-baseline:identityCenter:
+    permissionSets: [{name: Admin}]
+    groups: [{displayName: Ops}]
+    assignments:
+      - {permissionSet: Admin, principals: [{type: GROUP, name: Ops}], accountIds: ["222222222222", "333333333333"]}
+      - {permissionSet: Admin, principals: [{type: GROUP, name: Ops}], accountIds: ["333333333333"]}
+      - {permissionSet: Admin, principals: [{type: GROUP, name: Ops}], accountIds: ["333333333333", "222222222222"]}
+  orgtrust-baseline:serviceCatalog:
+    portfolios:
+      - key: p
+        id: port-abcdefghi1234
+        shares: [{type: ORGANIZATION, id: o-a1b2c3d4e5}, {type: ORGANIZATIONAL_UNIT, id: ou-ab12-workload}]`,
+			want: []string{
+				`orgtrust-baseline:identityCenter.assignments[2]: repeats assignments[0] exactly (permission ` +
+					`set "Admin", the same principals and the same accountIds`,
+				`orgtrust-baseline:serviceCatalog.portfolios[0].shares[1]: the ORGANIZATIONAL_UNIT share of ` +
+					`"ou-ab12-workload" is redundant: portfolios[0].shares[0] shares the portfolio with organization ` +
+					`"o-a1b2c3d4e5"`,
+			},
+		},
+		{
 			// The integrations are invalid; the other two sections are valid
 			// and must not be registered either.
 			name: "one bad section among valid ones",

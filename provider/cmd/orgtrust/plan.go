@@ -42,7 +42,6 @@ func runPlan(args []string) int {
 		return 2
 	}
 
-	plan.TuneGC()
 	p, err := plan.Run(plan.Options{StackConfig: *config, Fixtures: *fixtures, Stack: *stack})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "orgtrust plan: %v\n", err)

@@ -123,7 +123,11 @@ import (
 // (suspended and closing accounts are skipped). `excludeAccountIds` is applied
 // after expansion. The component then creates one assignment per (permission set,
 // principal, account), merging duplicates from overlapping entries, and sorts
-// them by name. `assignmentCount` says how many, at preview.
+// them by name. `assignmentCount` says how many, at preview. An entry that
+// repeats an earlier one exactly (the same permission set, principals and
+// targets, in any order) is an error, not a warning: it gives nothing, and it
+// hides a mistake, since an edit or removal made to one copy leaves the other
+// granting the same access.
 //
 // Because OU membership is read at every preview, an account that joins an OU is
 // assigned on the next `pulumi up`, and one that leaves loses its assignments.
@@ -435,7 +439,8 @@ import (
 //
 //   - References: an assignment or membership naming an undeclared permission set,
 //     group or user (with a suggestion); a principal type other than `GROUP` or
-//     `USER`; duplicate permission set, group or user names.
+//     `USER`; duplicate permission set, group or user names; an assignment entry
+//     that repeats an earlier one exactly (the error names both).
 //   - IDs: an account ID that is not 12 digits, or has spaces around it; an OU ID that is not
 //     `ou-xxxx-xxxxxxxx` (or a root `r-xxxx`); `instanceArn` without
 //     `identityStoreId` or the reverse; an instance ARN of a partition that does
@@ -596,7 +601,7 @@ type identityCenterSetupArgs struct {
 	Adopt *IdentityCenterAdoptSpec `pulumi:"adopt"`
 	// Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
 	Applications []ApplicationSpec `pulumi:"applications"`
-	// Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+	// Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
 	Assignments []AssignmentSpec `pulumi:"assignments"`
 	// How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments; `pulumi preview` refuses that switch (an update that skips the preview cannot be checked).
 	AssignmentsMode *string `pulumi:"assignmentsMode"`
@@ -632,7 +637,7 @@ type IdentityCenterSetupArgs struct {
 	Adopt IdentityCenterAdoptSpecPtrInput
 	// Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
 	Applications ApplicationSpecArrayInput
-	// Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+	// Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
 	Assignments AssignmentSpecArrayInput
 	// How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments; `pulumi preview` refuses that switch (an update that skips the preview cannot be checked).
 	AssignmentsMode *string

@@ -3058,7 +3058,7 @@ type PortfolioSpec struct {
 	SharePrincipals *bool `pulumi:"sharePrincipals"`
 	// Share the portfolio's TagOptions with every target.
 	ShareTagOptions *bool `pulumi:"shareTagOptions"`
-	// The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+	// The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
 	Shares []ShareSpec `pulumi:"shares"`
 }
 
@@ -3087,7 +3087,7 @@ type PortfolioSpecArgs struct {
 	SharePrincipals pulumi.BoolPtrInput `pulumi:"sharePrincipals"`
 	// Share the portfolio's TagOptions with every target.
 	ShareTagOptions pulumi.BoolPtrInput `pulumi:"shareTagOptions"`
-	// The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+	// The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
 	Shares ShareSpecArrayInput `pulumi:"shares"`
 }
 
@@ -3173,7 +3173,7 @@ func (o PortfolioSpecOutput) ShareTagOptions() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v PortfolioSpec) *bool { return v.ShareTagOptions }).(pulumi.BoolPtrOutput)
 }
 
-// The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+// The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
 func (o PortfolioSpecOutput) Shares() ShareSpecArrayOutput {
 	return o.ApplyT(func(v PortfolioSpec) []ShareSpec { return v.Shares }).(ShareSpecArrayOutput)
 }

@@ -499,7 +499,7 @@ export interface PortfolioSpecArgs {
      */
     shareTagOptions?: pulumi.Input<boolean | undefined>;
     /**
-     * The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+     * The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
      */
     shares?: pulumi.Input<pulumi.Input<inputs.ShareSpecArgs>[] | undefined>;
 }

@@ -2077,7 +2077,7 @@ class PortfolioSpecArgsDict(TypedDict):
     """
     shares: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ShareSpecArgsDict']]]]]
     """
-    The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+    The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
     """
 
 @pulumi.input_type
@@ -2099,7 +2099,7 @@ class PortfolioSpecArgs:
         :param pulumi.Input[Sequence[pulumi.Input['PrincipalAssociationSpecArgs']]] principal_associations: IAM_PATTERN principals given access to the portfolio: at most 10.
         :param pulumi.Input[_builtins.bool] share_principals: Share the portfolio's principal associations (principal name sharing) with its ORGANIZATION and ORGANIZATIONAL_UNIT targets, so that matching roles in the recipient accounts can use the portfolio. AWS supports it on those two share types only; other shares ignore it.
         :param pulumi.Input[_builtins.bool] share_tag_options: Share the portfolio's TagOptions with every target.
-        :param pulumi.Input[Sequence[pulumi.Input['ShareSpecArgs']]] shares: The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+        :param pulumi.Input[Sequence[pulumi.Input['ShareSpecArgs']]] shares: The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
         """
         pulumi.set(__self__, "key", key)
         if create is not None:
@@ -2191,7 +2191,7 @@ class PortfolioSpecArgs:
     @pulumi.getter
     def shares(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ShareSpecArgs']]]]:
         """
-        The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+        The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
         """
         return pulumi.get(self, "shares")
 

@@ -43,7 +43,7 @@ class IdentityCenterSetupArgs:
         :param pulumi.Input[Sequence[pulumi.Input['AccessControlAttributeSpecArgs']]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
         :param pulumi.Input['IdentityCenterAdoptSpecArgs'] adopt: What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
         :param pulumi.Input[Sequence[pulumi.Input['ApplicationSpecArgs']]] applications: Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
-        :param pulumi.Input[Sequence[pulumi.Input['AssignmentSpecArgs']]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+        :param pulumi.Input[Sequence[pulumi.Input['AssignmentSpecArgs']]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
         :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments; `pulumi preview` refuses that switch (an update that skips the preview cannot be checked).
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
         :param _builtins.bool disable_trusted_access_on_delete: Whether destroying the component disables trusted access for `sso.amazonaws.com`. Defaults to false: disabling it while IAM Identity Center is in use stops the service and locks every user out of every account. Set true only when tearing Identity Center down for good.
@@ -130,7 +130,7 @@ class IdentityCenterSetupArgs:
     @pulumi.getter
     def assignments(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AssignmentSpecArgs']]]]:
         """
-        Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+        Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
         """
         return pulumi.get(self, "assignments")
 
@@ -419,7 +419,11 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         (suspended and closing accounts are skipped). `excludeAccountIds` is applied
         after expansion. The component then creates one assignment per (permission set,
         principal, account), merging duplicates from overlapping entries, and sorts
-        them by name. `assignmentCount` says how many, at preview.
+        them by name. `assignmentCount` says how many, at preview. An entry that
+        repeats an earlier one exactly (the same permission set, principals and
+        targets, in any order) is an error, not a warning: it gives nothing, and it
+        hides a mistake, since an edit or removal made to one copy leaves the other
+        granting the same access.
 
         Because OU membership is read at every preview, an account that joins an OU is
         assigned on the next `pulumi up`, and one that leaves loses its assignments.
@@ -731,7 +735,8 @@ class IdentityCenterSetup(pulumi.ComponentResource):
 
         - References: an assignment or membership naming an undeclared permission set,
           group or user (with a suggestion); a principal type other than `GROUP` or
-          `USER`; duplicate permission set, group or user names.
+          `USER`; duplicate permission set, group or user names; an assignment entry
+          that repeats an earlier one exactly (the error names both).
         - IDs: an account ID that is not 12 digits, or has spaces around it; an OU ID that is not
           `ou-xxxx-xxxxxxxx` (or a root `r-xxxx`); `instanceArn` without
           `identityStoreId` or the reverse; an instance ARN of a partition that does
@@ -832,7 +837,7 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         :param pulumi.Input[Sequence[pulumi.Input[Union['AccessControlAttributeSpecArgs', 'AccessControlAttributeSpecArgsDict']]]] access_control_attributes: Attributes for attribute-based access control (ABAC): each maps a session tag key to an identity-source attribute. Empty leaves the instance's ABAC configuration unmanaged.
         :param pulumi.Input[Union['IdentityCenterAdoptSpecArgs', 'IdentityCenterAdoptSpecArgsDict']] adopt: What of the setup exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
         :param pulumi.Input[Sequence[pulumi.Input[Union['ApplicationSpecArgs', 'ApplicationSpecArgsDict']]]] applications: Customer managed applications: created here (OAuth 2.0) or existing (any kind, by ARN), with their assignments to groups and users, whether an assignment is required, and their access scopes. Names must be unique.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['AssignmentSpecArgs', 'AssignmentSpecArgsDict']]]] assignments: Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
         :param _builtins.str assignments_mode: How the assignments are registered. `perResource` (the default in this release): one pulumi-aws `aws:ssoadmin/accountAssignment:AccountAssignment` each. `set`: one orgtrust `AccountAssignments` for all, recommended for new stacks and for more than a few hundred assignments (one state entry, refresh in calls per principal rather than per assignment, creates at IAM Identity Center's quota floor). `migrate`: the step between them for an existing stack; it registers both, the set adopting every existing assignment and the old children marked retainOnDelete; after one `pulumi up` in `migrate`, switch to `set`, and the old children leave the state without any assignment being deleted. Never switch an existing stack from `perResource` straight to `set`: the engine would delete the old children, and with them the assignments; `pulumi preview` refuses that switch (an update that skips the preview cannot be checked).
         :param _builtins.str delegated_admin_account_id: 12-digit ID of the member account to register as IAM Identity Center's delegated administrator (Organizations RegisterDelegatedAdministrator); empty registers none.
         :param _builtins.bool disable_trusted_access_on_delete: Whether destroying the component disables trusted access for `sso.amazonaws.com`. Defaults to false: disabling it while IAM Identity Center is in use stops the service and locks every user out of every account. Set true only when tearing Identity Center down for good.
@@ -965,7 +970,11 @@ class IdentityCenterSetup(pulumi.ComponentResource):
         (suspended and closing accounts are skipped). `excludeAccountIds` is applied
         after expansion. The component then creates one assignment per (permission set,
         principal, account), merging duplicates from overlapping entries, and sorts
-        them by name. `assignmentCount` says how many, at preview.
+        them by name. `assignmentCount` says how many, at preview. An entry that
+        repeats an earlier one exactly (the same permission set, principals and
+        targets, in any order) is an error, not a warning: it gives nothing, and it
+        hides a mistake, since an edit or removal made to one copy leaves the other
+        granting the same access.
 
         Because OU membership is read at every preview, an account that joins an OU is
         assigned on the next `pulumi up`, and one that leaves loses its assignments.
@@ -1277,7 +1286,8 @@ class IdentityCenterSetup(pulumi.ComponentResource):
 
         - References: an assignment or membership naming an undeclared permission set,
           group or user (with a suggestion); a principal type other than `GROUP` or
-          `USER`; duplicate permission set, group or user names.
+          `USER`; duplicate permission set, group or user names; an assignment entry
+          that repeats an earlier one exactly (the error names both).
         - IDs: an account ID that is not 12 digits, or has spaces around it; an OU ID that is not
           `ou-xxxx-xxxxxxxx` (or a root `r-xxxx`); `instanceArn` without
           `identityStoreId` or the reverse; an instance ARN of a partition that does

@@ -128,7 +128,11 @@ import javax.annotation.Nullable;
  * (suspended and closing accounts are skipped). `excludeAccountIds` is applied
  * after expansion. The component then creates one assignment per (permission set,
  * principal, account), merging duplicates from overlapping entries, and sorts
- * them by name. `assignmentCount` says how many, at preview.
+ * them by name. `assignmentCount` says how many, at preview. An entry that
+ * repeats an earlier one exactly (the same permission set, principals and
+ * targets, in any order) is an error, not a warning: it gives nothing, and it
+ * hides a mistake, since an edit or removal made to one copy leaves the other
+ * granting the same access.
  * 
  * Because OU membership is read at every preview, an account that joins an OU is
  * assigned on the next `pulumi up`, and one that leaves loses its assignments.
@@ -440,7 +444,8 @@ import javax.annotation.Nullable;
  * 
  * - References: an assignment or membership naming an undeclared permission set,
  *   group or user (with a suggestion); a principal type other than `GROUP` or
- *   `USER`; duplicate permission set, group or user names.
+ *   `USER`; duplicate permission set, group or user names; an assignment entry
+ *   that repeats an earlier one exactly (the error names both).
  * - IDs: an account ID that is not 12 digits, or has spaces around it; an OU ID that is not
  *   `ou-xxxx-xxxxxxxx` (or a root `r-xxxx`); `instanceArn` without
  *   `identityStoreId` or the reverse; an instance ARN of a partition that does

@@ -72,14 +72,14 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
     }
 
     /**
-     * Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+     * Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
      * 
      */
     @Import(name="assignments")
     private @Nullable Output<List<AssignmentSpecArgs>> assignments;
 
     /**
-     * @return Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+     * @return Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
      * 
      */
     public Optional<Output<List<AssignmentSpecArgs>>> assignments() {
@@ -389,7 +389,7 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param assignments Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+         * @param assignments Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
          * 
          * @return builder
          * 
@@ -400,7 +400,7 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param assignments Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+         * @param assignments Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
          * 
          * @return builder
          * 
@@ -410,7 +410,7 @@ public final class IdentityCenterSetupArgs extends com.pulumi.resources.Resource
         }
 
         /**
-         * @param assignments Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); duplicates are merged.
+         * @param assignments Account assignments: each pairs a permission set with principals and target accounts, given by account ID and/or by OU (expanded to every active descendant account). The component creates one assignment per (permission set, principal, account); entries that overlap are merged, and an entry that repeats another exactly (the same permission set, principals and targets) is an error.
          * 
          * @return builder
          * 

@@ -116,14 +116,14 @@ public final class PortfolioSpecArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+     * The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
      * 
      */
     @Import(name="shares")
     private @Nullable Output<List<ShareSpecArgs>> shares;
 
     /**
-     * @return The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+     * @return The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
      * 
      */
     public Optional<Output<List<ShareSpecArgs>>> shares() {
@@ -297,7 +297,7 @@ public final class PortfolioSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param shares The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+         * @param shares The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
          * 
          * @return builder
          * 
@@ -308,7 +308,7 @@ public final class PortfolioSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param shares The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+         * @param shares The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
          * 
          * @return builder
          * 
@@ -318,7 +318,7 @@ public final class PortfolioSpecArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param shares The share targets; each target once. Children are keyed by (portfolio key, type, ID).
+         * @param shares The share targets; each target once, and no ORGANIZATIONAL_UNIT or ORGANIZATION_MEMBER_ACCOUNT share beside an ORGANIZATION share, which already covers them. Children are keyed by (portfolio key, type, ID).
          * 
          * @return builder
          * 
