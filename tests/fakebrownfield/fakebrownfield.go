@@ -88,7 +88,13 @@ func proxy(target string) http.Handler {
 	if err != nil {
 		panic(err)
 	}
-	return httputil.NewSingleHostReverseProxy(u)
+	p := httputil.NewSingleHostReverseProxy(u)
+	// Keep the connections to the fake: with the default transport's two
+	// idle connections per host, a discover of thousands of calls opens a
+	// connection for most of them, and on a loaded machine one is now and
+	// then reset mid-response (the client then reads "unexpected EOF").
+	p.Transport = &http.Transport{MaxIdleConns: 64, MaxIdleConnsPerHost: 64}
+	return p
 }
 
 // URL is the endpoint of every service.
