@@ -6,10 +6,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// AccountAssignmentsToken is the token of the orgtrust provider's native
-// resource that manages a set of IAM Identity Center account assignments.
-const AccountAssignmentsToken = PackageName + ":index:AccountAssignments"
-
 // AccountAssignments is the Go client of orgtrust:index:AccountAssignments:
 // a set of account assignments of one Identity Center instance, created,
 // refreshed and deleted as one resource within Identity Center's quotas (20

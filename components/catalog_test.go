@@ -410,8 +410,8 @@ func TestPrincipalServiceOnlyNeedsForce(t *testing.T) {
 
 func TestPrincipalUnknownAndMalformed(t *testing.T) {
 	t.Parallel()
-	longOK := strings.Repeat("a", maxPrincipalLen-len(".amazonaws.com")) + ".amazonaws.com"
-	require.Len(t, longOK, maxPrincipalLen)
+	longOK := strings.Repeat("a", catalog.MaxPrincipalLen-len(".amazonaws.com")) + ".amazonaws.com"
+	require.Len(t, longOK, catalog.MaxPrincipalLen)
 	tests := []struct {
 		name       string
 		principal  string

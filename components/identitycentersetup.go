@@ -6,10 +6,9 @@ import (
 
 	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-)
 
-// IdentityCenterSetupToken is the type token of the IdentityCenterSetup component.
-const IdentityCenterSetupToken = PackageName + ":index:IdentityCenterSetup"
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
+)
 
 //go:embed identitycentersetup.md
 var identityCenterDoc string
@@ -182,7 +181,11 @@ func checkIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, *i
 
 // icIntegrationArgs are the inputs of the sso integration child.
 func icIntegrationArgs(args IdentityCenterSetupArgs) OrgServiceIntegrationArgs {
-	disable := args.DisableTrustedAccessOnDelete != nil && *args.DisableTrustedAccessOnDelete
+	// The child's disableOnDelete is always set, to what the catalog's rule
+	// gives for sso (kept, unless the user asks otherwise), so that its
+	// registered inputs do not depend on how the default is spelt.
+	sso, _ := catalog.LookupService("sso")
+	disable := sso.DisablesOnDelete(args.DisableTrustedAccessOnDelete)
 	ia := OrgServiceIntegrationArgs{
 		Service:                 "sso",
 		DelegatedAdminAccountID: args.DelegatedAdminAccountID,

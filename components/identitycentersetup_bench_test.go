@@ -20,6 +20,7 @@ import (
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ssoadmin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -352,8 +353,20 @@ func TestIdentityCenterOverhead(t *testing.T) {
 	sorted := slices.Sorted(slices.Values(timeRatios))
 	t.Logf("time ratios: median %.3f, middle half %.3f to %.3f, all %.3f to %.3f", icMedian(timeRatios),
 		sorted[len(sorted)/4], sorted[len(sorted)*3/4], sorted[0], sorted[len(sorted)-1])
-	fmt.Printf("identitycenter overhead: time %.2fx memory %.2fx\n", icMedian(timeRatios), icMedian(memRatios))
+	timeRatio, memRatio := icMedian(timeRatios), icMedian(memRatios)
+	fmt.Printf("identitycenter overhead: time %.2fx memory %.2fx\n", timeRatio, memRatio)
+	// The bars: identitycentersetup.md ("Scale") documents 3% to 8% more time
+	// and 4% more memory than the hand-written program; the medians of this
+	// test spread from 1.03 to 1.08 over ten runs on 2 cores.
+	assert.LessOrEqual(t, timeRatio, icOverheadTimeBar, "the component's time over the hand-written program's")
+	assert.LessOrEqual(t, memRatio, icOverheadMemoryBar, "the component's memory over the hand-written program's")
 }
+
+// The most overhead TestIdentityCenterOverhead (make bench) accepts.
+const (
+	icOverheadTimeBar   = 1.15
+	icOverheadMemoryBar = 1.10
+)
 
 // icMedian is the median of xs (the mean of the middle two for an even count).
 func icMedian(xs []float64) float64 {

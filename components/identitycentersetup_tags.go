@@ -8,6 +8,8 @@ import (
 
 	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // Assignment targets by AWS Organizations tag (AssignmentSpec.AccountTags):
@@ -21,7 +23,7 @@ import (
 
 // GetOrganizationAccountsToken is the token of the orgtrust function that
 // lists the organization's accounts with their tags.
-const GetOrganizationAccountsToken = PackageName + ":index:getOrganizationAccounts"
+const GetOrganizationAccountsToken = catalog.GetOrganizationAccountsToken
 
 // AccountTagSpec selects accounts by one AWS Organizations tag.
 type AccountTagSpec struct {

@@ -12,6 +12,5 @@ var (
 	ouIDPattern          = regexp.MustCompile(`^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`)
 	rootIDPattern        = regexp.MustCompile(`^r-[0-9a-z]{4,32}$`)
 	orgIDPattern         = regexp.MustCompile(`^o-[a-z0-9]{10,32}$`)
-	regionPattern        = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
 	permissionSetPattern = regexp.MustCompile(`^[\w+=,.@-]{1,32}$`)
 )

@@ -15,9 +15,10 @@ import (
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/require"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/mockrt"
 )
 
 const (
@@ -53,6 +54,10 @@ type recordedResource struct {
 	Providers      map[string]string
 	RetainOnDelete bool
 	Protect        bool
+
+	// graph is the registration as the one mock runtime records it
+	// (internal/mockrt), with its edges; nil for a read.
+	graph *mockrt.Resource
 }
 
 // ProviderURN returns the URN part of the provider reference, or "".
@@ -138,11 +143,12 @@ func (m *mockRecorder) NewResource(args pulumi.MockResourceArgs) (string, resour
 		for k, v := range rpc.GetPropertyDependencies() {
 			rec.PropertyDependencies[k] = slices.Clone(v.GetUrns())
 		}
+		rec.graph = mockrt.Register(mockProject, mockStack, args)
 	} else if rpc := args.ReadRPC; rpc != nil {
 		rec.Parent = rpc.GetParent()
 		rec.Dependencies = slices.Clone(rpc.GetDependencies())
 	}
-	rec.URN = mockURN(rec.Parent, rec.Type, rec.Name)
+	rec.URN = mockrt.URN(mockProject, mockStack, rec.Parent, rec.Type, rec.Name)
 	if args.Custom {
 		rec.ID = args.Name + "-id"
 		if args.ID != "" {
@@ -175,16 +181,6 @@ func (m *mockRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, err
 		return nil, fmt.Errorf("unexpected invoke %s: the test set no Invoke function", args.Token)
 	}
 	return m.Invoke(args)
-}
-
-// mockURN computes the URN the mock monitor gives a resource.
-func mockURN(parent, typ, name string) string {
-	parentType := tokens.Type("")
-	if p := resource.URN(parent); p != "" && p.QualifiedType() != resource.RootStackType {
-		parentType = p.QualifiedType()
-	}
-	return string(resource.NewURN(tokens.QName(mockStack), tokens.PackageName(mockProject), parentType,
-		tokens.Type(typ), name))
 }
 
 // run runs program against the mocks, as `pulumi preview` would run it.
@@ -279,74 +275,25 @@ func requireNotDependsOn(t *testing.T, from, to recordedResource) {
 		from.Type, from.Name, to.Type, to.Name)
 }
 
-// edges returns, for every recorded URN, the URNs it must be created after: its
-// dependencies and its parent. The engine deletes in the reverse order.
-func (m *mockRecorder) edges() map[string][]string {
-	out := map[string][]string{}
-	known := map[string]bool{}
-	for _, r := range m.Resources() {
-		known[r.URN] = true
-	}
-	for _, r := range m.Resources() {
-		var after []string
-		for _, d := range r.Dependencies {
-			if known[d] {
-				after = append(after, d)
-			}
-		}
-		for _, ds := range r.PropertyDependencies {
-			for _, d := range ds {
-				if known[d] && !slices.Contains(after, d) {
-					after = append(after, d)
-				}
-			}
-		}
-		if known[r.Parent] && !slices.Contains(after, r.Parent) {
-			after = append(after, r.Parent)
-		}
-		if p := r.ProviderURN(); known[p] && !slices.Contains(after, p) {
-			after = append(after, p)
-		}
-		out[r.URN] = after
-	}
-	return out
-}
-
 // DestroyOrder returns the URNs in the order a destroy would delete them, as
-// derived from the recorded edges: a resource is deleted before everything it
-// was created after. Among resources free to go, the one registered earliest
-// goes first, so an order that only registration order produced would put a
-// resource before its dependents and fail the assertions built on this.
+// the one mock runtime (internal/mockrt, which the plan uses too) derives it
+// from the recorded edges, as the engine does: every resource before the
+// resources it was created after (its parent, its dependencies, with a
+// dependency on a component standing for the component's descendants, and
+// its explicit provider). Ties go by URN, not by registration order, so an
+// order that only registration order produced would fail the assertions
+// built on this.
 func (m *mockRecorder) DestroyOrder(t *testing.T) []string {
 	t.Helper()
-	res := m.Resources()
-	edges := m.edges()
-	// dependents[u] counts the resources created after u that are not deleted yet.
-	dependents := map[string]int{}
-	for _, after := range edges {
-		for _, u := range after {
-			dependents[u]++
+	byURN := map[string]*mockrt.Resource{}
+	for _, r := range m.Resources() {
+		if r.graph != nil {
+			byURN[r.URN] = r.graph
 		}
 	}
-	var order []string
-	done := map[string]bool{}
-	for len(order) < len(res) {
-		progressed := false
-		for _, r := range res { // registration order: earliest first
-			if done[r.URN] || dependents[r.URN] > 0 {
-				continue
-			}
-			done[r.URN] = true
-			order = append(order, r.URN)
-			for _, u := range edges[r.URN] {
-				dependents[u]--
-			}
-			progressed = true
-			break
-		}
-		require.Truef(t, progressed, "the recorded dependency graph has a cycle; deleted so far: %v", order)
-	}
-	return order
+	create, err := mockrt.NewGraph(byURN).CreateOrder()
+	require.NoError(t, err, "the recorded dependency graph")
+	return mockrt.DestroyOrder(create)
 }
 
 // requireDestroyedBefore asserts that a destroy deletes first before second.

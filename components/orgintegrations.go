@@ -9,9 +9,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// OrgIntegrationsToken is the type token of the OrgIntegrations component.
-const OrgIntegrationsToken = PackageName + ":index:OrgIntegrations"
-
 // OrgIntegrationSpec is one integration of an OrgIntegrations set.
 type OrgIntegrationSpec struct {
 	// Name keys the integration in the set; its child is named <set>-<name>.

@@ -6,9 +6,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// OrgServiceIntegrationToken is the type token of the OrgServiceIntegration component.
-const OrgServiceIntegrationToken = PackageName + ":index:OrgServiceIntegration"
-
 //go:embed orgserviceintegration.md
 var orgServiceIntegrationDoc string
 

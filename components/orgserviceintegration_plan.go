@@ -175,11 +175,13 @@ func (p *integrationPlan) checkRegionNames(errs *InputErrors) bool {
 	seen := map[string]bool{}
 	var first string // the first known Region, whose partition the others must share
 	for _, r := range p.args.Regions {
+		regionErr := catalog.CheckRegion(r)
 		switch {
 		case seen[r]:
 			errs.add("regions", r, "%q is listed twice: list each Region once", r)
 			ok = false
-		case !checkRegion(errs, "regions", r):
+		case regionErr != nil:
+			errs.add("regions", r, "%s", regionErr)
 			ok = false
 		case first == "":
 			first = r
@@ -317,7 +319,7 @@ func (p *integrationPlan) resolveEnablePath(errs *InputErrors) {
 // at the field that selected it.
 func (p *integrationPlan) serviceOnly(errs *InputErrors, more string) {
 	field, value := p.field()
-	errs.addSubject(field, value, "%s%s", serviceOnlyMessage(value, p.svc), more)
+	errs.addSubject(field, value, "%s%s", catalog.ServiceOnlyMessage(value, p.svc), more)
 }
 
 // field names the input that selected the service, and its value.

@@ -125,10 +125,7 @@ func (p *integrationPlan) register(ctx *pulumi.Context, after pulumi.Resource,
 // retainAccess says whether deleting a service enable resource must leave
 // trusted access enabled.
 func (p *integrationPlan) retainAccess() bool {
-	if p.args.DisableOnDelete != nil {
-		return !*p.args.DisableOnDelete
-	}
-	return p.svc.RetainOnDelete
+	return !p.svc.DisablesOnDelete(p.args.DisableOnDelete)
 }
 
 func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIntegration,

@@ -6,11 +6,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// PermissionSetProvisioningToken is the token of the orgtrust provider's
-// native resource that provisions a permission set to every account it is
-// provisioned to, after each change.
-const PermissionSetProvisioningToken = PackageName + ":index:PermissionSetProvisioning"
-
 // PermissionSetProvisioning is the Go client of
 // orgtrust:index:PermissionSetProvisioning: ProvisionPermissionSet
 // (ALL_PROVISIONED_ACCOUNTS) whenever its revision changes, waiting for the

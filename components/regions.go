@@ -4,37 +4,10 @@ import (
 	"fmt"
 
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
-	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
-// The Regions the components take, checked against the partitions and
-// Regions of the catalog (catalog.Partitions).
-
-// checkRegion reports a Region that is not a Region of an AWS partition, at
-// field, with the nearest Region when it looks misspelt.
-func checkRegion(errs *InputErrors, field, r string) bool {
-	if _, _, ok := catalog.LookupRegion(r); ok {
-		return true
-	}
-	near, found := suggest.Nearest(r, catalog.RegionCodes())
-	hint := ""
-	if found {
-		region, _, _ := catalog.LookupRegion(near)
-		hint = fmt.Sprintf("did you mean %q, %s?", near, region.Name)
-	}
-	switch {
-	case !regionPattern.MatchString(r) && found:
-		errs.add(field, r, "%q is not an AWS Region name: %s", r, hint)
-	case !regionPattern.MatchString(r):
-		errs.add(field, r, "%q is not an AWS Region name: use names such as %q or %q", r, "us-east-1", "eu-west-1")
-	case found:
-		errs.add(field, r, "%q is not an AWS Region: %s", r, hint)
-	default:
-		errs.add(field, r, "%q is not a Region of any AWS partition: use a Region name such as %q (a Region "+
-			"AWS opened after this release of %s needs a newer %s)", r, "us-east-1", PackageName, PackageName)
-	}
-	return false
-}
+// The Regions the components take are checked with the catalog's Region
+// validator (catalog.CheckRegion); these are the rules across Regions.
 
 // samePartition reports r when it is in another partition than first, both
 // known Regions: an organization's Regions are all in its partition.

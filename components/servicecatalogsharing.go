@@ -10,9 +10,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// ServiceCatalogSharingToken is the type token of the ServiceCatalogSharing component.
-const ServiceCatalogSharingToken = PackageName + ":index:ServiceCatalogSharing"
-
 //go:embed servicecatalogsharing.md
 var serviceCatalogSharingDoc string
 

@@ -1,19 +1,27 @@
 package components
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+import (
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
+)
 
 // PackageName is the Pulumi package name of orgtrust. Every token starts with it.
-const PackageName = "orgtrust"
+const PackageName = catalog.PackageName
 
-// Tokens of the resources and components in the orgtrust package. Each equals the
-// token that infer derives for the Go type (module "components", mapped to
-// "index" by the provider), so a component registers under the same type whether
-// a Go program calls its constructor directly or the provider constructs it.
+// The tokens of the orgtrust package, defined once in the catalog
+// (catalog/tokens.go) and re-exported here for Go programs.
 const (
-	TrustedServiceAccessToken             = PackageName + ":index:TrustedServiceAccess"
-	StackSetsOrganizationsAccessToken     = PackageName + ":index:StackSetsOrganizationsAccess"
-	SecurityLakeDelegatedAdminToken       = PackageName + ":index:SecurityLakeDelegatedAdmin"
-	NotificationsOrganizationsAccessToken = PackageName + ":index:NotificationsOrganizationsAccess"
+	OrgServiceIntegrationToken            = catalog.OrgServiceIntegrationToken
+	OrgIntegrationsToken                  = catalog.OrgIntegrationsToken
+	IdentityCenterSetupToken              = catalog.IdentityCenterSetupToken
+	ServiceCatalogSharingToken            = catalog.ServiceCatalogSharingToken
+	TrustedServiceAccessToken             = catalog.TrustedServiceAccessToken
+	AccountAssignmentsToken               = catalog.AccountAssignmentsToken
+	PermissionSetProvisioningToken        = catalog.PermissionSetProvisioningToken
+	StackSetsOrganizationsAccessToken     = catalog.StackSetsOrganizationsAccessToken
+	SecurityLakeDelegatedAdminToken       = catalog.SecurityLakeDelegatedAdminToken
+	NotificationsOrganizationsAccessToken = catalog.NotificationsOrganizationsAccessToken
 )
 
 // PluginDownloadURL is where the Pulumi engine downloads the orgtrust provider

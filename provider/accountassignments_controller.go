@@ -208,10 +208,13 @@ func assignmentsStateOf(args AccountAssignmentsArgs, storeID string, managed []A
 // desired. When some operations fail it returns, with the assignments
 // managed afterwards, an error wrapping infer.ResourceInitFailedError, so that
 // the engine records what succeeded and the next update continues.
-func applyAssignments(ctx context.Context, c *AssignmentClient, instanceArn string, managed, desired []Assignment) (
-	[]Assignment, error,
-) {
+func applyAssignments(ctx context.Context, wait propagation, c *AssignmentClient, instanceArn string,
+	managed, desired []Assignment,
+) ([]Assignment, error) {
 	after, res, err := c.Converge(ctx, instanceArn, managed, desired)
+	if werr := c.waitListed(ctx, wait, instanceArn, res); err == nil && werr != nil {
+		err = werr
+	}
 	if err == nil && len(res.Failed) == 0 {
 		if res.Adopted > 0 {
 			p.GetLogger(ctx).Infof("adopted %d existing assignments", res.Adopted)
@@ -229,6 +232,35 @@ func applyAssignments(ctx context.Context, c *AssignmentClient, instanceArn stri
 		"recorded, and the next update retries the rest: %s: %w", len(res.Failed),
 		len(res.Created)+len(res.Deleted), strings.Join(reasons, "; "),
 		infer.ResourceInitFailedError{Reasons: reasons})
+}
+
+// waitListed reads the assignments res created and deleted until the lists
+// show them created and deleted: Identity Center's lists lag its writes, and
+// a refresh right after this update must see the set as it is
+// (propagation).
+func (c *AssignmentClient) waitListed(ctx context.Context, wait propagation, instanceArn string, res ApplyResult) error {
+	if len(res.Created)+len(res.Deleted) == 0 {
+		return nil
+	}
+	changed := append(append([]Assignment{}, res.Created...), res.Deleted...)
+	deleted := map[string]bool{}
+	for _, a := range res.Deleted {
+		deleted[a.key()] = true
+	}
+	return wait.wait(ctx, "the account assignments' lists to show the changes", func(ctx context.Context) (bool, error) {
+		present, err := c.Existing(ctx, instanceArn, changed)
+		if err != nil {
+			return false, fmt.Errorf("reading back the assignments: %w", err)
+		}
+		seen := 0
+		for _, a := range present {
+			if deleted[a.key()] {
+				return false, nil
+			}
+			seen++
+		}
+		return seen == len(res.Created), nil
+	})
 }
 
 func (c *AssignmentClient) storeOf(ctx context.Context, instanceArn string) string {
@@ -258,12 +290,13 @@ func (*AccountAssignments) Create(ctx context.Context, req infer.CreateRequest[A
 		// tells a set to be created from one that exists by it.
 		return infer.CreateResponse[AccountAssignmentsState]{Output: assignmentsStateOf(args, "", args.Assignments)}, nil
 	}
-	c, err := infer.GetConfig[*Config](ctx).assignments(ctx)
+	cfg := infer.GetConfig[*Config](ctx)
+	c, err := cfg.assignments(ctx)
 	if err != nil {
 		return infer.CreateResponse[AccountAssignmentsState]{}, err
 	}
 	store := c.storeOf(ctx, args.InstanceArn)
-	managed, err := applyAssignments(ctx, c, args.InstanceArn, nil, args.Assignments)
+	managed, err := applyAssignments(ctx, cfg.propagation(), c, args.InstanceArn, nil, args.Assignments)
 	out := infer.CreateResponse[AccountAssignmentsState]{ID: id, Output: assignmentsStateOf(args, store, managed)}
 	return out, err
 }
@@ -288,7 +321,8 @@ func (*AccountAssignments) Update(ctx context.Context,
 	if err != nil {
 		return infer.UpdateResponse[AccountAssignmentsState]{}, err
 	}
-	managed, err := applyAssignments(ctx, c, req.Inputs.InstanceArn, req.State.Assignments, req.Inputs.Assignments)
+	managed, err := applyAssignments(ctx, cfg.propagation(), c, req.Inputs.InstanceArn, req.State.Assignments,
+		req.Inputs.Assignments)
 	out := assignmentsStateOf(req.Inputs, req.State.IdentityStoreID, managed)
 	out.UndeclaredAssignments = without(stillUndeclared(req.State, req.Inputs), removed)
 	if out.UndeclaredAssignments == nil {
@@ -344,12 +378,16 @@ func (*AccountAssignments) Read(ctx context.Context,
 func (*AccountAssignments) Delete(ctx context.Context, req infer.DeleteRequest[AccountAssignmentsState]) (
 	infer.DeleteResponse, error,
 ) {
-	c, err := infer.GetConfig[*Config](ctx).assignments(ctx)
+	cfg := infer.GetConfig[*Config](ctx)
+	c, err := cfg.assignments(ctx)
 	if err != nil {
 		return infer.DeleteResponse{}, err
 	}
 	res, err := c.Apply(ctx, req.State.InstanceArn, nil, req.State.Assignments)
 	if err != nil {
+		return infer.DeleteResponse{}, fmt.Errorf("deleting the assignments: %w", err)
+	}
+	if err := c.waitListed(ctx, cfg.propagation(), req.State.InstanceArn, res); err != nil {
 		return infer.DeleteResponse{}, fmt.Errorf("deleting the assignments: %w", err)
 	}
 	if len(res.Failed) > 0 {

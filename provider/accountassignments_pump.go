@@ -5,6 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 // maxInFlight is the most HTTP calls a pump has in flight at once. At 20
@@ -26,13 +28,13 @@ type pumpCall struct {
 // pump's clock, and only while no call is in flight, so under a simulated
 // clock a call takes no simulated time and a run is exactly reproducible.
 type pump struct {
-	clock   Clock
-	lim     *RateLimiter
+	clock   awsapi.Clock
+	lim     *awsapi.RateLimiter
 	queue   []pumpCall
 	results chan func()
 }
 
-func newPump(clock Clock, lim *RateLimiter) *pump {
+func newPump(clock awsapi.Clock, lim *awsapi.RateLimiter) *pump {
 	return &pump{clock: clock, lim: lim, results: make(chan func(), maxInFlight)}
 }
 
@@ -71,7 +73,7 @@ func (p *pump) run(ctx context.Context) error {
 				c.local()
 				continue
 			}
-			if d := p.lim.take(now); d > 0 {
+			if d := p.lim.Take(now); d > 0 {
 				wake = now.Add(d)
 				break
 			}
@@ -79,7 +81,7 @@ func (p *pump) run(ctx context.Context) error {
 			inFlight++
 			paid := &atomic.Bool{}
 			paid.Store(true)
-			callCtx := context.WithValue(ctx, prepaidKey{}, paid)
+			callCtx := awsapi.Prepaid(ctx, paid)
 			go func() { p.results <- c.do(callCtx) }()
 		}
 		if inFlight == 0 && len(p.queue) == 0 {

@@ -15,15 +15,12 @@ import (
 	"github.com/pulumi/pulumi-go-provider/infer"
 
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
-	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
-// Defaults of the provider configuration.
-const (
-	defaultRegion      = "us-east-1"
-	defaultMaxAttempts = 10
-	defaultMaxBackoff  = 20
-)
+// defaultRegion is the provider's Region when neither the configuration nor
+// the SDK's sources give one.
+const defaultRegion = "us-east-1"
 
 // Config is the orgtrust provider configuration. Credentials come from the AWS
 // SDK's default chain (environment, shared files, SSO, instance roles); they are
@@ -98,8 +95,10 @@ func (r *AssumeRole) Annotate(a infer.Annotator) {
 // validate checks the configuration at preview time.
 func (c *Config) validate() error {
 	if c.Region != nil {
-		if err := checkRegion(*c.Region); err != nil {
-			return err
+		// A Region that does not exist would only fail at the first call,
+		// naming an endpoint host that does not resolve.
+		if err := catalog.CheckRegion(*c.Region); err != nil {
+			return fmt.Errorf("region %w", err)
 		}
 	}
 	if c.MaxAttempts != nil && (*c.MaxAttempts < 1 || *c.MaxAttempts > 100) {
@@ -116,22 +115,6 @@ func (c *Config) validate() error {
 			"e.g. arn:aws:iam::111111111111:role/OrgTrustDeployer")
 	}
 	return nil
-}
-
-// checkRegion checks the provider's region against the Regions of the AWS
-// partitions (catalog.Partitions), with the nearest one when it looks
-// misspelt: a Region that does not exist would only fail at the first call,
-// naming an endpoint host that does not resolve.
-func checkRegion(r string) error {
-	if _, _, ok := catalog.LookupRegion(r); ok {
-		return nil
-	}
-	hint := `: use a Region such as "us-east-1" (Organizations' Region in the aws partition), "us-gov-west-1" ` +
-		`or "cn-northwest-1"`
-	if near, ok := suggest.Nearest(r, catalog.RegionCodes()); ok {
-		hint = fmt.Sprintf("; did you mean %q?", near)
-	}
-	return fmt.Errorf("region %q is not an AWS Region%s", r, hint)
 }
 
 // Configure checks the configuration. The AWS client is built on first use, so
@@ -154,6 +137,7 @@ func (c *Config) orgs(ctx context.Context) (*orgClient, error) {
 	c.conn.once.Do(func() {
 		api, err := c.newAPI(ctx)
 		c.conn.client, c.conn.err = newOrgClient(api), err
+		c.conn.client.propagation = c.propagation()
 	})
 	return c.conn.client, c.conn.err
 }
@@ -164,6 +148,7 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 		return nil, err
 	}
 	return organizations.NewFromConfig(cfg, func(o *organizations.Options) {
+		o.Retryer = c.retryer(awsapi.Organizations)
 		if c.Endpoint != nil {
 			o.BaseEndpoint = c.Endpoint
 		}
@@ -172,22 +157,29 @@ func (c *Config) newAPI(ctx context.Context) (*organizations.Client, error) {
 
 // retryLimits are the retryer settings of the configuration.
 func (c *Config) retryLimits() (maxAttempts int, maxBackoff time.Duration) {
-	maxAttempts, backoff := defaultMaxAttempts, defaultMaxBackoff
+	maxAttempts, maxBackoff = awsapi.DefaultMaxAttempts, awsapi.DefaultMaxBackoff
 	if c.MaxAttempts != nil {
 		maxAttempts = *c.MaxAttempts
 	}
 	if c.MaxBackoffSeconds != nil {
-		backoff = *c.MaxBackoffSeconds
+		maxBackoff = time.Duration(*c.MaxBackoffSeconds) * time.Second
 	}
-	return maxAttempts, time.Duration(backoff) * time.Second
+	return maxAttempts, maxBackoff
 }
 
-// awsConfig loads the SDK configuration (Region, profile, assumed role) with
-// the Organizations retryer.
+// retryer is api's retry rule with the configuration's limits.
+func (c *Config) retryer(api awsapi.API) aws.Retryer {
+	maxAttempts, maxBackoff := c.retryLimits()
+	return awsapi.Retryer(api, maxAttempts, maxBackoff)
+}
+
+// awsConfig loads the SDK configuration (Region, profile, assumed role).
+// Its retryer, the rule of the APIs without one of their own, serves STS
+// (assumeRole); each service client sets its API's rule.
 func (c *Config) awsConfig(ctx context.Context) (aws.Config, error) {
 	maxAttempts, maxBackoff := c.retryLimits()
 	opts := []func(*awsconfig.LoadOptions) error{
-		awsconfig.WithRetryer(func() aws.Retryer { return newRetryer(maxAttempts, maxBackoff) }),
+		awsconfig.WithRetryer(func() aws.Retryer { return awsapi.Retryer(awsapi.Other, maxAttempts, maxBackoff) }),
 	}
 	if c.Region != nil {
 		opts = append(opts, awsconfig.WithRegion(*c.Region))

@@ -22,9 +22,11 @@ func TestConfigureChecksRegion(t *testing.T) {
 		region  string
 		wantErr string
 	}{
-		{"eu-wset-1", `region "eu-wset-1" is not an AWS Region; did you mean "eu-west-1"?`},
-		{"us-east-7", `region "us-east-7" is not an AWS Region; did you mean "us-east-1"?`},
-		{"moon-base-1", `region "moon-base-1" is not an AWS Region: use a Region such as "us-east-1"`},
+		{"eu-wset-1", `region "eu-wset-1" is not an AWS Region: did you mean "eu-west-1", Europe (Ireland)?`},
+		{"us-east-7", `region "us-east-7" is not an AWS Region: did you mean "us-east-1", US East (N. Virginia)?`},
+		{"moon-base-1", `region "moon-base-1" is not an AWS Region name: use names such as "us-east-1" or "eu-west-1"`},
+		{"us-moon-1", `region "us-moon-1" is not a Region of any AWS partition: use a Region name such as "us-east-1"`},
+		{"eu-west1", `region "eu-west1" is not an AWS Region name: did you mean "eu-west-1", Europe (Ireland)?`},
 		{"us-east-1", ""},
 		{"us-gov-west-1", ""},
 		{"cn-northwest-1", ""},

@@ -17,6 +17,7 @@ import (
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 // policyActions returns the actions of the deployer policy for args.
@@ -28,18 +29,20 @@ func policyActions(t *testing.T, args GetDeployerPolicyArgs) []string {
 }
 
 // TestDeployerPolicyCoversTrustedServiceAccess checks that every Organizations
-// API the provider's client calls (the methods of orgAPI) is allowed, whatever
+// API the provider's client calls (the methods of awsapi.TrustedAccess) is allowed, whatever
 // the program integrates.
 func TestDeployerPolicyCoversTrustedServiceAccess(t *testing.T) {
 	t.Parallel()
-	api := reflect.TypeFor[orgAPI]()
+	api := reflect.TypeFor[awsapi.TrustedAccess]()
 	require.Positive(t, api.NumMethod())
+	tsaActions, ok := catalog.TypeActions(components.TrustedServiceAccessToken)
+	require.True(t, ok)
 	for _, args := range []GetDeployerPolicyArgs{{}, {Services: []string{"guardduty"}}} {
 		actions := policyActions(t, args)
 		for i := range api.NumMethod() {
 			action := "organizations:" + api.Method(i).Name
 			assert.Contains(t, actions, action, "the provider calls %s", action)
-			assert.Contains(t, typeActions[components.TrustedServiceAccessToken], action,
+			assert.Contains(t, tsaActions, action,
 				"typeActions for TrustedServiceAccess must list %s", action)
 		}
 	}
@@ -67,7 +70,7 @@ func TestDeployerPolicyCoversEveryCatalogService(t *testing.T) {
 				if token == "" {
 					continue
 				}
-				want, ok := resourceActions(token)
+				want, ok := catalog.TypeActions(token)
 				require.True(t, ok, "no IAM actions are recorded for %s: add it to typeActions", token)
 				for _, a := range want {
 					assert.Contains(t, actions, a, "%s calls %s", token, a)
@@ -102,9 +105,9 @@ func TestDeployerPolicyFeatures(t *testing.T) {
 		// sample is an action that only the feature needs.
 		sample string
 	}{
-		{"identity center", GetDeployerPolicyArgs{IdentityCenter: true}, identityCenterTypes, "sso",
+		{"identity center", GetDeployerPolicyArgs{IdentityCenter: true}, catalog.ComponentTypes["sso"], "sso",
 			"sso:CreateAccountAssignment"},
-		{"service catalog", GetDeployerPolicyArgs{ServiceCatalog: true}, serviceCatalogTypes, "servicecatalog",
+		{"service catalog", GetDeployerPolicyArgs{ServiceCatalog: true}, catalog.ComponentTypes["servicecatalog"], "servicecatalog",
 			"servicecatalog:CreatePortfolioShare"},
 	}
 	for _, tt := range tests {
@@ -112,7 +115,7 @@ func TestDeployerPolicyFeatures(t *testing.T) {
 			t.Parallel()
 			actions := policyActions(t, tt.args)
 			for _, typ := range tt.types {
-				want, ok := resourceActions(typ)
+				want, ok := catalog.TypeActions(typ)
 				require.True(t, ok, "no IAM actions are recorded for %s", typ)
 				for _, a := range want {
 					assert.Contains(t, actions, a, "%s calls %s", typ, a)
@@ -255,9 +258,9 @@ func requireCovered(t *testing.T, args GetDeployerPolicyArgs, tokens []string) {
 			(strings.HasPrefix(tok, components.PackageName+":") && tok != components.TrustedServiceAccessToken) {
 			continue
 		}
-		want, ok := resourceActions(tok)
+		want, ok := catalog.TypeActions(tok)
 		if !assert.True(t, ok, "the components use %s, which has no entry in typeActions "+
-			"(provider/deployer_policy.go) or in the catalog (components/catalog/resources.go): add the IAM "+
+			"(components/catalog/iam.go) or in the catalog rows' resources (components/catalog/resources.go): add the IAM "+
 			"actions its provider calls", tok) {
 			continue
 		}

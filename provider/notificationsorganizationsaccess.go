@@ -9,6 +9,8 @@ import (
 	ntypes "github.com/aws/aws-sdk-go-v2/service/notifications/types"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 //go:embed docs/notificationsorganizationsaccess.md
@@ -75,7 +77,7 @@ func notificationsAccessOn(s ntypes.AccessStatus) bool {
 	return s == ntypes.AccessStatusEnabled || s == ntypes.AccessStatusPending
 }
 
-func getNotificationsAccess(ctx context.Context, api notificationsAPI) (ntypes.AccessStatus, error) {
+func getNotificationsAccess(ctx context.Context, api awsapi.Notifications) (ntypes.AccessStatus, error) {
 	out, err := api.GetNotificationsAccessForOrganization(ctx, &notifications.GetNotificationsAccessForOrganizationInput{})
 	if err != nil {
 		return "", explainService("notifications:GetNotificationsAccessForOrganization", err)
@@ -115,12 +117,9 @@ func (*NotificationsOrganizationsAccess) Create(ctx context.Context,
 		}); err != nil {
 			return resp{}, fmt.Errorf("enabling User Notifications organizations access: %w", err)
 		}
-		if status, err = getNotificationsAccess(ctx, api); err != nil {
-			return resp{}, err
-		}
-		if !notificationsAccessOn(status) {
+		if status, err = waitNotificationsAccess(ctx, cfg, api, true); err != nil {
 			return resp{}, fmt.Errorf("enabled User Notifications organizations access, but "+
-				"GetNotificationsAccessForOrganization reports %s", status)
+				"GetNotificationsAccessForOrganization reports %s: %w", status, err)
 		}
 	}
 	return resp{ID: notificationsID, Output: notificationsStateOf(req.Inputs, status)}, nil
@@ -188,5 +187,29 @@ func (*NotificationsOrganizationsAccess) Delete(ctx context.Context,
 	}); err != nil {
 		return infer.DeleteResponse{}, fmt.Errorf("disabling User Notifications organizations access: %w", err)
 	}
+	if status, err := waitNotificationsAccess(ctx, cfg, api, false); err != nil {
+		return infer.DeleteResponse{}, fmt.Errorf("disabled User Notifications organizations access, but "+
+			"GetNotificationsAccessForOrganization reports %s: %w", status, err)
+	}
 	return infer.DeleteResponse{}, nil
+}
+
+// waitNotificationsAccess reads the status until access is on (or off): it
+// lags the enable and disable (propagation). It returns the last status
+// read.
+func waitNotificationsAccess(ctx context.Context, cfg *Config, api awsapi.Notifications, on bool) (
+	ntypes.AccessStatus, error,
+) {
+	var status ntypes.AccessStatus
+	want := "enabled"
+	if !on {
+		want = "disabled"
+	}
+	err := cfg.propagation().wait(ctx, "GetNotificationsAccessForOrganization to report access "+want,
+		func(ctx context.Context) (bool, error) {
+			var err error
+			status, err = getNotificationsAccess(ctx, api)
+			return notificationsAccessOn(status) == on, err
+		})
+	return status, err
 }

@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 // GetOrganizationAccounts lists the organization's accounts with their
@@ -70,6 +73,9 @@ func (*GetOrganizationAccounts) Invoke(ctx context.Context,
 	if err != nil {
 		return infer.FunctionResponse[GetOrganizationAccountsResult]{}, err
 	}
+	// Organizations' retryer: TooManyRequestsException and
+	// ConcurrentModificationException, with backoff.
+	cfg.Retryer = func() aws.Retryer { return c.retryer(awsapi.Organizations) }
 	log := p.GetLogger(ctx)
 	opts := OrgAccountReaderOptions{Progress: func(done, total int) {
 		log.InfoStatusf("getOrganizationAccounts: tags of %d/%d accounts read", done, total)

@@ -10,7 +10,23 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
+
+// countMiddleware counts every call (not its retries) into n.
+func countMiddleware(n *atomic.Int64) func(*middleware.Stack) error {
+	return func(s *middleware.Stack) error {
+		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("orgtrustCount",
+			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+				middleware.InitializeOutput, middleware.Metadata, error,
+			) {
+				n.Add(1)
+				return next.HandleInitialize(ctx, in)
+			}), middleware.Before)
+	}
+}
 
 // The organization's accounts with their tags, for assignment rules that
 // target accounts by tag (orgtrust:index:getOrganizationAccounts): one
@@ -19,15 +35,8 @@ import (
 // every call through the SDK's retryer and one rate limiter.
 
 // OrganizationsRequestsPerSecond is the rate at which the reader calls
-// Organizations. AWS documents the Organizations API's throttling on the
-// "Quotas for AWS Organizations" page
-// (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html,
-// "Throttling limits") and answers a caller above it with
-// TooManyRequestsException, which the SDK's retryer retries with backoff.
-// The reader stays at or below this rate so that a preview of thousands of
-// accounts is not a storm of throttled retries that also slows every other
-// Organizations caller of the account.
-const OrganizationsRequestsPerSecond = 10
+// Organizations (internal/awsapi, with the quota page it comes from).
+const OrganizationsRequestsPerSecond = awsapi.OrganizationsRequestsPerSecond
 
 // organizationsPageSize is ListAccounts' largest MaxResults (1 to 20).
 const organizationsPageSize = 20
@@ -61,7 +70,7 @@ type OrgAccountReaderOptions struct {
 	Endpoint string
 	// Clock is the time source of the rate limiter: a simulated clock in
 	// the benchmark.
-	Clock Clock
+	Clock awsapi.Clock
 	// RequestsPerSecond defaults to OrganizationsRequestsPerSecond.
 	RequestsPerSecond float64
 	// Progress, when set, is told how many accounts' tags were read, every
@@ -79,14 +88,14 @@ type OrgAccountReader struct {
 // NewOrgAccountReader returns a reader over cfg, whose retryer it keeps.
 func NewOrgAccountReader(cfg aws.Config, opts OrgAccountReaderOptions) *OrgAccountReader {
 	if opts.Clock == nil {
-		opts.Clock = wallClock{}
+		opts.Clock = awsapi.WallClock()
 	}
 	if opts.RequestsPerSecond <= 0 {
 		opts.RequestsPerSecond = OrganizationsRequestsPerSecond
 	}
 	r := &OrgAccountReader{progress: opts.Progress}
 	count := countMiddleware(&r.calls)
-	limit := limitMiddleware(NewRateLimiter(opts.RequestsPerSecond), opts.Clock)
+	limit := awsapi.NewRateLimiter(opts.RequestsPerSecond).Option(opts.Clock)
 	r.api = organizations.NewFromConfig(cfg, func(o *organizations.Options) {
 		o.APIOptions = append(o.APIOptions, count, limit)
 		if opts.Endpoint != "" {

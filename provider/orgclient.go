@@ -5,102 +5,16 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"net"
-	"net/url"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/smithy-go"
-	"github.com/aws/smithy-go/middleware"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
-
-// orgRetryableCodes are the Organizations error codes that the AWS SDK's standard
-// retryer retries, on top of its defaults (which already cover throttling such
-// as TooManyRequestsException, and 5xx responses).
-var orgRetryableCodes = map[string]struct{}{
-	"ConcurrentModificationException": {},
-	"ServiceException":                {},
-	"TooManyRequestsException":        {},
-}
-
-// newRetryer returns the AWS SDK's standard retryer, with exponential backoff
-// and jitter, extended to retry Organizations' concurrent-modification and
-// service errors. The client-side retry quota is turned off: Organizations
-// writes are serialized by this provider, and a burst of concurrent-modification
-// errors caused by other tools must not exhaust the quota and fail the update.
-//
-// A connection that cannot be opened because nothing listens at the endpoint,
-// or there is no route to it, is not retried (the SDK retries refused
-// connections, for a local service still starting): the request never
-// reached Organizations, and a retry seconds later meets the same wrong
-// endpoint or network, so the default budget of 10 attempts would only delay
-// the error by about two minutes. Throttling, 5xx responses, dropped and
-// reset connections and DNS errors that may be temporary keep the SDK's
-// rules.
-func newRetryer(maxAttempts int, maxBackoff time.Duration) aws.Retryer {
-	return retry.NewStandard(func(o *retry.StandardOptions) {
-		o.MaxAttempts = maxAttempts
-		o.MaxBackoff = maxBackoff
-		o.RateLimiter = ratelimit.None
-		o.Retryables = append(append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(notUnreachable)},
-			o.Retryables...), retry.RetryableErrorCode{Codes: orgRetryableCodes})
-	})
-}
-
-// notUnreachable answers false for an endpoint that cannot be connected to,
-// and leaves every other error to the SDK's rules.
-func notUnreachable(err error) aws.Ternary {
-	if _, _, ok := unreachable(err); ok {
-		return aws.FalseTernary
-	}
-	return aws.UnknownTernary
-}
-
-// unreachable reports whether err is a failure to open a connection to the
-// endpoint that retrying will not fix, with the endpoint (scheme and host)
-// and the cause.
-func unreachable(err error) (endpoint, cause string, ok bool) {
-	var op *net.OpError
-	if !errors.As(err, &op) || op.Op != "dial" {
-		return "", "", false
-	}
-	var dns *net.DNSError
-	switch {
-	case errors.Is(err, syscall.ECONNREFUSED):
-		cause = "connection refused: nothing listens there"
-	case errors.Is(err, syscall.ENETUNREACH):
-		cause = "network is unreachable"
-	case errors.Is(err, syscall.EHOSTUNREACH):
-		cause = "no route to host"
-	case errors.As(err, &dns) && dns.IsNotFound:
-		cause = "no such host: " + dns.Name
-	default:
-		return "", "", false
-	}
-	if op.Addr != nil {
-		endpoint = op.Addr.String()
-	}
-	var u *url.Error
-	if errors.As(err, &u) {
-		if parsed, perr := url.Parse(u.URL); perr == nil {
-			endpoint = parsed.Scheme + "://" + parsed.Host
-		}
-	}
-	return endpoint, cause, true
-}
-
-// orgAPI is the subset of the Organizations client used by the provider.
-type orgAPI interface {
-	EnableAWSServiceAccess(context.Context, *organizations.EnableAWSServiceAccessInput, ...func(*organizations.Options)) (*organizations.EnableAWSServiceAccessOutput, error)
-	DisableAWSServiceAccess(context.Context, *organizations.DisableAWSServiceAccessInput, ...func(*organizations.Options)) (*organizations.DisableAWSServiceAccessOutput, error)
-	ListAWSServiceAccessForOrganization(context.Context, *organizations.ListAWSServiceAccessForOrganizationInput, ...func(*organizations.Options)) (*organizations.ListAWSServiceAccessForOrganizationOutput, error)
-}
 
 // listTTL is how long one ListAWSServiceAccessForOrganization sweep answers
 // reads. A provider process lives for one Pulumi operation, so this only lets
@@ -111,12 +25,12 @@ const listTTL = 30 * time.Second
 // Organizations needs: every write from this provider process goes through
 // one queue, and reads of the enabled list are shared.
 type orgClient struct {
-	api orgAPI
+	api awsapi.TrustedAccess
 
-	// writeMu is the write queue: Organizations rejects concurrent changes to
+	// queue is the write queue: Organizations rejects concurrent changes to
 	// the organization, so no two write attempts of this process are ever in
-	// flight together (see queued).
-	writeMu sync.Mutex
+	// flight together.
+	queue awsapi.WriteQueue
 
 	listMu    sync.Mutex
 	sweep     *listSweep // the newest sweep, in flight or done
@@ -130,18 +44,26 @@ type orgClient struct {
 	// adopted to that create's claim ID: a delete in the same deployment of
 	// another resource with the same principal must not disable it.
 	claims map[string]string
+
+	// sweeps counts the sweeps started, so that a wait for a write to show
+	// can ask for a sweep newer than the one it read.
+	sweeps uint64
+	// propagation is how long and how often a write's read-back waits for
+	// the write to show in the list.
+	propagation propagation
 }
 
 // listSweep is one paginated ListAWSServiceAccessForOrganization sweep that any
 // number of readers can wait on.
 type listSweep struct {
 	done    chan struct{}
+	gen     uint64 // the sweep's number, from 1
 	after   uint64 // the number of writes made before the sweep started
 	enabled map[string]time.Time
 	err     error
 }
 
-func newOrgClient(api orgAPI) *orgClient {
+func newOrgClient(api awsapi.TrustedAccess) *orgClient {
 	return &orgClient{api: api}
 }
 
@@ -156,12 +78,21 @@ func (c *orgClient) enabledPrincipals(ctx context.Context) (map[string]time.Time
 // the first `writes` writes of this process, so that it reflects them. Callers
 // that need the same writes share one sweep.
 func (c *orgClient) enabledPrincipalsAfter(ctx context.Context, writes uint64) (map[string]time.Time, error) {
+	enabled, _, err := c.sweepAfter(ctx, writes, 0)
+	return enabled, err
+}
+
+// sweepAfter is enabledPrincipalsAfter from a sweep newer than sweep number
+// gen, and that sweep's number: a wait for a write to show reads again with
+// the number of the sweep that did not show it.
+func (c *orgClient) sweepAfter(ctx context.Context, writes, gen uint64) (map[string]time.Time, uint64, error) {
 	c.listMu.Lock()
 	s := c.sweep
-	stale := s == nil || s.after < writes ||
+	stale := s == nil || s.after < writes || s.gen <= gen ||
 		(s.isDone() && (s.err != nil || time.Since(c.sweepTime) > listTTL))
 	if stale {
-		s = &listSweep{done: make(chan struct{}), after: c.writes}
+		c.sweeps++
+		s = &listSweep{done: make(chan struct{}), gen: c.sweeps, after: c.writes}
 		c.sweep, c.sweepTime = s, time.Now()
 		go s.run(context.WithoutCancel(ctx), c.api)
 	}
@@ -169,10 +100,34 @@ func (c *orgClient) enabledPrincipalsAfter(ctx context.Context, writes uint64) (
 
 	select {
 	case <-s.done:
-		return s.enabled, s.err
+		return s.enabled, s.gen, s.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, 0, ctx.Err()
 	}
+}
+
+// waitListed waits until a sweep after the first `writes` writes lists
+// principal (listed true) or no longer lists it (listed false), and returns
+// the sweep's answer: Organizations' list lags its writes.
+func (c *orgClient) waitListed(ctx context.Context, principal string, writes uint64, listed bool) (
+	map[string]time.Time, error,
+) {
+	var enabled map[string]time.Time
+	var gen uint64
+	what := principal + " to be listed by ListAWSServiceAccessForOrganization"
+	if !listed {
+		what = principal + " to be gone from ListAWSServiceAccessForOrganization"
+	}
+	err := c.propagation.wait(ctx, what, func(ctx context.Context) (bool, error) {
+		var err error
+		enabled, gen, err = c.sweepAfter(ctx, writes, gen)
+		if err != nil {
+			return false, err
+		}
+		_, ok := enabled[principal]
+		return ok == listed, nil
+	})
+	return enabled, err
 }
 
 func (s *listSweep) isDone() bool {
@@ -184,7 +139,7 @@ func (s *listSweep) isDone() bool {
 	}
 }
 
-func (s *listSweep) run(ctx context.Context, api orgAPI) {
+func (s *listSweep) run(ctx context.Context, api awsapi.TrustedAccess) {
 	defer close(s.done)
 	enabled := map[string]time.Time{}
 	pages := organizations.NewListAWSServiceAccessForOrganizationPaginator(api,
@@ -261,17 +216,17 @@ func (c *orgClient) enableOrAdopt(ctx context.Context, principal string) (time.T
 		return time.Time{}, err
 	}
 	// Read the date back outside the write queue; creates that finish their
-	// writes close together share this sweep.
-	enabled, err = c.enabledPrincipalsAfter(ctx, n)
+	// writes close together share the sweeps. The list lags the write: read
+	// until it shows the principal (propagation).
+	enabled, err = c.waitListed(ctx, principal, n, true)
+	if errors.Is(err, errNotPropagated) {
+		return time.Time{}, fmt.Errorf("%s was enabled but is missing from ListAWSServiceAccessForOrganization; "+
+			"another tool may have disabled it at the same time: %w", principal, err)
+	}
 	if err != nil {
 		return time.Time{}, err
 	}
-	at, ok := enabled[principal]
-	if !ok {
-		return time.Time{}, fmt.Errorf("%s was enabled but is missing from ListAWSServiceAccessForOrganization; "+
-			"another tool may have disabled it at the same time", principal)
-	}
-	return at, nil
+	return enabled[principal], nil
 }
 
 // disable disables trusted access for principal through the write queue. It
@@ -289,6 +244,13 @@ func (c *orgClient) disable(ctx context.Context, principal string) error {
 	c.listMu.Lock()
 	c.lastDisable = max(c.lastDisable, n)
 	c.listMu.Unlock()
+	// Wait until the list no longer shows it, so that a later read (this
+	// deployment's, or the next one's adoption check) does not take the
+	// lagging entry for trusted access that is still enabled.
+	if _, err := c.waitListed(ctx, principal, n, false); err != nil {
+		return fmt.Errorf("%s was disabled but is still listed by ListAWSServiceAccessForOrganization; "+
+			"another tool may have enabled it at the same time: %w", principal, err)
+	}
 	return nil
 }
 
@@ -299,26 +261,10 @@ func (c *orgClient) disable(ctx context.Context, principal string) error {
 // ever in flight together.
 func (c *orgClient) write(ctx context.Context, action string, call func(queue func(*organizations.Options)) error,
 ) (uint64, error) {
-	if err := call(c.queued); err != nil {
+	if err := call(c.queue.PerAttempt); err != nil {
 		return 0, explain(action, err)
 	}
 	return c.wrote(), nil
-}
-
-// queued adds the write queue to one call's middleware stack, right after
-// the SDK's retry middleware: every attempt, with its signing, holds the
-// queue while it is in flight, and none holds it while backing off.
-func (c *orgClient) queued(o *organizations.Options) {
-	o.APIOptions = append(o.APIOptions, func(stack *middleware.Stack) error {
-		return stack.Finalize.Insert(middleware.FinalizeMiddlewareFunc("orgtrustWriteQueue",
-			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
-				middleware.FinalizeOutput, middleware.Metadata, error,
-			) {
-				c.writeMu.Lock()
-				defer c.writeMu.Unlock()
-				return next.HandleFinalize(ctx, in)
-			}), "Retry", middleware.After)
-	})
 }
 
 // explain turns Organizations errors into messages that name the fix. The
@@ -382,7 +328,7 @@ func explain(action string, err error) error {
 			"calling identity, and that assumeRole.externalId is what the trust policy requires: %w",
 			action, op.OperationName, err)
 	}
-	if endpoint, cause, ok := unreachable(err); ok {
+	if endpoint, cause, ok := awsapi.Unreachable(err); ok {
 		return fmt.Errorf("calling %s: cannot connect to the Organizations endpoint %s (%s); check the provider's "+
 			"endpoint and region settings and the network (proxy, firewall, DNS) between this machine and that "+
 			"endpoint: %w", action, endpoint, cause, err)

@@ -13,6 +13,8 @@ import (
 	ssotypes "github.com/aws/aws-sdk-go-v2/service/ssoadmin/types"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 //go:embed docs/permissionsetprovisioning.md
@@ -76,17 +78,10 @@ func (x *PermissionSetProvisioningState) Annotate(a infer.Annotator) {
 // program's revision and provisions again.
 const outdatedRevision = " (outdated)"
 
-// provisioningAPI is the subset of the ssoadmin client that provisioning uses.
-type provisioningAPI interface {
-	ProvisionPermissionSet(context.Context, *ssoadmin.ProvisionPermissionSetInput, ...func(*ssoadmin.Options)) (*ssoadmin.ProvisionPermissionSetOutput, error)
-	DescribePermissionSetProvisioningStatus(context.Context, *ssoadmin.DescribePermissionSetProvisioningStatusInput, ...func(*ssoadmin.Options)) (*ssoadmin.DescribePermissionSetProvisioningStatusOutput, error)
-	ListAccountsForProvisionedPermissionSet(context.Context, *ssoadmin.ListAccountsForProvisionedPermissionSetInput, ...func(*ssoadmin.Options)) (*ssoadmin.ListAccountsForProvisionedPermissionSetOutput, error)
-}
-
 // provisioning returns the client's ssoadmin calls for provisioning: the
 // same client, rate limiter and retryer as the assignments.
-func (c *AssignmentClient) provisioning() (provisioningAPI, error) {
-	api, ok := c.sso.(provisioningAPI)
+func (c *AssignmentClient) provisioning() (awsapi.Provisioning, error) {
+	api, ok := c.sso.(awsapi.Provisioning)
 	if !ok {
 		return nil, fmt.Errorf("the Identity Center client cannot provision permission sets")
 	}

@@ -12,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/securitylake"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 //go:embed docs/securitylakedelegatedadmin.md
@@ -96,17 +98,10 @@ func (*SecurityLakeDelegatedAdmin) Check(ctx context.Context, req infer.CheckReq
 	return infer.CheckResponse[SecurityLakeDelegatedAdminArgs]{Inputs: args, Failures: failures}, nil
 }
 
-// delegatedAdminLister is the Organizations call that reads Security Lake's
-// delegated administrator: Security Lake has no read API of its own for it.
-type delegatedAdminLister interface {
-	ListDelegatedAdministrators(context.Context, *organizations.ListDelegatedAdministratorsInput,
-		...func(*organizations.Options)) (*organizations.ListDelegatedAdministratorsOutput, error)
-}
-
 // securityLakeAdmins lists the accounts registered as Security Lake's
 // delegated administrator.
 func securityLakeAdmins(ctx context.Context, c *orgClient) ([]string, error) {
-	lister, ok := c.api.(delegatedAdminLister)
+	lister, ok := c.api.(awsapi.DelegatedAdminLister)
 	if !ok {
 		return nil, fmt.Errorf("the Organizations client cannot list delegated administrators")
 	}
@@ -159,6 +154,12 @@ func (*SecurityLakeDelegatedAdmin) Create(ctx context.Context, req infer.CreateR
 			return err
 		}); err != nil {
 			return resp{}, fmt.Errorf("registering %s as the Security Lake delegated administrator: %w", args.AccountID, err)
+		}
+		// Read back until Organizations lists it, so that the refresh after
+		// this up finds it (propagation).
+		if err := waitSecurityLakeAdmin(ctx, cfg, orgs, args.AccountID, true); err != nil {
+			return resp{}, fmt.Errorf("registered %s as the Security Lake delegated administrator, but "+
+				"ListDelegatedAdministrators does not list it: %w", args.AccountID, err)
 		}
 	}
 	return resp{ID: args.AccountID, Output: securityLakeStateOf(args)}, nil
@@ -241,5 +242,23 @@ func (*SecurityLakeDelegatedAdmin) Delete(ctx context.Context, req infer.DeleteR
 	}); err != nil {
 		return infer.DeleteResponse{}, fmt.Errorf("deregistering the Security Lake delegated administrator: %w", err)
 	}
+	if err := waitSecurityLakeAdmin(ctx, cfg, orgs, req.State.AccountID, false); err != nil {
+		return infer.DeleteResponse{}, fmt.Errorf("deregistered %s as the Security Lake delegated administrator, "+
+			"but ListDelegatedAdministrators still lists it: %w", req.State.AccountID, err)
+	}
 	return infer.DeleteResponse{}, nil
+}
+
+// waitSecurityLakeAdmin reads Security Lake's delegated administrators until
+// account is among them (listed) or not: Organizations' list lags the
+// register and deregister (propagation).
+func waitSecurityLakeAdmin(ctx context.Context, cfg *Config, orgs *orgClient, account string, listed bool) error {
+	what := account + " to be listed as Security Lake's delegated administrator"
+	if !listed {
+		what = account + " to be gone from Security Lake's delegated administrators"
+	}
+	return cfg.propagation().wait(ctx, what, func(ctx context.Context) (bool, error) {
+		admins, err := securityLakeAdmins(ctx, orgs)
+		return slices.Contains(admins, account) == listed, err
+	})
 }

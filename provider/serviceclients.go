@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/notifications"
 	"github.com/aws/aws-sdk-go-v2/service/securitylake"
 	"github.com/aws/smithy-go"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 // serviceClients are the clients of the services other than Organizations
@@ -18,28 +19,20 @@ import (
 // process, from the same AWS configuration (credentials, Region, retryer).
 type serviceClients struct {
 	cfnOnce sync.Once
-	cfn     cloudFormationAPI
+	cfn     awsapi.CloudFormation
 	cfnErr  error
 
 	slOnce sync.Once
-	sl     securityLakeAPI
+	sl     awsapi.SecurityLakeAdmin
 	slErr  error
 
 	unoOnce sync.Once
-	uno     notificationsAPI
+	uno     awsapi.Notifications
 	unoErr  error
 }
 
-// notificationsAPI is the subset of the User Notifications client used by
-// NotificationsOrganizationsAccess.
-type notificationsAPI interface {
-	EnableNotificationsAccessForOrganization(context.Context, *notifications.EnableNotificationsAccessForOrganizationInput, ...func(*notifications.Options)) (*notifications.EnableNotificationsAccessForOrganizationOutput, error)
-	DisableNotificationsAccessForOrganization(context.Context, *notifications.DisableNotificationsAccessForOrganizationInput, ...func(*notifications.Options)) (*notifications.DisableNotificationsAccessForOrganizationOutput, error)
-	GetNotificationsAccessForOrganization(context.Context, *notifications.GetNotificationsAccessForOrganizationInput, ...func(*notifications.Options)) (*notifications.GetNotificationsAccessForOrganizationOutput, error)
-}
-
 // notifications returns the User Notifications client of this provider process.
-func (c *Config) notifications(ctx context.Context) (notificationsAPI, error) {
+func (c *Config) notifications(ctx context.Context) (awsapi.Notifications, error) {
 	if c.services == nil {
 		return nil, fmt.Errorf("the orgtrust provider is not configured")
 	}
@@ -50,6 +43,7 @@ func (c *Config) notifications(ctx context.Context) (notificationsAPI, error) {
 			return
 		}
 		c.services.uno = notifications.NewFromConfig(cfg, func(o *notifications.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			if c.NotificationsEndpoint != nil {
 				o.BaseEndpoint = c.NotificationsEndpoint
 			}
@@ -58,28 +52,8 @@ func (c *Config) notifications(ctx context.Context) (notificationsAPI, error) {
 	return c.services.uno, c.services.unoErr
 }
 
-// cloudFormationAPI is the subset of the CloudFormation client used by
-// StackSetsOrganizationsAccess.
-type cloudFormationAPI interface {
-	ActivateOrganizationsAccess(context.Context, *cloudformation.ActivateOrganizationsAccessInput, ...func(*cloudformation.Options)) (*cloudformation.ActivateOrganizationsAccessOutput, error)
-	DeactivateOrganizationsAccess(context.Context, *cloudformation.DeactivateOrganizationsAccessInput, ...func(*cloudformation.Options)) (*cloudformation.DeactivateOrganizationsAccessOutput, error)
-	DescribeOrganizationsAccess(context.Context, *cloudformation.DescribeOrganizationsAccessInput, ...func(*cloudformation.Options)) (*cloudformation.DescribeOrganizationsAccessOutput, error)
-}
-
-// securityLakeAPI is the subset of the Security Lake client used by
-// SecurityLakeDelegatedAdmin.
-type securityLakeAPI interface {
-	RegisterDataLakeDelegatedAdministrator(context.Context, *securitylake.RegisterDataLakeDelegatedAdministratorInput, ...func(*securitylake.Options)) (*securitylake.RegisterDataLakeDelegatedAdministratorOutput, error)
-	DeregisterDataLakeDelegatedAdministrator(context.Context, *securitylake.DeregisterDataLakeDelegatedAdministratorInput, ...func(*securitylake.Options)) (*securitylake.DeregisterDataLakeDelegatedAdministratorOutput, error)
-}
-
-// securityLakeRetryableCodes are retried on top of the SDK's defaults: the
-// Security Lake API reference says to retry ConflictException (a write that
-// has not yet propagated) with backoff.
-var securityLakeRetryableCodes = []string{"ConflictException"}
-
 // cloudFormation returns the CloudFormation client of this provider process.
-func (c *Config) cloudFormation(ctx context.Context) (cloudFormationAPI, error) {
+func (c *Config) cloudFormation(ctx context.Context) (awsapi.CloudFormation, error) {
 	if c.services == nil {
 		return nil, fmt.Errorf("the orgtrust provider is not configured")
 	}
@@ -90,6 +64,7 @@ func (c *Config) cloudFormation(ctx context.Context) (cloudFormationAPI, error) 
 			return
 		}
 		c.services.cfn = cloudformation.NewFromConfig(cfg, func(o *cloudformation.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			if c.CloudFormationEndpoint != nil {
 				o.BaseEndpoint = c.CloudFormationEndpoint
 			}
@@ -99,7 +74,7 @@ func (c *Config) cloudFormation(ctx context.Context) (cloudFormationAPI, error) 
 }
 
 // securityLake returns the Security Lake client of this provider process.
-func (c *Config) securityLake(ctx context.Context) (securityLakeAPI, error) {
+func (c *Config) securityLake(ctx context.Context) (awsapi.SecurityLakeAdmin, error) {
 	if c.services == nil {
 		return nil, fmt.Errorf("the orgtrust provider is not configured")
 	}
@@ -110,7 +85,7 @@ func (c *Config) securityLake(ctx context.Context) (securityLakeAPI, error) {
 			return
 		}
 		c.services.sl = securitylake.NewFromConfig(cfg, func(o *securitylake.Options) {
-			o.Retryer = retry.AddWithErrorCodes(o.Retryer, securityLakeRetryableCodes...)
+			o.Retryer = c.retryer(awsapi.SecurityLake)
 			if c.SecurityLakeEndpoint != nil {
 				o.BaseEndpoint = c.SecurityLakeEndpoint
 			}
@@ -125,9 +100,7 @@ func (c *Config) securityLake(ctx context.Context) (securityLakeAPI, error) {
 // TrustedServiceAccess's writes or another such write, and so that later
 // reads of the enabled list sweep again.
 func (c *orgClient) serviceWrite(ctx context.Context, action string, call func() error) error {
-	c.writeMu.Lock()
-	defer c.writeMu.Unlock()
-	if err := call(); err != nil {
+	if err := c.queue.Run(call); err != nil {
 		return explainService(action, err)
 	}
 	c.wrote()

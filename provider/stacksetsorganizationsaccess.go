@@ -9,6 +9,8 @@ import (
 	cfntypes "github.com/aws/aws-sdk-go-v2/service/cloudformation/types"
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 //go:embed docs/stacksetsorganizationsaccess.md
@@ -71,7 +73,7 @@ func stackSetsStateOf(args StackSetsOrganizationsAccessArgs, status cfntypes.Org
 }
 
 // describeStackSetsAccess reads the organizations access status.
-func describeStackSetsAccess(ctx context.Context, api cloudFormationAPI) (cfntypes.OrganizationStatus, error) {
+func describeStackSetsAccess(ctx context.Context, api awsapi.CloudFormation) (cfntypes.OrganizationStatus, error) {
 	out, err := api.DescribeOrganizationsAccess(ctx, &cloudformation.DescribeOrganizationsAccessInput{})
 	if err != nil {
 		return "", explainService("cloudformation:DescribeOrganizationsAccess", err)
@@ -110,12 +112,9 @@ func (*StackSetsOrganizationsAccess) Create(ctx context.Context,
 		}); err != nil {
 			return resp{}, fmt.Errorf("activating StackSets organizations access: %w", err)
 		}
-		if status, err = describeStackSetsAccess(ctx, api); err != nil {
-			return resp{}, err
-		}
-		if status != cfntypes.OrganizationStatusEnabled {
+		if status, err = waitStackSetsAccess(ctx, cfg, api, cfntypes.OrganizationStatusEnabled); err != nil {
 			return resp{}, fmt.Errorf("activated StackSets organizations access, but DescribeOrganizationsAccess "+
-				"reports %s; another tool may have deactivated it at the same time", status)
+				"reports %s; another tool may have deactivated it at the same time: %w", status, err)
 		}
 	}
 	return resp{ID: stackSetsID, Output: stackSetsStateOf(req.Inputs, status)}, nil
@@ -183,5 +182,26 @@ func (*StackSetsOrganizationsAccess) Delete(ctx context.Context,
 	}); err != nil {
 		return infer.DeleteResponse{}, fmt.Errorf("deactivating StackSets organizations access: %w", err)
 	}
+	if status, err := waitStackSetsAccess(ctx, cfg, api, cfntypes.OrganizationStatusDisabled); err != nil {
+		return infer.DeleteResponse{}, fmt.Errorf("deactivated StackSets organizations access, but "+
+			"DescribeOrganizationsAccess reports %s; another tool may have activated it at the same time: %w",
+			status, err)
+	}
 	return infer.DeleteResponse{}, nil
+}
+
+// waitStackSetsAccess reads the status until it is want: it lags
+// ActivateOrganizationsAccess and DeactivateOrganizationsAccess
+// (propagation). It returns the last status read.
+func waitStackSetsAccess(ctx context.Context, cfg *Config, api awsapi.CloudFormation, want cfntypes.OrganizationStatus) (
+	cfntypes.OrganizationStatus, error,
+) {
+	var status cfntypes.OrganizationStatus
+	err := cfg.propagation().wait(ctx, "DescribeOrganizationsAccess to report "+string(want),
+		func(ctx context.Context) (bool, error) {
+			var err error
+			status, err = describeStackSetsAccess(ctx, api)
+			return status == want, err
+		})
+	return status, err
 }

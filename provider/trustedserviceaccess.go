@@ -104,11 +104,8 @@ func resolve(args TrustedServiceAccessArgs) (resolved, error) {
 	if err != nil {
 		return resolved{}, err
 	}
-	r := resolved{service: svc, disableOnDelete: !svc.RetainOnDelete, defaulted: true}
-	if args.DisableOnDelete != nil {
-		r.disableOnDelete, r.defaulted = *args.DisableOnDelete, false
-	}
-	return r, nil
+	return resolved{service: svc, disableOnDelete: svc.DisablesOnDelete(args.DisableOnDelete),
+		defaulted: args.DisableOnDelete == nil}, nil
 }
 
 // Check validates the inputs at preview time.

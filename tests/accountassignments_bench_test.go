@@ -25,6 +25,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 	"github.com/orgtrust/pulumi-orgtrust/provider"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
 )
@@ -109,15 +110,15 @@ func benchSimulated(b *testing.B) {
 		b.Fatalf("create: %v %v", err, res.Failed)
 	}
 	createCalls, simulated := fake.Calls(fakesso.AnyOp), clock.Now().Sub(start)
-	floor := time.Duration(math.Ceil(float64(benchAssignments)/provider.MaxOutstandingAssignmentOps)) * benchLatency
+	floor := time.Duration(math.Ceil(float64(benchAssignments)/awsapi.MaxOutstandingAssignmentOps)) * benchLatency
 	ratio := simulated.Seconds() / floor.Seconds()
 	throttled := fake.Throttled()
 	if len(managed) != benchAssignments || len(fake.Assignments()) != benchAssignments {
 		b.Fatalf("create: managed %d, fake has %d, want %d", len(managed), len(fake.Assignments()), benchAssignments)
 	}
-	if fake.MaxOutstandingSeen() > provider.MaxOutstandingAssignmentOps {
+	if fake.MaxOutstandingSeen() > awsapi.MaxOutstandingAssignmentOps {
 		b.Errorf("create: %d operations outstanding at once, above %d", fake.MaxOutstandingSeen(),
-			provider.MaxOutstandingAssignmentOps)
+			awsapi.MaxOutstandingAssignmentOps)
 	}
 	fmt.Printf("assignments %d create: calls %d simulated-seconds %.0f floor %.0f ratio %.3f throttled-errors %d\n",
 		benchAssignments, createCalls, simulated.Seconds(), floor.Seconds(), ratio, throttled)
@@ -176,7 +177,7 @@ func benchSimulated(b *testing.B) {
 			PermissionSetArn: aws.String(a.PermissionSetArn), MaxResults: aws.Int32(100),
 		})
 		for found := false; !found && pages.HasMorePages(); {
-			_ = clock.Sleep(ctx, time.Second/provider.IdentityCenterRequestsPerSecond)
+			_ = clock.Sleep(ctx, time.Second/awsapi.IdentityCenterRequestsPerSecond)
 			page, err := pages.NextPage(ctx)
 			// Throttles (and the fake's rare dropped connection) are retried
 			// on the simulated clock, and not counted as reads.
@@ -185,7 +186,7 @@ func benchSimulated(b *testing.B) {
 				if !errors.As(err, &thr) {
 					dropped++
 				}
-				_ = clock.Sleep(ctx, time.Second/provider.IdentityCenterRequestsPerSecond)
+				_ = clock.Sleep(ctx, time.Second/awsapi.IdentityCenterRequestsPerSecond)
 				page, err = pages.NextPage(ctx)
 			}
 			if err != nil {

@@ -38,7 +38,8 @@ func TestAssignmentClientAtTheQuotaFloor(t *testing.T) {
 	assert.Len(t, fake.Assignments(), len(set))
 	assert.Zero(t, fake.Throttled())
 	assert.LessOrEqual(t, fake.MaxOutstandingSeen(), 10)
-	assert.LessOrEqual(t, elapsed.Seconds()/floor.Seconds(), 1.3, "a small set pays the learning of the latency")
+	// 1.04 measured: the first operations pay the learning of the latency.
+	assert.LessOrEqual(t, elapsed.Seconds()/floor.Seconds(), 1.15, "within 15 percent of the floor")
 
 	present, err := client.Existing(ctx, fake.InstanceArn(), managed)
 	require.NoError(t, err)

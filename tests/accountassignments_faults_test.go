@@ -2,9 +2,7 @@ package tests
 
 import (
 	"fmt"
-	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +14,7 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/sdk/go/orgtrust"
 	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
 	"github.com/orgtrust/pulumi-orgtrust/tests/faults"
 )
@@ -73,7 +72,8 @@ func newFaultRun(t *testing.T, seed uint64) *faultRun {
 	}
 	r := &faultRun{seed: seed, inj: faults.New(faults.IdentityCenter(seed, ssoFaultRates))}
 	r.fake = fakesso.New(fakesso.Options{Users: users, Groups: groups, Accounts: accounts,
-		Latency: 20 * time.Millisecond, RequestsPerSecond: 200, Middleware: r.inj.Wrap})
+		Latency: 20 * time.Millisecond, RequestsPerSecond: 200, Middleware: r.inj.Wrap,
+		Consistency: &fakeaws.Consistency{Seed: seed}})
 	t.Cleanup(r.fake.Close)
 	r.want = specs(r.fake, faultAssignments())
 	adopted := specs(r.fake, "1:USER:0:0")[0]     // in the set: adopted, not created
@@ -133,12 +133,7 @@ func faultRunsProgram(runs []*faultRun) pulumi.RunFunc {
 // runs N.
 func TestAccountAssignmentsConvergeUnderFaults(t *testing.T) {
 	t.Parallel()
-	n := 5
-	if v := os.Getenv("ORGTRUST_FAULT_RUNS"); v != "" {
-		var err error
-		n, err = strconv.Atoi(v)
-		require.NoError(t, err, "ORGTRUST_FAULT_RUNS must be a number of runs")
-	}
+	n := faultRuns(t, 5)
 	runs := make([]*faultRun, n)
 	for i := range runs {
 		runs[i] = newFaultRun(t, uint64(i+1))
@@ -153,6 +148,7 @@ func TestAccountAssignmentsConvergeUnderFaults(t *testing.T) {
 			}
 		}
 		fmt.Printf("assignments faults runs %d faults-injected %d converged %d/%d\n", n, injected, converged, n)
+		assert.Equal(t, n, converged, "every run converged")
 	}()
 	begin := time.Now()
 

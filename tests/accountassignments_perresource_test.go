@@ -208,13 +208,19 @@ func perResourceCreate(b testing.TB, fake *fakesso.Server, clock *fakesso.SimClo
 // retried, and every assignment is still created.
 func TestPerResourceCreateModel(t *testing.T) {
 	t.Parallel()
+	// The expected numbers are terraform-provider-aws's, written out rather
+	// than taken from the model's constants, so that a model that drifts
+	// from its waits fails: waitAccountAssignmentCreated's StateChangeConf
+	// (internal/service/ssoadmin/account_assignment.go) has Delay 10 s and
+	// MinTimeout 5 s, so an operation of 3 s is seen done at the first poll,
+	// 10 s after the create, and one of 12 s at the second, 15 s after it.
 	for _, tc := range []struct {
 		latency time.Duration
 		calls   int
 		perOne  time.Duration
 	}{
-		{latency: 3 * time.Second, calls: 4, perOne: prCreateDelay},
-		{latency: 12 * time.Second, calls: 5, perOne: prCreateDelay + prMinTimeout},
+		{latency: 3 * time.Second, calls: 4, perOne: 10 * time.Second},
+		{latency: 12 * time.Second, calls: 5, perOne: 15 * time.Second},
 	} {
 		clock := fakesso.NewSimClock()
 		fake := benchFake(fakesso.Options{Clock: clock, Latency: tc.latency, RequestsPerSecond: 1000})

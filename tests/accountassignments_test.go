@@ -14,6 +14,7 @@ import (
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
 )
 
@@ -85,13 +86,17 @@ func specs(fake *fakesso.Server, s string) []fakesso.Assignment {
 	return out
 }
 
-func newSSOFake() *fakesso.Server {
+func newSSOFake() *fakesso.Server { return newSSOFakeWith(nil) }
+
+// newSSOFakeWith is newSSOFake whose reads lag their writes as c says (nil:
+// they do not).
+func newSSOFakeWith(c *fakeaws.Consistency) *fakesso.Server {
 	var users, groups, accounts []string
 	for i := range 4 {
 		users, groups, accounts = append(users, ssoUser(i)), append(groups, ssoGroup(i)), append(accounts, ssoAccount(i))
 	}
 	return fakesso.New(fakesso.Options{Users: users, Groups: groups, Accounts: accounts,
-		Latency: 30 * time.Millisecond, RequestsPerSecond: 200})
+		Latency: 30 * time.Millisecond, RequestsPerSecond: 200, Consistency: c})
 }
 
 // TestAccountAssignmentsUnderTheEngine drives one set through create (with

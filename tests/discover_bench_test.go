@@ -13,8 +13,32 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
 	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
 )
+
+// discoverBoundConstant is the bound's allowance for the calls that do not
+// grow with the organization (the instance, the caller, ABAC, trusted
+// access, the administrators).
+const discoverBoundConstant = 50
+
+// discoverCallBound is the most calls discover's per-principal strategy
+// makes for l, with pages of orgPage (Organizations) and ssoPage (Identity
+// Center): six per permission set and one per page of the permission sets,
+// one per principal and per extra page of assignments, one per page of the
+// groups and users, two per OU (its child OUs and accounts) and one per
+// extra page of them, one per page of ListAccounts, and a constant. It
+// grows with permission sets and principals, never with accounts times
+// permission sets.
+func discoverCallBound(l fb.Large, orgPage, ssoPage int) int {
+	pages := func(n, size int) int { return (n + size - 1) / size }
+	return 6*l.PermissionSets + pages(l.PermissionSets, ssoPage) +
+		l.Principals() + pages(l.Assignments(), ssoPage) + pages(l.Principals(), ssoPage) + 2 +
+		2*(l.Units()+1) + pages(l.Units(), orgPage) + pages(l.Accounts, orgPage) +
+		pages(l.Accounts+1, orgPage) + discoverBoundConstant +
+		// The assigned groups' members, and every account's tags (tag targets).
+		l.GroupsAssigned + (l.Accounts + 1)
+}
 
 // BenchmarkDiscoverLargeOrganization discovers the large-organization
 // workload (2,000 accounts, 1,500 permission sets, 50,000 assignments) from
@@ -32,7 +56,8 @@ import (
 func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 	l := fb.Workload
 	clock := fakesso.NewSimClock()
-	o := fb.New(fb.Options{Clock: clock})
+	// AWS's largest pages, as AWS answers the MaxResults discover asks for.
+	o := fb.New(fb.Options{Clock: clock, PageSize: fakeorg.MaxPageSize, SSOPageSize: fakesso.MaxPageSize})
 	b.Cleanup(o.Close)
 	fb.SeedLarge(o, l)
 	var res *discover.Result
@@ -70,9 +95,7 @@ func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 			len(ic.PermissionSets), len(ic.Assignments), len(res.Inventory.Organization.Accounts), l.PermissionSets,
 			l.Assignments(), l.Accounts+1)
 	}
-	const constant = 50
-	bound := 6*l.PermissionSets + (l.PermissionSets+99)/100 + l.Principals() + (l.Assignments()+99)/100 +
-		2*(l.Units()+1) + (l.Accounts+19)/20 + l.GroupsAssigned + (l.Accounts + 1) + constant
+	bound := discoverCallBound(l, fakeorg.MaxPageSize, fakesso.MaxPageSize)
 	total := res.TotalCalls()
 	type op struct {
 		name string
@@ -93,7 +116,7 @@ func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 		"tags), and %d; throttled %d; configuration %d bytes, %d "+
 		"assignment rules, built in %s; stack file %d bytes, PULUMI_CONFIG %d bytes (inline %d), sections "+
 		"file %d bytes)\n", l.Accounts, l.PermissionSets, l.Assignments(), total,
-		strings.Join(by, ", "), res.Elapsed.Seconds(), bound, constant, o.SSO.Throttled(),
+		strings.Join(by, ", "), res.Elapsed.Seconds(), bound, discoverBoundConstant, o.SSO.Throttled(),
 		len(cfg.Stack)+len(cfg.Sections), len(g.IdentityCenter.Assignments), build.Round(time.Millisecond),
 		len(cfg.Stack), env, cfg.EnvSize, len(cfg.Sections))
 	if env > baseline.WindowsEnvLimit {

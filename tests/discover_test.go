@@ -204,7 +204,7 @@ func TestDiscoverCommandChecksRegionsBeforeAnyCall(t *testing.T) {
 	out := t.TempDir()
 	_, stderr, code := discoverCmd(t, env, "--stack", "prod", "--out", out, "--regions", "us-east-1,eu-wset-1")
 	assert.Equal(t, 1, code, stderr)
-	assert.Contains(t, stderr, `--regions[1] "eu-wset-1" is not an AWS Region: did you mean "eu-west-1", `+
+	assert.Contains(t, stderr, `--regions[1]: "eu-wset-1" is not an AWS Region: did you mean "eu-west-1", `+
 		`Europe (Ireland)?`)
 	assert.Contains(t, stderr, "Nothing was written.")
 	assert.Empty(t, readDir(t, out), "nothing is written")

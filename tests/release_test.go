@@ -7,10 +7,15 @@ package tests
 // PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES points that URL at it.
 
 import (
+	"archive/tar"
 	"bufio"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -32,18 +37,76 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 )
 
-// TestDistNamesEveryPlatform: `make dist` builds the six archives the engine
-// looks for, named as it names them, and a checksums file.
+// TestDistNamesEveryPlatform runs `make dist` for the six platforms and
+// reads the archives it wrote: each is named as the engine looks for it
+// (pulumi-resource-orgtrust-v<version>-<os>-<arch>.tar.gz) and holds the
+// plugin, named pulumi-resource-orgtrust.exe on Windows and
+// pulumi-resource-orgtrust elsewhere, built for its platform, and the README;
+// the checksums file lists each archive with its SHA-256. The go command is
+// a stand-in (DIST_GO) that writes, instead of a binary, the GOOS and GOARCH
+// it was run with: TestReleaseInstallsThroughTheEngine builds, installs and
+// runs the real plugin of this platform.
 func TestDistNamesEveryPlatform(t *testing.T) {
 	t.Parallel()
-	out, err := exec.CommandContext(t.Context(), "make", "-s", "-n", "-C", engine.RepoRoot(), "dist",
-		"VERSION=1.2.3", "DIST_DIR=/dist").CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	for _, p := range []string{"linux-amd64", "linux-arm64", "darwin-amd64", "darwin-arm64", "windows-amd64", "windows-arm64"} {
-		assert.Contains(t, string(out), p, "make dist builds %s", p)
+	dist, bin := t.TempDir(), t.TempDir()
+	stub := filepath.Join(bin, "go")
+	require.NoError(t, os.WriteFile(stub, []byte(`#!/bin/sh
+# A stand-in for "go build ... -o OUT ...": OUT gets the target platform.
+while [ $# -gt 0 ]; do
+  if [ "$1" = "-o" ]; then out="$2"; shift; fi
+  shift
+done
+printf '%s-%s\n' "$GOOS" "$GOARCH" > "$out"
+`), 0o755))
+	out, err := exec.CommandContext(t.Context(), "make", "-s", "-C", engine.RepoRoot(), "dist",
+		"VERSION=1.2.3", "DIST_DIR="+dist, "DIST_GO="+stub).CombinedOutput()
+	require.NoError(t, err, "make dist:\n%s", out)
+	platforms := []string{"linux-amd64", "linux-arm64", "darwin-amd64", "darwin-arm64", "windows-amd64", "windows-arm64"}
+	var archives []string
+	for _, p := range platforms {
+		archive := "pulumi-resource-orgtrust-v1.2.3-" + p + ".tar.gz"
+		archives = append(archives, archive)
+		exe := "pulumi-resource-orgtrust"
+		if strings.HasPrefix(p, "windows-") {
+			exe += ".exe"
+		}
+		files := readTarGz(t, filepath.Join(dist, archive))
+		assert.ElementsMatch(t, []string{exe, "README.md"}, slices.Collect(maps.Keys(files)), "the files of %s", archive)
+		assert.Equal(t, p+"\n", files[exe], "%s holds the plugin built for %s", archive, p)
+		checkChecksums(t, dist, "1.2.3", archive)
 	}
-	assert.Contains(t, string(out), "/dist/pulumi-resource-orgtrust-v1.2.3-$platform.tar.gz")
-	assert.Contains(t, string(out), "pulumi-resource-orgtrust-v1.2.3-checksums.txt")
+	entries, err := os.ReadDir(dist)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.ElementsMatch(t, append(archives, "pulumi-resource-orgtrust-v1.2.3-checksums.txt"), names,
+		"dist holds the six archives and the checksums, nothing else")
+}
+
+// readTarGz returns the regular files of a .tar.gz archive by name.
+func readTarGz(t *testing.T, path string) map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	require.NoError(t, err)
+	tr := tar.NewReader(gz)
+	files := map[string]string{}
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return files
+		}
+		require.NoError(t, err)
+		data, err := io.ReadAll(tr)
+		require.NoError(t, err)
+		if h.Typeflag == tar.TypeReg {
+			files[h.Name] = string(data)
+		}
+	}
 }
 
 // TestReleaseInstallsThroughTheEngine builds this platform's archive with

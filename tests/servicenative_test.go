@@ -12,6 +12,7 @@ import (
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeservices"
 )
@@ -31,9 +32,14 @@ type serviceFakes struct {
 	uno *fakeservices.Notifications
 }
 
-func newServiceFakes(t *testing.T) serviceFakes {
+func newServiceFakes(t *testing.T) serviceFakes { return newServiceFakesWith(t, nil) }
+
+// newServiceFakesWith are newServiceFakes whose reads lag their writes as c
+// says (nil: they do not).
+func newServiceFakesWith(t *testing.T, c *fakeaws.Consistency) serviceFakes {
 	t.Helper()
-	org := fakeorg.New(fakeorg.Options{})
+	org := fakeorg.New(fakeorg.Options{Consistency: c})
+	org.AddAccounts(securityAccount)
 	f := serviceFakes{org: org, cfn: fakeservices.NewCloudFormation(org),
 		sl:  fakeservices.NewSecurityLake(org, fakeorg.DefaultManagementAccountID),
 		uno: fakeservices.NewNotifications(org)}

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 	"github.com/orgtrust/pulumi-orgtrust/tests/faults"
 )
@@ -33,15 +34,13 @@ var faultRates = faults.Rates{Throttle: 0.30, ServerError: 0.10, Conflict: 0.05,
 // state nor enabled principals; and the fake saw no write overlapping
 // another (no self-inflicted ConcurrentModificationException).
 //
+// The fake's lists also lag its writes (fakeaws.Consistency, seeded by the
+// run's seed), as AWS Organizations' do.
+//
 // It runs 2 seeds, in parallel (each run takes about 40 s, mostly backing
 // off); ORGTRUST_FAULT_RUNS=N runs N.
 func TestTrustedAccessConvergesUnderFaults(t *testing.T) {
-	runs := 2
-	if v := os.Getenv("ORGTRUST_FAULT_RUNS"); v != "" {
-		n, err := strconv.Atoi(v)
-		require.NoError(t, err, "ORGTRUST_FAULT_RUNS must be a number of runs")
-		runs = n
-	}
+	runs := faultRuns(t, 2)
 	const n = 40
 	principals := enableable(t, n)
 	var (
@@ -62,16 +61,33 @@ func TestTrustedAccessConvergesUnderFaults(t *testing.T) {
 						converged++
 					}
 				}()
-				convergeUnderFaults(t, inj, principals)
+				convergeUnderFaults(t, seed+1, inj, principals)
 			})
 		}
 	})
 	fmt.Printf("faults runs %d faults-injected %d converged %d/%d\n", runs, injectedTotal, converged, runs)
+	assert.Equal(t, runs, converged, "every run converged")
+}
+
+// faultRuns is the number of seeded runs of a fault test: ORGTRUST_FAULT_RUNS
+// or def. Zero runs would pass without testing anything, so it must be at
+// least 1.
+func faultRuns(t *testing.T, def int) int {
+	t.Helper()
+	v := os.Getenv("ORGTRUST_FAULT_RUNS")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	require.NoError(t, err, "ORGTRUST_FAULT_RUNS must be a number of runs")
+	require.GreaterOrEqual(t, n, 1, "ORGTRUST_FAULT_RUNS=%d runs nothing: give 1 or more", n)
+	return n
 }
 
 // convergeUnderFaults is one run of TestTrustedAccessConvergesUnderFaults.
-func convergeUnderFaults(t *testing.T, inj *faults.Injector, principals []string) {
-	fake := fakeorg.New(fakeorg.Options{WriteLatency: 1_000_000, Middleware: inj.Wrap})
+func convergeUnderFaults(t *testing.T, seed uint64, inj *faults.Injector, principals []string) {
+	fake := fakeorg.New(fakeorg.Options{WriteLatency: 1_000_000, Middleware: inj.Wrap,
+		Consistency: &fakeaws.Consistency{Seed: seed}})
 	t.Cleanup(fake.Close)
 	stack := engine.NewStack(t, enableAll(principals), engine.Options{
 		Config: map[string]string{

@@ -142,6 +142,21 @@ func (s *Service) Annotate(a infer.Annotator) {
 	a.Describe(&s.Notes, "Where the entry's facts come from and anything worth knowing before enabling.")
 }
 
+// DisablesOnDelete is the one rule of what deleting a service's trusted
+// access does: it disables trusted access unless the service's row keeps it
+// (RetainOnDelete: IAM Identity Center, where disabling it while in use
+// locks every user out of every account, and CloudTrail, where it stops
+// logging member accounts). override, the user's disableOnDelete (or
+// IdentityCenterSetup's disableTrustedAccessOnDelete), decides when set.
+// TrustedServiceAccess, OrgServiceIntegration and IdentityCenterSetup all
+// ask it.
+func (s Service) DisablesOnDelete(override *bool) bool {
+	if override != nil {
+		return *override
+	}
+	return !s.RetainOnDelete
+}
+
 // clone returns a deep copy, so callers cannot change the catalog through it.
 func (s Service) clone() Service {
 	s.Principals = slices.Clone(s.Principals)

@@ -1,8 +1,12 @@
 package catalog
 
 import (
+	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
 // The AWS partitions and their Regions: the one table of Region names that
@@ -182,4 +186,37 @@ func (p Partition) Codes() []string {
 		codes[i] = r.Code
 	}
 	return codes
+}
+
+// regionPattern is the shape of a Region name: two letters, words, and a
+// number (us-east-1, us-gov-west-1, ap-southeast-6).
+var regionPattern = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
+
+// CheckRegion is the one Region validator of orgtrust: the components'
+// regions, the provider's region and discover's --regions are checked with
+// it. It returns nil for a Region of an AWS partition (Partitions), and
+// otherwise an error that says what is wrong with r and the fix, with the
+// nearest Region and its name when r looks misspelt. The message starts
+// with r quoted, so that callers put the field before it.
+func CheckRegion(r string) error {
+	if _, _, ok := LookupRegion(r); ok {
+		return nil
+	}
+	near, found := suggest.Nearest(r, RegionCodes())
+	hint := ""
+	if found {
+		region, _, _ := LookupRegion(near)
+		hint = fmt.Sprintf("did you mean %q, %s?", near, region.Name)
+	}
+	switch {
+	case !regionPattern.MatchString(r) && found:
+		return fmt.Errorf("%q is not an AWS Region name: %s", r, hint)
+	case !regionPattern.MatchString(r):
+		return fmt.Errorf("%q is not an AWS Region name: use names such as %q or %q", r, "us-east-1", "eu-west-1")
+	case found:
+		return fmt.Errorf("%q is not an AWS Region: %s", r, hint)
+	default:
+		return fmt.Errorf("%q is not a Region of any AWS partition: use a Region name such as %q (a Region "+
+			"AWS opened after this release of orgtrust needs a newer orgtrust)", r, "us-east-1")
+	}
 }

@@ -42,12 +42,8 @@ const (
 	MacieAdmin           ResourceType = "aws:macie2/organizationAdminAccount:OrganizationAdminAccount"
 	SecurityHubAdmin     ResourceType = "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount"
 
-	// The orgtrust provider's own resources, where neither pulumi-aws v6 nor
-	// aws-native has one. Their Go clients are in package components, which
-	// gives their constructors to RegisterNative.
-	StackSetsOrganizationsAccess     ResourceType = "orgtrust:index:StackSetsOrganizationsAccess"
-	SecurityLakeDelegatedAdmin       ResourceType = "orgtrust:index:SecurityLakeDelegatedAdmin"
-	NotificationsOrganizationsAccess ResourceType = "orgtrust:index:NotificationsOrganizationsAccess"
+	// The orgtrust provider's own resources are in tokens.go, with the
+	// package's other tokens.
 
 	IAMOrganizationsFeatures          ResourceType = "aws:iam/organizationsFeatures:OrganizationsFeatures"
 	RAMSharingWithOrganization        ResourceType = "aws:ram/sharingWithOrganization:SharingWithOrganization"

@@ -123,17 +123,17 @@ func EnvConfigKeys() []string {
 // stack's configuration keys ("namespace:name"); a key of the Project
 // namespace the baseline does not know is an error. Every problem is
 // returned, each at its key path.
-func LoadConfig(ctx *pulumi.Context, allKeys []string) (*Config, ConfigErrors) {
-	var errs ConfigErrors
+func LoadConfig(ctx *pulumi.Context, allKeys []string) (*Config, components.InputErrors) {
+	var errs components.InputErrors
 	for _, k := range allKeys {
 		namespace, name, _ := strings.Cut(k, ":")
 		switch {
 		case namespace == Project:
 			if !slices.Contains(Keys, name) {
-				errs = append(errs, &ConfigError{Key: k, Msg: "unknown key" + didYouMean(name, Keys)})
+				errs = append(errs, &components.InputError{Field: k, Message: "unknown key" + didYouMean(name, Keys)})
 			}
 		case misspeltNamespace(namespace, name):
-			errs = append(errs, &ConfigError{Key: k, Msg: fmt.Sprintf("unknown configuration namespace %q, "+
+			errs = append(errs, &components.InputError{Field: k, Message: fmt.Sprintf("unknown configuration namespace %q, "+
 				"which nothing reads: the baseline's keys are under %q; did you mean %q?", namespace, Project,
 				key(nearestKey(name)))})
 		}
@@ -143,12 +143,12 @@ func LoadConfig(ctx *pulumi.Context, allKeys []string) (*Config, ConfigErrors) {
 	if v, ok := ctx.GetConfig(key(KeyManagementAccountID)); ok {
 		cfg.ManagementAccountID = v
 		if !accountID.MatchString(v) {
-			errs = append(errs, &ConfigError{Key: key(KeyManagementAccountID), Msg: notAccountIDText(v)})
+			errs = append(errs, &components.InputError{Field: key(KeyManagementAccountID), Message: notAccountIDText(v)})
 		}
 	}
 	var file map[string]string
 	if name, ok := ctx.GetConfig(key(KeyConfigFile)); ok {
-		var fileErrs ConfigErrors
+		var fileErrs components.InputErrors
 		file, fileErrs = fileValues(rootDirectory(ctx), name, func(k string) bool {
 			_, ok := ctx.GetConfig(k)
 			return ok
@@ -197,10 +197,10 @@ func rootDirectory(ctx *pulumi.Context) string {
 // check finds what no single component can: the management account given in
 // more than one place, unnamed or duplicate integrations, and services that
 // two parts of the baseline would both manage.
-func (c *Config) check() ConfigErrors {
-	var errs ConfigErrors
+func (c *Config) check() components.InputErrors {
+	var errs components.InputErrors
 	bad := func(k, format string, args ...any) {
-		errs = append(errs, &ConfigError{Key: k, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &components.InputError{Field: k, Message: fmt.Sprintf(format, args...)})
 	}
 	if c.Integrations == nil && c.IdentityCenter == nil && c.ServiceCatalog == nil {
 		bad(Project, "nothing to deploy: set at least one of %s, %s and %s (see Pulumi.example.yaml)",

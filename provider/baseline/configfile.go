@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/orgtrust/pulumi-orgtrust/components"
 )
 
 // The Go language host passes the whole stack configuration to the program in
@@ -66,36 +68,36 @@ func ConfigFilePath(root, name string) string {
 // orgtrust-baseline: namespace. It returns them as the Pulumi CLI passes stack
 // values to the program: "orgtrust-baseline:identityCenter" to the value's JSON
 // text. Every problem is returned, at the key it concerns.
-func ReadConfigFile(root, name string) (map[string]string, ConfigErrors) {
+func ReadConfigFile(root, name string) (map[string]string, components.InputErrors) {
 	fileKey := key(KeyConfigFile)
 	if strings.TrimSpace(name) == "" {
-		return nil, ConfigErrors{{Key: fileKey, Msg: "empty: name the YAML file that holds the baseline's " +
+		return nil, components.InputErrors{{Field: fileKey, Message: "empty: name the YAML file that holds the baseline's " +
 			"sections, relative to the project directory, such as orgtrust-baseline.prod.yaml; or remove the key"}}
 	}
 	path := ConfigFilePath(root, name)
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, ConfigErrors{{Key: fileKey, Msg: fmt.Sprintf("%s does not exist: a relative path is read "+
+		return nil, components.InputErrors{{Field: fileKey, Message: fmt.Sprintf("%s does not exist: a relative path is read "+
 			"from the project directory (where Pulumi.yaml is); write the file there, as orgtrust discover "+
 			"writes it beside the stack file, or give its absolute path", path)}}
 	case err != nil:
-		return nil, ConfigErrors{{Key: fileKey, Msg: fmt.Sprintf("reading %s: %v", path, err)}}
+		return nil, components.InputErrors{{Field: fileKey, Message: fmt.Sprintf("reading %s: %v", path, err)}}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, ConfigErrors{{Key: fileKey, Msg: fmt.Sprintf("%s is not YAML: %v", path, err)}}
+		return nil, components.InputErrors{{Field: fileKey, Message: fmt.Sprintf("%s is not YAML: %v", path, err)}}
 	}
 	if len(doc.Content) == 0 {
 		return map[string]string{}, nil
 	}
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
-		return nil, ConfigErrors{{Key: fileKey, Msg: fmt.Sprintf("%s holds no mapping: write the sections as "+
+		return nil, components.InputErrors{{Field: fileKey, Message: fmt.Sprintf("%s holds no mapping: write the sections as "+
 			"in the stack file's config block, such as %s: followed by its settings", path, key(KeyIdentityCenter))}}
 	}
 	values := map[string]string{}
-	var errs ConfigErrors
+	var errs components.InputErrors
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i].Value, top.Content[i+1]
 		namespace, name, found := strings.Cut(k, ":")
@@ -105,7 +107,7 @@ func ReadConfigFile(root, name string) (map[string]string, ConfigErrors) {
 		at := fmt.Sprintf("%s (line %d of %s)", k, top.Content[i].Line, path)
 		switch {
 		case namespace != Project:
-			errs = append(errs, &ConfigError{Key: at, Msg: fmt.Sprintf("the configuration file holds only the "+
+			errs = append(errs, &components.InputError{Field: at, Message: fmt.Sprintf("the configuration file holds only the "+
 				"baseline's %s; keep %q keys in the stack file", strings.Join(FileKeys, ", "), namespace)})
 			continue
 		case !slices.Contains(FileKeys, name):
@@ -114,23 +116,23 @@ func ReadConfigFile(root, name string) (map[string]string, ConfigErrors) {
 				msg = fmt.Sprintf("keep %s in the stack file: the configuration file holds only %s", key(name),
 					strings.Join(FileKeys, ", "))
 			}
-			errs = append(errs, &ConfigError{Key: at, Msg: msg})
+			errs = append(errs, &components.InputError{Field: at, Message: msg})
 			continue
 		}
 		var raw any
 		if err := v.Decode(&raw); err != nil {
-			errs = append(errs, &ConfigError{Key: key(name), Msg: fmt.Sprintf("in %s: %v", path, err)})
+			errs = append(errs, &components.InputError{Field: key(name), Message: fmt.Sprintf("in %s: %v", path, err)})
 			continue
 		}
 		if m, ok := raw.(map[string]any); ok && len(m) == 1 && m["secure"] != nil {
-			errs = append(errs, &ConfigError{Key: key(name), Msg: fmt.Sprintf("in %s: a secret value, which "+
+			errs = append(errs, &components.InputError{Field: key(name), Message: fmt.Sprintf("in %s: a secret value, which "+
 				"only the stack file can hold (Pulumi decrypts it): set it there with pulumi config set --secret",
 				path)})
 			continue
 		}
 		text, err := json.Marshal(raw)
 		if err != nil {
-			errs = append(errs, &ConfigError{Key: key(name), Msg: fmt.Sprintf("in %s: %v; keys are strings", path,
+			errs = append(errs, &components.InputError{Field: key(name), Message: fmt.Sprintf("in %s: %v; keys are strings", path,
 				err)})
 			continue
 		}
@@ -143,11 +145,11 @@ func ReadConfigFile(root, name string) (map[string]string, ConfigErrors) {
 // its values, and the problems with it, including a key set in both the file
 // and the stack configuration (has says whether the stack configuration sets
 // a key).
-func fileValues(root, name string, has func(string) bool) (map[string]string, ConfigErrors) {
+func fileValues(root, name string, has func(string) bool) (map[string]string, components.InputErrors) {
 	values, errs := ReadConfigFile(root, name)
 	for _, k := range slices.Sorted(maps.Keys(values)) {
 		if has(k) {
-			errs = append(errs, &ConfigError{Key: k, Msg: fmt.Sprintf("set both in the stack configuration and "+
+			errs = append(errs, &components.InputError{Field: k, Message: fmt.Sprintf("set both in the stack configuration and "+
 				"in %s (%s): keep it in one of them", ConfigFilePath(root, name), key(KeyConfigFile))})
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
+
+	"github.com/orgtrust/pulumi-orgtrust/components"
 )
 
 // decodeJSON decodes the JSON text of one configuration value into v, a
@@ -18,7 +20,7 @@ import (
 // and missing required keys are errors, each at its key path below path. The
 // components' Args types decode directly, so the configuration follows their
 // schema without a copy of it.
-func decodeJSON(path, text string, v any) ConfigErrors {
+func decodeJSON(path, text string, v any) components.InputErrors {
 	dec := json.NewDecoder(strings.NewReader(text))
 	dec.UseNumber()
 	var raw any
@@ -31,10 +33,10 @@ func decodeJSON(path, text string, v any) ConfigErrors {
 	return d.errs
 }
 
-type decoder struct{ errs ConfigErrors }
+type decoder struct{ errs components.InputErrors }
 
 func (d *decoder) fail(path, format string, args ...any) {
-	d.errs = append(d.errs, &ConfigError{Key: path, Msg: fmt.Sprintf(format, args...)})
+	d.errs = append(d.errs, &components.InputError{Field: path, Message: fmt.Sprintf(format, args...)})
 }
 
 // describe names a decoded JSON value in messages.

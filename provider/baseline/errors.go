@@ -8,36 +8,22 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/components"
 )
 
-// ConfigError is a problem with one configuration key.
-type ConfigError struct {
-	// Key is the full key path, such as
-	// "orgtrust-baseline:identityCenter.permissionSets[2].sessionDuration".
-	Key string
-	// Msg says what is wrong and how to fix it.
-	Msg string
-}
+// The baseline reports bad configuration with the components' input error
+// type: each problem is a *components.InputError whose Field is the full
+// key path, such as
+// "orgtrust-baseline:identityCenter.permissionSets[2].sessionDuration", and
+// all of them, as components.InputErrors, come back together, so one preview
+// shows every one.
 
-func (e *ConfigError) Error() string { return e.Key + ": " + e.Msg }
-
-// ConfigErrors are all the problems found in the stack configuration. The
-// program reports them together, so one preview shows every one.
-type ConfigErrors []*ConfigError
-
-func (es ConfigErrors) Error() string {
-	if len(es) == 1 {
-		return "stack configuration: " + es[0].Error()
-	}
-	lines := make([]string, 0, len(es)+1)
-	lines = append(lines, fmt.Sprintf("stack configuration: %d errors:", len(es)))
-	for _, e := range es {
-		lines = append(lines, "  "+e.Error())
-	}
-	return strings.Join(lines, "\n")
+// configError is errs as the program's error: "stack configuration: " and
+// the problems.
+func configError(errs components.InputErrors) error {
+	return fmt.Errorf("stack configuration: %w", errs)
 }
 
 // AsConfigErrors returns the configuration errors err carries, if any.
-func AsConfigErrors(err error) (ConfigErrors, bool) {
-	var es ConfigErrors
+func AsConfigErrors(err error) (components.InputErrors, bool) {
+	var es components.InputErrors
 	if errors.As(err, &es) {
 		return es, true
 	}
@@ -50,14 +36,15 @@ func AsConfigErrors(err error) (ConfigErrors, bool) {
 // and field maps each error's field path (components.InputError.Field) to
 // its key path below section. An error that carries no InputErrors (a failed
 // lookup) is reported at section.
-func sectionErrors(err error, section string, field func(string) string) ConfigErrors {
+func sectionErrors(err error, section string, field func(string) string) components.InputErrors {
 	var errs components.InputErrors
 	if !errors.As(err, &errs) {
-		return ConfigErrors{{Key: section, Msg: err.Error()}}
+		return components.InputErrors{{Field: section, Message: err.Error()}}
 	}
-	out := make(ConfigErrors, 0, len(errs))
+	out := make(components.InputErrors, 0, len(errs))
 	for _, e := range errs {
-		out = append(out, &ConfigError{Key: configKey(section, field(e.Field)), Msg: e.Message})
+		out = append(out, &components.InputError{Field: configKey(section, field(e.Field)), Value: e.Value,
+			Message: e.Message})
 	}
 	return out
 }
@@ -100,14 +87,14 @@ func integrationField(f string) string {
 	return rest
 }
 
-func integrationsErrors(err error) ConfigErrors {
+func integrationsErrors(err error) components.InputErrors {
 	return sectionErrors(err, key(KeyIntegrations), integrationField)
 }
 
-func identityCenterErrors(err error) ConfigErrors {
+func identityCenterErrors(err error) components.InputErrors {
 	return sectionErrors(err, key(KeyIdentityCenter), sameField)
 }
 
-func serviceCatalogErrors(err error) ConfigErrors {
+func serviceCatalogErrors(err error) components.InputErrors {
 	return sectionErrors(err, key(KeyServiceCatalog), sameField)
 }

@@ -38,7 +38,7 @@ func Program(allKeys []string) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
 		cfg, errs := LoadConfig(ctx, allKeys)
 		if len(errs) > 0 {
-			return errs
+			return configError(errs)
 		}
 		return Deploy(ctx, cfg)
 	}
@@ -46,12 +46,12 @@ func Program(allKeys []string) pulumi.RunFunc {
 
 // Deploy registers the baseline that cfg describes. Every section is checked
 // first, with the components' Check functions, and nothing is registered
-// unless all pass: a component's validation errors come back as ConfigErrors
-// at the configuration key paths of the inputs they name, all at once, and a
-// bad section never leaves the others created.
+// unless all pass: a component's validation errors come back as
+// components.InputErrors at the configuration key paths of the inputs they
+// name, all at once, and a bad section never leaves the others created.
 func Deploy(ctx *pulumi.Context, cfg *Config) error {
 	if errs := check(cfg); len(errs) > 0 {
-		return errs
+		return configError(errs)
 	}
 	// Organizations rejects concurrent changes (ConcurrentModificationException),
 	// and each component chains only its own writes: so each part waits, with
@@ -92,8 +92,8 @@ func Deploy(ctx *pulumi.Context, cfg *Config) error {
 }
 
 // check runs every section's Check function and returns all their errors.
-func check(cfg *Config) ConfigErrors {
-	var errs ConfigErrors
+func check(cfg *Config) components.InputErrors {
+	var errs components.InputErrors
 	if len(cfg.Integrations) > 0 {
 		if err := components.CheckOrgIntegrations(IntegrationsName, integrationsArgs(cfg)); err != nil {
 			errs = append(errs, integrationsErrors(err)...)

@@ -20,8 +20,33 @@ type adminReader struct {
 	read      func(ctx context.Context, c *regionalClients) ([]string, error)
 }
 
-// adminReaders are the readers, one per service, each in its own file.
-var adminReaders = map[catalog.ResourceType]adminReader{}
+// adminReaders are discover's readers of the services whose delegated
+// administrator is registered with their own API, keyed by the catalog's
+// admin resource, each in its own file. Adding such a service to the
+// catalog means adding its reader here, or to readFromOrganizations:
+// TestEveryServiceAdminHasAReader fails otherwise.
+var adminReaders = map[catalog.ResourceType]adminReader{
+	catalog.AuditManagerAdmin:    auditManagerReader,
+	catalog.DetectiveAdmin:       detectiveReader,
+	catalog.FirewallManagerAdmin: fmsReader,
+	catalog.GuardDutyAdmin:       guardDutyReader,
+	catalog.InspectorAdmin:       inspectorReader,
+	catalog.MacieAdmin:           macieReader,
+	catalog.SecurityHubAdmin:     securityHubReader,
+}
+
+// readFromOrganizations are the services registered with their own API
+// whose registration also registers the account with Organizations, so
+// that Organizations' list of delegated administrators (organization.go)
+// answers for them; Generated.serviceAdmin reads them there.
+var readFromOrganizations = map[catalog.ResourceType]string{
+	catalog.CloudTrailAdmin: "cloudtrail:RegisterOrganizationDelegatedAdmin registers the account with " +
+		"Organizations for cloudtrail.amazonaws.com",
+	catalog.IPAMAdmin: "ec2:EnableIpamOrganizationAdminAccount registers the account with Organizations for " +
+		"ipam.amazonaws.com",
+	catalog.SecurityLakeDelegatedAdmin: "securitylake:RegisterDataLakeDelegatedAdministrator registers the " +
+		"account with Organizations for securitylake.amazonaws.com",
+}
 
 // readServiceAdmins reads each selected service's own administrator API, in
 // every Region it needs. A Region whose API cannot be read is recorded in
@@ -29,8 +54,18 @@ var adminReaders = map[catalog.ResourceType]adminReader{}
 func (d *discoverer) readServiceAdmins(ctx context.Context, services []components.Service) {
 	d.inv.ServiceAdmins = map[string]map[string][]string{}
 	for _, svc := range services {
+		if svc.DelegatedAdmin != components.DelegatedAdminService {
+			continue
+		}
+		if _, ok := readFromOrganizations[svc.DelegatedAdminResource]; ok {
+			continue
+		}
 		r, ok := adminReaders[svc.DelegatedAdminResource]
-		if !ok || svc.DelegatedAdmin != components.DelegatedAdminService {
+		if !ok {
+			// TestEveryServiceAdminHasAReader keeps this from happening in a
+			// release; say so rather than skip the service silently.
+			d.unreadable(svc.DisplayName+"'s delegated administrator", "orgtrust discover has no reader of "+
+				svc.DelegatedAdminAPI+", so it is left out of the configuration")
 			continue
 		}
 		regions := []string{""}

@@ -22,101 +22,29 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go/middleware"
 
-	"github.com/orgtrust/pulumi-orgtrust/provider"
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
-// The clients discover calls AWS with. Each interface lists every operation
-// discover calls on one client, and nothing else: IAMActions derives the IAM
-// actions discover needs from them, and a test checks that the read-only
-// deployer policy allows each one.
-
-// orgAPI is what discover calls on AWS Organizations.
-type orgAPI interface {
-	DescribeOrganization(context.Context, *organizations.DescribeOrganizationInput, ...func(*organizations.Options)) (*organizations.DescribeOrganizationOutput, error)
-	ListRoots(context.Context, *organizations.ListRootsInput, ...func(*organizations.Options)) (*organizations.ListRootsOutput, error)
-	ListOrganizationalUnitsForParent(context.Context, *organizations.ListOrganizationalUnitsForParentInput, ...func(*organizations.Options)) (*organizations.ListOrganizationalUnitsForParentOutput, error)
-	ListAccountsForParent(context.Context, *organizations.ListAccountsForParentInput, ...func(*organizations.Options)) (*organizations.ListAccountsForParentOutput, error)
-	ListAWSServiceAccessForOrganization(context.Context, *organizations.ListAWSServiceAccessForOrganizationInput, ...func(*organizations.Options)) (*organizations.ListAWSServiceAccessForOrganizationOutput, error)
-	ListDelegatedAdministrators(context.Context, *organizations.ListDelegatedAdministratorsInput, ...func(*organizations.Options)) (*organizations.ListDelegatedAdministratorsOutput, error)
-	ListDelegatedServicesForAccount(context.Context, *organizations.ListDelegatedServicesForAccountInput, ...func(*organizations.Options)) (*organizations.ListDelegatedServicesForAccountOutput, error)
-	ListTagsForResource(context.Context, *organizations.ListTagsForResourceInput, ...func(*organizations.Options)) (*organizations.ListTagsForResourceOutput, error)
-}
-
-// ssoAPI is what discover calls on IAM Identity Center (sso-admin).
-type ssoAPI interface {
-	ListInstances(context.Context, *ssoadmin.ListInstancesInput, ...func(*ssoadmin.Options)) (*ssoadmin.ListInstancesOutput, error)
-	ListPermissionSets(context.Context, *ssoadmin.ListPermissionSetsInput, ...func(*ssoadmin.Options)) (*ssoadmin.ListPermissionSetsOutput, error)
-	DescribePermissionSet(context.Context, *ssoadmin.DescribePermissionSetInput, ...func(*ssoadmin.Options)) (*ssoadmin.DescribePermissionSetOutput, error)
-	ListTagsForResource(context.Context, *ssoadmin.ListTagsForResourceInput, ...func(*ssoadmin.Options)) (*ssoadmin.ListTagsForResourceOutput, error)
-	ListManagedPoliciesInPermissionSet(context.Context, *ssoadmin.ListManagedPoliciesInPermissionSetInput, ...func(*ssoadmin.Options)) (*ssoadmin.ListManagedPoliciesInPermissionSetOutput, error)
-	ListCustomerManagedPolicyReferencesInPermissionSet(context.Context, *ssoadmin.ListCustomerManagedPolicyReferencesInPermissionSetInput, ...func(*ssoadmin.Options)) (*ssoadmin.ListCustomerManagedPolicyReferencesInPermissionSetOutput, error)
-	GetInlinePolicyForPermissionSet(context.Context, *ssoadmin.GetInlinePolicyForPermissionSetInput, ...func(*ssoadmin.Options)) (*ssoadmin.GetInlinePolicyForPermissionSetOutput, error)
-	GetPermissionsBoundaryForPermissionSet(context.Context, *ssoadmin.GetPermissionsBoundaryForPermissionSetInput, ...func(*ssoadmin.Options)) (*ssoadmin.GetPermissionsBoundaryForPermissionSetOutput, error)
-	ListAccountAssignmentsForPrincipal(context.Context, *ssoadmin.ListAccountAssignmentsForPrincipalInput, ...func(*ssoadmin.Options)) (*ssoadmin.ListAccountAssignmentsForPrincipalOutput, error)
-	DescribeInstanceAccessControlAttributeConfiguration(context.Context, *ssoadmin.DescribeInstanceAccessControlAttributeConfigurationInput, ...func(*ssoadmin.Options)) (*ssoadmin.DescribeInstanceAccessControlAttributeConfigurationOutput, error)
-}
-
-// identityStoreAPI is what discover calls on the identity store.
-type identityStoreAPI interface {
-	ListGroups(context.Context, *identitystore.ListGroupsInput, ...func(*identitystore.Options)) (*identitystore.ListGroupsOutput, error)
-	ListUsers(context.Context, *identitystore.ListUsersInput, ...func(*identitystore.Options)) (*identitystore.ListUsersOutput, error)
-	ListGroupMemberships(context.Context, *identitystore.ListGroupMembershipsInput, ...func(*identitystore.Options)) (*identitystore.ListGroupMembershipsOutput, error)
-}
-
-// serviceCatalogAPI is what discover calls on Service Catalog.
-type serviceCatalogAPI interface {
-	GetAWSOrganizationsAccessStatus(context.Context, *servicecatalog.GetAWSOrganizationsAccessStatusInput, ...func(*servicecatalog.Options)) (*servicecatalog.GetAWSOrganizationsAccessStatusOutput, error)
-	ListPortfolios(context.Context, *servicecatalog.ListPortfoliosInput, ...func(*servicecatalog.Options)) (*servicecatalog.ListPortfoliosOutput, error)
-	DescribePortfolio(context.Context, *servicecatalog.DescribePortfolioInput, ...func(*servicecatalog.Options)) (*servicecatalog.DescribePortfolioOutput, error)
-	DescribePortfolioShares(context.Context, *servicecatalog.DescribePortfolioSharesInput, ...func(*servicecatalog.Options)) (*servicecatalog.DescribePortfolioSharesOutput, error)
-	ListPrincipalsForPortfolio(context.Context, *servicecatalog.ListPrincipalsForPortfolioInput, ...func(*servicecatalog.Options)) (*servicecatalog.ListPrincipalsForPortfolioOutput, error)
-}
-
-// stsAPI is what discover calls on STS: who the credentials belong to.
-type stsAPI interface {
-	GetCallerIdentity(context.Context, *sts.GetCallerIdentityInput, ...func(*sts.Options)) (*sts.GetCallerIdentityOutput, error)
-}
-
-// The services' own delegated-administrator APIs, read per Region.
-type (
-	guardDutyAPI interface {
-		ListOrganizationAdminAccounts(context.Context, *guardduty.ListOrganizationAdminAccountsInput, ...func(*guardduty.Options)) (*guardduty.ListOrganizationAdminAccountsOutput, error)
-	}
-	securityHubAPI interface {
-		ListOrganizationAdminAccounts(context.Context, *securityhub.ListOrganizationAdminAccountsInput, ...func(*securityhub.Options)) (*securityhub.ListOrganizationAdminAccountsOutput, error)
-	}
-	macieAPI interface {
-		ListOrganizationAdminAccounts(context.Context, *macie2.ListOrganizationAdminAccountsInput, ...func(*macie2.Options)) (*macie2.ListOrganizationAdminAccountsOutput, error)
-	}
-	detectiveAPI interface {
-		ListOrganizationAdminAccounts(context.Context, *detective.ListOrganizationAdminAccountsInput, ...func(*detective.Options)) (*detective.ListOrganizationAdminAccountsOutput, error)
-	}
-	inspectorAPI interface {
-		ListDelegatedAdminAccounts(context.Context, *inspector2.ListDelegatedAdminAccountsInput, ...func(*inspector2.Options)) (*inspector2.ListDelegatedAdminAccountsOutput, error)
-	}
-	fmsAPI interface {
-		GetAdminAccount(context.Context, *fms.GetAdminAccountInput, ...func(*fms.Options)) (*fms.GetAdminAccountOutput, error)
-	}
-	auditManagerAPI interface {
-		GetOrganizationAdminAccount(context.Context, *auditmanager.GetOrganizationAdminAccountInput, ...func(*auditmanager.Options)) (*auditmanager.GetOrganizationAdminAccountOutput, error)
-	}
-)
+// The clients discover calls AWS with. Each interface (in package awsapi)
+// lists every operation discover calls on one client, and nothing else:
+// IAMActions derives the IAM actions discover needs from them, and a test
+// checks that the read-only deployer policy allows each one.
 
 // clientInterfaces maps each client interface to the IAM service prefix of
 // its actions (the action is the prefix and the operation name).
 var clientInterfaces = map[string]reflect.Type{
-	"organizations":  reflect.TypeFor[orgAPI](),
-	"sso":            reflect.TypeFor[ssoAPI](),
-	"identitystore":  reflect.TypeFor[identityStoreAPI](),
-	"servicecatalog": reflect.TypeFor[serviceCatalogAPI](),
-	"sts":            reflect.TypeFor[stsAPI](),
-	"guardduty":      reflect.TypeFor[guardDutyAPI](),
-	"securityhub":    reflect.TypeFor[securityHubAPI](),
-	"macie2":         reflect.TypeFor[macieAPI](),
-	"detective":      reflect.TypeFor[detectiveAPI](),
-	"inspector2":     reflect.TypeFor[inspectorAPI](),
-	"fms":            reflect.TypeFor[fmsAPI](),
-	"auditmanager":   reflect.TypeFor[auditManagerAPI](),
+	"organizations":  reflect.TypeFor[awsapi.OrganizationReader](),
+	"sso":            reflect.TypeFor[awsapi.IdentityCenterReader](),
+	"identitystore":  reflect.TypeFor[awsapi.IdentityStoreReader](),
+	"servicecatalog": reflect.TypeFor[awsapi.ServiceCatalogReader](),
+	"sts":            reflect.TypeFor[awsapi.CallerIdentity](),
+	"guardduty":      reflect.TypeFor[awsapi.GuardDutyAdmins](),
+	"securityhub":    reflect.TypeFor[awsapi.SecurityHubAdmins](),
+	"macie2":         reflect.TypeFor[awsapi.MacieAdmins](),
+	"detective":      reflect.TypeFor[awsapi.DetectiveAdmins](),
+	"inspector2":     reflect.TypeFor[awsapi.InspectorAdmins](),
+	"fms":            reflect.TypeFor[awsapi.FMSAdmin](),
+	"auditmanager":   reflect.TypeFor[awsapi.AuditManagerAdmin](),
 }
 
 // NoPermissionNeeded are the calls that no IAM policy needs to allow: "No
@@ -142,11 +70,11 @@ func IAMActions() []string {
 // call is counted by operation.
 type clients struct {
 	cfg   aws.Config
-	orgs  orgAPI
-	sso   ssoAPI
-	ids   identityStoreAPI
-	sc    serviceCatalogAPI
-	sts   stsAPI
+	orgs  awsapi.OrganizationReader
+	sso   awsapi.IdentityCenterReader
+	ids   awsapi.IdentityStoreReader
+	sc    awsapi.ServiceCatalogReader
+	sts   awsapi.CallerIdentity
 	count *callCounter
 
 	// regional are the clients of the services' admin APIs, by Region,
@@ -157,13 +85,13 @@ type clients struct {
 
 // regionalClients are the admin-API clients of one Region.
 type regionalClients struct {
-	guardDuty    guardDutyAPI
-	securityHub  securityHubAPI
-	macie        macieAPI
-	detective    detectiveAPI
-	inspector    inspectorAPI
-	fms          fmsAPI
-	auditManager auditManagerAPI
+	guardDuty    awsapi.GuardDutyAdmins
+	securityHub  awsapi.SecurityHubAdmins
+	macie        awsapi.MacieAdmins
+	detective    awsapi.DetectiveAdmins
+	inspector    awsapi.InspectorAdmins
+	fms          awsapi.FMSAdmin
+	auditManager awsapi.AuditManagerAdmin
 }
 
 // callCounter counts calls by IAM action, retries not counted.
@@ -215,29 +143,31 @@ func (c *callCounter) total() int {
 
 // newClients builds the clients from cfg. Identity Center's (sso-admin and
 // the identity store) take a token of one limiter of
-// provider.IdentityCenterRequestsPerSecond before every attempt, on clock;
-// Organizations' one of provider.OrganizationsRequestsPerSecond.
-func newClients(cfg aws.Config, clock provider.Clock, rps float64) *clients {
+// awsapi.IdentityCenterRequestsPerSecond before every attempt, on clock.
+func newClients(cfg aws.Config, clock awsapi.Clock, rps float64) *clients {
 	c := &clients{cfg: cfg, count: &callCounter{calls: map[string]int{}}, regional: map[string]*regionalClients{}}
-	limit := provider.RateLimitOption(provider.NewRateLimiter(rps), clock)
-	ic := cfg.Copy()
-	ic.Retryer = func() aws.Retryer { return provider.NewIdentityCenterRetryer() }
+	limit := awsapi.NewRateLimiter(rps).Option(clock)
 	// Organizations' calls (the tree, and one ListTagsForResource per account)
 	// keep to its request rate, as the provider's getOrganizationAccounts does.
-	orgLimit := provider.RateLimitOption(provider.NewRateLimiter(provider.OrganizationsRequestsPerSecond), clock)
+	orgLimit := awsapi.NewRateLimiter(awsapi.OrganizationsRequestsPerSecond).Option(clock)
 	c.orgs = organizations.NewFromConfig(cfg, func(o *organizations.Options) {
+		o.Retryer = c.retryer(awsapi.Organizations)
 		o.APIOptions = append(o.APIOptions, c.count.option("organizations"), orgLimit)
 	})
-	c.sso = ssoadmin.NewFromConfig(ic, func(o *ssoadmin.Options) {
+	c.sso = ssoadmin.NewFromConfig(cfg, func(o *ssoadmin.Options) {
+		o.Retryer = c.retryer(awsapi.IdentityCenter)
 		o.APIOptions = append(o.APIOptions, c.count.option("sso"), limit)
 	})
-	c.ids = identitystore.NewFromConfig(ic, func(o *identitystore.Options) {
+	c.ids = identitystore.NewFromConfig(cfg, func(o *identitystore.Options) {
+		o.Retryer = c.retryer(awsapi.IdentityCenter)
 		o.APIOptions = append(o.APIOptions, c.count.option("identitystore"), limit)
 	})
 	c.sc = servicecatalog.NewFromConfig(cfg, func(o *servicecatalog.Options) {
+		o.Retryer = c.retryer(awsapi.Other)
 		o.APIOptions = append(o.APIOptions, c.count.option("servicecatalog"))
 	})
 	c.sts = sts.NewFromConfig(cfg, func(o *sts.Options) {
+		o.Retryer = c.retryer(awsapi.Other)
 		o.APIOptions = append(o.APIOptions, c.count.option("sts"))
 	})
 	return c
@@ -254,29 +184,46 @@ func (c *clients) in(region string) *regionalClients {
 	cfg.Region = region
 	r := &regionalClients{
 		guardDuty: guardduty.NewFromConfig(cfg, func(o *guardduty.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("guardduty"))
 		}),
 		securityHub: securityhub.NewFromConfig(cfg, func(o *securityhub.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("securityhub"))
 		}),
 		macie: macie2.NewFromConfig(cfg, func(o *macie2.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("macie2"))
 		}),
 		detective: detective.NewFromConfig(cfg, func(o *detective.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("detective"))
 		}),
 		inspector: inspector2.NewFromConfig(cfg, func(o *inspector2.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("inspector2"))
 		}),
 		fms: fms.NewFromConfig(cfg, func(o *fms.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("fms"))
 		}),
 		auditManager: auditmanager.NewFromConfig(cfg, func(o *auditmanager.Options) {
+			o.Retryer = c.retryer(awsapi.Other)
 			o.APIOptions = append(o.APIOptions, c.count.option("auditmanager"))
 		}),
 	}
 	c.regional[region] = r
 	return r
+}
+
+// retryer is api's retry rule, the one the provider uses, with the
+// default limits; a retryer that the caller's configuration sets (Options.Config.Retryer,
+// as the tests set a quick one) is used instead.
+func (c *clients) retryer(api awsapi.API) aws.Retryer {
+	if c.cfg.Retryer != nil {
+		return c.cfg.Retryer()
+	}
+	return awsapi.Retryer(api, awsapi.DefaultMaxAttempts, awsapi.DefaultMaxBackoff)
 }
 
 // sortedKeys returns m's keys, sorted.

@@ -5,27 +5,23 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/detective"
-
-	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // Detective's administrator, per Region: detective:ListOrganizationAdminAccounts.
-func init() {
-	adminReaders[catalog.DetectiveAdmin] = adminReader{perRegion: true, read: func(ctx context.Context,
-		c *regionalClients,
-	) ([]string, error) {
-		var out []string
-		pages := detective.NewListOrganizationAdminAccountsPaginator(c.detective,
-			&detective.ListOrganizationAdminAccountsInput{})
-		for pages.HasMorePages() {
-			page, err := pages.NextPage(ctx)
-			if err != nil {
-				return nil, err
-			}
-			for _, a := range page.Administrators {
-				out = append(out, aws.ToString(a.AccountId))
-			}
+var detectiveReader = adminReader{perRegion: true, read: func(ctx context.Context,
+	c *regionalClients,
+) ([]string, error) {
+	var out []string
+	pages := detective.NewListOrganizationAdminAccountsPaginator(c.detective,
+		&detective.ListOrganizationAdminAccountsInput{})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			return nil, err
 		}
-		return out, nil
-	}}
-}
+		for _, a := range page.Administrators {
+			out = append(out, aws.ToString(a.AccountId))
+		}
+	}
+	return out, nil
+}}

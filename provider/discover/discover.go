@@ -31,8 +31,7 @@ import (
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
-	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
-	"github.com/orgtrust/pulumi-orgtrust/provider"
+	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
 )
 
 // Options say what to read and how.
@@ -50,18 +49,23 @@ type Options struct {
 	Progress io.Writer
 	// Clock is the rate limiter's time source (default the wall clock; a
 	// simulated clock in benchmarks).
-	Clock provider.Clock
+	Clock awsapi.Clock
 	// RequestsPerSecond is Identity Center's rate (default
-	// provider.IdentityCenterRequestsPerSecond, its quota).
+	// awsapi.IdentityCenterRequestsPerSecond, its quota).
 	RequestsPerSecond float64
 }
 
-// InputError is a problem with discover's input (its flags, its AWS
-// configuration, the account its credentials belong to) that stops it
-// before it writes anything. Msg says what to do.
-type InputError struct{ Msg string }
+// A problem with discover's input (its flags, its AWS configuration, the
+// account its credentials belong to) stops it before it writes anything.
+// It is reported with the components' input error type: a
+// components.InputErrors of *components.InputError, each with the flag it
+// is about (Field, such as "--regions[0]"; empty when no flag is), the bad
+// value, and what to do.
 
-func (e *InputError) Error() string { return e.Msg }
+// inputError is one problem with discover's input that is no flag's.
+func inputError(format string, args ...any) error {
+	return components.InputErrors{{Message: fmt.Sprintf(format, args...)}}
+}
 
 // Result is what Run read, and the calls it made.
 type Result struct {
@@ -94,7 +98,7 @@ func (d *discoverer) unreadable(what, why string) {
 }
 
 // Run checks the options and the credentials, then reads the organization.
-// A bad input is an *InputError, returned before any read of the
+// A bad input is a components.InputErrors, returned before any read of the
 // organization's contents.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	services, regions, err := checkOptions(opts)
@@ -102,15 +106,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if opts.Clock == nil {
-		opts.Clock = provider.WallClock()
+		opts.Clock = awsapi.WallClock()
 	}
 	if opts.RequestsPerSecond <= 0 {
-		opts.RequestsPerSecond = provider.IdentityCenterRequestsPerSecond
+		opts.RequestsPerSecond = awsapi.IdentityCenterRequestsPerSecond
 	}
 	if _, err := opts.Config.Credentials.Retrieve(ctx); err != nil {
-		return nil, &InputError{Msg: fmt.Sprintf("no AWS credentials: %v. Set AWS_PROFILE to a profile of the "+
+		return nil, inputError("no AWS credentials: %v. Set AWS_PROFILE to a profile of the "+
 			"organization's management account (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then run "+
-			"orgtrust discover again", err)}
+			"orgtrust discover again", err)
 	}
 	progress := func(string, ...any) {}
 	if opts.Progress != nil {
@@ -135,9 +139,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // readFailure is err, an error that stopped the reads, as Run returns it: an
-// InputError as it is, any other error saying what failed (describe).
+// input error (components.InputError) as it is, any other error saying what
+// failed (describe).
 func readFailure(err error) error {
-	var in *InputError
+	var in *components.InputError
 	if errors.As(err, &in) {
 		return err
 	}
@@ -147,18 +152,20 @@ func readFailure(err error) error {
 // checkOptions resolves the service keys and checks the Regions and the
 // configured Region.
 func checkOptions(opts Options) ([]components.Service, []string, error) {
-	var problems []string
+	var problems components.InputErrors
 	switch {
 	case opts.Config.Region == "":
-		problems = append(problems, "no AWS Region is configured: set AWS_REGION (or region in the profile of "+
-			"AWS_PROFILE in ~/.aws/config) to the Region where IAM Identity Center is enabled, such as us-east-1")
-	case regionProblem(opts.Config.Region) != "":
-		problems = append(problems, "the configured Region (AWS_REGION, or region in the profile of AWS_PROFILE) "+
-			regionProblem(opts.Config.Region))
+		problems = append(problems, &components.InputError{Message: "no AWS Region is configured: set AWS_REGION " +
+			"(or region in the profile of AWS_PROFILE in ~/.aws/config) to the Region where IAM Identity Center " +
+			"is enabled, such as us-east-1"})
+	case catalog.CheckRegion(opts.Config.Region) != nil:
+		problems = append(problems, &components.InputError{Value: opts.Config.Region, Message: "the configured " +
+			"Region (AWS_REGION, or region in the profile of AWS_PROFILE) " +
+			catalog.CheckRegion(opts.Config.Region).Error()})
 	}
 	if opts.Config.Credentials == nil {
-		problems = append(problems, "no AWS credentials are configured: set AWS_PROFILE to a profile of the "+
-			"organization's management account")
+		problems = append(problems, &components.InputError{Message: "no AWS credentials are configured: set " +
+			"AWS_PROFILE to a profile of the organization's management account"})
 	}
 	var services []components.Service
 	if len(opts.Services) == 0 {
@@ -166,8 +173,14 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 	}
 	for i, key := range opts.Services {
 		svc, err := components.ResolveService(fmt.Sprintf("--services[%d]", i), key)
-		if err != nil {
-			problems = append(problems, err.Error())
+		var bad *components.InputError
+		switch {
+		case errors.As(err, &bad):
+			problems = append(problems, bad)
+			continue
+		case err != nil:
+			problems = append(problems, &components.InputError{Field: fmt.Sprintf("--services[%d]", i), Value: key,
+				Message: err.Error()})
 			continue
 		}
 		if !slices.ContainsFunc(services, func(s components.Service) bool { return s.Key == svc.Key }) {
@@ -177,8 +190,9 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 	slices.SortFunc(services, func(a, b components.Service) int { return strings.Compare(a.Key, b.Key) })
 	regions := slices.Clone(opts.Regions)
 	for i, r := range regions {
-		if msg := regionProblem(r); msg != "" {
-			problems = append(problems, fmt.Sprintf("--regions[%d] %s", i, msg))
+		if err := catalog.CheckRegion(r); err != nil {
+			problems = append(problems, &components.InputError{Field: fmt.Sprintf("--regions[%d]", i), Value: r,
+				Message: err.Error()})
 		}
 	}
 	if len(regions) == 0 && opts.Config.Region != "" {
@@ -187,25 +201,9 @@ func checkOptions(opts Options) ([]components.Service, []string, error) {
 	slices.Sort(regions)
 	regions = slices.Compact(regions)
 	if len(problems) > 0 {
-		return nil, nil, &InputError{Msg: strings.Join(problems, "\n")}
+		return nil, nil, problems
 	}
 	return services, regions, nil
-}
-
-// regionProblem says why r is not a Region of the catalog's Region table
-// (components/catalog), with the nearest Region when it looks misspelt, or
-// "" when it is one. It is checked before any call: a misspelt Region would
-// otherwise fail only when its endpoint cannot be resolved.
-func regionProblem(r string) string {
-	if _, _, ok := catalog.LookupRegion(r); ok {
-		return ""
-	}
-	if near, ok := suggest.Nearest(r, catalog.RegionCodes()); ok {
-		region, _, _ := catalog.LookupRegion(near)
-		return fmt.Sprintf("%q is not an AWS Region: did you mean %q, %s?", r, near, region.Name)
-	}
-	return fmt.Sprintf("%q is not an AWS Region: use a Region name such as us-east-1 or eu-west-1 (a Region AWS "+
-		"opened after this release of orgtrust needs a newer orgtrust)", r)
 }
 
 // checkCaller makes sure the credentials are the management account's: it
@@ -217,7 +215,7 @@ func (d *discoverer) checkCaller(ctx context.Context) error {
 		// Only credentials AWS does not accept are discover's input; an
 		// endpoint that cannot be reached, or an error of STS, says so.
 		if f, ok := classify(err); ok && f.kind == failedCredentials {
-			return &InputError{Msg: f.String()}
+			return inputError("%s", f.String())
 		}
 		return fmt.Errorf("checking whose credentials these are: %w", err)
 	}
@@ -226,18 +224,18 @@ func (d *discoverer) checkCaller(ctx context.Context) error {
 	var notInUse *orgtypes.AWSOrganizationsNotInUseException
 	switch {
 	case errors.As(err, &notInUse):
-		return &InputError{Msg: fmt.Sprintf("account %s is not in an AWS organization: run orgtrust discover with "+
-			"credentials of an organization's management account", caller)}
+		return inputError("account %s is not in an AWS organization: run orgtrust discover with "+
+			"credentials of an organization's management account", caller)
 	case err != nil:
 		return fmt.Errorf("reading the organization (organizations:DescribeOrganization): %w", err)
 	}
 	mgmt := aws.ToString(org.Organization.MasterAccountId)
 	d.inv.Organization.ID, d.inv.Organization.ManagementAccountID = aws.ToString(org.Organization.Id), mgmt
 	if caller != mgmt {
-		return &InputError{Msg: fmt.Sprintf("the AWS credentials are of account %s, a member of organization %s, "+
+		return inputError("the AWS credentials are of account %s, a member of organization %s, "+
 			"whose management account is %s: orgtrust discover reads trusted access, delegated administrators "+
 			"and IAM Identity Center as the management account does; set AWS_PROFILE to a profile of account %s "+
-			"and run it again", caller, d.inv.Organization.ID, mgmt, mgmt)}
+			"and run it again", caller, d.inv.Organization.ID, mgmt, mgmt)
 	}
 	return nil
 }

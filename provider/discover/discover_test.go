@@ -267,17 +267,17 @@ func TestDiscoverBadInput(t *testing.T) {
 		{
 			name:    "misspelt Region flag",
 			regions: []string{"us-east-1", "eu-wset-1"},
-			wantErr: `--regions[1] "eu-wset-1" is not an AWS Region: did you mean "eu-west-1", Europe (Ireland)?`,
+			wantErr: `--regions[1]: "eu-wset-1" is not an AWS Region: did you mean "eu-west-1", Europe (Ireland)?`,
 		},
 		{
 			name:    "Region flag of the wrong shape",
 			regions: []string{"eu-west1"},
-			wantErr: `--regions[0] "eu-west1" is not an AWS Region: did you mean "eu-west-1", Europe (Ireland)?`,
+			wantErr: `--regions[0]: "eu-west1" is not an AWS Region name: did you mean "eu-west-1", Europe (Ireland)?`,
 		},
 		{
 			name:    "a Region no partition has",
 			regions: []string{"mars-north-9"},
-			wantErr: `--regions[0] "mars-north-9" is not an AWS Region: use a Region name such as us-east-1`,
+			wantErr: `--regions[0]: "mars-north-9" is not an AWS Region name: use names such as "us-east-1" or "eu-west-1"`,
 		},
 		{
 			name:   "misspelt configured Region",
@@ -298,7 +298,7 @@ func TestDiscoverBadInput(t *testing.T) {
 			opts := discover.Options{Config: cfg, RequestsPerSecond: 1000, Regions: tt.regions}
 			_, err := discover.Run(context.Background(), opts)
 			require.ErrorContains(t, err, tt.wantErr)
-			var in *discover.InputError
+			var in *components.InputError
 			assert.ErrorAs(t, err, &in, "a problem of discover's input")
 		})
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeservices"
@@ -177,7 +178,7 @@ func TestDiscoverSaysWhatFailed(t *testing.T) {
 			for _, w := range tt.notWant {
 				assert.NotContains(t, err.Error(), w)
 			}
-			var in *discover.InputError
+			var in *components.InputError
 			assert.Equal(t, tt.input, errors.As(err, &in), "an InputError only for a problem of discover's input")
 			if faults != nil {
 				assert.Positive(t, faults.Load(), "the fault was served")

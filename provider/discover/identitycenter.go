@@ -75,7 +75,7 @@ func (d *discoverer) readIdentityCenter(ctx context.Context) error {
 }
 
 // readIdentityCenterInstance finds the organization's IAM Identity Center
-// instance, or fails with an InputError when there is none.
+// instance, or fails with an input error when there is none.
 func (d *discoverer) readIdentityCenterInstance(ctx context.Context) error {
 	out, err := d.c.sso.ListInstances(ctx, &ssoadmin.ListInstancesInput{})
 	if err != nil {
@@ -91,9 +91,9 @@ func (d *discoverer) readIdentityCenterInstance(ctx context.Context) error {
 		}
 	}
 	if inst == nil {
-		return &InputError{Msg: fmt.Sprintf("IAM Identity Center is not enabled in %s: sso:ListInstances found no "+
+		return inputError("IAM Identity Center is not enabled in %s: sso:ListInstances found no "+
 			"organization instance. Enable it in the IAM Identity Center console of the management account, set "+
-			"AWS_REGION to the Region where it is enabled, or leave sso out of --services", d.inv.Region)}
+			"AWS_REGION to the Region where it is enabled, or leave sso out of --services", d.inv.Region)
 	}
 	d.inv.IdentityCenter = &IdentityCenter{
 		InstanceArn: aws.ToString(inst.InstanceArn), IdentityStoreID: aws.ToString(inst.IdentityStoreId),

@@ -5,28 +5,24 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/macie2"
-
-	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // Macie's administrator, per Region: macie2:ListOrganizationAdminAccounts.
-func init() {
-	adminReaders[catalog.MacieAdmin] = adminReader{perRegion: true, read: func(ctx context.Context,
-		c *regionalClients,
-	) ([]string, error) {
-		var out []string
-		pages := macie2.NewListOrganizationAdminAccountsPaginator(c.macie, &macie2.ListOrganizationAdminAccountsInput{})
-		for pages.HasMorePages() {
-			page, err := pages.NextPage(ctx)
-			if err != nil {
-				return nil, err
-			}
-			for _, a := range page.AdminAccounts {
-				if a.Status == "ENABLED" {
-					out = append(out, aws.ToString(a.AccountId))
-				}
+var macieReader = adminReader{perRegion: true, read: func(ctx context.Context,
+	c *regionalClients,
+) ([]string, error) {
+	var out []string
+	pages := macie2.NewListOrganizationAdminAccountsPaginator(c.macie, &macie2.ListOrganizationAdminAccountsInput{})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range page.AdminAccounts {
+			if a.Status == "ENABLED" {
+				out = append(out, aws.ToString(a.AccountId))
 			}
 		}
-		return out, nil
-	}}
-}
+	}
+	return out, nil
+}}

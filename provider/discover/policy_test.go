@@ -37,6 +37,6 @@ func TestReadOnlyPolicyCoversDiscover(t *testing.T) {
 			continue
 		}
 		assert.Contains(t, res.Output.Actions, call, "discover calls %s, which the read-only deployer policy does "+
-			"not allow: add it to provider/deployer_policy.go (discoverActions) or to the resource type's actions", call)
+			"not allow: add it to components/catalog/iam.go (DiscoverActions) or to the resource type's actions", call)
 	}
 }

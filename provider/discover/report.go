@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
+	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 	"github.com/orgtrust/pulumi-orgtrust/provider/baseline"
 	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 )
@@ -26,14 +27,14 @@ type Files struct {
 var createNotes = map[string]string{
 	components.TrustedServiceAccessToken: "enables trusted access; an enabled principal is adopted without a " +
 		"write (TrustedServiceAccess reads the enabled list first)",
-	"orgtrust:index:StackSetsOrganizationsAccess": "activates organizations access; active access is adopted " +
+	catalog.StackSetsOrganizationsAccessToken: "activates organizations access; active access is adopted " +
 		"without a write",
-	"orgtrust:index:SecurityLakeDelegatedAdmin": "registers the administrator; a registered one is adopted " +
+	catalog.SecurityLakeDelegatedAdminToken: "registers the administrator; a registered one is adopted " +
 		"without a write",
-	"orgtrust:index:NotificationsOrganizationsAccess": "enables organizations access; enabled access is adopted " +
+	catalog.NotificationsOrganizationsAccessToken: "enables organizations access; enabled access is adopted " +
 		"without a write",
 	components.AccountAssignmentsToken: "creates the assignments; existing ones are adopted without a write",
-	"aws:servicecatalog/organizationsAccess:OrganizationsAccess": "pulumi-aws has no import for it: its create " +
+	string(catalog.ServiceCatalogOrganizationsAccess): "pulumi-aws has no import for it: its create " +
 		"calls EnableAWSOrganizationsAccess, which changes nothing where access is enabled",
 	"pulumi:providers:aws": "an aws provider for one Region, no AWS object",
 	components.PermissionSetProvisioningToken: "provisions the permission set to accounts whose copy is " +

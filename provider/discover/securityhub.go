@@ -5,29 +5,25 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
-
-	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 )
 
 // Security Hub's administrator, per Region: securityhub:ListOrganizationAdminAccounts.
-func init() {
-	adminReaders[catalog.SecurityHubAdmin] = adminReader{perRegion: true, read: func(ctx context.Context,
-		c *regionalClients,
-	) ([]string, error) {
-		var out []string
-		pages := securityhub.NewListOrganizationAdminAccountsPaginator(c.securityHub,
-			&securityhub.ListOrganizationAdminAccountsInput{})
-		for pages.HasMorePages() {
-			page, err := pages.NextPage(ctx)
-			if err != nil {
-				return nil, err
-			}
-			for _, a := range page.AdminAccounts {
-				if a.Status == "ENABLED" {
-					out = append(out, aws.ToString(a.AccountId))
-				}
+var securityHubReader = adminReader{perRegion: true, read: func(ctx context.Context,
+	c *regionalClients,
+) ([]string, error) {
+	var out []string
+	pages := securityhub.NewListOrganizationAdminAccountsPaginator(c.securityHub,
+		&securityhub.ListOrganizationAdminAccountsInput{})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range page.AdminAccounts {
+			if a.Status == "ENABLED" {
+				out = append(out, aws.ToString(a.AccountId))
 			}
 		}
-		return out, nil
-	}}
-}
+	}
+	return out, nil
+}}

@@ -40,7 +40,7 @@ func (p *Plan) buildIndex() *planIndex {
 		if r := p.Graph.Resources[urn]; !r.Custom {
 			x.components++
 			var cov []string
-			for _, d := range p.Graph.descendants[urn] {
+			for _, d := range p.Graph.DescendantsUnsorted(urn) {
 				if p.Graph.Resources[d].Custom {
 					cov = append(cov, d)
 				}

@@ -130,7 +130,7 @@ func (p *Plan) likeGroups(deps [][]shownDep) map[string]*mermaidGroup {
 	var key strings.Builder
 	for i, urn := range p.Create {
 		r := p.Graph.Resources[urn]
-		if depended[urn] || len(p.Graph.children[urn]) > 0 {
+		if depended[urn] || len(p.Graph.ChildrenUnsorted(urn)) > 0 {
 			continue
 		}
 		key.Reset()

@@ -8,11 +8,11 @@ import (
 	"sync"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
+	"github.com/orgtrust/pulumi-orgtrust/internal/mockrt"
 )
 
 // Invoke tokens the simulator answers.
@@ -112,24 +112,6 @@ func newMocks(project, stack string, fx *Fixtures, known Known) *mocks {
 	}
 }
 
-// urn computes a resource's URN the way Pulumi's mock monitor does.
-func (m *mocks) urn(parent, typ, name string) string {
-	parentType := tokens.Type("")
-	if p := resource.URN(parent); p != "" && p.QualifiedType() != resource.RootStackType {
-		parentType = p.QualifiedType()
-	}
-	return string(resource.NewURN(tokens.QName(m.stack), tokens.PackageName(m.project), parentType,
-		tokens.Type(typ), name))
-}
-
-// providerURN is the URN in a provider reference ("<urn>::<id>").
-func providerURN(ref string) string {
-	if i := strings.LastIndex(ref, "::"); i > 0 {
-		return ref[:i]
-	}
-	return ref
-}
-
 // NewResource records a registration with its dependency edges and returns
 // deterministic outputs: the inputs, an ID, and the computed identifiers the
 // components read (ARNs, identity-store IDs).
@@ -139,56 +121,7 @@ func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		return "", nil, fmt.Errorf("plan: %s %q is read, not registered: the plan simulates no reads",
 			args.TypeToken, args.Name)
 	}
-	r := &Resource{
-		URN:    m.urn(req.GetParent(), args.TypeToken, args.Name),
-		Type:   args.TypeToken,
-		Name:   args.Name,
-		Custom: args.Custom,
-		Parent: req.GetParent(),
-		Inputs: args.Inputs,
-		// The mock monitor passes the import option's ID as the ID.
-		ImportID: args.ID,
-	}
-	props := map[string][]string{}
-	for prop, deps := range req.GetPropertyDependencies() {
-		for _, d := range deps.GetUrns() {
-			props[d] = append(props[d], prop)
-		}
-	}
-	seen := map[string]bool{}
-	for _, d := range req.GetDependencies() {
-		if seen[d] {
-			continue
-		}
-		seen[d] = true
-		if ps := props[d]; len(ps) > 0 {
-			slices.Sort(ps)
-			r.Deps = append(r.Deps, Edge{URN: d, Kind: EdgeInput, Props: ps})
-		} else {
-			r.Deps = append(r.Deps, Edge{URN: d, Kind: EdgeDependsOn})
-		}
-	}
-	for d, ps := range props {
-		if !seen[d] {
-			seen[d] = true
-			slices.Sort(ps)
-			r.Deps = append(r.Deps, Edge{URN: d, Kind: EdgeInput, Props: ps})
-		}
-	}
-	refs := []string{req.GetProvider()}
-	for _, ref := range req.GetProviders() {
-		refs = append(refs, ref)
-	}
-	for _, ref := range refs {
-		if ref == "" {
-			continue
-		}
-		if d := providerURN(ref); !seen[d] {
-			seen[d] = true
-			r.Deps = append(r.Deps, Edge{URN: d, Kind: EdgeProvider})
-		}
-	}
-	slices.SortFunc(r.Deps, func(a, b Edge) int { return strings.Compare(a.URN, b.URN) })
+	r := mockrt.Register(m.project, m.stack, args)
 
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -225,7 +225,7 @@ func (p *Plan) shownDeps(urn string) []shownDep {
 			why += " " + strings.Join(e.Props, ", ")
 		case !p.Graph.Resources[e.URN].Custom:
 			why += fmt.Sprintf(" the component: all its %d resources, as the SDK linked them",
-				len(p.Graph.descendants[e.URN]))
+				len(p.Graph.DescendantsUnsorted(e.URN)))
 		}
 		out = append(out, shownDep{urn: e.URN, kind: e.Kind, why: why})
 	}

@@ -82,16 +82,6 @@ func inputString(r *Resource, key string) string {
 	return ""
 }
 
-// inputFrom is the resource an input of r takes its value from.
-func (g *Graph) inputFrom(r *Resource, prop string) *Resource {
-	for _, e := range r.Deps {
-		if e.Kind == EdgeInput && slices.Contains(e.Props, prop) {
-			return g.Resources[e.URN]
-		}
-	}
-	return nil
-}
-
 // assignments matches every account assignment with the rules of the stack
 // configuration: by permission set (the name of the permission set resource
 // its ARN comes from), principal (the group or user resource its ID comes
@@ -108,11 +98,11 @@ func (p *Plan) assignments() *assignmentSummary {
 		}
 		s.total++
 		ps := ""
-		if psr := p.Graph.inputFrom(r, "permissionSetArn"); psr != nil {
+		if psr := p.Graph.InputFrom(r, "permissionSetArn"); psr != nil {
 			ps = inputString(psr, "name")
 		}
 		ptype, principal := inputString(r, "principalType"), ""
-		if pr := p.Graph.inputFrom(r, "principalId"); pr != nil {
+		if pr := p.Graph.InputFrom(r, "principalId"); pr != nil {
 			principal = cmp.Or(inputString(pr, "displayName"), inputString(pr, "userName"))
 		} else {
 			principal = p.principalNames[inputString(r, "principalId")]
@@ -254,7 +244,7 @@ func (p *Plan) WriteSummary(out io.Writer) error {
 			depth++
 		}
 		r := p.Graph.Resources[urn]
-		fmt.Fprintf(w, "  %*d  %s%s (%s)\n", width, len(p.Graph.descendants[urn]), strings.Repeat("  ", depth),
+		fmt.Fprintf(w, "  %*d  %s%s (%s)\n", width, len(p.Graph.DescendantsUnsorted(urn)), strings.Repeat("  ", depth),
 			x.labels[urn], r.Type)
 	}
 	fmt.Fprintf(w, "  %*d  at the top level (the stack's children)\n", width, top)

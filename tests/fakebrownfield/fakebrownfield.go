@@ -31,8 +31,11 @@ type Options struct {
 	RequestsPerSecond int
 	// NoInstance: IAM Identity Center is not enabled.
 	NoInstance bool
-	// PageSize is Organizations' page (default its largest, 20).
-	PageSize int
+	// PageSize is Organizations' page and SSOPageSize Identity Center's
+	// (defaults fakeorg.DefaultPageSize and fakesso.DefaultPageSize, small
+	// so that the lists cross pages; the largest AWS returns are
+	// fakeorg.MaxPageSize and fakesso.MaxPageSize).
+	PageSize, SSOPageSize int
 }
 
 // Org is a running fake organization.
@@ -53,7 +56,7 @@ func New(opts Options) *Org {
 	o := &Org{
 		Orgs: fakeorg.New(fakeorg.Options{PageSize: opts.PageSize}),
 		SSO: fakesso.New(fakesso.Options{Clock: opts.Clock, RequestsPerSecond: opts.RequestsPerSecond,
-			NoInstance: opts.NoInstance}),
+			NoInstance: opts.NoInstance, PageSize: opts.SSOPageSize}),
 		Admins:  fakeservices.NewAdmins(),
 		Catalog: fakeservices.NewServiceCatalog(),
 		STS:     fakeservices.NewSTS(fakeorg.DefaultManagementAccountID),

@@ -37,6 +37,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 )
 
 const (
@@ -59,8 +61,15 @@ const (
 	FeatureSetConsolidatedBilling = "CONSOLIDATED_BILLING"
 
 	// MaxPageSize is the largest MaxResults AWS accepts on the list
-	// operations the fake implements.
+	// operations the fake implements (20 for each of them, Organizations
+	// API reference).
 	MaxPageSize = 20
+	// DefaultPageSize is the page the list operations return when
+	// Options.PageSize is zero: smaller than any MaxResults a client asks
+	// for, so that every test with more than a handful of items crosses
+	// pages, as AWS may ("Organizations might return fewer results than the
+	// maximum even when there are more results available").
+	DefaultPageSize = 4
 
 	// AnyOp, given to Inject, queues faults returned by the next calls to
 	// any operation. Given to Calls, it returns the total of all operations.
@@ -106,9 +115,18 @@ type Options struct {
 	// AWSOrganizationsNotInUseException.
 	NotInOrganization bool
 	// PageSize is the default and largest page the list operations return
-	// (default and maximum MaxPageSize). A smaller value forces pagination
-	// even when a client asks for MaxResults 20.
+	// (default DefaultPageSize, at most MaxPageSize). A smaller value than a
+	// client's MaxResults forces pagination.
 	PageSize int
+	// Region is the Region requests must be signed for (default Region,
+	// us-east-1, where Organizations' endpoint is): a request whose SigV4
+	// credential scope names another Region, or another service than
+	// "organizations", gets InvalidSignatureException, as AWS answers.
+	Region string
+	// Consistency, when set, makes the lists lag the writes by a few
+	// reads, seeded (see fakeaws.Consistency). Nil: every read sees every
+	// write.
+	Consistency *fakeaws.Consistency
 	// WriteLatency is how long a write holds the organization "being
 	// modified". Writes overlapping that window get
 	// ConcurrentModificationException.
@@ -188,13 +206,15 @@ type Server struct {
 	writeLatency time.Duration
 	created      time.Time // JoinedTimestamp of every account
 
-	known     map[string]bool                 // principals EnableAWSServiceAccess accepts
-	enabled   map[string]time.Time            // principal -> DateEnabled
-	delegated map[string]map[string]time.Time // principal -> account -> DelegationEnabledDate
-	busy      bool                            // a write is in progress
-	ous       map[string]ou                   // the OUs, by ID
-	accounts  map[string]account              // the member accounts, by ID
-	tags      map[string]map[string]string    // account -> key -> value (tags.go)
+	region   string
+	known    map[string]bool              // principals EnableAWSServiceAccess accepts
+	state    trust                        // what writes and their checks see
+	view     trust                        // what reads see: state, lagging under Consistency
+	lag      *fakeaws.Lag                 // nil: reads see every write at once
+	busy     bool                         // a write is in progress
+	ous      map[string]ou                // the OUs, by ID
+	accounts map[string]account           // the member accounts, by ID
+	tags     map[string]map[string]string // account -> key -> value (tags.go)
 
 	faults              map[string][]Fault
 	calls               map[string]int
@@ -217,7 +237,10 @@ func New(opts Options) *Server {
 		opts.FeatureSet = FeatureSetAll
 	}
 	if opts.PageSize == 0 {
-		opts.PageSize = MaxPageSize
+		opts.PageSize = DefaultPageSize
+	}
+	if opts.Region == "" {
+		opts.Region = Region
 	}
 	if err := validateOptions(opts); err != nil {
 		panic(fmt.Sprintf("fakeorg.New: %v", err))
@@ -231,9 +254,11 @@ func New(opts Options) *Server {
 		pageSize:     opts.PageSize,
 		writeLatency: opts.WriteLatency,
 		created:      now(),
+		region:       opts.Region,
 		known:        map[string]bool{},
-		enabled:      map[string]time.Time{},
-		delegated:    map[string]map[string]time.Time{},
+		state:        newTrust(),
+		view:         newTrust(),
+		lag:          fakeaws.NewLag(opts.Consistency),
 		ous:          map[string]ou{},
 		accounts:     map[string]account{},
 		faults:       map[string][]Fault{},
@@ -264,7 +289,10 @@ func validateOptions(opts Options) error {
 		return fmt.Errorf("field Options.FeatureSet: %w", err)
 	}
 	if opts.PageSize < 1 || opts.PageSize > MaxPageSize {
-		return fmt.Errorf("field Options.PageSize %d is out of range: use 1 to %d, or 0 for %d", opts.PageSize, MaxPageSize, MaxPageSize)
+		return fmt.Errorf("field Options.PageSize %d is out of range: use 1 to %d, or 0 for %d", opts.PageSize, MaxPageSize, DefaultPageSize)
+	}
+	if !fakeaws.ValidRegion(opts.Region) {
+		return fmt.Errorf("field Options.Region %q is not an AWS Region name: use e.g. %q", opts.Region, Region)
 	}
 	if opts.WriteLatency < 0 {
 		return fmt.Errorf("field Options.WriteLatency %s is negative: use 0 or a positive duration", opts.WriteLatency)
@@ -370,8 +398,8 @@ func (s *Server) Reset() {
 func (s *Server) EnabledPrincipals() map[string]time.Time {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make(map[string]time.Time, len(s.enabled))
-	for p, t := range s.enabled {
+	out := make(map[string]time.Time, len(s.state.enabled))
+	for p, t := range s.state.enabled {
 		out[p] = t
 	}
 	return out
@@ -379,18 +407,20 @@ func (s *Server) EnabledPrincipals() map[string]time.Time {
 
 // EnableOutOfBand enables trusted access for p as another tool would: no
 // request is counted and the write lock is ignored. Enabling an enabled
-// principal keeps its DateEnabled.
+// principal keeps its DateEnabled. Like every write, it lags under
+// Options.Consistency.
 func (s *Server) EnableOutOfBand(p string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.enableLocked(p)
+	at := now()
+	s.mutate(func(t *trust) { t.enable(p, at) })
 }
 
 // DisableOutOfBand disables trusted access for p as another tool would.
 func (s *Server) DisableOutOfBand(p string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.enabled, p)
+	s.mutate(func(t *trust) { t.disable(p) })
 }
 
 // RegisterOutOfBand registers account as a delegated administrator for
@@ -398,12 +428,8 @@ func (s *Server) DisableOutOfBand(p string) {
 func (s *Server) RegisterOutOfBand(principal, account string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.delegated[principal] == nil {
-		s.delegated[principal] = map[string]time.Time{}
-	}
-	if _, ok := s.delegated[principal][account]; !ok {
-		s.delegated[principal][account] = now()
-	}
+	at := now()
+	s.mutate(func(t *trust) { t.register(principal, account, at) })
 }
 
 // DeregisterOutOfBand removes account as a delegated administrator for
@@ -411,7 +437,7 @@ func (s *Server) RegisterOutOfBand(principal, account string) {
 func (s *Server) DeregisterOutOfBand(principal, account string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.deregisterLocked(principal, account)
+	s.mutate(func(t *trust) { t.deregister(principal, account) })
 }
 
 // DelegatedAdmins returns the accounts registered as delegated
@@ -419,7 +445,7 @@ func (s *Server) DeregisterOutOfBand(principal, account string) {
 func (s *Server) DelegatedAdmins(principal string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return sortedKeys(s.delegated[principal])
+	return sortedKeys(s.state.delegated[principal])
 }
 
 // SetCallerAccountID changes the account later requests are treated as
@@ -451,20 +477,6 @@ func (s *Server) SetInOrganization(in bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.inOrg = in
-}
-
-func (s *Server) enableLocked(p string) {
-	if _, ok := s.enabled[p]; !ok {
-		s.enabled[p] = now()
-	}
-}
-
-func (s *Server) deregisterLocked(principal, account string) {
-	admins := s.delegated[principal]
-	delete(admins, account)
-	if len(admins) == 0 {
-		delete(s.delegated, principal)
-	}
 }
 
 // now is the current time at the millisecond precision the wire format

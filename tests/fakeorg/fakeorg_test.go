@@ -31,9 +31,13 @@ const (
 	sh      = "securityhub.amazonaws.com"
 )
 
+// memberAccounts are the member accounts of the tests' organization.
+var memberAccounts = []string{"222222222222", "333333333333", "444444444444"}
+
 func start(t *testing.T, opts Options) *Server {
 	t.Helper()
 	s := New(opts)
+	s.AddAccounts(memberAccounts...)
 	t.Cleanup(s.Close)
 	return s
 }
@@ -111,8 +115,9 @@ func TestListPaginates(t *testing.T) {
 		maxResults *int32
 		wantPages  []int
 	}{
-		{name: "default page size", wantPages: []int{20, 20, 5}},
-		{name: "client MaxResults", maxResults: aws.Int32(10), wantPages: []int{10, 10, 10, 10, 5}},
+		{name: "default page size", wantPages: []int{4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1}},
+		{name: "client MaxResults", pageSize: MaxPageSize, maxResults: aws.Int32(10), wantPages: []int{10, 10, 10, 10, 5}},
+		{name: "largest page", pageSize: MaxPageSize, wantPages: []int{20, 20, 5}},
 		{name: "server page size caps MaxResults", pageSize: 7, maxResults: aws.Int32(20), wantPages: []int{7, 7, 7, 7, 7, 7, 3}},
 	}
 	for _, tt := range tests {
@@ -734,12 +739,26 @@ func TestRawProtocol(t *testing.T) {
 		{
 			name:   "unsigned request",
 			target: targetPrefix + OpEnableAWSServiceAccess, body: `{"ServicePrincipal":"sso.amazonaws.com"}`,
-			wantStatus: 400, wantCode: "MissingAuthenticationTokenException", wantBody: "Missing Authentication Token",
+			wantStatus: 403, wantCode: "MissingAuthenticationTokenException", wantBody: "Missing Authentication Token",
 		},
 		{
 			name:   "wrong signature scheme",
 			target: targetPrefix + OpEnableAWSServiceAccess, auth: "Bearer token", body: `{"ServicePrincipal":"sso.amazonaws.com"}`,
-			wantStatus: 400, wantCode: "MissingAuthenticationTokenException",
+			wantStatus: 403, wantCode: "MissingAuthenticationTokenException",
+		},
+		{
+			name:   "signed for another Region",
+			target: targetPrefix + OpListAWSServiceAccessForOrganization,
+			auth:   strings.Replace(fakeAuth, "/us-east-1/", "/eu-west-1/", 1), body: `{}`,
+			wantStatus: 403, wantCode: "InvalidSignatureException",
+			wantBody: "Credential should be scoped to a valid region, not 'eu-west-1'.",
+		},
+		{
+			name:   "signed for another service",
+			target: targetPrefix + OpListAWSServiceAccessForOrganization,
+			auth:   strings.Replace(fakeAuth, "/organizations/", "/sso/", 1), body: `{}`,
+			wantStatus: 403, wantCode: "InvalidSignatureException",
+			wantBody: "Credential should be scoped to correct service: 'organizations'.",
 		},
 		{
 			name:   "unknown operation",
@@ -794,7 +813,7 @@ func TestRawProtocol(t *testing.T) {
 		t.Parallel()
 		s := start(t, Options{})
 		resp := rawPost(t, s, targetPrefix+OpEnableAWSServiceAccess, "", `{"ServicePrincipal":"sso.amazonaws.com"}`)
-		assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
+		assert.Equal(t, http.StatusForbidden, resp.StatusCode)
 		assert.Empty(t, s.EnabledPrincipals())
 		assert.Equal(t, 1, s.Calls(OpEnableAWSServiceAccess), "rejected requests are counted")
 	})

@@ -63,7 +63,8 @@ func (s *Server) enableAWSServiceAccess(req *request) (any, *apiError) {
 		return nil, err
 	}
 	return nil, s.write(func() *apiError {
-		s.enableLocked(p)
+		at := now()
+		s.mutate(func(t *trust) { t.enable(p, at) })
 		return nil
 	})
 }
@@ -81,7 +82,7 @@ func (s *Server) disableAWSServiceAccess(req *request) (any, *apiError) {
 		return nil, err
 	}
 	return nil, s.write(func() *apiError {
-		delete(s.enabled, p)
+		s.mutate(func(t *trust) { t.disable(p) })
 		return nil
 	})
 }
@@ -103,14 +104,15 @@ func (s *Server) listAWSServiceAccess(req *request) (any, *apiError) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	page, next, err := paginate(req, st, OpListAWSServiceAccessForOrganization, "", sortedKeys(s.enabled))
+	view := s.read()
+	page, next, err := paginate(req, st, OpListAWSServiceAccessForOrganization, "", sortedKeys(view.enabled))
 	if err != nil {
 		return nil, err
 	}
 	out := listAWSServiceAccessOutput{EnabledServicePrincipals: []enabledServicePrincipal{}, NextToken: next}
 	for _, p := range page {
 		out.EnabledServicePrincipals = append(out.EnabledServicePrincipals,
-			enabledServicePrincipal{ServicePrincipal: p, DateEnabled: epochSeconds(s.enabled[p])})
+			enabledServicePrincipal{ServicePrincipal: p, DateEnabled: epochSeconds(view.enabled[p])})
 	}
 	return out, nil
 }
@@ -136,18 +138,19 @@ func (s *Server) registerDelegatedAdministrator(req *request) (any, *apiError) {
 	if account == st.mgmt {
 		return nil, constraintViolation("CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR", msgCannotRegisterMgmt)
 	}
+	if !s.HasAccount(account) {
+		return nil, newError("AccountNotFoundException", msgAccountNotFound)
+	}
 	return nil, s.write(func() *apiError {
-		if _, ok := s.enabled[p]; !ok {
+		if _, ok := s.state.enabled[p]; !ok {
 			return constraintViolation("SERVICE_ACCESS_NOT_ENABLED", fmt.Sprintf(
 				"You must enable trusted access for %s (EnableAWSServiceAccess) before you register a delegated administrator for it.", p))
 		}
-		if _, ok := s.delegated[p][account]; ok {
+		if _, ok := s.state.delegated[p][account]; ok {
 			return newError("AccountAlreadyRegisteredException", msgAlreadyRegistered)
 		}
-		if s.delegated[p] == nil {
-			s.delegated[p] = map[string]time.Time{}
-		}
-		s.delegated[p][account] = now()
+		at := now()
+		s.mutate(func(t *trust) { t.register(p, account, at) })
 		return nil
 	})
 }
@@ -165,11 +168,14 @@ func (s *Server) deregisterDelegatedAdministrator(req *request) (any, *apiError)
 	if err != nil {
 		return nil, err
 	}
+	if !s.HasAccount(account) {
+		return nil, newError("AccountNotFoundException", msgAccountNotFound)
+	}
 	return nil, s.write(func() *apiError {
-		if _, ok := s.delegated[p][account]; !ok {
+		if _, ok := s.state.delegated[p][account]; !ok {
 			return newError("AccountNotRegisteredException", msgNotRegistered)
 		}
-		s.deregisterLocked(p, account)
+		s.mutate(func(t *trust) { t.deregister(p, account) })
 		return nil
 	})
 }
@@ -211,7 +217,7 @@ func (s *Server) listDelegatedAdministrators(req *request) (any, *apiError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	since := map[string]time.Time{}
-	for p, admins := range s.delegated {
+	for p, admins := range s.read().delegated {
 		if filter != "" && p != filter {
 			continue
 		}
@@ -264,10 +270,13 @@ func (s *Server) listDelegatedServicesForAccount(req *request) (any, *apiError) 
 	if err != nil {
 		return nil, err
 	}
+	if !s.HasAccount(account) {
+		return nil, newError("AccountNotFoundException", msgAccountNotFound)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	since := map[string]time.Time{}
-	for p, admins := range s.delegated {
+	for p, admins := range s.read().delegated {
 		if t, ok := admins[account]; ok {
 			since[p] = t
 		}

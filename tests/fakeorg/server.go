@@ -11,13 +11,16 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 )
 
 const (
 	targetPrefix    = "AWSOrganizationsV20161128."
 	jsonContentType = "application/x-amz-json-1.1"
-	authPrefix      = "AWS4-HMAC-SHA256 Credential="
-	maxBodyBytes    = 1 << 20
+	// SigningName is the service name of Organizations' SigV4 credential scope.
+	SigningName  = "organizations"
+	maxBodyBytes = 1 << 20
 
 	// Length limits from the Organizations API reference.
 	maxEnablePrincipalLen    = 1000
@@ -36,6 +39,7 @@ const (
 	msgNotRegistered          = "The provided account is not a registered delegated administrator for your organization."
 	msgUnrecognizedPrincipal  = "You specified an unrecognized service principal."
 	msgInvalidNextToken       = "You specified an invalid value for nextToken. You must get the value from the response to a previous call to the API."
+	msgAccountNotFound        = "We can't find an AWS account with the AccountId that you specified, or the account whose credentials you used to make this request isn't a member of an organization."
 )
 
 // principalPattern is the ServicePrincipal pattern of the API reference.
@@ -136,9 +140,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 
-	if !strings.HasPrefix(r.Header.Get("Authorization"), authPrefix) {
-		writeError(w, newError("MissingAuthenticationTokenException",
-			"Missing Authentication Token: the request must be signed with AWS Signature Version 4"))
+	s.mu.Lock()
+	region := s.region
+	s.mu.Unlock()
+	if e := fakeaws.CheckScope(r, fakeaws.JSON, region, SigningName); e != nil {
+		writeError(w, &apiError{status: e.Status, code: e.Code, message: e.Message})
 		return
 	}
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != jsonContentType {
@@ -271,10 +277,8 @@ func (s *Server) checkList(st orgState) *apiError {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, admins := range s.delegated {
-		if _, ok := admins[st.caller]; ok {
-			return nil
-		}
+	if s.state.isAdmin(st.caller) {
+		return nil
 	}
 	return newError("AccessDeniedException", msgAccessDenied)
 }

@@ -65,6 +65,39 @@ func (s *Server) AddAccount(parent, id, name, status string) {
 	s.accounts[id] = account{id: id, name: name, status: status, parent: parent}
 }
 
+// AddAccounts adds each of ids, ACTIVE, in the root, named "account-<id>":
+// the member accounts a test registers as delegated administrators or
+// assigns access in. Organizations refuses an account that is not in the
+// organization (AccountNotFoundException).
+func (s *Server) AddAccounts(ids ...string) {
+	for _, id := range ids {
+		s.AddAccount(RootID, id, "account-"+id, "")
+	}
+}
+
+// HasAccount says whether account is in the organization: the management
+// account or one added with AddAccount.
+func (s *Server) HasAccount(account string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.accounts[account]
+	return ok || account == s.mgmt
+}
+
+// CallerAccountID is the account requests are treated as coming from.
+func (s *Server) CallerAccountID() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.caller
+}
+
+// ManagementAccountID is the organization's management account.
+func (s *Server) ManagementAccountID() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.mgmt
+}
+
 func (s *Server) mustParent(id string) {
 	if _, ok := s.ous[id]; id != RootID && !ok {
 		panic(fmt.Sprintf("fakeorg: parent %q does not exist: use RootID or an OU added before", id))
@@ -99,8 +132,16 @@ func (s *Server) listRoots(req *request) (any, *apiError) {
 	if err := s.checkList(st); err != nil {
 		return nil, err
 	}
-	return map[string]any{"Roots": []rootOut{{ID: RootID, Name: "Root",
-		Arn: fmt.Sprintf("arn:aws:organizations::%s:root/%s/%s", st.mgmt, OrganizationID, RootID)}}}, nil
+	page, next, err := paginate(req, st, OpListRoots, "", []string{RootID})
+	if err != nil {
+		return nil, err
+	}
+	roots := []rootOut{}
+	for _, id := range page {
+		roots = append(roots, rootOut{ID: id, Name: "Root",
+			Arn: fmt.Sprintf("arn:aws:organizations::%s:root/%s/%s", st.mgmt, OrganizationID, id)})
+	}
+	return map[string]any{"Roots": roots, "NextToken": next}, nil
 }
 
 func (s *Server) checkParent(req *request) (string, *apiError) {
@@ -198,4 +239,11 @@ func (s *Server) accountPage(req *request, st orgState, op, filter string, keys 
 			Status: a.status, State: a.status, JoinedMethod: "CREATED", JoinedTimestamp: epochSeconds(s.created)})
 	}
 	return map[string]any{"Accounts": out, "NextToken": next}, nil
+}
+
+// Region is the Region requests must be signed for.
+func (s *Server) Region() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.region
 }

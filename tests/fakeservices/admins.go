@@ -2,11 +2,16 @@ package fakeservices
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
-	"regexp"
 	"sort"
-
+	"strconv"
+	"strings"
 	"sync"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 )
 
 // Admins fakes the read side of the services' own delegated-administrator
@@ -22,6 +27,20 @@ type Admins struct {
 	calls  map[string]int                 // "service:Operation" -> calls
 	// Unreadable services answer AccessDeniedException.
 	unreadable map[string]bool
+	// caller and mgmt: a caller that is not the management account is
+	// refused, as these lists are the management account's.
+	caller, mgmt string
+	pageSize     int
+}
+
+// SetCallerAccountID changes the account later calls come from: an account
+// other than the management account (111111111111) gets
+// AccessDeniedException, as the services answer their organization
+// administrator lists to the management account only.
+func (a *Admins) SetCallerAccountID(id string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.caller = id
 }
 
 // Signing names of the services Admins serves.
@@ -37,7 +56,8 @@ const (
 
 // NewAdmins returns an empty fake: no administrator anywhere.
 func NewAdmins() *Admins {
-	return &Admins{admins: map[string]map[string][]string{}, calls: map[string]int{}, unreadable: map[string]bool{}}
+	return &Admins{admins: map[string]map[string][]string{}, calls: map[string]int{}, unreadable: map[string]bool{},
+		caller: fakeorg.DefaultManagementAccountID, mgmt: fakeorg.DefaultManagementAccountID, pageSize: 1}
 }
 
 // Set designates account as service's administrator in region.
@@ -69,17 +89,8 @@ func (a *Admins) Calls() map[string]int {
 	return out
 }
 
-// scopePattern reads the Region and service of a SigV4 credential scope.
-var scopePattern = regexp.MustCompile(`Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/aws4_request`)
-
 // Scope returns the Region and signing name of a signed request.
-func Scope(r *http.Request) (region, service string, ok bool) {
-	m := scopePattern.FindStringSubmatch(r.Header.Get("Authorization"))
-	if m == nil {
-		return "", "", false
-	}
-	return m[1], m[2], true
-}
+func Scope(r *http.Request) (region, service string, ok bool) { return fakeaws.Scope(r) }
 
 // Serves says whether the fake serves the service.
 func (a *Admins) Serves(service string) bool {
@@ -93,8 +104,11 @@ func (a *Admins) Serves(service string) bool {
 // ServeHTTP answers one call.
 func (a *Admins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	region, service, ok := Scope(r)
-	if !ok {
-		restError(w, http.StatusForbidden, "MissingAuthenticationTokenException", "the request must be signed")
+	if !ok || !a.Serves(service) {
+		service = "guardduty" // a scope with no service the fake serves: name one
+	}
+	if e := fakeaws.CheckScope(r, fakeaws.JSON, "", service); e != nil {
+		restError(w, e.Status, e.Code, e.Message)
 		return
 	}
 	op := ""
@@ -117,12 +131,23 @@ func (a *Admins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	a.mu.Lock()
 	a.calls[service+":"+op]++
-	denied := a.unreadable[service]
-	accounts := append([]string{}, a.admins[service][region]...)
+	denied := a.unreadable[service] || a.caller != a.mgmt
+	all := append([]string{}, a.admins[service][region]...)
+	pageSize := a.pageSize
 	a.mu.Unlock()
 	if denied {
 		restError(w, http.StatusForbidden, "AccessDeniedException", "User is not authorized to perform: "+service+":"+op)
 		return
+	}
+	// The lists page: each service's NextToken and MaxResults, in the query
+	// (GET) or the body (POST), with the case its API uses.
+	accounts, next := all, ""
+	if op != "GetOrganizationAdminAccount" && op != "GetAdminAccount" {
+		accounts, next = a.page(r, all, pageSize)
+	}
+	tokenKey := "nextToken"
+	if service == SecurityHub || service == Detective {
+		tokenKey = "NextToken"
 	}
 	var out any
 	switch service {
@@ -131,32 +156,32 @@ func (a *Admins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		for _, acct := range accounts {
 			items = append(items, map[string]string{"adminAccountId": acct, "adminStatus": "ENABLED"})
 		}
-		out = map[string]any{"adminAccounts": items}
+		out = withToken(map[string]any{"adminAccounts": items}, tokenKey, next)
 	case SecurityHub:
 		items := []map[string]string{}
 		for _, acct := range accounts {
 			items = append(items, map[string]string{"AccountId": acct, "Status": "ENABLED"})
 		}
-		out = map[string]any{"AdminAccounts": items}
+		out = withToken(map[string]any{"AdminAccounts": items}, tokenKey, next)
 	case Macie:
 		items := []map[string]string{}
 		for _, acct := range accounts {
 			items = append(items, map[string]string{"accountId": acct, "status": "ENABLED"})
 		}
-		out = map[string]any{"adminAccounts": items}
+		out = withToken(map[string]any{"adminAccounts": items}, tokenKey, next)
 	case Detective:
 		items := []map[string]string{}
 		for _, acct := range accounts {
 			items = append(items, map[string]string{"AccountId": acct,
 				"GraphArn": "arn:aws:detective:" + region + ":" + acct + ":graph:0123456789abcdef"})
 		}
-		out = map[string]any{"Administrators": items}
+		out = withToken(map[string]any{"Administrators": items}, tokenKey, next)
 	case Inspector:
 		items := []map[string]string{}
 		for _, acct := range accounts {
 			items = append(items, map[string]string{"accountId": acct, "status": "ENABLED"})
 		}
-		out = map[string]any{"delegatedAdminAccounts": items}
+		out = withToken(map[string]any{"delegatedAdminAccounts": items}, tokenKey, next)
 	case AuditManager:
 		if len(accounts) == 0 {
 			restError(w, http.StatusNotFound, "ResourceNotFoundException", "No delegated administrator is registered.")
@@ -178,6 +203,44 @@ func (a *Admins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(out)
+}
+
+// page returns the accounts of one page of a list and the next page's token
+// ("" on the last): the request's NextToken (an index) and MaxResults, read
+// from the query or the JSON body whatever their case, at most pageSize.
+func (a *Admins) page(r *http.Request, accounts []string, pageSize int) ([]string, string) {
+	params := map[string]any{}
+	if r.Method == http.MethodPost {
+		body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		_ = json.Unmarshal(body, &params)
+	}
+	for k, v := range r.URL.Query() {
+		params[k] = v[0]
+	}
+	start, size := 0, pageSize
+	for k, v := range params {
+		switch strings.ToLower(k) {
+		case "nexttoken":
+			start, _ = strconv.Atoi(fmt.Sprint(v))
+		case "maxresults":
+			if n, err := strconv.Atoi(fmt.Sprint(v)); err == nil && n > 0 && n < size {
+				size = n
+			}
+		}
+	}
+	start = min(max(start, 0), len(accounts))
+	end := min(start+size, len(accounts))
+	if end < len(accounts) {
+		return accounts[start:end], strconv.Itoa(end)
+	}
+	return accounts[start:end], ""
+}
+
+func withToken(out map[string]any, key, next string) map[string]any {
+	if next != "" {
+		out[key] = next
+	}
+	return out
 }
 
 func restError(w http.ResponseWriter, status int, code, message string) {

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 )
 
@@ -29,7 +30,11 @@ type CloudFormation struct{ *server }
 // is the StackSets principal's trusted access in org.
 func NewCloudFormation(org *fakeorg.Server) *CloudFormation {
 	c := &CloudFormation{}
-	c.server = newServer(org, http.HandlerFunc(c.serve))
+	c.server = newServer(org, "cloudformation", fakeaws.Query, http.HandlerFunc(c.serve))
+	// "You can call ActivateOrganizationsAccess from the management account
+	// or a delegated administrator account" (StackSets' delegated
+	// administrators are registered for member.org.stacksets).
+	c.delegable = StackSetsPrincipal
 	return c
 }
 
@@ -45,9 +50,9 @@ func (c *CloudFormation) serve(w http.ResponseWriter, r *http.Request) {
 		cfnError(w, f.Status, f.Code, f.message())
 		return
 	}
-	_, enabled := c.org.EnabledPrincipals()[StackSetsPrincipal]
 	switch op {
 	case OpDescribeOrganizationsAccess:
+		_, enabled := c.org.ReadEnabledPrincipals()[StackSetsPrincipal]
 		status := "DISABLED"
 		if enabled {
 			status = "ENABLED"

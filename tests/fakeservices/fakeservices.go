@@ -14,9 +14,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"strings"
+	"slices"
 	"sync"
 
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 )
 
@@ -27,31 +28,39 @@ const (
 	// delegated administrator under.
 	SecurityLakePrincipal = "securitylake.amazonaws.com"
 
-	authPrefix = "AWS4-HMAC-SHA256 Credential="
+	// DefaultPageSize is the page of the fakes' lists when a client asks
+	// for none or more: small, so that the tests' lists cross pages.
+	DefaultPageSize = 2
 )
 
 // Fault is an error response a fake returns instead of running an operation.
 type Fault struct {
-	Status int
-	Code   string
+	Status  int
+	Code    string
+	Message string // default "injected <Code>"
 }
 
 // Throttle is the throttling fault both services return.
 func Throttle(code string) Fault { return Fault{Status: http.StatusTooManyRequests, Code: code} }
 
-// server holds what both fakes share: the organization, call counts and
-// queued faults.
+// server holds what the fakes share: the organization, the service's
+// signing name and protocol, call counts and queued faults.
 type server struct {
-	org *fakeorg.Server
-	srv *httptest.Server
+	org      *fakeorg.Server
+	srv      *httptest.Server
+	name     string // SigV4 signing name
+	protocol fakeaws.Protocol
+	// delegable: a delegated administrator of the service may call it too,
+	// not only the management account.
+	delegable string
 
 	mu     sync.Mutex
 	calls  map[string]int
 	faults map[string][]Fault
 }
 
-func newServer(org *fakeorg.Server, h http.Handler) *server {
-	s := &server{org: org, calls: map[string]int{}, faults: map[string][]Fault{}}
+func newServer(org *fakeorg.Server, name string, protocol fakeaws.Protocol, h http.Handler) *server {
+	s := &server{org: org, name: name, protocol: protocol, calls: map[string]int{}, faults: map[string][]Fault{}}
 	s.srv = httptest.NewServer(h)
 	return s
 }
@@ -76,13 +85,26 @@ func (s *server) Inject(op string, faults ...Fault) {
 	s.faults[op] = append(s.faults[op], faults...)
 }
 
-// begin counts a call to op and returns a queued fault for it, if any.
+// begin counts a call to op and returns the fault to answer instead of
+// running it, if any: a signature scoped to another Region or service
+// (checked as AWS checks it), a caller that is neither the organization's
+// management account nor, where the service allows it, its delegated
+// administrator, or a queued fault.
 func (s *server) begin(r *http.Request, op string) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls[op]++
-	if !strings.HasPrefix(r.Header.Get("Authorization"), authPrefix) {
-		return Fault{Status: http.StatusForbidden, Code: "MissingAuthenticationTokenException"}, true
+	if e := fakeaws.CheckScope(r, s.protocol, s.org.Region(), s.name); e != nil {
+		return Fault{Status: e.Status, Code: e.Code, Message: e.Message}, true
+	}
+	if caller := s.org.CallerAccountID(); caller != s.org.ManagementAccountID() &&
+		(s.delegable == "" || !slices.Contains(s.org.DelegatedAdmins(s.delegable), caller)) {
+		code := "AccessDeniedException"
+		if s.protocol == fakeaws.Query {
+			code = "AccessDenied"
+		}
+		return Fault{Status: http.StatusForbidden, Code: code, Message: fmt.Sprintf("User: arn:aws:iam::%s:user/caller "+
+			"is not authorized to perform: %s:%s: only the organization's management account can", caller, s.name, op)}, true
 	}
 	if q := s.faults[op]; len(q) > 0 {
 		s.faults[op] = q[1:]
@@ -91,4 +113,9 @@ func (s *server) begin(r *http.Request, op string) (Fault, bool) {
 	return Fault{}, false
 }
 
-func (f Fault) message() string { return fmt.Sprintf("injected %s", f.Code) }
+func (f Fault) message() string {
+	if f.Message != "" {
+		return f.Message
+	}
+	return fmt.Sprintf("injected %s", f.Code)
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 )
 
@@ -26,7 +27,7 @@ type Notifications struct{ *server }
 // access is notifications.amazon.com's trusted access in org.
 func NewNotifications(org *fakeorg.Server) *Notifications {
 	n := &Notifications{}
-	n.server = newServer(org, http.HandlerFunc(n.serve))
+	n.server = newServer(org, "notifications", fakeaws.JSON, http.HandlerFunc(n.serve))
 	return n
 }
 
@@ -53,7 +54,7 @@ func (n *Notifications) serve(w http.ResponseWriter, r *http.Request) {
 		n.org.DisableOutOfBand(NotificationsPrincipal)
 	case OpGetNotificationsAccessForOrganization:
 		status := "DISABLED"
-		if _, on := n.org.EnabledPrincipals()[NotificationsPrincipal]; on {
+		if _, on := n.org.ReadEnabledPrincipals()[NotificationsPrincipal]; on {
 			status = "ENABLED"
 		}
 		b, _ := json.Marshal(map[string]any{"notificationsAccessForOrganization": map[string]string{"accessStatus": status}})

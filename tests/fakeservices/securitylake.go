@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"regexp"
 
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
 )
 
@@ -31,7 +32,7 @@ type SecurityLake struct {
 // is registered in org, whose management account is mgmt.
 func NewSecurityLake(org *fakeorg.Server, mgmt string) *SecurityLake {
 	s := &SecurityLake{mgmt: mgmt}
-	s.server = newServer(org, http.HandlerFunc(s.serve))
+	s.server = newServer(org, "securitylake", fakeaws.JSON, http.HandlerFunc(s.serve))
 	return s
 }
 
@@ -62,6 +63,10 @@ func (s *SecurityLake) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		switch {
+		case !s.org.HasAccount(in.AccountID):
+			slError(w, http.StatusBadRequest, "BadRequestException",
+				fmt.Sprintf("Account %s is not a member of the organization.", in.AccountID))
+			return
 		case in.AccountID == s.mgmt:
 			slError(w, http.StatusBadRequest, "BadRequestException",
 				"The organization management account cannot be the delegated administrator account.")

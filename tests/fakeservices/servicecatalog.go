@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 )
 
 // ServiceCatalog fakes the read side of Service Catalog (JSON 1.1, X-Amz-Target
@@ -78,6 +80,13 @@ type scRequest struct {
 
 // ServeHTTP answers one call.
 func (s *ServiceCatalog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if e := fakeaws.CheckScope(r, fakeaws.JSON, "", "servicecatalog"); e != nil {
+		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+		w.Header().Set("X-Amzn-ErrorType", e.Code)
+		w.WriteHeader(e.Status)
+		_ = json.NewEncoder(w).Encode(map[string]string{"__type": e.Code, "Message": e.Message})
+		return
+	}
 	op, ok := strings.CutPrefix(r.Header.Get("X-Amz-Target"), scPrefix)
 	if !ok {
 		jsonError(w, "UnknownOperationException", "expected X-Amz-Target "+scPrefix+"<Operation>")
@@ -169,12 +178,15 @@ func (s *ServiceCatalog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(out)
 }
 
-// tokenPage returns the page of keys after token, sorted, and the next token.
+// tokenPage returns the page of keys after token, sorted, and the next
+// token: of the size the client asks for, at most largest (the API's
+// limit) and DefaultPageSize (so that the tests cross pages).
 func tokenPage(keys []string, token *string, size, largest int) ([]string, string) {
 	sort.Strings(keys)
 	if size <= 0 || size > largest {
 		size = largest
 	}
+	size = min(size, DefaultPageSize)
 	start := 0
 	if token != nil {
 		start = sort.SearchStrings(keys, *token)

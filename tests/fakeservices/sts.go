@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 )
 
 // STS fakes sts:GetCallerIdentity (the query protocol: POST of
@@ -26,6 +28,12 @@ func (s *STS) SetAccount(account string) {
 
 // ServeHTTP answers one call.
 func (s *STS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if e := fakeaws.CheckScope(r, fakeaws.Query, "", "sts"); e != nil {
+		w.WriteHeader(e.Status)
+		fmt.Fprintf(w, `<ErrorResponse><Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error></ErrorResponse>`,
+			e.Code, e.Message)
+		return
+	}
 	if err := r.ParseForm(); err != nil || r.PostForm.Get("Action") != "GetCallerIdentity" {
 		w.WriteHeader(http.StatusBadRequest)
 		fmt.Fprint(w, `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code>`+

@@ -32,6 +32,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 )
 
 // Defaults of Options.
@@ -42,6 +44,16 @@ const (
 	DefaultMaxOutstanding    = 10
 	// MaxPageSize is the largest MaxResults of the assignment list calls.
 	MaxPageSize = 100
+	// DefaultPageSize is the page the lists return when Options.PageSize
+	// is zero: small, so that the tests' lists cross pages (AWS returns
+	// NextToken whenever more results remain, whatever MaxResults).
+	DefaultPageSize = 10
+	// DefaultManagementAccountID is the organization's management account,
+	// the account the requests come from unless SetCallerAccountID says
+	// otherwise.
+	DefaultManagementAccountID = "111111111111"
+	// Region is the default Region requests must be signed for.
+	Region = "us-east-1"
 	// AnyOp, given to Calls, counts every operation.
 	AnyOp = "*"
 )
@@ -60,7 +72,7 @@ type wallClock struct{}
 func (wallClock) Now() time.Time { return time.Now() }
 
 // SimClock is a simulated clock: time moves only when Sleep or Advance
-// moves it. It satisfies the orgtrust provider's Clock, so a client and the
+// moves it. It satisfies awsapi.Clock (internal/awsapi), so a client and the
 // fake can share it. Sleep is meant for a single sleeper (the client's
 // pump): it advances the clock at once.
 type SimClock struct {
@@ -110,9 +122,24 @@ type Options struct {
 	// RequestsPerSecond and MaxOutstanding are the quotas (defaults 20, 10).
 	RequestsPerSecond int
 	MaxOutstanding    int
-	// PageSize is the default and largest page of the assignment lists
-	// (default MaxPageSize).
+	// PageSize is the default and largest page of the lists (default
+	// DefaultPageSize, at most MaxPageSize).
 	PageSize int
+	// Region is the Region of the instance: requests must be signed for it
+	// (default Region). A request whose SigV4 credential scope names another
+	// Region, or another service than sso (sso-admin), identitystore or
+	// organizations (ListAccounts), gets InvalidSignatureException.
+	Region string
+	// ManagementAccountID is the organization's management account
+	// (default DefaultManagementAccountID) and DelegatedAdminAccountID the
+	// account registered as Identity Center's delegated administrator, if
+	// any: the two accounts whose calls to sso-admin AWS answers. Any other
+	// caller (SetCallerAccountID) gets AccessDeniedException.
+	ManagementAccountID, DelegatedAdminAccountID string
+	// Consistency, when set, makes the lists and describes of assignments
+	// and permission sets lag the writes by a few reads, seeded (see
+	// fakeaws.Consistency). Nil: every read sees every write.
+	Consistency *fakeaws.Consistency
 	// Clock is the time source (default the wall clock).
 	Clock Clock
 	// Middleware, when set, wraps the fake's HTTP handler, for example with
@@ -152,17 +179,24 @@ type Server struct {
 	srv  *httptest.Server
 	opts Options
 
-	mu          sync.Mutex
-	users       map[string]bool
-	groups      map[string]bool
-	accounts    []string
-	assignments map[string]Assignment
-	ops         map[string]*operation
-	pending     []*operation // not yet settled, in completion order
-	failAccount map[string]string
-	window      []time.Time // accepted quota-counted requests in the last second
-	seq         int
-	prov        provisioningState // provisioning.go
+	mu     sync.Mutex
+	caller string
+	lag    *fakeaws.Lag
+	// seenAssignments and seenPermissionSets are what reads see: the
+	// assignments and permission sets, lagging the writes under
+	// Options.Consistency.
+	seenAssignments    map[string]Assignment
+	seenPermissionSets map[string]*PermissionSet
+	users              map[string]bool
+	groups             map[string]bool
+	accounts           []string
+	assignments        map[string]Assignment
+	ops                map[string]*operation
+	pending            []*operation // not yet settled, in completion order
+	failAccount        map[string]string
+	window             []time.Time // accepted quota-counted requests in the last second
+	seq                int
+	prov               provisioningState // provisioning.go
 
 	permissionSets map[string]*PermissionSet
 	psSeq          int
@@ -192,8 +226,15 @@ func New(opts Options) *Server {
 	if opts.MaxOutstanding <= 0 {
 		opts.MaxOutstanding = DefaultMaxOutstanding
 	}
-	if opts.PageSize <= 0 || opts.PageSize > MaxPageSize {
-		opts.PageSize = MaxPageSize
+	if opts.PageSize <= 0 {
+		opts.PageSize = DefaultPageSize
+	}
+	opts.PageSize = min(opts.PageSize, MaxPageSize)
+	if opts.Region == "" {
+		opts.Region = Region
+	}
+	if opts.ManagementAccountID == "" {
+		opts.ManagementAccountID = DefaultManagementAccountID
 	}
 	if opts.Clock == nil {
 		opts.Clock = wallClock{}
@@ -204,6 +245,8 @@ func New(opts Options) *Server {
 		assignments: map[string]Assignment{}, ops: map[string]*operation{},
 		failAccount: map[string]string{}, calls: map[string]int{},
 		permissionSets: map[string]*PermissionSet{}, groupNames: map[string]string{}, userNames: map[string]string{},
+		caller: opts.ManagementAccountID, lag: fakeaws.NewLag(opts.Consistency),
+		seenAssignments: map[string]Assignment{}, seenPermissionSets: map[string]*PermissionSet{},
 	}
 	sort.Strings(s.accounts)
 	for _, u := range opts.Users {
@@ -231,9 +274,45 @@ func (s *Server) Close() { s.srv.Close() }
 // InstanceArn is the fake's instance.
 func (s *Server) InstanceArn() string { return s.opts.InstanceArn }
 
-// PermissionSetArn returns the ARN of permission set n of the instance.
+// PermissionSetArn returns the ARN of permission set n of the instance,
+// adding the permission set (named "ps-<n>") when it does not exist yet:
+// Identity Center refuses an assignment of a permission set that does not
+// exist. AddPermissionSet numbers its permission sets from 1 up.
 func (s *Server) PermissionSetArn(n int) string {
+	arn := s.permissionSetArn(n)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.permissionSets[arn]; !ok {
+		s.addPermissionSet(arn, &PermissionSet{Name: fmt.Sprintf("ps-%d", n), SessionDuration: "PT1H"})
+	}
+	return arn
+}
+
+func (s *Server) permissionSetArn(n int) string {
 	return fmt.Sprintf("arn:aws:sso:::permissionSet/%s/ps-%016x", s.instanceID(), n)
+}
+
+// addPermissionSet makes ps exist, visible to reads when the lag lets them
+// see it. Called with mu held.
+func (s *Server) addPermissionSet(arn string, ps *PermissionSet) {
+	s.permissionSets[arn] = ps
+	s.lag.Write(func() { s.seenPermissionSets[arn] = ps })
+}
+
+// SetCallerAccountID changes the account later requests come from (see
+// Options.ManagementAccountID).
+func (s *Server) SetCallerAccountID(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.caller = id
+}
+
+// Settle makes every write visible to reads at once (see
+// Options.Consistency).
+func (s *Server) Settle() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lag.Settle()
 }
 
 func (s *Server) instanceID() string {

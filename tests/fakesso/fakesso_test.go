@@ -20,6 +20,9 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakesso"
 )
 
+// testAccounts are the organization's accounts in the tests.
+var testAccounts = []string{"123456789012", "222222222222", "333333333333"}
+
 func user(n int) string { return fmt.Sprintf("90672200%02d-8c1d1d2a-6b0c-4c7e-9d8e-%012d", n%100, n) }
 
 // clients returns SDK clients for the fake without retries, so that every
@@ -77,7 +80,7 @@ func TestOutstandingOperationsAndLatency(t *testing.T) {
 		users = append(users, user(i))
 	}
 	fake := fakesso.New(fakesso.Options{Clock: clock, Users: users, Latency: 3 * time.Second,
-		RequestsPerSecond: 1000})
+		RequestsPerSecond: 1000, Accounts: testAccounts})
 	t.Cleanup(fake.Close)
 	sso, _ := clients(fake)
 	ctx := t.Context()
@@ -113,7 +116,8 @@ func TestOutstandingOperationsAndLatency(t *testing.T) {
 func TestFailedOperationAndLookups(t *testing.T) {
 	t.Parallel()
 	clock := fakesso.NewSimClock()
-	fake := fakesso.New(fakesso.Options{Clock: clock, Users: []string{user(1)}, Latency: time.Second})
+	fake := fakesso.New(fakesso.Options{Clock: clock, Users: []string{user(1)}, Latency: time.Second,
+		Accounts: testAccounts})
 	t.Cleanup(fake.Close)
 	fake.FailAccount("222222222222", "Received a 404 status error: Not supported account.")
 	sso, ids := clients(fake)
@@ -171,7 +175,7 @@ func TestHistoryRecordsEveryAbsence(t *testing.T) {
 	t.Parallel()
 	clock := fakesso.NewSimClock()
 	fake := fakesso.New(fakesso.Options{Clock: clock, Users: []string{user(1)}, Latency: time.Second,
-		RequestsPerSecond: 1000})
+		RequestsPerSecond: 1000, Accounts: testAccounts})
 	t.Cleanup(fake.Close)
 	sso, _ := clients(fake)
 	ctx := t.Context()

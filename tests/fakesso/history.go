@@ -65,6 +65,7 @@ func (s *Server) put(a Assignment, at time.Time, cause string) {
 		return
 	}
 	s.assignments[a.key()] = a
+	s.lag.Write(func() { s.seenAssignments[a.key()] = a })
 	s.history = append(s.history, Change{At: at, Assignment: a, Present: true, Cause: cause})
 }
 
@@ -74,6 +75,7 @@ func (s *Server) remove(a Assignment, at time.Time, cause string) {
 		return
 	}
 	delete(s.assignments, a.key())
+	s.lag.Write(func() { delete(s.seenAssignments, a.key()) })
 	s.assignmentSettled(a, true)
 	s.history = append(s.history, Change{At: at, Assignment: a, Present: false, Cause: cause})
 }

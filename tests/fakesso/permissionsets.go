@@ -69,11 +69,11 @@ func (s *Server) AddPermissionSet(ps PermissionSet) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.psSeq++
-	arn := s.PermissionSetArn(s.psSeq)
+	arn := s.permissionSetArn(s.psSeq)
 	if ps.SessionDuration == "" {
 		ps.SessionDuration = "PT1H"
 	}
-	s.permissionSets[arn] = &ps
+	s.addPermissionSet(arn, &ps)
 	return arn
 }
 
@@ -154,7 +154,7 @@ func (s *Server) dispatchBrownfield(op string, req *request) (any, *apiError, bo
 		if e := s.checkInstance(req.InstanceArn); e != nil {
 			return nil, e, true
 		}
-		page, next, e := s.keyPage(req, sortedKeys(s.permissionSets))
+		page, next, e := s.keyPage(req, sortedKeys(s.seenPermissionSets))
 		if e != nil {
 			return nil, e, true
 		}
@@ -172,7 +172,7 @@ func (s *Server) dispatchBrownfield(op string, req *request) (any, *apiError, bo
 	if op == OpListTagsForResource {
 		arn = req.ResourceArn
 	}
-	ps, found := s.permissionSets[arn]
+	ps, found := s.seenPermissionSets[arn]
 	if !found {
 		return nil, errorf("ResourceNotFoundException", "Could not find PermissionSet with id %s.", arn), true
 	}

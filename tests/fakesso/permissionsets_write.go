@@ -55,11 +55,19 @@ func (s *Server) dispatchMore(op string, req *request, now time.Time) (any, *api
 		if e := s.checkInstance(req.InstanceArn); e != nil {
 			return nil, e, true
 		}
-		if _, ok := s.permissionSets[req.PermissionSetArn]; !ok {
-			return nil, errorf("ResourceNotFoundException", "Could not find PermissionSet with ARN %s.",
-				req.PermissionSetArn), true
+		arn := req.PermissionSetArn
+		if _, ok := s.permissionSets[arn]; !ok {
+			return nil, errorf("ResourceNotFoundException", "Could not find PermissionSet with ARN %s.", arn), true
 		}
-		delete(s.permissionSets, req.PermissionSetArn)
+		if accounts := s.accountsWith(arn, ""); len(accounts) > 0 {
+			// AWS documents ConflictException for DeletePermissionSet, and
+			// refuses to delete a permission set still provisioned to accounts:
+			// delete its assignments first.
+			return nil, errorf("ConflictException", "Permission set %s is provisioned to %d accounts (%s); "+
+				"delete its account assignments first.", arn, len(accounts), accounts[0]), true
+		}
+		delete(s.permissionSets, arn)
+		s.lag.Write(func() { delete(s.seenPermissionSets, arn) })
 		return map[string]any{}, nil, true
 	case OpGetGroupID:
 		id, err := s.idByName(req, "displayname", "GROUP", s.groups, s.groupName)
@@ -92,7 +100,7 @@ func (s *Server) createPermissionSet(req *request, now time.Time) (any, *apiErro
 	arn := fmt.Sprintf("arn:aws:sso:::permissionSet/%s/ps-%016x", s.instanceID(), 0xf00000000000+s.seq)
 	p := &PermissionSet{Name: req.Name, Description: req.Description, SessionDuration: duration,
 		RelayState: req.RelayState, created: now}
-	s.permissionSets[arn] = p
+	s.addPermissionSet(arn, p)
 	return map[string]any{"PermissionSet": p.describe(arn)}, nil
 }
 

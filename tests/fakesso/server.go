@@ -6,10 +6,13 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 )
 
 const (
@@ -86,21 +89,21 @@ func (t epoch) MarshalJSON() ([]byte, error) {
 // ServeHTTP implements the AWS JSON 1.1 protocol.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	target := r.Header.Get("X-Amz-Target")
-	var op string
-	var counted bool
+	var op, signingName string
+	var counted, admin bool
 	switch {
 	case strings.HasPrefix(target, ssoPrefix):
-		op, counted = strings.TrimPrefix(target, ssoPrefix), true
+		op, counted, admin, signingName = strings.TrimPrefix(target, ssoPrefix), true, true, "sso"
 	case strings.HasPrefix(target, idsPrefix):
-		op, counted = strings.TrimPrefix(target, idsPrefix), true
+		op, counted, signingName = strings.TrimPrefix(target, idsPrefix), true, "identitystore"
 	case target == orgsPrefix+OpListAccounts:
-		op = OpListAccounts
+		op, signingName = OpListAccounts, "organizations"
 	default:
 		writeError(w, errorf("UnknownOperationException", "unknown operation %q", target))
 		return
 	}
-	if !strings.HasPrefix(r.Header.Get("Authorization"), "AWS4-HMAC-SHA256 ") {
-		writeError(w, errorf("MissingAuthenticationTokenException", "the request must be signed with SigV4"))
+	if e := fakeaws.CheckScope(r, fakeaws.JSON, s.opts.Region, signingName); e != nil {
+		writeError(w, &apiError{status: e.Status, code: e.Code, message: e.Message})
 		return
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
@@ -122,6 +125,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errorf("ThrottlingException", MsgRateExceeded))
 		return
 	}
+	if admin && s.caller != s.opts.ManagementAccountID && s.caller != s.opts.DelegatedAdminAccountID {
+		// IAM Identity Center's instance is managed from the organization's
+		// management account or its delegated administrator only.
+		caller := s.caller
+		s.mu.Unlock()
+		writeError(w, errorf("AccessDeniedException", "User: arn:aws:iam::%s:user/caller is not authorized to "+
+			"perform: sso:%s: only the organization's management account and IAM Identity Center's delegated "+
+			"administrator can call it", caller, op))
+		return
+	}
+	if isRead(op) {
+		s.lag.Read()
+	}
 	out, apiErr := s.dispatch(op, &req, now)
 	s.mu.Unlock()
 	if apiErr != nil {
@@ -131,6 +147,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	b, _ := json.Marshal(out)
 	w.Header().Set("Content-Type", jsonType)
 	_, _ = w.Write(b)
+}
+
+// isRead says whether op reads (List, Describe, Get): the operations that
+// lag the writes under Options.Consistency.
+func isRead(op string) bool {
+	return strings.HasPrefix(op, "List") || strings.HasPrefix(op, "Describe") || strings.HasPrefix(op, "Get")
 }
 
 func writeError(w http.ResponseWriter, e *apiError) {
@@ -155,7 +177,7 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 			return nil, e
 		}
 		var keys []string
-		for k, a := range s.assignments {
+		for k, a := range s.seenAssignments {
 			if a.PrincipalID == req.PrincipalID && a.PrincipalType == req.PrincipalType &&
 				(req.Filter == nil || req.Filter.AccountID == "" || req.Filter.AccountID == a.AccountID) {
 				keys = append(keys, k)
@@ -167,7 +189,7 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 			return nil, e
 		}
 		var keys []string
-		for k, a := range s.assignments {
+		for k, a := range s.seenAssignments {
 			if a.AccountID == req.AccountID && a.PermissionSetArn == req.PermissionSetArn {
 				keys = append(keys, k)
 			}
@@ -177,9 +199,17 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 		if s.opts.NoInstance {
 			return map[string]any{"Instances": []map[string]any{}}, nil
 		}
-		return map[string]any{"Instances": []map[string]any{{
-			"InstanceArn": s.opts.InstanceArn, "IdentityStoreId": s.opts.IdentityStoreID, "Status": "ACTIVE",
-		}}}, nil
+		page, next, e := s.keyPage(req, []string{s.opts.InstanceArn})
+		if e != nil {
+			return nil, e
+		}
+		items := []map[string]any{}
+		for range page {
+			items = append(items, map[string]any{
+				"InstanceArn": s.opts.InstanceArn, "IdentityStoreId": s.opts.IdentityStoreID, "Status": "ACTIVE",
+			})
+		}
+		return withNext(map[string]any{"Instances": items}, next), nil
 	case OpDescribeUser:
 		if req.IdentityStoreID != s.opts.IdentityStoreID || !s.users[req.UserID] {
 			return nil, errorf("ResourceNotFoundException", "USER not found.")
@@ -234,6 +264,14 @@ func (s *Server) startOp(del bool, req *request, now time.Time) (any, *apiError)
 	}
 	a := Assignment{PermissionSetArn: req.PermissionSetArn, PrincipalType: req.PrincipalType,
 		PrincipalID: req.PrincipalID, AccountID: req.TargetID}
+	if _, ok := s.permissionSets[a.PermissionSetArn]; !ok && !del {
+		// The permission set must exist in this instance: an ARN of another
+		// instance, or of a deleted permission set, is not found.
+		return nil, errorf("ResourceNotFoundException", "Could not find PermissionSet with ARN %s.", a.PermissionSetArn)
+	}
+	if !del && !slices.Contains(s.accounts, a.AccountID) {
+		return nil, errorf("ValidationException", "TargetId %s is not an account of the organization.", a.AccountID)
+	}
 	if !del {
 		if (a.PrincipalType == "USER" && !s.users[a.PrincipalID]) || (a.PrincipalType == "GROUP" && !s.groups[a.PrincipalID]) {
 			return nil, errorf("ResourceNotFoundException", "Principal %s does not exist.", a.PrincipalID)
@@ -316,7 +354,7 @@ func (s *Server) page(req *request, keys []string) (any, *apiError) {
 	}
 	items := make([]map[string]string, 0, len(page))
 	for _, k := range page {
-		a := s.assignments[k]
+		a := s.seenAssignments[k]
 		items = append(items, map[string]string{"AccountId": a.AccountID, "PermissionSetArn": a.PermissionSetArn,
 			"PrincipalId": a.PrincipalID, "PrincipalType": a.PrincipalType})
 	}
@@ -324,8 +362,8 @@ func (s *Server) page(req *request, keys []string) (any, *apiError) {
 }
 
 func (s *Server) listAccounts(req *request) (any, *apiError) {
-	const pageSize = 20 // Organizations' largest page
-	page, next := pageAfter(s.accounts, req.NextToken, pageSize)
+	// Organizations' largest page is 20.
+	page, next := pageAfter(s.accounts, req.NextToken, min(s.opts.PageSize, 20))
 	items := make([]map[string]string, 0, len(page))
 	for _, id := range page {
 		items = append(items, map[string]string{"Id": id, "Name": "account-" + id, "Status": "ACTIVE",

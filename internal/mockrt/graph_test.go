@@ -1,4 +1,4 @@
-package plan
+package mockrt
 
 import (
 	"testing"

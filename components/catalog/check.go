@@ -1,52 +1,19 @@
-package components
+package catalog
 
 import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 	"github.com/orgtrust/pulumi-orgtrust/internal/suggest"
 )
 
-// The catalog lives in package catalog, one row and one set of resources per
-// service; these aliases keep it at its place in the components API.
+// The catalog answers for itself: whether a service principal or a service
+// key names a catalog service, and, when not, what is wrong and the fix,
+// with the nearest principal or key. Package components puts the answers
+// into its input errors (ValidatePrincipal, ResolveService).
 
-// Service is one AWS service that integrates with AWS Organizations.
-type Service = catalog.Service
-
-// DelegatedAdminMechanism says how a service's delegated administrator is registered.
-type DelegatedAdminMechanism = catalog.DelegatedAdminMechanism
-
-// EnablePath is the path AWS recommends for enabling trusted access.
-type EnablePath = catalog.EnablePath
-
-// The values of DelegatedAdminMechanism and EnablePath.
-const (
-	DelegatedAdminOrganizations = catalog.DelegatedAdminOrganizations
-	DelegatedAdminService       = catalog.DelegatedAdminService
-	DelegatedAdminNone          = catalog.DelegatedAdminNone
-	DelegatedAdminUnknown       = catalog.DelegatedAdminUnknown
-
-	EnableViaOrganizations = catalog.EnableViaOrganizations
-	EnableViaService       = catalog.EnableViaService
-	EnableViaServiceOnly   = catalog.EnableViaServiceOnly
-)
-
-// Services returns every service in the catalog, sorted by key, as a copy.
-func Services() []Service { return catalog.Services() }
-
-// LookupService returns the service with catalog key key.
-func LookupService(key string) (Service, bool) { return catalog.LookupService(key) }
-
-// LookupPrincipal returns the service that has principal among its
-// principals, ignoring case and surrounding whitespace.
-func LookupPrincipal(principal string) (Service, bool) { return catalog.LookupPrincipal(principal) }
-
-// Principals returns every principal in the catalog, sorted.
-func Principals() []string { return catalog.Principals() }
-
-// PrincipalOptions relax ValidatePrincipal.
+// PrincipalOptions relax CheckPrincipal.
 type PrincipalOptions struct {
 	// AllowUnknown accepts a well-formed principal outside the catalog.
 	AllowUnknown bool
@@ -55,17 +22,18 @@ type PrincipalOptions struct {
 	Force bool
 }
 
-// maxPrincipalLen is the longest ServicePrincipal EnableAWSServiceAccess accepts.
-const maxPrincipalLen = 1000
+// MaxPrincipalLen is the longest ServicePrincipal EnableAWSServiceAccess accepts.
+const MaxPrincipalLen = 1000
 
 // listFunctionHint tells users where to see the catalog.
-const listFunctionHint = "see the catalog with the " + PackageName + ":index:listTrustedServices function " +
+const listFunctionHint = "see the catalog with the " + ListTrustedServicesToken + " function " +
 	"(components.Services() in Go)"
 
-// ValidatePrincipal checks principal, the value of input field field (such as
-// "servicePrincipal"), against the catalog. It returns the principal's service,
-// or the zero Service for a principal outside the catalog accepted by
-// opts.AllowUnknown. It refuses, whatever the options:
+// CheckPrincipal checks principal against the catalog. It returns the
+// principal's service, or the zero Service for a principal outside the
+// catalog accepted by opts.AllowUnknown; otherwise a message that says what
+// is wrong and the fix, continuing a sentence whose subject is the field
+// that holds principal. It refuses, whatever the options:
 //   - an empty or malformed value (whitespace, no dot, characters other than
 //     letters, digits, dots and hyphens, longer than the API's 1000);
 //   - a catalog principal spelled in another case.
@@ -73,19 +41,8 @@ const listFunctionHint = "see the catalog with the " + PackageName + ":index:lis
 // Without opts.Force it refuses a principal whose service must be enabled
 // only through its own API (EnableViaServiceOnly), naming that API. Without
 // opts.AllowUnknown it refuses a principal outside the catalog, suggesting the
-// nearest catalog principal when there is one. The error is an *InputError
-// that names the field, the value and the fix.
-func ValidatePrincipal(field, principal string, opts PrincipalOptions) (Service, error) {
-	svc, msg := checkPrincipal(principal, opts)
-	if msg != "" {
-		return Service{}, &InputError{Field: field, Value: principal, Message: msg, subject: true}
-	}
-	return svc, nil
-}
-
-// checkPrincipal is ValidatePrincipal without the field: the message, when
-// not empty, continues a sentence whose subject is the field.
-func checkPrincipal(principal string, opts PrincipalOptions) (Service, string) {
+// nearest catalog principal when there is one.
+func CheckPrincipal(principal string, opts PrincipalOptions) (Service, string) {
 	if principal == "" {
 		return Service{}, fmt.Sprintf("is required: set it to a service principal such as %q; %s",
 			"sso.amazonaws.com", listFunctionHint)
@@ -100,7 +57,7 @@ func checkPrincipal(principal string, opts PrincipalOptions) (Service, string) {
 				"(AWS spells service principals in lowercase)", principal, canonical)
 		}
 		if svc.EnableVia == EnableViaServiceOnly && !opts.Force {
-			return Service{}, serviceOnlyMessage(principal, svc)
+			return Service{}, ServiceOnlyMessage(principal, svc)
 		}
 		return svc, ""
 	}
@@ -129,9 +86,9 @@ func canonicalPrincipal(svc Service, principal string) string {
 // checkPrincipalForm rejects values that cannot be a service principal, even
 // with AllowUnknown: EnableAWSServiceAccess would reject them anyway.
 func checkPrincipalForm(principal string) string {
-	if len(principal) > maxPrincipalLen {
+	if len(principal) > MaxPrincipalLen {
 		return fmt.Sprintf("is %d characters long; AWS Organizations accepts at most %d: set it to a service "+
-			"principal such as %q", len(principal), maxPrincipalLen, "sso.amazonaws.com")
+			"principal such as %q", len(principal), MaxPrincipalLen, "sso.amazonaws.com")
 	}
 	if !utf8.ValidString(principal) {
 		return fmt.Sprintf("%q is not valid UTF-8: set it to a service principal such as %q",
@@ -167,9 +124,9 @@ func isPrincipalRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-'
 }
 
-// serviceOnlyMessage explains that svc must be enabled through its own API;
+// ServiceOnlyMessage explains that svc must be enabled through its own API;
 // it continues a sentence whose subject is the field that names it.
-func serviceOnlyMessage(value string, svc Service) string {
+func ServiceOnlyMessage(value string, svc Service) string {
 	var path string
 	switch {
 	case svc.EnableAPI != "" && svc.EnableResource != "":
@@ -186,29 +143,21 @@ func serviceOnlyMessage(value string, svc Service) string {
 		"Organizations anyway", value, svc.DisplayName, path)
 }
 
-// ResolveService returns the catalog service with key key, the value of input
-// field field. Unknown keys get a suggestion. The error is an *InputError.
-func ResolveService(field, key string) (Service, error) {
-	svc, msg := checkServiceKey(key)
-	if msg != "" {
-		return Service{}, &InputError{Field: field, Value: key, Message: msg, subject: true}
-	}
-	return svc, nil
-}
-
-// checkServiceKey is ResolveService without the field.
-func checkServiceKey(key string) (Service, string) {
+// CheckServiceKey returns the catalog service with key key; otherwise a
+// message that says what is wrong and the fix, with the nearest key,
+// continuing a sentence whose subject is the field that holds key.
+func CheckServiceKey(key string) (Service, string) {
 	if key == "" {
 		return Service{}, fmt.Sprintf("is required: set it to a catalog key such as %q; %s", "sso", listFunctionHint)
 	}
 	if svc, ok := LookupService(key); ok {
 		return svc, ""
 	}
-	if s, ok := suggest.Nearest(key, catalog.Keys()); ok {
+	if s, ok := suggest.Nearest(key, Keys()); ok {
 		return Service{}, fmt.Sprintf("%q is not a known service key; did you mean %q?", key, s)
 	}
 	return Service{}, fmt.Sprintf("%q is not a known service key; known keys are %s", key,
-		strings.Join(catalog.Keys(), ", "))
+		strings.Join(Keys(), ", "))
 }
 
 // suggestPrincipal finds the catalog principal that principal most likely
@@ -218,7 +167,7 @@ func checkServiceKey(key string) (Service, string) {
 // member.org.stacksets.cloudformation.amazonaws.com; securitylake.amazonaws.com
 // for a principal copied from a mirror of the docs with a host appended).
 func suggestPrincipal(principal string) (string, bool) {
-	principals := catalog.Principals()
+	principals := Principals()
 	if s, ok := suggest.Nearest(principal, principals); ok {
 		return s, true
 	}
@@ -233,7 +182,7 @@ func suggestPrincipal(principal string) (string, bool) {
 
 // resourceLabel names a resource type for errors: the orgtrust provider's
 // own resources, or pulumi-aws's.
-func resourceLabel(t catalog.ResourceType) string {
+func resourceLabel(t ResourceType) string {
 	if strings.HasPrefix(string(t), PackageName+":") {
 		return "orgtrust resource " + string(t)
 	}
