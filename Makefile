@@ -68,6 +68,7 @@ bench: tools provider
 	go test ./components/ -run '^$$' -bench 'IdentityCenterSetup50k' -benchtime 1x -benchmem -count 1 | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./components/ -run '^TestIdentityCenterOverhead$$' -benchtime 1x -count 1 -v | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./provider/plan/ -run '^TestPlanScale$$' -count 1 -v | tee -a $(BIN)/bench.txt
+	ORGTRUST_BENCH=1 go test ./provider/plan/ -run '^TestPlanOrganizationConfigurationScale$$' -count 1 -v | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./tests/ -run '^$$' -bench 'AccountAssignments10k' -benchtime 1x -count 1 -timeout 30m | tee -a $(BIN)/bench.txt
 	go test ./tests/ -run '^$$' -bench 'DiscoverLargeOrganization' -benchtime 1x -count 1 | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./tests/ -run '^$$' -bench 'TagTargets2000Accounts' -benchtime 1x -count 1 | tee -a $(BIN)/bench.txt
@@ -76,6 +77,7 @@ bench: tools provider
 	@grep -h '^BenchmarkIdentityCenterSetup50k' $(BIN)/bench.txt
 	@grep -h '^identitycenter overhead' $(BIN)/bench.txt
 	@grep -h '^plan 100000 assignments' $(BIN)/bench.txt
+	@grep -h '^organization configuration 5 services' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 create:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 create per-resource:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 refresh:' $(BIN)/bench.txt

@@ -25,6 +25,9 @@ type IntegrationAdoptSpec struct {
 	DelegatedAdminRegions []string `pulumi:"delegatedAdminRegions,optional"`
 	// Access: trusted access is enabled.
 	Access bool `pulumi:"access,optional"`
+	// OrganizationConfigurationRegions are the Regions where the
+	// organization configuration exists already.
+	OrganizationConfigurationRegions []string `pulumi:"organizationConfigurationRegions,optional"`
 }
 
 // Annotate describes the type for the provider schema.
@@ -43,6 +46,12 @@ func (s *IntegrationAdoptSpec) Annotate(a infer.Annotator) {
 		"TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create "+
 		"without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes "+
 		"nothing where access is on).")
+	a.Describe(&s.OrganizationConfigurationRegions, "The Regions, among the organization configuration's, where "+
+		"it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, "+
+		"Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by "+
+		"name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what "+
+		"exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which "+
+		"changes nothing when the configuration is the one discovered.")
 }
 
 // IdentityCenterAdoptSpec says which of an IdentityCenterSetup's children

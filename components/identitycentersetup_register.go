@@ -18,7 +18,7 @@ import (
 // memberships and the access control attributes.
 func newICBuilder(ctx *pulumi.Context, comp *IdentityCenterSetup, prep *icPrepared) (*icBuilder, error) {
 	parent := pulumi.Parent(comp)
-	integration, err := prep.integration.register(ctx, nil, parent)
+	integration, err := prep.integration.register(ctx, nil, nil, parent)
 	if err != nil {
 		return nil, err
 	}

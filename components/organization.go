@@ -36,6 +36,8 @@ type organization struct {
 	// lookup could not list them (pulumi-aws lists them only for the
 	// management account and a delegated administrator of Organizations).
 	accounts map[string]bool
+	// roots are the IDs of the organization's roots (one).
+	roots []string
 }
 
 // lookupOrganization reads the organization with
@@ -56,6 +58,9 @@ func lookupOrganization(ctx *pulumi.Context, opts []pulumi.ResourceOption, why, 
 			err, skip)
 	}
 	out := organization{managementAccountID: org.MasterAccountId, id: org.Id, partition: arnPartition(org.Arn)}
+	for _, r := range org.Roots {
+		out.roots = append(out.roots, r.Id)
+	}
 	if len(org.Accounts) > 0 {
 		out.accounts = make(map[string]bool, len(org.Accounts))
 		for _, a := range org.Accounts {

@@ -116,6 +116,7 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 			if e := plan.checkAgainst(org); e != nil {
 				errs.addAll(set.field(i), InputErrors{e})
 			}
+			errs.addAll(set.field(i), plan.checkOrgConfigTargets(org))
 		}
 	}
 	// One lookup of the enabled Regions serves every integration: they
@@ -140,8 +141,10 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 	// integration's first one is chained after it, because Organizations
 	// rejects concurrent changes and no data flows between integrations.
 	var last pulumi.Resource
+	// One aws provider per account and Region serves every integration.
+	provs := newAWSProviders(comp, name)
 	for i, plan := range set.plans {
-		integration, err := plan.register(ctx, last, pulumi.Parent(comp))
+		integration, err := plan.register(ctx, last, provs, pulumi.Parent(comp))
 		if err != nil {
 			return nil, wrap(err)
 		}
@@ -278,6 +281,27 @@ func planOrgIntegrations(name string, args OrgIntegrationsArgs) (*orgIntegration
 					byPosition[order[i]].addAll(out.field(i), InputErrors{e})
 				}
 			}
+		}
+	}
+	// The integrations share one aws provider per administrator account and
+	// Region, which assumes one role: the integrations with one
+	// administrator must give it the same role.
+	roles := map[string]int{}
+	for i, plan := range out.plans {
+		if plan == nil || plan.orgConfig == nil || plan.orgConfig.roleArn == "" {
+			continue
+		}
+		j, ok := roles[plan.admin]
+		if !ok {
+			roles[plan.admin] = i
+			continue
+		}
+		if other := out.plans[j].orgConfig.roleArn; other != plan.orgConfig.roleArn {
+			byPosition[order[i]].addSubject(out.field(i)+"."+orgConfigField+".administratorRole",
+				plan.orgConfig.cfg.AdministratorRole, "reaches the delegated administrator %s with %s, but integration "+
+					"%q (integrations[%d]) reaches it with %s, and one aws provider per account and Region serves "+
+					"both: give them the same administratorRole", plan.admin, plan.orgConfig.roleArn,
+				out.specs[j].Name, order[j], other)
 		}
 	}
 	var errs InputErrors

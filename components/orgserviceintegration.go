@@ -54,6 +54,9 @@ type OrgServiceIntegrationArgs struct {
 	Force bool `pulumi:"force,optional"`
 	// Adopt says which children exist already, to import them.
 	Adopt *IntegrationAdoptSpec `pulumi:"adopt,optional"`
+	// OrganizationConfiguration is what the delegated administrator sets for
+	// the whole organization, in its account, per Region.
+	OrganizationConfiguration *OrganizationConfiguration `pulumi:"organizationConfiguration,optional"`
 }
 
 // Annotate documents the inputs for the provider schema.
@@ -96,6 +99,10 @@ func (a *OrgServiceIntegrationArgs) Annotate(an infer.Annotator) {
 		"delegated-admin mechanism the catalog does not know.")
 	an.Describe(&a.Adopt, "What of the integration exists already (`orgtrust discover` writes it), to import on "+
 		"the first `pulumi up`; remove it after that up.")
+	an.Describe(&a.OrganizationConfiguration, "What the delegated administrator sets for the whole organization "+
+		"(GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the "+
+		"administrator's account, in each Region, after the administrator's registration there, and removed "+
+		"before it on destroy. Needs `delegatedAdminAccountId`.")
 }
 
 // OrgServiceIntegration is trusted access for one AWS service, its delegated
@@ -113,8 +120,9 @@ type OrgServiceIntegration struct {
 	ServiceLinkedRoleNames pulumi.StringArrayOutput `pulumi:"serviceLinkedRoleNames"`
 	// EnablePath is the path actually used: organizations, service or none.
 	EnablePath pulumi.StringOutput `pulumi:"enablePath"`
-	// Ready resolves, to the service principal, once trusted access and every
-	// delegated-admin registration exist: a data-flow gate for dependents.
+	// Ready resolves, to the service principal, once trusted access, every
+	// delegated-admin registration and the organization configuration exist:
+	// a data-flow gate for dependents.
 	Ready pulumi.StringOutput `pulumi:"ready"`
 
 	// Go-only handles (not in the schema): the children, for DependsOn by Go
@@ -129,6 +137,11 @@ type OrgServiceIntegration struct {
 	// Region for per-Region services, one per principal for services that
 	// register through Organizations.
 	DelegatedAdmins []pulumi.Resource
+	// OrganizationConfiguration are the resources of the organization
+	// configuration, in the administrator's account; empty without one.
+	OrganizationConfiguration []pulumi.Resource
+	// adminByRegion are the per-Region registrations, by Region.
+	adminByRegion map[string]pulumi.Resource
 
 	// orgWrites are the children that write to AWS Organizations, in the order
 	// they are chained (each after the one before).
@@ -145,9 +158,9 @@ func (c *OrgServiceIntegration) Annotate(a infer.Annotator) {
 		"accounts, from the catalog; empty when none or not documented.")
 	a.Describe(&c.EnablePath, "How trusted access was enabled: `organizations` (TrustedServiceAccess), "+
 		"`service` (the service's own pulumi-aws resource) or `none`.")
-	a.Describe(&c.Ready, "Resolves to the service principal once trusted access and every delegated-admin "+
-		"registration exist. Pass it into a resource's inputs to make it wait for the integration, or use "+
-		"`dependsOn` on the component.")
+	a.Describe(&c.Ready, "Resolves to the service principal once trusted access, every delegated-admin "+
+		"registration and the organization configuration exist. Pass it into a resource's inputs to make it "+
+		"wait for the integration, or use `dependsOn` on the component.")
 }
 
 // NewOrgServiceIntegration registers an OrgServiceIntegration: trusted access
@@ -171,6 +184,7 @@ func NewOrgServiceIntegration(ctx *pulumi.Context, name string, args OrgServiceI
 		if e := plan.checkAgainst(org); e != nil {
 			errs = append(errs, e)
 		}
+		errs = append(errs, plan.checkOrgConfigTargets(org)...)
 	}
 	regionErrs, err := checkOptInRegions(ctx, opts, []*integrationPlan{plan})
 	if err != nil {
@@ -180,7 +194,7 @@ func NewOrgServiceIntegration(ctx *pulumi.Context, name string, args OrgServiceI
 	if len(errs) > 0 {
 		return nil, componentError(OrgServiceIntegrationToken, name, errs)
 	}
-	return plan.register(ctx, nil, opts...)
+	return plan.register(ctx, nil, nil, opts...)
 }
 
 // CheckOrgServiceIntegration checks args as NewOrgServiceIntegration does

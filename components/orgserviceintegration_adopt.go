@@ -43,6 +43,18 @@ func (p *integrationPlan) checkAdopt(errs *InputErrors) {
 		}
 		seen[r] = true
 	}
+	for i, r := range a.OrganizationConfigurationRegions {
+		field := fmt.Sprintf("adopt.organizationConfigurationRegions[%d]", i)
+		switch {
+		case p.orgConfig == nil:
+			errs.addSubject(field, r, "%q: there is no organizationConfiguration to adopt: remove "+
+				"adopt.organizationConfigurationRegions, or set organizationConfiguration", r)
+			return
+		case !slices.Contains(p.orgConfig.regions, r):
+			errs.addSubject(field, r, "%q is not one of the organization configuration's Regions %v", r,
+				p.orgConfig.regions)
+		}
+	}
 	if a.Access && p.enablePath == enableViaNone {
 		errs.addSubject("adopt.access", "", "is true, but enableVia %q manages no trusted access: remove "+
 			"adopt.access", enableViaNone)
@@ -91,4 +103,10 @@ func importOption(t catalog.ResourceType, k catalog.ImportKey) []pulumi.Resource
 		return nil
 	}
 	return []pulumi.ResourceOption{pulumi.Import(pulumi.ID(id))}
+}
+
+// adoptsOrgConfig says whether the organization configuration exists in
+// region, to import.
+func (p *integrationPlan) adoptsOrgConfig(region string) bool {
+	return p.args.Adopt != nil && slices.Contains(p.args.Adopt.OrganizationConfigurationRegions, region)
 }

@@ -34,6 +34,8 @@ type integrationPlan struct {
 	adminResource  catalog.ResourceType
 	// regions are sorted; empty means the component's own provider.
 	regions []string
+	// orgConfig is the checked organization configuration; nil when none.
+	orgConfig *orgConfigPlan
 }
 
 // label names the service in errors: "GuardDuty (guardduty)" or the principal.
@@ -88,6 +90,9 @@ func planOrgServiceIntegration(name string, args OrgServiceIntegrationArgs) (*in
 		}
 		if regionsOK {
 			p.resolveRegions(&errs)
+		}
+		if regionsOK {
+			p.checkOrgConfiguration(&errs)
 		}
 		if enableViaOK && regionsOK && len(errs) == 0 {
 			p.checkAdopt(&errs)

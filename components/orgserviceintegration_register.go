@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
@@ -15,8 +14,10 @@ import (
 
 // register creates the component and its children. after, when not nil, is
 // the Organizations write this integration's first Organizations write must
-// follow (OrgIntegrations chains integrations with it).
-func (p *integrationPlan) register(ctx *pulumi.Context, after pulumi.Resource,
+// follow (OrgIntegrations chains integrations with it). provs are the aws
+// providers to share (an OrgIntegrations set's); nil gives the integration
+// its own, named after it.
+func (p *integrationPlan) register(ctx *pulumi.Context, after pulumi.Resource, provs *awsProviders,
 	opts ...pulumi.ResourceOption,
 ) (*OrgServiceIntegration, error) {
 	name := p.name
@@ -26,6 +27,9 @@ func (p *integrationPlan) register(ctx *pulumi.Context, after pulumi.Resource,
 	comp := &OrgServiceIntegration{}
 	if err := ctx.RegisterComponentResource(OrgServiceIntegrationToken, name, comp, opts...); err != nil {
 		return nil, wrap("the component", err)
+	}
+	if provs == nil {
+		provs = newAWSProviders(comp, name)
 	}
 	// orgWriteOpts chains every Organizations write after the previous one:
 	// Organizations rejects concurrent changes with
@@ -86,7 +90,7 @@ func (p *integrationPlan) register(ctx *pulumi.Context, after pulumi.Resource,
 
 	// 2. The delegated administrator, after trusted access.
 	if p.admin != "" {
-		if err := p.registerAdmins(ctx, comp, accesses, orgWriteOpts, record); err != nil {
+		if err := p.registerAdmins(ctx, comp, provs, accesses, orgWriteOpts, record); err != nil {
 			return nil, wrap("the delegated administrator", err)
 		}
 		if p.enableResource == p.adminResource {
@@ -94,9 +98,17 @@ func (p *integrationPlan) register(ctx *pulumi.Context, after pulumi.Resource,
 		}
 	}
 
-	// 3. Outputs.
-	ids := make([]any, 0, len(comp.orgWrites))
-	for _, r := range comp.orgWrites {
+	// 3. The organization configuration, in the administrator's account,
+	// after the registrations.
+	configured, err := p.registerOrgConfig(ctx, comp, provs)
+	if err != nil {
+		return nil, wrap("the organization configuration", err)
+	}
+	comp.OrganizationConfiguration = configured
+
+	// 4. Outputs.
+	ids := make([]any, 0, len(comp.orgWrites)+len(configured))
+	for _, r := range append(slices.Clone(comp.orgWrites), configured...) {
 		ids = append(ids, r.(pulumi.CustomResource).ID())
 	}
 	principal := p.principals[0]
@@ -128,7 +140,7 @@ func (p *integrationPlan) retainAccess() bool {
 	return !p.svc.DisablesOnDelete(p.args.DisableOnDelete)
 }
 
-func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIntegration,
+func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIntegration, provs *awsProviders,
 	accesses []pulumi.Resource, orgWriteOpts func(...pulumi.Resource) []pulumi.ResourceOption,
 	record func(pulumi.Resource),
 ) error {
@@ -168,10 +180,9 @@ func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIn
 		return nil
 	}
 	for _, region := range p.regions {
-		prov, err := aws.NewProvider(ctx, name+"-"+region, &aws.ProviderArgs{Region: pulumi.String(region)},
-			pulumi.Parent(comp))
+		prov, err := provs.management(ctx, region)
 		if err != nil {
-			return fmt.Errorf("the aws provider for %s: %w", region, err)
+			return err
 		}
 		// DependsOn the access: the service's admin API needs trusted access
 		// enabled, and no data flows from it.
@@ -181,6 +192,10 @@ func (p *integrationPlan) registerAdmins(ctx *pulumi.Context, comp *OrgServiceIn
 		if err != nil {
 			return fmt.Errorf("in %s: %w", region, err)
 		}
+		if comp.adminByRegion == nil {
+			comp.adminByRegion = map[string]pulumi.Resource{}
+		}
+		comp.adminByRegion[region] = admin
 		comp.DelegatedAdmins = append(comp.DelegatedAdmins, admin)
 		record(admin)
 	}

@@ -91,8 +91,6 @@ func (o *outputs) get(t *testing.T, key string) any {
 	return v
 }
 
-func ptr[T any](v T) *T { return &v }
-
 func TestOrgServiceIntegrationMechanisms(t *testing.T) {
 	t.Parallel()
 	tsa := func(name, principal string) wantChild {

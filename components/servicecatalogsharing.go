@@ -138,7 +138,7 @@ func NewServiceCatalogSharing(ctx *pulumi.Context, name string, args ServiceCata
 	// dependsOnChildren for why not on the component).
 	var accessDeps []pulumi.Resource
 	if withIntegration {
-		integration, err := integrationPlan.register(ctx, nil, pulumi.Parent(comp))
+		integration, err := integrationPlan.register(ctx, nil, nil, pulumi.Parent(comp))
 		if err != nil {
 			return nil, fmt.Errorf("%s %q: creating the organization integration: %w", ServiceCatalogSharingToken,
 				name, err)

@@ -24,12 +24,20 @@ type GetDeployerPolicyArgs struct {
 	IdentityCenter bool     `pulumi:"identityCenter,optional"`
 	ServiceCatalog bool     `pulumi:"serviceCatalog,optional"`
 	ReadOnly       bool     `pulumi:"readOnly,optional"`
+	// OrganizationConfiguration and AdministratorRole cover the services'
+	// organization configuration, set through the administrator role.
+	OrganizationConfiguration bool   `pulumi:"organizationConfiguration,optional"`
+	AdministratorRole         string `pulumi:"administratorRole,optional"`
 }
 
 // GetDeployerPolicyResult is the policy document and the actions it allows.
 type GetDeployerPolicyResult struct {
 	Policy  string   `pulumi:"policy"`
 	Actions []string `pulumi:"actions"`
+	// AdministratorPolicy is the administrator role's policy; empty without
+	// organizationConfiguration.
+	AdministratorPolicy  string   `pulumi:"administratorPolicy,optional"`
+	AdministratorActions []string `pulumi:"administratorActions,optional"`
 }
 
 // Annotate documents the function.
@@ -59,12 +67,23 @@ func (a *GetDeployerPolicyArgs) Annotate(an infer.Annotator) {
 	an.Describe(&a.ReadOnly, "Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a "+
 		"role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that "+
 		"pull-request workflows assume.")
+	an.Describe(&a.OrganizationConfiguration, "Whether the program sets the services' `organizationConfiguration`: "+
+		"adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the "+
+		"least-privilege policy of that role in the delegated administrator's account for the selected services "+
+		"that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).")
+	an.Describe(&a.AdministratorRole, "The role the organization configuration assumes in the delegated "+
+		"administrator's account, as `organizationConfiguration.administratorRole` gives it: a role name (in "+
+		"any account; default `OrganizationAccountAccessRole`) or a role ARN.")
 }
 
 // Annotate documents the result.
 func (r *GetDeployerPolicyResult) Annotate(a infer.Annotator) {
 	a.Describe(&r.Policy, "The IAM policy document, as JSON (version 2012-10-17).")
 	a.Describe(&r.Actions, "Every action the policy allows, sorted.")
+	a.Describe(&r.AdministratorPolicy, "With `organizationConfiguration`: the IAM policy document, as JSON, of the "+
+		"administrator role in the delegated administrator's account: the actions of the organization "+
+		"configuration's resources and lookups. Attach it to that role in place of a broader one.")
+	a.Describe(&r.AdministratorActions, "Every action `administratorPolicy` allows, sorted.")
 }
 
 // Invoke implements the function.
@@ -79,10 +98,21 @@ func (*GetDeployerPolicy) Invoke(_ context.Context, req infer.FunctionRequest[Ge
 	if err != nil {
 		return infer.FunctionResponse[GetDeployerPolicyResult]{}, fmt.Errorf("encoding the policy: %w", err)
 	}
-	return infer.FunctionResponse[GetDeployerPolicyResult]{Output: GetDeployerPolicyResult{
-		Policy:  string(policy),
-		Actions: doc.actions(),
-	}}, nil
+	out := GetDeployerPolicyResult{Policy: string(policy), Actions: doc.actions()}
+	if req.Input.OrganizationConfiguration {
+		admin, err := administratorPolicy(selectedKeys(req.Input), req.Input.ReadOnly)
+		if err != nil {
+			return infer.FunctionResponse[GetDeployerPolicyResult]{}, err
+		}
+		if len(admin.Statement) > 0 {
+			text, err := json.MarshalIndent(admin, "", "  ")
+			if err != nil {
+				return infer.FunctionResponse[GetDeployerPolicyResult]{}, fmt.Errorf("encoding the policy: %w", err)
+			}
+			out.AdministratorPolicy, out.AdministratorActions = string(text), admin.actions()
+		}
+	}
+	return infer.FunctionResponse[GetDeployerPolicyResult]{Output: out}, nil
 }
 
 // policyDocument is an IAM policy document.
@@ -221,10 +251,26 @@ func deployerPolicy(args GetDeployerPolicyArgs) (policyDocument, error) {
 				Action:   samlActions(catalog.IdentityCenterAssignmentActions),
 			})
 	}
+	if args.OrganizationConfiguration {
+		st, err := assumeAdministratorStatement(args.AdministratorRole)
+		if err != nil {
+			return policyDocument{}, err
+		}
+		doc.Statement = append(doc.Statement, st)
+	}
 	if args.ReadOnly {
 		doc = readOnly(doc)
 	}
 	return doc, nil
+}
+
+// selectedKeys are the catalog keys args selects, sorted.
+func selectedKeys(args GetDeployerPolicyArgs) []string {
+	keys := map[string]bool{}
+	for _, k := range args.Services {
+		keys[k] = true
+	}
+	return slices.Sorted(maps.Keys(keys))
 }
 
 // readOnly keeps the read actions of doc, and the statements left with any.
@@ -234,8 +280,10 @@ func readOnly(doc policyDocument) policyDocument {
 		var kept []string
 		for _, a := range s.Action {
 			_, name, _ := strings.Cut(a, ":")
+			// sts:AssumeRole changes nothing, and a preview needs it to look
+			// up what the administrator's account holds.
 			if strings.HasPrefix(name, "List") || strings.HasPrefix(name, "Describe") ||
-				strings.HasPrefix(name, "Get") {
+				strings.HasPrefix(name, "Get") || a == "sts:AssumeRole" {
 				kept = append(kept, a)
 			}
 		}

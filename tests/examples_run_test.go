@@ -156,8 +156,9 @@ var exampleMocks = mockSpec{
 	},
 	Results: map[string]map[string]any{
 		"orgtrust:index:getDeployerPolicy": {
-			"policy":  `{"Version":"2012-10-17","Statement":[]}`,
-			"actions": []any{"organizations:EnableAWSServiceAccess"},
+			"policy":              `{"Version":"2012-10-17","Statement":[]}`,
+			"actions":             []any{"organizations:EnableAWSServiceAccess"},
+			"administratorPolicy": `{"Version":"2012-10-17","Statement":[{"Sid":"OrganizationConfiguration"}]}`,
 		},
 	},
 }
@@ -193,12 +194,25 @@ func checkExampleRun(t *testing.T, name string, config map[string]string, run mo
 		if regions == nil {
 			regions = []any{"us-east-1", "eu-west-1"}
 		}
+		// The whole organization: GuardDuty for every member with two
+		// protection plans, Security Hub's central configuration with one
+		// policy on the root, from the first Region.
+		configurations := map[string]any{
+			"guardduty": map[string]any{"guardDuty": map[string]any{"autoEnable": "ALL", "protectionPlans": []any{
+				map[string]any{"name": "S3_DATA_EVENTS"}, map[string]any{"name": "EBS_MALWARE_PROTECTION"}}}},
+			"securityhub": map[string]any{"securityHub": map[string]any{
+				"configurationType": "CENTRAL", "homeRegion": regions[0],
+				"policies": []any{map[string]any{"name": "foundational",
+					"standards": []any{"aws-foundational-security-best-practices/v/1.0.0"},
+					"targets":   []any{cfg("rootId")}}}}},
+		}
 		for _, svc := range []string{"guardduty", "securityhub"} {
 			res := run.resource(t, "orgtrust:index:OrgServiceIntegration", svc)
 			assert.Equal(t, map[string]any{
-				"service":                 svc,
-				"delegatedAdminAccountId": cfg("auditAccountId"),
-				"regions":                 regions,
+				"service":                   svc,
+				"delegatedAdminAccountId":   cfg("auditAccountId"),
+				"regions":                   regions,
+				"organizationConfiguration": configurations[svc],
 			}, res.Inputs, svc)
 		}
 		assert.True(t, run.resource(t, "orgtrust:index:OrgServiceIntegration", "securityhub").
@@ -206,11 +220,13 @@ func checkExampleRun(t *testing.T, name string, config map[string]string, run mo
 		require.Len(t, run.Invokes, 1)
 		assert.Equal(t, "orgtrust:index:getDeployerPolicy", run.Invokes[0].Token)
 		assert.Equal(t, []any{"guardduty", "securityhub"}, run.Invokes[0].Args["services"])
+		assert.Equal(t, true, run.Invokes[0].Args["organizationConfiguration"])
 		assert.Equal(t, map[string]any{
-			"principals":     []any{"guardduty.amazonaws.com", "securityhub.amazonaws.com"},
-			"enablePaths":    map[string]any{"guardduty": "mocked-guardduty-path", "securityhub": "mocked-securityhub-path"},
-			"ready":          "securityhub-ready",
-			"deployerPolicy": `{"Version":"2012-10-17","Statement":[]}`,
+			"principals":          []any{"guardduty.amazonaws.com", "securityhub.amazonaws.com"},
+			"enablePaths":         map[string]any{"guardduty": "mocked-guardduty-path", "securityhub": "mocked-securityhub-path"},
+			"ready":               "securityhub-ready",
+			"deployerPolicy":      `{"Version":"2012-10-17","Statement":[]}`,
+			"administratorPolicy": `{"Version":"2012-10-17","Statement":[{"Sid":"OrganizationConfiguration"}]}`,
 		}, run.Outputs)
 	case "identity-center":
 		require.Len(t, run.Resources, 1, run.names())

@@ -272,7 +272,7 @@ func TestYAMLExamplesAsDocumented(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "security-services-yaml")
 		copyExample(t, repoPath("examples", "security-services-yaml"), dir)
 		stack := engine.NewProjectStack(t, dir, engine.ProjectOptions{
-			Config: map[string]string{"auditAccountId": "2222333344445"}, Env: fakeCredentials})
+			Config: map[string]string{"auditAccountId": "2222333344445", "rootId": "r-a1b2"}, Env: fakeCredentials})
 		_, err := stack.Preview()
 		require.Error(t, err)
 		assert.ErrorContains(t, err, `delegatedAdminAccountId "2222333344445"`)

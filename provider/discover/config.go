@@ -170,6 +170,11 @@ func (g *Generated) serviceIntegrations(svc components.Service, enabled map[stri
 		default:
 			adopt.DelegatedAdmin = true
 		}
+		if admin != "" && svc.DelegatedAdmin == components.DelegatedAdminService && i == 0 {
+			// The organization configuration the administrator set, adopted.
+			in.OrganizationConfiguration, adopt.OrganizationConfigurationRegions = g.orgConfiguration(svc,
+				adminRegions)
+		}
 		in.Adopt = adopt
 		out = append(out, in)
 	}

@@ -53,6 +53,10 @@ type Options struct {
 	// RequestsPerSecond is Identity Center's rate (default
 	// awsapi.IdentityCenterRequestsPerSecond, its quota).
 	RequestsPerSecond float64
+	// AdministratorRole is the role to assume in the services' delegated
+	// administrator accounts to read their organization configuration: a
+	// role name (default components.DefaultAdministratorRole) or ARN.
+	AdministratorRole string
 }
 
 // A problem with discover's input (its flags, its AWS configuration, the
@@ -87,6 +91,9 @@ func (r *Result) TotalCalls() int {
 
 // discoverer holds one run.
 type discoverer struct {
+	// role is the administrator role the organization configuration is read
+	// through.
+	role     string
 	c        *clients
 	inv      *Inventory
 	progress func(format string, args ...any)
@@ -124,6 +131,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		c:        newClients(opts.Config, opts.Clock, opts.RequestsPerSecond),
 		inv:      &Inventory{Region: opts.Config.Region, Regions: regions},
 		progress: progress,
+		role:     opts.AdministratorRole,
+	}
+	if d.role == "" {
+		d.role = components.DefaultAdministratorRole
 	}
 	for _, s := range services {
 		d.inv.Services = append(d.inv.Services, s.Key)
@@ -262,6 +273,7 @@ func (d *discoverer) read(ctx context.Context, services []components.Service) er
 		return err
 	}
 	d.readServiceAdmins(ctx, services)
+	d.readOrgConfigs(ctx, services, d.role)
 	if selected("sso") {
 		if err := d.readIdentityCenter(ctx); err != nil {
 			return err

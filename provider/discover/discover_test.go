@@ -99,6 +99,12 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 		"aws:guardduty/organizationAdminAccount:OrganizationAdminAccount 222222222222",
 		"aws:guardduty/organizationAdminAccount:OrganizationAdminAccount 222222222222",
 		"aws:securityhub/organizationAdminAccount:OrganizationAdminAccount 222222222222",
+		// The organization configuration the administrator set, read through
+		// its role: GuardDuty's by the detector of each Region, Security
+		// Hub's by the administrator's account (pulumi-aws's import IDs).
+		"aws:guardduty/organizationConfiguration:OrganizationConfiguration " + fb.GuardDutyDetector("us-east-1"),
+		"aws:guardduty/organizationConfiguration:OrganizationConfiguration " + fb.GuardDutyDetector("eu-west-1"),
+		"aws:securityhub/organizationConfiguration:OrganizationConfiguration 222222222222",
 		"aws:ram/sharingWithOrganization:SharingWithOrganization 111111111111",
 		"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes " + inst,
 		"aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment DeveloperExtras,/," +
@@ -156,10 +162,20 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 		"access access-analyzer.amazonaws.com", "access config.amazonaws.com", "access guardduty.amazonaws.com",
 		"access malware-protection.guardduty.amazonaws.com", "access securityhub.amazonaws.com",
 		"access sso.amazonaws.com",
+		// GuardDuty's protection plans, which pulumi-aws does not import:
+		// created with the values read, which changes nothing.
+		"aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
+		"aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
+		"aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
+		"aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
+		"aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
+		"aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
 		"aws:servicecatalog/organizationsAccess:OrganizationsAccess",
 		"orgtrust:index:PermissionSetProvisioning", "orgtrust:index:PermissionSetProvisioning",
 		"orgtrust:index:PermissionSetProvisioning", "orgtrust:index:PermissionSetProvisioning",
-		"provider eu-west-1", "provider us-east-1", "provider us-east-1",
+		// One provider per Region, shared by GuardDuty and Security Hub, and
+		// one per Region in the administrator's account.
+		"provider eu-west-1", "provider eu-west-1", "provider us-east-1", "provider us-east-1",
 	}, creates, "only trusted access and provisioning (both recorded without a write where nothing is to do), "+
 		"providers and Service Catalog's access switch are created")
 	for _, pr := range creates {
@@ -189,7 +205,7 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 
 	assert.Contains(t, string(report), "trusted access for "+fb.UnknownPrincipal+
 		": the principal is outside the orgtrust catalog")
-	assert.Contains(t, string(report), "imports 53 resources")
+	assert.Contains(t, string(report), "imports 56 resources")
 	assert.NotContains(t, string(report), "does not exist: the first up creates it",
 		"nothing the report lists as created is missing from the organization")
 }

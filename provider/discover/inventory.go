@@ -1,6 +1,10 @@
 package discover
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/orgtrust/pulumi-orgtrust/components"
+)
 
 // Inventory is what discover read from the organization, sorted wherever it
 // is a list, so that the same organization gives the same inventory.
@@ -26,6 +30,15 @@ type Inventory struct {
 	IdentityCenter *IdentityCenter
 	// ServiceCatalog is nil when it was not read.
 	ServiceCatalog *ServiceCatalog
+
+	// OrgConfigs are the services' organization configurations, by catalog
+	// key and Region ("" for a service read once), each with the service's
+	// block only; AdministratorRoles the role each was read through.
+	OrgConfigs         map[string]map[string]components.OrganizationConfiguration
+	AdministratorRoles map[string]string
+	// GuardDutyDetectors are the administrators' detectors, by
+	// "account/Region".
+	GuardDutyDetectors map[string]string
 
 	// Unreadable is what could not be read, and why.
 	Unreadable []Problem

@@ -165,6 +165,12 @@ func (g *Generated) Fixtures() *plan.Fixtures {
 	fx := &plan.Fixtures{}
 	fx.Organization.ID = g.inv.Organization.ID
 	fx.Organization.ManagementAccountID = g.ManagementAccountID
+	for k, id := range g.inv.GuardDutyDetectors {
+		if fx.GuardDutyDetectors == nil {
+			fx.GuardDutyDetectors = map[string]string{}
+		}
+		fx.GuardDutyDetectors[k] = id
+	}
 	if ic := g.inv.IdentityCenter; ic != nil {
 		fx.IdentityCenter.InstanceArn, fx.IdentityCenter.IdentityStoreID = ic.InstanceArn, ic.IdentityStoreID
 	}

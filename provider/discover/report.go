@@ -37,6 +37,12 @@ var createNotes = map[string]string{
 	string(catalog.ServiceCatalogOrganizationsAccess): "pulumi-aws has no import for it: its create " +
 		"calls EnableAWSOrganizationsAccess, which changes nothing where access is enabled",
 	"pulumi:providers:aws": "an aws provider for one Region, no AWS object",
+	"aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature": "pulumi-aws has no " +
+		"import for it: its create sets the protection plan as discovered, which changes nothing",
+	"aws:macie2/organizationConfiguration:OrganizationConfiguration": "pulumi-aws has no import for it: its " +
+		"create sets auto-enable as discovered, which changes nothing",
+	"aws:inspector2/organizationConfiguration:OrganizationConfiguration": "pulumi-aws has no import for it: " +
+		"its create sets the scans as discovered, which changes nothing",
 	components.PermissionSetProvisioningToken: "provisions the permission set to accounts whose copy is " +
 		"outdated; where none is, it is recorded without a write",
 }

@@ -48,6 +48,10 @@ type Fixtures struct {
 	// Regions asks for: the Regions the account has enabled, opt-in Regions
 	// included. Without it, every Region is taken as enabled.
 	EnabledRegions []string `yaml:"enabledRegions,omitempty"`
+	// GuardDutyDetectors answer aws:guardduty/getDetector, which GuardDuty's
+	// organization configuration asks for in the administrator's account:
+	// the detector ID by "account/Region".
+	GuardDutyDetectors map[string]string `yaml:"guardDutyDetectors,omitempty"`
 }
 
 // FixtureAccount is an account below an OU.

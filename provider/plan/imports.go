@@ -1,5 +1,7 @@
 package plan
 
+import "strings"
+
 // Counts are the plan's resources by what the first `pulumi up` does with
 // them.
 type Counts struct {
@@ -7,6 +9,10 @@ type Counts struct {
 	Create, Import int
 	// Components counts the component resources, which it registers.
 	Components int
+	// Providers counts the explicit providers, each a plugin process the
+	// engine starts, and AssumingProviders those of them that assume a
+	// role (in a delegated administrator's account).
+	Providers, AssumingProviders int
 }
 
 // Counts counts the resources of a valid plan.
@@ -19,10 +25,17 @@ func (p *Plan) Counts() Counts {
 		switch {
 		case !r.Custom:
 			c.Components++
+			continue
 		case r.ImportID != "":
 			c.Import++
 		default:
 			c.Create++
+		}
+		if strings.HasPrefix(r.Type, "pulumi:providers:") {
+			c.Providers++
+			if v, ok := r.Inputs["assumeRole"]; ok && v.IsObject() {
+				c.AssumingProviders++
+			}
 		}
 	}
 	return c

@@ -31,6 +31,9 @@ const (
 	tokenGetApplication    = "aws:ssoadmin/getApplication:getApplication"
 	tokenGetPermissionSet  = "aws:ssoadmin/getPermissionSet:getPermissionSet"
 	tokenGetPermissionSets = "aws:ssoadmin/getPermissionSets:getPermissionSets"
+	// tokenGetDetector is guardduty.LookupDetector: the detector that
+	// delegation enabled in the administrator's account.
+	tokenGetDetector = "aws:guardduty/getDetector:getDetector"
 
 	// tokenGetOrganizationAccounts is orgtrust's own lookup of every account
 	// with its tags (assignments with accountTags).
@@ -421,12 +424,60 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		if len(optIn) == 0 {
 			answer = fmt.Sprintf("%d enabled Regions, no opt-in one", len(names))
 		}
+	case tokenGetDetector:
+		// One detector per account and Region: the invoke's provider says
+		// which (its Region and the account it assumes a role in).
+		account, region := m.providerAccountRegion(args.Provider)
+		key := account + "/" + region
+		argDesc = key
+		id, ok := m.fx.GuardDutyDetectors[key]
+		fromFx(ok)
+		if !ok {
+			id = madeUpHex(32, "detector", key)
+		}
+		result = map[string]any{"id": id, "status": "ENABLED", "serviceRoleArn": "arn:aws:iam::" + account +
+			":role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty",
+			"findingPublishingFrequency": "SIX_HOURS"}
+		answer = "detector " + id
 	default:
 		return nil, fmt.Errorf("plan: no simulation of the lookup %s: add it to provider/plan "+
 			"(mocks.go) with a deterministic answer", args.Token)
 	}
 	m.record(Lookup{Token: args.Token, Args: argDesc, Answer: answer, Brief: brief, Source: source})
 	return resource.NewPropertyMapFromMap(result), nil
+}
+
+// providerAccountRegion returns the Region of the provider a lookup went
+// through, and the account of the role it assumes ("" for the deploying
+// account's).
+func (m *mocks) providerAccountRegion(ref string) (account, region string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r, ok := m.resources[mockrt.ProviderURN(ref)]
+	if !ok {
+		return "", ""
+	}
+	v := resource.NewPropertyValue(r.Inputs.Mappable())
+	get := func(path ...string) string {
+		for _, p := range path {
+			if !v.IsObject() {
+				return ""
+			}
+			v = v.ObjectValue()[resource.PropertyKey(p)]
+		}
+		if v.IsString() {
+			return v.StringValue()
+		}
+		return ""
+	}
+	region = get("region")
+	v = resource.NewPropertyValue(r.Inputs.Mappable())
+	if arn := get("assumeRole", "roleArn"); arn != "" {
+		if parts := strings.Split(arn, ":"); len(parts) > 4 {
+			account = parts[4]
+		}
+	}
+	return account, region
 }
 
 // instance answers getInstances: the fixtures' instance, or a made-up one;

@@ -59,6 +59,52 @@ func TestPlanBrokenConfigFailsWithKeyPath(t *testing.T) {
 			},
 		},
 		{
+			name: "organization configuration: unknown setting, unknown plan, plan not offered, role",
+			config: `
+  orgtrust-baseline:managementAccountId: "111111111111"
+  orgtrust-baseline:integrations:
+    - service: guardduty
+      delegatedAdminAccountId: "222222222222"
+      regions: [us-east-1, ap-east-2]
+      organizationConfiguration:
+        administratorRole: "arn:aws:iam::333333333333:role/Admin"
+        guardDuty:
+          autoEnabled: ALL
+          protectionPlans: [{name: S3_DATA_EVENT}, {name: RDS_LOGIN_EVENTS}]`,
+			want: []string{
+				`orgtrust-baseline:integrations[0].organizationConfiguration.guardDuty.autoEnabled: unknown key; ` +
+					`did you mean "autoEnable"?`,
+			},
+		},
+		{
+			name: "organization configuration checks, all at once",
+			config: `
+  orgtrust-baseline:managementAccountId: "111111111111"
+  orgtrust-baseline:integrations:
+    - service: guardduty
+      delegatedAdminAccountId: "222222222222"
+      regions: [us-east-1, ap-east-2]
+      organizationConfiguration:
+        administratorRole: "arn:aws:iam::333333333333:role/Admin"
+        guardDuty:
+          protectionPlans: [{name: S3_DATA_EVENT}, {name: RDS_LOGIN_EVENTS}]
+    - service: securityhub
+      delegatedAdminAccountId: "222222222222"
+      regions: [us-east-1]
+      organizationConfiguration:
+        securityHub: {configurationType: CENTRAL, homeRegion: us-east-1, linkedRegions: [eu-west-1]}`,
+			want: []string{
+				`orgtrust-baseline:integrations[0].organizationConfiguration.administratorRole: "arn:aws:iam::` +
+					`333333333333:role/Admin" is a role in account 333333333333, not in the delegated administrator`,
+				`orgtrust-baseline:integrations[0].organizationConfiguration.guardDuty.protectionPlans[0].name: ` +
+					`"S3_DATA_EVENT" is not a GuardDuty protection plan; did you mean "S3_DATA_EVENTS"?`,
+				`orgtrust-baseline:integrations[0].organizationConfiguration.guardDuty.protectionPlans[1].name: ` +
+					`"RDS_LOGIN_EVENTS" is not offered in ap-east-2`,
+				`orgtrust-baseline:integrations[1].organizationConfiguration.securityHub.linkedRegions[0]: ` +
+					`"eu-west-1" is not one of the Regions [us-east-1]`,
+			},
+		},
+		{
 			name: "missing required key",
 			config: `
   orgtrust-baseline:identityCenter:

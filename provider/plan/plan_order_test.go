@@ -55,11 +55,25 @@ func orgWrites(g *plan.Graph, urn string) []string {
 	var out []string
 	for _, d := range customBelow(g, urn) {
 		if parent := g.Resources[g.ParentOf(d)]; parent.Type == components.OrgServiceIntegrationToken &&
-			!strings.HasPrefix(g.Resources[d].Type, "pulumi:providers:") {
+			!strings.HasPrefix(g.Resources[d].Type, "pulumi:providers:") && !inAdministratorAccount(g, d) {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// inAdministratorAccount says whether urn is an organization configuration
+// resource: one whose provider assumes a role in the delegated
+// administrator's account. Those are not Organizations writes.
+func inAdministratorAccount(g *plan.Graph, urn string) bool {
+	for _, e := range g.Resources[urn].Deps {
+		if e.Kind == plan.EdgeProvider {
+			if _, ok := g.Resources[e.URN].Inputs["assumeRole"]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func findComponent(g *plan.Graph, typ, name string) string {

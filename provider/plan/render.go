@@ -120,7 +120,10 @@ func (p *Plan) WriteText(out io.Writer) error {
 func (p *Plan) writeFirstUp(w *bufio.Writer) {
 	c := p.Counts()
 	fmt.Fprintf(w, "First `pulumi up`: %d resources to create, %d to import (each with its import ID), and %d "+
-		"components\n\n", c.Create, c.Import, c.Components)
+		"components\n", c.Create, c.Import, c.Components)
+	fmt.Fprintf(w, "Explicit providers: %d (the engine starts each as its own plugin process), %d of them assuming a "+
+		"role in a delegated administrator's account; one per account and Region\n\n", c.Providers,
+		c.AssumingProviders)
 }
 
 func (p *Plan) writeErrors(w *bufio.Writer) {

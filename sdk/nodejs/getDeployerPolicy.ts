@@ -11,7 +11,9 @@ export function getDeployerPolicy(args?: GetDeployerPolicyArgs, opts?: pulumi.In
     args = args || {};
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invoke("orgtrust:index:getDeployerPolicy", {
+        "administratorRole": args.administratorRole,
         "identityCenter": args.identityCenter,
+        "organizationConfiguration": args.organizationConfiguration,
         "readOnly": args.readOnly,
         "serviceCatalog": args.serviceCatalog,
         "services": args.services,
@@ -20,9 +22,17 @@ export function getDeployerPolicy(args?: GetDeployerPolicyArgs, opts?: pulumi.In
 
 export interface GetDeployerPolicyArgs {
     /**
+     * The role the organization configuration assumes in the delegated administrator's account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+     */
+    administratorRole?: string;
+    /**
      * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      */
     identityCenter?: boolean;
+    /**
+     * Whether the program sets the services' `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator's account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+     */
+    organizationConfiguration?: boolean;
     /**
      * Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
      */
@@ -43,6 +53,14 @@ export interface GetDeployerPolicyResult {
      */
     readonly actions: string[];
     /**
+     * Every action `administratorPolicy` allows, sorted.
+     */
+    readonly administratorActions?: string[];
+    /**
+     * With `organizationConfiguration`: the IAM policy document, as JSON, of the administrator role in the delegated administrator's account: the actions of the organization configuration's resources and lookups. Attach it to that role in place of a broader one.
+     */
+    readonly administratorPolicy?: string;
+    /**
      * The IAM policy document, as JSON (version 2012-10-17).
      */
     readonly policy: string;
@@ -54,7 +72,9 @@ export function getDeployerPolicyOutput(args?: GetDeployerPolicyOutputArgs, opts
     args = args || {};
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invokeOutput("orgtrust:index:getDeployerPolicy", {
+        "administratorRole": args.administratorRole,
         "identityCenter": args.identityCenter,
+        "organizationConfiguration": args.organizationConfiguration,
         "readOnly": args.readOnly,
         "serviceCatalog": args.serviceCatalog,
         "services": args.services,
@@ -63,9 +83,17 @@ export function getDeployerPolicyOutput(args?: GetDeployerPolicyOutputArgs, opts
 
 export interface GetDeployerPolicyOutputArgs {
     /**
+     * The role the organization configuration assumes in the delegated administrator's account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+     */
+    administratorRole?: pulumi.Input<string | undefined>;
+    /**
      * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      */
     identityCenter?: pulumi.Input<boolean | undefined>;
+    /**
+     * Whether the program sets the services' `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator's account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+     */
+    organizationConfiguration?: pulumi.Input<boolean | undefined>;
     /**
      * Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
      */

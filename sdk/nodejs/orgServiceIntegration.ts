@@ -71,7 +71,7 @@ export class OrgServiceIntegration extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly enablePath: pulumi.Output<string>;
     /**
-     * Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
+     * Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
      */
     declare public /*out*/ readonly ready: pulumi.Output<string>;
     /**
@@ -101,6 +101,7 @@ export class OrgServiceIntegration extends pulumi.ComponentResource {
             resourceInputs["enableVia"] = args?.enableVia;
             resourceInputs["force"] = args?.force;
             resourceInputs["managementAccountId"] = args?.managementAccountId;
+            resourceInputs["organizationConfiguration"] = args?.organizationConfiguration;
             resourceInputs["regions"] = args?.regions;
             resourceInputs["service"] = args?.service;
             resourceInputs["servicePrincipal"] = args?.servicePrincipal;
@@ -151,6 +152,10 @@ export interface OrgServiceIntegrationArgs {
      * The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
      */
     managementAccountId?: string;
+    /**
+     * What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+     */
+    organizationConfiguration?: pulumi.Input<inputs.OrganizationConfigurationArgs | undefined>;
     /**
      * The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
      */

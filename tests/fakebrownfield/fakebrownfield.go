@@ -45,6 +45,9 @@ type Org struct {
 	Admins  *fakeservices.Admins
 	Catalog *fakeservices.ServiceCatalog
 	STS     *fakeservices.STS
+	// OrgConfigs are the services' organization configurations, which
+	// only their administrator reads, through a role it assumes.
+	OrgConfigs *fakeservices.OrgConfigs
 
 	srv *httptest.Server
 }
@@ -60,6 +63,8 @@ func New(opts Options) *Org {
 		Admins:  fakeservices.NewAdmins(),
 		Catalog: fakeservices.NewServiceCatalog(),
 		STS:     fakeservices.NewSTS(fakeorg.DefaultManagementAccountID),
+
+		OrgConfigs: fakeservices.NewOrgConfigs(),
 	}
 	orgs, sso := proxy(o.Orgs.URL()), proxy(o.SSO.URL())
 	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -75,6 +80,8 @@ func New(opts Options) *Org {
 			o.Catalog.ServeHTTP(w, r)
 		case service == "sts":
 			o.STS.ServeHTTP(w, r)
+		case o.OrgConfigs.Serves(r):
+			o.OrgConfigs.ServeHTTP(w, r)
 		case o.Admins.Serves(service):
 			o.Admins.ServeHTTP(w, r)
 		default:

@@ -96,6 +96,31 @@ func Seed(o *Org) Seeded {
 	o.Admins.Set(fakeservices.GuardDuty, "us-east-1", Security)
 	o.Admins.Set(fakeservices.GuardDuty, "eu-west-1", Security)
 	o.Admins.Set(fakeservices.SecurityHub, "us-east-1", Security)
+	// The administrator configured GuardDuty for the organization, the same
+	// in both Regions (DescribeOrganizationConfiguration lists every
+	// feature, NONE included), and Security Hub with local configuration.
+	for _, region := range []string{"us-east-1", "eu-west-1"} {
+		o.OrgConfigs.Set(fakeservices.GuardDuty, region, fakeservices.OrgConfig{Admin: Security,
+			DetectorID: GuardDutyDetector(region), Answer: map[string]any{
+				"autoEnable": true, "autoEnableOrganizationMembers": "ALL", "memberAccountLimitReached": false,
+				"features": []map[string]any{
+					{"name": "S3_DATA_EVENTS", "autoEnable": "ALL"},
+					{"name": "EKS_AUDIT_LOGS", "autoEnable": "NONE"},
+					{"name": "EBS_MALWARE_PROTECTION", "autoEnable": "ALL"},
+					{"name": "RDS_LOGIN_EVENTS", "autoEnable": "NONE"},
+					{"name": "EKS_RUNTIME_MONITORING", "autoEnable": "NEW", "additionalConfiguration": []map[string]any{
+						{"name": "EKS_ADDON_MANAGEMENT", "autoEnable": "NEW"}}},
+					{"name": "RUNTIME_MONITORING", "autoEnable": "NEW", "additionalConfiguration": []map[string]any{
+						{"name": "EKS_ADDON_MANAGEMENT", "autoEnable": "NEW"},
+						{"name": "ECS_FARGATE_AGENT_MANAGEMENT", "autoEnable": "NONE"},
+						{"name": "EC2_AGENT_MANAGEMENT", "autoEnable": "NONE"}}},
+					{"name": "LAMBDA_NETWORK_LOGS", "autoEnable": "NONE"},
+				}}})
+	}
+	o.OrgConfigs.Set(fakeservices.SecurityHub, "us-east-1", fakeservices.OrgConfig{Admin: Security,
+		Answer: map[string]any{"AutoEnable": true, "AutoEnableStandards": "DEFAULT",
+			"MemberAccountLimitReached": false,
+			"OrganizationConfiguration": map[string]any{"ConfigurationType": "LOCAL", "Status": "ENABLED"}}})
 
 	sso := o.SSO
 	seeded := Seeded{PermissionSets: map[string]string{}}
@@ -155,4 +180,10 @@ func Seed(o *Org) Seeded {
 		},
 	})
 	return seeded
+}
+
+// GuardDutyDetector is the detector in the security account in region.
+func GuardDutyDetector(region string) string {
+	return map[string]string{"us-east-1": "12abc34d567e8fa901bc2d34e56789f0",
+		"eu-west-1": "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5"}[region]
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/config"
 
+	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
 	"github.com/orgtrust/pulumi-orgtrust/provider/plan"
 )
@@ -45,6 +46,9 @@ func runDiscover(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		"sso is IAM Identity Center, servicecatalog Service Catalog)")
 	regions := fs.String("regions", "", "Regions to read the per-Region administrator APIs in, comma-separated "+
 		"(default: the configured Region)")
+	adminRole := fs.String("administrator-role", "", "the role to assume in the services' delegated "+
+		"administrator accounts to read their organization configuration: a role name or ARN (default "+
+		components.DefaultAdministratorRole+")")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -70,6 +74,7 @@ func runDiscover(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	res, err := discover.Run(ctx, discover.Options{
 		Config: cfg, Services: splitList(*services), Regions: splitList(*regions), Progress: stderr,
+		AdministratorRole: *adminRole,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "orgtrust discover: %v\nNothing was written.\n", err)

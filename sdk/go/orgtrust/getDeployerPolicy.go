@@ -23,8 +23,12 @@ func GetDeployerPolicy(ctx *pulumi.Context, args *GetDeployerPolicyArgs, opts ..
 }
 
 type GetDeployerPolicyArgs struct {
+	// The role the organization configuration assumes in the delegated administrator's account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+	AdministratorRole *string `pulumi:"administratorRole"`
 	// Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
 	IdentityCenter *bool `pulumi:"identityCenter"`
+	// Whether the program sets the services' `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator's account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+	OrganizationConfiguration *bool `pulumi:"organizationConfiguration"`
 	// Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
 	ReadOnly *bool `pulumi:"readOnly"`
 	// Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
@@ -36,6 +40,10 @@ type GetDeployerPolicyArgs struct {
 type GetDeployerPolicyResult struct {
 	// Every action the policy allows, sorted.
 	Actions []string `pulumi:"actions"`
+	// Every action `administratorPolicy` allows, sorted.
+	AdministratorActions []string `pulumi:"administratorActions"`
+	// With `organizationConfiguration`: the IAM policy document, as JSON, of the administrator role in the delegated administrator's account: the actions of the organization configuration's resources and lookups. Attach it to that role in place of a broader one.
+	AdministratorPolicy *string `pulumi:"administratorPolicy"`
 	// The IAM policy document, as JSON (version 2012-10-17).
 	Policy string `pulumi:"policy"`
 }
@@ -50,8 +58,12 @@ func GetDeployerPolicyOutput(ctx *pulumi.Context, args GetDeployerPolicyOutputAr
 }
 
 type GetDeployerPolicyOutputArgs struct {
+	// The role the organization configuration assumes in the delegated administrator's account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+	AdministratorRole pulumi.StringPtrInput `pulumi:"administratorRole"`
 	// Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
 	IdentityCenter pulumi.BoolPtrInput `pulumi:"identityCenter"`
+	// Whether the program sets the services' `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator's account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+	OrganizationConfiguration pulumi.BoolPtrInput `pulumi:"organizationConfiguration"`
 	// Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
 	ReadOnly pulumi.BoolPtrInput `pulumi:"readOnly"`
 	// Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
@@ -81,6 +93,16 @@ func (o GetDeployerPolicyResultOutput) ToGetDeployerPolicyResultOutputWithContex
 // Every action the policy allows, sorted.
 func (o GetDeployerPolicyResultOutput) Actions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v GetDeployerPolicyResult) []string { return v.Actions }).(pulumi.StringArrayOutput)
+}
+
+// Every action `administratorPolicy` allows, sorted.
+func (o GetDeployerPolicyResultOutput) AdministratorActions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v GetDeployerPolicyResult) []string { return v.AdministratorActions }).(pulumi.StringArrayOutput)
+}
+
+// With `organizationConfiguration`: the IAM policy document, as JSON, of the administrator role in the delegated administrator's account: the actions of the organization configuration's resources and lookups. Attach it to that role in place of a broader one.
+func (o GetDeployerPolicyResultOutput) AdministratorPolicy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeployerPolicyResult) *string { return v.AdministratorPolicy }).(pulumi.StringPtrOutput)
 }
 
 // The IAM policy document, as JSON (version 2012-10-17).

@@ -78,7 +78,7 @@ type OrgServiceIntegration struct {
 	DelegatedAdminAccountId pulumi.StringPtrOutput `pulumi:"delegatedAdminAccountId"`
 	// How trusted access was enabled: `organizations` (TrustedServiceAccess), `service` (the service's own pulumi-aws resource) or `none`.
 	EnablePath pulumi.StringOutput `pulumi:"enablePath"`
-	// Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
+	// Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
 	Ready pulumi.StringOutput `pulumi:"ready"`
 	// The service-linked roles the service creates in the organization's accounts, from the catalog; empty when none or not documented.
 	ServiceLinkedRoleNames pulumi.StringArrayOutput `pulumi:"serviceLinkedRoleNames"`
@@ -117,6 +117,8 @@ type orgServiceIntegrationArgs struct {
 	Force *bool `pulumi:"force"`
 	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
 	ManagementAccountId *string `pulumi:"managementAccountId"`
+	// What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+	OrganizationConfiguration *OrganizationConfiguration `pulumi:"organizationConfiguration"`
 	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 	Regions []string `pulumi:"regions"`
 	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
@@ -141,6 +143,8 @@ type OrgServiceIntegrationArgs struct {
 	Force *bool
 	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
 	ManagementAccountId *string
+	// What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+	OrganizationConfiguration OrganizationConfigurationPtrInput
 	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 	Regions pulumi.StringArrayInput
 	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
@@ -246,7 +250,7 @@ func (o OrgServiceIntegrationOutput) EnablePath() pulumi.StringOutput {
 	return o.ApplyT(func(v *OrgServiceIntegration) pulumi.StringOutput { return v.EnablePath }).(pulumi.StringOutput)
 }
 
-// Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
+// Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
 func (o OrgServiceIntegrationOutput) Ready() pulumi.StringOutput {
 	return o.ApplyT(func(v *OrgServiceIntegration) pulumi.StringOutput { return v.Ready }).(pulumi.StringOutput)
 }

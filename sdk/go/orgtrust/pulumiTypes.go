@@ -13,6 +13,184 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// IAM Access Analyzer's organization analyzers, created in the delegated administrator's account in each Region (aws:accessanalyzer/analyzer, https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-analyzer.html).
+type AccessAnalyzerConfiguration struct {
+	// The analyzers' name: the external access analyzer takes it, the unused access analyzer it with `-unused-access`. Default `organization`. Letters, digits, `.`, `_` and `-`, starting with a letter.
+	AnalyzerName *string `pulumi:"analyzerName"`
+	// Create the external access analyzer, type `ORGANIZATION`. Unset is true.
+	ExternalAccess *bool `pulumi:"externalAccess"`
+	// The days after which access is unused, 1 to 365: creates the unused access analyzer, type `ORGANIZATION_UNUSED_ACCESS`. 0 (the default) creates none.
+	UnusedAccessAge *int `pulumi:"unusedAccessAge"`
+}
+
+// AccessAnalyzerConfigurationInput is an input type that accepts AccessAnalyzerConfigurationArgs and AccessAnalyzerConfigurationOutput values.
+// You can construct a concrete instance of `AccessAnalyzerConfigurationInput` via:
+//
+//	AccessAnalyzerConfigurationArgs{...}
+type AccessAnalyzerConfigurationInput interface {
+	pulumi.Input
+
+	ToAccessAnalyzerConfigurationOutput() AccessAnalyzerConfigurationOutput
+	ToAccessAnalyzerConfigurationOutputWithContext(context.Context) AccessAnalyzerConfigurationOutput
+}
+
+// IAM Access Analyzer's organization analyzers, created in the delegated administrator's account in each Region (aws:accessanalyzer/analyzer, https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-analyzer.html).
+type AccessAnalyzerConfigurationArgs struct {
+	// The analyzers' name: the external access analyzer takes it, the unused access analyzer it with `-unused-access`. Default `organization`. Letters, digits, `.`, `_` and `-`, starting with a letter.
+	AnalyzerName pulumi.StringPtrInput `pulumi:"analyzerName"`
+	// Create the external access analyzer, type `ORGANIZATION`. Unset is true.
+	ExternalAccess pulumi.BoolPtrInput `pulumi:"externalAccess"`
+	// The days after which access is unused, 1 to 365: creates the unused access analyzer, type `ORGANIZATION_UNUSED_ACCESS`. 0 (the default) creates none.
+	UnusedAccessAge pulumi.IntPtrInput `pulumi:"unusedAccessAge"`
+}
+
+func (AccessAnalyzerConfigurationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccessAnalyzerConfiguration)(nil)).Elem()
+}
+
+func (i AccessAnalyzerConfigurationArgs) ToAccessAnalyzerConfigurationOutput() AccessAnalyzerConfigurationOutput {
+	return i.ToAccessAnalyzerConfigurationOutputWithContext(context.Background())
+}
+
+func (i AccessAnalyzerConfigurationArgs) ToAccessAnalyzerConfigurationOutputWithContext(ctx context.Context) AccessAnalyzerConfigurationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccessAnalyzerConfigurationOutput)
+}
+
+func (i AccessAnalyzerConfigurationArgs) ToAccessAnalyzerConfigurationPtrOutput() AccessAnalyzerConfigurationPtrOutput {
+	return i.ToAccessAnalyzerConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i AccessAnalyzerConfigurationArgs) ToAccessAnalyzerConfigurationPtrOutputWithContext(ctx context.Context) AccessAnalyzerConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccessAnalyzerConfigurationOutput).ToAccessAnalyzerConfigurationPtrOutputWithContext(ctx)
+}
+
+// AccessAnalyzerConfigurationPtrInput is an input type that accepts AccessAnalyzerConfigurationArgs, AccessAnalyzerConfigurationPtr and AccessAnalyzerConfigurationPtrOutput values.
+// You can construct a concrete instance of `AccessAnalyzerConfigurationPtrInput` via:
+//
+//	        AccessAnalyzerConfigurationArgs{...}
+//
+//	or:
+//
+//	        nil
+type AccessAnalyzerConfigurationPtrInput interface {
+	pulumi.Input
+
+	ToAccessAnalyzerConfigurationPtrOutput() AccessAnalyzerConfigurationPtrOutput
+	ToAccessAnalyzerConfigurationPtrOutputWithContext(context.Context) AccessAnalyzerConfigurationPtrOutput
+}
+
+type accessAnalyzerConfigurationPtrType AccessAnalyzerConfigurationArgs
+
+func AccessAnalyzerConfigurationPtr(v *AccessAnalyzerConfigurationArgs) AccessAnalyzerConfigurationPtrInput {
+	return (*accessAnalyzerConfigurationPtrType)(v)
+}
+
+func (*accessAnalyzerConfigurationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AccessAnalyzerConfiguration)(nil)).Elem()
+}
+
+func (i *accessAnalyzerConfigurationPtrType) ToAccessAnalyzerConfigurationPtrOutput() AccessAnalyzerConfigurationPtrOutput {
+	return i.ToAccessAnalyzerConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i *accessAnalyzerConfigurationPtrType) ToAccessAnalyzerConfigurationPtrOutputWithContext(ctx context.Context) AccessAnalyzerConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccessAnalyzerConfigurationPtrOutput)
+}
+
+// IAM Access Analyzer's organization analyzers, created in the delegated administrator's account in each Region (aws:accessanalyzer/analyzer, https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-analyzer.html).
+type AccessAnalyzerConfigurationOutput struct{ *pulumi.OutputState }
+
+func (AccessAnalyzerConfigurationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccessAnalyzerConfiguration)(nil)).Elem()
+}
+
+func (o AccessAnalyzerConfigurationOutput) ToAccessAnalyzerConfigurationOutput() AccessAnalyzerConfigurationOutput {
+	return o
+}
+
+func (o AccessAnalyzerConfigurationOutput) ToAccessAnalyzerConfigurationOutputWithContext(ctx context.Context) AccessAnalyzerConfigurationOutput {
+	return o
+}
+
+func (o AccessAnalyzerConfigurationOutput) ToAccessAnalyzerConfigurationPtrOutput() AccessAnalyzerConfigurationPtrOutput {
+	return o.ToAccessAnalyzerConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (o AccessAnalyzerConfigurationOutput) ToAccessAnalyzerConfigurationPtrOutputWithContext(ctx context.Context) AccessAnalyzerConfigurationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AccessAnalyzerConfiguration) *AccessAnalyzerConfiguration {
+		return &v
+	}).(AccessAnalyzerConfigurationPtrOutput)
+}
+
+// The analyzers' name: the external access analyzer takes it, the unused access analyzer it with `-unused-access`. Default `organization`. Letters, digits, `.`, `_` and `-`, starting with a letter.
+func (o AccessAnalyzerConfigurationOutput) AnalyzerName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessAnalyzerConfiguration) *string { return v.AnalyzerName }).(pulumi.StringPtrOutput)
+}
+
+// Create the external access analyzer, type `ORGANIZATION`. Unset is true.
+func (o AccessAnalyzerConfigurationOutput) ExternalAccess() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v AccessAnalyzerConfiguration) *bool { return v.ExternalAccess }).(pulumi.BoolPtrOutput)
+}
+
+// The days after which access is unused, 1 to 365: creates the unused access analyzer, type `ORGANIZATION_UNUSED_ACCESS`. 0 (the default) creates none.
+func (o AccessAnalyzerConfigurationOutput) UnusedAccessAge() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AccessAnalyzerConfiguration) *int { return v.UnusedAccessAge }).(pulumi.IntPtrOutput)
+}
+
+type AccessAnalyzerConfigurationPtrOutput struct{ *pulumi.OutputState }
+
+func (AccessAnalyzerConfigurationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AccessAnalyzerConfiguration)(nil)).Elem()
+}
+
+func (o AccessAnalyzerConfigurationPtrOutput) ToAccessAnalyzerConfigurationPtrOutput() AccessAnalyzerConfigurationPtrOutput {
+	return o
+}
+
+func (o AccessAnalyzerConfigurationPtrOutput) ToAccessAnalyzerConfigurationPtrOutputWithContext(ctx context.Context) AccessAnalyzerConfigurationPtrOutput {
+	return o
+}
+
+func (o AccessAnalyzerConfigurationPtrOutput) Elem() AccessAnalyzerConfigurationOutput {
+	return o.ApplyT(func(v *AccessAnalyzerConfiguration) AccessAnalyzerConfiguration {
+		if v != nil {
+			return *v
+		}
+		var ret AccessAnalyzerConfiguration
+		return ret
+	}).(AccessAnalyzerConfigurationOutput)
+}
+
+// The analyzers' name: the external access analyzer takes it, the unused access analyzer it with `-unused-access`. Default `organization`. Letters, digits, `.`, `_` and `-`, starting with a letter.
+func (o AccessAnalyzerConfigurationPtrOutput) AnalyzerName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AccessAnalyzerConfiguration) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AnalyzerName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Create the external access analyzer, type `ORGANIZATION`. Unset is true.
+func (o AccessAnalyzerConfigurationPtrOutput) ExternalAccess() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *AccessAnalyzerConfiguration) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ExternalAccess
+	}).(pulumi.BoolPtrOutput)
+}
+
+// The days after which access is unused, 1 to 365: creates the unused access analyzer, type `ORGANIZATION_UNUSED_ACCESS`. 0 (the default) creates none.
+func (o AccessAnalyzerConfigurationPtrOutput) UnusedAccessAge() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AccessAnalyzerConfiguration) *int {
+		if v == nil {
+			return nil
+		}
+		return v.UnusedAccessAge
+	}).(pulumi.IntPtrOutput)
+}
+
 // An attribute for attribute-based access control: passed as a session tag on sign-in.
 type AccessControlAttributeSpec struct {
 	// The session tag key, such as `Department`: 1 to 128 letters, digits, spaces and `_.:/=+-@`. Keys must be unique.
@@ -998,6 +1176,165 @@ func (o AssumeRolePtrOutput) SessionName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// AWS Config's organization aggregator in the delegated administrator's account, over every Region (aws:cfg/configurationAggregator, https://docs.aws.amazon.com/config/latest/developerguide/set-up-aggregator-cli.html#add-an-aggregator-organization-cli). One aggregator in each of the configuration's Regions.
+type ConfigAggregatorConfiguration struct {
+	// The aggregator's name. Default `organization`.
+	AggregatorName *string `pulumi:"aggregatorName"`
+	// The IAM role the aggregator assumes to read the organization, in the administrator's account. Empty creates one there, trusted by `config.amazonaws.com`, with the AWS managed policy `AWSConfigRoleForOrganizations`.
+	RoleArn *string `pulumi:"roleArn"`
+}
+
+// ConfigAggregatorConfigurationInput is an input type that accepts ConfigAggregatorConfigurationArgs and ConfigAggregatorConfigurationOutput values.
+// You can construct a concrete instance of `ConfigAggregatorConfigurationInput` via:
+//
+//	ConfigAggregatorConfigurationArgs{...}
+type ConfigAggregatorConfigurationInput interface {
+	pulumi.Input
+
+	ToConfigAggregatorConfigurationOutput() ConfigAggregatorConfigurationOutput
+	ToConfigAggregatorConfigurationOutputWithContext(context.Context) ConfigAggregatorConfigurationOutput
+}
+
+// AWS Config's organization aggregator in the delegated administrator's account, over every Region (aws:cfg/configurationAggregator, https://docs.aws.amazon.com/config/latest/developerguide/set-up-aggregator-cli.html#add-an-aggregator-organization-cli). One aggregator in each of the configuration's Regions.
+type ConfigAggregatorConfigurationArgs struct {
+	// The aggregator's name. Default `organization`.
+	AggregatorName pulumi.StringPtrInput `pulumi:"aggregatorName"`
+	// The IAM role the aggregator assumes to read the organization, in the administrator's account. Empty creates one there, trusted by `config.amazonaws.com`, with the AWS managed policy `AWSConfigRoleForOrganizations`.
+	RoleArn pulumi.StringPtrInput `pulumi:"roleArn"`
+}
+
+func (ConfigAggregatorConfigurationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConfigAggregatorConfiguration)(nil)).Elem()
+}
+
+func (i ConfigAggregatorConfigurationArgs) ToConfigAggregatorConfigurationOutput() ConfigAggregatorConfigurationOutput {
+	return i.ToConfigAggregatorConfigurationOutputWithContext(context.Background())
+}
+
+func (i ConfigAggregatorConfigurationArgs) ToConfigAggregatorConfigurationOutputWithContext(ctx context.Context) ConfigAggregatorConfigurationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConfigAggregatorConfigurationOutput)
+}
+
+func (i ConfigAggregatorConfigurationArgs) ToConfigAggregatorConfigurationPtrOutput() ConfigAggregatorConfigurationPtrOutput {
+	return i.ToConfigAggregatorConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i ConfigAggregatorConfigurationArgs) ToConfigAggregatorConfigurationPtrOutputWithContext(ctx context.Context) ConfigAggregatorConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConfigAggregatorConfigurationOutput).ToConfigAggregatorConfigurationPtrOutputWithContext(ctx)
+}
+
+// ConfigAggregatorConfigurationPtrInput is an input type that accepts ConfigAggregatorConfigurationArgs, ConfigAggregatorConfigurationPtr and ConfigAggregatorConfigurationPtrOutput values.
+// You can construct a concrete instance of `ConfigAggregatorConfigurationPtrInput` via:
+//
+//	        ConfigAggregatorConfigurationArgs{...}
+//
+//	or:
+//
+//	        nil
+type ConfigAggregatorConfigurationPtrInput interface {
+	pulumi.Input
+
+	ToConfigAggregatorConfigurationPtrOutput() ConfigAggregatorConfigurationPtrOutput
+	ToConfigAggregatorConfigurationPtrOutputWithContext(context.Context) ConfigAggregatorConfigurationPtrOutput
+}
+
+type configAggregatorConfigurationPtrType ConfigAggregatorConfigurationArgs
+
+func ConfigAggregatorConfigurationPtr(v *ConfigAggregatorConfigurationArgs) ConfigAggregatorConfigurationPtrInput {
+	return (*configAggregatorConfigurationPtrType)(v)
+}
+
+func (*configAggregatorConfigurationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConfigAggregatorConfiguration)(nil)).Elem()
+}
+
+func (i *configAggregatorConfigurationPtrType) ToConfigAggregatorConfigurationPtrOutput() ConfigAggregatorConfigurationPtrOutput {
+	return i.ToConfigAggregatorConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i *configAggregatorConfigurationPtrType) ToConfigAggregatorConfigurationPtrOutputWithContext(ctx context.Context) ConfigAggregatorConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConfigAggregatorConfigurationPtrOutput)
+}
+
+// AWS Config's organization aggregator in the delegated administrator's account, over every Region (aws:cfg/configurationAggregator, https://docs.aws.amazon.com/config/latest/developerguide/set-up-aggregator-cli.html#add-an-aggregator-organization-cli). One aggregator in each of the configuration's Regions.
+type ConfigAggregatorConfigurationOutput struct{ *pulumi.OutputState }
+
+func (ConfigAggregatorConfigurationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConfigAggregatorConfiguration)(nil)).Elem()
+}
+
+func (o ConfigAggregatorConfigurationOutput) ToConfigAggregatorConfigurationOutput() ConfigAggregatorConfigurationOutput {
+	return o
+}
+
+func (o ConfigAggregatorConfigurationOutput) ToConfigAggregatorConfigurationOutputWithContext(ctx context.Context) ConfigAggregatorConfigurationOutput {
+	return o
+}
+
+func (o ConfigAggregatorConfigurationOutput) ToConfigAggregatorConfigurationPtrOutput() ConfigAggregatorConfigurationPtrOutput {
+	return o.ToConfigAggregatorConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (o ConfigAggregatorConfigurationOutput) ToConfigAggregatorConfigurationPtrOutputWithContext(ctx context.Context) ConfigAggregatorConfigurationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConfigAggregatorConfiguration) *ConfigAggregatorConfiguration {
+		return &v
+	}).(ConfigAggregatorConfigurationPtrOutput)
+}
+
+// The aggregator's name. Default `organization`.
+func (o ConfigAggregatorConfigurationOutput) AggregatorName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConfigAggregatorConfiguration) *string { return v.AggregatorName }).(pulumi.StringPtrOutput)
+}
+
+// The IAM role the aggregator assumes to read the organization, in the administrator's account. Empty creates one there, trusted by `config.amazonaws.com`, with the AWS managed policy `AWSConfigRoleForOrganizations`.
+func (o ConfigAggregatorConfigurationOutput) RoleArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConfigAggregatorConfiguration) *string { return v.RoleArn }).(pulumi.StringPtrOutput)
+}
+
+type ConfigAggregatorConfigurationPtrOutput struct{ *pulumi.OutputState }
+
+func (ConfigAggregatorConfigurationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConfigAggregatorConfiguration)(nil)).Elem()
+}
+
+func (o ConfigAggregatorConfigurationPtrOutput) ToConfigAggregatorConfigurationPtrOutput() ConfigAggregatorConfigurationPtrOutput {
+	return o
+}
+
+func (o ConfigAggregatorConfigurationPtrOutput) ToConfigAggregatorConfigurationPtrOutputWithContext(ctx context.Context) ConfigAggregatorConfigurationPtrOutput {
+	return o
+}
+
+func (o ConfigAggregatorConfigurationPtrOutput) Elem() ConfigAggregatorConfigurationOutput {
+	return o.ApplyT(func(v *ConfigAggregatorConfiguration) ConfigAggregatorConfiguration {
+		if v != nil {
+			return *v
+		}
+		var ret ConfigAggregatorConfiguration
+		return ret
+	}).(ConfigAggregatorConfigurationOutput)
+}
+
+// The aggregator's name. Default `organization`.
+func (o ConfigAggregatorConfigurationPtrOutput) AggregatorName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConfigAggregatorConfiguration) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AggregatorName
+	}).(pulumi.StringPtrOutput)
+}
+
+// The IAM role the aggregator assumes to read the organization, in the administrator's account. Empty creates one there, trusted by `config.amazonaws.com`, with the AWS managed policy `AWSConfigRoleForOrganizations`.
+func (o ConfigAggregatorConfigurationPtrOutput) RoleArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConfigAggregatorConfiguration) *string {
+		if v == nil {
+			return nil
+		}
+		return v.RoleArn
+	}).(pulumi.StringPtrOutput)
+}
+
 // A customer managed IAM policy, by name and path; it must exist in each target account.
 type CustomerManagedPolicyRef struct {
 	// The policy's name, such as `DeveloperBoundary`.
@@ -1200,6 +1537,146 @@ func (o CustomerManagedPolicyRefArrayOutput) Index(i pulumi.IntInput) CustomerMa
 	return pulumi.All(o, i).ApplyT(func(vs []interface{}) CustomerManagedPolicyRef {
 		return vs[0].([]CustomerManagedPolicyRef)[vs[1].(int)]
 	}).(CustomerManagedPolicyRefOutput)
+}
+
+// Detective's organization configuration (aws:detective/organizationConfiguration). EnableOrganizationAdminAccount enables Detective in the administrator's account and creates its behavior graph (https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html); the configuration finds that graph with CreateGraph, which returns the account's existing graph rather than making another (https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html), and leaves the graph in place on delete.
+type DetectiveConfiguration struct {
+	// Whether accounts that join the organization are enabled as members. Unset is true.
+	AutoEnable *bool `pulumi:"autoEnable"`
+}
+
+// DetectiveConfigurationInput is an input type that accepts DetectiveConfigurationArgs and DetectiveConfigurationOutput values.
+// You can construct a concrete instance of `DetectiveConfigurationInput` via:
+//
+//	DetectiveConfigurationArgs{...}
+type DetectiveConfigurationInput interface {
+	pulumi.Input
+
+	ToDetectiveConfigurationOutput() DetectiveConfigurationOutput
+	ToDetectiveConfigurationOutputWithContext(context.Context) DetectiveConfigurationOutput
+}
+
+// Detective's organization configuration (aws:detective/organizationConfiguration). EnableOrganizationAdminAccount enables Detective in the administrator's account and creates its behavior graph (https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html); the configuration finds that graph with CreateGraph, which returns the account's existing graph rather than making another (https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html), and leaves the graph in place on delete.
+type DetectiveConfigurationArgs struct {
+	// Whether accounts that join the organization are enabled as members. Unset is true.
+	AutoEnable pulumi.BoolPtrInput `pulumi:"autoEnable"`
+}
+
+func (DetectiveConfigurationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DetectiveConfiguration)(nil)).Elem()
+}
+
+func (i DetectiveConfigurationArgs) ToDetectiveConfigurationOutput() DetectiveConfigurationOutput {
+	return i.ToDetectiveConfigurationOutputWithContext(context.Background())
+}
+
+func (i DetectiveConfigurationArgs) ToDetectiveConfigurationOutputWithContext(ctx context.Context) DetectiveConfigurationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DetectiveConfigurationOutput)
+}
+
+func (i DetectiveConfigurationArgs) ToDetectiveConfigurationPtrOutput() DetectiveConfigurationPtrOutput {
+	return i.ToDetectiveConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i DetectiveConfigurationArgs) ToDetectiveConfigurationPtrOutputWithContext(ctx context.Context) DetectiveConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DetectiveConfigurationOutput).ToDetectiveConfigurationPtrOutputWithContext(ctx)
+}
+
+// DetectiveConfigurationPtrInput is an input type that accepts DetectiveConfigurationArgs, DetectiveConfigurationPtr and DetectiveConfigurationPtrOutput values.
+// You can construct a concrete instance of `DetectiveConfigurationPtrInput` via:
+//
+//	        DetectiveConfigurationArgs{...}
+//
+//	or:
+//
+//	        nil
+type DetectiveConfigurationPtrInput interface {
+	pulumi.Input
+
+	ToDetectiveConfigurationPtrOutput() DetectiveConfigurationPtrOutput
+	ToDetectiveConfigurationPtrOutputWithContext(context.Context) DetectiveConfigurationPtrOutput
+}
+
+type detectiveConfigurationPtrType DetectiveConfigurationArgs
+
+func DetectiveConfigurationPtr(v *DetectiveConfigurationArgs) DetectiveConfigurationPtrInput {
+	return (*detectiveConfigurationPtrType)(v)
+}
+
+func (*detectiveConfigurationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DetectiveConfiguration)(nil)).Elem()
+}
+
+func (i *detectiveConfigurationPtrType) ToDetectiveConfigurationPtrOutput() DetectiveConfigurationPtrOutput {
+	return i.ToDetectiveConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i *detectiveConfigurationPtrType) ToDetectiveConfigurationPtrOutputWithContext(ctx context.Context) DetectiveConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DetectiveConfigurationPtrOutput)
+}
+
+// Detective's organization configuration (aws:detective/organizationConfiguration). EnableOrganizationAdminAccount enables Detective in the administrator's account and creates its behavior graph (https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html); the configuration finds that graph with CreateGraph, which returns the account's existing graph rather than making another (https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html), and leaves the graph in place on delete.
+type DetectiveConfigurationOutput struct{ *pulumi.OutputState }
+
+func (DetectiveConfigurationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DetectiveConfiguration)(nil)).Elem()
+}
+
+func (o DetectiveConfigurationOutput) ToDetectiveConfigurationOutput() DetectiveConfigurationOutput {
+	return o
+}
+
+func (o DetectiveConfigurationOutput) ToDetectiveConfigurationOutputWithContext(ctx context.Context) DetectiveConfigurationOutput {
+	return o
+}
+
+func (o DetectiveConfigurationOutput) ToDetectiveConfigurationPtrOutput() DetectiveConfigurationPtrOutput {
+	return o.ToDetectiveConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (o DetectiveConfigurationOutput) ToDetectiveConfigurationPtrOutputWithContext(ctx context.Context) DetectiveConfigurationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DetectiveConfiguration) *DetectiveConfiguration {
+		return &v
+	}).(DetectiveConfigurationPtrOutput)
+}
+
+// Whether accounts that join the organization are enabled as members. Unset is true.
+func (o DetectiveConfigurationOutput) AutoEnable() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v DetectiveConfiguration) *bool { return v.AutoEnable }).(pulumi.BoolPtrOutput)
+}
+
+type DetectiveConfigurationPtrOutput struct{ *pulumi.OutputState }
+
+func (DetectiveConfigurationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DetectiveConfiguration)(nil)).Elem()
+}
+
+func (o DetectiveConfigurationPtrOutput) ToDetectiveConfigurationPtrOutput() DetectiveConfigurationPtrOutput {
+	return o
+}
+
+func (o DetectiveConfigurationPtrOutput) ToDetectiveConfigurationPtrOutputWithContext(ctx context.Context) DetectiveConfigurationPtrOutput {
+	return o
+}
+
+func (o DetectiveConfigurationPtrOutput) Elem() DetectiveConfigurationOutput {
+	return o.ApplyT(func(v *DetectiveConfiguration) DetectiveConfiguration {
+		if v != nil {
+			return *v
+		}
+		var ret DetectiveConfiguration
+		return ret
+	}).(DetectiveConfigurationOutput)
+}
+
+// Whether accounts that join the organization are enabled as members. Unset is true.
+func (o DetectiveConfigurationPtrOutput) AutoEnable() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *DetectiveConfiguration) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AutoEnable
+	}).(pulumi.BoolPtrOutput)
 }
 
 // A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
@@ -1456,6 +1933,392 @@ func (o GroupSpecArrayOutput) Index(i pulumi.IntInput) GroupSpecOutput {
 	}).(GroupSpecOutput)
 }
 
+// An additional configuration of a GuardDuty protection plan: the agent management of runtime monitoring.
+type GuardDutyAdditionalConfiguration struct {
+	// `ALL`, `NEW` or `NONE`. Empty takes the plan's `autoEnable`.
+	AutoEnable *string `pulumi:"autoEnable"`
+	// `EKS_ADDON_MANAGEMENT`, `ECS_FARGATE_AGENT_MANAGEMENT` or `EC2_AGENT_MANAGEMENT`.
+	Name string `pulumi:"name"`
+}
+
+// GuardDutyAdditionalConfigurationInput is an input type that accepts GuardDutyAdditionalConfigurationArgs and GuardDutyAdditionalConfigurationOutput values.
+// You can construct a concrete instance of `GuardDutyAdditionalConfigurationInput` via:
+//
+//	GuardDutyAdditionalConfigurationArgs{...}
+type GuardDutyAdditionalConfigurationInput interface {
+	pulumi.Input
+
+	ToGuardDutyAdditionalConfigurationOutput() GuardDutyAdditionalConfigurationOutput
+	ToGuardDutyAdditionalConfigurationOutputWithContext(context.Context) GuardDutyAdditionalConfigurationOutput
+}
+
+// An additional configuration of a GuardDuty protection plan: the agent management of runtime monitoring.
+type GuardDutyAdditionalConfigurationArgs struct {
+	// `ALL`, `NEW` or `NONE`. Empty takes the plan's `autoEnable`.
+	AutoEnable pulumi.StringPtrInput `pulumi:"autoEnable"`
+	// `EKS_ADDON_MANAGEMENT`, `ECS_FARGATE_AGENT_MANAGEMENT` or `EC2_AGENT_MANAGEMENT`.
+	Name pulumi.StringInput `pulumi:"name"`
+}
+
+func (GuardDutyAdditionalConfigurationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GuardDutyAdditionalConfiguration)(nil)).Elem()
+}
+
+func (i GuardDutyAdditionalConfigurationArgs) ToGuardDutyAdditionalConfigurationOutput() GuardDutyAdditionalConfigurationOutput {
+	return i.ToGuardDutyAdditionalConfigurationOutputWithContext(context.Background())
+}
+
+func (i GuardDutyAdditionalConfigurationArgs) ToGuardDutyAdditionalConfigurationOutputWithContext(ctx context.Context) GuardDutyAdditionalConfigurationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GuardDutyAdditionalConfigurationOutput)
+}
+
+// GuardDutyAdditionalConfigurationArrayInput is an input type that accepts GuardDutyAdditionalConfigurationArray and GuardDutyAdditionalConfigurationArrayOutput values.
+// You can construct a concrete instance of `GuardDutyAdditionalConfigurationArrayInput` via:
+//
+//	GuardDutyAdditionalConfigurationArray{ GuardDutyAdditionalConfigurationArgs{...} }
+type GuardDutyAdditionalConfigurationArrayInput interface {
+	pulumi.Input
+
+	ToGuardDutyAdditionalConfigurationArrayOutput() GuardDutyAdditionalConfigurationArrayOutput
+	ToGuardDutyAdditionalConfigurationArrayOutputWithContext(context.Context) GuardDutyAdditionalConfigurationArrayOutput
+}
+
+type GuardDutyAdditionalConfigurationArray []GuardDutyAdditionalConfigurationInput
+
+func (GuardDutyAdditionalConfigurationArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GuardDutyAdditionalConfiguration)(nil)).Elem()
+}
+
+func (i GuardDutyAdditionalConfigurationArray) ToGuardDutyAdditionalConfigurationArrayOutput() GuardDutyAdditionalConfigurationArrayOutput {
+	return i.ToGuardDutyAdditionalConfigurationArrayOutputWithContext(context.Background())
+}
+
+func (i GuardDutyAdditionalConfigurationArray) ToGuardDutyAdditionalConfigurationArrayOutputWithContext(ctx context.Context) GuardDutyAdditionalConfigurationArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GuardDutyAdditionalConfigurationArrayOutput)
+}
+
+// An additional configuration of a GuardDuty protection plan: the agent management of runtime monitoring.
+type GuardDutyAdditionalConfigurationOutput struct{ *pulumi.OutputState }
+
+func (GuardDutyAdditionalConfigurationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GuardDutyAdditionalConfiguration)(nil)).Elem()
+}
+
+func (o GuardDutyAdditionalConfigurationOutput) ToGuardDutyAdditionalConfigurationOutput() GuardDutyAdditionalConfigurationOutput {
+	return o
+}
+
+func (o GuardDutyAdditionalConfigurationOutput) ToGuardDutyAdditionalConfigurationOutputWithContext(ctx context.Context) GuardDutyAdditionalConfigurationOutput {
+	return o
+}
+
+// `ALL`, `NEW` or `NONE`. Empty takes the plan's `autoEnable`.
+func (o GuardDutyAdditionalConfigurationOutput) AutoEnable() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GuardDutyAdditionalConfiguration) *string { return v.AutoEnable }).(pulumi.StringPtrOutput)
+}
+
+// `EKS_ADDON_MANAGEMENT`, `ECS_FARGATE_AGENT_MANAGEMENT` or `EC2_AGENT_MANAGEMENT`.
+func (o GuardDutyAdditionalConfigurationOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v GuardDutyAdditionalConfiguration) string { return v.Name }).(pulumi.StringOutput)
+}
+
+type GuardDutyAdditionalConfigurationArrayOutput struct{ *pulumi.OutputState }
+
+func (GuardDutyAdditionalConfigurationArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GuardDutyAdditionalConfiguration)(nil)).Elem()
+}
+
+func (o GuardDutyAdditionalConfigurationArrayOutput) ToGuardDutyAdditionalConfigurationArrayOutput() GuardDutyAdditionalConfigurationArrayOutput {
+	return o
+}
+
+func (o GuardDutyAdditionalConfigurationArrayOutput) ToGuardDutyAdditionalConfigurationArrayOutputWithContext(ctx context.Context) GuardDutyAdditionalConfigurationArrayOutput {
+	return o
+}
+
+func (o GuardDutyAdditionalConfigurationArrayOutput) Index(i pulumi.IntInput) GuardDutyAdditionalConfigurationOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) GuardDutyAdditionalConfiguration {
+		return vs[0].([]GuardDutyAdditionalConfiguration)[vs[1].(int)]
+	}).(GuardDutyAdditionalConfigurationOutput)
+}
+
+// GuardDuty's organization configuration, set by the delegated administrator in each Region with UpdateOrganizationConfiguration (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_UpdateOrganizationConfiguration.html). Designating the administrator enables GuardDuty in its account (https://docs.aws.amazon.com/guardduty/latest/ug/organizations_permissions.html), and an account has one detector per Region: the configuration looks that detector up (`aws:guardduty/getDetector`) rather than creating one. pulumi-aws's OrganizationConfiguration and OrganizationConfigurationFeature leave the configuration as it is when removed.
+type GuardDutyConfiguration struct {
+	// Which member accounts GuardDuty is enabled for: `ALL` (the default: every account, existing ones included), `NEW` (accounts that join from now on) or `NONE` (AutoEnableOrganizationMembers).
+	AutoEnable *string `pulumi:"autoEnable"`
+	// The protection plans to enable for member accounts, each once, by its feature name: `S3_DATA_EVENTS` (S3 Protection), `EKS_AUDIT_LOGS` (EKS audit log monitoring), `EBS_MALWARE_PROTECTION` (Malware Protection for EC2), `RDS_LOGIN_EVENTS` (RDS Protection), `RUNTIME_MONITORING` (Runtime Monitoring for EKS, ECS and EC2, with its agent management as additional configurations), `EKS_RUNTIME_MONITORING` (EKS Runtime Monitoring, which RUNTIME_MONITORING replaces; not both) and `LAMBDA_NETWORK_LOGS` (Lambda Protection) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationFeatureConfiguration.html). Malware Protection for S3 is set per bucket (aws:guardduty/malwareProtectionPlan), not for the organization. A plan GuardDuty does not offer in one of the Regions fails the preview.
+	ProtectionPlans []GuardDutyProtectionPlan `pulumi:"protectionPlans"`
+}
+
+// GuardDutyConfigurationInput is an input type that accepts GuardDutyConfigurationArgs and GuardDutyConfigurationOutput values.
+// You can construct a concrete instance of `GuardDutyConfigurationInput` via:
+//
+//	GuardDutyConfigurationArgs{...}
+type GuardDutyConfigurationInput interface {
+	pulumi.Input
+
+	ToGuardDutyConfigurationOutput() GuardDutyConfigurationOutput
+	ToGuardDutyConfigurationOutputWithContext(context.Context) GuardDutyConfigurationOutput
+}
+
+// GuardDuty's organization configuration, set by the delegated administrator in each Region with UpdateOrganizationConfiguration (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_UpdateOrganizationConfiguration.html). Designating the administrator enables GuardDuty in its account (https://docs.aws.amazon.com/guardduty/latest/ug/organizations_permissions.html), and an account has one detector per Region: the configuration looks that detector up (`aws:guardduty/getDetector`) rather than creating one. pulumi-aws's OrganizationConfiguration and OrganizationConfigurationFeature leave the configuration as it is when removed.
+type GuardDutyConfigurationArgs struct {
+	// Which member accounts GuardDuty is enabled for: `ALL` (the default: every account, existing ones included), `NEW` (accounts that join from now on) or `NONE` (AutoEnableOrganizationMembers).
+	AutoEnable pulumi.StringPtrInput `pulumi:"autoEnable"`
+	// The protection plans to enable for member accounts, each once, by its feature name: `S3_DATA_EVENTS` (S3 Protection), `EKS_AUDIT_LOGS` (EKS audit log monitoring), `EBS_MALWARE_PROTECTION` (Malware Protection for EC2), `RDS_LOGIN_EVENTS` (RDS Protection), `RUNTIME_MONITORING` (Runtime Monitoring for EKS, ECS and EC2, with its agent management as additional configurations), `EKS_RUNTIME_MONITORING` (EKS Runtime Monitoring, which RUNTIME_MONITORING replaces; not both) and `LAMBDA_NETWORK_LOGS` (Lambda Protection) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationFeatureConfiguration.html). Malware Protection for S3 is set per bucket (aws:guardduty/malwareProtectionPlan), not for the organization. A plan GuardDuty does not offer in one of the Regions fails the preview.
+	ProtectionPlans GuardDutyProtectionPlanArrayInput `pulumi:"protectionPlans"`
+}
+
+func (GuardDutyConfigurationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GuardDutyConfiguration)(nil)).Elem()
+}
+
+func (i GuardDutyConfigurationArgs) ToGuardDutyConfigurationOutput() GuardDutyConfigurationOutput {
+	return i.ToGuardDutyConfigurationOutputWithContext(context.Background())
+}
+
+func (i GuardDutyConfigurationArgs) ToGuardDutyConfigurationOutputWithContext(ctx context.Context) GuardDutyConfigurationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GuardDutyConfigurationOutput)
+}
+
+func (i GuardDutyConfigurationArgs) ToGuardDutyConfigurationPtrOutput() GuardDutyConfigurationPtrOutput {
+	return i.ToGuardDutyConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i GuardDutyConfigurationArgs) ToGuardDutyConfigurationPtrOutputWithContext(ctx context.Context) GuardDutyConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GuardDutyConfigurationOutput).ToGuardDutyConfigurationPtrOutputWithContext(ctx)
+}
+
+// GuardDutyConfigurationPtrInput is an input type that accepts GuardDutyConfigurationArgs, GuardDutyConfigurationPtr and GuardDutyConfigurationPtrOutput values.
+// You can construct a concrete instance of `GuardDutyConfigurationPtrInput` via:
+//
+//	        GuardDutyConfigurationArgs{...}
+//
+//	or:
+//
+//	        nil
+type GuardDutyConfigurationPtrInput interface {
+	pulumi.Input
+
+	ToGuardDutyConfigurationPtrOutput() GuardDutyConfigurationPtrOutput
+	ToGuardDutyConfigurationPtrOutputWithContext(context.Context) GuardDutyConfigurationPtrOutput
+}
+
+type guardDutyConfigurationPtrType GuardDutyConfigurationArgs
+
+func GuardDutyConfigurationPtr(v *GuardDutyConfigurationArgs) GuardDutyConfigurationPtrInput {
+	return (*guardDutyConfigurationPtrType)(v)
+}
+
+func (*guardDutyConfigurationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**GuardDutyConfiguration)(nil)).Elem()
+}
+
+func (i *guardDutyConfigurationPtrType) ToGuardDutyConfigurationPtrOutput() GuardDutyConfigurationPtrOutput {
+	return i.ToGuardDutyConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i *guardDutyConfigurationPtrType) ToGuardDutyConfigurationPtrOutputWithContext(ctx context.Context) GuardDutyConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GuardDutyConfigurationPtrOutput)
+}
+
+// GuardDuty's organization configuration, set by the delegated administrator in each Region with UpdateOrganizationConfiguration (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_UpdateOrganizationConfiguration.html). Designating the administrator enables GuardDuty in its account (https://docs.aws.amazon.com/guardduty/latest/ug/organizations_permissions.html), and an account has one detector per Region: the configuration looks that detector up (`aws:guardduty/getDetector`) rather than creating one. pulumi-aws's OrganizationConfiguration and OrganizationConfigurationFeature leave the configuration as it is when removed.
+type GuardDutyConfigurationOutput struct{ *pulumi.OutputState }
+
+func (GuardDutyConfigurationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GuardDutyConfiguration)(nil)).Elem()
+}
+
+func (o GuardDutyConfigurationOutput) ToGuardDutyConfigurationOutput() GuardDutyConfigurationOutput {
+	return o
+}
+
+func (o GuardDutyConfigurationOutput) ToGuardDutyConfigurationOutputWithContext(ctx context.Context) GuardDutyConfigurationOutput {
+	return o
+}
+
+func (o GuardDutyConfigurationOutput) ToGuardDutyConfigurationPtrOutput() GuardDutyConfigurationPtrOutput {
+	return o.ToGuardDutyConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (o GuardDutyConfigurationOutput) ToGuardDutyConfigurationPtrOutputWithContext(ctx context.Context) GuardDutyConfigurationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v GuardDutyConfiguration) *GuardDutyConfiguration {
+		return &v
+	}).(GuardDutyConfigurationPtrOutput)
+}
+
+// Which member accounts GuardDuty is enabled for: `ALL` (the default: every account, existing ones included), `NEW` (accounts that join from now on) or `NONE` (AutoEnableOrganizationMembers).
+func (o GuardDutyConfigurationOutput) AutoEnable() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GuardDutyConfiguration) *string { return v.AutoEnable }).(pulumi.StringPtrOutput)
+}
+
+// The protection plans to enable for member accounts, each once, by its feature name: `S3_DATA_EVENTS` (S3 Protection), `EKS_AUDIT_LOGS` (EKS audit log monitoring), `EBS_MALWARE_PROTECTION` (Malware Protection for EC2), `RDS_LOGIN_EVENTS` (RDS Protection), `RUNTIME_MONITORING` (Runtime Monitoring for EKS, ECS and EC2, with its agent management as additional configurations), `EKS_RUNTIME_MONITORING` (EKS Runtime Monitoring, which RUNTIME_MONITORING replaces; not both) and `LAMBDA_NETWORK_LOGS` (Lambda Protection) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationFeatureConfiguration.html). Malware Protection for S3 is set per bucket (aws:guardduty/malwareProtectionPlan), not for the organization. A plan GuardDuty does not offer in one of the Regions fails the preview.
+func (o GuardDutyConfigurationOutput) ProtectionPlans() GuardDutyProtectionPlanArrayOutput {
+	return o.ApplyT(func(v GuardDutyConfiguration) []GuardDutyProtectionPlan { return v.ProtectionPlans }).(GuardDutyProtectionPlanArrayOutput)
+}
+
+type GuardDutyConfigurationPtrOutput struct{ *pulumi.OutputState }
+
+func (GuardDutyConfigurationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**GuardDutyConfiguration)(nil)).Elem()
+}
+
+func (o GuardDutyConfigurationPtrOutput) ToGuardDutyConfigurationPtrOutput() GuardDutyConfigurationPtrOutput {
+	return o
+}
+
+func (o GuardDutyConfigurationPtrOutput) ToGuardDutyConfigurationPtrOutputWithContext(ctx context.Context) GuardDutyConfigurationPtrOutput {
+	return o
+}
+
+func (o GuardDutyConfigurationPtrOutput) Elem() GuardDutyConfigurationOutput {
+	return o.ApplyT(func(v *GuardDutyConfiguration) GuardDutyConfiguration {
+		if v != nil {
+			return *v
+		}
+		var ret GuardDutyConfiguration
+		return ret
+	}).(GuardDutyConfigurationOutput)
+}
+
+// Which member accounts GuardDuty is enabled for: `ALL` (the default: every account, existing ones included), `NEW` (accounts that join from now on) or `NONE` (AutoEnableOrganizationMembers).
+func (o GuardDutyConfigurationPtrOutput) AutoEnable() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *GuardDutyConfiguration) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AutoEnable
+	}).(pulumi.StringPtrOutput)
+}
+
+// The protection plans to enable for member accounts, each once, by its feature name: `S3_DATA_EVENTS` (S3 Protection), `EKS_AUDIT_LOGS` (EKS audit log monitoring), `EBS_MALWARE_PROTECTION` (Malware Protection for EC2), `RDS_LOGIN_EVENTS` (RDS Protection), `RUNTIME_MONITORING` (Runtime Monitoring for EKS, ECS and EC2, with its agent management as additional configurations), `EKS_RUNTIME_MONITORING` (EKS Runtime Monitoring, which RUNTIME_MONITORING replaces; not both) and `LAMBDA_NETWORK_LOGS` (Lambda Protection) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationFeatureConfiguration.html). Malware Protection for S3 is set per bucket (aws:guardduty/malwareProtectionPlan), not for the organization. A plan GuardDuty does not offer in one of the Regions fails the preview.
+func (o GuardDutyConfigurationPtrOutput) ProtectionPlans() GuardDutyProtectionPlanArrayOutput {
+	return o.ApplyT(func(v *GuardDutyConfiguration) []GuardDutyProtectionPlan {
+		if v == nil {
+			return nil
+		}
+		return v.ProtectionPlans
+	}).(GuardDutyProtectionPlanArrayOutput)
+}
+
+// A GuardDuty protection plan for the organization's members (aws:guardduty/organizationConfigurationFeature).
+type GuardDutyProtectionPlan struct {
+	// The plan's additional configurations, the agent management of runtime monitoring: `EKS_ADDON_MANAGEMENT` (RUNTIME_MONITORING and EKS_RUNTIME_MONITORING), `ECS_FARGATE_AGENT_MANAGEMENT` and `EC2_AGENT_MANAGEMENT` (RUNTIME_MONITORING only) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationAdditionalConfiguration.html).
+	AdditionalConfigurations []GuardDutyAdditionalConfiguration `pulumi:"additionalConfigurations"`
+	// Which member accounts the plan is enabled for: `ALL`, `NEW` or `NONE`. Empty takes the configuration's `autoEnable`.
+	AutoEnable *string `pulumi:"autoEnable"`
+	// The plan's feature name, such as `S3_DATA_EVENTS` or `RUNTIME_MONITORING`.
+	Name string `pulumi:"name"`
+}
+
+// GuardDutyProtectionPlanInput is an input type that accepts GuardDutyProtectionPlanArgs and GuardDutyProtectionPlanOutput values.
+// You can construct a concrete instance of `GuardDutyProtectionPlanInput` via:
+//
+//	GuardDutyProtectionPlanArgs{...}
+type GuardDutyProtectionPlanInput interface {
+	pulumi.Input
+
+	ToGuardDutyProtectionPlanOutput() GuardDutyProtectionPlanOutput
+	ToGuardDutyProtectionPlanOutputWithContext(context.Context) GuardDutyProtectionPlanOutput
+}
+
+// A GuardDuty protection plan for the organization's members (aws:guardduty/organizationConfigurationFeature).
+type GuardDutyProtectionPlanArgs struct {
+	// The plan's additional configurations, the agent management of runtime monitoring: `EKS_ADDON_MANAGEMENT` (RUNTIME_MONITORING and EKS_RUNTIME_MONITORING), `ECS_FARGATE_AGENT_MANAGEMENT` and `EC2_AGENT_MANAGEMENT` (RUNTIME_MONITORING only) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationAdditionalConfiguration.html).
+	AdditionalConfigurations GuardDutyAdditionalConfigurationArrayInput `pulumi:"additionalConfigurations"`
+	// Which member accounts the plan is enabled for: `ALL`, `NEW` or `NONE`. Empty takes the configuration's `autoEnable`.
+	AutoEnable pulumi.StringPtrInput `pulumi:"autoEnable"`
+	// The plan's feature name, such as `S3_DATA_EVENTS` or `RUNTIME_MONITORING`.
+	Name pulumi.StringInput `pulumi:"name"`
+}
+
+func (GuardDutyProtectionPlanArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GuardDutyProtectionPlan)(nil)).Elem()
+}
+
+func (i GuardDutyProtectionPlanArgs) ToGuardDutyProtectionPlanOutput() GuardDutyProtectionPlanOutput {
+	return i.ToGuardDutyProtectionPlanOutputWithContext(context.Background())
+}
+
+func (i GuardDutyProtectionPlanArgs) ToGuardDutyProtectionPlanOutputWithContext(ctx context.Context) GuardDutyProtectionPlanOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GuardDutyProtectionPlanOutput)
+}
+
+// GuardDutyProtectionPlanArrayInput is an input type that accepts GuardDutyProtectionPlanArray and GuardDutyProtectionPlanArrayOutput values.
+// You can construct a concrete instance of `GuardDutyProtectionPlanArrayInput` via:
+//
+//	GuardDutyProtectionPlanArray{ GuardDutyProtectionPlanArgs{...} }
+type GuardDutyProtectionPlanArrayInput interface {
+	pulumi.Input
+
+	ToGuardDutyProtectionPlanArrayOutput() GuardDutyProtectionPlanArrayOutput
+	ToGuardDutyProtectionPlanArrayOutputWithContext(context.Context) GuardDutyProtectionPlanArrayOutput
+}
+
+type GuardDutyProtectionPlanArray []GuardDutyProtectionPlanInput
+
+func (GuardDutyProtectionPlanArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GuardDutyProtectionPlan)(nil)).Elem()
+}
+
+func (i GuardDutyProtectionPlanArray) ToGuardDutyProtectionPlanArrayOutput() GuardDutyProtectionPlanArrayOutput {
+	return i.ToGuardDutyProtectionPlanArrayOutputWithContext(context.Background())
+}
+
+func (i GuardDutyProtectionPlanArray) ToGuardDutyProtectionPlanArrayOutputWithContext(ctx context.Context) GuardDutyProtectionPlanArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GuardDutyProtectionPlanArrayOutput)
+}
+
+// A GuardDuty protection plan for the organization's members (aws:guardduty/organizationConfigurationFeature).
+type GuardDutyProtectionPlanOutput struct{ *pulumi.OutputState }
+
+func (GuardDutyProtectionPlanOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GuardDutyProtectionPlan)(nil)).Elem()
+}
+
+func (o GuardDutyProtectionPlanOutput) ToGuardDutyProtectionPlanOutput() GuardDutyProtectionPlanOutput {
+	return o
+}
+
+func (o GuardDutyProtectionPlanOutput) ToGuardDutyProtectionPlanOutputWithContext(ctx context.Context) GuardDutyProtectionPlanOutput {
+	return o
+}
+
+// The plan's additional configurations, the agent management of runtime monitoring: `EKS_ADDON_MANAGEMENT` (RUNTIME_MONITORING and EKS_RUNTIME_MONITORING), `ECS_FARGATE_AGENT_MANAGEMENT` and `EC2_AGENT_MANAGEMENT` (RUNTIME_MONITORING only) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationAdditionalConfiguration.html).
+func (o GuardDutyProtectionPlanOutput) AdditionalConfigurations() GuardDutyAdditionalConfigurationArrayOutput {
+	return o.ApplyT(func(v GuardDutyProtectionPlan) []GuardDutyAdditionalConfiguration { return v.AdditionalConfigurations }).(GuardDutyAdditionalConfigurationArrayOutput)
+}
+
+// Which member accounts the plan is enabled for: `ALL`, `NEW` or `NONE`. Empty takes the configuration's `autoEnable`.
+func (o GuardDutyProtectionPlanOutput) AutoEnable() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GuardDutyProtectionPlan) *string { return v.AutoEnable }).(pulumi.StringPtrOutput)
+}
+
+// The plan's feature name, such as `S3_DATA_EVENTS` or `RUNTIME_MONITORING`.
+func (o GuardDutyProtectionPlanOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v GuardDutyProtectionPlan) string { return v.Name }).(pulumi.StringOutput)
+}
+
+type GuardDutyProtectionPlanArrayOutput struct{ *pulumi.OutputState }
+
+func (GuardDutyProtectionPlanArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GuardDutyProtectionPlan)(nil)).Elem()
+}
+
+func (o GuardDutyProtectionPlanArrayOutput) ToGuardDutyProtectionPlanArrayOutput() GuardDutyProtectionPlanArrayOutput {
+	return o
+}
+
+func (o GuardDutyProtectionPlanArrayOutput) ToGuardDutyProtectionPlanArrayOutputWithContext(ctx context.Context) GuardDutyProtectionPlanArrayOutput {
+	return o
+}
+
+func (o GuardDutyProtectionPlanArrayOutput) Index(i pulumi.IntInput) GuardDutyProtectionPlanOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) GuardDutyProtectionPlan {
+		return vs[0].([]GuardDutyProtectionPlan)[vs[1].(int)]
+	}).(GuardDutyProtectionPlanOutput)
+}
+
 // What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
 type IdentityCenterAdoptSpec struct {
 	// The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
@@ -1672,6 +2535,222 @@ func (o IdentityCenterAdoptSpecPtrOutput) PermissionSets() pulumi.StringMapOutpu
 	}).(pulumi.StringMapOutput)
 }
 
+// Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
+type InspectorConfiguration struct {
+	// Activate Amazon EC2 scanning for new members.
+	Ec2 *bool `pulumi:"ec2"`
+	// Activate Amazon ECR scanning for new members.
+	Ecr *bool `pulumi:"ecr"`
+	// Activate Lambda standard scanning for new members.
+	Lambda *bool `pulumi:"lambda"`
+	// Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
+	LambdaCode *bool `pulumi:"lambdaCode"`
+	// Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
+	MemberAccountIds []string `pulumi:"memberAccountIds"`
+}
+
+// InspectorConfigurationInput is an input type that accepts InspectorConfigurationArgs and InspectorConfigurationOutput values.
+// You can construct a concrete instance of `InspectorConfigurationInput` via:
+//
+//	InspectorConfigurationArgs{...}
+type InspectorConfigurationInput interface {
+	pulumi.Input
+
+	ToInspectorConfigurationOutput() InspectorConfigurationOutput
+	ToInspectorConfigurationOutputWithContext(context.Context) InspectorConfigurationOutput
+}
+
+// Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
+type InspectorConfigurationArgs struct {
+	// Activate Amazon EC2 scanning for new members.
+	Ec2 pulumi.BoolPtrInput `pulumi:"ec2"`
+	// Activate Amazon ECR scanning for new members.
+	Ecr pulumi.BoolPtrInput `pulumi:"ecr"`
+	// Activate Lambda standard scanning for new members.
+	Lambda pulumi.BoolPtrInput `pulumi:"lambda"`
+	// Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
+	LambdaCode pulumi.BoolPtrInput `pulumi:"lambdaCode"`
+	// Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
+	MemberAccountIds pulumi.StringArrayInput `pulumi:"memberAccountIds"`
+}
+
+func (InspectorConfigurationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*InspectorConfiguration)(nil)).Elem()
+}
+
+func (i InspectorConfigurationArgs) ToInspectorConfigurationOutput() InspectorConfigurationOutput {
+	return i.ToInspectorConfigurationOutputWithContext(context.Background())
+}
+
+func (i InspectorConfigurationArgs) ToInspectorConfigurationOutputWithContext(ctx context.Context) InspectorConfigurationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(InspectorConfigurationOutput)
+}
+
+func (i InspectorConfigurationArgs) ToInspectorConfigurationPtrOutput() InspectorConfigurationPtrOutput {
+	return i.ToInspectorConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i InspectorConfigurationArgs) ToInspectorConfigurationPtrOutputWithContext(ctx context.Context) InspectorConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(InspectorConfigurationOutput).ToInspectorConfigurationPtrOutputWithContext(ctx)
+}
+
+// InspectorConfigurationPtrInput is an input type that accepts InspectorConfigurationArgs, InspectorConfigurationPtr and InspectorConfigurationPtrOutput values.
+// You can construct a concrete instance of `InspectorConfigurationPtrInput` via:
+//
+//	        InspectorConfigurationArgs{...}
+//
+//	or:
+//
+//	        nil
+type InspectorConfigurationPtrInput interface {
+	pulumi.Input
+
+	ToInspectorConfigurationPtrOutput() InspectorConfigurationPtrOutput
+	ToInspectorConfigurationPtrOutputWithContext(context.Context) InspectorConfigurationPtrOutput
+}
+
+type inspectorConfigurationPtrType InspectorConfigurationArgs
+
+func InspectorConfigurationPtr(v *InspectorConfigurationArgs) InspectorConfigurationPtrInput {
+	return (*inspectorConfigurationPtrType)(v)
+}
+
+func (*inspectorConfigurationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**InspectorConfiguration)(nil)).Elem()
+}
+
+func (i *inspectorConfigurationPtrType) ToInspectorConfigurationPtrOutput() InspectorConfigurationPtrOutput {
+	return i.ToInspectorConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i *inspectorConfigurationPtrType) ToInspectorConfigurationPtrOutputWithContext(ctx context.Context) InspectorConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(InspectorConfigurationPtrOutput)
+}
+
+// Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
+type InspectorConfigurationOutput struct{ *pulumi.OutputState }
+
+func (InspectorConfigurationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*InspectorConfiguration)(nil)).Elem()
+}
+
+func (o InspectorConfigurationOutput) ToInspectorConfigurationOutput() InspectorConfigurationOutput {
+	return o
+}
+
+func (o InspectorConfigurationOutput) ToInspectorConfigurationOutputWithContext(ctx context.Context) InspectorConfigurationOutput {
+	return o
+}
+
+func (o InspectorConfigurationOutput) ToInspectorConfigurationPtrOutput() InspectorConfigurationPtrOutput {
+	return o.ToInspectorConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (o InspectorConfigurationOutput) ToInspectorConfigurationPtrOutputWithContext(ctx context.Context) InspectorConfigurationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v InspectorConfiguration) *InspectorConfiguration {
+		return &v
+	}).(InspectorConfigurationPtrOutput)
+}
+
+// Activate Amazon EC2 scanning for new members.
+func (o InspectorConfigurationOutput) Ec2() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v InspectorConfiguration) *bool { return v.Ec2 }).(pulumi.BoolPtrOutput)
+}
+
+// Activate Amazon ECR scanning for new members.
+func (o InspectorConfigurationOutput) Ecr() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v InspectorConfiguration) *bool { return v.Ecr }).(pulumi.BoolPtrOutput)
+}
+
+// Activate Lambda standard scanning for new members.
+func (o InspectorConfigurationOutput) Lambda() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v InspectorConfiguration) *bool { return v.Lambda }).(pulumi.BoolPtrOutput)
+}
+
+// Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
+func (o InspectorConfigurationOutput) LambdaCode() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v InspectorConfiguration) *bool { return v.LambdaCode }).(pulumi.BoolPtrOutput)
+}
+
+// Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
+func (o InspectorConfigurationOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v InspectorConfiguration) []string { return v.MemberAccountIds }).(pulumi.StringArrayOutput)
+}
+
+type InspectorConfigurationPtrOutput struct{ *pulumi.OutputState }
+
+func (InspectorConfigurationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**InspectorConfiguration)(nil)).Elem()
+}
+
+func (o InspectorConfigurationPtrOutput) ToInspectorConfigurationPtrOutput() InspectorConfigurationPtrOutput {
+	return o
+}
+
+func (o InspectorConfigurationPtrOutput) ToInspectorConfigurationPtrOutputWithContext(ctx context.Context) InspectorConfigurationPtrOutput {
+	return o
+}
+
+func (o InspectorConfigurationPtrOutput) Elem() InspectorConfigurationOutput {
+	return o.ApplyT(func(v *InspectorConfiguration) InspectorConfiguration {
+		if v != nil {
+			return *v
+		}
+		var ret InspectorConfiguration
+		return ret
+	}).(InspectorConfigurationOutput)
+}
+
+// Activate Amazon EC2 scanning for new members.
+func (o InspectorConfigurationPtrOutput) Ec2() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *InspectorConfiguration) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Ec2
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Activate Amazon ECR scanning for new members.
+func (o InspectorConfigurationPtrOutput) Ecr() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *InspectorConfiguration) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Ecr
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Activate Lambda standard scanning for new members.
+func (o InspectorConfigurationPtrOutput) Lambda() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *InspectorConfiguration) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Lambda
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
+func (o InspectorConfigurationPtrOutput) LambdaCode() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *InspectorConfiguration) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.LambdaCode
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
+func (o InspectorConfigurationPtrOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *InspectorConfiguration) []string {
+		if v == nil {
+			return nil
+		}
+		return v.MemberAccountIds
+	}).(pulumi.StringArrayOutput)
+}
+
 // What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
 type IntegrationAdoptSpec struct {
 	// Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
@@ -1680,6 +2759,8 @@ type IntegrationAdoptSpec struct {
 	DelegatedAdmin *bool `pulumi:"delegatedAdmin"`
 	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
 	DelegatedAdminRegions []string `pulumi:"delegatedAdminRegions"`
+	// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+	OrganizationConfigurationRegions []string `pulumi:"organizationConfigurationRegions"`
 }
 
 // IntegrationAdoptSpecInput is an input type that accepts IntegrationAdoptSpecArgs and IntegrationAdoptSpecOutput values.
@@ -1701,6 +2782,8 @@ type IntegrationAdoptSpecArgs struct {
 	DelegatedAdmin pulumi.BoolPtrInput `pulumi:"delegatedAdmin"`
 	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
 	DelegatedAdminRegions pulumi.StringArrayInput `pulumi:"delegatedAdminRegions"`
+	// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+	OrganizationConfigurationRegions pulumi.StringArrayInput `pulumi:"organizationConfigurationRegions"`
 }
 
 func (IntegrationAdoptSpecArgs) ElementType() reflect.Type {
@@ -1796,6 +2879,11 @@ func (o IntegrationAdoptSpecOutput) DelegatedAdminRegions() pulumi.StringArrayOu
 	return o.ApplyT(func(v IntegrationAdoptSpec) []string { return v.DelegatedAdminRegions }).(pulumi.StringArrayOutput)
 }
 
+// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+func (o IntegrationAdoptSpecOutput) OrganizationConfigurationRegions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v IntegrationAdoptSpec) []string { return v.OrganizationConfigurationRegions }).(pulumi.StringArrayOutput)
+}
+
 type IntegrationAdoptSpecPtrOutput struct{ *pulumi.OutputState }
 
 func (IntegrationAdoptSpecPtrOutput) ElementType() reflect.Type {
@@ -1850,6 +2938,16 @@ func (o IntegrationAdoptSpecPtrOutput) DelegatedAdminRegions() pulumi.StringArra
 	}).(pulumi.StringArrayOutput)
 }
 
+// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+func (o IntegrationAdoptSpecPtrOutput) OrganizationConfigurationRegions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *IntegrationAdoptSpec) []string {
+		if v == nil {
+			return nil
+		}
+		return v.OrganizationConfigurationRegions
+	}).(pulumi.StringArrayOutput)
+}
+
 // The inputs of an OrgServiceIntegration: the service, its delegated administrator, how trusted access is enabled, and the Regions of a per-Region administrator.
 type IntegrationSettings struct {
 	// What of the integration exists already (`orgtrust discover` writes it), to import on the first `pulumi up`; remove it after that up.
@@ -1866,6 +2964,8 @@ type IntegrationSettings struct {
 	Force *bool `pulumi:"force"`
 	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
 	ManagementAccountId *string `pulumi:"managementAccountId"`
+	// What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+	OrganizationConfiguration *OrganizationConfiguration `pulumi:"organizationConfiguration"`
 	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 	Regions []string `pulumi:"regions"`
 	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
@@ -1901,6 +3001,8 @@ type IntegrationSettingsArgs struct {
 	Force pulumi.BoolPtrInput `pulumi:"force"`
 	// The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
 	ManagementAccountId pulumi.StringPtrInput `pulumi:"managementAccountId"`
+	// What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+	OrganizationConfiguration OrganizationConfigurationPtrInput `pulumi:"organizationConfiguration"`
 	// The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 	Regions pulumi.StringArrayInput `pulumi:"regions"`
 	// The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
@@ -1971,6 +3073,11 @@ func (o IntegrationSettingsOutput) ManagementAccountId() pulumi.StringPtrOutput 
 	return o.ApplyT(func(v IntegrationSettings) *string { return v.ManagementAccountId }).(pulumi.StringPtrOutput)
 }
 
+// What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+func (o IntegrationSettingsOutput) OrganizationConfiguration() OrganizationConfigurationPtrOutput {
+	return o.ApplyT(func(v IntegrationSettings) *OrganizationConfiguration { return v.OrganizationConfiguration }).(OrganizationConfigurationPtrOutput)
+}
+
 // The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
 func (o IntegrationSettingsOutput) Regions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v IntegrationSettings) []string { return v.Regions }).(pulumi.StringArrayOutput)
@@ -1984,6 +3091,146 @@ func (o IntegrationSettingsOutput) Service() pulumi.StringPtrOutput {
 // A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
 func (o IntegrationSettingsOutput) ServicePrincipal() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v IntegrationSettings) *string { return v.ServicePrincipal }).(pulumi.StringPtrOutput)
+}
+
+// Macie's organization configuration (aws:macie2/organizationConfiguration, https://docs.aws.amazon.com/macie/latest/APIReference/admin-configuration.html). Designating the administrator enables Macie in its account (https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html).
+type MacieConfiguration struct {
+	// Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+	AutoEnable *bool `pulumi:"autoEnable"`
+}
+
+// MacieConfigurationInput is an input type that accepts MacieConfigurationArgs and MacieConfigurationOutput values.
+// You can construct a concrete instance of `MacieConfigurationInput` via:
+//
+//	MacieConfigurationArgs{...}
+type MacieConfigurationInput interface {
+	pulumi.Input
+
+	ToMacieConfigurationOutput() MacieConfigurationOutput
+	ToMacieConfigurationOutputWithContext(context.Context) MacieConfigurationOutput
+}
+
+// Macie's organization configuration (aws:macie2/organizationConfiguration, https://docs.aws.amazon.com/macie/latest/APIReference/admin-configuration.html). Designating the administrator enables Macie in its account (https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html).
+type MacieConfigurationArgs struct {
+	// Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+	AutoEnable pulumi.BoolPtrInput `pulumi:"autoEnable"`
+}
+
+func (MacieConfigurationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MacieConfiguration)(nil)).Elem()
+}
+
+func (i MacieConfigurationArgs) ToMacieConfigurationOutput() MacieConfigurationOutput {
+	return i.ToMacieConfigurationOutputWithContext(context.Background())
+}
+
+func (i MacieConfigurationArgs) ToMacieConfigurationOutputWithContext(ctx context.Context) MacieConfigurationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MacieConfigurationOutput)
+}
+
+func (i MacieConfigurationArgs) ToMacieConfigurationPtrOutput() MacieConfigurationPtrOutput {
+	return i.ToMacieConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i MacieConfigurationArgs) ToMacieConfigurationPtrOutputWithContext(ctx context.Context) MacieConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MacieConfigurationOutput).ToMacieConfigurationPtrOutputWithContext(ctx)
+}
+
+// MacieConfigurationPtrInput is an input type that accepts MacieConfigurationArgs, MacieConfigurationPtr and MacieConfigurationPtrOutput values.
+// You can construct a concrete instance of `MacieConfigurationPtrInput` via:
+//
+//	        MacieConfigurationArgs{...}
+//
+//	or:
+//
+//	        nil
+type MacieConfigurationPtrInput interface {
+	pulumi.Input
+
+	ToMacieConfigurationPtrOutput() MacieConfigurationPtrOutput
+	ToMacieConfigurationPtrOutputWithContext(context.Context) MacieConfigurationPtrOutput
+}
+
+type macieConfigurationPtrType MacieConfigurationArgs
+
+func MacieConfigurationPtr(v *MacieConfigurationArgs) MacieConfigurationPtrInput {
+	return (*macieConfigurationPtrType)(v)
+}
+
+func (*macieConfigurationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MacieConfiguration)(nil)).Elem()
+}
+
+func (i *macieConfigurationPtrType) ToMacieConfigurationPtrOutput() MacieConfigurationPtrOutput {
+	return i.ToMacieConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i *macieConfigurationPtrType) ToMacieConfigurationPtrOutputWithContext(ctx context.Context) MacieConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MacieConfigurationPtrOutput)
+}
+
+// Macie's organization configuration (aws:macie2/organizationConfiguration, https://docs.aws.amazon.com/macie/latest/APIReference/admin-configuration.html). Designating the administrator enables Macie in its account (https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html).
+type MacieConfigurationOutput struct{ *pulumi.OutputState }
+
+func (MacieConfigurationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MacieConfiguration)(nil)).Elem()
+}
+
+func (o MacieConfigurationOutput) ToMacieConfigurationOutput() MacieConfigurationOutput {
+	return o
+}
+
+func (o MacieConfigurationOutput) ToMacieConfigurationOutputWithContext(ctx context.Context) MacieConfigurationOutput {
+	return o
+}
+
+func (o MacieConfigurationOutput) ToMacieConfigurationPtrOutput() MacieConfigurationPtrOutput {
+	return o.ToMacieConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (o MacieConfigurationOutput) ToMacieConfigurationPtrOutputWithContext(ctx context.Context) MacieConfigurationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MacieConfiguration) *MacieConfiguration {
+		return &v
+	}).(MacieConfigurationPtrOutput)
+}
+
+// Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+func (o MacieConfigurationOutput) AutoEnable() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v MacieConfiguration) *bool { return v.AutoEnable }).(pulumi.BoolPtrOutput)
+}
+
+type MacieConfigurationPtrOutput struct{ *pulumi.OutputState }
+
+func (MacieConfigurationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MacieConfiguration)(nil)).Elem()
+}
+
+func (o MacieConfigurationPtrOutput) ToMacieConfigurationPtrOutput() MacieConfigurationPtrOutput {
+	return o
+}
+
+func (o MacieConfigurationPtrOutput) ToMacieConfigurationPtrOutputWithContext(ctx context.Context) MacieConfigurationPtrOutput {
+	return o
+}
+
+func (o MacieConfigurationPtrOutput) Elem() MacieConfigurationOutput {
+	return o.ApplyT(func(v *MacieConfiguration) MacieConfiguration {
+		if v != nil {
+			return *v
+		}
+		var ret MacieConfiguration
+		return ret
+	}).(MacieConfigurationOutput)
+}
+
+// Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+func (o MacieConfigurationPtrOutput) AutoEnable() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *MacieConfiguration) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AutoEnable
+	}).(pulumi.BoolPtrOutput)
 }
 
 // An existing group membership to import.
@@ -2387,6 +3634,298 @@ func (o OrgIntegrationSpecArrayOutput) Index(i pulumi.IntInput) OrgIntegrationSp
 	return pulumi.All(o, i).ApplyT(func(vs []interface{}) OrgIntegrationSpec {
 		return vs[0].([]OrgIntegrationSpec)[vs[1].(int)]
 	}).(OrgIntegrationSpecOutput)
+}
+
+// What the integration's delegated administrator sets for the whole organization: the service's organization configuration, registered in the administrator's account (through an aws provider that assumes `administratorRole` there), in each of `regions`, after the administrator's registration in that Region and, on destroy, removed before it. Set the one block of the integration's service (`guardDuty` for `guardduty`, `securityHub` for `securityhub`, `macie`, `inspector`, `detective`, `accessAnalyzer` for `access-analyzer`, `config`); it needs `delegatedAdminAccountId`. The aws providers are shared: one per account and Region across an OrgIntegrations set.
+type OrganizationConfiguration struct {
+	// IAM Access Analyzer's organization analyzers (integration service `access-analyzer`).
+	AccessAnalyzer *AccessAnalyzerConfiguration `pulumi:"accessAnalyzer"`
+	// The IAM role to assume in the delegated administrator's account: a role name (such as `OrganizationAccountAccessRole`, the default, which AWS Organizations creates in the accounts it creates; `AWSControlTowerExecution` under AWS Control Tower) or a role ARN in that account. The deploying identity needs `sts:AssumeRole` on it (`getDeployerPolicy` lists it), and the role the permissions `getDeployerPolicy` gives as its administrator document.
+	AdministratorRole *string `pulumi:"administratorRole"`
+	// AWS Config's organization aggregator (integration service `config`).
+	Config *ConfigAggregatorConfiguration `pulumi:"config"`
+	// Detective's organization configuration (integration service `detective`).
+	Detective *DetectiveConfiguration `pulumi:"detective"`
+	// GuardDuty's organization configuration (integration service `guardduty`).
+	GuardDuty *GuardDutyConfiguration `pulumi:"guardDuty"`
+	// Amazon Inspector's organization configuration (integration service `inspector`).
+	Inspector *InspectorConfiguration `pulumi:"inspector"`
+	// Macie's organization configuration (integration service `macie`).
+	Macie *MacieConfiguration `pulumi:"macie"`
+	// The Regions to configure the service in. Empty takes the integration's `regions`. For a service whose administrator is designated per Region, each must be one of the integration's `regions`; Access Analyzer and Config, whose administrator is registered once with Organizations, need them listed here. Each Region gets one aws provider per account, keyed by Region.
+	Regions []string `pulumi:"regions"`
+	// Security Hub CSPM's organization configuration, local or central (integration service `securityhub`).
+	SecurityHub *SecurityHubConfiguration `pulumi:"securityHub"`
+}
+
+// OrganizationConfigurationInput is an input type that accepts OrganizationConfigurationArgs and OrganizationConfigurationOutput values.
+// You can construct a concrete instance of `OrganizationConfigurationInput` via:
+//
+//	OrganizationConfigurationArgs{...}
+type OrganizationConfigurationInput interface {
+	pulumi.Input
+
+	ToOrganizationConfigurationOutput() OrganizationConfigurationOutput
+	ToOrganizationConfigurationOutputWithContext(context.Context) OrganizationConfigurationOutput
+}
+
+// What the integration's delegated administrator sets for the whole organization: the service's organization configuration, registered in the administrator's account (through an aws provider that assumes `administratorRole` there), in each of `regions`, after the administrator's registration in that Region and, on destroy, removed before it. Set the one block of the integration's service (`guardDuty` for `guardduty`, `securityHub` for `securityhub`, `macie`, `inspector`, `detective`, `accessAnalyzer` for `access-analyzer`, `config`); it needs `delegatedAdminAccountId`. The aws providers are shared: one per account and Region across an OrgIntegrations set.
+type OrganizationConfigurationArgs struct {
+	// IAM Access Analyzer's organization analyzers (integration service `access-analyzer`).
+	AccessAnalyzer AccessAnalyzerConfigurationPtrInput `pulumi:"accessAnalyzer"`
+	// The IAM role to assume in the delegated administrator's account: a role name (such as `OrganizationAccountAccessRole`, the default, which AWS Organizations creates in the accounts it creates; `AWSControlTowerExecution` under AWS Control Tower) or a role ARN in that account. The deploying identity needs `sts:AssumeRole` on it (`getDeployerPolicy` lists it), and the role the permissions `getDeployerPolicy` gives as its administrator document.
+	AdministratorRole pulumi.StringPtrInput `pulumi:"administratorRole"`
+	// AWS Config's organization aggregator (integration service `config`).
+	Config ConfigAggregatorConfigurationPtrInput `pulumi:"config"`
+	// Detective's organization configuration (integration service `detective`).
+	Detective DetectiveConfigurationPtrInput `pulumi:"detective"`
+	// GuardDuty's organization configuration (integration service `guardduty`).
+	GuardDuty GuardDutyConfigurationPtrInput `pulumi:"guardDuty"`
+	// Amazon Inspector's organization configuration (integration service `inspector`).
+	Inspector InspectorConfigurationPtrInput `pulumi:"inspector"`
+	// Macie's organization configuration (integration service `macie`).
+	Macie MacieConfigurationPtrInput `pulumi:"macie"`
+	// The Regions to configure the service in. Empty takes the integration's `regions`. For a service whose administrator is designated per Region, each must be one of the integration's `regions`; Access Analyzer and Config, whose administrator is registered once with Organizations, need them listed here. Each Region gets one aws provider per account, keyed by Region.
+	Regions pulumi.StringArrayInput `pulumi:"regions"`
+	// Security Hub CSPM's organization configuration, local or central (integration service `securityhub`).
+	SecurityHub SecurityHubConfigurationPtrInput `pulumi:"securityHub"`
+}
+
+func (OrganizationConfigurationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrganizationConfiguration)(nil)).Elem()
+}
+
+func (i OrganizationConfigurationArgs) ToOrganizationConfigurationOutput() OrganizationConfigurationOutput {
+	return i.ToOrganizationConfigurationOutputWithContext(context.Background())
+}
+
+func (i OrganizationConfigurationArgs) ToOrganizationConfigurationOutputWithContext(ctx context.Context) OrganizationConfigurationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OrganizationConfigurationOutput)
+}
+
+func (i OrganizationConfigurationArgs) ToOrganizationConfigurationPtrOutput() OrganizationConfigurationPtrOutput {
+	return i.ToOrganizationConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i OrganizationConfigurationArgs) ToOrganizationConfigurationPtrOutputWithContext(ctx context.Context) OrganizationConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OrganizationConfigurationOutput).ToOrganizationConfigurationPtrOutputWithContext(ctx)
+}
+
+// OrganizationConfigurationPtrInput is an input type that accepts OrganizationConfigurationArgs, OrganizationConfigurationPtr and OrganizationConfigurationPtrOutput values.
+// You can construct a concrete instance of `OrganizationConfigurationPtrInput` via:
+//
+//	        OrganizationConfigurationArgs{...}
+//
+//	or:
+//
+//	        nil
+type OrganizationConfigurationPtrInput interface {
+	pulumi.Input
+
+	ToOrganizationConfigurationPtrOutput() OrganizationConfigurationPtrOutput
+	ToOrganizationConfigurationPtrOutputWithContext(context.Context) OrganizationConfigurationPtrOutput
+}
+
+type organizationConfigurationPtrType OrganizationConfigurationArgs
+
+func OrganizationConfigurationPtr(v *OrganizationConfigurationArgs) OrganizationConfigurationPtrInput {
+	return (*organizationConfigurationPtrType)(v)
+}
+
+func (*organizationConfigurationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**OrganizationConfiguration)(nil)).Elem()
+}
+
+func (i *organizationConfigurationPtrType) ToOrganizationConfigurationPtrOutput() OrganizationConfigurationPtrOutput {
+	return i.ToOrganizationConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i *organizationConfigurationPtrType) ToOrganizationConfigurationPtrOutputWithContext(ctx context.Context) OrganizationConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OrganizationConfigurationPtrOutput)
+}
+
+// What the integration's delegated administrator sets for the whole organization: the service's organization configuration, registered in the administrator's account (through an aws provider that assumes `administratorRole` there), in each of `regions`, after the administrator's registration in that Region and, on destroy, removed before it. Set the one block of the integration's service (`guardDuty` for `guardduty`, `securityHub` for `securityhub`, `macie`, `inspector`, `detective`, `accessAnalyzer` for `access-analyzer`, `config`); it needs `delegatedAdminAccountId`. The aws providers are shared: one per account and Region across an OrgIntegrations set.
+type OrganizationConfigurationOutput struct{ *pulumi.OutputState }
+
+func (OrganizationConfigurationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrganizationConfiguration)(nil)).Elem()
+}
+
+func (o OrganizationConfigurationOutput) ToOrganizationConfigurationOutput() OrganizationConfigurationOutput {
+	return o
+}
+
+func (o OrganizationConfigurationOutput) ToOrganizationConfigurationOutputWithContext(ctx context.Context) OrganizationConfigurationOutput {
+	return o
+}
+
+func (o OrganizationConfigurationOutput) ToOrganizationConfigurationPtrOutput() OrganizationConfigurationPtrOutput {
+	return o.ToOrganizationConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (o OrganizationConfigurationOutput) ToOrganizationConfigurationPtrOutputWithContext(ctx context.Context) OrganizationConfigurationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v OrganizationConfiguration) *OrganizationConfiguration {
+		return &v
+	}).(OrganizationConfigurationPtrOutput)
+}
+
+// IAM Access Analyzer's organization analyzers (integration service `access-analyzer`).
+func (o OrganizationConfigurationOutput) AccessAnalyzer() AccessAnalyzerConfigurationPtrOutput {
+	return o.ApplyT(func(v OrganizationConfiguration) *AccessAnalyzerConfiguration { return v.AccessAnalyzer }).(AccessAnalyzerConfigurationPtrOutput)
+}
+
+// The IAM role to assume in the delegated administrator's account: a role name (such as `OrganizationAccountAccessRole`, the default, which AWS Organizations creates in the accounts it creates; `AWSControlTowerExecution` under AWS Control Tower) or a role ARN in that account. The deploying identity needs `sts:AssumeRole` on it (`getDeployerPolicy` lists it), and the role the permissions `getDeployerPolicy` gives as its administrator document.
+func (o OrganizationConfigurationOutput) AdministratorRole() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OrganizationConfiguration) *string { return v.AdministratorRole }).(pulumi.StringPtrOutput)
+}
+
+// AWS Config's organization aggregator (integration service `config`).
+func (o OrganizationConfigurationOutput) Config() ConfigAggregatorConfigurationPtrOutput {
+	return o.ApplyT(func(v OrganizationConfiguration) *ConfigAggregatorConfiguration { return v.Config }).(ConfigAggregatorConfigurationPtrOutput)
+}
+
+// Detective's organization configuration (integration service `detective`).
+func (o OrganizationConfigurationOutput) Detective() DetectiveConfigurationPtrOutput {
+	return o.ApplyT(func(v OrganizationConfiguration) *DetectiveConfiguration { return v.Detective }).(DetectiveConfigurationPtrOutput)
+}
+
+// GuardDuty's organization configuration (integration service `guardduty`).
+func (o OrganizationConfigurationOutput) GuardDuty() GuardDutyConfigurationPtrOutput {
+	return o.ApplyT(func(v OrganizationConfiguration) *GuardDutyConfiguration { return v.GuardDuty }).(GuardDutyConfigurationPtrOutput)
+}
+
+// Amazon Inspector's organization configuration (integration service `inspector`).
+func (o OrganizationConfigurationOutput) Inspector() InspectorConfigurationPtrOutput {
+	return o.ApplyT(func(v OrganizationConfiguration) *InspectorConfiguration { return v.Inspector }).(InspectorConfigurationPtrOutput)
+}
+
+// Macie's organization configuration (integration service `macie`).
+func (o OrganizationConfigurationOutput) Macie() MacieConfigurationPtrOutput {
+	return o.ApplyT(func(v OrganizationConfiguration) *MacieConfiguration { return v.Macie }).(MacieConfigurationPtrOutput)
+}
+
+// The Regions to configure the service in. Empty takes the integration's `regions`. For a service whose administrator is designated per Region, each must be one of the integration's `regions`; Access Analyzer and Config, whose administrator is registered once with Organizations, need them listed here. Each Region gets one aws provider per account, keyed by Region.
+func (o OrganizationConfigurationOutput) Regions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v OrganizationConfiguration) []string { return v.Regions }).(pulumi.StringArrayOutput)
+}
+
+// Security Hub CSPM's organization configuration, local or central (integration service `securityhub`).
+func (o OrganizationConfigurationOutput) SecurityHub() SecurityHubConfigurationPtrOutput {
+	return o.ApplyT(func(v OrganizationConfiguration) *SecurityHubConfiguration { return v.SecurityHub }).(SecurityHubConfigurationPtrOutput)
+}
+
+type OrganizationConfigurationPtrOutput struct{ *pulumi.OutputState }
+
+func (OrganizationConfigurationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**OrganizationConfiguration)(nil)).Elem()
+}
+
+func (o OrganizationConfigurationPtrOutput) ToOrganizationConfigurationPtrOutput() OrganizationConfigurationPtrOutput {
+	return o
+}
+
+func (o OrganizationConfigurationPtrOutput) ToOrganizationConfigurationPtrOutputWithContext(ctx context.Context) OrganizationConfigurationPtrOutput {
+	return o
+}
+
+func (o OrganizationConfigurationPtrOutput) Elem() OrganizationConfigurationOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) OrganizationConfiguration {
+		if v != nil {
+			return *v
+		}
+		var ret OrganizationConfiguration
+		return ret
+	}).(OrganizationConfigurationOutput)
+}
+
+// IAM Access Analyzer's organization analyzers (integration service `access-analyzer`).
+func (o OrganizationConfigurationPtrOutput) AccessAnalyzer() AccessAnalyzerConfigurationPtrOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) *AccessAnalyzerConfiguration {
+		if v == nil {
+			return nil
+		}
+		return v.AccessAnalyzer
+	}).(AccessAnalyzerConfigurationPtrOutput)
+}
+
+// The IAM role to assume in the delegated administrator's account: a role name (such as `OrganizationAccountAccessRole`, the default, which AWS Organizations creates in the accounts it creates; `AWSControlTowerExecution` under AWS Control Tower) or a role ARN in that account. The deploying identity needs `sts:AssumeRole` on it (`getDeployerPolicy` lists it), and the role the permissions `getDeployerPolicy` gives as its administrator document.
+func (o OrganizationConfigurationPtrOutput) AdministratorRole() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AdministratorRole
+	}).(pulumi.StringPtrOutput)
+}
+
+// AWS Config's organization aggregator (integration service `config`).
+func (o OrganizationConfigurationPtrOutput) Config() ConfigAggregatorConfigurationPtrOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) *ConfigAggregatorConfiguration {
+		if v == nil {
+			return nil
+		}
+		return v.Config
+	}).(ConfigAggregatorConfigurationPtrOutput)
+}
+
+// Detective's organization configuration (integration service `detective`).
+func (o OrganizationConfigurationPtrOutput) Detective() DetectiveConfigurationPtrOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) *DetectiveConfiguration {
+		if v == nil {
+			return nil
+		}
+		return v.Detective
+	}).(DetectiveConfigurationPtrOutput)
+}
+
+// GuardDuty's organization configuration (integration service `guardduty`).
+func (o OrganizationConfigurationPtrOutput) GuardDuty() GuardDutyConfigurationPtrOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) *GuardDutyConfiguration {
+		if v == nil {
+			return nil
+		}
+		return v.GuardDuty
+	}).(GuardDutyConfigurationPtrOutput)
+}
+
+// Amazon Inspector's organization configuration (integration service `inspector`).
+func (o OrganizationConfigurationPtrOutput) Inspector() InspectorConfigurationPtrOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) *InspectorConfiguration {
+		if v == nil {
+			return nil
+		}
+		return v.Inspector
+	}).(InspectorConfigurationPtrOutput)
+}
+
+// Macie's organization configuration (integration service `macie`).
+func (o OrganizationConfigurationPtrOutput) Macie() MacieConfigurationPtrOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) *MacieConfiguration {
+		if v == nil {
+			return nil
+		}
+		return v.Macie
+	}).(MacieConfigurationPtrOutput)
+}
+
+// The Regions to configure the service in. Empty takes the integration's `regions`. For a service whose administrator is designated per Region, each must be one of the integration's `regions`; Access Analyzer and Config, whose administrator is registered once with Organizations, need them listed here. Each Region gets one aws provider per account, keyed by Region.
+func (o OrganizationConfigurationPtrOutput) Regions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Regions
+	}).(pulumi.StringArrayOutput)
+}
+
+// Security Hub CSPM's organization configuration, local or central (integration service `securityhub`).
+func (o OrganizationConfigurationPtrOutput) SecurityHub() SecurityHubConfigurationPtrOutput {
+	return o.ApplyT(func(v *OrganizationConfiguration) *SecurityHubConfiguration {
+		if v == nil {
+			return nil
+		}
+		return v.SecurityHub
+	}).(SecurityHubConfigurationPtrOutput)
 }
 
 // An IAM Identity Center permission set: the role IAM Identity Center provisions in every account it is assigned to, with its policies.
@@ -3416,6 +4955,594 @@ func (o PrincipalRefArrayOutput) Index(i pulumi.IntInput) PrincipalRefOutput {
 	}).(PrincipalRefOutput)
 }
 
+// Security Hub CSPM's organization configuration, set by the delegated administrator. `LOCAL` sets, in each Region, whether new accounts are enabled and with the default standards (aws:securityhub/organizationConfiguration). `CENTRAL` is central configuration (https://docs.aws.amazon.com/securityhub/latest/userguide/central-configuration-intro.html): from the home Region, a finding aggregator over the linked Regions, then configuration policies (standards, controls, parameters) associated with the root, OUs and accounts, which cover existing and new accounts in every linked Region. orgtrust uses Security Hub CSPM's own configuration policies, which pulumi-aws manages, and not the Organizations `SECURITYHUB_POLICY` type: that type belongs to the newer Security Hub and only says which Regions it is enabled in, with no standards or controls (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_security_hub.html).
+type SecurityHubConfiguration struct {
+	// `LOCAL` only: whether Security Hub is enabled for accounts that join the organization. Unset is true.
+	AutoEnable *bool `pulumi:"autoEnable"`
+	// `LOCAL` only: `DEFAULT` (the default: the default standards are enabled for new accounts) or `NONE`.
+	AutoEnableStandards *string `pulumi:"autoEnableStandards"`
+	// `LOCAL` (the default) or `CENTRAL`.
+	ConfigurationType *string `pulumi:"configurationType"`
+	// `CENTRAL` only, required: the home Region, where the finding aggregator, the organization configuration and the policies live. One of the configuration's Regions.
+	HomeRegion *string `pulumi:"homeRegion"`
+	// `CENTRAL` only: the Regions the home Region aggregates and configures. Empty takes the configuration's Regions other than the home Region. Each must be one of them: the administrator must be designated in every linked Region.
+	LinkedRegions []string `pulumi:"linkedRegions"`
+	// `CENTRAL` only: the configuration policies, each with its targets.
+	Policies []SecurityHubPolicy `pulumi:"policies"`
+}
+
+// SecurityHubConfigurationInput is an input type that accepts SecurityHubConfigurationArgs and SecurityHubConfigurationOutput values.
+// You can construct a concrete instance of `SecurityHubConfigurationInput` via:
+//
+//	SecurityHubConfigurationArgs{...}
+type SecurityHubConfigurationInput interface {
+	pulumi.Input
+
+	ToSecurityHubConfigurationOutput() SecurityHubConfigurationOutput
+	ToSecurityHubConfigurationOutputWithContext(context.Context) SecurityHubConfigurationOutput
+}
+
+// Security Hub CSPM's organization configuration, set by the delegated administrator. `LOCAL` sets, in each Region, whether new accounts are enabled and with the default standards (aws:securityhub/organizationConfiguration). `CENTRAL` is central configuration (https://docs.aws.amazon.com/securityhub/latest/userguide/central-configuration-intro.html): from the home Region, a finding aggregator over the linked Regions, then configuration policies (standards, controls, parameters) associated with the root, OUs and accounts, which cover existing and new accounts in every linked Region. orgtrust uses Security Hub CSPM's own configuration policies, which pulumi-aws manages, and not the Organizations `SECURITYHUB_POLICY` type: that type belongs to the newer Security Hub and only says which Regions it is enabled in, with no standards or controls (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_security_hub.html).
+type SecurityHubConfigurationArgs struct {
+	// `LOCAL` only: whether Security Hub is enabled for accounts that join the organization. Unset is true.
+	AutoEnable pulumi.BoolPtrInput `pulumi:"autoEnable"`
+	// `LOCAL` only: `DEFAULT` (the default: the default standards are enabled for new accounts) or `NONE`.
+	AutoEnableStandards pulumi.StringPtrInput `pulumi:"autoEnableStandards"`
+	// `LOCAL` (the default) or `CENTRAL`.
+	ConfigurationType pulumi.StringPtrInput `pulumi:"configurationType"`
+	// `CENTRAL` only, required: the home Region, where the finding aggregator, the organization configuration and the policies live. One of the configuration's Regions.
+	HomeRegion pulumi.StringPtrInput `pulumi:"homeRegion"`
+	// `CENTRAL` only: the Regions the home Region aggregates and configures. Empty takes the configuration's Regions other than the home Region. Each must be one of them: the administrator must be designated in every linked Region.
+	LinkedRegions pulumi.StringArrayInput `pulumi:"linkedRegions"`
+	// `CENTRAL` only: the configuration policies, each with its targets.
+	Policies SecurityHubPolicyArrayInput `pulumi:"policies"`
+}
+
+func (SecurityHubConfigurationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SecurityHubConfiguration)(nil)).Elem()
+}
+
+func (i SecurityHubConfigurationArgs) ToSecurityHubConfigurationOutput() SecurityHubConfigurationOutput {
+	return i.ToSecurityHubConfigurationOutputWithContext(context.Background())
+}
+
+func (i SecurityHubConfigurationArgs) ToSecurityHubConfigurationOutputWithContext(ctx context.Context) SecurityHubConfigurationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecurityHubConfigurationOutput)
+}
+
+func (i SecurityHubConfigurationArgs) ToSecurityHubConfigurationPtrOutput() SecurityHubConfigurationPtrOutput {
+	return i.ToSecurityHubConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i SecurityHubConfigurationArgs) ToSecurityHubConfigurationPtrOutputWithContext(ctx context.Context) SecurityHubConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecurityHubConfigurationOutput).ToSecurityHubConfigurationPtrOutputWithContext(ctx)
+}
+
+// SecurityHubConfigurationPtrInput is an input type that accepts SecurityHubConfigurationArgs, SecurityHubConfigurationPtr and SecurityHubConfigurationPtrOutput values.
+// You can construct a concrete instance of `SecurityHubConfigurationPtrInput` via:
+//
+//	        SecurityHubConfigurationArgs{...}
+//
+//	or:
+//
+//	        nil
+type SecurityHubConfigurationPtrInput interface {
+	pulumi.Input
+
+	ToSecurityHubConfigurationPtrOutput() SecurityHubConfigurationPtrOutput
+	ToSecurityHubConfigurationPtrOutputWithContext(context.Context) SecurityHubConfigurationPtrOutput
+}
+
+type securityHubConfigurationPtrType SecurityHubConfigurationArgs
+
+func SecurityHubConfigurationPtr(v *SecurityHubConfigurationArgs) SecurityHubConfigurationPtrInput {
+	return (*securityHubConfigurationPtrType)(v)
+}
+
+func (*securityHubConfigurationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SecurityHubConfiguration)(nil)).Elem()
+}
+
+func (i *securityHubConfigurationPtrType) ToSecurityHubConfigurationPtrOutput() SecurityHubConfigurationPtrOutput {
+	return i.ToSecurityHubConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (i *securityHubConfigurationPtrType) ToSecurityHubConfigurationPtrOutputWithContext(ctx context.Context) SecurityHubConfigurationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecurityHubConfigurationPtrOutput)
+}
+
+// Security Hub CSPM's organization configuration, set by the delegated administrator. `LOCAL` sets, in each Region, whether new accounts are enabled and with the default standards (aws:securityhub/organizationConfiguration). `CENTRAL` is central configuration (https://docs.aws.amazon.com/securityhub/latest/userguide/central-configuration-intro.html): from the home Region, a finding aggregator over the linked Regions, then configuration policies (standards, controls, parameters) associated with the root, OUs and accounts, which cover existing and new accounts in every linked Region. orgtrust uses Security Hub CSPM's own configuration policies, which pulumi-aws manages, and not the Organizations `SECURITYHUB_POLICY` type: that type belongs to the newer Security Hub and only says which Regions it is enabled in, with no standards or controls (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_security_hub.html).
+type SecurityHubConfigurationOutput struct{ *pulumi.OutputState }
+
+func (SecurityHubConfigurationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SecurityHubConfiguration)(nil)).Elem()
+}
+
+func (o SecurityHubConfigurationOutput) ToSecurityHubConfigurationOutput() SecurityHubConfigurationOutput {
+	return o
+}
+
+func (o SecurityHubConfigurationOutput) ToSecurityHubConfigurationOutputWithContext(ctx context.Context) SecurityHubConfigurationOutput {
+	return o
+}
+
+func (o SecurityHubConfigurationOutput) ToSecurityHubConfigurationPtrOutput() SecurityHubConfigurationPtrOutput {
+	return o.ToSecurityHubConfigurationPtrOutputWithContext(context.Background())
+}
+
+func (o SecurityHubConfigurationOutput) ToSecurityHubConfigurationPtrOutputWithContext(ctx context.Context) SecurityHubConfigurationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SecurityHubConfiguration) *SecurityHubConfiguration {
+		return &v
+	}).(SecurityHubConfigurationPtrOutput)
+}
+
+// `LOCAL` only: whether Security Hub is enabled for accounts that join the organization. Unset is true.
+func (o SecurityHubConfigurationOutput) AutoEnable() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v SecurityHubConfiguration) *bool { return v.AutoEnable }).(pulumi.BoolPtrOutput)
+}
+
+// `LOCAL` only: `DEFAULT` (the default: the default standards are enabled for new accounts) or `NONE`.
+func (o SecurityHubConfigurationOutput) AutoEnableStandards() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SecurityHubConfiguration) *string { return v.AutoEnableStandards }).(pulumi.StringPtrOutput)
+}
+
+// `LOCAL` (the default) or `CENTRAL`.
+func (o SecurityHubConfigurationOutput) ConfigurationType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SecurityHubConfiguration) *string { return v.ConfigurationType }).(pulumi.StringPtrOutput)
+}
+
+// `CENTRAL` only, required: the home Region, where the finding aggregator, the organization configuration and the policies live. One of the configuration's Regions.
+func (o SecurityHubConfigurationOutput) HomeRegion() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SecurityHubConfiguration) *string { return v.HomeRegion }).(pulumi.StringPtrOutput)
+}
+
+// `CENTRAL` only: the Regions the home Region aggregates and configures. Empty takes the configuration's Regions other than the home Region. Each must be one of them: the administrator must be designated in every linked Region.
+func (o SecurityHubConfigurationOutput) LinkedRegions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v SecurityHubConfiguration) []string { return v.LinkedRegions }).(pulumi.StringArrayOutput)
+}
+
+// `CENTRAL` only: the configuration policies, each with its targets.
+func (o SecurityHubConfigurationOutput) Policies() SecurityHubPolicyArrayOutput {
+	return o.ApplyT(func(v SecurityHubConfiguration) []SecurityHubPolicy { return v.Policies }).(SecurityHubPolicyArrayOutput)
+}
+
+type SecurityHubConfigurationPtrOutput struct{ *pulumi.OutputState }
+
+func (SecurityHubConfigurationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SecurityHubConfiguration)(nil)).Elem()
+}
+
+func (o SecurityHubConfigurationPtrOutput) ToSecurityHubConfigurationPtrOutput() SecurityHubConfigurationPtrOutput {
+	return o
+}
+
+func (o SecurityHubConfigurationPtrOutput) ToSecurityHubConfigurationPtrOutputWithContext(ctx context.Context) SecurityHubConfigurationPtrOutput {
+	return o
+}
+
+func (o SecurityHubConfigurationPtrOutput) Elem() SecurityHubConfigurationOutput {
+	return o.ApplyT(func(v *SecurityHubConfiguration) SecurityHubConfiguration {
+		if v != nil {
+			return *v
+		}
+		var ret SecurityHubConfiguration
+		return ret
+	}).(SecurityHubConfigurationOutput)
+}
+
+// `LOCAL` only: whether Security Hub is enabled for accounts that join the organization. Unset is true.
+func (o SecurityHubConfigurationPtrOutput) AutoEnable() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *SecurityHubConfiguration) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AutoEnable
+	}).(pulumi.BoolPtrOutput)
+}
+
+// `LOCAL` only: `DEFAULT` (the default: the default standards are enabled for new accounts) or `NONE`.
+func (o SecurityHubConfigurationPtrOutput) AutoEnableStandards() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SecurityHubConfiguration) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AutoEnableStandards
+	}).(pulumi.StringPtrOutput)
+}
+
+// `LOCAL` (the default) or `CENTRAL`.
+func (o SecurityHubConfigurationPtrOutput) ConfigurationType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SecurityHubConfiguration) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ConfigurationType
+	}).(pulumi.StringPtrOutput)
+}
+
+// `CENTRAL` only, required: the home Region, where the finding aggregator, the organization configuration and the policies live. One of the configuration's Regions.
+func (o SecurityHubConfigurationPtrOutput) HomeRegion() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SecurityHubConfiguration) *string {
+		if v == nil {
+			return nil
+		}
+		return v.HomeRegion
+	}).(pulumi.StringPtrOutput)
+}
+
+// `CENTRAL` only: the Regions the home Region aggregates and configures. Empty takes the configuration's Regions other than the home Region. Each must be one of them: the administrator must be designated in every linked Region.
+func (o SecurityHubConfigurationPtrOutput) LinkedRegions() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *SecurityHubConfiguration) []string {
+		if v == nil {
+			return nil
+		}
+		return v.LinkedRegions
+	}).(pulumi.StringArrayOutput)
+}
+
+// `CENTRAL` only: the configuration policies, each with its targets.
+func (o SecurityHubConfigurationPtrOutput) Policies() SecurityHubPolicyArrayOutput {
+	return o.ApplyT(func(v *SecurityHubConfiguration) []SecurityHubPolicy {
+		if v == nil {
+			return nil
+		}
+		return v.Policies
+	}).(SecurityHubPolicyArrayOutput)
+}
+
+// A control parameter's value in a configuration policy (https://docs.aws.amazon.com/securityhub/latest/userguide/custom-control-parameters.html). With `valueType` `CUSTOM`, set exactly one of the typed values, the one of the parameter's type.
+type SecurityHubControlParameter struct {
+	// The value of a Boolean parameter.
+	Bool *bool `pulumi:"bool"`
+	// The security control ID, such as `IAM.7`.
+	ControlId string `pulumi:"controlId"`
+	// The value of a Double parameter.
+	Double *float64 `pulumi:"double"`
+	// The value of an Enum parameter.
+	Enum *string `pulumi:"enum"`
+	// The value of an EnumList parameter.
+	EnumList []string `pulumi:"enumList"`
+	// The value of an Integer parameter.
+	Int *int `pulumi:"int"`
+	// The value of an IntegerList parameter.
+	IntList []int `pulumi:"intList"`
+	// The parameter's name, such as `MaxPasswordAge`.
+	Name string `pulumi:"name"`
+	// The value of a String parameter.
+	String *string `pulumi:"string"`
+	// The value of a StringList parameter.
+	StringList []string `pulumi:"stringList"`
+	// `CUSTOM` (the default) or `DEFAULT` (Security Hub's default value).
+	ValueType *string `pulumi:"valueType"`
+}
+
+// SecurityHubControlParameterInput is an input type that accepts SecurityHubControlParameterArgs and SecurityHubControlParameterOutput values.
+// You can construct a concrete instance of `SecurityHubControlParameterInput` via:
+//
+//	SecurityHubControlParameterArgs{...}
+type SecurityHubControlParameterInput interface {
+	pulumi.Input
+
+	ToSecurityHubControlParameterOutput() SecurityHubControlParameterOutput
+	ToSecurityHubControlParameterOutputWithContext(context.Context) SecurityHubControlParameterOutput
+}
+
+// A control parameter's value in a configuration policy (https://docs.aws.amazon.com/securityhub/latest/userguide/custom-control-parameters.html). With `valueType` `CUSTOM`, set exactly one of the typed values, the one of the parameter's type.
+type SecurityHubControlParameterArgs struct {
+	// The value of a Boolean parameter.
+	Bool pulumi.BoolPtrInput `pulumi:"bool"`
+	// The security control ID, such as `IAM.7`.
+	ControlId pulumi.StringInput `pulumi:"controlId"`
+	// The value of a Double parameter.
+	Double pulumi.Float64PtrInput `pulumi:"double"`
+	// The value of an Enum parameter.
+	Enum pulumi.StringPtrInput `pulumi:"enum"`
+	// The value of an EnumList parameter.
+	EnumList pulumi.StringArrayInput `pulumi:"enumList"`
+	// The value of an Integer parameter.
+	Int pulumi.IntPtrInput `pulumi:"int"`
+	// The value of an IntegerList parameter.
+	IntList pulumi.IntArrayInput `pulumi:"intList"`
+	// The parameter's name, such as `MaxPasswordAge`.
+	Name pulumi.StringInput `pulumi:"name"`
+	// The value of a String parameter.
+	String pulumi.StringPtrInput `pulumi:"string"`
+	// The value of a StringList parameter.
+	StringList pulumi.StringArrayInput `pulumi:"stringList"`
+	// `CUSTOM` (the default) or `DEFAULT` (Security Hub's default value).
+	ValueType pulumi.StringPtrInput `pulumi:"valueType"`
+}
+
+func (SecurityHubControlParameterArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SecurityHubControlParameter)(nil)).Elem()
+}
+
+func (i SecurityHubControlParameterArgs) ToSecurityHubControlParameterOutput() SecurityHubControlParameterOutput {
+	return i.ToSecurityHubControlParameterOutputWithContext(context.Background())
+}
+
+func (i SecurityHubControlParameterArgs) ToSecurityHubControlParameterOutputWithContext(ctx context.Context) SecurityHubControlParameterOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecurityHubControlParameterOutput)
+}
+
+// SecurityHubControlParameterArrayInput is an input type that accepts SecurityHubControlParameterArray and SecurityHubControlParameterArrayOutput values.
+// You can construct a concrete instance of `SecurityHubControlParameterArrayInput` via:
+//
+//	SecurityHubControlParameterArray{ SecurityHubControlParameterArgs{...} }
+type SecurityHubControlParameterArrayInput interface {
+	pulumi.Input
+
+	ToSecurityHubControlParameterArrayOutput() SecurityHubControlParameterArrayOutput
+	ToSecurityHubControlParameterArrayOutputWithContext(context.Context) SecurityHubControlParameterArrayOutput
+}
+
+type SecurityHubControlParameterArray []SecurityHubControlParameterInput
+
+func (SecurityHubControlParameterArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SecurityHubControlParameter)(nil)).Elem()
+}
+
+func (i SecurityHubControlParameterArray) ToSecurityHubControlParameterArrayOutput() SecurityHubControlParameterArrayOutput {
+	return i.ToSecurityHubControlParameterArrayOutputWithContext(context.Background())
+}
+
+func (i SecurityHubControlParameterArray) ToSecurityHubControlParameterArrayOutputWithContext(ctx context.Context) SecurityHubControlParameterArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecurityHubControlParameterArrayOutput)
+}
+
+// A control parameter's value in a configuration policy (https://docs.aws.amazon.com/securityhub/latest/userguide/custom-control-parameters.html). With `valueType` `CUSTOM`, set exactly one of the typed values, the one of the parameter's type.
+type SecurityHubControlParameterOutput struct{ *pulumi.OutputState }
+
+func (SecurityHubControlParameterOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SecurityHubControlParameter)(nil)).Elem()
+}
+
+func (o SecurityHubControlParameterOutput) ToSecurityHubControlParameterOutput() SecurityHubControlParameterOutput {
+	return o
+}
+
+func (o SecurityHubControlParameterOutput) ToSecurityHubControlParameterOutputWithContext(ctx context.Context) SecurityHubControlParameterOutput {
+	return o
+}
+
+// The value of a Boolean parameter.
+func (o SecurityHubControlParameterOutput) Bool() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) *bool { return v.Bool }).(pulumi.BoolPtrOutput)
+}
+
+// The security control ID, such as `IAM.7`.
+func (o SecurityHubControlParameterOutput) ControlId() pulumi.StringOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) string { return v.ControlId }).(pulumi.StringOutput)
+}
+
+// The value of a Double parameter.
+func (o SecurityHubControlParameterOutput) Double() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) *float64 { return v.Double }).(pulumi.Float64PtrOutput)
+}
+
+// The value of an Enum parameter.
+func (o SecurityHubControlParameterOutput) Enum() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) *string { return v.Enum }).(pulumi.StringPtrOutput)
+}
+
+// The value of an EnumList parameter.
+func (o SecurityHubControlParameterOutput) EnumList() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) []string { return v.EnumList }).(pulumi.StringArrayOutput)
+}
+
+// The value of an Integer parameter.
+func (o SecurityHubControlParameterOutput) Int() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) *int { return v.Int }).(pulumi.IntPtrOutput)
+}
+
+// The value of an IntegerList parameter.
+func (o SecurityHubControlParameterOutput) IntList() pulumi.IntArrayOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) []int { return v.IntList }).(pulumi.IntArrayOutput)
+}
+
+// The parameter's name, such as `MaxPasswordAge`.
+func (o SecurityHubControlParameterOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// The value of a String parameter.
+func (o SecurityHubControlParameterOutput) String() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) *string { return v.String }).(pulumi.StringPtrOutput)
+}
+
+// The value of a StringList parameter.
+func (o SecurityHubControlParameterOutput) StringList() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) []string { return v.StringList }).(pulumi.StringArrayOutput)
+}
+
+// `CUSTOM` (the default) or `DEFAULT` (Security Hub's default value).
+func (o SecurityHubControlParameterOutput) ValueType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SecurityHubControlParameter) *string { return v.ValueType }).(pulumi.StringPtrOutput)
+}
+
+type SecurityHubControlParameterArrayOutput struct{ *pulumi.OutputState }
+
+func (SecurityHubControlParameterArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SecurityHubControlParameter)(nil)).Elem()
+}
+
+func (o SecurityHubControlParameterArrayOutput) ToSecurityHubControlParameterArrayOutput() SecurityHubControlParameterArrayOutput {
+	return o
+}
+
+func (o SecurityHubControlParameterArrayOutput) ToSecurityHubControlParameterArrayOutputWithContext(ctx context.Context) SecurityHubControlParameterArrayOutput {
+	return o
+}
+
+func (o SecurityHubControlParameterArrayOutput) Index(i pulumi.IntInput) SecurityHubControlParameterOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SecurityHubControlParameter {
+		return vs[0].([]SecurityHubControlParameter)[vs[1].(int)]
+	}).(SecurityHubControlParameterOutput)
+}
+
+// A Security Hub central configuration policy (aws:securityhub/configurationPolicy, https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_CreateConfigurationPolicy.html) and its associations (aws:securityhub/configurationPolicyAssociation).
+type SecurityHubPolicy struct {
+	// Custom parameter values of controls.
+	ControlParameters []SecurityHubControlParameter `pulumi:"controlParameters"`
+	// The policy's description.
+	Description *string `pulumi:"description"`
+	// The controls the policy disables, by security control ID (such as `IAM.1`); every other control is enabled, new ones included. Not with `enabledControls`. Empty with empty `enabledControls` enables every control.
+	DisabledControls []string `pulumi:"disabledControls"`
+	// The controls the policy enables; every other control is disabled, new ones included. Not with `disabledControls`.
+	EnabledControls []string `pulumi:"enabledControls"`
+	// The policy's name, unique among the policies: it keys the policy's resources.
+	Name string `pulumi:"name"`
+	// Whether the policy enables Security Hub in its targets. Unset is true; false disables it, and then the policy lists no standards or controls.
+	ServiceEnabled *bool `pulumi:"serviceEnabled"`
+	// The standards the policy enables, by their ID, such as `aws-foundational-security-best-practices/v/1.0.0` or `cis-aws-foundations-benchmark/v/3.0.0` (https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html); the ARN is made for the home Region. Required when the policy enables Security Hub.
+	Standards []string `pulumi:"standards"`
+	// What the policy applies to: the organization's root (`r-...`), OUs (`ou-...`) or accounts (12 digits). A target takes one policy, so each is listed once across the policies; when the organization is looked up, the root and accounts must be its own.
+	Targets []string `pulumi:"targets"`
+}
+
+// SecurityHubPolicyInput is an input type that accepts SecurityHubPolicyArgs and SecurityHubPolicyOutput values.
+// You can construct a concrete instance of `SecurityHubPolicyInput` via:
+//
+//	SecurityHubPolicyArgs{...}
+type SecurityHubPolicyInput interface {
+	pulumi.Input
+
+	ToSecurityHubPolicyOutput() SecurityHubPolicyOutput
+	ToSecurityHubPolicyOutputWithContext(context.Context) SecurityHubPolicyOutput
+}
+
+// A Security Hub central configuration policy (aws:securityhub/configurationPolicy, https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_CreateConfigurationPolicy.html) and its associations (aws:securityhub/configurationPolicyAssociation).
+type SecurityHubPolicyArgs struct {
+	// Custom parameter values of controls.
+	ControlParameters SecurityHubControlParameterArrayInput `pulumi:"controlParameters"`
+	// The policy's description.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// The controls the policy disables, by security control ID (such as `IAM.1`); every other control is enabled, new ones included. Not with `enabledControls`. Empty with empty `enabledControls` enables every control.
+	DisabledControls pulumi.StringArrayInput `pulumi:"disabledControls"`
+	// The controls the policy enables; every other control is disabled, new ones included. Not with `disabledControls`.
+	EnabledControls pulumi.StringArrayInput `pulumi:"enabledControls"`
+	// The policy's name, unique among the policies: it keys the policy's resources.
+	Name pulumi.StringInput `pulumi:"name"`
+	// Whether the policy enables Security Hub in its targets. Unset is true; false disables it, and then the policy lists no standards or controls.
+	ServiceEnabled pulumi.BoolPtrInput `pulumi:"serviceEnabled"`
+	// The standards the policy enables, by their ID, such as `aws-foundational-security-best-practices/v/1.0.0` or `cis-aws-foundations-benchmark/v/3.0.0` (https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html); the ARN is made for the home Region. Required when the policy enables Security Hub.
+	Standards pulumi.StringArrayInput `pulumi:"standards"`
+	// What the policy applies to: the organization's root (`r-...`), OUs (`ou-...`) or accounts (12 digits). A target takes one policy, so each is listed once across the policies; when the organization is looked up, the root and accounts must be its own.
+	Targets pulumi.StringArrayInput `pulumi:"targets"`
+}
+
+func (SecurityHubPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SecurityHubPolicy)(nil)).Elem()
+}
+
+func (i SecurityHubPolicyArgs) ToSecurityHubPolicyOutput() SecurityHubPolicyOutput {
+	return i.ToSecurityHubPolicyOutputWithContext(context.Background())
+}
+
+func (i SecurityHubPolicyArgs) ToSecurityHubPolicyOutputWithContext(ctx context.Context) SecurityHubPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecurityHubPolicyOutput)
+}
+
+// SecurityHubPolicyArrayInput is an input type that accepts SecurityHubPolicyArray and SecurityHubPolicyArrayOutput values.
+// You can construct a concrete instance of `SecurityHubPolicyArrayInput` via:
+//
+//	SecurityHubPolicyArray{ SecurityHubPolicyArgs{...} }
+type SecurityHubPolicyArrayInput interface {
+	pulumi.Input
+
+	ToSecurityHubPolicyArrayOutput() SecurityHubPolicyArrayOutput
+	ToSecurityHubPolicyArrayOutputWithContext(context.Context) SecurityHubPolicyArrayOutput
+}
+
+type SecurityHubPolicyArray []SecurityHubPolicyInput
+
+func (SecurityHubPolicyArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SecurityHubPolicy)(nil)).Elem()
+}
+
+func (i SecurityHubPolicyArray) ToSecurityHubPolicyArrayOutput() SecurityHubPolicyArrayOutput {
+	return i.ToSecurityHubPolicyArrayOutputWithContext(context.Background())
+}
+
+func (i SecurityHubPolicyArray) ToSecurityHubPolicyArrayOutputWithContext(ctx context.Context) SecurityHubPolicyArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecurityHubPolicyArrayOutput)
+}
+
+// A Security Hub central configuration policy (aws:securityhub/configurationPolicy, https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_CreateConfigurationPolicy.html) and its associations (aws:securityhub/configurationPolicyAssociation).
+type SecurityHubPolicyOutput struct{ *pulumi.OutputState }
+
+func (SecurityHubPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SecurityHubPolicy)(nil)).Elem()
+}
+
+func (o SecurityHubPolicyOutput) ToSecurityHubPolicyOutput() SecurityHubPolicyOutput {
+	return o
+}
+
+func (o SecurityHubPolicyOutput) ToSecurityHubPolicyOutputWithContext(ctx context.Context) SecurityHubPolicyOutput {
+	return o
+}
+
+// Custom parameter values of controls.
+func (o SecurityHubPolicyOutput) ControlParameters() SecurityHubControlParameterArrayOutput {
+	return o.ApplyT(func(v SecurityHubPolicy) []SecurityHubControlParameter { return v.ControlParameters }).(SecurityHubControlParameterArrayOutput)
+}
+
+// The policy's description.
+func (o SecurityHubPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SecurityHubPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// The controls the policy disables, by security control ID (such as `IAM.1`); every other control is enabled, new ones included. Not with `enabledControls`. Empty with empty `enabledControls` enables every control.
+func (o SecurityHubPolicyOutput) DisabledControls() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v SecurityHubPolicy) []string { return v.DisabledControls }).(pulumi.StringArrayOutput)
+}
+
+// The controls the policy enables; every other control is disabled, new ones included. Not with `disabledControls`.
+func (o SecurityHubPolicyOutput) EnabledControls() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v SecurityHubPolicy) []string { return v.EnabledControls }).(pulumi.StringArrayOutput)
+}
+
+// The policy's name, unique among the policies: it keys the policy's resources.
+func (o SecurityHubPolicyOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v SecurityHubPolicy) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// Whether the policy enables Security Hub in its targets. Unset is true; false disables it, and then the policy lists no standards or controls.
+func (o SecurityHubPolicyOutput) ServiceEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v SecurityHubPolicy) *bool { return v.ServiceEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// The standards the policy enables, by their ID, such as `aws-foundational-security-best-practices/v/1.0.0` or `cis-aws-foundations-benchmark/v/3.0.0` (https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html); the ARN is made for the home Region. Required when the policy enables Security Hub.
+func (o SecurityHubPolicyOutput) Standards() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v SecurityHubPolicy) []string { return v.Standards }).(pulumi.StringArrayOutput)
+}
+
+// What the policy applies to: the organization's root (`r-...`), OUs (`ou-...`) or accounts (12 digits). A target takes one policy, so each is listed once across the policies; when the organization is looked up, the root and accounts must be its own.
+func (o SecurityHubPolicyOutput) Targets() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v SecurityHubPolicy) []string { return v.Targets }).(pulumi.StringArrayOutput)
+}
+
+type SecurityHubPolicyArrayOutput struct{ *pulumi.OutputState }
+
+func (SecurityHubPolicyArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SecurityHubPolicy)(nil)).Elem()
+}
+
+func (o SecurityHubPolicyArrayOutput) ToSecurityHubPolicyArrayOutput() SecurityHubPolicyArrayOutput {
+	return o
+}
+
+func (o SecurityHubPolicyArrayOutput) ToSecurityHubPolicyArrayOutputWithContext(ctx context.Context) SecurityHubPolicyArrayOutput {
+	return o
+}
+
+func (o SecurityHubPolicyArrayOutput) Index(i pulumi.IntInput) SecurityHubPolicyOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SecurityHubPolicy {
+		return vs[0].([]SecurityHubPolicy)[vs[1].(int)]
+	}).(SecurityHubPolicyOutput)
+}
+
 // An AWS service that integrates with AWS Organizations, as recorded in the orgtrust catalog: its service principals, how its delegated administrator is registered, the path AWS recommends for enabling trusted access, and what disabling trusted access does.
 type Service struct {
 	// How the service's delegated administrator is registered: `organizations` (Organizations RegisterDelegatedAdministrator), `service` (the service's own API), `none`, or `unknown` (not documented or not verified).
@@ -4193,6 +6320,8 @@ func (o UserSpecArrayOutput) Index(i pulumi.IntInput) UserSpecOutput {
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*AccessAnalyzerConfigurationInput)(nil)).Elem(), AccessAnalyzerConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AccessAnalyzerConfigurationPtrInput)(nil)).Elem(), AccessAnalyzerConfigurationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecInput)(nil)).Elem(), AccessControlAttributeSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecArrayInput)(nil)).Elem(), AccessControlAttributeSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessScopeSpecInput)(nil)).Elem(), AccessScopeSpecArgs{})
@@ -4207,24 +6336,40 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentSpecArrayInput)(nil)).Elem(), AssignmentSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleInput)(nil)).Elem(), AssumeRoleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRolePtrInput)(nil)).Elem(), AssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConfigAggregatorConfigurationInput)(nil)).Elem(), ConfigAggregatorConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConfigAggregatorConfigurationPtrInput)(nil)).Elem(), ConfigAggregatorConfigurationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefInput)(nil)).Elem(), CustomerManagedPolicyRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefPtrInput)(nil)).Elem(), CustomerManagedPolicyRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefArrayInput)(nil)).Elem(), CustomerManagedPolicyRefArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DetectiveConfigurationInput)(nil)).Elem(), DetectiveConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DetectiveConfigurationPtrInput)(nil)).Elem(), DetectiveConfigurationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GovernedPermissionSetInput)(nil)).Elem(), GovernedPermissionSetArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GovernedPermissionSetArrayInput)(nil)).Elem(), GovernedPermissionSetArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecInput)(nil)).Elem(), GroupSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecArrayInput)(nil)).Elem(), GroupSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GuardDutyAdditionalConfigurationInput)(nil)).Elem(), GuardDutyAdditionalConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GuardDutyAdditionalConfigurationArrayInput)(nil)).Elem(), GuardDutyAdditionalConfigurationArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GuardDutyConfigurationInput)(nil)).Elem(), GuardDutyConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GuardDutyConfigurationPtrInput)(nil)).Elem(), GuardDutyConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GuardDutyProtectionPlanInput)(nil)).Elem(), GuardDutyProtectionPlanArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GuardDutyProtectionPlanArrayInput)(nil)).Elem(), GuardDutyProtectionPlanArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityCenterAdoptSpecInput)(nil)).Elem(), IdentityCenterAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IdentityCenterAdoptSpecPtrInput)(nil)).Elem(), IdentityCenterAdoptSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*InspectorConfigurationInput)(nil)).Elem(), InspectorConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*InspectorConfigurationPtrInput)(nil)).Elem(), InspectorConfigurationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationAdoptSpecInput)(nil)).Elem(), IntegrationAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationAdoptSpecPtrInput)(nil)).Elem(), IntegrationAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationSettingsInput)(nil)).Elem(), IntegrationSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MacieConfigurationInput)(nil)).Elem(), MacieConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MacieConfigurationPtrInput)(nil)).Elem(), MacieConfigurationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipAdoptSpecInput)(nil)).Elem(), MembershipAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipAdoptSpecArrayInput)(nil)).Elem(), MembershipAdoptSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecInput)(nil)).Elem(), MembershipSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecArrayInput)(nil)).Elem(), MembershipSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*OrgIntegrationSpecInput)(nil)).Elem(), OrgIntegrationSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*OrgIntegrationSpecArrayInput)(nil)).Elem(), OrgIntegrationSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OrganizationConfigurationInput)(nil)).Elem(), OrganizationConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OrganizationConfigurationPtrInput)(nil)).Elem(), OrganizationConfigurationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionSetSpecInput)(nil)).Elem(), PermissionSetSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionSetSpecArrayInput)(nil)).Elem(), PermissionSetSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionsBoundarySpecInput)(nil)).Elem(), PermissionsBoundarySpecArgs{})
@@ -4239,6 +6384,12 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalAssociationSpecArrayInput)(nil)).Elem(), PrincipalAssociationSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalRefInput)(nil)).Elem(), PrincipalRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalRefArrayInput)(nil)).Elem(), PrincipalRefArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SecurityHubConfigurationInput)(nil)).Elem(), SecurityHubConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SecurityHubConfigurationPtrInput)(nil)).Elem(), SecurityHubConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SecurityHubControlParameterInput)(nil)).Elem(), SecurityHubControlParameterArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SecurityHubControlParameterArrayInput)(nil)).Elem(), SecurityHubControlParameterArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SecurityHubPolicyInput)(nil)).Elem(), SecurityHubPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SecurityHubPolicyArrayInput)(nil)).Elem(), SecurityHubPolicyArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceCatalogAdoptSpecInput)(nil)).Elem(), ServiceCatalogAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceCatalogAdoptSpecPtrInput)(nil)).Elem(), ServiceCatalogAdoptSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ShareSpecInput)(nil)).Elem(), ShareSpecArgs{})
@@ -4247,6 +6398,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*TrustedTokenIssuerSpecArrayInput)(nil)).Elem(), TrustedTokenIssuerSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*UserSpecInput)(nil)).Elem(), UserSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*UserSpecArrayInput)(nil)).Elem(), UserSpecArray{})
+	pulumi.RegisterOutputType(AccessAnalyzerConfigurationOutput{})
+	pulumi.RegisterOutputType(AccessAnalyzerConfigurationPtrOutput{})
 	pulumi.RegisterOutputType(AccessControlAttributeSpecOutput{})
 	pulumi.RegisterOutputType(AccessControlAttributeSpecArrayOutput{})
 	pulumi.RegisterOutputType(AccessScopeSpecOutput{})
@@ -4261,18 +6414,32 @@ func init() {
 	pulumi.RegisterOutputType(AssignmentSpecArrayOutput{})
 	pulumi.RegisterOutputType(AssumeRoleOutput{})
 	pulumi.RegisterOutputType(AssumeRolePtrOutput{})
+	pulumi.RegisterOutputType(ConfigAggregatorConfigurationOutput{})
+	pulumi.RegisterOutputType(ConfigAggregatorConfigurationPtrOutput{})
 	pulumi.RegisterOutputType(CustomerManagedPolicyRefOutput{})
 	pulumi.RegisterOutputType(CustomerManagedPolicyRefPtrOutput{})
 	pulumi.RegisterOutputType(CustomerManagedPolicyRefArrayOutput{})
+	pulumi.RegisterOutputType(DetectiveConfigurationOutput{})
+	pulumi.RegisterOutputType(DetectiveConfigurationPtrOutput{})
 	pulumi.RegisterOutputType(GovernedPermissionSetOutput{})
 	pulumi.RegisterOutputType(GovernedPermissionSetArrayOutput{})
 	pulumi.RegisterOutputType(GroupSpecOutput{})
 	pulumi.RegisterOutputType(GroupSpecArrayOutput{})
+	pulumi.RegisterOutputType(GuardDutyAdditionalConfigurationOutput{})
+	pulumi.RegisterOutputType(GuardDutyAdditionalConfigurationArrayOutput{})
+	pulumi.RegisterOutputType(GuardDutyConfigurationOutput{})
+	pulumi.RegisterOutputType(GuardDutyConfigurationPtrOutput{})
+	pulumi.RegisterOutputType(GuardDutyProtectionPlanOutput{})
+	pulumi.RegisterOutputType(GuardDutyProtectionPlanArrayOutput{})
 	pulumi.RegisterOutputType(IdentityCenterAdoptSpecOutput{})
 	pulumi.RegisterOutputType(IdentityCenterAdoptSpecPtrOutput{})
+	pulumi.RegisterOutputType(InspectorConfigurationOutput{})
+	pulumi.RegisterOutputType(InspectorConfigurationPtrOutput{})
 	pulumi.RegisterOutputType(IntegrationAdoptSpecOutput{})
 	pulumi.RegisterOutputType(IntegrationAdoptSpecPtrOutput{})
 	pulumi.RegisterOutputType(IntegrationSettingsOutput{})
+	pulumi.RegisterOutputType(MacieConfigurationOutput{})
+	pulumi.RegisterOutputType(MacieConfigurationPtrOutput{})
 	pulumi.RegisterOutputType(MembershipAdoptSpecOutput{})
 	pulumi.RegisterOutputType(MembershipAdoptSpecArrayOutput{})
 	pulumi.RegisterOutputType(MembershipSpecOutput{})
@@ -4281,6 +6448,8 @@ func init() {
 	pulumi.RegisterOutputType(OrgAccountArrayOutput{})
 	pulumi.RegisterOutputType(OrgIntegrationSpecOutput{})
 	pulumi.RegisterOutputType(OrgIntegrationSpecArrayOutput{})
+	pulumi.RegisterOutputType(OrganizationConfigurationOutput{})
+	pulumi.RegisterOutputType(OrganizationConfigurationPtrOutput{})
 	pulumi.RegisterOutputType(PermissionSetSpecOutput{})
 	pulumi.RegisterOutputType(PermissionSetSpecArrayOutput{})
 	pulumi.RegisterOutputType(PermissionsBoundarySpecOutput{})
@@ -4295,6 +6464,12 @@ func init() {
 	pulumi.RegisterOutputType(PrincipalAssociationSpecArrayOutput{})
 	pulumi.RegisterOutputType(PrincipalRefOutput{})
 	pulumi.RegisterOutputType(PrincipalRefArrayOutput{})
+	pulumi.RegisterOutputType(SecurityHubConfigurationOutput{})
+	pulumi.RegisterOutputType(SecurityHubConfigurationPtrOutput{})
+	pulumi.RegisterOutputType(SecurityHubControlParameterOutput{})
+	pulumi.RegisterOutputType(SecurityHubControlParameterArrayOutput{})
+	pulumi.RegisterOutputType(SecurityHubPolicyOutput{})
+	pulumi.RegisterOutputType(SecurityHubPolicyArrayOutput{})
 	pulumi.RegisterOutputType(ServiceOutput{})
 	pulumi.RegisterOutputType(ServiceArrayOutput{})
 	pulumi.RegisterOutputType(ServiceCatalogAdoptSpecOutput{})

@@ -7,6 +7,24 @@ import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
 /**
+ * IAM Access Analyzer's organization analyzers, created in the delegated administrator's account in each Region (aws:accessanalyzer/analyzer, https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-analyzer.html).
+ */
+export interface AccessAnalyzerConfigurationArgs {
+    /**
+     * The analyzers' name: the external access analyzer takes it, the unused access analyzer it with `-unused-access`. Default `organization`. Letters, digits, `.`, `_` and `-`, starting with a letter.
+     */
+    analyzerName?: pulumi.Input<string | undefined>;
+    /**
+     * Create the external access analyzer, type `ORGANIZATION`. Unset is true.
+     */
+    externalAccess?: pulumi.Input<boolean | undefined>;
+    /**
+     * The days after which access is unused, 1 to 365: creates the unused access analyzer, type `ORGANIZATION_UNUSED_ACCESS`. 0 (the default) creates none.
+     */
+    unusedAccessAge?: pulumi.Input<number | undefined>;
+}
+
+/**
  * An attribute for attribute-based access control: passed as a session tag on sign-in.
  */
 export interface AccessControlAttributeSpecArgs {
@@ -177,6 +195,20 @@ export interface AssumeRoleArgs {
 }
 
 /**
+ * AWS Config's organization aggregator in the delegated administrator's account, over every Region (aws:cfg/configurationAggregator, https://docs.aws.amazon.com/config/latest/developerguide/set-up-aggregator-cli.html#add-an-aggregator-organization-cli). One aggregator in each of the configuration's Regions.
+ */
+export interface ConfigAggregatorConfigurationArgs {
+    /**
+     * The aggregator's name. Default `organization`.
+     */
+    aggregatorName?: pulumi.Input<string | undefined>;
+    /**
+     * The IAM role the aggregator assumes to read the organization, in the administrator's account. Empty creates one there, trusted by `config.amazonaws.com`, with the AWS managed policy `AWSConfigRoleForOrganizations`.
+     */
+    roleArn?: pulumi.Input<string | undefined>;
+}
+
+/**
  * A customer managed IAM policy, by name and path; it must exist in each target account.
  */
 export interface CustomerManagedPolicyRefArgs {
@@ -188,6 +220,16 @@ export interface CustomerManagedPolicyRefArgs {
      * The policy's path, starting and ending with `/`, such as `/teams/`. Defaults to `/`.
      */
     path?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * Detective's organization configuration (aws:detective/organizationConfiguration). EnableOrganizationAdminAccount enables Detective in the administrator's account and creates its behavior graph (https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html); the configuration finds that graph with CreateGraph, which returns the account's existing graph rather than making another (https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html), and leaves the graph in place on delete.
+ */
+export interface DetectiveConfigurationArgs {
+    /**
+     * Whether accounts that join the organization are enabled as members. Unset is true.
+     */
+    autoEnable?: pulumi.Input<boolean | undefined>;
 }
 
 /**
@@ -235,6 +277,52 @@ export interface GroupSpecArgs {
 }
 
 /**
+ * An additional configuration of a GuardDuty protection plan: the agent management of runtime monitoring.
+ */
+export interface GuardDutyAdditionalConfigurationArgs {
+    /**
+     * `ALL`, `NEW` or `NONE`. Empty takes the plan's `autoEnable`.
+     */
+    autoEnable?: pulumi.Input<string | undefined>;
+    /**
+     * `EKS_ADDON_MANAGEMENT`, `ECS_FARGATE_AGENT_MANAGEMENT` or `EC2_AGENT_MANAGEMENT`.
+     */
+    name: pulumi.Input<string>;
+}
+
+/**
+ * GuardDuty's organization configuration, set by the delegated administrator in each Region with UpdateOrganizationConfiguration (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_UpdateOrganizationConfiguration.html). Designating the administrator enables GuardDuty in its account (https://docs.aws.amazon.com/guardduty/latest/ug/organizations_permissions.html), and an account has one detector per Region: the configuration looks that detector up (`aws:guardduty/getDetector`) rather than creating one. pulumi-aws's OrganizationConfiguration and OrganizationConfigurationFeature leave the configuration as it is when removed.
+ */
+export interface GuardDutyConfigurationArgs {
+    /**
+     * Which member accounts GuardDuty is enabled for: `ALL` (the default: every account, existing ones included), `NEW` (accounts that join from now on) or `NONE` (AutoEnableOrganizationMembers).
+     */
+    autoEnable?: pulumi.Input<string | undefined>;
+    /**
+     * The protection plans to enable for member accounts, each once, by its feature name: `S3_DATA_EVENTS` (S3 Protection), `EKS_AUDIT_LOGS` (EKS audit log monitoring), `EBS_MALWARE_PROTECTION` (Malware Protection for EC2), `RDS_LOGIN_EVENTS` (RDS Protection), `RUNTIME_MONITORING` (Runtime Monitoring for EKS, ECS and EC2, with its agent management as additional configurations), `EKS_RUNTIME_MONITORING` (EKS Runtime Monitoring, which RUNTIME_MONITORING replaces; not both) and `LAMBDA_NETWORK_LOGS` (Lambda Protection) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationFeatureConfiguration.html). Malware Protection for S3 is set per bucket (aws:guardduty/malwareProtectionPlan), not for the organization. A plan GuardDuty does not offer in one of the Regions fails the preview.
+     */
+    protectionPlans?: pulumi.Input<pulumi.Input<inputs.GuardDutyProtectionPlanArgs>[] | undefined>;
+}
+
+/**
+ * A GuardDuty protection plan for the organization's members (aws:guardduty/organizationConfigurationFeature).
+ */
+export interface GuardDutyProtectionPlanArgs {
+    /**
+     * The plan's additional configurations, the agent management of runtime monitoring: `EKS_ADDON_MANAGEMENT` (RUNTIME_MONITORING and EKS_RUNTIME_MONITORING), `ECS_FARGATE_AGENT_MANAGEMENT` and `EC2_AGENT_MANAGEMENT` (RUNTIME_MONITORING only) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationAdditionalConfiguration.html).
+     */
+    additionalConfigurations?: pulumi.Input<pulumi.Input<inputs.GuardDutyAdditionalConfigurationArgs>[] | undefined>;
+    /**
+     * Which member accounts the plan is enabled for: `ALL`, `NEW` or `NONE`. Empty takes the configuration's `autoEnable`.
+     */
+    autoEnable?: pulumi.Input<string | undefined>;
+    /**
+     * The plan's feature name, such as `S3_DATA_EVENTS` or `RUNTIME_MONITORING`.
+     */
+    name: pulumi.Input<string>;
+}
+
+/**
  * What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
  */
 export interface IdentityCenterAdoptSpecArgs {
@@ -261,6 +349,32 @@ export interface IdentityCenterAdoptSpecArgs {
 }
 
 /**
+ * Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
+ */
+export interface InspectorConfigurationArgs {
+    /**
+     * Activate Amazon EC2 scanning for new members.
+     */
+    ec2?: pulumi.Input<boolean | undefined>;
+    /**
+     * Activate Amazon ECR scanning for new members.
+     */
+    ecr?: pulumi.Input<boolean | undefined>;
+    /**
+     * Activate Lambda standard scanning for new members.
+     */
+    lambda?: pulumi.Input<boolean | undefined>;
+    /**
+     * Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
+     */
+    lambdaCode?: pulumi.Input<boolean | undefined>;
+    /**
+     * Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
+     */
+    memberAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+}
+
+/**
  * What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
  */
 export interface IntegrationAdoptSpecArgs {
@@ -276,6 +390,10 @@ export interface IntegrationAdoptSpecArgs {
      * For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
      */
     delegatedAdminRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+     */
+    organizationConfigurationRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }
 
 /**
@@ -311,6 +429,10 @@ export interface IntegrationSettingsArgs {
      */
     managementAccountId?: pulumi.Input<string | undefined>;
     /**
+     * What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+     */
+    organizationConfiguration?: pulumi.Input<inputs.OrganizationConfigurationArgs | undefined>;
+    /**
      * The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
      */
     regions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
@@ -322,6 +444,16 @@ export interface IntegrationSettingsArgs {
      * A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
      */
     servicePrincipal?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * Macie's organization configuration (aws:macie2/organizationConfiguration, https://docs.aws.amazon.com/macie/latest/APIReference/admin-configuration.html). Designating the administrator enables Macie in its account (https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html).
+ */
+export interface MacieConfigurationArgs {
+    /**
+     * Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+     */
+    autoEnable?: pulumi.Input<boolean | undefined>;
 }
 
 /**
@@ -368,6 +500,48 @@ export interface OrgIntegrationSpecArgs {
      * Keys the integration in the set, such as `guardduty`: its OrgServiceIntegration is named `<set name>-<name>`, so reordering the list replaces nothing. Letters, digits, `.`, `_` and `-`; unique in the set.
      */
     name: pulumi.Input<string>;
+}
+
+/**
+ * What the integration's delegated administrator sets for the whole organization: the service's organization configuration, registered in the administrator's account (through an aws provider that assumes `administratorRole` there), in each of `regions`, after the administrator's registration in that Region and, on destroy, removed before it. Set the one block of the integration's service (`guardDuty` for `guardduty`, `securityHub` for `securityhub`, `macie`, `inspector`, `detective`, `accessAnalyzer` for `access-analyzer`, `config`); it needs `delegatedAdminAccountId`. The aws providers are shared: one per account and Region across an OrgIntegrations set.
+ */
+export interface OrganizationConfigurationArgs {
+    /**
+     * IAM Access Analyzer's organization analyzers (integration service `access-analyzer`).
+     */
+    accessAnalyzer?: pulumi.Input<inputs.AccessAnalyzerConfigurationArgs | undefined>;
+    /**
+     * The IAM role to assume in the delegated administrator's account: a role name (such as `OrganizationAccountAccessRole`, the default, which AWS Organizations creates in the accounts it creates; `AWSControlTowerExecution` under AWS Control Tower) or a role ARN in that account. The deploying identity needs `sts:AssumeRole` on it (`getDeployerPolicy` lists it), and the role the permissions `getDeployerPolicy` gives as its administrator document.
+     */
+    administratorRole?: pulumi.Input<string | undefined>;
+    /**
+     * AWS Config's organization aggregator (integration service `config`).
+     */
+    config?: pulumi.Input<inputs.ConfigAggregatorConfigurationArgs | undefined>;
+    /**
+     * Detective's organization configuration (integration service `detective`).
+     */
+    detective?: pulumi.Input<inputs.DetectiveConfigurationArgs | undefined>;
+    /**
+     * GuardDuty's organization configuration (integration service `guardduty`).
+     */
+    guardDuty?: pulumi.Input<inputs.GuardDutyConfigurationArgs | undefined>;
+    /**
+     * Amazon Inspector's organization configuration (integration service `inspector`).
+     */
+    inspector?: pulumi.Input<inputs.InspectorConfigurationArgs | undefined>;
+    /**
+     * Macie's organization configuration (integration service `macie`).
+     */
+    macie?: pulumi.Input<inputs.MacieConfigurationArgs | undefined>;
+    /**
+     * The Regions to configure the service in. Empty takes the integration's `regions`. For a service whose administrator is designated per Region, each must be one of the integration's `regions`; Access Analyzer and Config, whose administrator is registered once with Organizations, need them listed here. Each Region gets one aws provider per account, keyed by Region.
+     */
+    regions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Security Hub CSPM's organization configuration, local or central (integration service `securityhub`).
+     */
+    securityHub?: pulumi.Input<inputs.SecurityHubConfigurationArgs | undefined>;
 }
 
 /**
@@ -530,6 +704,124 @@ export interface PrincipalRefArgs {
      * `GROUP` or `USER`.
      */
     type: pulumi.Input<enums.PrincipalType>;
+}
+
+/**
+ * Security Hub CSPM's organization configuration, set by the delegated administrator. `LOCAL` sets, in each Region, whether new accounts are enabled and with the default standards (aws:securityhub/organizationConfiguration). `CENTRAL` is central configuration (https://docs.aws.amazon.com/securityhub/latest/userguide/central-configuration-intro.html): from the home Region, a finding aggregator over the linked Regions, then configuration policies (standards, controls, parameters) associated with the root, OUs and accounts, which cover existing and new accounts in every linked Region. orgtrust uses Security Hub CSPM's own configuration policies, which pulumi-aws manages, and not the Organizations `SECURITYHUB_POLICY` type: that type belongs to the newer Security Hub and only says which Regions it is enabled in, with no standards or controls (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_security_hub.html).
+ */
+export interface SecurityHubConfigurationArgs {
+    /**
+     * `LOCAL` only: whether Security Hub is enabled for accounts that join the organization. Unset is true.
+     */
+    autoEnable?: pulumi.Input<boolean | undefined>;
+    /**
+     * `LOCAL` only: `DEFAULT` (the default: the default standards are enabled for new accounts) or `NONE`.
+     */
+    autoEnableStandards?: pulumi.Input<string | undefined>;
+    /**
+     * `LOCAL` (the default) or `CENTRAL`.
+     */
+    configurationType?: pulumi.Input<string | undefined>;
+    /**
+     * `CENTRAL` only, required: the home Region, where the finding aggregator, the organization configuration and the policies live. One of the configuration's Regions.
+     */
+    homeRegion?: pulumi.Input<string | undefined>;
+    /**
+     * `CENTRAL` only: the Regions the home Region aggregates and configures. Empty takes the configuration's Regions other than the home Region. Each must be one of them: the administrator must be designated in every linked Region.
+     */
+    linkedRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * `CENTRAL` only: the configuration policies, each with its targets.
+     */
+    policies?: pulumi.Input<pulumi.Input<inputs.SecurityHubPolicyArgs>[] | undefined>;
+}
+
+/**
+ * A control parameter's value in a configuration policy (https://docs.aws.amazon.com/securityhub/latest/userguide/custom-control-parameters.html). With `valueType` `CUSTOM`, set exactly one of the typed values, the one of the parameter's type.
+ */
+export interface SecurityHubControlParameterArgs {
+    /**
+     * The value of a Boolean parameter.
+     */
+    bool?: pulumi.Input<boolean | undefined>;
+    /**
+     * The security control ID, such as `IAM.7`.
+     */
+    controlId: pulumi.Input<string>;
+    /**
+     * The value of a Double parameter.
+     */
+    double?: pulumi.Input<number | undefined>;
+    /**
+     * The value of an Enum parameter.
+     */
+    enum?: pulumi.Input<string | undefined>;
+    /**
+     * The value of an EnumList parameter.
+     */
+    enumList?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The value of an Integer parameter.
+     */
+    int?: pulumi.Input<number | undefined>;
+    /**
+     * The value of an IntegerList parameter.
+     */
+    intList?: pulumi.Input<pulumi.Input<number>[] | undefined>;
+    /**
+     * The parameter's name, such as `MaxPasswordAge`.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * The value of a String parameter.
+     */
+    string?: pulumi.Input<string | undefined>;
+    /**
+     * The value of a StringList parameter.
+     */
+    stringList?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * `CUSTOM` (the default) or `DEFAULT` (Security Hub's default value).
+     */
+    valueType?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * A Security Hub central configuration policy (aws:securityhub/configurationPolicy, https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_CreateConfigurationPolicy.html) and its associations (aws:securityhub/configurationPolicyAssociation).
+ */
+export interface SecurityHubPolicyArgs {
+    /**
+     * Custom parameter values of controls.
+     */
+    controlParameters?: pulumi.Input<pulumi.Input<inputs.SecurityHubControlParameterArgs>[] | undefined>;
+    /**
+     * The policy's description.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * The controls the policy disables, by security control ID (such as `IAM.1`); every other control is enabled, new ones included. Not with `enabledControls`. Empty with empty `enabledControls` enables every control.
+     */
+    disabledControls?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The controls the policy enables; every other control is disabled, new ones included. Not with `disabledControls`.
+     */
+    enabledControls?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The policy's name, unique among the policies: it keys the policy's resources.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * Whether the policy enables Security Hub in its targets. Unset is true; false disables it, and then the policy lists no standards or controls.
+     */
+    serviceEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * The standards the policy enables, by their ID, such as `aws-foundational-security-best-practices/v/1.0.0` or `cis-aws-foundations-benchmark/v/3.0.0` (https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html); the ARN is made for the home Region. Required when the policy enables Security Hub.
+     */
+    standards?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * What the policy applies to: the organization's root (`r-...`), OUs (`ou-...`) or accounts (12 digits). A target takes one policy, so each is listed once across the policies; when the organization is looked up, the root and accounts must be its own.
+     */
+    targets?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }
 
 /**

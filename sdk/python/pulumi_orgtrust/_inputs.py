@@ -16,6 +16,8 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'AccessAnalyzerConfigurationArgs',
+    'AccessAnalyzerConfigurationArgsDict',
     'AccessControlAttributeSpecArgs',
     'AccessControlAttributeSpecArgsDict',
     'AccessScopeSpecArgs',
@@ -30,24 +32,40 @@ __all__ = [
     'AssignmentSpecArgsDict',
     'AssumeRoleArgs',
     'AssumeRoleArgsDict',
+    'ConfigAggregatorConfigurationArgs',
+    'ConfigAggregatorConfigurationArgsDict',
     'CustomerManagedPolicyRefArgs',
     'CustomerManagedPolicyRefArgsDict',
+    'DetectiveConfigurationArgs',
+    'DetectiveConfigurationArgsDict',
     'GovernedPermissionSetArgs',
     'GovernedPermissionSetArgsDict',
     'GroupSpecArgs',
     'GroupSpecArgsDict',
+    'GuardDutyAdditionalConfigurationArgs',
+    'GuardDutyAdditionalConfigurationArgsDict',
+    'GuardDutyConfigurationArgs',
+    'GuardDutyConfigurationArgsDict',
+    'GuardDutyProtectionPlanArgs',
+    'GuardDutyProtectionPlanArgsDict',
     'IdentityCenterAdoptSpecArgs',
     'IdentityCenterAdoptSpecArgsDict',
+    'InspectorConfigurationArgs',
+    'InspectorConfigurationArgsDict',
     'IntegrationAdoptSpecArgs',
     'IntegrationAdoptSpecArgsDict',
     'IntegrationSettingsArgs',
     'IntegrationSettingsArgsDict',
+    'MacieConfigurationArgs',
+    'MacieConfigurationArgsDict',
     'MembershipAdoptSpecArgs',
     'MembershipAdoptSpecArgsDict',
     'MembershipSpecArgs',
     'MembershipSpecArgsDict',
     'OrgIntegrationSpecArgs',
     'OrgIntegrationSpecArgsDict',
+    'OrganizationConfigurationArgs',
+    'OrganizationConfigurationArgsDict',
     'PermissionSetSpecArgs',
     'PermissionSetSpecArgsDict',
     'PermissionsBoundarySpecArgs',
@@ -62,6 +80,12 @@ __all__ = [
     'PrincipalAssociationSpecArgsDict',
     'PrincipalRefArgs',
     'PrincipalRefArgsDict',
+    'SecurityHubConfigurationArgs',
+    'SecurityHubConfigurationArgsDict',
+    'SecurityHubControlParameterArgs',
+    'SecurityHubControlParameterArgsDict',
+    'SecurityHubPolicyArgs',
+    'SecurityHubPolicyArgsDict',
     'ServiceCatalogAdoptSpecArgs',
     'ServiceCatalogAdoptSpecArgsDict',
     'ShareSpecArgs',
@@ -71,6 +95,80 @@ __all__ = [
     'UserSpecArgs',
     'UserSpecArgsDict',
 ]
+
+class AccessAnalyzerConfigurationArgsDict(TypedDict):
+    """
+    IAM Access Analyzer's organization analyzers, created in the delegated administrator's account in each Region (aws:accessanalyzer/analyzer, https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-analyzer.html).
+    """
+    analyzer_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The analyzers' name: the external access analyzer takes it, the unused access analyzer it with `-unused-access`. Default `organization`. Letters, digits, `.`, `_` and `-`, starting with a letter.
+    """
+    external_access: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Create the external access analyzer, type `ORGANIZATION`. Unset is true.
+    """
+    unused_access_age: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The days after which access is unused, 1 to 365: creates the unused access analyzer, type `ORGANIZATION_UNUSED_ACCESS`. 0 (the default) creates none.
+    """
+
+@pulumi.input_type
+class AccessAnalyzerConfigurationArgs:
+    def __init__(__self__, *,
+                 analyzer_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 external_access: pulumi.Input[Optional[_builtins.bool]] = None,
+                 unused_access_age: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        IAM Access Analyzer's organization analyzers, created in the delegated administrator's account in each Region (aws:accessanalyzer/analyzer, https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-analyzer.html).
+
+        :param pulumi.Input[_builtins.str] analyzer_name: The analyzers' name: the external access analyzer takes it, the unused access analyzer it with `-unused-access`. Default `organization`. Letters, digits, `.`, `_` and `-`, starting with a letter.
+        :param pulumi.Input[_builtins.bool] external_access: Create the external access analyzer, type `ORGANIZATION`. Unset is true.
+        :param pulumi.Input[_builtins.int] unused_access_age: The days after which access is unused, 1 to 365: creates the unused access analyzer, type `ORGANIZATION_UNUSED_ACCESS`. 0 (the default) creates none.
+        """
+        if analyzer_name is not None:
+            pulumi.set(__self__, "analyzer_name", analyzer_name)
+        if external_access is not None:
+            pulumi.set(__self__, "external_access", external_access)
+        if unused_access_age is not None:
+            pulumi.set(__self__, "unused_access_age", unused_access_age)
+
+    @_builtins.property
+    @pulumi.getter(name="analyzerName")
+    def analyzer_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The analyzers' name: the external access analyzer takes it, the unused access analyzer it with `-unused-access`. Default `organization`. Letters, digits, `.`, `_` and `-`, starting with a letter.
+        """
+        return pulumi.get(self, "analyzer_name")
+
+    @analyzer_name.setter
+    def analyzer_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "analyzer_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="externalAccess")
+    def external_access(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Create the external access analyzer, type `ORGANIZATION`. Unset is true.
+        """
+        return pulumi.get(self, "external_access")
+
+    @external_access.setter
+    def external_access(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "external_access", value)
+
+    @_builtins.property
+    @pulumi.getter(name="unusedAccessAge")
+    def unused_access_age(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The days after which access is unused, 1 to 365: creates the unused access analyzer, type `ORGANIZATION_UNUSED_ACCESS`. 0 (the default) creates none.
+        """
+        return pulumi.get(self, "unused_access_age")
+
+    @unused_access_age.setter
+    def unused_access_age(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "unused_access_age", value)
+
 
 class AccessControlAttributeSpecArgsDict(TypedDict):
     """
@@ -797,6 +895,60 @@ class AssumeRoleArgs:
         pulumi.set(self, "session_name", value)
 
 
+class ConfigAggregatorConfigurationArgsDict(TypedDict):
+    """
+    AWS Config's organization aggregator in the delegated administrator's account, over every Region (aws:cfg/configurationAggregator, https://docs.aws.amazon.com/config/latest/developerguide/set-up-aggregator-cli.html#add-an-aggregator-organization-cli). One aggregator in each of the configuration's Regions.
+    """
+    aggregator_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The aggregator's name. Default `organization`.
+    """
+    role_arn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The IAM role the aggregator assumes to read the organization, in the administrator's account. Empty creates one there, trusted by `config.amazonaws.com`, with the AWS managed policy `AWSConfigRoleForOrganizations`.
+    """
+
+@pulumi.input_type
+class ConfigAggregatorConfigurationArgs:
+    def __init__(__self__, *,
+                 aggregator_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_arn: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        AWS Config's organization aggregator in the delegated administrator's account, over every Region (aws:cfg/configurationAggregator, https://docs.aws.amazon.com/config/latest/developerguide/set-up-aggregator-cli.html#add-an-aggregator-organization-cli). One aggregator in each of the configuration's Regions.
+
+        :param pulumi.Input[_builtins.str] aggregator_name: The aggregator's name. Default `organization`.
+        :param pulumi.Input[_builtins.str] role_arn: The IAM role the aggregator assumes to read the organization, in the administrator's account. Empty creates one there, trusted by `config.amazonaws.com`, with the AWS managed policy `AWSConfigRoleForOrganizations`.
+        """
+        if aggregator_name is not None:
+            pulumi.set(__self__, "aggregator_name", aggregator_name)
+        if role_arn is not None:
+            pulumi.set(__self__, "role_arn", role_arn)
+
+    @_builtins.property
+    @pulumi.getter(name="aggregatorName")
+    def aggregator_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The aggregator's name. Default `organization`.
+        """
+        return pulumi.get(self, "aggregator_name")
+
+    @aggregator_name.setter
+    def aggregator_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "aggregator_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The IAM role the aggregator assumes to read the organization, in the administrator's account. Empty creates one there, trusted by `config.amazonaws.com`, with the AWS managed policy `AWSConfigRoleForOrganizations`.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @role_arn.setter
+    def role_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "role_arn", value)
+
+
 class CustomerManagedPolicyRefArgsDict(TypedDict):
     """
     A customer managed IAM policy, by name and path; it must exist in each target account.
@@ -848,6 +1000,40 @@ class CustomerManagedPolicyRefArgs:
     @path.setter
     def path(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "path", value)
+
+
+class DetectiveConfigurationArgsDict(TypedDict):
+    """
+    Detective's organization configuration (aws:detective/organizationConfiguration). EnableOrganizationAdminAccount enables Detective in the administrator's account and creates its behavior graph (https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html); the configuration finds that graph with CreateGraph, which returns the account's existing graph rather than making another (https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html), and leaves the graph in place on delete.
+    """
+    auto_enable: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether accounts that join the organization are enabled as members. Unset is true.
+    """
+
+@pulumi.input_type
+class DetectiveConfigurationArgs:
+    def __init__(__self__, *,
+                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Detective's organization configuration (aws:detective/organizationConfiguration). EnableOrganizationAdminAccount enables Detective in the administrator's account and creates its behavior graph (https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html); the configuration finds that graph with CreateGraph, which returns the account's existing graph rather than making another (https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html), and leaves the graph in place on delete.
+
+        :param pulumi.Input[_builtins.bool] auto_enable: Whether accounts that join the organization are enabled as members. Unset is true.
+        """
+        if auto_enable is not None:
+            pulumi.set(__self__, "auto_enable", auto_enable)
+
+    @_builtins.property
+    @pulumi.getter(name="autoEnable")
+    def auto_enable(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether accounts that join the organization are enabled as members. Unset is true.
+        """
+        return pulumi.get(self, "auto_enable")
+
+    @auto_enable.setter
+    def auto_enable(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "auto_enable", value)
 
 
 class GovernedPermissionSetArgsDict(TypedDict):
@@ -1036,6 +1222,186 @@ class GroupSpecArgs:
         pulumi.set(self, "existing", value)
 
 
+class GuardDutyAdditionalConfigurationArgsDict(TypedDict):
+    """
+    An additional configuration of a GuardDuty protection plan: the agent management of runtime monitoring.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    `EKS_ADDON_MANAGEMENT`, `ECS_FARGATE_AGENT_MANAGEMENT` or `EC2_AGENT_MANAGEMENT`.
+    """
+    auto_enable: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    `ALL`, `NEW` or `NONE`. Empty takes the plan's `autoEnable`.
+    """
+
+@pulumi.input_type
+class GuardDutyAdditionalConfigurationArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 auto_enable: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        An additional configuration of a GuardDuty protection plan: the agent management of runtime monitoring.
+
+        :param pulumi.Input[_builtins.str] name: `EKS_ADDON_MANAGEMENT`, `ECS_FARGATE_AGENT_MANAGEMENT` or `EC2_AGENT_MANAGEMENT`.
+        :param pulumi.Input[_builtins.str] auto_enable: `ALL`, `NEW` or `NONE`. Empty takes the plan's `autoEnable`.
+        """
+        pulumi.set(__self__, "name", name)
+        if auto_enable is not None:
+            pulumi.set(__self__, "auto_enable", auto_enable)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        `EKS_ADDON_MANAGEMENT`, `ECS_FARGATE_AGENT_MANAGEMENT` or `EC2_AGENT_MANAGEMENT`.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="autoEnable")
+    def auto_enable(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `ALL`, `NEW` or `NONE`. Empty takes the plan's `autoEnable`.
+        """
+        return pulumi.get(self, "auto_enable")
+
+    @auto_enable.setter
+    def auto_enable(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "auto_enable", value)
+
+
+class GuardDutyConfigurationArgsDict(TypedDict):
+    """
+    GuardDuty's organization configuration, set by the delegated administrator in each Region with UpdateOrganizationConfiguration (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_UpdateOrganizationConfiguration.html). Designating the administrator enables GuardDuty in its account (https://docs.aws.amazon.com/guardduty/latest/ug/organizations_permissions.html), and an account has one detector per Region: the configuration looks that detector up (`aws:guardduty/getDetector`) rather than creating one. pulumi-aws's OrganizationConfiguration and OrganizationConfigurationFeature leave the configuration as it is when removed.
+    """
+    auto_enable: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Which member accounts GuardDuty is enabled for: `ALL` (the default: every account, existing ones included), `NEW` (accounts that join from now on) or `NONE` (AutoEnableOrganizationMembers).
+    """
+    protection_plans: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['GuardDutyProtectionPlanArgsDict']]]]]
+    """
+    The protection plans to enable for member accounts, each once, by its feature name: `S3_DATA_EVENTS` (S3 Protection), `EKS_AUDIT_LOGS` (EKS audit log monitoring), `EBS_MALWARE_PROTECTION` (Malware Protection for EC2), `RDS_LOGIN_EVENTS` (RDS Protection), `RUNTIME_MONITORING` (Runtime Monitoring for EKS, ECS and EC2, with its agent management as additional configurations), `EKS_RUNTIME_MONITORING` (EKS Runtime Monitoring, which RUNTIME_MONITORING replaces; not both) and `LAMBDA_NETWORK_LOGS` (Lambda Protection) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationFeatureConfiguration.html). Malware Protection for S3 is set per bucket (aws:guardduty/malwareProtectionPlan), not for the organization. A plan GuardDuty does not offer in one of the Regions fails the preview.
+    """
+
+@pulumi.input_type
+class GuardDutyConfigurationArgs:
+    def __init__(__self__, *,
+                 auto_enable: pulumi.Input[Optional[_builtins.str]] = None,
+                 protection_plans: pulumi.Input[Optional[Sequence[pulumi.Input['GuardDutyProtectionPlanArgs']]]] = None):
+        """
+        GuardDuty's organization configuration, set by the delegated administrator in each Region with UpdateOrganizationConfiguration (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_UpdateOrganizationConfiguration.html). Designating the administrator enables GuardDuty in its account (https://docs.aws.amazon.com/guardduty/latest/ug/organizations_permissions.html), and an account has one detector per Region: the configuration looks that detector up (`aws:guardduty/getDetector`) rather than creating one. pulumi-aws's OrganizationConfiguration and OrganizationConfigurationFeature leave the configuration as it is when removed.
+
+        :param pulumi.Input[_builtins.str] auto_enable: Which member accounts GuardDuty is enabled for: `ALL` (the default: every account, existing ones included), `NEW` (accounts that join from now on) or `NONE` (AutoEnableOrganizationMembers).
+        :param pulumi.Input[Sequence[pulumi.Input['GuardDutyProtectionPlanArgs']]] protection_plans: The protection plans to enable for member accounts, each once, by its feature name: `S3_DATA_EVENTS` (S3 Protection), `EKS_AUDIT_LOGS` (EKS audit log monitoring), `EBS_MALWARE_PROTECTION` (Malware Protection for EC2), `RDS_LOGIN_EVENTS` (RDS Protection), `RUNTIME_MONITORING` (Runtime Monitoring for EKS, ECS and EC2, with its agent management as additional configurations), `EKS_RUNTIME_MONITORING` (EKS Runtime Monitoring, which RUNTIME_MONITORING replaces; not both) and `LAMBDA_NETWORK_LOGS` (Lambda Protection) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationFeatureConfiguration.html). Malware Protection for S3 is set per bucket (aws:guardduty/malwareProtectionPlan), not for the organization. A plan GuardDuty does not offer in one of the Regions fails the preview.
+        """
+        if auto_enable is not None:
+            pulumi.set(__self__, "auto_enable", auto_enable)
+        if protection_plans is not None:
+            pulumi.set(__self__, "protection_plans", protection_plans)
+
+    @_builtins.property
+    @pulumi.getter(name="autoEnable")
+    def auto_enable(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Which member accounts GuardDuty is enabled for: `ALL` (the default: every account, existing ones included), `NEW` (accounts that join from now on) or `NONE` (AutoEnableOrganizationMembers).
+        """
+        return pulumi.get(self, "auto_enable")
+
+    @auto_enable.setter
+    def auto_enable(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "auto_enable", value)
+
+    @_builtins.property
+    @pulumi.getter(name="protectionPlans")
+    def protection_plans(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['GuardDutyProtectionPlanArgs']]]]:
+        """
+        The protection plans to enable for member accounts, each once, by its feature name: `S3_DATA_EVENTS` (S3 Protection), `EKS_AUDIT_LOGS` (EKS audit log monitoring), `EBS_MALWARE_PROTECTION` (Malware Protection for EC2), `RDS_LOGIN_EVENTS` (RDS Protection), `RUNTIME_MONITORING` (Runtime Monitoring for EKS, ECS and EC2, with its agent management as additional configurations), `EKS_RUNTIME_MONITORING` (EKS Runtime Monitoring, which RUNTIME_MONITORING replaces; not both) and `LAMBDA_NETWORK_LOGS` (Lambda Protection) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationFeatureConfiguration.html). Malware Protection for S3 is set per bucket (aws:guardduty/malwareProtectionPlan), not for the organization. A plan GuardDuty does not offer in one of the Regions fails the preview.
+        """
+        return pulumi.get(self, "protection_plans")
+
+    @protection_plans.setter
+    def protection_plans(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['GuardDutyProtectionPlanArgs']]]]):
+        pulumi.set(self, "protection_plans", value)
+
+
+class GuardDutyProtectionPlanArgsDict(TypedDict):
+    """
+    A GuardDuty protection plan for the organization's members (aws:guardduty/organizationConfigurationFeature).
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The plan's feature name, such as `S3_DATA_EVENTS` or `RUNTIME_MONITORING`.
+    """
+    additional_configurations: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['GuardDutyAdditionalConfigurationArgsDict']]]]]
+    """
+    The plan's additional configurations, the agent management of runtime monitoring: `EKS_ADDON_MANAGEMENT` (RUNTIME_MONITORING and EKS_RUNTIME_MONITORING), `ECS_FARGATE_AGENT_MANAGEMENT` and `EC2_AGENT_MANAGEMENT` (RUNTIME_MONITORING only) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationAdditionalConfiguration.html).
+    """
+    auto_enable: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Which member accounts the plan is enabled for: `ALL`, `NEW` or `NONE`. Empty takes the configuration's `autoEnable`.
+    """
+
+@pulumi.input_type
+class GuardDutyProtectionPlanArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 additional_configurations: pulumi.Input[Optional[Sequence[pulumi.Input['GuardDutyAdditionalConfigurationArgs']]]] = None,
+                 auto_enable: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A GuardDuty protection plan for the organization's members (aws:guardduty/organizationConfigurationFeature).
+
+        :param pulumi.Input[_builtins.str] name: The plan's feature name, such as `S3_DATA_EVENTS` or `RUNTIME_MONITORING`.
+        :param pulumi.Input[Sequence[pulumi.Input['GuardDutyAdditionalConfigurationArgs']]] additional_configurations: The plan's additional configurations, the agent management of runtime monitoring: `EKS_ADDON_MANAGEMENT` (RUNTIME_MONITORING and EKS_RUNTIME_MONITORING), `ECS_FARGATE_AGENT_MANAGEMENT` and `EC2_AGENT_MANAGEMENT` (RUNTIME_MONITORING only) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationAdditionalConfiguration.html).
+        :param pulumi.Input[_builtins.str] auto_enable: Which member accounts the plan is enabled for: `ALL`, `NEW` or `NONE`. Empty takes the configuration's `autoEnable`.
+        """
+        pulumi.set(__self__, "name", name)
+        if additional_configurations is not None:
+            pulumi.set(__self__, "additional_configurations", additional_configurations)
+        if auto_enable is not None:
+            pulumi.set(__self__, "auto_enable", auto_enable)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The plan's feature name, such as `S3_DATA_EVENTS` or `RUNTIME_MONITORING`.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="additionalConfigurations")
+    def additional_configurations(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['GuardDutyAdditionalConfigurationArgs']]]]:
+        """
+        The plan's additional configurations, the agent management of runtime monitoring: `EKS_ADDON_MANAGEMENT` (RUNTIME_MONITORING and EKS_RUNTIME_MONITORING), `ECS_FARGATE_AGENT_MANAGEMENT` and `EC2_AGENT_MANAGEMENT` (RUNTIME_MONITORING only) (https://docs.aws.amazon.com/guardduty/latest/APIReference/API_OrganizationAdditionalConfiguration.html).
+        """
+        return pulumi.get(self, "additional_configurations")
+
+    @additional_configurations.setter
+    def additional_configurations(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['GuardDutyAdditionalConfigurationArgs']]]]):
+        pulumi.set(self, "additional_configurations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="autoEnable")
+    def auto_enable(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Which member accounts the plan is enabled for: `ALL`, `NEW` or `NONE`. Empty takes the configuration's `autoEnable`.
+        """
+        return pulumi.get(self, "auto_enable")
+
+    @auto_enable.setter
+    def auto_enable(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "auto_enable", value)
+
+
 class IdentityCenterAdoptSpecArgsDict(TypedDict):
     """
     What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
@@ -1151,6 +1517,120 @@ class IdentityCenterAdoptSpecArgs:
         pulumi.set(self, "permission_sets", value)
 
 
+class InspectorConfigurationArgsDict(TypedDict):
+    """
+    Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
+    """
+    ec2: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Activate Amazon EC2 scanning for new members.
+    """
+    ecr: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Activate Amazon ECR scanning for new members.
+    """
+    lambda_: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Activate Lambda standard scanning for new members.
+    """
+    lambda_code: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
+    """
+    member_account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
+    """
+
+@pulumi.input_type
+class InspectorConfigurationArgs:
+    def __init__(__self__, *,
+                 ec2: pulumi.Input[Optional[_builtins.bool]] = None,
+                 ecr: pulumi.Input[Optional[_builtins.bool]] = None,
+                 lambda_: pulumi.Input[Optional[_builtins.bool]] = None,
+                 lambda_code: pulumi.Input[Optional[_builtins.bool]] = None,
+                 member_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+        """
+        Amazon Inspector's organization configuration: the scans activated for accounts that join (aws:inspector2/organizationConfiguration, https://docs.aws.amazon.com/inspector/v2/APIReference/API_UpdateOrganizationConfiguration.html), and the existing accounts to associate as members, with the same scans, which auto-enable does not cover. At least one scan type.
+
+        :param pulumi.Input[_builtins.bool] ec2: Activate Amazon EC2 scanning for new members.
+        :param pulumi.Input[_builtins.bool] ecr: Activate Amazon ECR scanning for new members.
+        :param pulumi.Input[_builtins.bool] lambda_: Activate Lambda standard scanning for new members.
+        :param pulumi.Input[_builtins.bool] lambda_code: Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] member_account_ids: Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
+        """
+        if ec2 is not None:
+            pulumi.set(__self__, "ec2", ec2)
+        if ecr is not None:
+            pulumi.set(__self__, "ecr", ecr)
+        if lambda_ is not None:
+            pulumi.set(__self__, "lambda_", lambda_)
+        if lambda_code is not None:
+            pulumi.set(__self__, "lambda_code", lambda_code)
+        if member_account_ids is not None:
+            pulumi.set(__self__, "member_account_ids", member_account_ids)
+
+    @_builtins.property
+    @pulumi.getter
+    def ec2(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Activate Amazon EC2 scanning for new members.
+        """
+        return pulumi.get(self, "ec2")
+
+    @ec2.setter
+    def ec2(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "ec2", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def ecr(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Activate Amazon ECR scanning for new members.
+        """
+        return pulumi.get(self, "ecr")
+
+    @ecr.setter
+    def ecr(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "ecr", value)
+
+    @_builtins.property
+    @pulumi.getter(name="lambda")
+    def lambda_(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Activate Lambda standard scanning for new members.
+        """
+        return pulumi.get(self, "lambda_")
+
+    @lambda_.setter
+    def lambda_(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "lambda_", value)
+
+    @_builtins.property
+    @pulumi.getter(name="lambdaCode")
+    def lambda_code(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Activate Lambda code scanning for new members; needs `lambda` (https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html).
+        """
+        return pulumi.get(self, "lambda_code")
+
+    @lambda_code.setter
+    def lambda_code(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "lambda_code", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memberAccountIds")
+    def member_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Existing accounts of the organization to associate with the administrator as members (aws:inspector2/memberAssociation), each once, not the administrator itself; the scans this configuration activates for new members are then activated for them too (aws:inspector2/enabler).
+        """
+        return pulumi.get(self, "member_account_ids")
+
+    @member_account_ids.setter
+    def member_account_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "member_account_ids", value)
+
+
 class IntegrationAdoptSpecArgsDict(TypedDict):
     """
     What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
@@ -1167,13 +1647,18 @@ class IntegrationAdoptSpecArgsDict(TypedDict):
     """
     For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
     """
+    organization_configuration_regions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+    """
 
 @pulumi.input_type
 class IntegrationAdoptSpecArgs:
     def __init__(__self__, *,
                  access: pulumi.Input[Optional[_builtins.bool]] = None,
                  delegated_admin: pulumi.Input[Optional[_builtins.bool]] = None,
-                 delegated_admin_regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+                 delegated_admin_regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 organization_configuration_regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
 
@@ -1181,6 +1666,7 @@ class IntegrationAdoptSpecArgs:
         :param pulumi.Input[_builtins.bool] access: Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
         :param pulumi.Input[_builtins.bool] delegated_admin: The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] delegated_admin_regions: For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] organization_configuration_regions: The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
         """
         if access is not None:
             pulumi.set(__self__, "access", access)
@@ -1188,6 +1674,8 @@ class IntegrationAdoptSpecArgs:
             pulumi.set(__self__, "delegated_admin", delegated_admin)
         if delegated_admin_regions is not None:
             pulumi.set(__self__, "delegated_admin_regions", delegated_admin_regions)
+        if organization_configuration_regions is not None:
+            pulumi.set(__self__, "organization_configuration_regions", organization_configuration_regions)
 
     @_builtins.property
     @pulumi.getter
@@ -1225,6 +1713,18 @@ class IntegrationAdoptSpecArgs:
     def delegated_admin_regions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "delegated_admin_regions", value)
 
+    @_builtins.property
+    @pulumi.getter(name="organizationConfigurationRegions")
+    def organization_configuration_regions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+        """
+        return pulumi.get(self, "organization_configuration_regions")
+
+    @organization_configuration_regions.setter
+    def organization_configuration_regions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "organization_configuration_regions", value)
+
 
 class IntegrationSettingsArgsDict(TypedDict):
     """
@@ -1258,6 +1758,10 @@ class IntegrationSettingsArgsDict(TypedDict):
     """
     The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
     """
+    organization_configuration: NotRequired[pulumi.Input[Optional['OrganizationConfigurationArgsDict']]]
+    """
+    What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+    """
     regions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
     The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
@@ -1281,6 +1785,7 @@ class IntegrationSettingsArgs:
                  enable_via: pulumi.Input[Optional[_builtins.str]] = None,
                  force: pulumi.Input[Optional[_builtins.bool]] = None,
                  management_account_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 organization_configuration: pulumi.Input[Optional['OrganizationConfigurationArgs']] = None,
                  regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  service: pulumi.Input[Optional[_builtins.str]] = None,
                  service_principal: pulumi.Input[Optional[_builtins.str]] = None):
@@ -1294,6 +1799,7 @@ class IntegrationSettingsArgs:
         :param pulumi.Input[_builtins.str] enable_via: How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
         :param pulumi.Input[_builtins.bool] force: Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
         :param pulumi.Input[_builtins.str] management_account_id: The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+        :param pulumi.Input['OrganizationConfigurationArgs'] organization_configuration: What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
         :param pulumi.Input[_builtins.str] service: The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
         :param pulumi.Input[_builtins.str] service_principal: A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
@@ -1312,6 +1818,8 @@ class IntegrationSettingsArgs:
             pulumi.set(__self__, "force", force)
         if management_account_id is not None:
             pulumi.set(__self__, "management_account_id", management_account_id)
+        if organization_configuration is not None:
+            pulumi.set(__self__, "organization_configuration", organization_configuration)
         if regions is not None:
             pulumi.set(__self__, "regions", regions)
         if service is not None:
@@ -1404,6 +1912,18 @@ class IntegrationSettingsArgs:
         pulumi.set(self, "management_account_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="organizationConfiguration")
+    def organization_configuration(self) -> pulumi.Input[Optional['OrganizationConfigurationArgs']]:
+        """
+        What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+        """
+        return pulumi.get(self, "organization_configuration")
+
+    @organization_configuration.setter
+    def organization_configuration(self, value: pulumi.Input[Optional['OrganizationConfigurationArgs']]):
+        pulumi.set(self, "organization_configuration", value)
+
+    @_builtins.property
     @pulumi.getter
     def regions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
@@ -1438,6 +1958,40 @@ class IntegrationSettingsArgs:
     @service_principal.setter
     def service_principal(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "service_principal", value)
+
+
+class MacieConfigurationArgsDict(TypedDict):
+    """
+    Macie's organization configuration (aws:macie2/organizationConfiguration, https://docs.aws.amazon.com/macie/latest/APIReference/admin-configuration.html). Designating the administrator enables Macie in its account (https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html).
+    """
+    auto_enable: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+    """
+
+@pulumi.input_type
+class MacieConfigurationArgs:
+    def __init__(__self__, *,
+                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Macie's organization configuration (aws:macie2/organizationConfiguration, https://docs.aws.amazon.com/macie/latest/APIReference/admin-configuration.html). Designating the administrator enables Macie in its account (https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html).
+
+        :param pulumi.Input[_builtins.bool] auto_enable: Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+        """
+        if auto_enable is not None:
+            pulumi.set(__self__, "auto_enable", auto_enable)
+
+    @_builtins.property
+    @pulumi.getter(name="autoEnable")
+    def auto_enable(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+        """
+        return pulumi.get(self, "auto_enable")
+
+    @auto_enable.setter
+    def auto_enable(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "auto_enable", value)
 
 
 class MembershipAdoptSpecArgsDict(TypedDict):
@@ -1613,6 +2167,200 @@ class OrgIntegrationSpecArgs:
     @name.setter
     def name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "name", value)
+
+
+class OrganizationConfigurationArgsDict(TypedDict):
+    """
+    What the integration's delegated administrator sets for the whole organization: the service's organization configuration, registered in the administrator's account (through an aws provider that assumes `administratorRole` there), in each of `regions`, after the administrator's registration in that Region and, on destroy, removed before it. Set the one block of the integration's service (`guardDuty` for `guardduty`, `securityHub` for `securityhub`, `macie`, `inspector`, `detective`, `accessAnalyzer` for `access-analyzer`, `config`); it needs `delegatedAdminAccountId`. The aws providers are shared: one per account and Region across an OrgIntegrations set.
+    """
+    access_analyzer: NotRequired[pulumi.Input[Optional['AccessAnalyzerConfigurationArgsDict']]]
+    """
+    IAM Access Analyzer's organization analyzers (integration service `access-analyzer`).
+    """
+    administrator_role: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The IAM role to assume in the delegated administrator's account: a role name (such as `OrganizationAccountAccessRole`, the default, which AWS Organizations creates in the accounts it creates; `AWSControlTowerExecution` under AWS Control Tower) or a role ARN in that account. The deploying identity needs `sts:AssumeRole` on it (`getDeployerPolicy` lists it), and the role the permissions `getDeployerPolicy` gives as its administrator document.
+    """
+    config: NotRequired[pulumi.Input[Optional['ConfigAggregatorConfigurationArgsDict']]]
+    """
+    AWS Config's organization aggregator (integration service `config`).
+    """
+    detective: NotRequired[pulumi.Input[Optional['DetectiveConfigurationArgsDict']]]
+    """
+    Detective's organization configuration (integration service `detective`).
+    """
+    guard_duty: NotRequired[pulumi.Input[Optional['GuardDutyConfigurationArgsDict']]]
+    """
+    GuardDuty's organization configuration (integration service `guardduty`).
+    """
+    inspector: NotRequired[pulumi.Input[Optional['InspectorConfigurationArgsDict']]]
+    """
+    Amazon Inspector's organization configuration (integration service `inspector`).
+    """
+    macie: NotRequired[pulumi.Input[Optional['MacieConfigurationArgsDict']]]
+    """
+    Macie's organization configuration (integration service `macie`).
+    """
+    regions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The Regions to configure the service in. Empty takes the integration's `regions`. For a service whose administrator is designated per Region, each must be one of the integration's `regions`; Access Analyzer and Config, whose administrator is registered once with Organizations, need them listed here. Each Region gets one aws provider per account, keyed by Region.
+    """
+    security_hub: NotRequired[pulumi.Input[Optional['SecurityHubConfigurationArgsDict']]]
+    """
+    Security Hub CSPM's organization configuration, local or central (integration service `securityhub`).
+    """
+
+@pulumi.input_type
+class OrganizationConfigurationArgs:
+    def __init__(__self__, *,
+                 access_analyzer: pulumi.Input[Optional['AccessAnalyzerConfigurationArgs']] = None,
+                 administrator_role: pulumi.Input[Optional[_builtins.str]] = None,
+                 config: pulumi.Input[Optional['ConfigAggregatorConfigurationArgs']] = None,
+                 detective: pulumi.Input[Optional['DetectiveConfigurationArgs']] = None,
+                 guard_duty: pulumi.Input[Optional['GuardDutyConfigurationArgs']] = None,
+                 inspector: pulumi.Input[Optional['InspectorConfigurationArgs']] = None,
+                 macie: pulumi.Input[Optional['MacieConfigurationArgs']] = None,
+                 regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 security_hub: pulumi.Input[Optional['SecurityHubConfigurationArgs']] = None):
+        """
+        What the integration's delegated administrator sets for the whole organization: the service's organization configuration, registered in the administrator's account (through an aws provider that assumes `administratorRole` there), in each of `regions`, after the administrator's registration in that Region and, on destroy, removed before it. Set the one block of the integration's service (`guardDuty` for `guardduty`, `securityHub` for `securityhub`, `macie`, `inspector`, `detective`, `accessAnalyzer` for `access-analyzer`, `config`); it needs `delegatedAdminAccountId`. The aws providers are shared: one per account and Region across an OrgIntegrations set.
+
+        :param pulumi.Input['AccessAnalyzerConfigurationArgs'] access_analyzer: IAM Access Analyzer's organization analyzers (integration service `access-analyzer`).
+        :param pulumi.Input[_builtins.str] administrator_role: The IAM role to assume in the delegated administrator's account: a role name (such as `OrganizationAccountAccessRole`, the default, which AWS Organizations creates in the accounts it creates; `AWSControlTowerExecution` under AWS Control Tower) or a role ARN in that account. The deploying identity needs `sts:AssumeRole` on it (`getDeployerPolicy` lists it), and the role the permissions `getDeployerPolicy` gives as its administrator document.
+        :param pulumi.Input['ConfigAggregatorConfigurationArgs'] config: AWS Config's organization aggregator (integration service `config`).
+        :param pulumi.Input['DetectiveConfigurationArgs'] detective: Detective's organization configuration (integration service `detective`).
+        :param pulumi.Input['GuardDutyConfigurationArgs'] guard_duty: GuardDuty's organization configuration (integration service `guardduty`).
+        :param pulumi.Input['InspectorConfigurationArgs'] inspector: Amazon Inspector's organization configuration (integration service `inspector`).
+        :param pulumi.Input['MacieConfigurationArgs'] macie: Macie's organization configuration (integration service `macie`).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] regions: The Regions to configure the service in. Empty takes the integration's `regions`. For a service whose administrator is designated per Region, each must be one of the integration's `regions`; Access Analyzer and Config, whose administrator is registered once with Organizations, need them listed here. Each Region gets one aws provider per account, keyed by Region.
+        :param pulumi.Input['SecurityHubConfigurationArgs'] security_hub: Security Hub CSPM's organization configuration, local or central (integration service `securityhub`).
+        """
+        if access_analyzer is not None:
+            pulumi.set(__self__, "access_analyzer", access_analyzer)
+        if administrator_role is not None:
+            pulumi.set(__self__, "administrator_role", administrator_role)
+        if config is not None:
+            pulumi.set(__self__, "config", config)
+        if detective is not None:
+            pulumi.set(__self__, "detective", detective)
+        if guard_duty is not None:
+            pulumi.set(__self__, "guard_duty", guard_duty)
+        if inspector is not None:
+            pulumi.set(__self__, "inspector", inspector)
+        if macie is not None:
+            pulumi.set(__self__, "macie", macie)
+        if regions is not None:
+            pulumi.set(__self__, "regions", regions)
+        if security_hub is not None:
+            pulumi.set(__self__, "security_hub", security_hub)
+
+    @_builtins.property
+    @pulumi.getter(name="accessAnalyzer")
+    def access_analyzer(self) -> pulumi.Input[Optional['AccessAnalyzerConfigurationArgs']]:
+        """
+        IAM Access Analyzer's organization analyzers (integration service `access-analyzer`).
+        """
+        return pulumi.get(self, "access_analyzer")
+
+    @access_analyzer.setter
+    def access_analyzer(self, value: pulumi.Input[Optional['AccessAnalyzerConfigurationArgs']]):
+        pulumi.set(self, "access_analyzer", value)
+
+    @_builtins.property
+    @pulumi.getter(name="administratorRole")
+    def administrator_role(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The IAM role to assume in the delegated administrator's account: a role name (such as `OrganizationAccountAccessRole`, the default, which AWS Organizations creates in the accounts it creates; `AWSControlTowerExecution` under AWS Control Tower) or a role ARN in that account. The deploying identity needs `sts:AssumeRole` on it (`getDeployerPolicy` lists it), and the role the permissions `getDeployerPolicy` gives as its administrator document.
+        """
+        return pulumi.get(self, "administrator_role")
+
+    @administrator_role.setter
+    def administrator_role(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "administrator_role", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input[Optional['ConfigAggregatorConfigurationArgs']]:
+        """
+        AWS Config's organization aggregator (integration service `config`).
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input[Optional['ConfigAggregatorConfigurationArgs']]):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def detective(self) -> pulumi.Input[Optional['DetectiveConfigurationArgs']]:
+        """
+        Detective's organization configuration (integration service `detective`).
+        """
+        return pulumi.get(self, "detective")
+
+    @detective.setter
+    def detective(self, value: pulumi.Input[Optional['DetectiveConfigurationArgs']]):
+        pulumi.set(self, "detective", value)
+
+    @_builtins.property
+    @pulumi.getter(name="guardDuty")
+    def guard_duty(self) -> pulumi.Input[Optional['GuardDutyConfigurationArgs']]:
+        """
+        GuardDuty's organization configuration (integration service `guardduty`).
+        """
+        return pulumi.get(self, "guard_duty")
+
+    @guard_duty.setter
+    def guard_duty(self, value: pulumi.Input[Optional['GuardDutyConfigurationArgs']]):
+        pulumi.set(self, "guard_duty", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def inspector(self) -> pulumi.Input[Optional['InspectorConfigurationArgs']]:
+        """
+        Amazon Inspector's organization configuration (integration service `inspector`).
+        """
+        return pulumi.get(self, "inspector")
+
+    @inspector.setter
+    def inspector(self, value: pulumi.Input[Optional['InspectorConfigurationArgs']]):
+        pulumi.set(self, "inspector", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def macie(self) -> pulumi.Input[Optional['MacieConfigurationArgs']]:
+        """
+        Macie's organization configuration (integration service `macie`).
+        """
+        return pulumi.get(self, "macie")
+
+    @macie.setter
+    def macie(self, value: pulumi.Input[Optional['MacieConfigurationArgs']]):
+        pulumi.set(self, "macie", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def regions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The Regions to configure the service in. Empty takes the integration's `regions`. For a service whose administrator is designated per Region, each must be one of the integration's `regions`; Access Analyzer and Config, whose administrator is registered once with Organizations, need them listed here. Each Region gets one aws provider per account, keyed by Region.
+        """
+        return pulumi.get(self, "regions")
+
+    @regions.setter
+    def regions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "regions", value)
+
+    @_builtins.property
+    @pulumi.getter(name="securityHub")
+    def security_hub(self) -> pulumi.Input[Optional['SecurityHubConfigurationArgs']]:
+        """
+        Security Hub CSPM's organization configuration, local or central (integration service `securityhub`).
+        """
+        return pulumi.get(self, "security_hub")
+
+    @security_hub.setter
+    def security_hub(self, value: pulumi.Input[Optional['SecurityHubConfigurationArgs']]):
+        pulumi.set(self, "security_hub", value)
 
 
 class PermissionSetSpecArgsDict(TypedDict):
@@ -2304,6 +3052,545 @@ class PrincipalRefArgs:
     @type.setter
     def type(self, value: pulumi.Input['PrincipalType']):
         pulumi.set(self, "type", value)
+
+
+class SecurityHubConfigurationArgsDict(TypedDict):
+    """
+    Security Hub CSPM's organization configuration, set by the delegated administrator. `LOCAL` sets, in each Region, whether new accounts are enabled and with the default standards (aws:securityhub/organizationConfiguration). `CENTRAL` is central configuration (https://docs.aws.amazon.com/securityhub/latest/userguide/central-configuration-intro.html): from the home Region, a finding aggregator over the linked Regions, then configuration policies (standards, controls, parameters) associated with the root, OUs and accounts, which cover existing and new accounts in every linked Region. orgtrust uses Security Hub CSPM's own configuration policies, which pulumi-aws manages, and not the Organizations `SECURITYHUB_POLICY` type: that type belongs to the newer Security Hub and only says which Regions it is enabled in, with no standards or controls (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_security_hub.html).
+    """
+    auto_enable: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    `LOCAL` only: whether Security Hub is enabled for accounts that join the organization. Unset is true.
+    """
+    auto_enable_standards: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    `LOCAL` only: `DEFAULT` (the default: the default standards are enabled for new accounts) or `NONE`.
+    """
+    configuration_type: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    `LOCAL` (the default) or `CENTRAL`.
+    """
+    home_region: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    `CENTRAL` only, required: the home Region, where the finding aggregator, the organization configuration and the policies live. One of the configuration's Regions.
+    """
+    linked_regions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    `CENTRAL` only: the Regions the home Region aggregates and configures. Empty takes the configuration's Regions other than the home Region. Each must be one of them: the administrator must be designated in every linked Region.
+    """
+    policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['SecurityHubPolicyArgsDict']]]]]
+    """
+    `CENTRAL` only: the configuration policies, each with its targets.
+    """
+
+@pulumi.input_type
+class SecurityHubConfigurationArgs:
+    def __init__(__self__, *,
+                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None,
+                 auto_enable_standards: pulumi.Input[Optional[_builtins.str]] = None,
+                 configuration_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 home_region: pulumi.Input[Optional[_builtins.str]] = None,
+                 linked_regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 policies: pulumi.Input[Optional[Sequence[pulumi.Input['SecurityHubPolicyArgs']]]] = None):
+        """
+        Security Hub CSPM's organization configuration, set by the delegated administrator. `LOCAL` sets, in each Region, whether new accounts are enabled and with the default standards (aws:securityhub/organizationConfiguration). `CENTRAL` is central configuration (https://docs.aws.amazon.com/securityhub/latest/userguide/central-configuration-intro.html): from the home Region, a finding aggregator over the linked Regions, then configuration policies (standards, controls, parameters) associated with the root, OUs and accounts, which cover existing and new accounts in every linked Region. orgtrust uses Security Hub CSPM's own configuration policies, which pulumi-aws manages, and not the Organizations `SECURITYHUB_POLICY` type: that type belongs to the newer Security Hub and only says which Regions it is enabled in, with no standards or controls (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_security_hub.html).
+
+        :param pulumi.Input[_builtins.bool] auto_enable: `LOCAL` only: whether Security Hub is enabled for accounts that join the organization. Unset is true.
+        :param pulumi.Input[_builtins.str] auto_enable_standards: `LOCAL` only: `DEFAULT` (the default: the default standards are enabled for new accounts) or `NONE`.
+        :param pulumi.Input[_builtins.str] configuration_type: `LOCAL` (the default) or `CENTRAL`.
+        :param pulumi.Input[_builtins.str] home_region: `CENTRAL` only, required: the home Region, where the finding aggregator, the organization configuration and the policies live. One of the configuration's Regions.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] linked_regions: `CENTRAL` only: the Regions the home Region aggregates and configures. Empty takes the configuration's Regions other than the home Region. Each must be one of them: the administrator must be designated in every linked Region.
+        :param pulumi.Input[Sequence[pulumi.Input['SecurityHubPolicyArgs']]] policies: `CENTRAL` only: the configuration policies, each with its targets.
+        """
+        if auto_enable is not None:
+            pulumi.set(__self__, "auto_enable", auto_enable)
+        if auto_enable_standards is not None:
+            pulumi.set(__self__, "auto_enable_standards", auto_enable_standards)
+        if configuration_type is not None:
+            pulumi.set(__self__, "configuration_type", configuration_type)
+        if home_region is not None:
+            pulumi.set(__self__, "home_region", home_region)
+        if linked_regions is not None:
+            pulumi.set(__self__, "linked_regions", linked_regions)
+        if policies is not None:
+            pulumi.set(__self__, "policies", policies)
+
+    @_builtins.property
+    @pulumi.getter(name="autoEnable")
+    def auto_enable(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        `LOCAL` only: whether Security Hub is enabled for accounts that join the organization. Unset is true.
+        """
+        return pulumi.get(self, "auto_enable")
+
+    @auto_enable.setter
+    def auto_enable(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "auto_enable", value)
+
+    @_builtins.property
+    @pulumi.getter(name="autoEnableStandards")
+    def auto_enable_standards(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `LOCAL` only: `DEFAULT` (the default: the default standards are enabled for new accounts) or `NONE`.
+        """
+        return pulumi.get(self, "auto_enable_standards")
+
+    @auto_enable_standards.setter
+    def auto_enable_standards(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "auto_enable_standards", value)
+
+    @_builtins.property
+    @pulumi.getter(name="configurationType")
+    def configuration_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `LOCAL` (the default) or `CENTRAL`.
+        """
+        return pulumi.get(self, "configuration_type")
+
+    @configuration_type.setter
+    def configuration_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "configuration_type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="homeRegion")
+    def home_region(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `CENTRAL` only, required: the home Region, where the finding aggregator, the organization configuration and the policies live. One of the configuration's Regions.
+        """
+        return pulumi.get(self, "home_region")
+
+    @home_region.setter
+    def home_region(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "home_region", value)
+
+    @_builtins.property
+    @pulumi.getter(name="linkedRegions")
+    def linked_regions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        `CENTRAL` only: the Regions the home Region aggregates and configures. Empty takes the configuration's Regions other than the home Region. Each must be one of them: the administrator must be designated in every linked Region.
+        """
+        return pulumi.get(self, "linked_regions")
+
+    @linked_regions.setter
+    def linked_regions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "linked_regions", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SecurityHubPolicyArgs']]]]:
+        """
+        `CENTRAL` only: the configuration policies, each with its targets.
+        """
+        return pulumi.get(self, "policies")
+
+    @policies.setter
+    def policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['SecurityHubPolicyArgs']]]]):
+        pulumi.set(self, "policies", value)
+
+
+class SecurityHubControlParameterArgsDict(TypedDict):
+    """
+    A control parameter's value in a configuration policy (https://docs.aws.amazon.com/securityhub/latest/userguide/custom-control-parameters.html). With `valueType` `CUSTOM`, set exactly one of the typed values, the one of the parameter's type.
+    """
+    control_id: pulumi.Input[_builtins.str]
+    """
+    The security control ID, such as `IAM.7`.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The parameter's name, such as `MaxPasswordAge`.
+    """
+    bool: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    The value of a Boolean parameter.
+    """
+    double: NotRequired[pulumi.Input[Optional[_builtins.float]]]
+    """
+    The value of a Double parameter.
+    """
+    enum: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The value of an Enum parameter.
+    """
+    enum_list: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The value of an EnumList parameter.
+    """
+    int: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The value of an Integer parameter.
+    """
+    int_list: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]]]
+    """
+    The value of an IntegerList parameter.
+    """
+    string: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The value of a String parameter.
+    """
+    string_list: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The value of a StringList parameter.
+    """
+    value_type: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    `CUSTOM` (the default) or `DEFAULT` (Security Hub's default value).
+    """
+
+@pulumi.input_type
+class SecurityHubControlParameterArgs:
+    def __init__(__self__, *,
+                 control_id: pulumi.Input[_builtins.str],
+                 name: pulumi.Input[_builtins.str],
+                 bool: pulumi.Input[Optional[_builtins.bool]] = None,
+                 double: pulumi.Input[Optional[_builtins.float]] = None,
+                 enum: pulumi.Input[Optional[_builtins.str]] = None,
+                 enum_list: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 int: pulumi.Input[Optional[_builtins.int]] = None,
+                 int_list: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]] = None,
+                 string: pulumi.Input[Optional[_builtins.str]] = None,
+                 string_list: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 value_type: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A control parameter's value in a configuration policy (https://docs.aws.amazon.com/securityhub/latest/userguide/custom-control-parameters.html). With `valueType` `CUSTOM`, set exactly one of the typed values, the one of the parameter's type.
+
+        :param pulumi.Input[_builtins.str] control_id: The security control ID, such as `IAM.7`.
+        :param pulumi.Input[_builtins.str] name: The parameter's name, such as `MaxPasswordAge`.
+        :param pulumi.Input[_builtins.bool] bool: The value of a Boolean parameter.
+        :param pulumi.Input[_builtins.float] double: The value of a Double parameter.
+        :param pulumi.Input[_builtins.str] enum: The value of an Enum parameter.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] enum_list: The value of an EnumList parameter.
+        :param pulumi.Input[_builtins.int] int: The value of an Integer parameter.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.int]]] int_list: The value of an IntegerList parameter.
+        :param pulumi.Input[_builtins.str] string: The value of a String parameter.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] string_list: The value of a StringList parameter.
+        :param pulumi.Input[_builtins.str] value_type: `CUSTOM` (the default) or `DEFAULT` (Security Hub's default value).
+        """
+        pulumi.set(__self__, "control_id", control_id)
+        pulumi.set(__self__, "name", name)
+        if bool is not None:
+            pulumi.set(__self__, "bool", bool)
+        if double is not None:
+            pulumi.set(__self__, "double", double)
+        if enum is not None:
+            pulumi.set(__self__, "enum", enum)
+        if enum_list is not None:
+            pulumi.set(__self__, "enum_list", enum_list)
+        if int is not None:
+            pulumi.set(__self__, "int", int)
+        if int_list is not None:
+            pulumi.set(__self__, "int_list", int_list)
+        if string is not None:
+            pulumi.set(__self__, "string", string)
+        if string_list is not None:
+            pulumi.set(__self__, "string_list", string_list)
+        if value_type is not None:
+            pulumi.set(__self__, "value_type", value_type)
+
+    @_builtins.property
+    @pulumi.getter(name="controlId")
+    def control_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The security control ID, such as `IAM.7`.
+        """
+        return pulumi.get(self, "control_id")
+
+    @control_id.setter
+    def control_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "control_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The parameter's name, such as `MaxPasswordAge`.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def bool(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        The value of a Boolean parameter.
+        """
+        return pulumi.get(self, "bool")
+
+    @bool.setter
+    def bool(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "bool", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def double(self) -> pulumi.Input[Optional[_builtins.float]]:
+        """
+        The value of a Double parameter.
+        """
+        return pulumi.get(self, "double")
+
+    @double.setter
+    def double(self, value: pulumi.Input[Optional[_builtins.float]]):
+        pulumi.set(self, "double", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enum(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The value of an Enum parameter.
+        """
+        return pulumi.get(self, "enum")
+
+    @enum.setter
+    def enum(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enum", value)
+
+    @_builtins.property
+    @pulumi.getter(name="enumList")
+    def enum_list(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The value of an EnumList parameter.
+        """
+        return pulumi.get(self, "enum_list")
+
+    @enum_list.setter
+    def enum_list(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "enum_list", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def int(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The value of an Integer parameter.
+        """
+        return pulumi.get(self, "int")
+
+    @int.setter
+    def int(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "int", value)
+
+    @_builtins.property
+    @pulumi.getter(name="intList")
+    def int_list(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]]:
+        """
+        The value of an IntegerList parameter.
+        """
+        return pulumi.get(self, "int_list")
+
+    @int_list.setter
+    def int_list(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.int]]]]):
+        pulumi.set(self, "int_list", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def string(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The value of a String parameter.
+        """
+        return pulumi.get(self, "string")
+
+    @string.setter
+    def string(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "string", value)
+
+    @_builtins.property
+    @pulumi.getter(name="stringList")
+    def string_list(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The value of a StringList parameter.
+        """
+        return pulumi.get(self, "string_list")
+
+    @string_list.setter
+    def string_list(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "string_list", value)
+
+    @_builtins.property
+    @pulumi.getter(name="valueType")
+    def value_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `CUSTOM` (the default) or `DEFAULT` (Security Hub's default value).
+        """
+        return pulumi.get(self, "value_type")
+
+    @value_type.setter
+    def value_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "value_type", value)
+
+
+class SecurityHubPolicyArgsDict(TypedDict):
+    """
+    A Security Hub central configuration policy (aws:securityhub/configurationPolicy, https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_CreateConfigurationPolicy.html) and its associations (aws:securityhub/configurationPolicyAssociation).
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The policy's name, unique among the policies: it keys the policy's resources.
+    """
+    control_parameters: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['SecurityHubControlParameterArgsDict']]]]]
+    """
+    Custom parameter values of controls.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The policy's description.
+    """
+    disabled_controls: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The controls the policy disables, by security control ID (such as `IAM.1`); every other control is enabled, new ones included. Not with `enabledControls`. Empty with empty `enabledControls` enables every control.
+    """
+    enabled_controls: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The controls the policy enables; every other control is disabled, new ones included. Not with `disabledControls`.
+    """
+    service_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether the policy enables Security Hub in its targets. Unset is true; false disables it, and then the policy lists no standards or controls.
+    """
+    standards: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The standards the policy enables, by their ID, such as `aws-foundational-security-best-practices/v/1.0.0` or `cis-aws-foundations-benchmark/v/3.0.0` (https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html); the ARN is made for the home Region. Required when the policy enables Security Hub.
+    """
+    targets: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    What the policy applies to: the organization's root (`r-...`), OUs (`ou-...`) or accounts (12 digits). A target takes one policy, so each is listed once across the policies; when the organization is looked up, the root and accounts must be its own.
+    """
+
+@pulumi.input_type
+class SecurityHubPolicyArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 control_parameters: pulumi.Input[Optional[Sequence[pulumi.Input['SecurityHubControlParameterArgs']]]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 disabled_controls: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 enabled_controls: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 service_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 standards: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 targets: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+        """
+        A Security Hub central configuration policy (aws:securityhub/configurationPolicy, https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_CreateConfigurationPolicy.html) and its associations (aws:securityhub/configurationPolicyAssociation).
+
+        :param pulumi.Input[_builtins.str] name: The policy's name, unique among the policies: it keys the policy's resources.
+        :param pulumi.Input[Sequence[pulumi.Input['SecurityHubControlParameterArgs']]] control_parameters: Custom parameter values of controls.
+        :param pulumi.Input[_builtins.str] description: The policy's description.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] disabled_controls: The controls the policy disables, by security control ID (such as `IAM.1`); every other control is enabled, new ones included. Not with `enabledControls`. Empty with empty `enabledControls` enables every control.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] enabled_controls: The controls the policy enables; every other control is disabled, new ones included. Not with `disabledControls`.
+        :param pulumi.Input[_builtins.bool] service_enabled: Whether the policy enables Security Hub in its targets. Unset is true; false disables it, and then the policy lists no standards or controls.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] standards: The standards the policy enables, by their ID, such as `aws-foundational-security-best-practices/v/1.0.0` or `cis-aws-foundations-benchmark/v/3.0.0` (https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html); the ARN is made for the home Region. Required when the policy enables Security Hub.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] targets: What the policy applies to: the organization's root (`r-...`), OUs (`ou-...`) or accounts (12 digits). A target takes one policy, so each is listed once across the policies; when the organization is looked up, the root and accounts must be its own.
+        """
+        pulumi.set(__self__, "name", name)
+        if control_parameters is not None:
+            pulumi.set(__self__, "control_parameters", control_parameters)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if disabled_controls is not None:
+            pulumi.set(__self__, "disabled_controls", disabled_controls)
+        if enabled_controls is not None:
+            pulumi.set(__self__, "enabled_controls", enabled_controls)
+        if service_enabled is not None:
+            pulumi.set(__self__, "service_enabled", service_enabled)
+        if standards is not None:
+            pulumi.set(__self__, "standards", standards)
+        if targets is not None:
+            pulumi.set(__self__, "targets", targets)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The policy's name, unique among the policies: it keys the policy's resources.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="controlParameters")
+    def control_parameters(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SecurityHubControlParameterArgs']]]]:
+        """
+        Custom parameter values of controls.
+        """
+        return pulumi.get(self, "control_parameters")
+
+    @control_parameters.setter
+    def control_parameters(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['SecurityHubControlParameterArgs']]]]):
+        pulumi.set(self, "control_parameters", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The policy's description.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter(name="disabledControls")
+    def disabled_controls(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The controls the policy disables, by security control ID (such as `IAM.1`); every other control is enabled, new ones included. Not with `enabledControls`. Empty with empty `enabledControls` enables every control.
+        """
+        return pulumi.get(self, "disabled_controls")
+
+    @disabled_controls.setter
+    def disabled_controls(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "disabled_controls", value)
+
+    @_builtins.property
+    @pulumi.getter(name="enabledControls")
+    def enabled_controls(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The controls the policy enables; every other control is disabled, new ones included. Not with `disabledControls`.
+        """
+        return pulumi.get(self, "enabled_controls")
+
+    @enabled_controls.setter
+    def enabled_controls(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "enabled_controls", value)
+
+    @_builtins.property
+    @pulumi.getter(name="serviceEnabled")
+    def service_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the policy enables Security Hub in its targets. Unset is true; false disables it, and then the policy lists no standards or controls.
+        """
+        return pulumi.get(self, "service_enabled")
+
+    @service_enabled.setter
+    def service_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "service_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def standards(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The standards the policy enables, by their ID, such as `aws-foundational-security-best-practices/v/1.0.0` or `cis-aws-foundations-benchmark/v/3.0.0` (https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html); the ARN is made for the home Region. Required when the policy enables Security Hub.
+        """
+        return pulumi.get(self, "standards")
+
+    @standards.setter
+    def standards(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "standards", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def targets(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        What the policy applies to: the organization's root (`r-...`), OUs (`ou-...`) or accounts (12 digits). A target takes one policy, so each is listed once across the policies; when the organization is looked up, the root and accounts must be its own.
+        """
+        return pulumi.get(self, "targets")
+
+    @targets.setter
+    def targets(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "targets", value)
 
 
 class ServiceCatalogAdoptSpecArgsDict(TypedDict):

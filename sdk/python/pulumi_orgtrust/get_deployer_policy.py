@@ -23,10 +23,16 @@ __all__ = [
 
 @pulumi.output_type
 class GetDeployerPolicyResult:
-    def __init__(__self__, actions=None, policy=None):
+    def __init__(__self__, actions=None, administrator_actions=None, administrator_policy=None, policy=None):
         if actions and not isinstance(actions, list):
             raise TypeError("Expected argument 'actions' to be a list")
         pulumi.set(__self__, "actions", actions)
+        if administrator_actions and not isinstance(administrator_actions, list):
+            raise TypeError("Expected argument 'administrator_actions' to be a list")
+        pulumi.set(__self__, "administrator_actions", administrator_actions)
+        if administrator_policy and not isinstance(administrator_policy, str):
+            raise TypeError("Expected argument 'administrator_policy' to be a str")
+        pulumi.set(__self__, "administrator_policy", administrator_policy)
         if policy and not isinstance(policy, str):
             raise TypeError("Expected argument 'policy' to be a str")
         pulumi.set(__self__, "policy", policy)
@@ -38,6 +44,22 @@ class GetDeployerPolicyResult:
         Every action the policy allows, sorted.
         """
         return pulumi.get(self, "actions")
+
+    @_builtins.property
+    @pulumi.getter(name="administratorActions")
+    def administrator_actions(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Every action `administratorPolicy` allows, sorted.
+        """
+        return pulumi.get(self, "administrator_actions")
+
+    @_builtins.property
+    @pulumi.getter(name="administratorPolicy")
+    def administrator_policy(self) -> Optional[_builtins.str]:
+        """
+        With `organizationConfiguration`: the IAM policy document, as JSON, of the administrator role in the delegated administrator's account: the actions of the organization configuration's resources and lookups. Attach it to that role in place of a broader one.
+        """
+        return pulumi.get(self, "administrator_policy")
 
     @_builtins.property
     @pulumi.getter
@@ -55,10 +77,14 @@ class AwaitableGetDeployerPolicyResult(GetDeployerPolicyResult):
             yield self
         return GetDeployerPolicyResult(
             actions=self.actions,
+            administrator_actions=self.administrator_actions,
+            administrator_policy=self.administrator_policy,
             policy=self.policy)
 
 
-def get_deployer_policy(identity_center: Optional[_builtins.bool] = None,
+def get_deployer_policy(administrator_role: Optional[_builtins.str] = None,
+                        identity_center: Optional[_builtins.bool] = None,
+                        organization_configuration: Optional[_builtins.bool] = None,
                         read_only: Optional[_builtins.bool] = None,
                         service_catalog: Optional[_builtins.bool] = None,
                         services: Optional[Sequence[_builtins.str]] = None,
@@ -66,13 +92,17 @@ def get_deployer_policy(identity_center: Optional[_builtins.bool] = None,
     """
     Returns the least-privilege IAM policy, as JSON, for the role that deploys an orgtrust program from the organization's management account (for example the OIDC role of the pull-request workflow): the AWS Organizations trusted-access and delegated-administrator actions, `iam:CreateServiceLinkedRole` for the selected services' principals, each selected service's own delegated-administrator and enable actions with the actions of the resources that call them, and the actions of the IdentityCenterSetup and ServiceCatalogSharing children when those features are selected. Attach it as an inline or customer-managed policy.
 
+    :param _builtins.str administrator_role: The role the organization configuration assumes in the delegated administrator's account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
     :param _builtins.bool identity_center: Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
+    :param _builtins.bool organization_configuration: Whether the program sets the services' `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator's account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
     :param _builtins.bool read_only: Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
     :param _builtins.bool service_catalog: Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
     :param Sequence[_builtins.str] services: The catalog keys of the services the program integrates, such as `guardduty` or `access-analyzer` (see listTrustedServices). Each adds its delegated-administrator and enable actions, and its principals to the `iam:CreateServiceLinkedRole` condition.
     """
     __args__ = dict()
+    __args__['administratorRole'] = administrator_role
     __args__['identityCenter'] = identity_center
+    __args__['organizationConfiguration'] = organization_configuration
     __args__['readOnly'] = read_only
     __args__['serviceCatalog'] = service_catalog
     __args__['services'] = services
@@ -81,8 +111,12 @@ def get_deployer_policy(identity_center: Optional[_builtins.bool] = None,
 
     return AwaitableGetDeployerPolicyResult(
         actions=pulumi.get(__ret__, 'actions'),
+        administrator_actions=pulumi.get(__ret__, 'administrator_actions'),
+        administrator_policy=pulumi.get(__ret__, 'administrator_policy'),
         policy=pulumi.get(__ret__, 'policy'))
-def get_deployer_policy_output(identity_center: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+def get_deployer_policy_output(administrator_role: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+                               identity_center: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
+                               organization_configuration: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                                read_only: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                                service_catalog: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                                services: pulumi.Input[Optional[Optional[Sequence[_builtins.str]]]] = None,
@@ -90,13 +124,17 @@ def get_deployer_policy_output(identity_center: pulumi.Input[Optional[Optional[_
     """
     Returns the least-privilege IAM policy, as JSON, for the role that deploys an orgtrust program from the organization's management account (for example the OIDC role of the pull-request workflow): the AWS Organizations trusted-access and delegated-administrator actions, `iam:CreateServiceLinkedRole` for the selected services' principals, each selected service's own delegated-administrator and enable actions with the actions of the resources that call them, and the actions of the IdentityCenterSetup and ServiceCatalogSharing children when those features are selected. Attach it as an inline or customer-managed policy.
 
+    :param _builtins.str administrator_role: The role the organization configuration assumes in the delegated administrator's account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
     :param _builtins.bool identity_center: Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets' lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
+    :param _builtins.bool organization_configuration: Whether the program sets the services' `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator's account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
     :param _builtins.bool read_only: Keep only the read actions (`List*`, `Describe*`, `Get*`): the policy of a role that may run `pulumi preview` and `pulumi refresh` but change nothing, such as the role that pull-request workflows assume.
     :param _builtins.bool service_catalog: Whether the program uses ServiceCatalogSharing: adds the Service Catalog (`servicecatalog`) integration, portfolios, portfolio shares and principal associations.
     :param Sequence[_builtins.str] services: The catalog keys of the services the program integrates, such as `guardduty` or `access-analyzer` (see listTrustedServices). Each adds its delegated-administrator and enable actions, and its principals to the `iam:CreateServiceLinkedRole` condition.
     """
     __args__ = dict()
+    __args__['administratorRole'] = administrator_role
     __args__['identityCenter'] = identity_center
+    __args__['organizationConfiguration'] = organization_configuration
     __args__['readOnly'] = read_only
     __args__['serviceCatalog'] = service_catalog
     __args__['services'] = services
@@ -104,4 +142,6 @@ def get_deployer_policy_output(identity_center: pulumi.Input[Optional[Optional[_
     __ret__ = pulumi.runtime.invoke_output('orgtrust:index:getDeployerPolicy', __args__, opts=opts, typ=GetDeployerPolicyResult)
     return __ret__.apply(lambda __response__: GetDeployerPolicyResult(
         actions=pulumi.get(__response__, 'actions'),
+        administrator_actions=pulumi.get(__response__, 'administrator_actions'),
+        administrator_policy=pulumi.get(__response__, 'administrator_policy'),
         policy=pulumi.get(__response__, 'policy')))

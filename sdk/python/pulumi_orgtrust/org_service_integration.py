@@ -27,6 +27,7 @@ class OrgServiceIntegrationArgs:
                  enable_via: Optional[_builtins.str] = None,
                  force: Optional[_builtins.bool] = None,
                  management_account_id: Optional[_builtins.str] = None,
+                 organization_configuration: pulumi.Input[Optional['OrganizationConfigurationArgs']] = None,
                  regions: pulumi.Input[Optional[Sequence[_builtins.str]]] = None,
                  service: Optional[_builtins.str] = None,
                  service_principal: Optional[_builtins.str] = None):
@@ -40,6 +41,7 @@ class OrgServiceIntegrationArgs:
         :param _builtins.str enable_via: How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
         :param _builtins.bool force: Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
         :param _builtins.str management_account_id: The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+        :param pulumi.Input['OrganizationConfigurationArgs'] organization_configuration: What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
         :param pulumi.Input[Sequence[_builtins.str]] regions: The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
         :param _builtins.str service: The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
         :param _builtins.str service_principal: A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
@@ -58,6 +60,8 @@ class OrgServiceIntegrationArgs:
             pulumi.set(__self__, "force", force)
         if management_account_id is not None:
             pulumi.set(__self__, "management_account_id", management_account_id)
+        if organization_configuration is not None:
+            pulumi.set(__self__, "organization_configuration", organization_configuration)
         if regions is not None:
             pulumi.set(__self__, "regions", regions)
         if service is not None:
@@ -150,6 +154,18 @@ class OrgServiceIntegrationArgs:
         pulumi.set(self, "management_account_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="organizationConfiguration")
+    def organization_configuration(self) -> pulumi.Input[Optional['OrganizationConfigurationArgs']]:
+        """
+        What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+        """
+        return pulumi.get(self, "organization_configuration")
+
+    @organization_configuration.setter
+    def organization_configuration(self, value: pulumi.Input[Optional['OrganizationConfigurationArgs']]):
+        pulumi.set(self, "organization_configuration", value)
+
+    @_builtins.property
     @pulumi.getter
     def regions(self) -> pulumi.Input[Optional[Sequence[_builtins.str]]]:
         """
@@ -199,6 +215,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
                  enable_via: Optional[_builtins.str] = None,
                  force: Optional[_builtins.bool] = None,
                  management_account_id: Optional[_builtins.str] = None,
+                 organization_configuration: pulumi.Input[Optional[Union['OrganizationConfigurationArgs', 'OrganizationConfigurationArgsDict']]] = None,
                  regions: pulumi.Input[Optional[Sequence[_builtins.str]]] = None,
                  service: Optional[_builtins.str] = None,
                  service_principal: Optional[_builtins.str] = None,
@@ -253,6 +270,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
         :param _builtins.str enable_via: How trusted access is enabled: empty follows the catalog (the service's own pulumi-aws resource where AWS recommends it and one exists, otherwise TrustedServiceAccess); `organizations` uses TrustedServiceAccess (Organizations EnableAWSServiceAccess); `service` uses the service's own pulumi-aws resource; `none` leaves trusted access to something else and only registers the delegated administrator.
         :param _builtins.bool force: Enable through Organizations a service that AWS says to enable only through its own API, and register a delegated administrator through Organizations for a service whose delegated-admin mechanism the catalog does not know.
         :param _builtins.str management_account_id: The 12-digit ID of the organization's management account. When set, a `delegatedAdminAccountId` equal to it fails the preview. When empty and a delegated administrator is requested, the component reads it with the `aws:organizations/getOrganization` function.
+        :param pulumi.Input[Union['OrganizationConfigurationArgs', 'OrganizationConfigurationArgsDict']] organization_configuration: What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator's account, in each Region, after the administrator's registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
         :param pulumi.Input[Sequence[_builtins.str]] regions: The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component's aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
         :param _builtins.str service: The catalog key of the service, such as `guardduty`, `securityhub`, `access-analyzer` or `config`. Trusted access is enabled for every principal the catalog lists for it. Set exactly one of `service` and `servicePrincipal`.
         :param _builtins.str service_principal: A single service principal, such as `guardduty.amazonaws.com`. Set exactly one of `service` and `servicePrincipal`.
@@ -326,6 +344,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
                  enable_via: Optional[_builtins.str] = None,
                  force: Optional[_builtins.bool] = None,
                  management_account_id: Optional[_builtins.str] = None,
+                 organization_configuration: pulumi.Input[Optional[Union['OrganizationConfigurationArgs', 'OrganizationConfigurationArgsDict']]] = None,
                  regions: pulumi.Input[Optional[Sequence[_builtins.str]]] = None,
                  service: Optional[_builtins.str] = None,
                  service_principal: Optional[_builtins.str] = None,
@@ -347,6 +366,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
             __props__.__dict__["enable_via"] = enable_via
             __props__.__dict__["force"] = force
             __props__.__dict__["management_account_id"] = management_account_id
+            __props__.__dict__["organization_configuration"] = organization_configuration
             __props__.__dict__["regions"] = regions
             __props__.__dict__["service"] = service
             __props__.__dict__["service_principal"] = service_principal
@@ -380,7 +400,7 @@ class OrgServiceIntegration(pulumi.ComponentResource):
     @pulumi.getter
     def ready(self) -> pulumi.Output[_builtins.str]:
         """
-        Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
+        Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource's inputs to make it wait for the integration, or use `dependsOn` on the component.
         """
         return pulumi.get(self, "ready")
 

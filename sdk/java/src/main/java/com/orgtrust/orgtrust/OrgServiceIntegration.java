@@ -86,14 +86,14 @@ public class OrgServiceIntegration extends com.pulumi.resources.ComponentResourc
         return this.enablePath;
     }
     /**
-     * Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource&#39;s inputs to make it wait for the integration, or use `dependsOn` on the component.
+     * Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource&#39;s inputs to make it wait for the integration, or use `dependsOn` on the component.
      * 
      */
     @Export(name="ready", refs={String.class}, tree="[0]")
     private Output<String> ready;
 
     /**
-     * @return Resolves to the service principal once trusted access and every delegated-admin registration exist. Pass it into a resource&#39;s inputs to make it wait for the integration, or use `dependsOn` on the component.
+     * @return Resolves to the service principal once trusted access, every delegated-admin registration and the organization configuration exist. Pass it into a resource&#39;s inputs to make it wait for the integration, or use `dependsOn` on the component.
      * 
      */
     public Output<String> ready() {

@@ -4,6 +4,7 @@
 package com.orgtrust.orgtrust;
 
 import com.orgtrust.orgtrust.inputs.IntegrationAdoptSpecArgs;
+import com.orgtrust.orgtrust.inputs.OrganizationConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import java.lang.Boolean;
@@ -124,6 +125,21 @@ public final class OrgServiceIntegrationArgs extends com.pulumi.resources.Resour
     }
 
     /**
+     * What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator&#39;s account, in each Region, after the administrator&#39;s registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+     * 
+     */
+    @Import(name="organizationConfiguration")
+    private @Nullable Output<OrganizationConfigurationArgs> organizationConfiguration;
+
+    /**
+     * @return What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator&#39;s account, in each Region, after the administrator&#39;s registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+     * 
+     */
+    public Optional<Output<OrganizationConfigurationArgs>> organizationConfiguration() {
+        return Optional.ofNullable(this.organizationConfiguration);
+    }
+
+    /**
      * The AWS Regions to designate the delegated administrator in, for services whose delegated-admin API is per Region (GuardDuty, Security Hub, Macie, Detective, Inspector...). Each Region gets its own aws provider and admin resource, keyed by Region. Empty uses the component&#39;s aws provider (its Region) once. An error for services whose admin is not per Region. Each must be a Region of an AWS partition, opt-in Regions included, all of one partition.
      * 
      */
@@ -178,6 +194,7 @@ public final class OrgServiceIntegrationArgs extends com.pulumi.resources.Resour
         this.enableVia = $.enableVia;
         this.force = $.force;
         this.managementAccountId = $.managementAccountId;
+        this.organizationConfiguration = $.organizationConfiguration;
         this.regions = $.regions;
         this.service = $.service;
         this.servicePrincipal = $.servicePrincipal;
@@ -286,6 +303,27 @@ public final class OrgServiceIntegrationArgs extends com.pulumi.resources.Resour
         public Builder managementAccountId(@Nullable String managementAccountId) {
             $.managementAccountId = managementAccountId;
             return this;
+        }
+
+        /**
+         * @param organizationConfiguration What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator&#39;s account, in each Region, after the administrator&#39;s registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfiguration(@Nullable Output<OrganizationConfigurationArgs> organizationConfiguration) {
+            $.organizationConfiguration = organizationConfiguration;
+            return this;
+        }
+
+        /**
+         * @param organizationConfiguration What the delegated administrator sets for the whole organization (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config): registered in the administrator&#39;s account, in each Region, after the administrator&#39;s registration there, and removed before it on destroy. Needs `delegatedAdminAccountId`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfiguration(OrganizationConfigurationArgs organizationConfiguration) {
+            return organizationConfiguration(Output.of(organizationConfiguration));
         }
 
         /**

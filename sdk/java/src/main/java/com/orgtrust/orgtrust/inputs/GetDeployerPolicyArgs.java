@@ -18,6 +18,21 @@ public final class GetDeployerPolicyArgs extends com.pulumi.resources.InvokeArgs
     public static final GetDeployerPolicyArgs Empty = new GetDeployerPolicyArgs();
 
     /**
+     * The role the organization configuration assumes in the delegated administrator&#39;s account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+     * 
+     */
+    @Import(name="administratorRole")
+    private @Nullable Output<String> administratorRole;
+
+    /**
+     * @return The role the organization configuration assumes in the delegated administrator&#39;s account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+     * 
+     */
+    public Optional<Output<String>> administratorRole() {
+        return Optional.ofNullable(this.administratorRole);
+    }
+
+    /**
      * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      * 
      */
@@ -30,6 +45,21 @@ public final class GetDeployerPolicyArgs extends com.pulumi.resources.InvokeArgs
      */
     public Optional<Output<Boolean>> identityCenter() {
         return Optional.ofNullable(this.identityCenter);
+    }
+
+    /**
+     * Whether the program sets the services&#39; `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator&#39;s account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+     * 
+     */
+    @Import(name="organizationConfiguration")
+    private @Nullable Output<Boolean> organizationConfiguration;
+
+    /**
+     * @return Whether the program sets the services&#39; `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator&#39;s account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+     * 
+     */
+    public Optional<Output<Boolean>> organizationConfiguration() {
+        return Optional.ofNullable(this.organizationConfiguration);
     }
 
     /**
@@ -80,7 +110,9 @@ public final class GetDeployerPolicyArgs extends com.pulumi.resources.InvokeArgs
     private GetDeployerPolicyArgs() {}
 
     private GetDeployerPolicyArgs(GetDeployerPolicyArgs $) {
+        this.administratorRole = $.administratorRole;
         this.identityCenter = $.identityCenter;
+        this.organizationConfiguration = $.organizationConfiguration;
         this.readOnly = $.readOnly;
         this.serviceCatalog = $.serviceCatalog;
         this.services = $.services;
@@ -105,6 +137,27 @@ public final class GetDeployerPolicyArgs extends com.pulumi.resources.InvokeArgs
         }
 
         /**
+         * @param administratorRole The role the organization configuration assumes in the delegated administrator&#39;s account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder administratorRole(@Nullable Output<String> administratorRole) {
+            $.administratorRole = administratorRole;
+            return this;
+        }
+
+        /**
+         * @param administratorRole The role the organization configuration assumes in the delegated administrator&#39;s account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder administratorRole(String administratorRole) {
+            return administratorRole(Output.of(administratorRole));
+        }
+
+        /**
          * @param identityCenter Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
          * 
          * @return builder
@@ -123,6 +176,27 @@ public final class GetDeployerPolicyArgs extends com.pulumi.resources.InvokeArgs
          */
         public Builder identityCenter(Boolean identityCenter) {
             return identityCenter(Output.of(identityCenter));
+        }
+
+        /**
+         * @param organizationConfiguration Whether the program sets the services&#39; `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator&#39;s account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfiguration(@Nullable Output<Boolean> organizationConfiguration) {
+            $.organizationConfiguration = organizationConfiguration;
+            return this;
+        }
+
+        /**
+         * @param organizationConfiguration Whether the program sets the services&#39; `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator&#39;s account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfiguration(Boolean organizationConfiguration) {
+            return organizationConfiguration(Output.of(organizationConfiguration));
         }
 
         /**

@@ -17,6 +17,21 @@ public final class GetDeployerPolicyPlainArgs extends com.pulumi.resources.Invok
     public static final GetDeployerPolicyPlainArgs Empty = new GetDeployerPolicyPlainArgs();
 
     /**
+     * The role the organization configuration assumes in the delegated administrator&#39;s account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+     * 
+     */
+    @Import(name="administratorRole")
+    private @Nullable String administratorRole;
+
+    /**
+     * @return The role the organization configuration assumes in the delegated administrator&#39;s account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+     * 
+     */
+    public Optional<String> administratorRole() {
+        return Optional.ofNullable(this.administratorRole);
+    }
+
+    /**
      * Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
      * 
      */
@@ -29,6 +44,21 @@ public final class GetDeployerPolicyPlainArgs extends com.pulumi.resources.Invok
      */
     public Optional<Boolean> identityCenter() {
         return Optional.ofNullable(this.identityCenter);
+    }
+
+    /**
+     * Whether the program sets the services&#39; `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator&#39;s account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+     * 
+     */
+    @Import(name="organizationConfiguration")
+    private @Nullable Boolean organizationConfiguration;
+
+    /**
+     * @return Whether the program sets the services&#39; `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator&#39;s account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+     * 
+     */
+    public Optional<Boolean> organizationConfiguration() {
+        return Optional.ofNullable(this.organizationConfiguration);
     }
 
     /**
@@ -79,7 +109,9 @@ public final class GetDeployerPolicyPlainArgs extends com.pulumi.resources.Invok
     private GetDeployerPolicyPlainArgs() {}
 
     private GetDeployerPolicyPlainArgs(GetDeployerPolicyPlainArgs $) {
+        this.administratorRole = $.administratorRole;
         this.identityCenter = $.identityCenter;
+        this.organizationConfiguration = $.organizationConfiguration;
         this.readOnly = $.readOnly;
         this.serviceCatalog = $.serviceCatalog;
         this.services = $.services;
@@ -104,6 +136,17 @@ public final class GetDeployerPolicyPlainArgs extends com.pulumi.resources.Invok
         }
 
         /**
+         * @param administratorRole The role the organization configuration assumes in the delegated administrator&#39;s account, as `organizationConfiguration.administratorRole` gives it: a role name (in any account; default `OrganizationAccountAccessRole`) or a role ARN.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder administratorRole(@Nullable String administratorRole) {
+            $.administratorRole = administratorRole;
+            return this;
+        }
+
+        /**
          * @param identityCenter Whether the program uses IdentityCenterSetup: adds the IAM Identity Center (`sso`) integration, permission sets and their provisioning, existing permission sets&#39; lookups, account assignments, applications, trusted token issuers, the identity store and the organization lookups that expand organizational units to accounts. A managementAccountRoleArn role needs the same Identity Center actions.
          * 
          * @return builder
@@ -111,6 +154,17 @@ public final class GetDeployerPolicyPlainArgs extends com.pulumi.resources.Invok
          */
         public Builder identityCenter(@Nullable Boolean identityCenter) {
             $.identityCenter = identityCenter;
+            return this;
+        }
+
+        /**
+         * @param organizationConfiguration Whether the program sets the services&#39; `organizationConfiguration`: adds `sts:AssumeRole` on `administratorRole` to the policy, and returns `administratorPolicy`, the least-privilege policy of that role in the delegated administrator&#39;s account for the selected services that have one (GuardDuty, Security Hub, Macie, Inspector, Detective, Access Analyzer, Config).
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfiguration(@Nullable Boolean organizationConfiguration) {
+            $.organizationConfiguration = organizationConfiguration;
             return this;
         }
 

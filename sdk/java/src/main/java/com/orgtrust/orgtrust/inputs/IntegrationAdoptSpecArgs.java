@@ -66,12 +66,28 @@ public final class IntegrationAdoptSpecArgs extends com.pulumi.resources.Resourc
         return Optional.ofNullable(this.delegatedAdminRegions);
     }
 
+    /**
+     * The Regions, among the organization configuration&#39;s, where it exists already: GuardDuty&#39;s organization configuration is imported by the detector ID looked up, Security Hub&#39;s by the administrator&#39;s account ID, Access Analyzer&#39;s analyzers and Config&#39;s aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty&#39;s protection plans, Macie&#39;s and Inspector&#39;s UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+     * 
+     */
+    @Import(name="organizationConfigurationRegions")
+    private @Nullable Output<List<String>> organizationConfigurationRegions;
+
+    /**
+     * @return The Regions, among the organization configuration&#39;s, where it exists already: GuardDuty&#39;s organization configuration is imported by the detector ID looked up, Security Hub&#39;s by the administrator&#39;s account ID, Access Analyzer&#39;s analyzers and Config&#39;s aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty&#39;s protection plans, Macie&#39;s and Inspector&#39;s UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+     * 
+     */
+    public Optional<Output<List<String>>> organizationConfigurationRegions() {
+        return Optional.ofNullable(this.organizationConfigurationRegions);
+    }
+
     private IntegrationAdoptSpecArgs() {}
 
     private IntegrationAdoptSpecArgs(IntegrationAdoptSpecArgs $) {
         this.access = $.access;
         this.delegatedAdmin = $.delegatedAdmin;
         this.delegatedAdminRegions = $.delegatedAdminRegions;
+        this.organizationConfigurationRegions = $.organizationConfigurationRegions;
     }
 
     public static Builder builder() {
@@ -163,6 +179,37 @@ public final class IntegrationAdoptSpecArgs extends com.pulumi.resources.Resourc
          */
         public Builder delegatedAdminRegions(String... delegatedAdminRegions) {
             return delegatedAdminRegions(List.of(delegatedAdminRegions));
+        }
+
+        /**
+         * @param organizationConfigurationRegions The Regions, among the organization configuration&#39;s, where it exists already: GuardDuty&#39;s organization configuration is imported by the detector ID looked up, Security Hub&#39;s by the administrator&#39;s account ID, Access Analyzer&#39;s analyzers and Config&#39;s aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty&#39;s protection plans, Macie&#39;s and Inspector&#39;s UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfigurationRegions(@Nullable Output<List<String>> organizationConfigurationRegions) {
+            $.organizationConfigurationRegions = organizationConfigurationRegions;
+            return this;
+        }
+
+        /**
+         * @param organizationConfigurationRegions The Regions, among the organization configuration&#39;s, where it exists already: GuardDuty&#39;s organization configuration is imported by the detector ID looked up, Security Hub&#39;s by the administrator&#39;s account ID, Access Analyzer&#39;s analyzers and Config&#39;s aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty&#39;s protection plans, Macie&#39;s and Inspector&#39;s UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfigurationRegions(List<String> organizationConfigurationRegions) {
+            return organizationConfigurationRegions(Output.of(organizationConfigurationRegions));
+        }
+
+        /**
+         * @param organizationConfigurationRegions The Regions, among the organization configuration&#39;s, where it exists already: GuardDuty&#39;s organization configuration is imported by the detector ID looked up, Security Hub&#39;s by the administrator&#39;s account ID, Access Analyzer&#39;s analyzers and Config&#39;s aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty&#39;s protection plans, Macie&#39;s and Inspector&#39;s UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfigurationRegions(String... organizationConfigurationRegions) {
+            return organizationConfigurationRegions(List.of(organizationConfigurationRegions));
         }
 
         public IntegrationAdoptSpecArgs build() {

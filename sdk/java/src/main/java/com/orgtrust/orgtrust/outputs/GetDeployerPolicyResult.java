@@ -8,6 +8,8 @@ import com.pulumi.exceptions.MissingRequiredPropertyException;
 import java.lang.String;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
 
 @CustomType
 public final class GetDeployerPolicyResult {
@@ -16,6 +18,16 @@ public final class GetDeployerPolicyResult {
      * 
      */
     private List<String> actions;
+    /**
+     * @return Every action `administratorPolicy` allows, sorted.
+     * 
+     */
+    private @Nullable List<String> administratorActions;
+    /**
+     * @return With `organizationConfiguration`: the IAM policy document, as JSON, of the administrator role in the delegated administrator&#39;s account: the actions of the organization configuration&#39;s resources and lookups. Attach it to that role in place of a broader one.
+     * 
+     */
+    private @Nullable String administratorPolicy;
     /**
      * @return The IAM policy document, as JSON (version 2012-10-17).
      * 
@@ -29,6 +41,20 @@ public final class GetDeployerPolicyResult {
      */
     public List<String> actions() {
         return this.actions;
+    }
+    /**
+     * @return Every action `administratorPolicy` allows, sorted.
+     * 
+     */
+    public List<String> administratorActions() {
+        return this.administratorActions == null ? List.of() : this.administratorActions;
+    }
+    /**
+     * @return With `organizationConfiguration`: the IAM policy document, as JSON, of the administrator role in the delegated administrator&#39;s account: the actions of the organization configuration&#39;s resources and lookups. Attach it to that role in place of a broader one.
+     * 
+     */
+    public Optional<String> administratorPolicy() {
+        return Optional.ofNullable(this.administratorPolicy);
     }
     /**
      * @return The IAM policy document, as JSON (version 2012-10-17).
@@ -48,11 +74,15 @@ public final class GetDeployerPolicyResult {
     @CustomType.Builder
     public static final class Builder {
         private List<String> actions;
+        private @Nullable List<String> administratorActions;
+        private @Nullable String administratorPolicy;
         private String policy;
         public Builder() {}
         public Builder(GetDeployerPolicyResult defaults) {
     	      Objects.requireNonNull(defaults);
     	      this.actions = defaults.actions;
+    	      this.administratorActions = defaults.administratorActions;
+    	      this.administratorPolicy = defaults.administratorPolicy;
     	      this.policy = defaults.policy;
         }
 
@@ -68,6 +98,21 @@ public final class GetDeployerPolicyResult {
             return actions(List.of(actions));
         }
         @CustomType.Setter
+        public Builder administratorActions(@Nullable List<String> administratorActions) {
+
+            this.administratorActions = administratorActions;
+            return this;
+        }
+        public Builder administratorActions(String... administratorActions) {
+            return administratorActions(List.of(administratorActions));
+        }
+        @CustomType.Setter
+        public Builder administratorPolicy(@Nullable String administratorPolicy) {
+
+            this.administratorPolicy = administratorPolicy;
+            return this;
+        }
+        @CustomType.Setter
         public Builder policy(String policy) {
             if (policy == null) {
               throw new MissingRequiredPropertyException("GetDeployerPolicyResult", "policy");
@@ -78,6 +123,8 @@ public final class GetDeployerPolicyResult {
         public GetDeployerPolicyResult build() {
             final var _resultValue = new GetDeployerPolicyResult();
             _resultValue.actions = actions;
+            _resultValue.administratorActions = administratorActions;
+            _resultValue.administratorPolicy = administratorPolicy;
             _resultValue.policy = policy;
             return _resultValue;
         }
