@@ -12,8 +12,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -66,16 +64,15 @@ func New(opts Options) *Org {
 
 		OrgConfigs: fakeservices.NewOrgConfigs(),
 	}
-	orgs, sso := proxy(o.Orgs.URL()), proxy(o.SSO.URL())
 	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, service, ok := fakeservices.Scope(r)
 		switch {
 		case !ok:
 			http.Error(w, "the request must be signed with SigV4", http.StatusForbidden)
 		case service == "organizations":
-			orgs.ServeHTTP(w, r)
+			o.Orgs.ServeHTTP(w, r)
 		case service == "sso" || service == "identitystore":
-			sso.ServeHTTP(w, r)
+			o.SSO.ServeHTTP(w, r)
 		case service == "servicecatalog":
 			o.Catalog.ServeHTTP(w, r)
 		case service == "sts":
@@ -89,22 +86,6 @@ func New(opts Options) *Org {
 		}
 	}))
 	return o
-}
-
-// proxy forwards requests to a fake's own server, which keeps its checks and
-// counters.
-func proxy(target string) http.Handler {
-	u, err := url.Parse(target)
-	if err != nil {
-		panic(err)
-	}
-	p := httputil.NewSingleHostReverseProxy(u)
-	// Keep the connections to the fake: with the default transport's two
-	// idle connections per host, a discover of thousands of calls opens a
-	// connection for most of them, and on a loaded machine one is now and
-	// then reset mid-response (the client then reads "unexpected EOF").
-	p.Transport = &http.Transport{MaxIdleConns: 64, MaxIdleConnsPerHost: 64}
-	return p
 }
 
 // URL is the endpoint of every service.
