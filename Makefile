@@ -114,6 +114,7 @@ bench: tools provider
 	ORGTRUST_BENCH=1 go test ./tests/ -run '^$$' -bench 'AccountAssignments10k' -benchtime 1x -count 1 -timeout 30m | tee -a $(BIN)/bench.txt
 	go test ./tests/ -run '^$$' -bench 'DiscoverLargeOrganization' -benchtime 1x -count 1 | tee -a $(BIN)/bench.txt
 	ORGTRUST_BENCH=1 go test ./tests/ -run '^TestAdoptionLargeRealEngineBench$$' -count 1 -v -timeout 60m | tee -a $(BIN)/bench.txt
+	ORGTRUST_BENCH=1 go test ./tests/ -run '^$$' -bench 'TagTargets2000Accounts' -benchtime 1x -count 1 | tee -a $(BIN)/bench.txt
 	@echo
 	@grep -h '^trustedaccess ' $(BIN)/bench.txt
 	@grep -h '^BenchmarkIdentityCenterSetup50k' $(BIN)/bench.txt
@@ -123,9 +124,11 @@ bench: tools provider
 	@grep -h '^assignments 10000 create:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 create per-resource:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 refresh:' $(BIN)/bench.txt
+	@grep -h '^assignments 10000 refresh with undeclared:' $(BIN)/bench.txt
 	@grep -h '^assignments 10000 engine:' $(BIN)/bench.txt
 	@grep -h '^discover 2000 accounts' $(BIN)/bench.txt
 	@grep -h '^adoption 1500 permission-sets' $(BIN)/bench.txt
+	@grep -h '^tag targets 2000 accounts' $(BIN)/bench.txt
 
 ## clean: remove built binaries
 clean:

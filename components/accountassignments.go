@@ -20,6 +20,12 @@ type AccountAssignments struct {
 	IdentityStoreID pulumi.StringOutput `pulumi:"identityStoreId"`
 	// Count is the number of assignments the resource manages.
 	Count pulumi.IntOutput `pulumi:"count"`
+	// UndeclaredAssignments are the assignments of governed permission sets
+	// that the last refresh found and the set does not list.
+	UndeclaredAssignments pulumi.MapArrayOutput `pulumi:"undeclaredAssignments"`
+	// UndeclaredPolicies are the undeclared policies of governed permission
+	// sets the last refresh found.
+	UndeclaredPolicies pulumi.MapArrayOutput `pulumi:"undeclaredPolicies"`
 }
 
 // AccountAssignment is one assignment of an AccountAssignments set. The
@@ -37,6 +43,18 @@ type AccountAssignment struct {
 type AccountAssignmentsArgs struct {
 	InstanceArn pulumi.StringInput
 	Assignments []AccountAssignment
+	// Governed are the permission sets whose undeclared access the set
+	// reports on refresh (and removes, when Exclusive).
+	Governed []GovernedPermissionSet
+}
+
+// GovernedPermissionSet is a permission set the program declares in full.
+type GovernedPermissionSet struct {
+	PermissionSetArn        pulumi.StringInput
+	Name                    string
+	ManagedPolicyArns       []string
+	CustomerManagedPolicies []CustomerManagedPolicyRef
+	Exclusive               bool
 }
 
 // NewAccountAssignments registers an AccountAssignments resource. The
@@ -63,6 +81,21 @@ func NewAccountAssignments(ctx *pulumi.Context, name string, args AccountAssignm
 		})
 	}
 	props := pulumi.Map{"instanceArn": args.InstanceArn, "assignments": list}
+	if len(args.Governed) > 0 {
+		governed := make(pulumi.Array, 0, len(args.Governed))
+		for _, g := range args.Governed {
+			customer := make(pulumi.Array, 0, len(g.CustomerManagedPolicies))
+			for _, r := range g.CustomerManagedPolicies {
+				customer = append(customer, pulumi.Map{"name": pulumi.String(r.Name), "path": pulumi.String(r.Path)})
+			}
+			governed = append(governed, pulumi.Map{
+				"permissionSetArn": g.PermissionSetArn, "name": pulumi.String(g.Name),
+				"managedPolicyArns": pulumi.ToStringArray(g.ManagedPolicyArns), "customerManagedPolicies": customer,
+				"exclusive": pulumi.Bool(g.Exclusive),
+			})
+		}
+		props["governedPermissionSets"] = governed
+	}
 	var res AccountAssignments
 	if err := ctx.RegisterResource(AccountAssignmentsToken, name, props, &res, withPackageDefaults(opts)...); err != nil {
 		return nil, fmt.Errorf("registering %s %q: %w", AccountAssignmentsToken, name, err)

@@ -66,6 +66,9 @@ type IdentityCenterAdoptSpec struct {
 	Assignments bool `pulumi:"assignments,optional"`
 	// AccessControlAttributes: the instance's ABAC configuration exists.
 	AccessControlAttributes bool `pulumi:"accessControlAttributes,optional"`
+	// GroupMemberships are the memberships of groupMemberships that exist,
+	// with their IDs (identitycentersetup_memberships.go).
+	GroupMemberships []MembershipAdoptSpec `pulumi:"groupMemberships,optional"`
 }
 
 // Annotate describes the type for the provider schema.
@@ -84,6 +87,8 @@ func (s *IdentityCenterAdoptSpec) Annotate(a infer.Annotator) {
 		"`assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.")
 	a.Describe(&s.AccessControlAttributes, "The instance's attributes for access control exist already: "+
 		"`accessControlAttributes` is imported (by `instanceArn`).")
+	a.Describe(&s.GroupMemberships, "The memberships of `groupMemberships` that exist already, each with its "+
+		"membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.")
 }
 
 // ServiceCatalogAdoptSpec says which of a ServiceCatalogSharing's children

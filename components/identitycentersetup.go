@@ -88,8 +88,9 @@ type IdentityCenterSetup struct {
 	AssignmentCount   pulumi.IntOutput       `pulumi:"assignmentCount"`
 	Ready             pulumi.StringOutput    `pulumi:"ready"`
 
-	ApplicationArns        pulumi.StringMapOutput `pulumi:"applicationArns"`
-	TrustedTokenIssuerArns pulumi.StringMapOutput `pulumi:"trustedTokenIssuerArns"`
+	UndeclaredAccess       pulumi.StringArrayOutput `pulumi:"undeclaredAccess"`
+	ApplicationArns        pulumi.StringMapOutput   `pulumi:"applicationArns"`
+	TrustedTokenIssuerArns pulumi.StringMapOutput   `pulumi:"trustedTokenIssuerArns"`
 
 	// Integration is the trusted-access and delegated-administrator child
 	// (Go programs only). Everything else in the component depends on it.
@@ -109,6 +110,7 @@ func (c *IdentityCenterSetup) Annotate(a infer.Annotator) {
 	a.Describe(&c.UserIDs, "Identity-store ID of each user, created or referenced, by user name.")
 	a.Describe(&c.AssignmentCount, "How many account assignments the component manages, after OU expansion, "+
 		"exclusions and merging duplicates. Known at preview.")
+	a.Describe(&c.UndeclaredAccess, undeclaredAccessDoc)
 	a.Describe(&c.ApplicationArns, "ARN of each application, created or referenced, by name.")
 	a.Describe(&c.TrustedTokenIssuerArns, "ARN of each trusted token issuer, by name.")
 	a.Describe(&c.Ready, "The instance ARN, resolved once every child exists: trusted access, the delegated "+

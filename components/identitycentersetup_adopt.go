@@ -74,6 +74,7 @@ func (p *icPlan) planAdopt(a *IdentityCenterAdoptSpec, psIndex map[string]int, e
 		}
 		p.permissionSets[i].adoptArn = arn
 	}
+	p.planAdoptMemberships(a.GroupMemberships, errs)
 	p.adoptAssignments = a.Assignments
 	if a.AccessControlAttributes {
 		if len(p.abac) == 0 {

@@ -112,12 +112,13 @@ func (b *icBuilder) assignmentSet(mode string, prep *icPrepared) error {
 			opts = append(opts, pulumi.DependsOn(policies))
 		}
 		set, err := NewAccountAssignments(b.ctx, name, AccountAssignmentsArgs{
-			InstanceArn: b.instanceArn, Assignments: list,
+			InstanceArn: b.instanceArn, Assignments: list, Governed: b.governed(scoped),
 		}, opts...)
 		if err != nil {
 			return fmt.Errorf("registering the assignment set %s: %w", name, err)
 		}
 		b.add(set)
+		b.sets = append(b.sets, set)
 		if !scoped && mode == AssignmentsSet && b.ctx.DryRun() {
 			if err := b.refuseJumpToSet(set); err != nil {
 				return err

@@ -37,6 +37,7 @@ func planExistingPermissionSet(field string, s PermissionSetSpec, errs *InputErr
 		{"customerManagedPolicies", len(s.CustomerManagedPolicies) > 0},
 		{"inlinePolicy", s.InlinePolicy != ""},
 		{"permissionsBoundary", s.PermissionsBoundary != nil},
+		{"exclusive", s.Exclusive},
 	} {
 		if f.set {
 			set = append(set, f.name)

@@ -57,6 +57,9 @@ func prepareIdentityCenter(ctx *pulumi.Context, name string, args IdentityCenter
 	if err != nil {
 		return nil, err
 	}
+	if err := lookupTaggedAccounts(ctx, plan); err != nil {
+		return nil, err
+	}
 	errs = lookupExistingPrincipals(ctx, plan, storeID, lookup)
 	// management is the management account, from the input or from the one
 	// organization lookup that the checks below share with

@@ -158,6 +158,13 @@ func managementErrors(plan *icPlan, mgmt, caller string, ouAccounts map[string][
 				via = append(via, fmt.Sprintf("organizationalUnitIds[%d] %q", k, ou))
 			}
 		}
+		if slices.Contains(r.tagAccounts, mgmt) {
+			tags := make([]string, len(r.tags))
+			for i, t := range r.tags {
+				tags[i] = t.String()
+			}
+			via = append(via, fmt.Sprintf("accountTags %s", strings.Join(tags, ", ")))
+		}
 		if len(via) == 0 {
 			continue
 		}

@@ -110,6 +110,8 @@ type icPrincipal struct {
 type icMembership struct {
 	group, user int
 	resName     string
+	// adoptID is the ID of the existing membership to import; "" to create it.
+	adoptID string
 }
 
 // icRule is one validated AssignmentSpec.
@@ -124,6 +126,10 @@ type icRule struct {
 	accounts []string
 	ous      []string
 	exclude  []string
+	// tags are the accountTags filters; tagAccounts the ACTIVE accounts that
+	// match them all, set by the lookup (identitycentersetup_tags.go).
+	tags        []icTagFilter
+	tagAccounts []string
 }
 
 // identity is what the rule gives, independent of the order of its lists:
@@ -137,7 +143,12 @@ func (r icRule) identity() string {
 	}
 	principals := slices.Clone(r.principals)
 	slices.Sort(principals)
-	return fmt.Sprintf("%d|%v|%s|%s|%s", r.ps, principals, set(r.accounts), set(r.ous), set(r.exclude))
+	tags := make([]string, len(r.tags))
+	for i, t := range r.tags {
+		tags[i] = t.String()
+	}
+	return fmt.Sprintf("%d|%v|%s|%s|%s|%s", r.ps, principals, set(r.accounts), set(r.ous), set(r.exclude),
+		set(tags))
 }
 
 // icAssignment is one account assignment after expansion.
@@ -227,6 +238,7 @@ func planIdentityCenter(name string, args IdentityCenterSetupArgs) (*icPlan, Inp
 	plan.planTrustedTokenIssuers(args.TrustedTokenIssuers, errs, claims)
 
 	checkAssignmentsMode(errs, args.AssignmentsMode)
+	plan.checkExclusive(errs, args.AssignmentsMode)
 	plan.planManagement(args, errs)
 	if len(*errs) > 0 {
 		return nil, *errs
@@ -627,10 +639,12 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 			seenPrincipal[idx] = true
 			rule.principals = append(rule.principals, idx)
 		}
-		if len(s.AccountIDs) == 0 && len(s.OrganizationalUnitIDs) == 0 {
-			errs.addSubject(field, "", "has no targets; give accountIds and/or organizationalUnitIds")
+		if len(s.AccountIDs) == 0 && len(s.OrganizationalUnitIDs) == 0 && len(s.AccountTags) == 0 {
+			errs.addSubject(field, "", "has no targets; give accountIds, organizationalUnitIds and/or accountTags")
 			ok = false
 		}
+		tags, tagsOK := planAccountTags(errs, field, s.AccountTags)
+		ok = ok && tagsOK
 		for j, a := range s.AccountIDs {
 			if !accountIDPattern.MatchString(a) {
 				errs.notAccountID(fmt.Sprintf("%s.accountIds[%d]", field, j), a, "a target account", "")
@@ -677,6 +691,7 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 		rule.accounts = s.AccountIDs
 		rule.ous = s.OrganizationalUnitIDs
 		rule.exclude = s.ExcludeAccountIDs
+		rule.tags = tags
 		// An exact duplicate gives nothing the first entry does not, and it
 		// hides a mistake: an edit or removal made to one copy leaves the
 		// other granting the same access. Entries that only overlap are
@@ -684,7 +699,7 @@ func (p *icPlan) planRules(specs []AssignmentSpec, psIndex, groupIndex, userInde
 		id := rule.identity()
 		if k, dup := rules[id]; dup {
 			errs.add(field, "", "repeats assignments[%d] exactly (permission set %q, the same principals and "+
-				"the same accountIds, organizationalUnitIds and excludeAccountIds, in any order); remove %s, or "+
+				"the same accountIds, organizationalUnitIds, accountTags and excludeAccountIds, in any order); remove %s, or "+
 				"change it to give other access", k, psKey, field)
 			continue
 		}
@@ -745,7 +760,8 @@ func (p *icPlan) planABAC(specs []AccessControlAttributeSpec, errs *InputErrors)
 
 // expand turns the rules into assignments: OU targets become their accounts,
 // exclusions are removed, duplicates are merged, and the result is sorted by
-// name. ouAccounts holds the ACTIVE accounts below each OU of p.ous.
+// name. ouAccounts holds the ACTIVE accounts below each OU of p.ous; each
+// rule's tagAccounts, those its accountTags match.
 func (p *icPlan) expand(ouAccounts map[string][]string) []icAssignment {
 	total := 0
 	for _, r := range p.rules {
@@ -753,6 +769,7 @@ func (p *icPlan) expand(ouAccounts map[string][]string) []icAssignment {
 		for _, ou := range r.ous {
 			n += len(ouAccounts[ou])
 		}
+		n += len(r.tagAccounts)
 		total += n * len(r.principals)
 	}
 	out := make([]icAssignment, 0, total)
@@ -779,6 +796,9 @@ func (p *icPlan) expand(ouAccounts map[string][]string) []icAssignment {
 			for _, a := range ouAccounts[ou] {
 				add(a)
 			}
+		}
+		for _, a := range r.tagAccounts {
+			add(a)
 		}
 		for j, pi := range r.principals {
 			prefix := r.prefixes[j]

@@ -66,6 +66,7 @@ func (b *icBuilder) outputs(comp *IdentityCenterSetup, prep *icPrepared) error {
 	comp.GroupIDs = b.groupIDs.ToStringMapOutput()
 	comp.UserIDs = b.userIDs.ToStringMapOutput()
 	comp.AssignmentCount = pulumi.Int(len(prep.assignments)).ToIntOutput()
+	comp.UndeclaredAccess = b.undeclaredOutput()
 	comp.ApplicationArns = b.appArns.ToStringMapOutput()
 	comp.TrustedTokenIssuerArns = b.issuerArns.ToStringMapOutput()
 	comp.children = b.children
@@ -85,6 +86,7 @@ func (b *icBuilder) outputs(comp *IdentityCenterSetup, prep *icPrepared) error {
 		"groupIds":               comp.GroupIDs,
 		"userIds":                comp.UserIDs,
 		"assignmentCount":        comp.AssignmentCount,
+		"undeclaredAccess":       comp.UndeclaredAccess,
 		"applicationArns":        comp.ApplicationArns,
 		"trustedTokenIssuerArns": comp.TrustedTokenIssuerArns,
 	})
@@ -112,6 +114,9 @@ type icBuilder struct {
 	// children are the custom resources the component registered, for
 	// IdentityCenterSetup.DependsOn.
 	children []pulumi.Resource
+	// sets are the assignment sets, whose undeclared access is the
+	// component's (identitycentersetup_undeclared.go).
+	sets []*AccountAssignments
 }
 
 // add records a child for the Ready output and for DependsOn.
@@ -280,6 +285,9 @@ func (b *icBuilder) memberships() error {
 			// Two existing principals carry no data from the integration;
 			// keep the rule that every child comes after it.
 			opts = append(opts, b.afterIntegration)
+		}
+		if m.adoptID != "" {
+			opts = append(opts, importAs(b.plan.identityStoreID+"/"+m.adoptID))
 		}
 		res, err := identitystore.NewGroupMembership(b.ctx, m.resName, &identitystore.GroupMembershipArgs{
 			IdentityStoreId: b.storeID, GroupId: g.idInput, MemberId: u.idInput,

@@ -62,6 +62,11 @@ type icOrg struct {
 	enabledRegions []string
 	// regionsDenied makes getRegions fail.
 	regionsDenied bool
+	// tags are the accounts' AWS Organizations tags, by account ID, that
+	// getOrganizationAccounts answers with (identitycentersetup_tags_test.go).
+	tags map[string]map[string]string
+	// tagsDenied makes getOrganizationAccounts fail.
+	tagsDenied bool
 }
 
 func icDefaultOrg() icOrg {
@@ -154,6 +159,8 @@ func (m *icMock) invoke(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 			list = append(list, resource.NewProperty(n))
 		}
 		return resource.PropertyMap{"id": resource.NewProperty("aws"), "names": resource.NewProperty(list)}, nil
+	case GetOrganizationAccountsToken:
+		return m.org.organizationAccounts()
 	case icGetRegionToken:
 		return resource.PropertyMap{"name": resource.NewProperty("us-west-2"), "id": resource.NewProperty("us-west-2")}, nil
 	case icDescendantsToken:
@@ -900,7 +907,7 @@ func TestIdentityCenterSetupBadInput(t *testing.T) {
 		{"exact duplicate rule", func(a *IdentityCenterSetupArgs) {
 			a.Assignments = append(a.Assignments, a.Assignments[1])
 		}, []string{`assignments[4]: repeats assignments[1] exactly (permission set "Admin", the same ` +
-			`principals and the same accountIds, organizationalUnitIds and excludeAccountIds, in any order); ` +
+			`principals and the same accountIds, organizationalUnitIds, accountTags and excludeAccountIds, in any order); ` +
 			"remove assignments[4], or change it to give other access"}},
 		{"duplicate rule in another order", func(a *IdentityCenterSetupArgs) {
 			a.Assignments = append(a.Assignments, AssignmentSpec{

@@ -43,6 +43,7 @@ type PermissionSetSpec struct {
 	InlinePolicy            string                     `pulumi:"inlinePolicy,optional"`
 	PermissionsBoundary     *PermissionsBoundarySpec   `pulumi:"permissionsBoundary,optional"`
 	Existing                bool                       `pulumi:"existing,optional"`
+	Exclusive               bool                       `pulumi:"exclusive,optional"`
 }
 
 // Annotate describes the type for the provider schema.
@@ -68,6 +69,7 @@ func (s *PermissionSetSpec) Annotate(a infer.Annotator) {
 	a.Describe(&s.PermissionsBoundary, "The permissions boundary of the provisioned roles: an AWS managed "+
 		"policy or a customer managed policy, not both.")
 	a.Describe(&s.Existing, existingPermissionSetDoc)
+	a.Describe(&s.Exclusive, exclusivePermissionSetDoc)
 }
 
 // CustomerManagedPolicyRef names a customer managed IAM policy by name and path.
@@ -159,11 +161,12 @@ func (m *MembershipSpec) Annotate(a infer.Annotator) {
 
 // AssignmentSpec pairs a permission set with principals and target accounts.
 type AssignmentSpec struct {
-	PermissionSet         string         `pulumi:"permissionSet"`
-	Principals            []PrincipalRef `pulumi:"principals"`
-	AccountIDs            []string       `pulumi:"accountIds,optional"`
-	OrganizationalUnitIDs []string       `pulumi:"organizationalUnitIds,optional"`
-	ExcludeAccountIDs     []string       `pulumi:"excludeAccountIds,optional"`
+	PermissionSet         string           `pulumi:"permissionSet"`
+	Principals            []PrincipalRef   `pulumi:"principals"`
+	AccountIDs            []string         `pulumi:"accountIds,optional"`
+	OrganizationalUnitIDs []string         `pulumi:"organizationalUnitIds,optional"`
+	ExcludeAccountIDs     []string         `pulumi:"excludeAccountIds,optional"`
+	AccountTags           []AccountTagSpec `pulumi:"accountTags,optional"`
 }
 
 // Annotate describes the type for the provider schema.
@@ -176,7 +179,12 @@ func (s *AssignmentSpec) Annotate(a infer.Annotator) {
 	a.Describe(&s.OrganizationalUnitIDs, "IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands "+
 		"to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; "+
 		"the set is re-read on every preview, so accounts moved in or out are picked up.")
-	a.Describe(&s.ExcludeAccountIDs, "12-digit IDs of accounts to leave out, applied after OU expansion.")
+	a.Describe(&s.ExcludeAccountIDs, "12-digit IDs of accounts to leave out, applied after OU and tag expansion.")
+	a.Describe(&s.AccountTags, "Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key "+
+		"and the values that match, several entries combined with AND. Alone or beside accountIds and "+
+		"organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's "+
+		"accounts and tags are read once per component at preview (getOrganizationAccounts), so an account "+
+		"tagged or untagged since is picked up by the next preview.")
 }
 
 // PrincipalRef names a group or user declared in the component.

@@ -29,8 +29,9 @@ type Assignment struct {
 
 // AccountAssignmentsArgs are the inputs of AccountAssignments.
 type AccountAssignmentsArgs struct {
-	InstanceArn string       `pulumi:"instanceArn" provider:"replaceOnChanges"`
-	Assignments []Assignment `pulumi:"assignments"`
+	InstanceArn string                  `pulumi:"instanceArn" provider:"replaceOnChanges"`
+	Assignments []Assignment            `pulumi:"assignments"`
+	Governed    []GovernedPermissionSet `pulumi:"governedPermissionSets,optional"`
 }
 
 // AccountAssignmentsState is the state of AccountAssignments. Its
@@ -40,6 +41,11 @@ type AccountAssignmentsState struct {
 	AccountAssignmentsArgs
 	IdentityStoreID string `pulumi:"identityStoreId"`
 	Count           int    `pulumi:"count"`
+	// UndeclaredAssignments and UndeclaredPolicies are what the last refresh
+	// found on the governed permission sets beyond what the resource lists
+	// (accountassignments_undeclared.go).
+	UndeclaredAssignments []Assignment       `pulumi:"undeclaredAssignments"`
+	UndeclaredPolicies    []UndeclaredPolicy `pulumi:"undeclaredPolicies"`
 }
 
 // Annotate documents the resource.
@@ -65,12 +71,20 @@ func (x *AccountAssignmentsArgs) Annotate(a infer.Annotator) {
 		"`arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.")
 	a.Describe(&x.Assignments, "The assignments, in any order; each may appear once. Adding and removing "+
 		"assignments updates the resource in place, and preview names each one.")
+	a.Describe(&x.Governed, "Permission sets whose access the program declares in full: a refresh reports "+
+		"their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, "+
+		"undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. "+
+		"Reading them costs calls per permission set, not per account.")
 }
 
 // Annotate documents the outputs.
 func (x *AccountAssignmentsState) Annotate(a infer.Annotator) {
 	a.Describe(&x.IdentityStoreID, "The identity store of the instance, where the principals live.")
 	a.Describe(&x.Count, "The number of assignments the resource manages.")
+	a.Describe(&x.UndeclaredAssignments, "The assignments of governed permission sets that AWS had at the last "+
+		"refresh and the resource does not list.")
+	a.Describe(&x.UndeclaredPolicies, "The policies attached to governed permission sets at the last refresh "+
+		"that the resource does not list.")
 }
 
 // key identifies an assignment: AWS allows one per (permission set, principal

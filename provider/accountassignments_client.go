@@ -295,26 +295,40 @@ func (c *AssignmentClient) Existing(ctx context.Context, instanceArn string, man
 	if len(managed) == 0 {
 		return nil, nil
 	}
-	strategy := chooseStrategy(managed)
-	found, err := c.existing(ctx, instanceArn, managed, strategy)
-	if err != nil && strategy == ByPrincipal && isAccessDenied(err) {
-		// ListAccountAssignmentsForPrincipal works only from the management
-		// account; a delegated administrator lists by account instead.
-		found, err = c.existing(ctx, instanceArn, managed, ByAccountAndPermissionSet)
-	}
+	found, _, _, err := c.existingAndOthers(ctx, instanceArn, managed, nil)
 	return found, err
 }
 
+// existingAndOthers returns those of managed that exist, and, of the
+// assignments its reads pass by, those of a permission set in others that
+// managed does not list, with the strategy the reads used.
+func (c *AssignmentClient) existingAndOthers(ctx context.Context, instanceArn string, managed []Assignment,
+	others map[string]bool,
+) ([]Assignment, []Assignment, ReadStrategy, error) {
+	strategy := chooseStrategy(managed)
+	found, extra, err := c.existing(ctx, instanceArn, managed, strategy, others)
+	if err != nil && strategy == ByPrincipal && isAccessDenied(err) {
+		// ListAccountAssignmentsForPrincipal works only from the management
+		// account; a delegated administrator lists by account instead.
+		strategy = ByAccountAndPermissionSet
+		found, extra, err = c.existing(ctx, instanceArn, managed, strategy, others)
+	}
+	return found, extra, strategy, err
+}
+
 func (c *AssignmentClient) existing(ctx context.Context, instanceArn string, managed []Assignment,
-	strategy ReadStrategy,
-) ([]Assignment, error) {
+	strategy ReadStrategy, others map[string]bool,
+) ([]Assignment, []Assignment, error) {
 	want := keySet(managed)
 	seen := map[string]Assignment{}
+	extra := map[string]Assignment{}
 	var firstErr error
 	p := newPump(c.clock, c.lim)
 	record := func(a Assignment) {
 		if _, ok := want[a.key()]; ok {
 			seen[a.key()] = a
+		} else if others[a.PermissionSetArn] {
+			extra[a.key()] = a
 		}
 	}
 	fail := func(err error) {
@@ -393,16 +407,20 @@ func (c *AssignmentClient) existing(ctx context.Context, instanceArn string, man
 		}
 	}
 	if err := p.run(ctx); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if firstErr != nil {
-		return nil, firstErr
+		return nil, nil, firstErr
 	}
 	out := make([]Assignment, 0, len(seen))
 	for _, a := range seen {
 		out = append(out, a)
 	}
-	return sortAssignments(out), nil
+	others2 := make([]Assignment, 0, len(extra))
+	for _, a := range extra {
+		others2 = append(others2, a)
+	}
+	return sortAssignments(out), sortAssignments(others2), nil
 }
 
 // instance is an Identity Center instance.

@@ -162,7 +162,7 @@ func (*AccountAssignments) Check(ctx context.Context, req infer.CheckRequest) (
 // Diff is keyed by assignment: each added assignment is an Add at its index
 // in the inputs, each removed one a Delete at its index in the state. Only a
 // change of instance replaces the resource.
-func (*AccountAssignments) Diff(_ context.Context,
+func (*AccountAssignments) Diff(ctx context.Context,
 	req infer.DiffRequest[AccountAssignmentsArgs, AccountAssignmentsState],
 ) (infer.DiffResponse, error) {
 	diff := map[string]p.PropertyDiff{}
@@ -185,6 +185,7 @@ func (*AccountAssignments) Diff(_ context.Context,
 			}
 		}
 	}
+	diffUndeclared(ctx, req, diff)
 	return infer.DiffResponse{HasChanges: len(diff) > 0, DetailedDiff: diff}, nil
 }
 
@@ -194,9 +195,12 @@ func assignmentsStateOf(args AccountAssignmentsArgs, storeID string, managed []A
 		managed = []Assignment{}
 	}
 	return AccountAssignmentsState{
-		AccountAssignmentsArgs: AccountAssignmentsArgs{InstanceArn: args.InstanceArn, Assignments: managed},
-		IdentityStoreID:        storeID,
-		Count:                  len(managed),
+		AccountAssignmentsArgs: AccountAssignmentsArgs{InstanceArn: args.InstanceArn, Assignments: managed,
+			Governed: args.Governed},
+		IdentityStoreID:       storeID,
+		Count:                 len(managed),
+		UndeclaredAssignments: []Assignment{},
+		UndeclaredPolicies:    []UndeclaredPolicy{},
 	}
 }
 
@@ -301,21 +305,31 @@ func (*AccountAssignments) Create(ctx context.Context, req infer.CreateRequest[A
 func (*AccountAssignments) Update(ctx context.Context,
 	req infer.UpdateRequest[AccountAssignmentsArgs, AccountAssignmentsState],
 ) (infer.UpdateResponse[AccountAssignmentsState], error) {
+	removals := pendingRemovals(req.State, req.Inputs)
 	if req.DryRun {
-		return infer.UpdateResponse[AccountAssignmentsState]{
-			Output: assignmentsStateOf(req.Inputs, req.State.IdentityStoreID, req.Inputs.Assignments),
-		}, nil
+		out := assignmentsStateOf(req.Inputs, req.State.IdentityStoreID, req.Inputs.Assignments)
+		out.UndeclaredAssignments = without(stillUndeclared(req.State, req.Inputs), removals)
+		out.UndeclaredPolicies = keptPolicies(req.State, req.Inputs)
+		return infer.UpdateResponse[AccountAssignmentsState]{Output: out}, nil
 	}
 	cfg := infer.GetConfig[*Config](ctx)
 	c, err := cfg.assignments(ctx)
 	if err != nil {
 		return infer.UpdateResponse[AccountAssignmentsState]{}, err
 	}
+	removed, err := removeUndeclared(ctx, cfg, c, req.State.InstanceArn, removals, governedNames(req.Inputs.Governed))
+	if err != nil {
+		return infer.UpdateResponse[AccountAssignmentsState]{}, err
+	}
 	managed, err := applyAssignments(ctx, cfg.propagation(), c, req.Inputs.InstanceArn, req.State.Assignments,
 		req.Inputs.Assignments)
-	return infer.UpdateResponse[AccountAssignmentsState]{
-		Output: assignmentsStateOf(req.Inputs, req.State.IdentityStoreID, managed),
-	}, err
+	out := assignmentsStateOf(req.Inputs, req.State.IdentityStoreID, managed)
+	out.UndeclaredAssignments = without(stillUndeclared(req.State, req.Inputs), removed)
+	if out.UndeclaredAssignments == nil {
+		out.UndeclaredAssignments = []Assignment{}
+	}
+	out.UndeclaredPolicies = keptPolicies(req.State, req.Inputs)
+	return infer.UpdateResponse[AccountAssignmentsState]{Output: out}, err
 }
 
 // Read refreshes the managed assignments: one that was removed out of band
@@ -332,15 +346,31 @@ func (*AccountAssignments) Read(ctx context.Context,
 	if err != nil {
 		return infer.ReadResponse[AccountAssignmentsArgs, AccountAssignmentsState]{}, err
 	}
-	present, err := c.Existing(ctx, req.State.InstanceArn, req.State.Assignments)
+	present, undeclared, policies, err := c.ReadUndeclared(ctx, req.State.InstanceArn, req.State.Assignments,
+		req.State.Governed)
 	if err != nil {
 		return infer.ReadResponse[AccountAssignmentsArgs, AccountAssignmentsState]{},
 			fmt.Errorf("reading the assignments of %s: %w", req.State.InstanceArn, err)
 	}
+	state := assignmentsStateOf(req.State.AccountAssignmentsArgs, req.State.IdentityStoreID, present)
+	if len(undeclared) > 0 {
+		state.UndeclaredAssignments = undeclared
+	}
+	if len(policies) > 0 {
+		state.UndeclaredPolicies = policies
+	}
+	noteFound(req.ID, undeclared)
+	if len(undeclared)+len(policies) > 0 {
+		p.GetLogger(ctx).Warningf("%d assignments and %d policies of permission sets this program manages exist "+
+			"in AWS and are not declared in it (made in the console or by another tool): %s. Declare them, remove "+
+			"them, or set exclusive: true on the permission set to have the next `pulumi up` remove the "+
+			"assignments", len(undeclared), len(policies),
+			describeUndeclared(governedNames(req.State.Governed), undeclared, policies))
+	}
 	return infer.ReadResponse[AccountAssignmentsArgs, AccountAssignmentsState]{
 		ID:     req.ID,
 		Inputs: req.Inputs,
-		State:  assignmentsStateOf(req.State.AccountAssignmentsArgs, req.State.IdentityStoreID, present),
+		State:  state,
 	}, nil
 }
 

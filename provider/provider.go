@@ -45,6 +45,7 @@ func New() (p.Provider, error) {
 			infer.Function(&GetTrustedService{}),
 			infer.Function(&ListTrustedServices{}),
 			infer.Function(&GetDeployerPolicy{}),
+			infer.Function(&GetOrganizationAccounts{}),
 		).
 		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{
 			"components": "index",

@@ -11,7 +11,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/identitystore"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
-	"github.com/aws/smithy-go/middleware"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
 	"github.com/orgtrust/pulumi-orgtrust/internal/awsapi"
@@ -78,15 +77,7 @@ func NewAssignmentClient(cfg aws.Config, opts AssignmentClientOptions) *Assignme
 		slots: make(chan struct{}, opts.MaxOutstanding),
 		poll:  newPollEstimator(),
 	}
-	count := func(s *middleware.Stack) error {
-		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("orgtrustCount",
-			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
-				middleware.InitializeOutput, middleware.Metadata, error,
-			) {
-				c.calls.Add(1)
-				return next.HandleInitialize(ctx, in)
-			}), middleware.Before)
-	}
+	count := countMiddleware(&c.calls)
 	limit := c.lim.Option(c.clock)
 	c.sso = ssoadmin.NewFromConfig(cfg, func(o *ssoadmin.Options) {
 		o.Retryer = awsapi.Retryer(awsapi.IdentityCenter, opts.MaxAttempts, opts.MaxBackoff)

@@ -41,21 +41,33 @@ const (
 
 // benchFake is a fake with the benchmark's principals and accounts.
 func benchFake(opts fakesso.Options) *fakesso.Server {
-	for i := range benchPrincipals {
+	// The set uses the first benchPrincipals users and benchAccounts
+	// accounts; the others hold the console-made assignments of the refresh
+	// with undeclared access.
+	for i := range benchPrincipals + benchPermissionSets {
 		opts.Users = append(opts.Users, ssoUser(i))
 	}
-	for i := range benchAccounts {
+	for i := range benchAccounts + benchPermissionSets {
 		opts.Accounts = append(opts.Accounts, ssoAccount(i))
 	}
-	return fakesso.New(opts)
+	fake := fakesso.New(opts)
+	// The permission sets exist (their policies are read on a refresh with
+	// undeclared access): benchPermissionSetArn(ps), 1 to benchPermissionSets.
+	for ps := range benchPermissionSets {
+		fake.AddPermissionSet(fakesso.PermissionSet{Name: fmt.Sprintf("Bench%d", ps)})
+	}
+	return fake
 }
+
+// benchPermissionSetArn is the ARN of the benchmark's permission set ps.
+func benchPermissionSetArn(fake *fakesso.Server, ps int) string { return fake.PermissionSetArn(ps + 1) }
 
 func benchSet(fake *fakesso.Server) []provider.Assignment {
 	out := make([]provider.Assignment, 0, benchAssignments)
 	for u := range benchPrincipals {
 		for a := range benchAccounts {
 			for ps := range benchPermissionSets {
-				out = append(out, provider.Assignment{PermissionSetArn: fake.PermissionSetArn(ps),
+				out = append(out, provider.Assignment{PermissionSetArn: benchPermissionSetArn(fake, ps),
 					PrincipalType: "USER", PrincipalID: ssoUser(u), AccountID: ssoAccount(a)})
 			}
 		}
@@ -122,6 +134,32 @@ func benchSimulated(b *testing.B) {
 		b.Fatalf("refresh: %d present, %v", len(present), err)
 	}
 	refreshCalls, refreshSim := fake.Calls(fakesso.AnyOp), clock.Now().Sub(start)
+
+	// Refresh with the undeclared access of every permission set: the same
+	// per-principal reads, plus per permission set its provisioned accounts
+	// and its policies; one assignment made in the console per permission set.
+	var governed []provider.GovernedPermissionSet
+	var console []fakesso.Assignment
+	for ps := range benchPermissionSets {
+		governed = append(governed, provider.GovernedPermissionSet{PermissionSetArn: benchPermissionSetArn(fake, ps)})
+		console = append(console, fakesso.Assignment{PermissionSetArn: benchPermissionSetArn(fake, ps), PrincipalType: "USER",
+			PrincipalID: ssoUser(benchPrincipals + ps), AccountID: ssoAccount(benchAccounts + ps)})
+	}
+	fake.Put(console...)
+	fake.Reset()
+	present, undeclared, _, err := client.ReadUndeclared(ctx, fake.InstanceArn(), managed, governed)
+	if err != nil || len(present) != benchAssignments {
+		b.Fatalf("refresh with undeclared: %d present, %v", len(present), err)
+	}
+	undeclaredCalls := fake.Calls(fakesso.AnyOp)
+	fmt.Printf("assignments %d refresh with undeclared: calls %d per-resource %d (found %d of %d console-made; "+
+		"refresh without: %d)\n", benchAssignments, undeclaredCalls, benchAssignments, len(undeclared), len(console),
+		refreshCalls)
+	if undeclaredCalls > 2*refreshCalls || len(undeclared) != len(console) {
+		b.Errorf("refresh with undeclared: %d calls (bound %d), found %d of %d", undeclaredCalls, 2*refreshCalls,
+			len(undeclared), len(console))
+	}
+	fake.Remove(console...)
 
 	// The per-resource model: one Read per assignment, each a
 	// ListAccountAssignments of its account and permission set filtered to

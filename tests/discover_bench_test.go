@@ -35,7 +35,9 @@ func discoverCallBound(l fb.Large, orgPage, ssoPage int) int {
 	return 6*l.PermissionSets + pages(l.PermissionSets, ssoPage) +
 		l.Principals() + pages(l.Assignments(), ssoPage) + pages(l.Principals(), ssoPage) + 2 +
 		2*(l.Units()+1) + pages(l.Units(), orgPage) + pages(l.Accounts, orgPage) +
-		pages(l.Accounts+1, orgPage) + discoverBoundConstant
+		pages(l.Accounts+1, orgPage) + discoverBoundConstant +
+		// The assigned groups' members, and every account's tags (tag targets).
+		l.GroupsAssigned + (l.Accounts + 1)
 }
 
 // BenchmarkDiscoverLargeOrganization discovers the large-organization
@@ -110,7 +112,8 @@ func BenchmarkDiscoverLargeOrganization(b *testing.B) {
 	}
 	fmt.Printf("discover %d accounts %d permission-sets %d assignments: calls %d (by operation %s) "+
 		"simulated-seconds %.0f (bound %d calls: 6 per permission set, 1 per principal and page of 100 "+
-		"assignments, 2 per OU and page of accounts, and %d; throttled %d; configuration %d bytes, %d "+
+		"assignments, 2 per OU and page of accounts, 1 per assigned group (its members) and per account (its "+
+		"tags), and %d; throttled %d; configuration %d bytes, %d "+
 		"assignment rules, built in %s; stack file %d bytes, PULUMI_CONFIG %d bytes (inline %d), sections "+
 		"file %d bytes)\n", l.Accounts, l.PermissionSets, l.Assignments(), total,
 		strings.Join(by, ", "), res.Elapsed.Seconds(), bound, discoverBoundConstant, o.SSO.Throttled(),

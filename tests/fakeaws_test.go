@@ -78,6 +78,16 @@ func newIdentityCenterFakes(t testing.TB, opts fakesso.Options) identityCenterFa
 // service-specific endpoint variables, which pulumi-aws honours too.
 func (f identityCenterFakes) stack(t testing.TB, program pulumi.RunFunc) *engine.Stack {
 	t.Helper()
+	return engine.NewStack(t, program, engine.Options{
+		Config:    f.providerConfig(),
+		Env:       f.env(),
+		Providers: []workspace.PluginOptions{fakeAWSPlugin(t)},
+	})
+}
+
+// env is the environment of the engine and its plugins: fake credentials,
+// and the fakes' endpoints for the aws plugin.
+func (f identityCenterFakes) env() map[string]string {
 	env := map[string]string{
 		"AWS_ENDPOINT_URL_SSO_ADMIN":     f.sso.URL(),
 		"AWS_ENDPOINT_URL_IDENTITYSTORE": f.sso.URL(),
@@ -87,14 +97,15 @@ func (f identityCenterFakes) stack(t testing.TB, program pulumi.RunFunc) *engine
 	for k, v := range fakeCredentials {
 		env[k] = v
 	}
-	return engine.NewStack(t, program, engine.Options{
-		Config: map[string]string{
-			"orgtrust:endpoint":                        f.org.URL(),
-			"orgtrust:identityCenterEndpoint":          f.sso.URL(),
-			"orgtrust:identityCenterRequestsPerSecond": "500",
-			"orgtrust:maxBackoffSeconds":               "1",
-		},
-		Env:       env,
-		Providers: []workspace.PluginOptions{fakeAWSPlugin(t)},
-	})
+	return env
+}
+
+// providerConfig points the orgtrust provider at the fakes.
+func (f identityCenterFakes) providerConfig() map[string]string {
+	return map[string]string{
+		"orgtrust:endpoint":                        f.org.URL(),
+		"orgtrust:identityCenterEndpoint":          f.sso.URL(),
+		"orgtrust:identityCenterRequestsPerSecond": "500",
+		"orgtrust:maxBackoffSeconds":               "1",
+	}
 }

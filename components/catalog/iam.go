@@ -131,7 +131,15 @@ var typeActions = map[string][]string{
 		"sso:CreateAccountAssignment", "sso:DeleteAccountAssignment",
 		"sso:DescribeAccountAssignmentCreationStatus", "sso:DescribeAccountAssignmentDeletionStatus",
 		"sso:ListAccountAssignments", "sso:ListAccountAssignmentsForPrincipal", "sso:ListInstances",
+		// Undeclared access of governed permission sets, and the exclusive
+		// removals' guard (provider/accountassignments_undeclared.go, _exclusive.go).
+		"sso:ListAccountsForProvisionedPermissionSet", "sso:ListManagedPoliciesInPermissionSet",
+		"sso:ListCustomerManagedPolicyReferencesInPermissionSet", "organizations:DescribeOrganization",
 	},
+
+	// The orgtrust provider's account listing with tags, for assignments that
+	// target accounts by tag (provider/organizationaccounts.go).
+	GetOrganizationAccountsToken: {"organizations:ListAccounts", "organizations:ListTagsForResource"},
 
 	// Applications and trusted token issuers (pulumi-aws v6 ssoadmin; the
 	// handlers of terraform-provider-aws internal/service/ssoadmin).
@@ -183,7 +191,7 @@ var typeActions = map[string][]string{
 // lookups; a test reads every call from its client interfaces and checks
 // that the read-only policy allows it.
 var DiscoverActions = map[string][]string{
-	"sso":            {"sso:ListPermissionSets"},
+	"sso":            {"sso:ListPermissionSets", "identitystore:ListGroupMemberships"},
 	"servicecatalog": {"servicecatalog:ListPortfolios"},
 }
 
@@ -204,6 +212,7 @@ var identityCenterTypes = []string{
 	"aws:ssoadmin/accountAssignment:AccountAssignment",
 	AccountAssignmentsToken,
 	PermissionSetProvisioningToken,
+	GetOrganizationAccountsToken,
 	"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes",
 	"aws:identitystore/group:Group",
 	"aws:identitystore/user:User",

@@ -31,6 +31,10 @@ const (
 	SecurityLakeDelegatedAdminToken       = PackageName + ":index:SecurityLakeDelegatedAdmin"
 	NotificationsOrganizationsAccessToken = PackageName + ":index:NotificationsOrganizationsAccess"
 
+	// GetOrganizationAccountsToken is the function that lists the
+	// organization's accounts with their tags (assignment tag targets).
+	GetOrganizationAccountsToken = PackageName + ":index:getOrganizationAccounts"
+
 	// ListTrustedServicesToken is the function that lists the catalog.
 	ListTrustedServicesToken = PackageName + ":index:listTrustedServices"
 )

@@ -12,3 +12,14 @@ const (
 	// and deletes together) that orgtrust keeps outstanding at once.
 	MaxOutstandingAssignmentOps = 10
 )
+
+// OrganizationsRequestsPerSecond is the rate at which orgtrust reads AWS
+// Organizations in bulk (getOrganizationAccounts, discover). AWS documents
+// the Organizations API's throttling on the "Quotas for AWS Organizations"
+// page (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html,
+// "Throttling limits") and answers a caller above it with
+// TooManyRequestsException, which the SDK's retryer retries with backoff;
+// staying at or below this rate keeps a read of thousands of accounts from
+// being a storm of throttled retries that slows every other Organizations
+// caller of the account.
+const OrganizationsRequestsPerSecond = 10

@@ -147,9 +147,12 @@ func (c *callCounter) total() int {
 func newClients(cfg aws.Config, clock awsapi.Clock, rps float64) *clients {
 	c := &clients{cfg: cfg, count: &callCounter{calls: map[string]int{}}, regional: map[string]*regionalClients{}}
 	limit := awsapi.NewRateLimiter(rps).Option(clock)
+	// Organizations' calls (the tree, and one ListTagsForResource per account)
+	// keep to its request rate, as the provider's getOrganizationAccounts does.
+	orgLimit := awsapi.NewRateLimiter(awsapi.OrganizationsRequestsPerSecond).Option(clock)
 	c.orgs = organizations.NewFromConfig(cfg, func(o *organizations.Options) {
 		o.Retryer = c.retryer(awsapi.Organizations)
-		o.APIOptions = append(o.APIOptions, c.count.option("organizations"))
+		o.APIOptions = append(o.APIOptions, c.count.option("organizations"), orgLimit)
 	})
 	c.sso = ssoadmin.NewFromConfig(cfg, func(o *ssoadmin.Options) {
 		o.Retryer = c.retryer(awsapi.IdentityCenter)

@@ -65,6 +65,12 @@ func (d *discoverer) readIdentityCenter(ctx context.Context) error {
 	if err := d.readAssignments(ctx, ic); err != nil {
 		return err
 	}
+	if err := d.readMemberships(ctx, ic); err != nil {
+		return err
+	}
+	if err := d.readAccountTags(ctx, ic); err != nil {
+		return err
+	}
 	return d.readAccessControlAttributes(ctx, ic)
 }
 

@@ -62,6 +62,7 @@ func (g *Generated) buildIdentityCenter() {
 	type rule struct {
 		ps, targets string
 		ous, accts  []string
+		tags        []components.AccountTagSpec
 		principals  []components.PrincipalRef
 	}
 	rules := map[string]*rule{}
@@ -78,10 +79,15 @@ func (g *Generated) buildIdentityCenter() {
 			users[name] = true
 		}
 		ous, rest := comp.targets(accounts[k])
-		key := k.ps + "\x00" + strings.Join(ous, ",") + "\x00" + strings.Join(rest, ",")
+		var tags []components.AccountTagSpec
+		if tag, others, ok := tagCover(&g.inv.Organization, accounts[k], ous, rest); ok {
+			ous, rest, tags = nil, others, []components.AccountTagSpec{tag}
+		}
+		key := k.ps + "\x00" + strings.Join(ous, ",") + "\x00" + strings.Join(rest, ",") + "\x00" +
+			components.AccountTagsString(tags)
 		r := rules[key]
 		if r == nil {
-			r = &rule{ps: k.ps, targets: key, ous: ous, accts: rest}
+			r = &rule{ps: k.ps, targets: key, ous: ous, accts: rest, tags: tags}
 			rules[key] = r
 		}
 		r.principals = append(r.principals, components.PrincipalRef{Type: components.PrincipalType(k.typ), Name: name})
@@ -102,8 +108,10 @@ func (g *Generated) buildIdentityCenter() {
 	for _, r := range ordered {
 		args.Assignments = append(args.Assignments, components.AssignmentSpec{
 			PermissionSet: r.ps, Principals: r.principals, AccountIDs: r.accts, OrganizationalUnitIDs: r.ous,
+			AccountTags: r.tags,
 		})
 	}
+	args.GroupMemberships, adopt.GroupMemberships = memberships(ic, groups, users)
 	for _, n := range sortedKeys(groups) {
 		args.Groups = append(args.Groups, components.GroupSpec{DisplayName: n, Existing: true})
 	}
@@ -116,7 +124,8 @@ func (g *Generated) buildIdentityCenter() {
 	}
 	adopt.Assignments = len(args.Assignments) > 0
 	adopt.AccessControlAttributes = len(args.AccessControlAttributes) > 0
-	if adopt.DelegatedAdmin || len(adopt.PermissionSets) > 0 || adopt.Assignments || adopt.AccessControlAttributes {
+	if adopt.DelegatedAdmin || len(adopt.PermissionSets) > 0 || adopt.Assignments || adopt.AccessControlAttributes ||
+		len(adopt.GroupMemberships) > 0 {
 		args.Adopt = adopt
 	}
 	g.IdentityCenter = g.checkIdentityCenter(args)

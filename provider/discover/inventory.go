@@ -76,6 +76,9 @@ type Unit struct {
 // Account is one account of the organization.
 type Account struct {
 	ID, Name, Status, Parent string
+	// Tags are the account's AWS Organizations tags, read when Identity
+	// Center has assignments (identitycenter_tags.go).
+	Tags map[string]string
 }
 
 // IdentityCenter is an IAM Identity Center instance and what it holds.
@@ -90,6 +93,14 @@ type IdentityCenter struct {
 	Assignments []Assignment
 	// AccessControlAttributes are sorted by key.
 	AccessControlAttributes []Attribute
+	// Memberships are the user members of the groups that have assignments,
+	// sorted by group and user ID (identitycenter_memberships.go).
+	Memberships []Membership
+}
+
+// Membership is a user's membership in a group.
+type Membership struct {
+	ID, GroupID, UserID string
 }
 
 // PermissionSet is one permission set with its policies.

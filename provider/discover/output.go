@@ -182,10 +182,12 @@ func (g *Generated) Fixtures() *plan.Fixtures {
 		accounts := []plan.FixtureAccount{}
 		for _, a := range org.allBelow(ou) {
 			acct := org.Accounts[a]
-			accounts = append(accounts, plan.FixtureAccount{ID: a, Name: acct.Name, Status: acct.Status})
+			accounts = append(accounts, plan.FixtureAccount{ID: a, Name: acct.Name, Status: acct.Status,
+				Tags: acct.Tags})
 		}
 		fx.OrganizationalUnits[ou] = accounts
 	}
+	g.tagFixtures(fx)
 	if g.IdentityCenter != nil {
 		ic := g.inv.IdentityCenter
 		byName := func(m map[string]string) map[string]string {

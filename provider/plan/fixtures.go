@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -32,6 +34,9 @@ type Fixtures struct {
 	// aws:organizations/getOrganizationalUnitDescendantAccounts, by OU (or
 	// root) ID.
 	OrganizationalUnits map[string][]FixtureAccount `yaml:"organizationalUnits"`
+	// Accounts are accounts below no OU of OrganizationalUnits. Every account
+	// of both answers orgtrust:index:getOrganizationAccounts, with its tags.
+	Accounts []FixtureAccount `yaml:"accounts,omitempty"`
 	// Groups answer aws:identitystore/getGroup: group ID by display name.
 	Groups map[string]string `yaml:"groups"`
 	// Users answer aws:identitystore/getUser: user ID by user name.
@@ -54,6 +59,8 @@ type FixtureAccount struct {
 	ID     string `yaml:"id"`
 	Name   string `yaml:"name"`
 	Status string `yaml:"status"`
+	// Tags are the account's AWS Organizations tags.
+	Tags map[string]string `yaml:"tags,omitempty"`
 }
 
 // LoadFixtures reads a fixtures file; unknown keys are errors.
@@ -79,7 +86,35 @@ func LoadFixtures(path string) (*Fixtures, error) {
 			}
 		}
 	}
+	for i, a := range fx.Accounts {
+		if a.ID == "" {
+			return nil, fmt.Errorf("plan fixtures %s: accounts[%d].id is empty: give the account's 12-digit ID, "+
+				"quoted", path, i)
+		}
+		if a.Status == "" {
+			fx.Accounts[i].Status = "ACTIVE"
+		}
+	}
 	return fx, nil
+}
+
+// allAccounts is every account of the fixtures, once, sorted by ID: those
+// below the OUs and the others.
+func (fx *Fixtures) allAccounts() []FixtureAccount {
+	byID := map[string]FixtureAccount{}
+	for _, accounts := range fx.OrganizationalUnits {
+		for _, a := range accounts {
+			byID[a.ID] = a
+		}
+	}
+	for _, a := range fx.Accounts {
+		byID[a.ID] = a
+	}
+	out := make([]FixtureAccount, 0, len(byID))
+	for _, id := range slices.Sorted(maps.Keys(byID)) {
+		out = append(out, byID[id])
+	}
+	return out
 }
 
 // hash is a stable 64-bit hash of the parts, for made-up values.

@@ -10,6 +10,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/orgtrust/pulumi-orgtrust/components"
 	"github.com/orgtrust/pulumi-orgtrust/components/catalog"
 	"github.com/orgtrust/pulumi-orgtrust/internal/mockrt"
 )
@@ -33,6 +34,10 @@ const (
 	// tokenGetDetector is guardduty.LookupDetector: the detector that
 	// delegation enabled in the administrator's account.
 	tokenGetDetector = "aws:guardduty/getDetector:getDetector"
+
+	// tokenGetOrganizationAccounts is orgtrust's own lookup of every account
+	// with its tags (assignments with accountTags).
+	tokenGetOrganizationAccounts = components.GetOrganizationAccountsToken
 )
 
 // Source says where a simulated lookup's answer came from.
@@ -88,6 +93,9 @@ type mocks struct {
 	lookups map[string]*Lookup
 	// ouAccounts are the account IDs each OU lookup answered, any status.
 	ouAccounts map[string][]string
+	// orgAccounts are the accounts getOrganizationAccounts answered, with
+	// their tags.
+	orgAccounts []FixtureAccount
 	// principalNames name the existing groups and users the lookups
 	// answered, by identity-store ID.
 	principalNames map[string]string
@@ -284,6 +292,48 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		brief = fmt.Sprintf("%d accounts: %s", len(accounts), strings.Join(counts, ", "))
 		m.mu.Lock()
 		m.ouAccounts[ou] = ids
+		m.mu.Unlock()
+	case tokenGetOrganizationAccounts:
+		accounts := m.fx.allAccounts()
+		fromFx(len(accounts) > 0)
+		keys := map[string]bool{}
+		var keyList []string
+		if v := resource.NewPropertyValue(args.Args.Mappable()); v.IsObject() {
+			if k := v.ObjectValue()["tagKeys"]; k.IsArray() {
+				for _, e := range k.ArrayValue() {
+					if e.IsString() {
+						keys[e.StringValue()] = true
+						keyList = append(keyList, e.StringValue())
+					}
+				}
+			}
+		}
+		argDesc = "tagKeys " + strings.Join(keyList, ",")
+		list := make([]any, 0, len(accounts))
+		var tagged []string
+		for _, a := range accounts {
+			tags := map[string]any{}
+			var kv []string
+			for _, k := range slices.Sorted(maps.Keys(a.Tags)) {
+				if keys[k] {
+					tags[k] = a.Tags[k]
+					kv = append(kv, k+"="+a.Tags[k])
+				}
+			}
+			if len(kv) > 0 {
+				tagged = append(tagged, a.ID+" "+a.Status+" "+strings.Join(kv, " "))
+			}
+			list = append(list, map[string]any{"id": a.ID, "name": a.Name, "status": a.Status, "tags": tags})
+		}
+		result = map[string]any{"accounts": list}
+		answer = fmt.Sprintf("%d accounts, %d with these keys: %s", len(accounts), len(tagged),
+			strings.Join(tagged, ", "))
+		if len(tagged) == 0 {
+			answer = fmt.Sprintf("%d accounts, none with these keys", len(accounts))
+		}
+		brief = fmt.Sprintf("%d accounts, %d with these keys", len(accounts), len(tagged))
+		m.mu.Lock()
+		m.orgAccounts = accounts
 		m.mu.Unlock()
 	case tokenGetGroup, tokenGetUser:
 		name := argValue("alternateIdentifier", "uniqueAttribute", "attributeValue")

@@ -65,6 +65,7 @@ type Plan struct {
 	// the lookups' OU accounts and existing principals, for the summary.
 	assignmentRules []components.AssignmentSpec
 	ouAccounts      map[string][]string
+	orgAccounts     []FixtureAccount
 	principalNames  map[string]string
 
 	indexOnce sync.Once
@@ -234,7 +235,7 @@ func Run(opts Options) (*Plan, error) {
 	})
 
 	p.Registered = len(m.resources)
-	p.ouAccounts, p.principalNames = m.ouAccounts, m.principalNames
+	p.ouAccounts, p.principalNames, p.orgAccounts = m.ouAccounts, m.principalNames, m.orgAccounts
 	if envErr != "" {
 		// The engine could not even start the program; its own errors, if
 		// any, follow.

@@ -130,6 +130,13 @@ func (p *Plan) assignments() *assignmentSummary {
 				add(a)
 			}
 		}
+		if len(spec.AccountTags) > 0 {
+			for _, a := range p.orgAccounts {
+				if components.AccountTagsMatch(spec.AccountTags, a.Status, a.Tags) {
+					add(a.ID)
+				}
+			}
+		}
 		rs := ruleSummary{index: i, spec: spec}
 		for _, a := range targets {
 			found := false
@@ -175,6 +182,9 @@ func (rs ruleSummary) describe() string {
 	}
 	if accounts := rs.spec.AccountIDs; len(accounts) > 0 {
 		targets = append(targets, "account "+listed(accounts, 5))
+	}
+	if tags := rs.spec.AccountTags; len(tags) > 0 {
+		targets = append(targets, "accounts tagged "+components.AccountTagsString(tags))
 	}
 	s := fmt.Sprintf("%s to %s in %s", rs.spec.PermissionSet, listed(principals, 5), strings.Join(targets, ", "))
 	if ex := rs.spec.ExcludeAccountIDs; len(ex) > 0 {

@@ -132,6 +132,31 @@ import * as utilities from "./utilities";
  * `organizations:ListAccountsForParent` (the management account, or a delegated
  * administrator for Organizations).
  *
+ * ## Accounts chosen by tag
+ *
+ * `accountTags` targets the ACTIVE accounts whose AWS Organizations tags match:
+ * each entry is a key and the values that match (any of them), and several
+ * entries must all match (AND). For example, "Developers get ReadOnly on every
+ * `env=prod` account":
+ *
+ * Tags add to `accountIds` and `organizationalUnitIds` (the targets of an
+ * entry are their union), and `excludeAccountIds` still applies after them. The
+ * accounts and their tags are read once per component, at preview, with the
+ * orgtrust provider's `getOrganizationAccounts`: one paginated `ListAccounts`,
+ * then one `ListTagsForResource` per account (Organizations has no call that
+ * returns many accounts' tags, and pulumi-aws's `getResourceTags` reads one
+ * resource per invoke), at most 10 requests per second through the AWS SDK's
+ * retryer, with a progress line every 250 accounts; 2,000 accounts take about
+ * 210 seconds (`make bench`). Only the keys the entries use are returned. The
+ * read needs `organizations:ListAccounts` and `organizations:ListTagsForResource`
+ * (the deployer policy has them). Keys and values are checked at preview against
+ * Organizations' rules: keys of 1 to 128 characters, not starting with `aws:`,
+ * values of at most 256, letters, digits, spaces and `_.:/=+-@`; an entry with no
+ * values, two entries of one key, or more than 50 entries (an account carries at
+ * most 50 tags) fail the preview. Like an OU, a tag is read at every preview, so
+ * an account tagged `env=prod` after the last `pulumi up` is assigned by the next
+ * one (see "New accounts covered" in the README for the scheduled check).
+ *
  * ## One resource per assignment, or one set
  *
  * `assignmentsMode` chooses how the assignments are registered: `perResource`
@@ -473,6 +498,39 @@ import * as utilities from "./utilities";
  * straight from `perResource` fails the preview (see above).
  *
  * ## Example
+ *
+ * ## Access nobody declared: `undeclaredAccess` and `exclusive`
+ *
+ * In assignmentsMode `set` (or `migrate`), the assignment set governs every
+ * permission set the component creates: `pulumi refresh` (or `--refresh`)
+ * reads the assignments and policies each has in AWS beyond what the program
+ * declares (made in the console, or by another tool), warns with each one
+ * (principal, account, permission set; policy ARN), and the component's
+ * `undeclaredAccess` output lists them. The reads cost calls per principal and
+ * per permission set, never per account: the per-principal reads the set makes
+ * anyway, plus per permission set `ListAccountsForProvisionedPermissionSet`
+ * (with `ListAccountAssignments` only in provisioned accounts where the program
+ * declares none of its assignments) and its two policy lists. Not seen by them:
+ * an assignment of a principal the program does not declare, in an account
+ * where the program does declare one of the same permission set.
+ *
+ * `exclusive: true` on a permission set makes the next `pulumi up` remove its
+ * undeclared assignments, as the last refresh recorded them in the state, so
+ * every preview shows each removal first (a diff entry and a warning). Guards:
+ * assignments in the management account, and those of the permission set the
+ * deploying credentials come from (an `AWSReservedSSO_<name>_...` role) in
+ * their account, are never removed; and an assignment first found by the same
+ * operation's refresh (`pulumi up --refresh`) is removed only by the next
+ * update. The engine gives a provider no way to tell whether a preview was
+ * shown (`pulumi up --skip-preview` looks the same), which is why a removal
+ * always needs a state recorded by an earlier operation. Undeclared policies
+ * are reported, never removed (pulumi-aws v6.83.2 has no
+ * `ManagedPolicyAttachmentsExclusive`; terraform-provider-aws added them in
+ * #39822 and #46191).
+ *
+ * This differs from `existing: true`: an existing permission set is only
+ * referenced, never read for undeclared access and never changed; `exclusive`
+ * is for a permission set the program owns in full.
  */
 export class IdentityCenterSetup extends pulumi.ComponentResource {
     /** @internal */
@@ -522,6 +580,10 @@ export class IdentityCenterSetup extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly trustedTokenIssuerArns: pulumi.Output<{[key: string]: string}>;
     /**
+     * The assignments and policies that the permission sets the component creates have in AWS and the program does not declare, as the last refresh found them (`pulumi refresh`, or `--refresh`), one line each: `permission set <name>: <group|user> <id> in account <id>` or `permission set <name>: managed policy <arn>`. A refresh also warns with them. Read by the assignment set, so empty in assignmentsMode `perResource`.
+     */
+    declare public /*out*/ readonly undeclaredAccess: pulumi.Output<string[]>;
+    /**
      * Identity-store ID of each user, created or referenced, by user name.
      */
     declare public /*out*/ readonly userIds: pulumi.Output<{[key: string]: string}>;
@@ -559,6 +621,7 @@ export class IdentityCenterSetup extends pulumi.ComponentResource {
             resourceInputs["permissionSetArns"] = undefined /*out*/;
             resourceInputs["ready"] = undefined /*out*/;
             resourceInputs["trustedTokenIssuerArns"] = undefined /*out*/;
+            resourceInputs["undeclaredAccess"] = undefined /*out*/;
             resourceInputs["userIds"] = undefined /*out*/;
         } else {
             resourceInputs["applicationArns"] = undefined /*out*/;
@@ -569,6 +632,7 @@ export class IdentityCenterSetup extends pulumi.ComponentResource {
             resourceInputs["permissionSetArns"] = undefined /*out*/;
             resourceInputs["ready"] = undefined /*out*/;
             resourceInputs["trustedTokenIssuerArns"] = undefined /*out*/;
+            resourceInputs["undeclaredAccess"] = undefined /*out*/;
             resourceInputs["userIds"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);

@@ -15,6 +15,11 @@ export const getDeployerPolicy: typeof import("./getDeployerPolicy").getDeployer
 export const getDeployerPolicyOutput: typeof import("./getDeployerPolicy").getDeployerPolicyOutput = null as any;
 utilities.lazyLoad(exports, ["getDeployerPolicy","getDeployerPolicyOutput"], () => require("./getDeployerPolicy"));
 
+export { GetOrganizationAccountsArgs, GetOrganizationAccountsResult, GetOrganizationAccountsOutputArgs } from "./getOrganizationAccounts";
+export const getOrganizationAccounts: typeof import("./getOrganizationAccounts").getOrganizationAccounts = null as any;
+export const getOrganizationAccountsOutput: typeof import("./getOrganizationAccounts").getOrganizationAccountsOutput = null as any;
+utilities.lazyLoad(exports, ["getOrganizationAccounts","getOrganizationAccountsOutput"], () => require("./getOrganizationAccounts"));
+
 export { GetTrustedServiceArgs, GetTrustedServiceResult, GetTrustedServiceOutputArgs } from "./getTrustedService";
 export const getTrustedService: typeof import("./getTrustedService").getTrustedService = null as any;
 export const getTrustedServiceOutput: typeof import("./getTrustedService").getTrustedServiceOutput = null as any;

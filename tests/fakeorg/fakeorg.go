@@ -207,13 +207,14 @@ type Server struct {
 	created      time.Time // JoinedTimestamp of every account
 
 	region   string
-	known    map[string]bool    // principals EnableAWSServiceAccess accepts
-	state    trust              // what writes and their checks see
-	view     trust              // what reads see: state, lagging under Consistency
-	lag      *fakeaws.Lag       // nil: reads see every write at once
-	busy     bool               // a write is in progress
-	ous      map[string]ou      // the OUs, by ID
-	accounts map[string]account // the member accounts, by ID
+	known    map[string]bool              // principals EnableAWSServiceAccess accepts
+	state    trust                        // what writes and their checks see
+	view     trust                        // what reads see: state, lagging under Consistency
+	lag      *fakeaws.Lag                 // nil: reads see every write at once
+	busy     bool                         // a write is in progress
+	ous      map[string]ou                // the OUs, by ID
+	accounts map[string]account           // the member accounts, by ID
+	tags     map[string]map[string]string // account -> key -> value (tags.go)
 
 	faults              map[string][]Fault
 	calls               map[string]int

@@ -78,6 +78,7 @@ type request struct {
 	ServicePrincipal *string
 	AccountID        *string `json:"AccountId"`
 	ParentID         *string `json:"ParentId"`
+	ResourceID       *string `json:"ResourceId"`
 	MaxResults       *int32
 	NextToken        *string
 }
@@ -106,6 +107,7 @@ var operations = map[string]operation{
 	OpListOrganizationalUnitsForParent:    (*Server).listOUsForParent,
 	OpListAccountsForParent:               (*Server).listAccountsForParent,
 	OpListAccounts:                        (*Server).listAccounts,
+	OpListTagsForResource:                 (*Server).listTagsForResource,
 }
 
 func isWrite(op string) bool {

@@ -204,7 +204,8 @@ type Server struct {
 	userNames      map[string]string
 	abac           []Attribute
 	history        []Change
-	ic             *identityCenterState // identitycenter_write.go
+	ic             *identityCenterState  // identitycenter_write.go
+	memberships    map[string]Membership // by membership ID (memberships.go)
 
 	calls          map[string]int
 	throttled      int

@@ -168,28 +168,35 @@ func (s *Server) identityCenterOp(op string, r *icRequest, now time.Time) (any, 
 		delete(ids, id)
 		return ok, nil
 	case "CreateGroupMembership":
+		// One store with AddMembership's, so ListGroupMemberships lists
+		// them; ic.memberships marks the ones created through the API.
 		if !s.groups[r.GroupId] || r.MemberId == nil || !s.users[r.MemberId.UserId] {
 			return nil, errorf("ResourceNotFoundException", "GROUP or USER not found.")
 		}
-		for _, m := range ic.memberships {
-			if m == [2]string{r.GroupId, r.MemberId.UserId} {
+		for _, m := range s.memberships {
+			if m.GroupID == r.GroupId && m.UserID == r.MemberId.UserId {
 				return nil, errorf("ConflictException", "Member is already in the group.")
 			}
 		}
 		id := fmt.Sprintf("9067%08x-2222-2222-2222-%012x", s.seq, s.seq)
+		if s.memberships == nil {
+			s.memberships = map[string]Membership{}
+		}
+		s.memberships[id] = Membership{ID: id, GroupID: r.GroupId, UserID: r.MemberId.UserId}
 		ic.memberships[id] = [2]string{r.GroupId, r.MemberId.UserId}
 		return map[string]any{"MembershipId": id, "IdentityStoreId": r.IdentityStoreId}, nil
 	case "DescribeGroupMembership", "DeleteGroupMembership":
-		m, found := ic.memberships[r.MembershipId]
+		m, found := s.memberships[r.MembershipId]
 		if !found {
 			return nil, errorf("ResourceNotFoundException", "GROUP_MEMBERSHIP not found.")
 		}
 		if op == "DeleteGroupMembership" {
+			delete(s.memberships, r.MembershipId)
 			delete(ic.memberships, r.MembershipId)
 			return ok, nil
 		}
-		return map[string]any{"IdentityStoreId": r.IdentityStoreId, "MembershipId": r.MembershipId, "GroupId": m[0],
-			"MemberId": map[string]string{"UserId": m[1]}}, nil
+		return map[string]any{"IdentityStoreId": r.IdentityStoreId, "MembershipId": r.MembershipId,
+			"GroupId": m.GroupID, "MemberId": map[string]string{"UserId": m.UserID}}, nil
 	case "AttachManagedPolicyToPermissionSet":
 		if slices.Contains(ps.ManagedPolicies, r.ManagedPolicyArn) {
 			return nil, errorf("ConflictException", "Managed policy %s is already attached.", r.ManagedPolicyArn)

@@ -244,6 +244,9 @@ func (s *Server) dispatch(op string, req *request, now time.Time) (any, *apiErro
 	if out, err, ok := s.dispatchIdentityCenter(op, req, now); ok {
 		return out, err
 	}
+	if op == OpListGroupMemberships {
+		return s.listGroupMemberships(req)
+	}
 	return nil, errorf("UnknownOperationException", "operation %q is not supported by this endpoint", op)
 }
 

@@ -409,6 +409,115 @@ func (o AccessScopeSpecArrayOutput) Index(i pulumi.IntInput) AccessScopeSpecOutp
 	}).(AccessScopeSpecOutput)
 }
 
+// An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+type AccountTagSpec struct {
+	// The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+	Key string `pulumi:"key"`
+	// The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+	Values []string `pulumi:"values"`
+}
+
+// AccountTagSpecInput is an input type that accepts AccountTagSpecArgs and AccountTagSpecOutput values.
+// You can construct a concrete instance of `AccountTagSpecInput` via:
+//
+//	AccountTagSpecArgs{...}
+type AccountTagSpecInput interface {
+	pulumi.Input
+
+	ToAccountTagSpecOutput() AccountTagSpecOutput
+	ToAccountTagSpecOutputWithContext(context.Context) AccountTagSpecOutput
+}
+
+// An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+type AccountTagSpecArgs struct {
+	// The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+	Key pulumi.StringInput `pulumi:"key"`
+	// The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+	Values pulumi.StringArrayInput `pulumi:"values"`
+}
+
+func (AccountTagSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccountTagSpec)(nil)).Elem()
+}
+
+func (i AccountTagSpecArgs) ToAccountTagSpecOutput() AccountTagSpecOutput {
+	return i.ToAccountTagSpecOutputWithContext(context.Background())
+}
+
+func (i AccountTagSpecArgs) ToAccountTagSpecOutputWithContext(ctx context.Context) AccountTagSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccountTagSpecOutput)
+}
+
+// AccountTagSpecArrayInput is an input type that accepts AccountTagSpecArray and AccountTagSpecArrayOutput values.
+// You can construct a concrete instance of `AccountTagSpecArrayInput` via:
+//
+//	AccountTagSpecArray{ AccountTagSpecArgs{...} }
+type AccountTagSpecArrayInput interface {
+	pulumi.Input
+
+	ToAccountTagSpecArrayOutput() AccountTagSpecArrayOutput
+	ToAccountTagSpecArrayOutputWithContext(context.Context) AccountTagSpecArrayOutput
+}
+
+type AccountTagSpecArray []AccountTagSpecInput
+
+func (AccountTagSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccountTagSpec)(nil)).Elem()
+}
+
+func (i AccountTagSpecArray) ToAccountTagSpecArrayOutput() AccountTagSpecArrayOutput {
+	return i.ToAccountTagSpecArrayOutputWithContext(context.Background())
+}
+
+func (i AccountTagSpecArray) ToAccountTagSpecArrayOutputWithContext(ctx context.Context) AccountTagSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AccountTagSpecArrayOutput)
+}
+
+// An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+type AccountTagSpecOutput struct{ *pulumi.OutputState }
+
+func (AccountTagSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccountTagSpec)(nil)).Elem()
+}
+
+func (o AccountTagSpecOutput) ToAccountTagSpecOutput() AccountTagSpecOutput {
+	return o
+}
+
+func (o AccountTagSpecOutput) ToAccountTagSpecOutputWithContext(ctx context.Context) AccountTagSpecOutput {
+	return o
+}
+
+// The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+func (o AccountTagSpecOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v AccountTagSpec) string { return v.Key }).(pulumi.StringOutput)
+}
+
+// The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+func (o AccountTagSpecOutput) Values() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v AccountTagSpec) []string { return v.Values }).(pulumi.StringArrayOutput)
+}
+
+type AccountTagSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (AccountTagSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccountTagSpec)(nil)).Elem()
+}
+
+func (o AccountTagSpecArrayOutput) ToAccountTagSpecArrayOutput() AccountTagSpecArrayOutput {
+	return o
+}
+
+func (o AccountTagSpecArrayOutput) ToAccountTagSpecArrayOutputWithContext(ctx context.Context) AccountTagSpecArrayOutput {
+	return o
+}
+
+func (o AccountTagSpecArrayOutput) Index(i pulumi.IntInput) AccountTagSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AccountTagSpec {
+		return vs[0].([]AccountTagSpec)[vs[1].(int)]
+	}).(AccountTagSpecOutput)
+}
+
 // A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
 type ApplicationSpec struct {
 	// The application's access scopes: each scope at most once.
@@ -748,7 +857,9 @@ func (o AssignmentArrayOutput) Index(i pulumi.IntInput) AssignmentOutput {
 type AssignmentSpec struct {
 	// 12-digit IDs of target accounts.
 	AccountIds []string `pulumi:"accountIds"`
-	// 12-digit IDs of accounts to leave out, applied after OU expansion.
+	// Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+	AccountTags []AccountTagSpec `pulumi:"accountTags"`
+	// 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
 	ExcludeAccountIds []string `pulumi:"excludeAccountIds"`
 	// IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
 	OrganizationalUnitIds []string `pulumi:"organizationalUnitIds"`
@@ -773,7 +884,9 @@ type AssignmentSpecInput interface {
 type AssignmentSpecArgs struct {
 	// 12-digit IDs of target accounts.
 	AccountIds pulumi.StringArrayInput `pulumi:"accountIds"`
-	// 12-digit IDs of accounts to leave out, applied after OU expansion.
+	// Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+	AccountTags AccountTagSpecArrayInput `pulumi:"accountTags"`
+	// 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
 	ExcludeAccountIds pulumi.StringArrayInput `pulumi:"excludeAccountIds"`
 	// IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
 	OrganizationalUnitIds pulumi.StringArrayInput `pulumi:"organizationalUnitIds"`
@@ -840,7 +953,12 @@ func (o AssignmentSpecOutput) AccountIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v AssignmentSpec) []string { return v.AccountIds }).(pulumi.StringArrayOutput)
 }
 
-// 12-digit IDs of accounts to leave out, applied after OU expansion.
+// Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+func (o AssignmentSpecOutput) AccountTags() AccountTagSpecArrayOutput {
+	return o.ApplyT(func(v AssignmentSpec) []AccountTagSpec { return v.AccountTags }).(AccountTagSpecArrayOutput)
+}
+
+// 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
 func (o AssignmentSpecOutput) ExcludeAccountIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v AssignmentSpec) []string { return v.ExcludeAccountIds }).(pulumi.StringArrayOutput)
 }
@@ -1561,6 +1679,142 @@ func (o DetectiveConfigurationPtrOutput) AutoEnable() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+type GovernedPermissionSet struct {
+	// The customer managed policies the program attaches to it.
+	CustomerManagedPolicies []PolicyRef `pulumi:"customerManagedPolicies"`
+	// Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+	Exclusive *bool `pulumi:"exclusive"`
+	// The AWS managed policies the program attaches to it.
+	ManagedPolicyArns []string `pulumi:"managedPolicyArns"`
+	// The permission set's name, for messages.
+	Name *string `pulumi:"name"`
+	// The permission set's ARN, of the resource's instance.
+	PermissionSetArn string `pulumi:"permissionSetArn"`
+}
+
+// GovernedPermissionSetInput is an input type that accepts GovernedPermissionSetArgs and GovernedPermissionSetOutput values.
+// You can construct a concrete instance of `GovernedPermissionSetInput` via:
+//
+//	GovernedPermissionSetArgs{...}
+type GovernedPermissionSetInput interface {
+	pulumi.Input
+
+	ToGovernedPermissionSetOutput() GovernedPermissionSetOutput
+	ToGovernedPermissionSetOutputWithContext(context.Context) GovernedPermissionSetOutput
+}
+
+// A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+type GovernedPermissionSetArgs struct {
+	// The customer managed policies the program attaches to it.
+	CustomerManagedPolicies PolicyRefArrayInput `pulumi:"customerManagedPolicies"`
+	// Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+	Exclusive pulumi.BoolPtrInput `pulumi:"exclusive"`
+	// The AWS managed policies the program attaches to it.
+	ManagedPolicyArns pulumi.StringArrayInput `pulumi:"managedPolicyArns"`
+	// The permission set's name, for messages.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+	// The permission set's ARN, of the resource's instance.
+	PermissionSetArn pulumi.StringInput `pulumi:"permissionSetArn"`
+}
+
+func (GovernedPermissionSetArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GovernedPermissionSet)(nil)).Elem()
+}
+
+func (i GovernedPermissionSetArgs) ToGovernedPermissionSetOutput() GovernedPermissionSetOutput {
+	return i.ToGovernedPermissionSetOutputWithContext(context.Background())
+}
+
+func (i GovernedPermissionSetArgs) ToGovernedPermissionSetOutputWithContext(ctx context.Context) GovernedPermissionSetOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GovernedPermissionSetOutput)
+}
+
+// GovernedPermissionSetArrayInput is an input type that accepts GovernedPermissionSetArray and GovernedPermissionSetArrayOutput values.
+// You can construct a concrete instance of `GovernedPermissionSetArrayInput` via:
+//
+//	GovernedPermissionSetArray{ GovernedPermissionSetArgs{...} }
+type GovernedPermissionSetArrayInput interface {
+	pulumi.Input
+
+	ToGovernedPermissionSetArrayOutput() GovernedPermissionSetArrayOutput
+	ToGovernedPermissionSetArrayOutputWithContext(context.Context) GovernedPermissionSetArrayOutput
+}
+
+type GovernedPermissionSetArray []GovernedPermissionSetInput
+
+func (GovernedPermissionSetArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GovernedPermissionSet)(nil)).Elem()
+}
+
+func (i GovernedPermissionSetArray) ToGovernedPermissionSetArrayOutput() GovernedPermissionSetArrayOutput {
+	return i.ToGovernedPermissionSetArrayOutputWithContext(context.Background())
+}
+
+func (i GovernedPermissionSetArray) ToGovernedPermissionSetArrayOutputWithContext(ctx context.Context) GovernedPermissionSetArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GovernedPermissionSetArrayOutput)
+}
+
+// A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+type GovernedPermissionSetOutput struct{ *pulumi.OutputState }
+
+func (GovernedPermissionSetOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GovernedPermissionSet)(nil)).Elem()
+}
+
+func (o GovernedPermissionSetOutput) ToGovernedPermissionSetOutput() GovernedPermissionSetOutput {
+	return o
+}
+
+func (o GovernedPermissionSetOutput) ToGovernedPermissionSetOutputWithContext(ctx context.Context) GovernedPermissionSetOutput {
+	return o
+}
+
+// The customer managed policies the program attaches to it.
+func (o GovernedPermissionSetOutput) CustomerManagedPolicies() PolicyRefArrayOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) []PolicyRef { return v.CustomerManagedPolicies }).(PolicyRefArrayOutput)
+}
+
+// Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+func (o GovernedPermissionSetOutput) Exclusive() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) *bool { return v.Exclusive }).(pulumi.BoolPtrOutput)
+}
+
+// The AWS managed policies the program attaches to it.
+func (o GovernedPermissionSetOutput) ManagedPolicyArns() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) []string { return v.ManagedPolicyArns }).(pulumi.StringArrayOutput)
+}
+
+// The permission set's name, for messages.
+func (o GovernedPermissionSetOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+// The permission set's ARN, of the resource's instance.
+func (o GovernedPermissionSetOutput) PermissionSetArn() pulumi.StringOutput {
+	return o.ApplyT(func(v GovernedPermissionSet) string { return v.PermissionSetArn }).(pulumi.StringOutput)
+}
+
+type GovernedPermissionSetArrayOutput struct{ *pulumi.OutputState }
+
+func (GovernedPermissionSetArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GovernedPermissionSet)(nil)).Elem()
+}
+
+func (o GovernedPermissionSetArrayOutput) ToGovernedPermissionSetArrayOutput() GovernedPermissionSetArrayOutput {
+	return o
+}
+
+func (o GovernedPermissionSetArrayOutput) ToGovernedPermissionSetArrayOutputWithContext(ctx context.Context) GovernedPermissionSetArrayOutput {
+	return o
+}
+
+func (o GovernedPermissionSetArrayOutput) Index(i pulumi.IntInput) GovernedPermissionSetOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) GovernedPermissionSet {
+		return vs[0].([]GovernedPermissionSet)[vs[1].(int)]
+	}).(GovernedPermissionSetOutput)
+}
+
 // An identity-store group. By default the component creates it; with `existing: true` it references a group that already exists (created by hand or synchronized from an external identity provider over SCIM), looked up by display name at preview.
 type GroupSpec struct {
 	// The description of a group the component creates; not allowed with `existing`.
@@ -2073,6 +2327,8 @@ type IdentityCenterAdoptSpec struct {
 	Assignments *bool `pulumi:"assignments"`
 	// `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
 	DelegatedAdmin *bool `pulumi:"delegatedAdmin"`
+	// The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+	GroupMemberships []MembershipAdoptSpec `pulumi:"groupMemberships"`
 	// The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
 	PermissionSets map[string]string `pulumi:"permissionSets"`
 }
@@ -2096,6 +2352,8 @@ type IdentityCenterAdoptSpecArgs struct {
 	Assignments pulumi.BoolPtrInput `pulumi:"assignments"`
 	// `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
 	DelegatedAdmin pulumi.BoolPtrInput `pulumi:"delegatedAdmin"`
+	// The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+	GroupMemberships MembershipAdoptSpecArrayInput `pulumi:"groupMemberships"`
 	// The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
 	PermissionSets pulumi.StringMapInput `pulumi:"permissionSets"`
 }
@@ -2193,6 +2451,11 @@ func (o IdentityCenterAdoptSpecOutput) DelegatedAdmin() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v IdentityCenterAdoptSpec) *bool { return v.DelegatedAdmin }).(pulumi.BoolPtrOutput)
 }
 
+// The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+func (o IdentityCenterAdoptSpecOutput) GroupMemberships() MembershipAdoptSpecArrayOutput {
+	return o.ApplyT(func(v IdentityCenterAdoptSpec) []MembershipAdoptSpec { return v.GroupMemberships }).(MembershipAdoptSpecArrayOutput)
+}
+
 // The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
 func (o IdentityCenterAdoptSpecOutput) PermissionSets() pulumi.StringMapOutput {
 	return o.ApplyT(func(v IdentityCenterAdoptSpec) map[string]string { return v.PermissionSets }).(pulumi.StringMapOutput)
@@ -2250,6 +2513,16 @@ func (o IdentityCenterAdoptSpecPtrOutput) DelegatedAdmin() pulumi.BoolPtrOutput 
 		}
 		return v.DelegatedAdmin
 	}).(pulumi.BoolPtrOutput)
+}
+
+// The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+func (o IdentityCenterAdoptSpecPtrOutput) GroupMemberships() MembershipAdoptSpecArrayOutput {
+	return o.ApplyT(func(v *IdentityCenterAdoptSpec) []MembershipAdoptSpec {
+		if v == nil {
+			return nil
+		}
+		return v.GroupMemberships
+	}).(MembershipAdoptSpecArrayOutput)
 }
 
 // The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
@@ -2960,6 +3233,124 @@ func (o MacieConfigurationPtrOutput) AutoEnable() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// An existing group membership to import.
+type MembershipAdoptSpec struct {
+	// The group's display name, as in `groupMemberships`.
+	Group string `pulumi:"group"`
+	// The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+	MembershipId string `pulumi:"membershipId"`
+	// The user's user name, as in `groupMemberships`.
+	User string `pulumi:"user"`
+}
+
+// MembershipAdoptSpecInput is an input type that accepts MembershipAdoptSpecArgs and MembershipAdoptSpecOutput values.
+// You can construct a concrete instance of `MembershipAdoptSpecInput` via:
+//
+//	MembershipAdoptSpecArgs{...}
+type MembershipAdoptSpecInput interface {
+	pulumi.Input
+
+	ToMembershipAdoptSpecOutput() MembershipAdoptSpecOutput
+	ToMembershipAdoptSpecOutputWithContext(context.Context) MembershipAdoptSpecOutput
+}
+
+// An existing group membership to import.
+type MembershipAdoptSpecArgs struct {
+	// The group's display name, as in `groupMemberships`.
+	Group pulumi.StringInput `pulumi:"group"`
+	// The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+	MembershipId pulumi.StringInput `pulumi:"membershipId"`
+	// The user's user name, as in `groupMemberships`.
+	User pulumi.StringInput `pulumi:"user"`
+}
+
+func (MembershipAdoptSpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MembershipAdoptSpec)(nil)).Elem()
+}
+
+func (i MembershipAdoptSpecArgs) ToMembershipAdoptSpecOutput() MembershipAdoptSpecOutput {
+	return i.ToMembershipAdoptSpecOutputWithContext(context.Background())
+}
+
+func (i MembershipAdoptSpecArgs) ToMembershipAdoptSpecOutputWithContext(ctx context.Context) MembershipAdoptSpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MembershipAdoptSpecOutput)
+}
+
+// MembershipAdoptSpecArrayInput is an input type that accepts MembershipAdoptSpecArray and MembershipAdoptSpecArrayOutput values.
+// You can construct a concrete instance of `MembershipAdoptSpecArrayInput` via:
+//
+//	MembershipAdoptSpecArray{ MembershipAdoptSpecArgs{...} }
+type MembershipAdoptSpecArrayInput interface {
+	pulumi.Input
+
+	ToMembershipAdoptSpecArrayOutput() MembershipAdoptSpecArrayOutput
+	ToMembershipAdoptSpecArrayOutputWithContext(context.Context) MembershipAdoptSpecArrayOutput
+}
+
+type MembershipAdoptSpecArray []MembershipAdoptSpecInput
+
+func (MembershipAdoptSpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]MembershipAdoptSpec)(nil)).Elem()
+}
+
+func (i MembershipAdoptSpecArray) ToMembershipAdoptSpecArrayOutput() MembershipAdoptSpecArrayOutput {
+	return i.ToMembershipAdoptSpecArrayOutputWithContext(context.Background())
+}
+
+func (i MembershipAdoptSpecArray) ToMembershipAdoptSpecArrayOutputWithContext(ctx context.Context) MembershipAdoptSpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MembershipAdoptSpecArrayOutput)
+}
+
+// An existing group membership to import.
+type MembershipAdoptSpecOutput struct{ *pulumi.OutputState }
+
+func (MembershipAdoptSpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MembershipAdoptSpec)(nil)).Elem()
+}
+
+func (o MembershipAdoptSpecOutput) ToMembershipAdoptSpecOutput() MembershipAdoptSpecOutput {
+	return o
+}
+
+func (o MembershipAdoptSpecOutput) ToMembershipAdoptSpecOutputWithContext(ctx context.Context) MembershipAdoptSpecOutput {
+	return o
+}
+
+// The group's display name, as in `groupMemberships`.
+func (o MembershipAdoptSpecOutput) Group() pulumi.StringOutput {
+	return o.ApplyT(func(v MembershipAdoptSpec) string { return v.Group }).(pulumi.StringOutput)
+}
+
+// The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+func (o MembershipAdoptSpecOutput) MembershipId() pulumi.StringOutput {
+	return o.ApplyT(func(v MembershipAdoptSpec) string { return v.MembershipId }).(pulumi.StringOutput)
+}
+
+// The user's user name, as in `groupMemberships`.
+func (o MembershipAdoptSpecOutput) User() pulumi.StringOutput {
+	return o.ApplyT(func(v MembershipAdoptSpec) string { return v.User }).(pulumi.StringOutput)
+}
+
+type MembershipAdoptSpecArrayOutput struct{ *pulumi.OutputState }
+
+func (MembershipAdoptSpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]MembershipAdoptSpec)(nil)).Elem()
+}
+
+func (o MembershipAdoptSpecArrayOutput) ToMembershipAdoptSpecArrayOutput() MembershipAdoptSpecArrayOutput {
+	return o
+}
+
+func (o MembershipAdoptSpecArrayOutput) ToMembershipAdoptSpecArrayOutputWithContext(ctx context.Context) MembershipAdoptSpecArrayOutput {
+	return o
+}
+
+func (o MembershipAdoptSpecArrayOutput) Index(i pulumi.IntInput) MembershipAdoptSpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) MembershipAdoptSpec {
+		return vs[0].([]MembershipAdoptSpec)[vs[1].(int)]
+	}).(MembershipAdoptSpecOutput)
+}
+
 // A group membership.
 type MembershipSpec struct {
 	// Display name of a group declared in `groups`.
@@ -3067,6 +3458,73 @@ func (o MembershipSpecArrayOutput) Index(i pulumi.IntInput) MembershipSpecOutput
 	return pulumi.All(o, i).ApplyT(func(vs []interface{}) MembershipSpec {
 		return vs[0].([]MembershipSpec)[vs[1].(int)]
 	}).(MembershipSpecOutput)
+}
+
+// An account of the organization.
+type OrgAccount struct {
+	// The 12-digit account ID.
+	Id string `pulumi:"id"`
+	// The account's name.
+	Name string `pulumi:"name"`
+	// `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+	Status string `pulumi:"status"`
+	// The account's tags (only those of `tagKeys`, when given).
+	Tags map[string]string `pulumi:"tags"`
+}
+
+// An account of the organization.
+type OrgAccountOutput struct{ *pulumi.OutputState }
+
+func (OrgAccountOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrgAccount)(nil)).Elem()
+}
+
+func (o OrgAccountOutput) ToOrgAccountOutput() OrgAccountOutput {
+	return o
+}
+
+func (o OrgAccountOutput) ToOrgAccountOutputWithContext(ctx context.Context) OrgAccountOutput {
+	return o
+}
+
+// The 12-digit account ID.
+func (o OrgAccountOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v OrgAccount) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// The account's name.
+func (o OrgAccountOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v OrgAccount) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+func (o OrgAccountOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v OrgAccount) string { return v.Status }).(pulumi.StringOutput)
+}
+
+// The account's tags (only those of `tagKeys`, when given).
+func (o OrgAccountOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v OrgAccount) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
+}
+
+type OrgAccountArrayOutput struct{ *pulumi.OutputState }
+
+func (OrgAccountArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]OrgAccount)(nil)).Elem()
+}
+
+func (o OrgAccountArrayOutput) ToOrgAccountArrayOutput() OrgAccountArrayOutput {
+	return o
+}
+
+func (o OrgAccountArrayOutput) ToOrgAccountArrayOutputWithContext(ctx context.Context) OrgAccountArrayOutput {
+	return o
+}
+
+func (o OrgAccountArrayOutput) Index(i pulumi.IntInput) OrgAccountOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) OrgAccount {
+		return vs[0].([]OrgAccount)[vs[1].(int)]
+	}).(OrgAccountOutput)
 }
 
 // One integration of an OrgIntegrations set: a name and the inputs of an OrgServiceIntegration.
@@ -3476,6 +3934,8 @@ type PermissionSetSpec struct {
 	CustomerManagedPolicies []CustomerManagedPolicyRef `pulumi:"customerManagedPolicies"`
 	// The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 	Description *string `pulumi:"description"`
+	// Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+	Exclusive *bool `pulumi:"exclusive"`
 	// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
 	Existing *bool `pulumi:"existing"`
 	// An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
@@ -3511,6 +3971,8 @@ type PermissionSetSpecArgs struct {
 	CustomerManagedPolicies CustomerManagedPolicyRefArrayInput `pulumi:"customerManagedPolicies"`
 	// The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 	Description pulumi.StringPtrInput `pulumi:"description"`
+	// Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+	Exclusive pulumi.BoolPtrInput `pulumi:"exclusive"`
 	// Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
 	Existing pulumi.BoolPtrInput `pulumi:"existing"`
 	// An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
@@ -3589,6 +4051,11 @@ func (o PermissionSetSpecOutput) CustomerManagedPolicies() CustomerManagedPolicy
 // The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
 func (o PermissionSetSpecOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PermissionSetSpec) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+func (o PermissionSetSpecOutput) Exclusive() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v PermissionSetSpec) *bool { return v.Exclusive }).(pulumi.BoolPtrOutput)
 }
 
 // Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
@@ -3808,6 +4275,115 @@ func (o PermissionsBoundarySpecPtrOutput) ManagedPolicyArn() pulumi.StringPtrOut
 		}
 		return v.ManagedPolicyArn
 	}).(pulumi.StringPtrOutput)
+}
+
+// A customer managed policy, by name and path.
+type PolicyRef struct {
+	// The policy's name.
+	Name string `pulumi:"name"`
+	// The policy's path; defaults to `/`.
+	Path *string `pulumi:"path"`
+}
+
+// PolicyRefInput is an input type that accepts PolicyRefArgs and PolicyRefOutput values.
+// You can construct a concrete instance of `PolicyRefInput` via:
+//
+//	PolicyRefArgs{...}
+type PolicyRefInput interface {
+	pulumi.Input
+
+	ToPolicyRefOutput() PolicyRefOutput
+	ToPolicyRefOutputWithContext(context.Context) PolicyRefOutput
+}
+
+// A customer managed policy, by name and path.
+type PolicyRefArgs struct {
+	// The policy's name.
+	Name pulumi.StringInput `pulumi:"name"`
+	// The policy's path; defaults to `/`.
+	Path pulumi.StringPtrInput `pulumi:"path"`
+}
+
+func (PolicyRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PolicyRef)(nil)).Elem()
+}
+
+func (i PolicyRefArgs) ToPolicyRefOutput() PolicyRefOutput {
+	return i.ToPolicyRefOutputWithContext(context.Background())
+}
+
+func (i PolicyRefArgs) ToPolicyRefOutputWithContext(ctx context.Context) PolicyRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PolicyRefOutput)
+}
+
+// PolicyRefArrayInput is an input type that accepts PolicyRefArray and PolicyRefArrayOutput values.
+// You can construct a concrete instance of `PolicyRefArrayInput` via:
+//
+//	PolicyRefArray{ PolicyRefArgs{...} }
+type PolicyRefArrayInput interface {
+	pulumi.Input
+
+	ToPolicyRefArrayOutput() PolicyRefArrayOutput
+	ToPolicyRefArrayOutputWithContext(context.Context) PolicyRefArrayOutput
+}
+
+type PolicyRefArray []PolicyRefInput
+
+func (PolicyRefArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PolicyRef)(nil)).Elem()
+}
+
+func (i PolicyRefArray) ToPolicyRefArrayOutput() PolicyRefArrayOutput {
+	return i.ToPolicyRefArrayOutputWithContext(context.Background())
+}
+
+func (i PolicyRefArray) ToPolicyRefArrayOutputWithContext(ctx context.Context) PolicyRefArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PolicyRefArrayOutput)
+}
+
+// A customer managed policy, by name and path.
+type PolicyRefOutput struct{ *pulumi.OutputState }
+
+func (PolicyRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PolicyRef)(nil)).Elem()
+}
+
+func (o PolicyRefOutput) ToPolicyRefOutput() PolicyRefOutput {
+	return o
+}
+
+func (o PolicyRefOutput) ToPolicyRefOutputWithContext(ctx context.Context) PolicyRefOutput {
+	return o
+}
+
+// The policy's name.
+func (o PolicyRefOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v PolicyRef) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// The policy's path; defaults to `/`.
+func (o PolicyRefOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PolicyRef) *string { return v.Path }).(pulumi.StringPtrOutput)
+}
+
+type PolicyRefArrayOutput struct{ *pulumi.OutputState }
+
+func (PolicyRefArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PolicyRef)(nil)).Elem()
+}
+
+func (o PolicyRefArrayOutput) ToPolicyRefArrayOutput() PolicyRefArrayOutput {
+	return o
+}
+
+func (o PolicyRefArrayOutput) ToPolicyRefArrayOutputWithContext(ctx context.Context) PolicyRefArrayOutput {
+	return o
+}
+
+func (o PolicyRefArrayOutput) Index(i pulumi.IntInput) PolicyRefOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PolicyRef {
+		return vs[0].([]PolicyRef)[vs[1].(int)]
+	}).(PolicyRefOutput)
 }
 
 // A portfolio the component creates (`aws.servicecatalog.Portfolio`).
@@ -5538,6 +6114,66 @@ func (o TrustedTokenIssuerSpecArrayOutput) Index(i pulumi.IntInput) TrustedToken
 	}).(TrustedTokenIssuerSpecOutput)
 }
 
+// A policy attached to a governed permission set that the program does not declare.
+type UndeclaredPolicy struct {
+	// Whether it is a customer managed policy.
+	Customer bool `pulumi:"customer"`
+	// The permission set's ARN.
+	PermissionSetArn string `pulumi:"permissionSetArn"`
+	// The AWS managed policy's ARN, or the customer managed policy's path and name.
+	Policy string `pulumi:"policy"`
+}
+
+// A policy attached to a governed permission set that the program does not declare.
+type UndeclaredPolicyOutput struct{ *pulumi.OutputState }
+
+func (UndeclaredPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*UndeclaredPolicy)(nil)).Elem()
+}
+
+func (o UndeclaredPolicyOutput) ToUndeclaredPolicyOutput() UndeclaredPolicyOutput {
+	return o
+}
+
+func (o UndeclaredPolicyOutput) ToUndeclaredPolicyOutputWithContext(ctx context.Context) UndeclaredPolicyOutput {
+	return o
+}
+
+// Whether it is a customer managed policy.
+func (o UndeclaredPolicyOutput) Customer() pulumi.BoolOutput {
+	return o.ApplyT(func(v UndeclaredPolicy) bool { return v.Customer }).(pulumi.BoolOutput)
+}
+
+// The permission set's ARN.
+func (o UndeclaredPolicyOutput) PermissionSetArn() pulumi.StringOutput {
+	return o.ApplyT(func(v UndeclaredPolicy) string { return v.PermissionSetArn }).(pulumi.StringOutput)
+}
+
+// The AWS managed policy's ARN, or the customer managed policy's path and name.
+func (o UndeclaredPolicyOutput) Policy() pulumi.StringOutput {
+	return o.ApplyT(func(v UndeclaredPolicy) string { return v.Policy }).(pulumi.StringOutput)
+}
+
+type UndeclaredPolicyArrayOutput struct{ *pulumi.OutputState }
+
+func (UndeclaredPolicyArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]UndeclaredPolicy)(nil)).Elem()
+}
+
+func (o UndeclaredPolicyArrayOutput) ToUndeclaredPolicyArrayOutput() UndeclaredPolicyArrayOutput {
+	return o
+}
+
+func (o UndeclaredPolicyArrayOutput) ToUndeclaredPolicyArrayOutputWithContext(ctx context.Context) UndeclaredPolicyArrayOutput {
+	return o
+}
+
+func (o UndeclaredPolicyArrayOutput) Index(i pulumi.IntInput) UndeclaredPolicyOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) UndeclaredPolicy {
+		return vs[0].([]UndeclaredPolicy)[vs[1].(int)]
+	}).(UndeclaredPolicyOutput)
+}
+
 // An identity-store user. By default the component creates it; with `existing: true` it references a user that already exists, looked up by user name at preview. Users synchronized from an external identity provider should be referenced, not created.
 type UserSpec struct {
 	// The display name of a user the component creates. Defaults to `givenName familyName`.
@@ -5690,6 +6326,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessControlAttributeSpecArrayInput)(nil)).Elem(), AccessControlAttributeSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessScopeSpecInput)(nil)).Elem(), AccessScopeSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AccessScopeSpecArrayInput)(nil)).Elem(), AccessScopeSpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AccountTagSpecInput)(nil)).Elem(), AccountTagSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AccountTagSpecArrayInput)(nil)).Elem(), AccountTagSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ApplicationSpecInput)(nil)).Elem(), ApplicationSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ApplicationSpecArrayInput)(nil)).Elem(), ApplicationSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssignmentInput)(nil)).Elem(), AssignmentArgs{})
@@ -5705,6 +6343,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomerManagedPolicyRefArrayInput)(nil)).Elem(), CustomerManagedPolicyRefArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DetectiveConfigurationInput)(nil)).Elem(), DetectiveConfigurationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DetectiveConfigurationPtrInput)(nil)).Elem(), DetectiveConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GovernedPermissionSetInput)(nil)).Elem(), GovernedPermissionSetArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GovernedPermissionSetArrayInput)(nil)).Elem(), GovernedPermissionSetArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecInput)(nil)).Elem(), GroupSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSpecArrayInput)(nil)).Elem(), GroupSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GuardDutyAdditionalConfigurationInput)(nil)).Elem(), GuardDutyAdditionalConfigurationArgs{})
@@ -5722,6 +6362,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*IntegrationSettingsInput)(nil)).Elem(), IntegrationSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MacieConfigurationInput)(nil)).Elem(), MacieConfigurationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MacieConfigurationPtrInput)(nil)).Elem(), MacieConfigurationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MembershipAdoptSpecInput)(nil)).Elem(), MembershipAdoptSpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MembershipAdoptSpecArrayInput)(nil)).Elem(), MembershipAdoptSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecInput)(nil)).Elem(), MembershipSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MembershipSpecArrayInput)(nil)).Elem(), MembershipSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*OrgIntegrationSpecInput)(nil)).Elem(), OrgIntegrationSpecArgs{})
@@ -5732,6 +6374,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionSetSpecArrayInput)(nil)).Elem(), PermissionSetSpecArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionsBoundarySpecInput)(nil)).Elem(), PermissionsBoundarySpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PermissionsBoundarySpecPtrInput)(nil)).Elem(), PermissionsBoundarySpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PolicyRefInput)(nil)).Elem(), PolicyRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PolicyRefArrayInput)(nil)).Elem(), PolicyRefArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioCreateSpecInput)(nil)).Elem(), PortfolioCreateSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioCreateSpecPtrInput)(nil)).Elem(), PortfolioCreateSpecArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PortfolioSpecInput)(nil)).Elem(), PortfolioSpecArgs{})
@@ -5760,6 +6404,8 @@ func init() {
 	pulumi.RegisterOutputType(AccessControlAttributeSpecArrayOutput{})
 	pulumi.RegisterOutputType(AccessScopeSpecOutput{})
 	pulumi.RegisterOutputType(AccessScopeSpecArrayOutput{})
+	pulumi.RegisterOutputType(AccountTagSpecOutput{})
+	pulumi.RegisterOutputType(AccountTagSpecArrayOutput{})
 	pulumi.RegisterOutputType(ApplicationSpecOutput{})
 	pulumi.RegisterOutputType(ApplicationSpecArrayOutput{})
 	pulumi.RegisterOutputType(AssignmentOutput{})
@@ -5775,6 +6421,8 @@ func init() {
 	pulumi.RegisterOutputType(CustomerManagedPolicyRefArrayOutput{})
 	pulumi.RegisterOutputType(DetectiveConfigurationOutput{})
 	pulumi.RegisterOutputType(DetectiveConfigurationPtrOutput{})
+	pulumi.RegisterOutputType(GovernedPermissionSetOutput{})
+	pulumi.RegisterOutputType(GovernedPermissionSetArrayOutput{})
 	pulumi.RegisterOutputType(GroupSpecOutput{})
 	pulumi.RegisterOutputType(GroupSpecArrayOutput{})
 	pulumi.RegisterOutputType(GuardDutyAdditionalConfigurationOutput{})
@@ -5792,8 +6440,12 @@ func init() {
 	pulumi.RegisterOutputType(IntegrationSettingsOutput{})
 	pulumi.RegisterOutputType(MacieConfigurationOutput{})
 	pulumi.RegisterOutputType(MacieConfigurationPtrOutput{})
+	pulumi.RegisterOutputType(MembershipAdoptSpecOutput{})
+	pulumi.RegisterOutputType(MembershipAdoptSpecArrayOutput{})
 	pulumi.RegisterOutputType(MembershipSpecOutput{})
 	pulumi.RegisterOutputType(MembershipSpecArrayOutput{})
+	pulumi.RegisterOutputType(OrgAccountOutput{})
+	pulumi.RegisterOutputType(OrgAccountArrayOutput{})
 	pulumi.RegisterOutputType(OrgIntegrationSpecOutput{})
 	pulumi.RegisterOutputType(OrgIntegrationSpecArrayOutput{})
 	pulumi.RegisterOutputType(OrganizationConfigurationOutput{})
@@ -5802,6 +6454,8 @@ func init() {
 	pulumi.RegisterOutputType(PermissionSetSpecArrayOutput{})
 	pulumi.RegisterOutputType(PermissionsBoundarySpecOutput{})
 	pulumi.RegisterOutputType(PermissionsBoundarySpecPtrOutput{})
+	pulumi.RegisterOutputType(PolicyRefOutput{})
+	pulumi.RegisterOutputType(PolicyRefArrayOutput{})
 	pulumi.RegisterOutputType(PortfolioCreateSpecOutput{})
 	pulumi.RegisterOutputType(PortfolioCreateSpecPtrOutput{})
 	pulumi.RegisterOutputType(PortfolioSpecOutput{})
@@ -5824,6 +6478,8 @@ func init() {
 	pulumi.RegisterOutputType(ShareSpecArrayOutput{})
 	pulumi.RegisterOutputType(TrustedTokenIssuerSpecOutput{})
 	pulumi.RegisterOutputType(TrustedTokenIssuerSpecArrayOutput{})
+	pulumi.RegisterOutputType(UndeclaredPolicyOutput{})
+	pulumi.RegisterOutputType(UndeclaredPolicyArrayOutput{})
 	pulumi.RegisterOutputType(UserSpecOutput{})
 	pulumi.RegisterOutputType(UserSpecArrayOutput{})
 }

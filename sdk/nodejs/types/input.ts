@@ -53,6 +53,20 @@ export interface AccessScopeSpecArgs {
 }
 
 /**
+ * An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+ */
+export interface AccountTagSpecArgs {
+    /**
+     * The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+     */
+    key: pulumi.Input<string>;
+    /**
+     * The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+     */
+    values: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/**
  * A customer managed application of IAM Identity Center: created here (an OAuth 2.0 application, the only kind the CreateApplication API makes), or an existing one of any kind (a SAML 2.0 application made in the console, say) referenced by ARN; with its assignments, whether an assignment is required, and its access scopes.
  */
 export interface ApplicationSpecArgs {
@@ -141,7 +155,11 @@ export interface AssignmentSpecArgs {
      */
     accountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * 12-digit IDs of accounts to leave out, applied after OU expansion.
+     * Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+     */
+    accountTags?: pulumi.Input<pulumi.Input<inputs.AccountTagSpecArgs>[] | undefined>;
+    /**
+     * 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
      */
     excludeAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
@@ -212,6 +230,32 @@ export interface DetectiveConfigurationArgs {
      * Whether accounts that join the organization are enabled as members. Unset is true.
      */
     autoEnable?: pulumi.Input<boolean | undefined>;
+}
+
+/**
+ * A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+ */
+export interface GovernedPermissionSetArgs {
+    /**
+     * The customer managed policies the program attaches to it.
+     */
+    customerManagedPolicies?: pulumi.Input<pulumi.Input<inputs.PolicyRefArgs>[] | undefined>;
+    /**
+     * Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+     */
+    exclusive?: pulumi.Input<boolean | undefined>;
+    /**
+     * The AWS managed policies the program attaches to it.
+     */
+    managedPolicyArns?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The permission set's name, for messages.
+     */
+    name?: pulumi.Input<string | undefined>;
+    /**
+     * The permission set's ARN, of the resource's instance.
+     */
+    permissionSetArn: pulumi.Input<string>;
 }
 
 /**
@@ -294,6 +338,10 @@ export interface IdentityCenterAdoptSpecArgs {
      * `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
      */
     delegatedAdmin?: pulumi.Input<boolean | undefined>;
+    /**
+     * The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+     */
+    groupMemberships?: pulumi.Input<pulumi.Input<inputs.MembershipAdoptSpecArgs>[] | undefined>;
     /**
      * The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
      */
@@ -409,6 +457,24 @@ export interface MacieConfigurationArgs {
 }
 
 /**
+ * An existing group membership to import.
+ */
+export interface MembershipAdoptSpecArgs {
+    /**
+     * The group's display name, as in `groupMemberships`.
+     */
+    group: pulumi.Input<string>;
+    /**
+     * The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+     */
+    membershipId: pulumi.Input<string>;
+    /**
+     * The user's user name, as in `groupMemberships`.
+     */
+    user: pulumi.Input<string>;
+}
+
+/**
  * A group membership.
  */
 export interface MembershipSpecArgs {
@@ -491,6 +557,10 @@ export interface PermissionSetSpecArgs {
      */
     description?: pulumi.Input<string | undefined>;
     /**
+     * Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+     */
+    exclusive?: pulumi.Input<boolean | undefined>;
+    /**
      * Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
      */
     existing?: pulumi.Input<boolean | undefined>;
@@ -536,6 +606,20 @@ export interface PermissionsBoundarySpecArgs {
      * ARN of the AWS managed policy to use as the boundary, such as `arn:aws:iam::aws:policy/PowerUserAccess`.
      */
     managedPolicyArn?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * A customer managed policy, by name and path.
+ */
+export interface PolicyRefArgs {
+    /**
+     * The policy's name.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * The policy's path; defaults to `/`.
+     */
+    path?: pulumi.Input<string | undefined>;
 }
 
 /**

@@ -47,6 +47,68 @@ export interface AssumeRole {
 }
 
 /**
+ * A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+ */
+export interface GovernedPermissionSet {
+    /**
+     * The customer managed policies the program attaches to it.
+     */
+    customerManagedPolicies?: outputs.PolicyRef[];
+    /**
+     * Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+     */
+    exclusive?: boolean;
+    /**
+     * The AWS managed policies the program attaches to it.
+     */
+    managedPolicyArns?: string[];
+    /**
+     * The permission set's name, for messages.
+     */
+    name?: string;
+    /**
+     * The permission set's ARN, of the resource's instance.
+     */
+    permissionSetArn: string;
+}
+
+/**
+ * An account of the organization.
+ */
+export interface OrgAccount {
+    /**
+     * The 12-digit account ID.
+     */
+    id: string;
+    /**
+     * The account's name.
+     */
+    name: string;
+    /**
+     * `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+     */
+    status: string;
+    /**
+     * The account's tags (only those of `tagKeys`, when given).
+     */
+    tags: {[key: string]: string};
+}
+
+/**
+ * A customer managed policy, by name and path.
+ */
+export interface PolicyRef {
+    /**
+     * The policy's name.
+     */
+    name: string;
+    /**
+     * The policy's path; defaults to `/`.
+     */
+    path?: string;
+}
+
+/**
  * An AWS service that integrates with AWS Organizations, as recorded in the orgtrust catalog: its service principals, how its delegated administrator is registered, the path AWS recommends for enabling trusted access, and what disabling trusted access does.
  */
 export interface Service {
@@ -118,5 +180,23 @@ export interface Service {
      * Whether this entry was checked against an AWS documentation page; see `notes`.
      */
     verified: boolean;
+}
+
+/**
+ * A policy attached to a governed permission set that the program does not declare.
+ */
+export interface UndeclaredPolicy {
+    /**
+     * Whether it is a customer managed policy.
+     */
+    customer: boolean;
+    /**
+     * The permission set's ARN.
+     */
+    permissionSetArn: string;
+    /**
+     * The AWS managed policy's ARN, or the customer managed policy's path and name.
+     */
+    policy: string;
 }
 

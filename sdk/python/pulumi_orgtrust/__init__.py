@@ -9,6 +9,7 @@ import typing
 from ._enums import *
 from .account_assignments import *
 from .get_deployer_policy import *
+from .get_organization_accounts import *
 from .get_trusted_service import *
 from .identity_center_setup import *
 from .list_trusted_services import *

@@ -22,6 +22,8 @@ __all__ = [
     'AccessControlAttributeSpecArgsDict',
     'AccessScopeSpecArgs',
     'AccessScopeSpecArgsDict',
+    'AccountTagSpecArgs',
+    'AccountTagSpecArgsDict',
     'ApplicationSpecArgs',
     'ApplicationSpecArgsDict',
     'AssignmentArgs',
@@ -36,6 +38,8 @@ __all__ = [
     'CustomerManagedPolicyRefArgsDict',
     'DetectiveConfigurationArgs',
     'DetectiveConfigurationArgsDict',
+    'GovernedPermissionSetArgs',
+    'GovernedPermissionSetArgsDict',
     'GroupSpecArgs',
     'GroupSpecArgsDict',
     'GuardDutyAdditionalConfigurationArgs',
@@ -54,6 +58,8 @@ __all__ = [
     'IntegrationSettingsArgsDict',
     'MacieConfigurationArgs',
     'MacieConfigurationArgsDict',
+    'MembershipAdoptSpecArgs',
+    'MembershipAdoptSpecArgsDict',
     'MembershipSpecArgs',
     'MembershipSpecArgsDict',
     'OrgIntegrationSpecArgs',
@@ -64,6 +70,8 @@ __all__ = [
     'PermissionSetSpecArgsDict',
     'PermissionsBoundarySpecArgs',
     'PermissionsBoundarySpecArgsDict',
+    'PolicyRefArgs',
+    'PolicyRefArgsDict',
     'PortfolioCreateSpecArgs',
     'PortfolioCreateSpecArgsDict',
     'PortfolioSpecArgs',
@@ -265,6 +273,58 @@ class AccessScopeSpecArgs:
     @authorized_targets.setter
     def authorized_targets(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "authorized_targets", value)
+
+
+class AccountTagSpecArgsDict(TypedDict):
+    """
+    An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+    """
+    values: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    """
+    The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+    """
+
+@pulumi.input_type
+class AccountTagSpecArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str],
+                 values: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        """
+        An AWS Organizations tag that target accounts carry: an account matches when it has the key with one of the values. Several in one assignment entry must all match (AND).
+
+        :param pulumi.Input[_builtins.str] key: The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] values: The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+        """
+        pulumi.set(__self__, "key", key)
+        pulumi.set(__self__, "values", values)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        The tag key, such as `env`: 1 to 128 letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`. Keys are case-sensitive.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def values(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        The values that match, such as `[prod]` (any of them; case-sensitive): at least one, each at most 256 letters, digits, spaces and `_.:/=+-@`; an empty string matches the key with an empty value.
+        """
+        return pulumi.get(self, "values")
+
+    @values.setter
+    def values(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "values", value)
 
 
 class ApplicationSpecArgsDict(TypedDict):
@@ -646,9 +706,13 @@ class AssignmentSpecArgsDict(TypedDict):
     """
     12-digit IDs of target accounts.
     """
+    account_tags: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['AccountTagSpecArgsDict']]]]]
+    """
+    Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+    """
     exclude_account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    12-digit IDs of accounts to leave out, applied after OU expansion.
+    12-digit IDs of accounts to leave out, applied after OU and tag expansion.
     """
     organizational_unit_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
@@ -661,6 +725,7 @@ class AssignmentSpecArgs:
                  permission_set: pulumi.Input[_builtins.str],
                  principals: pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgs']]],
                  account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 account_tags: pulumi.Input[Optional[Sequence[pulumi.Input['AccountTagSpecArgs']]]] = None,
                  exclude_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  organizational_unit_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
@@ -669,13 +734,16 @@ class AssignmentSpecArgs:
         :param pulumi.Input[_builtins.str] permission_set: Name of a permission set declared in `permissionSets`.
         :param pulumi.Input[Sequence[pulumi.Input['PrincipalRefArgs']]] principals: The groups and users that get the permission set.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] account_ids: 12-digit IDs of target accounts.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] exclude_account_ids: 12-digit IDs of accounts to leave out, applied after OU expansion.
+        :param pulumi.Input[Sequence[pulumi.Input['AccountTagSpecArgs']]] account_tags: Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] exclude_account_ids: 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] organizational_unit_ids: IDs of target OUs (`ou-...`), or of the root (`r-...`). Each expands to every ACTIVE account anywhere below it, with one lookup per distinct OU across all assignments; the set is re-read on every preview, so accounts moved in or out are picked up.
         """
         pulumi.set(__self__, "permission_set", permission_set)
         pulumi.set(__self__, "principals", principals)
         if account_ids is not None:
             pulumi.set(__self__, "account_ids", account_ids)
+        if account_tags is not None:
+            pulumi.set(__self__, "account_tags", account_tags)
         if exclude_account_ids is not None:
             pulumi.set(__self__, "exclude_account_ids", exclude_account_ids)
         if organizational_unit_ids is not None:
@@ -718,10 +786,22 @@ class AssignmentSpecArgs:
         pulumi.set(self, "account_ids", value)
 
     @_builtins.property
+    @pulumi.getter(name="accountTags")
+    def account_tags(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AccountTagSpecArgs']]]]:
+        """
+        Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization's accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+        """
+        return pulumi.get(self, "account_tags")
+
+    @account_tags.setter
+    def account_tags(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AccountTagSpecArgs']]]]):
+        pulumi.set(self, "account_tags", value)
+
+    @_builtins.property
     @pulumi.getter(name="excludeAccountIds")
     def exclude_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        12-digit IDs of accounts to leave out, applied after OU expansion.
+        12-digit IDs of accounts to leave out, applied after OU and tag expansion.
         """
         return pulumi.get(self, "exclude_account_ids")
 
@@ -954,6 +1034,119 @@ class DetectiveConfigurationArgs:
     @auto_enable.setter
     def auto_enable(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "auto_enable", value)
+
+
+class GovernedPermissionSetArgsDict(TypedDict):
+    """
+    A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+    """
+    permission_set_arn: pulumi.Input[_builtins.str]
+    """
+    The permission set's ARN, of the resource's instance.
+    """
+    customer_managed_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['PolicyRefArgsDict']]]]]
+    """
+    The customer managed policies the program attaches to it.
+    """
+    exclusive: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+    """
+    managed_policy_arns: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The AWS managed policies the program attaches to it.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The permission set's name, for messages.
+    """
+
+@pulumi.input_type
+class GovernedPermissionSetArgs:
+    def __init__(__self__, *,
+                 permission_set_arn: pulumi.Input[_builtins.str],
+                 customer_managed_policies: pulumi.Input[Optional[Sequence[pulumi.Input['PolicyRefArgs']]]] = None,
+                 exclusive: pulumi.Input[Optional[_builtins.bool]] = None,
+                 managed_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+
+        :param pulumi.Input[_builtins.str] permission_set_arn: The permission set's ARN, of the resource's instance.
+        :param pulumi.Input[Sequence[pulumi.Input['PolicyRefArgs']]] customer_managed_policies: The customer managed policies the program attaches to it.
+        :param pulumi.Input[_builtins.bool] exclusive: Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] managed_policy_arns: The AWS managed policies the program attaches to it.
+        :param pulumi.Input[_builtins.str] name: The permission set's name, for messages.
+        """
+        pulumi.set(__self__, "permission_set_arn", permission_set_arn)
+        if customer_managed_policies is not None:
+            pulumi.set(__self__, "customer_managed_policies", customer_managed_policies)
+        if exclusive is not None:
+            pulumi.set(__self__, "exclusive", exclusive)
+        if managed_policy_arns is not None:
+            pulumi.set(__self__, "managed_policy_arns", managed_policy_arns)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter(name="permissionSetArn")
+    def permission_set_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        The permission set's ARN, of the resource's instance.
+        """
+        return pulumi.get(self, "permission_set_arn")
+
+    @permission_set_arn.setter
+    def permission_set_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "permission_set_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="customerManagedPolicies")
+    def customer_managed_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PolicyRefArgs']]]]:
+        """
+        The customer managed policies the program attaches to it.
+        """
+        return pulumi.get(self, "customer_managed_policies")
+
+    @customer_managed_policies.setter
+    def customer_managed_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PolicyRefArgs']]]]):
+        pulumi.set(self, "customer_managed_policies", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def exclusive(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+        """
+        return pulumi.get(self, "exclusive")
+
+    @exclusive.setter
+    def exclusive(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "exclusive", value)
+
+    @_builtins.property
+    @pulumi.getter(name="managedPolicyArns")
+    def managed_policy_arns(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The AWS managed policies the program attaches to it.
+        """
+        return pulumi.get(self, "managed_policy_arns")
+
+    @managed_policy_arns.setter
+    def managed_policy_arns(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "managed_policy_arns", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The permission set's name, for messages.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
 
 
 class GroupSpecArgsDict(TypedDict):
@@ -1225,6 +1418,10 @@ class IdentityCenterAdoptSpecArgsDict(TypedDict):
     """
     `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
     """
+    group_memberships: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['MembershipAdoptSpecArgsDict']]]]]
+    """
+    The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+    """
     permission_sets: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
     The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
@@ -1236,6 +1433,7 @@ class IdentityCenterAdoptSpecArgs:
                  access_control_attributes: pulumi.Input[Optional[_builtins.bool]] = None,
                  assignments: pulumi.Input[Optional[_builtins.bool]] = None,
                  delegated_admin: pulumi.Input[Optional[_builtins.bool]] = None,
+                 group_memberships: pulumi.Input[Optional[Sequence[pulumi.Input['MembershipAdoptSpecArgs']]]] = None,
                  permission_sets: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
         What of the Identity Center setup exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
@@ -1244,6 +1442,7 @@ class IdentityCenterAdoptSpecArgs:
         :param pulumi.Input[_builtins.bool] access_control_attributes: The instance's attributes for access control exist already: `accessControlAttributes` is imported (by `instanceArn`).
         :param pulumi.Input[_builtins.bool] assignments: The assignments of the adopted permission sets to existing principals (`existing: true`) exist: each is imported (`<principalId>,<type>,<account>,AWS_ACCOUNT,<permission set arn>,<instanceArn>`). Assignments to principals the component creates are created. In `assignmentsMode: set`, the AccountAssignments resource adopts existing assignments itself.
         :param pulumi.Input[_builtins.bool] delegated_admin: `delegatedAdminAccountId` is registered already as IAM Identity Center's delegated administrator: its DelegatedAdministrator is imported (`<account>/sso.amazonaws.com`).
+        :param pulumi.Input[Sequence[pulumi.Input['MembershipAdoptSpecArgs']]] group_memberships: The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] permission_sets: The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`<arn>,<instanceArn>`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
         """
         if access_control_attributes is not None:
@@ -1252,6 +1451,8 @@ class IdentityCenterAdoptSpecArgs:
             pulumi.set(__self__, "assignments", assignments)
         if delegated_admin is not None:
             pulumi.set(__self__, "delegated_admin", delegated_admin)
+        if group_memberships is not None:
+            pulumi.set(__self__, "group_memberships", group_memberships)
         if permission_sets is not None:
             pulumi.set(__self__, "permission_sets", permission_sets)
 
@@ -1290,6 +1491,18 @@ class IdentityCenterAdoptSpecArgs:
     @delegated_admin.setter
     def delegated_admin(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "delegated_admin", value)
+
+    @_builtins.property
+    @pulumi.getter(name="groupMemberships")
+    def group_memberships(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['MembershipAdoptSpecArgs']]]]:
+        """
+        The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`<identityStoreId>/<membershipId>`). Needs `identityStoreId`.
+        """
+        return pulumi.get(self, "group_memberships")
+
+    @group_memberships.setter
+    def group_memberships(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['MembershipAdoptSpecArgs']]]]):
+        pulumi.set(self, "group_memberships", value)
 
     @_builtins.property
     @pulumi.getter(name="permissionSets")
@@ -1781,6 +1994,77 @@ class MacieConfigurationArgs:
         pulumi.set(self, "auto_enable", value)
 
 
+class MembershipAdoptSpecArgsDict(TypedDict):
+    """
+    An existing group membership to import.
+    """
+    group: pulumi.Input[_builtins.str]
+    """
+    The group's display name, as in `groupMemberships`.
+    """
+    membership_id: pulumi.Input[_builtins.str]
+    """
+    The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+    """
+    user: pulumi.Input[_builtins.str]
+    """
+    The user's user name, as in `groupMemberships`.
+    """
+
+@pulumi.input_type
+class MembershipAdoptSpecArgs:
+    def __init__(__self__, *,
+                 group: pulumi.Input[_builtins.str],
+                 membership_id: pulumi.Input[_builtins.str],
+                 user: pulumi.Input[_builtins.str]):
+        """
+        An existing group membership to import.
+
+        :param pulumi.Input[_builtins.str] group: The group's display name, as in `groupMemberships`.
+        :param pulumi.Input[_builtins.str] membership_id: The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+        :param pulumi.Input[_builtins.str] user: The user's user name, as in `groupMemberships`.
+        """
+        pulumi.set(__self__, "group", group)
+        pulumi.set(__self__, "membership_id", membership_id)
+        pulumi.set(__self__, "user", user)
+
+    @_builtins.property
+    @pulumi.getter
+    def group(self) -> pulumi.Input[_builtins.str]:
+        """
+        The group's display name, as in `groupMemberships`.
+        """
+        return pulumi.get(self, "group")
+
+    @group.setter
+    def group(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "group", value)
+
+    @_builtins.property
+    @pulumi.getter(name="membershipId")
+    def membership_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The membership's ID in the identity store, such as `906722b2be-8c1d1d2a-6b0c-4c7e-9d8e-1f2a3b4c5d6e` (identitystore ListGroupMemberships).
+        """
+        return pulumi.get(self, "membership_id")
+
+    @membership_id.setter
+    def membership_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "membership_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def user(self) -> pulumi.Input[_builtins.str]:
+        """
+        The user's user name, as in `groupMemberships`.
+        """
+        return pulumi.get(self, "user")
+
+    @user.setter
+    def user(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "user", value)
+
+
 class MembershipSpecArgsDict(TypedDict):
     """
     A group membership.
@@ -2095,6 +2379,10 @@ class PermissionSetSpecArgsDict(TypedDict):
     """
     The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
     """
+    exclusive: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+    """
     existing: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
     Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
@@ -2130,6 +2418,7 @@ class PermissionSetSpecArgs:
                  name: pulumi.Input[_builtins.str],
                  customer_managed_policies: pulumi.Input[Optional[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
+                 exclusive: pulumi.Input[Optional[_builtins.bool]] = None,
                  existing: pulumi.Input[Optional[_builtins.bool]] = None,
                  inline_policy: pulumi.Input[Optional[_builtins.str]] = None,
                  managed_policy_arns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -2143,6 +2432,7 @@ class PermissionSetSpecArgs:
         :param pulumi.Input[_builtins.str] name: The permission set's name: 1 to 32 characters of letters, digits and `+=,.@_-`. It keys the permission set and its assignments; changing it replaces them.
         :param pulumi.Input[Sequence[pulumi.Input['CustomerManagedPolicyRefArgs']]] customer_managed_policies: Customer managed policies to attach, by name and path. A policy with that name and path must exist in every account the permission set is assigned to.
         :param pulumi.Input[_builtins.str] description: The permission set's description: 1 to 700 printable Latin-1 characters, tabs and line breaks.
+        :param pulumi.Input[_builtins.bool] exclusive: Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
         :param pulumi.Input[_builtins.bool] existing: Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
         :param pulumi.Input[_builtins.str] inline_policy: An inline IAM policy document, as a JSON string: an object with a `Statement`, at most 32,768 bytes and 10,240 bytes besides white space. It is checked at preview.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] managed_policy_arns: ARNs of AWS managed policies to attach, such as `arn:aws:iam::aws:policy/ReadOnlyAccess`. Customer managed policies go in `customerManagedPolicies`.
@@ -2156,6 +2446,8 @@ class PermissionSetSpecArgs:
             pulumi.set(__self__, "customer_managed_policies", customer_managed_policies)
         if description is not None:
             pulumi.set(__self__, "description", description)
+        if exclusive is not None:
+            pulumi.set(__self__, "exclusive", exclusive)
         if existing is not None:
             pulumi.set(__self__, "existing", existing)
         if inline_policy is not None:
@@ -2206,6 +2498,18 @@ class PermissionSetSpecArgs:
     @description.setter
     def description(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def exclusive(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Make the program's assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+        """
+        return pulumi.get(self, "exclusive")
+
+    @exclusive.setter
+    def exclusive(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "exclusive", value)
 
     @_builtins.property
     @pulumi.getter
@@ -2344,6 +2648,59 @@ class PermissionsBoundarySpecArgs:
     @managed_policy_arn.setter
     def managed_policy_arn(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "managed_policy_arn", value)
+
+
+class PolicyRefArgsDict(TypedDict):
+    """
+    A customer managed policy, by name and path.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The policy's name.
+    """
+    path: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The policy's path; defaults to `/`.
+    """
+
+@pulumi.input_type
+class PolicyRefArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 path: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A customer managed policy, by name and path.
+
+        :param pulumi.Input[_builtins.str] name: The policy's name.
+        :param pulumi.Input[_builtins.str] path: The policy's path; defaults to `/`.
+        """
+        pulumi.set(__self__, "name", name)
+        if path is not None:
+            pulumi.set(__self__, "path", path)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The policy's name.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The policy's path; defaults to `/`.
+        """
+        return pulumi.get(self, "path")
+
+    @path.setter
+    def path(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "path", value)
 
 
 class PortfolioCreateSpecArgsDict(TypedDict):

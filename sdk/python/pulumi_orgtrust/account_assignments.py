@@ -22,15 +22,19 @@ __all__ = ['AccountAssignmentsArgs', 'AccountAssignments']
 class AccountAssignmentsArgs:
     def __init__(__self__, *,
                  assignments: pulumi.Input[Sequence[pulumi.Input['AssignmentArgs']]],
-                 instance_arn: pulumi.Input[_builtins.str]):
+                 instance_arn: pulumi.Input[_builtins.str],
+                 governed_permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input['GovernedPermissionSetArgs']]]] = None):
         """
         The set of arguments for constructing a AccountAssignments resource.
 
         :param pulumi.Input[Sequence[pulumi.Input['AssignmentArgs']]] assignments: The assignments, in any order; each may appear once. Adding and removing assignments updates the resource in place, and preview names each one.
         :param pulumi.Input[_builtins.str] instance_arn: The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
+        :param pulumi.Input[Sequence[pulumi.Input['GovernedPermissionSetArgs']]] governed_permission_sets: Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
         """
         pulumi.set(__self__, "assignments", assignments)
         pulumi.set(__self__, "instance_arn", instance_arn)
+        if governed_permission_sets is not None:
+            pulumi.set(__self__, "governed_permission_sets", governed_permission_sets)
 
     @_builtins.property
     @pulumi.getter
@@ -56,6 +60,18 @@ class AccountAssignmentsArgs:
     def instance_arn(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "instance_arn", value)
 
+    @_builtins.property
+    @pulumi.getter(name="governedPermissionSets")
+    def governed_permission_sets(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['GovernedPermissionSetArgs']]]]:
+        """
+        Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+        """
+        return pulumi.get(self, "governed_permission_sets")
+
+    @governed_permission_sets.setter
+    def governed_permission_sets(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['GovernedPermissionSetArgs']]]]):
+        pulumi.set(self, "governed_permission_sets", value)
+
 
 @pulumi.type_token("orgtrust:index:AccountAssignments")
 class AccountAssignments(pulumi.CustomResource):
@@ -64,6 +80,7 @@ class AccountAssignments(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentArgs', 'AssignmentArgsDict']]]]] = None,
+                 governed_permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['GovernedPermissionSetArgs', 'GovernedPermissionSetArgsDict']]]]] = None,
                  instance_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -212,10 +229,34 @@ class AccountAssignments(pulumi.CustomResource):
         find nothing to do; the jump is refused at preview with nothing written, and without the preview deletes every
         assignment.
 
+        ## Undeclared access and exclusive permission sets
+
+        `governedPermissionSets` lists permission sets whose access the program declares in full (IdentityCenterSetup
+        passes every permission set it creates, with its declared managed and customer managed policies). A refresh
+        then records, in `undeclaredAssignments` and `undeclaredPolicies`, what those permission sets have in AWS beyond
+        the resource's `assignments` and the declared policies, and warns with each one (principal, account, permission
+        set; policy). The reads add calls per permission set, never per account: the per-principal reads the resource
+        makes anyway return every assignment of the managed principals; `ListAccountsForProvisionedPermissionSet` gives
+        the accounts each permission set is provisioned to, and only those where the resource lists none of its
+        assignments are read with `ListAccountAssignments`; `ListManagedPoliciesInPermissionSet` and
+        `ListCustomerManagedPolicyReferencesInPermissionSet` give the policies. At 10,000 assignments (50 principals,
+        40 accounts, 5 permission sets) a refresh takes 120 calls instead of 100 (`make bench`). Not seen: an assignment
+        of a principal the resource does not list, in an account where it lists one of the same permission set.
+
+        A governed permission set with `exclusive: true` has its recorded undeclared assignments deleted at the next
+        update: each is a diff entry (a delete of its `undeclaredAssignments` entry) and a warning in every preview
+        before. Never deleted: assignments in the organization's management account (organizations:DescribeOrganization)
+        and those of the permission set whose `AWSReservedSSO_<name>_...` role the deploying credentials are
+        (sts:GetCallerIdentity), in their account; when either lookup fails, the update deletes nothing and fails. The
+        engine gives a provider no way to tell an update that was previewed from one run with `--skip-preview`, so an
+        assignment first found by a refresh of the same operation (`pulumi up --refresh`) is deleted only by the next
+        update, after a preview has had the chance to show it. Undeclared policies are reported, never detached.
+
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[Union['AssignmentArgs', 'AssignmentArgsDict']]]] assignments: The assignments, in any order; each may appear once. Adding and removing assignments updates the resource in place, and preview names each one.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['GovernedPermissionSetArgs', 'GovernedPermissionSetArgsDict']]]] governed_permission_sets: Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
         :param pulumi.Input[_builtins.str] instance_arn: The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
         """
         ...
@@ -370,6 +411,29 @@ class AccountAssignments(pulumi.CustomResource):
         find nothing to do; the jump is refused at preview with nothing written, and without the preview deletes every
         assignment.
 
+        ## Undeclared access and exclusive permission sets
+
+        `governedPermissionSets` lists permission sets whose access the program declares in full (IdentityCenterSetup
+        passes every permission set it creates, with its declared managed and customer managed policies). A refresh
+        then records, in `undeclaredAssignments` and `undeclaredPolicies`, what those permission sets have in AWS beyond
+        the resource's `assignments` and the declared policies, and warns with each one (principal, account, permission
+        set; policy). The reads add calls per permission set, never per account: the per-principal reads the resource
+        makes anyway return every assignment of the managed principals; `ListAccountsForProvisionedPermissionSet` gives
+        the accounts each permission set is provisioned to, and only those where the resource lists none of its
+        assignments are read with `ListAccountAssignments`; `ListManagedPoliciesInPermissionSet` and
+        `ListCustomerManagedPolicyReferencesInPermissionSet` give the policies. At 10,000 assignments (50 principals,
+        40 accounts, 5 permission sets) a refresh takes 120 calls instead of 100 (`make bench`). Not seen: an assignment
+        of a principal the resource does not list, in an account where it lists one of the same permission set.
+
+        A governed permission set with `exclusive: true` has its recorded undeclared assignments deleted at the next
+        update: each is a diff entry (a delete of its `undeclaredAssignments` entry) and a warning in every preview
+        before. Never deleted: assignments in the organization's management account (organizations:DescribeOrganization)
+        and those of the permission set whose `AWSReservedSSO_<name>_...` role the deploying credentials are
+        (sts:GetCallerIdentity), in their account; when either lookup fails, the update deletes nothing and fails. The
+        engine gives a provider no way to tell an update that was previewed from one run with `--skip-preview`, so an
+        assignment first found by a refresh of the same operation (`pulumi up --refresh`) is deleted only by the next
+        update, after a preview has had the chance to show it. Undeclared policies are reported, never detached.
+
 
         :param str resource_name: The name of the resource.
         :param AccountAssignmentsArgs args: The arguments to use to populate this resource's properties.
@@ -387,6 +451,7 @@ class AccountAssignments(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  assignments: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssignmentArgs', 'AssignmentArgsDict']]]]] = None,
+                 governed_permission_sets: pulumi.Input[Optional[Sequence[pulumi.Input[Union['GovernedPermissionSetArgs', 'GovernedPermissionSetArgsDict']]]]] = None,
                  instance_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -400,11 +465,14 @@ class AccountAssignments(pulumi.CustomResource):
             if assignments is None and not opts.urn:
                 raise TypeError("Missing required property 'assignments'")
             __props__.__dict__["assignments"] = assignments
+            __props__.__dict__["governed_permission_sets"] = governed_permission_sets
             if instance_arn is None and not opts.urn:
                 raise TypeError("Missing required property 'instance_arn'")
             __props__.__dict__["instance_arn"] = instance_arn
             __props__.__dict__["count"] = None
             __props__.__dict__["identity_store_id"] = None
+            __props__.__dict__["undeclared_assignments"] = None
+            __props__.__dict__["undeclared_policies"] = None
         replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["instanceArn"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(AccountAssignments, __self__).__init__(
@@ -431,8 +499,11 @@ class AccountAssignments(pulumi.CustomResource):
 
         __props__.__dict__["assignments"] = None
         __props__.__dict__["count"] = None
+        __props__.__dict__["governed_permission_sets"] = None
         __props__.__dict__["identity_store_id"] = None
         __props__.__dict__["instance_arn"] = None
+        __props__.__dict__["undeclared_assignments"] = None
+        __props__.__dict__["undeclared_policies"] = None
         return AccountAssignments(resource_name, opts=opts, __props__=__props__)
 
     @_builtins.property
@@ -452,6 +523,14 @@ class AccountAssignments(pulumi.CustomResource):
         return pulumi.get(self, "count")
 
     @_builtins.property
+    @pulumi.getter(name="governedPermissionSets")
+    def governed_permission_sets(self) -> pulumi.Output[Optional[Sequence['outputs.GovernedPermissionSet']]]:
+        """
+        Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+        """
+        return pulumi.get(self, "governed_permission_sets")
+
+    @_builtins.property
     @pulumi.getter(name="identityStoreId")
     def identity_store_id(self) -> pulumi.Output[_builtins.str]:
         """
@@ -466,4 +545,20 @@ class AccountAssignments(pulumi.CustomResource):
         The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
         """
         return pulumi.get(self, "instance_arn")
+
+    @_builtins.property
+    @pulumi.getter(name="undeclaredAssignments")
+    def undeclared_assignments(self) -> pulumi.Output[Sequence['outputs.Assignment']]:
+        """
+        The assignments of governed permission sets that AWS had at the last refresh and the resource does not list.
+        """
+        return pulumi.get(self, "undeclared_assignments")
+
+    @_builtins.property
+    @pulumi.getter(name="undeclaredPolicies")
+    def undeclared_policies(self) -> pulumi.Output[Sequence['outputs.UndeclaredPolicy']]:
+        """
+        The policies attached to governed permission sets at the last refresh that the resource does not list.
+        """
+        return pulumi.get(self, "undeclared_policies")
 

@@ -13,12 +13,17 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 
 __all__ = [
     'Assignment',
     'AssumeRole',
+    'GovernedPermissionSet',
+    'OrgAccount',
+    'PolicyRef',
     'Service',
+    'UndeclaredPolicy',
 ]
 
 @pulumi.output_type
@@ -145,6 +150,189 @@ class AssumeRole(dict):
         The session name of the assumed role. Defaults to "orgtrust".
         """
         return pulumi.get(self, "session_name")
+
+
+@pulumi.output_type
+class GovernedPermissionSet(dict):
+    """
+    A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "permissionSetArn":
+            suggest = "permission_set_arn"
+        elif key == "customerManagedPolicies":
+            suggest = "customer_managed_policies"
+        elif key == "managedPolicyArns":
+            suggest = "managed_policy_arns"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in GovernedPermissionSet. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        GovernedPermissionSet.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        GovernedPermissionSet.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 permission_set_arn: _builtins.str,
+                 customer_managed_policies: Optional[Sequence['outputs.PolicyRef']] = None,
+                 exclusive: Optional[_builtins.bool] = None,
+                 managed_policy_arns: Optional[Sequence[_builtins.str]] = None,
+                 name: Optional[_builtins.str] = None):
+        """
+        A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
+
+        :param _builtins.str permission_set_arn: The permission set's ARN, of the resource's instance.
+        :param Sequence['PolicyRef'] customer_managed_policies: The customer managed policies the program attaches to it.
+        :param _builtins.bool exclusive: Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+        :param Sequence[_builtins.str] managed_policy_arns: The AWS managed policies the program attaches to it.
+        :param _builtins.str name: The permission set's name, for messages.
+        """
+        pulumi.set(__self__, "permission_set_arn", permission_set_arn)
+        if customer_managed_policies is not None:
+            pulumi.set(__self__, "customer_managed_policies", customer_managed_policies)
+        if exclusive is not None:
+            pulumi.set(__self__, "exclusive", exclusive)
+        if managed_policy_arns is not None:
+            pulumi.set(__self__, "managed_policy_arns", managed_policy_arns)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter(name="permissionSetArn")
+    def permission_set_arn(self) -> _builtins.str:
+        """
+        The permission set's ARN, of the resource's instance.
+        """
+        return pulumi.get(self, "permission_set_arn")
+
+    @_builtins.property
+    @pulumi.getter(name="customerManagedPolicies")
+    def customer_managed_policies(self) -> Optional[Sequence['outputs.PolicyRef']]:
+        """
+        The customer managed policies the program attaches to it.
+        """
+        return pulumi.get(self, "customer_managed_policies")
+
+    @_builtins.property
+    @pulumi.getter
+    def exclusive(self) -> Optional[_builtins.bool]:
+        """
+        Remove, at the next update, the assignments of this permission set that AWS has and the resource does not list, as the last refresh recorded them in undeclaredAssignments (so every preview shows each removal first). Never removed: assignments in the organization's management account, and those of the permission set the deploying credentials come from (an AWSReservedSSO_ role) in their account. An assignment first found by a refresh in the same operation (`pulumi up --refresh`) is removed only by the next update, since the engine does not tell a provider whether a preview was shown.
+        """
+        return pulumi.get(self, "exclusive")
+
+    @_builtins.property
+    @pulumi.getter(name="managedPolicyArns")
+    def managed_policy_arns(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        The AWS managed policies the program attaches to it.
+        """
+        return pulumi.get(self, "managed_policy_arns")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> Optional[_builtins.str]:
+        """
+        The permission set's name, for messages.
+        """
+        return pulumi.get(self, "name")
+
+
+@pulumi.output_type
+class OrgAccount(dict):
+    """
+    An account of the organization.
+    """
+    def __init__(__self__, *,
+                 id: _builtins.str,
+                 name: _builtins.str,
+                 status: _builtins.str,
+                 tags: Mapping[str, _builtins.str]):
+        """
+        An account of the organization.
+
+        :param _builtins.str id: The 12-digit account ID.
+        :param _builtins.str name: The account's name.
+        :param _builtins.str status: `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+        :param Mapping[str, _builtins.str] tags: The account's tags (only those of `tagKeys`, when given).
+        """
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "status", status)
+        pulumi.set(__self__, "tags", tags)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        The 12-digit account ID.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The account's name.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE`.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter
+    def tags(self) -> Mapping[str, _builtins.str]:
+        """
+        The account's tags (only those of `tagKeys`, when given).
+        """
+        return pulumi.get(self, "tags")
+
+
+@pulumi.output_type
+class PolicyRef(dict):
+    """
+    A customer managed policy, by name and path.
+    """
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 path: Optional[_builtins.str] = None):
+        """
+        A customer managed policy, by name and path.
+
+        :param _builtins.str name: The policy's name.
+        :param _builtins.str path: The policy's path; defaults to `/`.
+        """
+        pulumi.set(__self__, "name", name)
+        if path is not None:
+            pulumi.set(__self__, "path", path)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The policy's name.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> Optional[_builtins.str]:
+        """
+        The policy's path; defaults to `/`.
+        """
+        return pulumi.get(self, "path")
 
 
 @pulumi.output_type
@@ -350,5 +538,67 @@ class Service(dict):
         Where the entry's facts come from and anything worth knowing before enabling.
         """
         return pulumi.get(self, "notes")
+
+
+@pulumi.output_type
+class UndeclaredPolicy(dict):
+    """
+    A policy attached to a governed permission set that the program does not declare.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "permissionSetArn":
+            suggest = "permission_set_arn"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in UndeclaredPolicy. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        UndeclaredPolicy.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        UndeclaredPolicy.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 customer: _builtins.bool,
+                 permission_set_arn: _builtins.str,
+                 policy: _builtins.str):
+        """
+        A policy attached to a governed permission set that the program does not declare.
+
+        :param _builtins.bool customer: Whether it is a customer managed policy.
+        :param _builtins.str permission_set_arn: The permission set's ARN.
+        :param _builtins.str policy: The AWS managed policy's ARN, or the customer managed policy's path and name.
+        """
+        pulumi.set(__self__, "customer", customer)
+        pulumi.set(__self__, "permission_set_arn", permission_set_arn)
+        pulumi.set(__self__, "policy", policy)
+
+    @_builtins.property
+    @pulumi.getter
+    def customer(self) -> _builtins.bool:
+        """
+        Whether it is a customer managed policy.
+        """
+        return pulumi.get(self, "customer")
+
+    @_builtins.property
+    @pulumi.getter(name="permissionSetArn")
+    def permission_set_arn(self) -> _builtins.str:
+        """
+        The permission set's ARN.
+        """
+        return pulumi.get(self, "permission_set_arn")
+
+    @_builtins.property
+    @pulumi.getter
+    def policy(self) -> _builtins.str:
+        """
+        The AWS managed policy's ARN, or the customer managed policy's path and name.
+        """
+        return pulumi.get(self, "policy")
 
 

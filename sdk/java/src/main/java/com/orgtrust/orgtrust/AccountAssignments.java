@@ -6,6 +6,8 @@ package com.orgtrust.orgtrust;
 import com.orgtrust.orgtrust.AccountAssignmentsArgs;
 import com.orgtrust.orgtrust.Utilities;
 import com.orgtrust.orgtrust.outputs.Assignment;
+import com.orgtrust.orgtrust.outputs.GovernedPermissionSet;
+import com.orgtrust.orgtrust.outputs.UndeclaredPolicy;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.ResourceType;
@@ -13,6 +15,7 @@ import com.pulumi.core.internal.Codegen;
 import java.lang.Integer;
 import java.lang.String;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
@@ -161,6 +164,29 @@ import javax.annotation.Nullable;
  * find nothing to do; the jump is refused at preview with nothing written, and without the preview deletes every
  * assignment.
  * 
+ * ## Undeclared access and exclusive permission sets
+ * 
+ * `governedPermissionSets` lists permission sets whose access the program declares in full (IdentityCenterSetup
+ * passes every permission set it creates, with its declared managed and customer managed policies). A refresh
+ * then records, in `undeclaredAssignments` and `undeclaredPolicies`, what those permission sets have in AWS beyond
+ * the resource&#39;s `assignments` and the declared policies, and warns with each one (principal, account, permission
+ * set; policy). The reads add calls per permission set, never per account: the per-principal reads the resource
+ * makes anyway return every assignment of the managed principals; `ListAccountsForProvisionedPermissionSet` gives
+ * the accounts each permission set is provisioned to, and only those where the resource lists none of its
+ * assignments are read with `ListAccountAssignments`; `ListManagedPoliciesInPermissionSet` and
+ * `ListCustomerManagedPolicyReferencesInPermissionSet` give the policies. At 10,000 assignments (50 principals,
+ * 40 accounts, 5 permission sets) a refresh takes 120 calls instead of 100 (`make bench`). Not seen: an assignment
+ * of a principal the resource does not list, in an account where it lists one of the same permission set.
+ * 
+ * A governed permission set with `exclusive: true` has its recorded undeclared assignments deleted at the next
+ * update: each is a diff entry (a delete of its `undeclaredAssignments` entry) and a warning in every preview
+ * before. Never deleted: assignments in the organization&#39;s management account (organizations:DescribeOrganization)
+ * and those of the permission set whose `AWSReservedSSO_&lt;name&gt;_...` role the deploying credentials are
+ * (sts:GetCallerIdentity), in their account; when either lookup fails, the update deletes nothing and fails. The
+ * engine gives a provider no way to tell an update that was previewed from one run with `--skip-preview`, so an
+ * assignment first found by a refresh of the same operation (`pulumi up --refresh`) is deleted only by the next
+ * update, after a preview has had the chance to show it. Undeclared policies are reported, never detached.
+ * 
  */
 @ResourceType(type="orgtrust:index:AccountAssignments")
 public class AccountAssignments extends com.pulumi.resources.CustomResource {
@@ -193,6 +219,20 @@ public class AccountAssignments extends com.pulumi.resources.CustomResource {
         return this.count;
     }
     /**
+     * Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+     * 
+     */
+    @Export(name="governedPermissionSets", refs={List.class,GovernedPermissionSet.class}, tree="[0,1]")
+    private Output</* @Nullable */ List<GovernedPermissionSet>> governedPermissionSets;
+
+    /**
+     * @return Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+     * 
+     */
+    public Output<Optional<List<GovernedPermissionSet>>> governedPermissionSets() {
+        return Codegen.optional(this.governedPermissionSets);
+    }
+    /**
      * The identity store of the instance, where the principals live.
      * 
      */
@@ -219,6 +259,34 @@ public class AccountAssignments extends com.pulumi.resources.CustomResource {
      */
     public Output<String> instanceArn() {
         return this.instanceArn;
+    }
+    /**
+     * The assignments of governed permission sets that AWS had at the last refresh and the resource does not list.
+     * 
+     */
+    @Export(name="undeclaredAssignments", refs={List.class,Assignment.class}, tree="[0,1]")
+    private Output<List<Assignment>> undeclaredAssignments;
+
+    /**
+     * @return The assignments of governed permission sets that AWS had at the last refresh and the resource does not list.
+     * 
+     */
+    public Output<List<Assignment>> undeclaredAssignments() {
+        return this.undeclaredAssignments;
+    }
+    /**
+     * The policies attached to governed permission sets at the last refresh that the resource does not list.
+     * 
+     */
+    @Export(name="undeclaredPolicies", refs={List.class,UndeclaredPolicy.class}, tree="[0,1]")
+    private Output<List<UndeclaredPolicy>> undeclaredPolicies;
+
+    /**
+     * @return The policies attached to governed permission sets at the last refresh that the resource does not list.
+     * 
+     */
+    public Output<List<UndeclaredPolicy>> undeclaredPolicies() {
+        return this.undeclaredPolicies;
     }
 
     /**

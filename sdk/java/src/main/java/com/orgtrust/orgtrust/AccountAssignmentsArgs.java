@@ -4,12 +4,15 @@
 package com.orgtrust.orgtrust;
 
 import com.orgtrust.orgtrust.inputs.AssignmentArgs;
+import com.orgtrust.orgtrust.inputs.GovernedPermissionSetArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 import java.lang.String;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
 
 
 public final class AccountAssignmentsArgs extends com.pulumi.resources.ResourceArgs {
@@ -32,6 +35,21 @@ public final class AccountAssignmentsArgs extends com.pulumi.resources.ResourceA
     }
 
     /**
+     * Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+     * 
+     */
+    @Import(name="governedPermissionSets")
+    private @Nullable Output<List<GovernedPermissionSetArgs>> governedPermissionSets;
+
+    /**
+     * @return Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+     * 
+     */
+    public Optional<Output<List<GovernedPermissionSetArgs>>> governedPermissionSets() {
+        return Optional.ofNullable(this.governedPermissionSets);
+    }
+
+    /**
      * The ARN of the IAM Identity Center instance, such as `arn:aws:sso:::instance/ssoins-1234567890abcdef`. Changing it replaces the resource.
      * 
      */
@@ -50,6 +68,7 @@ public final class AccountAssignmentsArgs extends com.pulumi.resources.ResourceA
 
     private AccountAssignmentsArgs(AccountAssignmentsArgs $) {
         this.assignments = $.assignments;
+        this.governedPermissionSets = $.governedPermissionSets;
         this.instanceArn = $.instanceArn;
     }
 
@@ -100,6 +119,37 @@ public final class AccountAssignmentsArgs extends com.pulumi.resources.ResourceA
          */
         public Builder assignments(AssignmentArgs... assignments) {
             return assignments(List.of(assignments));
+        }
+
+        /**
+         * @param governedPermissionSets Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder governedPermissionSets(@Nullable Output<List<GovernedPermissionSetArgs>> governedPermissionSets) {
+            $.governedPermissionSets = governedPermissionSets;
+            return this;
+        }
+
+        /**
+         * @param governedPermissionSets Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder governedPermissionSets(List<GovernedPermissionSetArgs> governedPermissionSets) {
+            return governedPermissionSets(Output.of(governedPermissionSets));
+        }
+
+        /**
+         * @param governedPermissionSets Permission sets whose access the program declares in full: a refresh reports their assignments and policies that AWS has beyond the declared ones (undeclaredAssignments, undeclaredPolicies, a warning), and `exclusive` ones have those assignments removed at the next update. Reading them costs calls per permission set, not per account.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder governedPermissionSets(GovernedPermissionSetArgs... governedPermissionSets) {
+            return governedPermissionSets(List.of(governedPermissionSets));
         }
 
         /**

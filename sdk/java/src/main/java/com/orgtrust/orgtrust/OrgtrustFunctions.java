@@ -6,11 +6,14 @@ package com.orgtrust.orgtrust;
 import com.orgtrust.orgtrust.Utilities;
 import com.orgtrust.orgtrust.inputs.GetDeployerPolicyArgs;
 import com.orgtrust.orgtrust.inputs.GetDeployerPolicyPlainArgs;
+import com.orgtrust.orgtrust.inputs.GetOrganizationAccountsArgs;
+import com.orgtrust.orgtrust.inputs.GetOrganizationAccountsPlainArgs;
 import com.orgtrust.orgtrust.inputs.GetTrustedServiceArgs;
 import com.orgtrust.orgtrust.inputs.GetTrustedServicePlainArgs;
 import com.orgtrust.orgtrust.inputs.ListTrustedServicesArgs;
 import com.orgtrust.orgtrust.inputs.ListTrustedServicesPlainArgs;
 import com.orgtrust.orgtrust.outputs.GetDeployerPolicyResult;
+import com.orgtrust.orgtrust.outputs.GetOrganizationAccountsResult;
 import com.orgtrust.orgtrust.outputs.GetTrustedServiceResult;
 import com.orgtrust.orgtrust.outputs.ListTrustedServicesResult;
 import com.pulumi.core.Output;
@@ -69,6 +72,55 @@ public final class OrgtrustFunctions {
      */
     public static CompletableFuture<GetDeployerPolicyResult> getDeployerPolicyPlain(GetDeployerPolicyPlainArgs args, InvokeOptions options) {
         return Deployment.getInstance().invokeAsync("orgtrust:index:getDeployerPolicy", TypeShape.of(GetDeployerPolicyResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Lists every account of the organization, with its status and its AWS Organizations tags: one paginated `ListAccounts`, then one `ListTagsForResource` per account, at most 10 requests per second, through the AWS SDK&#39;s retryer, with a progress line every 250 accounts. IdentityCenterSetup calls it once, at preview, when an assignment targets accounts by tag. Needs the management account&#39;s credentials (or a delegated administrator of Organizations): `organizations:ListAccounts` and `organizations:ListTagsForResource`.
+     * 
+     */
+    public static Output<GetOrganizationAccountsResult> getOrganizationAccounts() {
+        return getOrganizationAccounts(GetOrganizationAccountsArgs.Empty, InvokeOptions.Empty);
+    }
+    /**
+     * Lists every account of the organization, with its status and its AWS Organizations tags: one paginated `ListAccounts`, then one `ListTagsForResource` per account, at most 10 requests per second, through the AWS SDK&#39;s retryer, with a progress line every 250 accounts. IdentityCenterSetup calls it once, at preview, when an assignment targets accounts by tag. Needs the management account&#39;s credentials (or a delegated administrator of Organizations): `organizations:ListAccounts` and `organizations:ListTagsForResource`.
+     * 
+     */
+    public static CompletableFuture<GetOrganizationAccountsResult> getOrganizationAccountsPlain() {
+        return getOrganizationAccountsPlain(GetOrganizationAccountsPlainArgs.Empty, InvokeOptions.Empty);
+    }
+    /**
+     * Lists every account of the organization, with its status and its AWS Organizations tags: one paginated `ListAccounts`, then one `ListTagsForResource` per account, at most 10 requests per second, through the AWS SDK&#39;s retryer, with a progress line every 250 accounts. IdentityCenterSetup calls it once, at preview, when an assignment targets accounts by tag. Needs the management account&#39;s credentials (or a delegated administrator of Organizations): `organizations:ListAccounts` and `organizations:ListTagsForResource`.
+     * 
+     */
+    public static Output<GetOrganizationAccountsResult> getOrganizationAccounts(GetOrganizationAccountsArgs args) {
+        return getOrganizationAccounts(args, InvokeOptions.Empty);
+    }
+    /**
+     * Lists every account of the organization, with its status and its AWS Organizations tags: one paginated `ListAccounts`, then one `ListTagsForResource` per account, at most 10 requests per second, through the AWS SDK&#39;s retryer, with a progress line every 250 accounts. IdentityCenterSetup calls it once, at preview, when an assignment targets accounts by tag. Needs the management account&#39;s credentials (or a delegated administrator of Organizations): `organizations:ListAccounts` and `organizations:ListTagsForResource`.
+     * 
+     */
+    public static CompletableFuture<GetOrganizationAccountsResult> getOrganizationAccountsPlain(GetOrganizationAccountsPlainArgs args) {
+        return getOrganizationAccountsPlain(args, InvokeOptions.Empty);
+    }
+    /**
+     * Lists every account of the organization, with its status and its AWS Organizations tags: one paginated `ListAccounts`, then one `ListTagsForResource` per account, at most 10 requests per second, through the AWS SDK&#39;s retryer, with a progress line every 250 accounts. IdentityCenterSetup calls it once, at preview, when an assignment targets accounts by tag. Needs the management account&#39;s credentials (or a delegated administrator of Organizations): `organizations:ListAccounts` and `organizations:ListTagsForResource`.
+     * 
+     */
+    public static Output<GetOrganizationAccountsResult> getOrganizationAccounts(GetOrganizationAccountsArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invoke("orgtrust:index:getOrganizationAccounts", TypeShape.of(GetOrganizationAccountsResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Lists every account of the organization, with its status and its AWS Organizations tags: one paginated `ListAccounts`, then one `ListTagsForResource` per account, at most 10 requests per second, through the AWS SDK&#39;s retryer, with a progress line every 250 accounts. IdentityCenterSetup calls it once, at preview, when an assignment targets accounts by tag. Needs the management account&#39;s credentials (or a delegated administrator of Organizations): `organizations:ListAccounts` and `organizations:ListTagsForResource`.
+     * 
+     */
+    public static Output<GetOrganizationAccountsResult> getOrganizationAccounts(GetOrganizationAccountsArgs args, InvokeOutputOptions options) {
+        return Deployment.getInstance().invoke("orgtrust:index:getOrganizationAccounts", TypeShape.of(GetOrganizationAccountsResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Lists every account of the organization, with its status and its AWS Organizations tags: one paginated `ListAccounts`, then one `ListTagsForResource` per account, at most 10 requests per second, through the AWS SDK&#39;s retryer, with a progress line every 250 accounts. IdentityCenterSetup calls it once, at preview, when an assignment targets accounts by tag. Needs the management account&#39;s credentials (or a delegated administrator of Organizations): `organizations:ListAccounts` and `organizations:ListTagsForResource`.
+     * 
+     */
+    public static CompletableFuture<GetOrganizationAccountsResult> getOrganizationAccountsPlain(GetOrganizationAccountsPlainArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invokeAsync("orgtrust:index:getOrganizationAccounts", TypeShape.of(GetOrganizationAccountsResult.class), args, Utilities.withVersion(options));
     }
     /**
      * Looks up one service of the orgtrust catalog of AWS services that integrate with AWS Organizations: its principals, service-linked roles, delegated-administrator mechanism, recommended enable path and what disabling trusted access does. Give exactly one of `key` and `servicePrincipal`.

@@ -3,6 +3,7 @@
 
 package com.orgtrust.orgtrust.inputs;
 
+import com.orgtrust.orgtrust.inputs.AccountTagSpecArgs;
 import com.orgtrust.orgtrust.inputs.PrincipalRefArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
@@ -38,14 +39,29 @@ public final class AssignmentSpecArgs extends com.pulumi.resources.ResourceArgs 
     }
 
     /**
-     * 12-digit IDs of accounts to leave out, applied after OU expansion.
+     * Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization&#39;s accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+     * 
+     */
+    @Import(name="accountTags")
+    private @Nullable Output<List<AccountTagSpecArgs>> accountTags;
+
+    /**
+     * @return Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization&#39;s accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+     * 
+     */
+    public Optional<Output<List<AccountTagSpecArgs>>> accountTags() {
+        return Optional.ofNullable(this.accountTags);
+    }
+
+    /**
+     * 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
      * 
      */
     @Import(name="excludeAccountIds")
     private @Nullable Output<List<String>> excludeAccountIds;
 
     /**
-     * @return 12-digit IDs of accounts to leave out, applied after OU expansion.
+     * @return 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
      * 
      */
     public Optional<Output<List<String>>> excludeAccountIds() {
@@ -101,6 +117,7 @@ public final class AssignmentSpecArgs extends com.pulumi.resources.ResourceArgs 
 
     private AssignmentSpecArgs(AssignmentSpecArgs $) {
         this.accountIds = $.accountIds;
+        this.accountTags = $.accountTags;
         this.excludeAccountIds = $.excludeAccountIds;
         this.organizationalUnitIds = $.organizationalUnitIds;
         this.permissionSet = $.permissionSet;
@@ -157,7 +174,38 @@ public final class AssignmentSpecArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param excludeAccountIds 12-digit IDs of accounts to leave out, applied after OU expansion.
+         * @param accountTags Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization&#39;s accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder accountTags(@Nullable Output<List<AccountTagSpecArgs>> accountTags) {
+            $.accountTags = accountTags;
+            return this;
+        }
+
+        /**
+         * @param accountTags Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization&#39;s accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder accountTags(List<AccountTagSpecArgs> accountTags) {
+            return accountTags(Output.of(accountTags));
+        }
+
+        /**
+         * @param accountTags Target the ACTIVE accounts whose AWS Organizations tags match: each entry a key and the values that match, several entries combined with AND. Alone or beside accountIds and organizationalUnitIds (the targets add up; excludeAccountIds still applies). The organization&#39;s accounts and tags are read once per component at preview (getOrganizationAccounts), so an account tagged or untagged since is picked up by the next preview.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder accountTags(AccountTagSpecArgs... accountTags) {
+            return accountTags(List.of(accountTags));
+        }
+
+        /**
+         * @param excludeAccountIds 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
          * 
          * @return builder
          * 
@@ -168,7 +216,7 @@ public final class AssignmentSpecArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param excludeAccountIds 12-digit IDs of accounts to leave out, applied after OU expansion.
+         * @param excludeAccountIds 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
          * 
          * @return builder
          * 
@@ -178,7 +226,7 @@ public final class AssignmentSpecArgs extends com.pulumi.resources.ResourceArgs 
         }
 
         /**
-         * @param excludeAccountIds 12-digit IDs of accounts to leave out, applied after OU expansion.
+         * @param excludeAccountIds 12-digit IDs of accounts to leave out, applied after OU and tag expansion.
          * 
          * @return builder
          * 

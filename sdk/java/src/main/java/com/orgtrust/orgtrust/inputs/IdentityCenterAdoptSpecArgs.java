@@ -3,10 +3,12 @@
 
 package com.orgtrust.orgtrust.inputs;
 
+import com.orgtrust.orgtrust.inputs.MembershipAdoptSpecArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import java.lang.Boolean;
 import java.lang.String;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +69,21 @@ public final class IdentityCenterAdoptSpecArgs extends com.pulumi.resources.Reso
     }
 
     /**
+     * The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`&lt;identityStoreId&gt;/&lt;membershipId&gt;`). Needs `identityStoreId`.
+     * 
+     */
+    @Import(name="groupMemberships")
+    private @Nullable Output<List<MembershipAdoptSpecArgs>> groupMemberships;
+
+    /**
+     * @return The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`&lt;identityStoreId&gt;/&lt;membershipId&gt;`). Needs `identityStoreId`.
+     * 
+     */
+    public Optional<Output<List<MembershipAdoptSpecArgs>>> groupMemberships() {
+        return Optional.ofNullable(this.groupMemberships);
+    }
+
+    /**
      * The ARN of each existing permission set, by its name in `permissionSets`. The permission set is imported (`&lt;arn&gt;,&lt;instanceArn&gt;`), with every policy the configuration gives it: its managed and customer managed policy attachments, inline policy and permissions boundary. Needs `instanceArn`, whose instance the ARNs must belong to.
      * 
      */
@@ -87,6 +104,7 @@ public final class IdentityCenterAdoptSpecArgs extends com.pulumi.resources.Reso
         this.accessControlAttributes = $.accessControlAttributes;
         this.assignments = $.assignments;
         this.delegatedAdmin = $.delegatedAdmin;
+        this.groupMemberships = $.groupMemberships;
         this.permissionSets = $.permissionSets;
     }
 
@@ -169,6 +187,37 @@ public final class IdentityCenterAdoptSpecArgs extends com.pulumi.resources.Reso
          */
         public Builder delegatedAdmin(Boolean delegatedAdmin) {
             return delegatedAdmin(Output.of(delegatedAdmin));
+        }
+
+        /**
+         * @param groupMemberships The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`&lt;identityStoreId&gt;/&lt;membershipId&gt;`). Needs `identityStoreId`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder groupMemberships(@Nullable Output<List<MembershipAdoptSpecArgs>> groupMemberships) {
+            $.groupMemberships = groupMemberships;
+            return this;
+        }
+
+        /**
+         * @param groupMemberships The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`&lt;identityStoreId&gt;/&lt;membershipId&gt;`). Needs `identityStoreId`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder groupMemberships(List<MembershipAdoptSpecArgs> groupMemberships) {
+            return groupMemberships(Output.of(groupMemberships));
+        }
+
+        /**
+         * @param groupMemberships The memberships of `groupMemberships` that exist already, each with its membership ID: each is imported (`&lt;identityStoreId&gt;/&lt;membershipId&gt;`). Needs `identityStoreId`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder groupMemberships(MembershipAdoptSpecArgs... groupMemberships) {
+            return groupMemberships(List.of(groupMemberships));
         }
 
         /**

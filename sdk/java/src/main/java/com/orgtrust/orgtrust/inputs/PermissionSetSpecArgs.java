@@ -56,6 +56,21 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
     }
 
     /**
+     * Make the program&#39;s assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+     * 
+     */
+    @Import(name="exclusive")
+    private @Nullable Output<Boolean> exclusive;
+
+    /**
+     * @return Make the program&#39;s assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+     * 
+     */
+    public Optional<Output<Boolean>> exclusive() {
+        return Optional.ofNullable(this.exclusive);
+    }
+
+    /**
      * Reference a permission set that already exists in the instance (created by hand, by AWS Control Tower, or by another stack) instead of creating one. It is looked up by name at preview (`aws:ssoadmin/getPermissionSet`), never modified, and usable in `assignments` like the others. No other field but `name` may be set. A name the instance does not have fails the preview, suggesting the nearest name it has.
      * 
      */
@@ -180,6 +195,7 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
     private PermissionSetSpecArgs(PermissionSetSpecArgs $) {
         this.customerManagedPolicies = $.customerManagedPolicies;
         this.description = $.description;
+        this.exclusive = $.exclusive;
         this.existing = $.existing;
         this.inlinePolicy = $.inlinePolicy;
         this.managedPolicyArns = $.managedPolicyArns;
@@ -258,6 +274,27 @@ public final class PermissionSetSpecArgs extends com.pulumi.resources.ResourceAr
          */
         public Builder description(String description) {
             return description(Output.of(description));
+        }
+
+        /**
+         * @param exclusive Make the program&#39;s assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder exclusive(@Nullable Output<Boolean> exclusive) {
+            $.exclusive = exclusive;
+            return this;
+        }
+
+        /**
+         * @param exclusive Make the program&#39;s assignments the only ones of this permission set: the next `pulumi up` removes the assignments it has in AWS that the program does not declare, as the last refresh found them (every preview shows each removal first). Never removed: assignments in the management account, and those of the permission set the deploying credentials come from, in their account. Needs assignmentsMode `set` (or `migrate`). Unlike `existing` permission sets, which the component never reads or changes, an exclusive one is owned by the program in full.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder exclusive(Boolean exclusive) {
+            return exclusive(Output.of(exclusive));
         }
 
         /**
