@@ -181,19 +181,7 @@ func (m *answers) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		brief    string
 		source   = MadeUp
 		fromFx   = func(ok bool) { source = map[bool]Source{true: FromFixture, false: MadeUp}[ok] }
-		argValue = func(path ...string) string {
-			v := resource.NewPropertyValue(args.Args.Mappable())
-			for _, p := range path {
-				if !v.IsObject() {
-					return ""
-				}
-				v = v.ObjectValue()[resource.PropertyKey(p)]
-			}
-			if v.IsString() {
-				return v.StringValue()
-			}
-			return ""
-		}
+		argValue = func(path ...string) string { return stringAt(args.Args, path...) }
 	)
 	switch args.Token {
 	case tokenGetOrganization:
@@ -408,22 +396,8 @@ func (m *answers) providerAccountRegion(ref string) (account, region string) {
 	if !ok {
 		return "", ""
 	}
-	v := resource.NewPropertyValue(r.Inputs.Mappable())
-	get := func(path ...string) string {
-		for _, p := range path {
-			if !v.IsObject() {
-				return ""
-			}
-			v = v.ObjectValue()[resource.PropertyKey(p)]
-		}
-		if v.IsString() {
-			return v.StringValue()
-		}
-		return ""
-	}
-	region = get("region")
-	v = resource.NewPropertyValue(r.Inputs.Mappable())
-	if arn := get("assumeRole", "roleArn"); arn != "" {
+	region = stringAt(r.Inputs, "region")
+	if arn := stringAt(r.Inputs, "assumeRole", "roleArn"); arn != "" {
 		if parts := strings.Split(arn, ":"); len(parts) > 4 {
 			account = parts[4]
 		}
@@ -481,4 +455,20 @@ func (m *answers) record(l Lookup) {
 	}
 	l.Calls = 1
 	m.lookups[k] = &l
+}
+
+// stringAt is the string at path in m (an object's keys, one per step), or
+// "" when there is none. m is read as its plain values (Mappable).
+func stringAt(m resource.PropertyMap, path ...string) string {
+	v := resource.NewPropertyValue(m.Mappable())
+	for _, p := range path {
+		if !v.IsObject() {
+			return ""
+		}
+		v = v.ObjectValue()[resource.PropertyKey(p)]
+	}
+	if v.IsString() {
+		return v.StringValue()
+	}
+	return ""
 }
