@@ -39,8 +39,11 @@ type Monitor struct {
 
 	mu        sync.Mutex
 	resources map[string]*Resource
-	strings   map[string]string
-	values    map[string]resource.PropertyValue
+	// seq numbers the registrations recorded, failed ones included, so
+	// that no two get the same Seq.
+	seq     int32
+	strings map[string]string
+	values  map[string]resource.PropertyValue
 }
 
 var _ pulumi.MockResourceMonitor = (*Monitor)(nil)
@@ -72,7 +75,8 @@ func (m *Monitor) NewResource(args pulumi.MockResourceArgs) (string, resource.Pr
 		return "", nil, fmt.Errorf("%s is registered twice", r.URN)
 	}
 	m.interned(r)
-	r.Seq = int32(len(m.resources))
+	r.Seq = m.seq
+	m.seq++
 	m.resources[r.URN] = r
 	m.mu.Unlock()
 
