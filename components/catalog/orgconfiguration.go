@@ -121,6 +121,30 @@ var configurationActions = map[string][]string{
 	},
 }
 
+// discoverReads are the reads `orgtrust discover` makes of each service's
+// organization configuration, through the administrator role, that no type
+// of configurationTypes makes (provider/discover's AdminIAMActions; a test
+// checks that the administrator policy covers them).
+var discoverReads = map[string][]string{
+	"guardduty": {"guardduty:DescribeOrganizationConfiguration", "guardduty:ListDetectors"},
+	"securityhub": {
+		"securityhub:DescribeOrganizationConfiguration", "securityhub:GetConfigurationPolicy",
+		"securityhub:GetFindingAggregator", "securityhub:ListConfigurationPolicies",
+		"securityhub:ListConfigurationPolicyAssociations", "securityhub:ListFindingAggregators",
+	},
+	"macie":           {"macie2:DescribeOrganizationConfiguration"},
+	"inspector":       {"inspector2:DescribeOrganizationConfiguration"},
+	"detective":       {"detective:DescribeOrganizationConfiguration", "detective:ListGraphs"},
+	"access-analyzer": {"access-analyzer:ListAnalyzers"},
+	"config":          {"config:DescribeConfigurationAggregators"},
+}
+
+// ConfigurationDiscoverActions returns the IAM actions of discover's reads
+// of service key's organization configuration.
+func ConfigurationDiscoverActions(key string) []string {
+	return slices.Clone(discoverReads[key])
+}
+
 // ConfigurationTypes returns the types that service key's organization
 // configuration registers and invokes in the administrator's account, and
 // whether the service has one.

@@ -33,6 +33,22 @@ type OrgConfig struct {
 	DetectorID string
 	// Answer is the JSON answer of DescribeOrganizationConfiguration.
 	Answer map[string]any
+	// GraphArn is Detective's behavior graph in the administrator's account
+	// (ListGraphs; DescribeOrganizationConfiguration answers only it).
+	GraphArn string
+	// FindingAggregator is Security Hub's GetFindingAggregator answer (with
+	// FindingAggregatorArn), Policies the GetConfigurationPolicy answers
+	// (with Id and Name) and Associations the
+	// ListConfigurationPolicyAssociations summaries (with AssociationType):
+	// central configuration, in the home Region. A linked Region has the
+	// aggregator only (ListFindingAggregators lists it there too).
+	FindingAggregator map[string]any
+	Policies          []map[string]any
+	Associations      []map[string]any
+	// Analyzers are Access Analyzer's ListAnalyzers summaries (with type).
+	Analyzers []map[string]any
+	// Aggregators are Config's DescribeConfigurationAggregators answers.
+	Aggregators []map[string]any
 }
 
 // NewOrgConfigs returns an empty fake.
@@ -78,6 +94,25 @@ func (o *OrgConfigs) operation(r *http.Request) string {
 	case service == GuardDuty && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/detector/") &&
 		strings.HasSuffix(r.URL.Path, "/admin"):
 		return "DescribeOrganizationConfiguration"
+	case service == SecurityHub && r.Method == http.MethodGet && r.URL.Path == "/findingAggregator/list":
+		return "ListFindingAggregators"
+	case service == SecurityHub && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/findingAggregator/get/"):
+		return "GetFindingAggregator"
+	case service == SecurityHub && r.Method == http.MethodGet && r.URL.Path == "/configurationPolicy/list":
+		return "ListConfigurationPolicies"
+	case service == SecurityHub && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/configurationPolicy/get/"):
+		return "GetConfigurationPolicy"
+	case service == SecurityHub && r.Method == http.MethodPost && r.URL.Path == "/configurationPolicyAssociation/list":
+		return "ListConfigurationPolicyAssociations"
+	case service == Detective && r.Method == http.MethodPost && r.URL.Path == "/graphs/list":
+		return "ListGraphs"
+	case service == Detective && r.Method == http.MethodPost && r.URL.Path == "/orgs/describeOrganizationConfiguration":
+		return "DescribeOrganizationConfiguration"
+	case service == AccessAnalyzer && r.Method == http.MethodGet && r.URL.Path == "/analyzer":
+		return "ListAnalyzers"
+	case service == ConfigService && r.Method == http.MethodPost &&
+		r.Header.Get("X-Amz-Target") == "StarlingDoveService.DescribeConfigurationAggregators":
+		return "DescribeConfigurationAggregators"
 	case service == SecurityHub && r.Method == http.MethodGet && r.URL.Path == "/organization/configuration",
 		service == Macie && r.Method == http.MethodGet && r.URL.Path == "/admin/configuration",
 		service == Inspector && r.Method == http.MethodPost && r.URL.Path == "/organizationconfiguration/describe":
@@ -102,12 +137,25 @@ func (o *OrgConfigs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if c == nil || caller == "" || caller != c.Admin {
 		// What each service answers an account that is not its administrator.
 		status, code := http.StatusBadRequest, "BadRequestException"
-		if service == SecurityHub || service == Inspector || service == Macie {
+		if service != GuardDuty {
 			status, code = http.StatusForbidden, "AccessDeniedException"
 		}
-		if service == GuardDuty && op == "ListDetectors" && caller != "" {
-			writeJSON(w, map[string]any{"detectorIds": []string{}})
-			return
+		if caller != "" {
+			// The account's own lists are empty where it has nothing.
+			switch {
+			case service == GuardDuty && op == "ListDetectors":
+				writeJSON(w, map[string]any{"detectorIds": []string{}})
+				return
+			case service == Detective && op == "ListGraphs":
+				writeJSON(w, map[string]any{"GraphList": []any{}})
+				return
+			case service == AccessAnalyzer:
+				writeJSON(w, map[string]any{"analyzers": []any{}})
+				return
+			case service == ConfigService:
+				writeJSON(w, map[string]any{"ConfigurationAggregators": []any{}})
+				return
+			}
 		}
 		restError(w, status, code, "The request is rejected because the current account is not the delegated "+
 			"administrator of the organization in "+region)
@@ -123,6 +171,9 @@ func (o *OrgConfigs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		writeJSON(w, c.Answer)
+	case service == SecurityHub && op != "DescribeOrganizationConfiguration",
+		service == Detective, service == AccessAnalyzer, service == ConfigService:
+		o.serveList(w, r, service, op, c)
 	default:
 		writeJSON(w, c.Answer)
 	}
