@@ -528,3 +528,53 @@ func TestOrgConfigurationAdoptsSecurityHubLocalByAccount(t *testing.T) {
 	assert.True(t, conf.Inputs["autoEnable"].BoolValue())
 	assert.Equal(t, "DEFAULT", inputString(t, conf, "autoEnableStandards"))
 }
+
+// TestOrgConfigurationAdoptsWhatAWSAssignedIDs: Security Hub's central
+// configuration and Detective's graphs are imported by the IDs AWS assigned
+// them (adopt.organizationConfigurationIds), with pulumi-aws's import IDs; an
+// association not listed (a target added since) is created; a key that names
+// nothing of the configuration fails the preview.
+func TestOrgConfigurationAdoptsWhatAWSAssignedIDs(t *testing.T) {
+	t.Parallel()
+	const (
+		agg    = "arn:aws:securityhub:us-east-1:" + auditAccount + ":finding-aggregator/abcd1234-abcd-1234-1234-abcdef123456"
+		policy = "00000000-1111-2222-3333-444444444444"
+		graph  = "arn:aws:detective:us-east-1:" + auditAccount + ":graph:00b00fd5aecc0ab60a708659477e9617"
+	)
+	args := securitySet()
+	args.Integrations[1].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"},
+		OrganizationConfigurationIDs: map[string]string{"findingAggregator": agg, "policy:baseline": policy,
+			"association:r-a1b2": "r-a1b2"}}
+	args.Integrations[4].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"},
+		OrganizationConfigurationIDs: map[string]string{"graph:us-east-1": graph}}
+	m := newMocks().withDetectors()
+	require.NoError(t, m.run(func(ctx *pulumi.Context) error {
+		_, err := NewOrgIntegrations(ctx, "sec", args)
+		return err
+	}))
+	for name, id := range map[string]string{
+		"sec-securityhub-finding-aggregator-us-east-1":               agg,
+		"sec-securityhub-org-config-us-east-1":                       auditAccount,
+		"sec-securityhub-policy-us-east-1-baseline":                  policy,
+		"sec-securityhub-policy-us-east-1-baseline-r-a1b2":           "r-a1b2",
+		"sec-securityhub-policy-us-east-1-baseline-ou-a1b2-c3d4e5f6": "",
+		"sec-detective-graph-us-east-1":                              graph,
+		"sec-detective-org-config-us-east-1":                         graph,
+		"sec-detective-graph-eu-west-1":                              "",
+		"sec-detective-org-config-eu-west-1":                         "",
+	} {
+		assert.Equal(t, id, m.Find(t, name).ImportID, name)
+	}
+
+	bad := securitySet()
+	bad.Integrations[1].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"},
+		OrganizationConfigurationIDs: map[string]string{"policy:other": policy, "findingAggregator": ""}}
+	bad.Integrations[0].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"},
+		OrganizationConfigurationIDs: map[string]string{"graph:us-east-1": graph}}
+	got := inputErrors(t, CheckOrgIntegrations("sec", bad))
+	assert.Contains(t, got["integrations[1].args.adopt.organizationConfigurationIds.policy:other"],
+		"names no resource of the organization configuration")
+	assert.Contains(t, got["integrations[1].args.adopt.organizationConfigurationIds.findingAggregator"], "is empty")
+	assert.Contains(t, got["integrations[0].args.adopt.organizationConfigurationIds.graph:us-east-1"],
+		"names no resource", "a graph on GuardDuty's configuration")
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/provider/discover"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeorg"
+	"github.com/orgtrust/pulumi-orgtrust/tests/fakeservices"
 )
 
 // integration returns the written integration of service key.
@@ -186,4 +187,39 @@ func TestAdministratorPolicyCoversDiscover(t *testing.T) {
 		assert.True(t, slices.Contains(res.Output.AdministratorActions, call), "discover calls %s in the "+
 			"administrator's account, which the read-only administrator policy does not allow", call)
 	}
+}
+
+// TestDiscoverAdoptsDetectivesGraph: Detective's administrator, designated
+// in both Regions, has the behavior graph that designation created in each,
+// with auto-enable off. discover writes the setting and adopts each graph
+// and its organization configuration by the graph's ARN; in a Region where
+// the administrator has no graph, nothing is adopted.
+func TestDiscoverAdoptsDetectivesGraph(t *testing.T) {
+	t.Parallel()
+	o := newFake(t, fb.Options{})
+	fb.Seed(o)
+	graph := func(region string) string {
+		return "arn:aws:detective:" + region + ":" + fb.Security + ":graph:231684d34gh74g4bae1dbc7bd807d02d"
+	}
+	for _, region := range []string{"us-east-1", "eu-west-1"} {
+		o.Admins.Set(fakeservices.Detective, region, fb.Security)
+		o.OrgConfigs.Set(fakeservices.Detective, region, fakeservices.OrgConfig{Admin: fb.Security,
+			GraphArn: graph(region), Answer: map[string]any{"AutoEnable": false}})
+	}
+	g, p, _ := run(t, o, "us-east-1", "eu-west-1")
+	d := integration(t, g, "detective")
+	require.NotNil(t, d.OrganizationConfiguration)
+	assert.Equal(t, &components.DetectiveConfiguration{AutoEnable: aws.Bool(false)},
+		d.OrganizationConfiguration.Detective)
+	assert.Equal(t, []string{"eu-west-1", "us-east-1"}, d.Adopt.OrganizationConfigurationRegions)
+	assert.Equal(t, map[string]string{"graph:us-east-1": graph("us-east-1"), "graph:eu-west-1": graph("eu-west-1")},
+		d.Adopt.OrganizationConfigurationIDs)
+	got := imported(p)
+	for _, region := range []string{"us-east-1", "eu-west-1"} {
+		assert.Contains(t, got, "aws:detective/graph:Graph "+graph(region))
+		assert.Contains(t, got, "aws:detective/organizationConfiguration:OrganizationConfiguration "+graph(region))
+	}
+	calls := o.OrgConfigs.Calls()
+	assert.Equal(t, 2, calls["detective:ListGraphs"])
+	assert.Equal(t, 2, calls["detective:DescribeOrganizationConfiguration"])
 }

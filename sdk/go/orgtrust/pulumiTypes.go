@@ -2759,6 +2759,8 @@ type IntegrationAdoptSpec struct {
 	DelegatedAdmin *bool `pulumi:"delegatedAdmin"`
 	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
 	DelegatedAdminRegions []string `pulumi:"delegatedAdminRegions"`
+	// The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+	OrganizationConfigurationIds map[string]string `pulumi:"organizationConfigurationIds"`
 	// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
 	OrganizationConfigurationRegions []string `pulumi:"organizationConfigurationRegions"`
 }
@@ -2782,6 +2784,8 @@ type IntegrationAdoptSpecArgs struct {
 	DelegatedAdmin pulumi.BoolPtrInput `pulumi:"delegatedAdmin"`
 	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
 	DelegatedAdminRegions pulumi.StringArrayInput `pulumi:"delegatedAdminRegions"`
+	// The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+	OrganizationConfigurationIds pulumi.StringMapInput `pulumi:"organizationConfigurationIds"`
 	// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
 	OrganizationConfigurationRegions pulumi.StringArrayInput `pulumi:"organizationConfigurationRegions"`
 }
@@ -2879,6 +2883,11 @@ func (o IntegrationAdoptSpecOutput) DelegatedAdminRegions() pulumi.StringArrayOu
 	return o.ApplyT(func(v IntegrationAdoptSpec) []string { return v.DelegatedAdminRegions }).(pulumi.StringArrayOutput)
 }
 
+// The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+func (o IntegrationAdoptSpecOutput) OrganizationConfigurationIds() pulumi.StringMapOutput {
+	return o.ApplyT(func(v IntegrationAdoptSpec) map[string]string { return v.OrganizationConfigurationIds }).(pulumi.StringMapOutput)
+}
+
 // The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
 func (o IntegrationAdoptSpecOutput) OrganizationConfigurationRegions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v IntegrationAdoptSpec) []string { return v.OrganizationConfigurationRegions }).(pulumi.StringArrayOutput)
@@ -2936,6 +2945,16 @@ func (o IntegrationAdoptSpecPtrOutput) DelegatedAdminRegions() pulumi.StringArra
 		}
 		return v.DelegatedAdminRegions
 	}).(pulumi.StringArrayOutput)
+}
+
+// The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+func (o IntegrationAdoptSpecPtrOutput) OrganizationConfigurationIds() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *IntegrationAdoptSpec) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.OrganizationConfigurationIds
+	}).(pulumi.StringMapOutput)
 }
 
 // The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.

@@ -391,6 +391,10 @@ export interface IntegrationAdoptSpecArgs {
      */
     delegatedAdminRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
+     * The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+     */
+    organizationConfigurationIds?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
      * The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
      */
     organizationConfigurationRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;

@@ -1647,6 +1647,10 @@ class IntegrationAdoptSpecArgsDict(TypedDict):
     """
     For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
     """
+    organization_configuration_ids: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+    """
     organization_configuration_regions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
     The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
@@ -1658,6 +1662,7 @@ class IntegrationAdoptSpecArgs:
                  access: pulumi.Input[Optional[_builtins.bool]] = None,
                  delegated_admin: pulumi.Input[Optional[_builtins.bool]] = None,
                  delegated_admin_regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 organization_configuration_ids: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  organization_configuration_regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
@@ -1666,6 +1671,7 @@ class IntegrationAdoptSpecArgs:
         :param pulumi.Input[_builtins.bool] access: Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
         :param pulumi.Input[_builtins.bool] delegated_admin: The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] delegated_admin_regions: For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] organization_configuration_ids: The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] organization_configuration_regions: The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
         """
         if access is not None:
@@ -1674,6 +1680,8 @@ class IntegrationAdoptSpecArgs:
             pulumi.set(__self__, "delegated_admin", delegated_admin)
         if delegated_admin_regions is not None:
             pulumi.set(__self__, "delegated_admin_regions", delegated_admin_regions)
+        if organization_configuration_ids is not None:
+            pulumi.set(__self__, "organization_configuration_ids", organization_configuration_ids)
         if organization_configuration_regions is not None:
             pulumi.set(__self__, "organization_configuration_regions", organization_configuration_regions)
 
@@ -1712,6 +1720,18 @@ class IntegrationAdoptSpecArgs:
     @delegated_admin_regions.setter
     def delegated_admin_regions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "delegated_admin_regions", value)
+
+    @_builtins.property
+    @pulumi.getter(name="organizationConfigurationIds")
+    def organization_configuration_ids(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+        """
+        return pulumi.get(self, "organization_configuration_ids")
+
+    @organization_configuration_ids.setter
+    def organization_configuration_ids(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "organization_configuration_ids", value)
 
     @_builtins.property
     @pulumi.getter(name="organizationConfigurationRegions")
