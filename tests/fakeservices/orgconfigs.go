@@ -79,56 +79,57 @@ func (o *OrgConfigs) Calls() map[string]int {
 
 // Serves says whether r is one of the calls the fake answers.
 func (o *OrgConfigs) Serves(r *http.Request) bool {
-	return o.operation(r) != ""
+	_, op := orgConfigOperation(r)
+	return op != ""
 }
 
-// operation names the call r makes, or "".
-func (o *OrgConfigs) operation(r *http.Request) string {
-	_, service, ok := Scope(r)
-	if !ok {
-		return ""
-	}
+// orgConfigOperation names the service and the call r makes, from its
+// method and path (and target header) alone, as each service's endpoint
+// knows its own operations: the credential scope is then checked against
+// that service, as AWS checks it. "" when the fake does not serve it.
+func orgConfigOperation(r *http.Request) (service, op string) {
+	get, post, path := r.Method == http.MethodGet, r.Method == http.MethodPost, r.URL.Path
 	switch {
-	case service == GuardDuty && r.Method == http.MethodGet && r.URL.Path == "/detector":
-		return "ListDetectors"
-	case service == GuardDuty && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/detector/") &&
-		strings.HasSuffix(r.URL.Path, "/admin"):
-		return "DescribeOrganizationConfiguration"
-	case service == SecurityHub && r.Method == http.MethodGet && r.URL.Path == "/findingAggregator/list":
-		return "ListFindingAggregators"
-	case service == SecurityHub && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/findingAggregator/get/"):
-		return "GetFindingAggregator"
-	case service == SecurityHub && r.Method == http.MethodGet && r.URL.Path == "/configurationPolicy/list":
-		return "ListConfigurationPolicies"
-	case service == SecurityHub && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/configurationPolicy/get/"):
-		return "GetConfigurationPolicy"
-	case service == SecurityHub && r.Method == http.MethodPost && r.URL.Path == "/configurationPolicyAssociation/list":
-		return "ListConfigurationPolicyAssociations"
-	case service == Detective && r.Method == http.MethodPost && r.URL.Path == "/graphs/list":
-		return "ListGraphs"
-	case service == Detective && r.Method == http.MethodPost && r.URL.Path == "/orgs/describeOrganizationConfiguration":
-		return "DescribeOrganizationConfiguration"
-	case service == AccessAnalyzer && r.Method == http.MethodGet && r.URL.Path == "/analyzer":
-		return "ListAnalyzers"
-	case service == ConfigService && r.Method == http.MethodPost &&
-		r.Header.Get("X-Amz-Target") == "StarlingDoveService.DescribeConfigurationAggregators":
-		return "DescribeConfigurationAggregators"
-	case service == SecurityHub && r.Method == http.MethodGet && r.URL.Path == "/organization/configuration",
-		service == Macie && r.Method == http.MethodGet && r.URL.Path == "/admin/configuration",
-		service == Inspector && r.Method == http.MethodPost && r.URL.Path == "/organizationconfiguration/describe":
-		return "DescribeOrganizationConfiguration"
+	case get && path == "/detector":
+		return GuardDuty, "ListDetectors"
+	case get && strings.HasPrefix(path, "/detector/") && strings.HasSuffix(path, "/admin"):
+		return GuardDuty, "DescribeOrganizationConfiguration"
+	case get && path == "/organization/configuration":
+		return SecurityHub, "DescribeOrganizationConfiguration"
+	case get && path == "/findingAggregator/list":
+		return SecurityHub, "ListFindingAggregators"
+	case get && strings.HasPrefix(path, "/findingAggregator/get/"):
+		return SecurityHub, "GetFindingAggregator"
+	case get && path == "/configurationPolicy/list":
+		return SecurityHub, "ListConfigurationPolicies"
+	case get && strings.HasPrefix(path, "/configurationPolicy/get/"):
+		return SecurityHub, "GetConfigurationPolicy"
+	case post && path == "/configurationPolicyAssociation/list":
+		return SecurityHub, "ListConfigurationPolicyAssociations"
+	case get && path == "/admin/configuration":
+		return Macie, "DescribeOrganizationConfiguration"
+	case post && path == "/organizationconfiguration/describe":
+		return Inspector, "DescribeOrganizationConfiguration"
+	case post && path == "/graphs/list":
+		return Detective, "ListGraphs"
+	case post && path == "/orgs/describeOrganizationConfiguration":
+		return Detective, "DescribeOrganizationConfiguration"
+	case get && path == "/analyzer":
+		return AccessAnalyzer, "ListAnalyzers"
+	case post && r.Header.Get("X-Amz-Target") == "StarlingDoveService.DescribeConfigurationAggregators":
+		return ConfigService, "DescribeConfigurationAggregators"
 	}
-	return ""
+	return "", ""
 }
 
 // ServeHTTP answers one call.
 func (o *OrgConfigs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	region, service, _ := Scope(r)
+	service, op := orgConfigOperation(r)
+	region, _, _ := Scope(r)
 	if e := fakeaws.CheckScope(r, fakeaws.JSON, "", service); e != nil {
 		restError(w, e.Status, e.Code, e.Message)
 		return
 	}
-	op := o.operation(r)
 	caller := AssumedAccount(r)
 	o.mu.Lock()
 	o.calls[service+":"+op]++
