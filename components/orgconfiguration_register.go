@@ -375,6 +375,18 @@ func (r *orgConfigRegistrar) macie(m *MacieConfiguration) error {
 		if err := r.add(conf, err); err != nil {
 			return fmt.Errorf("Macie in %s: %w", region, err)
 		}
+		// Existing accounts, which auto-enable does not cover: CreateMember
+		// with the email the organization gave, no invitation (an
+		// organization account is enabled directly).
+		for _, account := range m.MemberAccountIDs {
+			mem, err := macie2.NewMember(r.ctx, r.childName("member", region, account), &macie2.MemberArgs{
+				AccountId: pulumi.String(account), Email: pulumi.String(r.p.orgConfig.emails[account]),
+				Status: pulumi.String("ENABLED"),
+			}, o...)
+			if err := r.add(mem, err); err != nil {
+				return fmt.Errorf("Macie member %s in %s: %w", account, region, err)
+			}
+		}
 	}
 	return nil
 }
@@ -461,6 +473,18 @@ func (r *orgConfigRegistrar) detective(d *DetectiveConfiguration) error {
 			append(slices.Clone(o[:2]), r.importID(region, "graph:"+region)...)...)
 		if err := r.add(conf, err); err != nil {
 			return fmt.Errorf("Detective in %s: %w", region, err)
+		}
+		// Existing accounts, which auto-enable does not cover: CreateMembers
+		// enables organization accounts without an invitation. No DependsOn:
+		// the graph's ARN carries the registration.
+		for _, account := range d.MemberAccountIDs {
+			mem, err := detective.NewMember(r.ctx, r.childName("member", region, account), &detective.MemberArgs{
+				AccountId: pulumi.String(account), EmailAddress: pulumi.String(r.p.orgConfig.emails[account]),
+				GraphArn: graph.GraphArn, DisableEmailNotification: pulumi.Bool(true),
+			}, o[:2]...)
+			if err := r.add(mem, err); err != nil {
+				return fmt.Errorf("Detective member %s in %s: %w", account, region, err)
+			}
 		}
 	}
 	return nil

@@ -1543,6 +1543,8 @@ func (o CustomerManagedPolicyRefArrayOutput) Index(i pulumi.IntInput) CustomerMa
 type DetectiveConfiguration struct {
 	// Whether accounts that join the organization are enabled as members. Unset is true.
 	AutoEnable *bool `pulumi:"autoEnable"`
+	// Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+	MemberAccountIds []string `pulumi:"memberAccountIds"`
 }
 
 // DetectiveConfigurationInput is an input type that accepts DetectiveConfigurationArgs and DetectiveConfigurationOutput values.
@@ -1560,6 +1562,8 @@ type DetectiveConfigurationInput interface {
 type DetectiveConfigurationArgs struct {
 	// Whether accounts that join the organization are enabled as members. Unset is true.
 	AutoEnable pulumi.BoolPtrInput `pulumi:"autoEnable"`
+	// Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+	MemberAccountIds pulumi.StringArrayInput `pulumi:"memberAccountIds"`
 }
 
 func (DetectiveConfigurationArgs) ElementType() reflect.Type {
@@ -1645,6 +1649,11 @@ func (o DetectiveConfigurationOutput) AutoEnable() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v DetectiveConfiguration) *bool { return v.AutoEnable }).(pulumi.BoolPtrOutput)
 }
 
+// Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+func (o DetectiveConfigurationOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v DetectiveConfiguration) []string { return v.MemberAccountIds }).(pulumi.StringArrayOutput)
+}
+
 type DetectiveConfigurationPtrOutput struct{ *pulumi.OutputState }
 
 func (DetectiveConfigurationPtrOutput) ElementType() reflect.Type {
@@ -1677,6 +1686,16 @@ func (o DetectiveConfigurationPtrOutput) AutoEnable() pulumi.BoolPtrOutput {
 		}
 		return v.AutoEnable
 	}).(pulumi.BoolPtrOutput)
+}
+
+// Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+func (o DetectiveConfigurationPtrOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *DetectiveConfiguration) []string {
+		if v == nil {
+			return nil
+		}
+		return v.MemberAccountIds
+	}).(pulumi.StringArrayOutput)
 }
 
 // A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
@@ -3116,6 +3135,8 @@ func (o IntegrationSettingsOutput) ServicePrincipal() pulumi.StringPtrOutput {
 type MacieConfiguration struct {
 	// Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
 	AutoEnable *bool `pulumi:"autoEnable"`
+	// Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+	MemberAccountIds []string `pulumi:"memberAccountIds"`
 }
 
 // MacieConfigurationInput is an input type that accepts MacieConfigurationArgs and MacieConfigurationOutput values.
@@ -3133,6 +3154,8 @@ type MacieConfigurationInput interface {
 type MacieConfigurationArgs struct {
 	// Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
 	AutoEnable pulumi.BoolPtrInput `pulumi:"autoEnable"`
+	// Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+	MemberAccountIds pulumi.StringArrayInput `pulumi:"memberAccountIds"`
 }
 
 func (MacieConfigurationArgs) ElementType() reflect.Type {
@@ -3218,6 +3241,11 @@ func (o MacieConfigurationOutput) AutoEnable() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v MacieConfiguration) *bool { return v.AutoEnable }).(pulumi.BoolPtrOutput)
 }
 
+// Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+func (o MacieConfigurationOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v MacieConfiguration) []string { return v.MemberAccountIds }).(pulumi.StringArrayOutput)
+}
+
 type MacieConfigurationPtrOutput struct{ *pulumi.OutputState }
 
 func (MacieConfigurationPtrOutput) ElementType() reflect.Type {
@@ -3250,6 +3278,16 @@ func (o MacieConfigurationPtrOutput) AutoEnable() pulumi.BoolPtrOutput {
 		}
 		return v.AutoEnable
 	}).(pulumi.BoolPtrOutput)
+}
+
+// Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+func (o MacieConfigurationPtrOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *MacieConfiguration) []string {
+		if v == nil {
+			return nil
+		}
+		return v.MemberAccountIds
+	}).(pulumi.StringArrayOutput)
 }
 
 // An existing group membership to import.

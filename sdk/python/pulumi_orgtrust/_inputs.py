@@ -1010,18 +1010,26 @@ class DetectiveConfigurationArgsDict(TypedDict):
     """
     Whether accounts that join the organization are enabled as members. Unset is true.
     """
+    member_account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+    """
 
 @pulumi.input_type
 class DetectiveConfigurationArgs:
     def __init__(__self__, *,
-                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None):
+                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None,
+                 member_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         Detective's organization configuration (aws:detective/organizationConfiguration). EnableOrganizationAdminAccount enables Detective in the administrator's account and creates its behavior graph (https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html); the configuration finds that graph with CreateGraph, which returns the account's existing graph rather than making another (https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html), and leaves the graph in place on delete.
 
         :param pulumi.Input[_builtins.bool] auto_enable: Whether accounts that join the organization are enabled as members. Unset is true.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] member_account_ids: Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
         """
         if auto_enable is not None:
             pulumi.set(__self__, "auto_enable", auto_enable)
+        if member_account_ids is not None:
+            pulumi.set(__self__, "member_account_ids", member_account_ids)
 
     @_builtins.property
     @pulumi.getter(name="autoEnable")
@@ -1034,6 +1042,18 @@ class DetectiveConfigurationArgs:
     @auto_enable.setter
     def auto_enable(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "auto_enable", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memberAccountIds")
+    def member_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+        """
+        return pulumi.get(self, "member_account_ids")
+
+    @member_account_ids.setter
+    def member_account_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "member_account_ids", value)
 
 
 class GovernedPermissionSetArgsDict(TypedDict):
@@ -1988,18 +2008,26 @@ class MacieConfigurationArgsDict(TypedDict):
     """
     Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
     """
+    member_account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+    """
 
 @pulumi.input_type
 class MacieConfigurationArgs:
     def __init__(__self__, *,
-                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None):
+                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None,
+                 member_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         Macie's organization configuration (aws:macie2/organizationConfiguration, https://docs.aws.amazon.com/macie/latest/APIReference/admin-configuration.html). Designating the administrator enables Macie in its account (https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html).
 
         :param pulumi.Input[_builtins.bool] auto_enable: Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] member_account_ids: Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
         """
         if auto_enable is not None:
             pulumi.set(__self__, "auto_enable", auto_enable)
+        if member_account_ids is not None:
+            pulumi.set(__self__, "member_account_ids", member_account_ids)
 
     @_builtins.property
     @pulumi.getter(name="autoEnable")
@@ -2012,6 +2040,18 @@ class MacieConfigurationArgs:
     @auto_enable.setter
     def auto_enable(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "auto_enable", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memberAccountIds")
+    def member_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+        """
+        return pulumi.get(self, "member_account_ids")
+
+    @member_account_ids.setter
+    def member_account_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "member_account_ids", value)
 
 
 class MembershipAdoptSpecArgsDict(TypedDict):
