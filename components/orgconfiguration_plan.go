@@ -645,30 +645,17 @@ func (c *orgConfigPlan) checkInspector(p *integrationPlan, errs *InputErrors) {
 		errs.addSubject("inspector.lambdaCode", "true", "needs Lambda standard scanning: set lambda: true "+
 			"(https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html)")
 	}
-	seen := map[string]bool{}
-	for i, id := range in.MemberAccountIDs {
-		field := fmt.Sprintf("inspector.memberAccountIds[%d]", i)
-		switch {
-		case !accountIDPattern.MatchString(id):
-			errs.notAccountID(field, id, "a member account of the organization", "")
-		case id == p.admin:
-			errs.addSubject(field, id, "%q is the delegated administrator, which is not its own member: remove it", id)
-		case id == p.args.ManagementAccountID:
-			// The management account can be a member of Inspector's administrator.
-		case seen[id]:
-			errs.addSubject(field, id, "%q is listed twice: list each account once", id)
-		}
-		seen[id] = true
-	}
+	// The management account can be a member of Inspector's administrator.
+	c.checkMembers(p, "inspector", in.MemberAccountIDs, 0, errs)
 }
 
 // detectiveMaxMembers is a behavior graph's limit of enabled member accounts
 // (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html).
 const detectiveMaxMembers = 1200
 
-// checkMembers checks the existing accounts to enable as members of Macie or
-// Detective (block): 12 digits, each once, not the administrator, at most
-// limit (0: none).
+// checkMembers checks the existing accounts to enable as members of
+// Inspector, Macie or Detective (block): 12 digits, each once, not the
+// administrator, at most limit (0: none).
 func (c *orgConfigPlan) checkMembers(p *integrationPlan, block string, ids []string, limit int, errs *InputErrors) {
 	if limit > 0 && len(ids) > limit {
 		errs.addSubject(block+".memberAccountIds", fmt.Sprint(len(ids)), "lists %d accounts, and a behavior graph "+
