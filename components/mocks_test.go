@@ -1,16 +1,17 @@
 package components
 
-// Shared Pulumi mocks for the component tests. A mockRecorder records every
-// resource registration (type, name, URN, inputs, parent, dependencies,
-// providers) and every invoke, so tests can assert the children, their inputs
-// and the dependency edges between them, and answers invokes through a
-// configurable function.
+// Shared Pulumi mocks for the component tests: programs run under the one
+// mock monitor (internal/mockrt, the plan's too), which records every
+// registration (type, name, URN, inputs, parent, dependencies, providers,
+// options) with its edges; a mockRecorder answers for each test (invokes
+// through a configurable function, outputs through another) and records
+// every invoke, so tests can assert the children, their inputs, the
+// dependency edges between them and the destroy order.
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 
@@ -28,44 +29,39 @@ const (
 	getOrganizationToken = "aws:organizations/getOrganization:getOrganization"
 )
 
-// recordedResource is one registration seen by the mocks.
+// recordedResource is one registration as the mock monitor recorded it
+// (Seq, Type, Name, URN, ImportID, Custom, Inputs, Parent, RetainOnDelete,
+// Protect, the edges and ProviderURN), seen the way the RPC sent it.
 type recordedResource struct {
-	// Seq is the registration order, starting at 0.
-	Seq  int
-	Type string
-	Name string
-	URN  string
-	ID   string
-	// ImportID is the import option's ID; "" when the resource is created.
-	ImportID string
-	Custom   bool
-	Inputs   resource.PropertyMap
-	// Parent is the parent's URN; the stack's URN for top-level resources.
-	Parent string
+	*mockrt.Resource
+	// ID is the ID the mocks gave a custom resource: the import option's
+	// ID, else "<name>-id"; "" for a component.
+	ID string
 	// Dependencies are the URNs of the resources this one depends on, as sent
 	// in the RegisterResource RPC (explicit DependsOn, expanded to the
-	// children of components, plus the resources its inputs come from).
+	// children of components, plus the resources its inputs come from),
+	// sorted.
 	Dependencies []string
-	// PropertyDependencies are the URNs each input property depends on.
+	// PropertyDependencies are the URNs each input property depends on,
+	// sorted.
 	PropertyDependencies map[string][]string
-	// Provider is the provider reference ("urn::id"); empty for the default.
-	Provider string
-	// Providers are the provider references by package, for components.
-	Providers      map[string]string
-	RetainOnDelete bool
-	Protect        bool
-
-	// graph is the registration as the one mock runtime records it
-	// (internal/mockrt), with its edges; nil for a read.
-	graph *mockrt.Resource
 }
 
-// ProviderURN returns the URN part of the provider reference, or "".
-func (r recordedResource) ProviderURN() string {
-	if i := strings.LastIndex(r.Provider, "::"); i >= 0 {
-		return r.Provider[:i]
+func recorded(r *mockrt.Resource) recordedResource {
+	rec := recordedResource{Resource: r, PropertyDependencies: map[string][]string{}}
+	if r.Custom {
+		rec.ID = cmp.Or(r.ImportID, r.Name+"-id")
 	}
-	return r.Provider
+	for _, e := range r.Deps {
+		if e.Kind == mockrt.EdgeProvider {
+			continue // a provider option only, not in the RPC's dependencies
+		}
+		rec.Dependencies = append(rec.Dependencies, e.URN)
+		for _, p := range e.Props {
+			rec.PropertyDependencies[p] = append(rec.PropertyDependencies[p], e.URN)
+		}
+	}
+	return rec
 }
 
 // DependsOnURN reports whether urn is among the resource's dependencies.
@@ -80,24 +76,28 @@ type recordedInvoke struct {
 	Provider string
 }
 
-// mockRecorder implements pulumi.MockResourceMonitor and records everything.
+// mockRecorder answers a test's program under the one mock monitor
+// (mockrt.Answers) and records every invoke.
 type mockRecorder struct {
 	// Invoke answers invokes; nil makes every invoke fail.
 	Invoke func(args pulumi.MockCallArgs) (resource.PropertyMap, error)
 	// Outputs, when set, returns the outputs (state) of a new resource; by
 	// default a resource's outputs are its inputs.
 	Outputs func(args pulumi.MockResourceArgs) (resource.PropertyMap, error)
-	// Fail, when set, makes the registration of the resources it returns an
-	// error for fail.
-	Fail func(args pulumi.MockResourceArgs) error
 
-	mu        sync.Mutex
-	resources []recordedResource
-	invokes   []recordedInvoke
+	monitor *mockrt.Monitor
+	mu      sync.Mutex
+	invokes []recordedInvoke
 }
 
+var _ mockrt.Answers = (*mockRecorder)(nil)
+
 // newMocks returns a recorder whose invokes fail until Invoke is set.
-func newMocks() *mockRecorder { return &mockRecorder{} }
+func newMocks() *mockRecorder {
+	m := &mockRecorder{}
+	m.monitor = mockrt.NewMonitor(mockProject, mockStack, m)
+	return m
+}
 
 // withOrganization answers the organization lookup with managementAccountID as
 // the management account; every other invoke fails.
@@ -119,42 +119,9 @@ func (m *mockRecorder) withOrganization(managementAccountID string) *mockRecorde
 	return m
 }
 
-// NewResource implements pulumi.MockResourceMonitor.
-func (m *mockRecorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
-	if m.Fail != nil {
-		if err := m.Fail(args); err != nil {
-			return "", nil, err
-		}
-	}
-	rec := recordedResource{
-		Type:     args.TypeToken,
-		Name:     args.Name,
-		Custom:   args.Custom,
-		Inputs:   args.Inputs,
-		Provider: args.Provider,
-	}
-	if rpc := args.RegisterRPC; rpc != nil {
-		rec.Parent = rpc.GetParent()
-		rec.Dependencies = slices.Clone(rpc.GetDependencies())
-		rec.Providers = rpc.GetProviders()
-		rec.RetainOnDelete = rpc.GetRetainOnDelete()
-		rec.Protect = rpc.GetProtect()
-		rec.PropertyDependencies = map[string][]string{}
-		for k, v := range rpc.GetPropertyDependencies() {
-			rec.PropertyDependencies[k] = slices.Clone(v.GetUrns())
-		}
-		rec.graph = mockrt.Register(mockProject, mockStack, args)
-	} else if rpc := args.ReadRPC; rpc != nil {
-		rec.Parent = rpc.GetParent()
-		rec.Dependencies = slices.Clone(rpc.GetDependencies())
-	}
-	rec.URN = mockrt.URN(mockProject, mockStack, rec.Parent, rec.Type, rec.Name)
-	if args.Custom {
-		rec.ID = args.Name + "-id"
-		if args.ID != "" {
-			rec.ID, rec.ImportID = args.ID, args.ID
-		}
-	}
+// NewResource implements mockrt.Answers: the ID (the import option's, else
+// "<name>-id") and the outputs (Outputs', else the inputs).
+func (m *mockRecorder) NewResource(args pulumi.MockResourceArgs, r *mockrt.Resource) (string, resource.PropertyMap, error) {
 	state := args.Inputs
 	if m.Outputs != nil {
 		out, err := m.Outputs(args)
@@ -165,14 +132,10 @@ func (m *mockRecorder) NewResource(args pulumi.MockResourceArgs) (string, resour
 			state = out
 		}
 	}
-	m.mu.Lock()
-	rec.Seq = len(m.resources)
-	m.resources = append(m.resources, rec)
-	m.mu.Unlock()
-	return rec.ID, state, nil
+	return cmp.Or(args.ID, args.Name+"-id"), state, nil
 }
 
-// Call implements pulumi.MockResourceMonitor (invokes).
+// Call implements mockrt.Answers (invokes).
 func (m *mockRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	m.mu.Lock()
 	m.invokes = append(m.invokes, recordedInvoke{Token: args.Token, Args: args.Args, Provider: args.Provider})
@@ -185,14 +148,16 @@ func (m *mockRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, err
 
 // run runs program against the mocks, as `pulumi preview` would run it.
 func (m *mockRecorder) run(program pulumi.RunFunc) error {
-	return pulumi.RunErr(program, pulumi.WithMocks(mockProject, mockStack, m))
+	return pulumi.RunErr(program, pulumi.WithMocks(mockProject, mockStack, m.monitor))
 }
 
 // Resources returns the registrations so far, in registration order.
 func (m *mockRecorder) Resources() []recordedResource {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return slices.Clone(m.resources)
+	var out []recordedResource
+	for _, r := range m.monitor.Resources() {
+		out = append(out, recorded(r))
+	}
+	return out
 }
 
 // Invokes returns the invokes so far, in order.
@@ -285,13 +250,7 @@ func requireNotDependsOn(t *testing.T, from, to recordedResource) {
 // built on this.
 func (m *mockRecorder) DestroyOrder(t *testing.T) []string {
 	t.Helper()
-	byURN := map[string]*mockrt.Resource{}
-	for _, r := range m.Resources() {
-		if r.graph != nil {
-			byURN[r.URN] = r.graph
-		}
-	}
-	create, err := mockrt.NewGraph(byURN).CreateOrder()
+	create, err := m.monitor.Graph().CreateOrder()
 	require.NoError(t, err, "the recorded dependency graph")
 	return mockrt.DestroyOrder(create)
 }

@@ -781,7 +781,7 @@ func TestOrgIntegrationsSerializesOrganizationsWrites(t *testing.T) {
 			}
 		}
 		require.NotEmpty(t, writes, "integration %q", n)
-		slices.SortFunc(writes, func(a, b recordedResource) int { return a.Seq - b.Seq })
+		slices.SortFunc(writes, func(a, b recordedResource) int { return int(a.Seq - b.Seq) })
 		chain = append(chain, writes...)
 	}
 	var all []recordedResource

@@ -737,11 +737,10 @@ func TestServiceCatalogSharingAnnotations(t *testing.T) {
 func BenchmarkServiceCatalogSharing(b *testing.B) {
 	args := scFullArgs()
 	for b.Loop() {
-		m := newMocks()
-		err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+		err := newMocks().run(func(ctx *pulumi.Context) error {
 			_, err := NewServiceCatalogSharing(ctx, "sc", args)
 			return err
-		}, pulumi.WithMocks(mockProject, mockStack, m))
+		})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,9 +1,10 @@
-// Package mockrt is the one mock runtime's graph: the resources a program
-// registered under Pulumi's mock runtime, with their parents and the edges
+// Package mockrt is the one mock runtime of the plan tool (provider/plan)
+// and the components' tests: its Monitor records the resources a program
+// registers under Pulumi's mock runtime, with their parents and the edges
 // the engine orders them by (dependsOn, inputs that take another resource's
-// output, explicit providers), and the create and destroy orders derived
-// from them as the engine derives them. The plan tool (provider/plan) and
-// the components' tests use it.
+// output, explicit providers), and leaves IDs, outputs and invokes' answers
+// to its user's Answers (the plan's fixtures, each test's own); its Graph
+// derives the create and destroy orders as the engine derives them.
 package mockrt
 
 import (
@@ -47,6 +48,15 @@ type Resource struct {
 	Name string
 	// Custom is false for component resources.
 	Custom bool
+	// RetainOnDelete and Protect are the resource options.
+	RetainOnDelete, Protect bool
+	// provider is 1 + the index in Deps of the edge to the explicit provider
+	// (the provider option); 0 for the default provider. An index, not the
+	// URN again: with Seq it fits the 8 bytes that Custom's alignment left,
+	// and a Resource stays within 128 bytes (TestResourceSize).
+	provider int32
+	// Seq is the registration order under a Monitor, starting at 0.
+	Seq int32
 	// Parent is the parent's URN; the root stack for top-level resources.
 	Parent string
 	// Deps are the recorded dependencies, parent excluded, sorted by URN.
@@ -56,6 +66,15 @@ type Resource struct {
 	// ImportID is the ID of the import resource option: the first `pulumi
 	// up` imports the resource instead of creating it; "" creates it.
 	ImportID string
+}
+
+// ProviderURN is the URN of the explicit provider (the provider option), or
+// "" for the default provider.
+func (r *Resource) ProviderURN() string {
+	if r.provider == 0 {
+		return ""
+	}
+	return r.Deps[r.provider-1].URN
 }
 
 // Graph is the dependency graph of a run.

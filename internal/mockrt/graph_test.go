@@ -2,6 +2,7 @@ package mockrt
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -101,4 +102,12 @@ func TestCreateOrder(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestResourceSize: a Resource is allocated once per registration, 100,000
+// times and more in the plan's bench; it stays in the allocator's 128-byte
+// size class.
+func TestResourceSize(t *testing.T) {
+	t.Parallel()
+	assert.LessOrEqual(t, unsafe.Sizeof(Resource{}), uintptr(128))
 }

@@ -32,8 +32,8 @@ func ProviderURN(ref string) string {
 // in project and stack, with its URN and its edges, each with its kind: a
 // dependency that an input carries (its properties named), one that only
 // dependsOn carries, and the explicit provider(s). Its edges are sorted by
-// URN. The plan tool and the components' tests record every registration
-// with it.
+// URN; ProviderURN names the provider option's. The Monitor records every
+// registration with it.
 func Register(project, stack string, args pulumi.MockResourceArgs) *Resource {
 	req := args.RegisterRPC
 	r := &Resource{
@@ -44,7 +44,9 @@ func Register(project, stack string, args pulumi.MockResourceArgs) *Resource {
 		Parent: req.GetParent(),
 		Inputs: args.Inputs,
 		// The mock monitor passes the import option's ID as the ID.
-		ImportID: args.ID,
+		ImportID:       args.ID,
+		RetainOnDelete: req.GetRetainOnDelete(),
+		Protect:        req.GetProtect(),
 	}
 	props := map[string][]string{}
 	for prop, deps := range req.GetPropertyDependencies() {
@@ -86,5 +88,11 @@ func Register(project, stack string, args pulumi.MockResourceArgs) *Resource {
 		}
 	}
 	slices.SortFunc(r.Deps, func(a, b Edge) int { return strings.Compare(a.URN, b.URN) })
+	if ref := req.GetProvider(); ref != "" {
+		i, _ := slices.BinarySearchFunc(r.Deps, ProviderURN(ref), func(e Edge, urn string) int {
+			return strings.Compare(e.URN, urn)
+		})
+		r.provider = int32(i + 1)
+	}
 	return r
 }

@@ -210,14 +210,14 @@ func Run(opts Options) (*Plan, error) {
 		p.Notes = append(p.Notes, envNote)
 	}
 
-	m := newMocks(baseline.Project, stack, fx, sc.known())
+	monitor, m := newMonitor(baseline.Project, stack, fx, sc.known())
 	keys := slices.Sorted(maps.Keys(sc.Values))
 	program := baseline.Program(keys)
 	var programErr error
 	runErr := pulumi.RunErr(func(ctx *pulumi.Context) error {
 		programErr = program(ctx)
 		return programErr
-	}, pulumi.WithMocks(baseline.Project, stack, m), func(info *pulumi.RunInfo) {
+	}, pulumi.WithMocks(baseline.Project, stack, monitor), func(info *pulumi.RunInfo) {
 		// What the Pulumi CLI passes in PULUMI_CONFIG and
 		// PULUMI_CONFIG_SECRET_KEYS, set directly so runs can be concurrent.
 		info.Config = sc.Values
@@ -234,7 +234,7 @@ func Run(opts Options) (*Plan, error) {
 		return strings.Compare(a.Token+"\x00"+a.Args, b.Token+"\x00"+b.Args)
 	})
 
-	p.Registered = len(m.resources)
+	p.Registered = monitor.Len()
 	p.ouAccounts, p.principalNames, p.orgAccounts = m.ouAccounts, m.principalNames, m.orgAccounts
 	if envErr != "" {
 		// The engine could not even start the program; its own errors, if
@@ -260,7 +260,7 @@ func Run(opts Options) (*Plan, error) {
 		return p, nil
 	}
 	p.assignmentRules = sc.assignmentRules()
-	p.Graph = NewGraph(m.resources)
+	p.Graph = monitor.Graph()
 	if p.Create, err = p.Graph.CreateOrder(); err != nil {
 		return nil, err
 	}

@@ -76,20 +76,19 @@ type Known struct {
 	OrganizationID      string
 }
 
-// mocks records every registration and answers every lookup of one run.
-type mocks struct {
-	project, stack string
-	fx             *Fixtures
-	known          Known
+// answers answers one run's lookups from the fixtures, the stack
+// configuration or deterministic made-up values, and makes up the
+// identifiers AWS would compute for each new resource; the one mock monitor
+// (internal/mockrt) records the registrations.
+type answers struct {
+	stack string
+	fx    *Fixtures
+	known Known
+	// monitor is the monitor that asks: getDetector reads the provider it
+	// goes through.
+	monitor *mockrt.Monitor
 
-	mu        sync.Mutex
-	resources map[string]*Resource
-	// strings and values intern what repeats across registrations (the
-	// URNs of parents and dependencies, type tokens, property names, input
-	// values such as an instance ARN), so that tens of thousands of
-	// resources share one copy each (interned).
-	strings map[string]string
-	values  map[string]resource.PropertyValue
+	mu      sync.Mutex
 	lookups map[string]*Lookup
 	// ouAccounts are the account IDs each OU lookup answered, any status.
 	ouAccounts map[string][]string
@@ -101,39 +100,24 @@ type mocks struct {
 	principalNames map[string]string
 }
 
-var _ pulumi.MockResourceMonitor = (*mocks)(nil)
+var _ mockrt.Answers = (*answers)(nil)
 
-func newMocks(project, stack string, fx *Fixtures, known Known) *mocks {
+// newMonitor returns the monitor of one run and its answers.
+func newMonitor(project, stack string, fx *Fixtures, known Known) (*mockrt.Monitor, *answers) {
 	if fx == nil {
 		fx = &Fixtures{}
 	}
-	return &mocks{
-		project: project, stack: stack, fx: fx, known: known,
-		resources: map[string]*Resource{}, lookups: map[string]*Lookup{},
-		strings: map[string]string{}, values: map[string]resource.PropertyValue{},
-		ouAccounts: map[string][]string{}, principalNames: map[string]string{},
+	a := &answers{
+		stack: stack, fx: fx, known: known,
+		lookups: map[string]*Lookup{}, ouAccounts: map[string][]string{}, principalNames: map[string]string{},
 	}
+	a.monitor = mockrt.NewMonitor(project, stack, a)
+	return a.monitor, a
 }
 
-// NewResource records a registration with its dependency edges and returns
-// deterministic outputs: the inputs, an ID, and the computed identifiers the
-// components read (ARNs, identity-store IDs).
-func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
-	req := args.RegisterRPC
-	if req == nil {
-		return "", nil, fmt.Errorf("plan: %s %q is read, not registered: the plan simulates no reads",
-			args.TypeToken, args.Name)
-	}
-	r := mockrt.Register(m.project, m.stack, args)
-
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if _, dup := m.resources[r.URN]; dup {
-		return "", nil, fmt.Errorf("plan: %s is registered twice", r.URN)
-	}
-	m.interned(r)
-	m.resources[r.URN] = r
-
+// NewResource returns deterministic outputs: the inputs, an ID, and the
+// computed identifiers the components read (ARNs, identity-store IDs).
+func (m *answers) NewResource(args pulumi.MockResourceArgs, _ *Resource) (string, resource.PropertyMap, error) {
 	if !args.Custom {
 		return "", args.Inputs, nil
 	}
@@ -167,37 +151,6 @@ func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	return id, out, nil
 }
 
-// interned makes r share the strings and input values that other resources
-// have: the plan of 100,000 assignments holds 100,000 copies of the same
-// parent URN, instance ARN and permission set ARNs otherwise. m.mu is held.
-func (m *mocks) interned(r *Resource) {
-	str := func(s string) string {
-		if c, ok := m.strings[s]; ok {
-			return c
-		}
-		m.strings[s] = s
-		return s
-	}
-	r.Type, r.Parent = str(r.Type), str(r.Parent)
-	for i := range r.Deps {
-		e := &r.Deps[i]
-		e.URN = str(e.URN)
-		for j, p := range e.Props {
-			e.Props[j] = str(p)
-		}
-	}
-	for k, v := range r.Inputs {
-		if !v.IsString() {
-			continue
-		}
-		if c, ok := m.values[v.StringValue()]; ok {
-			r.Inputs[k] = c
-		} else {
-			m.values[v.StringValue()] = v
-		}
-	}
-}
-
 // noARN are the types whose pulumi-aws resource has no arn output (its Go
 // type has no Arn field): the simulation makes up no ARN for them. The
 // program would ignore one, but at scale it would cost memory twice: the
@@ -220,7 +173,7 @@ func madeUpUUID(parts ...string) string {
 
 // Call answers a lookup from the fixtures, the stack configuration or a
 // deterministic made-up value, and records it.
-func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+func (m *answers) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	var (
 		result   map[string]any
 		argDesc  string
@@ -228,19 +181,7 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		brief    string
 		source   = MadeUp
 		fromFx   = func(ok bool) { source = map[bool]Source{true: FromFixture, false: MadeUp}[ok] }
-		argValue = func(path ...string) string {
-			v := resource.NewPropertyValue(args.Args.Mappable())
-			for _, p := range path {
-				if !v.IsObject() {
-					return ""
-				}
-				v = v.ObjectValue()[resource.PropertyKey(p)]
-			}
-			if v.IsString() {
-				return v.StringValue()
-			}
-			return ""
-		}
+		argValue = func(path ...string) string { return stringAt(args.Args, path...) }
 	)
 	switch args.Token {
 	case tokenGetOrganization:
@@ -441,7 +382,7 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		answer = "detector " + id
 	default:
 		return nil, fmt.Errorf("plan: no simulation of the lookup %s: add it to provider/plan "+
-			"(mocks.go) with a deterministic answer", args.Token)
+			"(answers.go) with a deterministic answer", args.Token)
 	}
 	m.record(Lookup{Token: args.Token, Args: argDesc, Answer: answer, Brief: brief, Source: source})
 	return resource.NewPropertyMapFromMap(result), nil
@@ -450,29 +391,13 @@ func (m *mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 // providerAccountRegion returns the Region of the provider a lookup went
 // through, and the account of the role it assumes ("" for the deploying
 // account's).
-func (m *mocks) providerAccountRegion(ref string) (account, region string) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	r, ok := m.resources[mockrt.ProviderURN(ref)]
+func (m *answers) providerAccountRegion(ref string) (account, region string) {
+	r, ok := m.monitor.Resource(mockrt.ProviderURN(ref))
 	if !ok {
 		return "", ""
 	}
-	v := resource.NewPropertyValue(r.Inputs.Mappable())
-	get := func(path ...string) string {
-		for _, p := range path {
-			if !v.IsObject() {
-				return ""
-			}
-			v = v.ObjectValue()[resource.PropertyKey(p)]
-		}
-		if v.IsString() {
-			return v.StringValue()
-		}
-		return ""
-	}
-	region = get("region")
-	v = resource.NewPropertyValue(r.Inputs.Mappable())
-	if arn := get("assumeRole", "roleArn"); arn != "" {
+	region = stringAt(r.Inputs, "region")
+	if arn := stringAt(r.Inputs, "assumeRole", "roleArn"); arn != "" {
 		if parts := strings.Split(arn, ":"); len(parts) > 4 {
 			account = parts[4]
 		}
@@ -482,7 +407,7 @@ func (m *mocks) providerAccountRegion(ref string) (account, region string) {
 
 // instance answers getInstances: the fixtures' instance, or a made-up one;
 // fromFixture says which.
-func (m *mocks) instance() (arn, store string, fromFixture bool) {
+func (m *answers) instance() (arn, store string, fromFixture bool) {
 	arn, store = m.fx.IdentityCenter.InstanceArn, m.fx.IdentityCenter.IdentityStoreID
 	if arn != "" {
 		return arn, store, true
@@ -493,7 +418,7 @@ func (m *mocks) instance() (arn, store string, fromFixture bool) {
 
 // organization answers getOrganization: the stack configuration's values
 // first, so that the components' own cross-checks pass, then the fixtures.
-func (m *mocks) organization(source *Source) (mgmt, id string) {
+func (m *answers) organization(source *Source) (mgmt, id string) {
 	mgmt, id = m.known.ManagementAccountID, m.known.OrganizationID
 	fromConfig := mgmt != "" || id != ""
 	fromFixture := false
@@ -520,7 +445,7 @@ func (m *mocks) organization(source *Source) (mgmt, id string) {
 	return mgmt, id
 }
 
-func (m *mocks) record(l Lookup) {
+func (m *answers) record(l Lookup) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	k := l.Token + "\x00" + l.Args
@@ -530,4 +455,20 @@ func (m *mocks) record(l Lookup) {
 	}
 	l.Calls = 1
 	m.lookups[k] = &l
+}
+
+// stringAt is the string at path in m (an object's keys, one per step), or
+// "" when there is none. m is read as its plain values (Mappable).
+func stringAt(m resource.PropertyMap, path ...string) string {
+	v := resource.NewPropertyValue(m.Mappable())
+	for _, p := range path {
+		if !v.IsObject() {
+			return ""
+		}
+		v = v.ObjectValue()[resource.PropertyKey(p)]
+	}
+	if v.IsString() {
+		return v.StringValue()
+	}
+	return ""
 }
