@@ -28,6 +28,9 @@ type IntegrationAdoptSpec struct {
 	// OrganizationConfigurationRegions are the Regions where the
 	// organization configuration exists already.
 	OrganizationConfigurationRegions []string `pulumi:"organizationConfigurationRegions,optional"`
+	// OrganizationConfigurationIDs are the import IDs AWS assigned to the
+	// organization configuration's resources, by the key of the resource.
+	OrganizationConfigurationIDs map[string]string `pulumi:"organizationConfigurationIds,optional"`
 }
 
 // Annotate describes the type for the provider schema.
@@ -52,6 +55,15 @@ func (s *IntegrationAdoptSpec) Annotate(a infer.Annotator) {
 		"name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what "+
 		"exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which "+
 		"changes nothing when the configuration is the one discovered.")
+	a.Describe(&s.OrganizationConfigurationIDs, "The import IDs that AWS assigned to the existing organization "+
+		"configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of "+
+		"Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID "+
+		"(UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of "+
+		"an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the "+
+		"graph and its organization configuration (pulumi-aws's import IDs for "+
+		"`aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, "+
+		"`aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and "+
+		"`aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.")
 }
 
 // IdentityCenterAdoptSpec says which of an IdentityCenterSetup's children

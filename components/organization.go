@@ -36,6 +36,8 @@ type organization struct {
 	// lookup could not list them (pulumi-aws lists them only for the
 	// management account and a delegated administrator of Organizations).
 	accounts map[string]bool
+	// emails and statuses are each account's email and status, as listed.
+	emails, statuses map[string]string
 	// roots are the IDs of the organization's roots (one).
 	roots []string
 }
@@ -63,8 +65,11 @@ func lookupOrganization(ctx *pulumi.Context, opts []pulumi.ResourceOption, why, 
 	}
 	if len(org.Accounts) > 0 {
 		out.accounts = make(map[string]bool, len(org.Accounts))
+		out.emails = make(map[string]string, len(org.Accounts))
+		out.statuses = make(map[string]string, len(org.Accounts))
 		for _, a := range org.Accounts {
 			out.accounts[a.Id] = true
+			out.emails[a.Id], out.statuses[a.Id] = a.Email, a.Status
 		}
 	}
 	return out, nil

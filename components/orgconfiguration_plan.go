@@ -25,6 +25,9 @@ type orgConfigPlan struct {
 	regions []string
 	// roleArn is the role to assume in the administrator's account.
 	roleArn string
+	// emails are the emails of the existing accounts to enable as members,
+	// by account ID, from the organization lookup.
+	emails map[string]string
 }
 
 // orgConfigServices maps each service that has an organization configuration
@@ -109,6 +112,10 @@ func (p *integrationPlan) checkOrgConfiguration(errs *InputErrors) {
 			c.checkSecurityHub(regionsOK, &local)
 		case in.Inspector != nil && p.svc.Key == "inspector":
 			c.checkInspector(p, &local)
+		case in.Macie != nil && p.svc.Key == "macie":
+			c.checkMembers(p, "macie", in.Macie.MemberAccountIDs, 0, &local)
+		case in.Detective != nil && p.svc.Key == "detective":
+			c.checkMembers(p, "detective", in.Detective.MemberAccountIDs, detectiveMaxMembers, &local)
 		case in.AccessAnalyzer != nil && p.svc.Key == "access-analyzer":
 			c.checkAccessAnalyzer(&local)
 		case in.Config != nil && p.svc.Key == "config":
@@ -638,21 +645,91 @@ func (c *orgConfigPlan) checkInspector(p *integrationPlan, errs *InputErrors) {
 		errs.addSubject("inspector.lambdaCode", "true", "needs Lambda standard scanning: set lambda: true "+
 			"(https://docs.aws.amazon.com/inspector/latest/user/scanning-lambda.html)")
 	}
+	// The management account can be a member of Inspector's administrator.
+	c.checkMembers(p, "inspector", in.MemberAccountIDs, 0, errs)
+}
+
+// detectiveMaxMembers is a behavior graph's limit of enabled member accounts
+// (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html).
+const detectiveMaxMembers = 1200
+
+// checkMembers checks the existing accounts to enable as members of
+// Inspector, Macie or Detective (block): 12 digits, each once, not the
+// administrator, at most limit (0: none).
+func (c *orgConfigPlan) checkMembers(p *integrationPlan, block string, ids []string, limit int, errs *InputErrors) {
+	if limit > 0 && len(ids) > limit {
+		errs.addSubject(block+".memberAccountIds", fmt.Sprint(len(ids)), "lists %d accounts, and a behavior graph "+
+			"enables at most %d members: list at most %d", len(ids), limit, limit)
+	}
 	seen := map[string]bool{}
-	for i, id := range in.MemberAccountIDs {
-		field := fmt.Sprintf("inspector.memberAccountIds[%d]", i)
+	for i, id := range ids {
+		field := fmt.Sprintf("%s.memberAccountIds[%d]", block, i)
 		switch {
 		case !accountIDPattern.MatchString(id):
 			errs.notAccountID(field, id, "a member account of the organization", "")
 		case id == p.admin:
 			errs.addSubject(field, id, "%q is the delegated administrator, which is not its own member: remove it", id)
-		case id == p.args.ManagementAccountID:
-			// The management account can be a member of Inspector's administrator.
 		case seen[id]:
 			errs.addSubject(field, id, "%q is listed twice: list each account once", id)
 		}
 		seen[id] = true
 	}
+}
+
+// memberAccountIDs are the existing accounts to enable as Macie or
+// Detective members, whose emails the organization lookup gives.
+func (c *orgConfigPlan) memberAccountIDs() (string, []string) {
+	switch {
+	case c.cfg.Macie != nil:
+		return "macie", c.cfg.Macie.MemberAccountIDs
+	case c.cfg.Detective != nil:
+		return "detective", c.cfg.Detective.MemberAccountIDs
+	}
+	return "", nil
+}
+
+// needsMemberEmails says whether the configuration enables existing members
+// whose emails only the organization lookup gives.
+func (p *integrationPlan) needsMemberEmails() bool {
+	if p.orgConfig == nil {
+		return false
+	}
+	_, ids := p.orgConfig.memberAccountIDs()
+	return len(ids) > 0
+}
+
+// checkOrgConfigMembers takes each member's email from the organization, and
+// checks that each is an active account of it.
+func (p *integrationPlan) checkOrgConfigMembers(org organization) InputErrors {
+	if !p.needsMemberEmails() {
+		return nil
+	}
+	block, ids := p.orgConfig.memberAccountIDs()
+	field := orgConfigField + "." + block + ".memberAccountIds"
+	var errs InputErrors
+	if org.accounts == nil {
+		errs.addSubject(field, "", "needs each account's email, and the organization's accounts could not be "+
+			"listed (aws:organizations/getOrganization lists them only for the management account or a delegated "+
+			"administrator of Organizations): deploy with the management account's credentials")
+		return errs
+	}
+	p.orgConfig.emails = map[string]string{}
+	for i, id := range ids {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		switch {
+		case !org.accounts[id]:
+			errs.addSubject(f, id, "%q is not an account of the organization %s: list its accounts only", id, org.id)
+		case org.statuses[id] != "" && org.statuses[id] != "ACTIVE":
+			errs.addSubject(f, id, "%q is %s: only an active account can be enabled as a member; remove it", id,
+				org.statuses[id])
+		case org.emails[id] == "":
+			errs.addSubject(f, id, "%q has no email in the organization's answer, which %s needs: check that the "+
+				"deploying identity may read the organization's accounts", id, block)
+		default:
+			p.orgConfig.emails[id] = org.emails[id]
+		}
+	}
+	return errs
 }
 
 // analyzerNamePattern is an Access Analyzer name
@@ -713,10 +790,13 @@ func (c *orgConfigPlan) checkConfig(p *integrationPlan, errs *InputErrors) {
 // checkOrgConfigTargets checks the Security Hub policies' targets against the
 // organization looked up: its root, and its accounts when it lists them.
 func (p *integrationPlan) checkOrgConfigTargets(org organization) InputErrors {
-	if p.orgConfig == nil || p.orgConfig.cfg.SecurityHub == nil {
+	if p.orgConfig == nil {
 		return nil
 	}
-	var errs InputErrors
+	errs := p.checkOrgConfigMembers(org)
+	if p.orgConfig.cfg.SecurityHub == nil {
+		return errs
+	}
 	for i, pol := range p.orgConfig.cfg.SecurityHub.Policies {
 		for k, t := range pol.Targets {
 			field := fmt.Sprintf("%s.securityHub.policies[%d].targets[%d]", orgConfigField, i, k)

@@ -110,6 +110,16 @@ func (r *orgConfigRegistrar) importIf(region, id string) []pulumi.ResourceOption
 	return []pulumi.ResourceOption{pulumi.Import(pulumi.ID(id))}
 }
 
+// importID is the import option of the resource AWS assigned the ID key to,
+// when the configuration is adopted in region and the ID was given.
+func (r *orgConfigRegistrar) importID(region, key string) []pulumi.ResourceOption {
+	id, ok := r.p.orgConfigImportID(region, key)
+	if !ok {
+		return nil
+	}
+	return []pulumi.ResourceOption{pulumi.Import(pulumi.ID(id))}
+}
+
 // childName is name-role-region[-key].
 func (r *orgConfigRegistrar) childName(role, region string, key ...string) string {
 	parts := append([]string{r.p.name, role, region}, key...)
@@ -221,8 +231,12 @@ func (r *orgConfigRegistrar) securityHub(s *SecurityHubConfiguration) error {
 	if len(s.LinkedRegions) > 0 {
 		aggArgs.SpecifiedRegions = pulumi.ToStringArray(s.LinkedRegions)
 	}
+	// Imported by its ARN, the others by the administrator's account ID, the
+	// policy's ID and the target's ID (pulumi-aws securityhub
+	// FindingAggregator, OrganizationConfiguration, ConfigurationPolicy and
+	// ConfigurationPolicyAssociation, "Import").
 	agg, err := securityhub.NewFindingAggregator(r.ctx, r.childName("finding-aggregator", home), aggArgs,
-		append(base, pulumi.DependsOn(admins))...)
+		append(append(base, pulumi.DependsOn(admins)), r.importID(home, "findingAggregator")...)...)
 	if err := r.add(agg, err); err != nil {
 		return fmt.Errorf("Security Hub's finding aggregator in %s: %w", home, err)
 	}
@@ -234,7 +248,7 @@ func (r *orgConfigRegistrar) securityHub(s *SecurityHubConfiguration) error {
 			OrganizationConfiguration: &securityhub.OrganizationConfigurationOrganizationConfigurationArgs{
 				ConfigurationType: pulumi.String(securityHubCentral),
 			},
-		}, append(base, pulumi.DependsOn(append(admins, agg)))...)
+		}, append(append(base, pulumi.DependsOn(append(admins, agg))), r.importIf(home, r.p.admin)...)...)
 	if err := r.add(conf, err); err != nil {
 		return fmt.Errorf("Security Hub's central configuration in %s: %w", home, err)
 	}
@@ -246,17 +260,18 @@ func (r *orgConfigRegistrar) securityHub(s *SecurityHubConfiguration) error {
 				Name:                pulumi.String(pol.Name),
 				Description:         stringPtrOrNil(pol.Description),
 				ConfigurationPolicy: policyArgs(partition, home, pol),
-			}, append(base, pulumi.DependsOn([]pulumi.Resource{conf}))...)
+			}, append(append(base, pulumi.DependsOn([]pulumi.Resource{conf})), r.importID(home, "policy:"+pol.Name)...)...)
 		if err := r.add(policy, err); err != nil {
 			return fmt.Errorf("Security Hub policy %q: %w", pol.Name, err)
 		}
 		for _, target := range pol.Targets {
+			ao := append(slices.Clone(base), r.importID(home, "association:"+target)...)
 			assoc, err := securityhub.NewConfigurationPolicyAssociation(r.ctx,
 				r.childName("policy", home, pol.Name, target),
 				&securityhub.ConfigurationPolicyAssociationArgs{
 					PolicyId: policy.ID().ToStringOutput(),
 					TargetId: pulumi.String(target),
-				}, base...)
+				}, ao...)
 			if err := r.add(assoc, err); err != nil {
 				return fmt.Errorf("Security Hub policy %q for %s: %w", pol.Name, target, err)
 			}
@@ -360,6 +375,18 @@ func (r *orgConfigRegistrar) macie(m *MacieConfiguration) error {
 		if err := r.add(conf, err); err != nil {
 			return fmt.Errorf("Macie in %s: %w", region, err)
 		}
+		// Existing accounts, which auto-enable does not cover: CreateMember
+		// with the email the organization gave, no invitation (an
+		// organization account is enabled directly).
+		for _, account := range m.MemberAccountIDs {
+			mem, err := macie2.NewMember(r.ctx, r.childName("member", region, account), &macie2.MemberArgs{
+				AccountId: pulumi.String(account), Email: pulumi.String(r.p.orgConfig.emails[account]),
+				Status: pulumi.String("ENABLED"),
+			}, o...)
+			if err := r.add(mem, err); err != nil {
+				return fmt.Errorf("Macie member %s in %s: %w", account, region, err)
+			}
+		}
 	}
 	return nil
 }
@@ -433,17 +460,31 @@ func (r *orgConfigRegistrar) detective(d *DetectiveConfiguration) error {
 		}
 		// CreateGraph returns the account's existing graph; RetainOnDelete
 		// keeps it, since deleting it would end Detective for the organization.
+		// Imported by its ARN, as is its organization configuration (pulumi-aws
+		// detective Graph and OrganizationConfiguration, "Import").
 		graph, err := detective.NewGraph(r.ctx, r.childName("graph", region), &detective.GraphArgs{},
-			append(o, pulumi.RetainOnDelete(true))...)
+			append(append(o, pulumi.RetainOnDelete(true)), r.importID(region, "graph:"+region)...)...)
 		if err := r.add(graph, err); err != nil {
 			return fmt.Errorf("Detective's graph in %s: %w", region, err)
 		}
 		// No DependsOn: the graph's ARN carries the registration.
 		conf, err := detective.NewOrganizationConfiguration(r.ctx, r.childName("org-config", region),
 			&detective.OrganizationConfigurationArgs{AutoEnable: pulumi.Bool(auto), GraphArn: graph.GraphArn},
-			o[:2]...)
+			append(slices.Clone(o[:2]), r.importID(region, "graph:"+region)...)...)
 		if err := r.add(conf, err); err != nil {
 			return fmt.Errorf("Detective in %s: %w", region, err)
+		}
+		// Existing accounts, which auto-enable does not cover: CreateMembers
+		// enables organization accounts without an invitation. No DependsOn:
+		// the graph's ARN carries the registration.
+		for _, account := range d.MemberAccountIDs {
+			mem, err := detective.NewMember(r.ctx, r.childName("member", region, account), &detective.MemberArgs{
+				AccountId: pulumi.String(account), EmailAddress: pulumi.String(r.p.orgConfig.emails[account]),
+				GraphArn: graph.GraphArn, DisableEmailNotification: pulumi.Bool(true),
+			}, o[:2]...)
+			if err := r.add(mem, err); err != nil {
+				return fmt.Errorf("Detective member %s in %s: %w", account, region, err)
+			}
 		}
 	}
 	return nil

@@ -528,3 +528,144 @@ func TestOrgConfigurationAdoptsSecurityHubLocalByAccount(t *testing.T) {
 	assert.True(t, conf.Inputs["autoEnable"].BoolValue())
 	assert.Equal(t, "DEFAULT", inputString(t, conf, "autoEnableStandards"))
 }
+
+// TestOrgConfigurationAdoptsWhatAWSAssignedIDs: Security Hub's central
+// configuration and Detective's graphs are imported by the IDs AWS assigned
+// them (adopt.organizationConfigurationIds), with pulumi-aws's import IDs; an
+// association not listed (a target added since) is created; a key that names
+// nothing of the configuration fails the preview.
+func TestOrgConfigurationAdoptsWhatAWSAssignedIDs(t *testing.T) {
+	t.Parallel()
+	const (
+		agg    = "arn:aws:securityhub:us-east-1:" + auditAccount + ":finding-aggregator/abcd1234-abcd-1234-1234-abcdef123456"
+		policy = "00000000-1111-2222-3333-444444444444"
+		graph  = "arn:aws:detective:us-east-1:" + auditAccount + ":graph:00b00fd5aecc0ab60a708659477e9617"
+	)
+	args := securitySet()
+	args.Integrations[1].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"},
+		OrganizationConfigurationIDs: map[string]string{"findingAggregator": agg, "policy:baseline": policy,
+			"association:r-a1b2": "r-a1b2"}}
+	args.Integrations[4].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"},
+		OrganizationConfigurationIDs: map[string]string{"graph:us-east-1": graph}}
+	m := newMocks().withDetectors()
+	require.NoError(t, m.run(func(ctx *pulumi.Context) error {
+		_, err := NewOrgIntegrations(ctx, "sec", args)
+		return err
+	}))
+	for name, id := range map[string]string{
+		"sec-securityhub-finding-aggregator-us-east-1":               agg,
+		"sec-securityhub-org-config-us-east-1":                       auditAccount,
+		"sec-securityhub-policy-us-east-1-baseline":                  policy,
+		"sec-securityhub-policy-us-east-1-baseline-r-a1b2":           "r-a1b2",
+		"sec-securityhub-policy-us-east-1-baseline-ou-a1b2-c3d4e5f6": "",
+		"sec-detective-graph-us-east-1":                              graph,
+		"sec-detective-org-config-us-east-1":                         graph,
+		"sec-detective-graph-eu-west-1":                              "",
+		"sec-detective-org-config-eu-west-1":                         "",
+	} {
+		assert.Equal(t, id, m.Find(t, name).ImportID, name)
+	}
+
+	bad := securitySet()
+	bad.Integrations[1].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"},
+		OrganizationConfigurationIDs: map[string]string{"policy:other": policy, "findingAggregator": ""}}
+	bad.Integrations[0].Args.Adopt = &IntegrationAdoptSpec{OrganizationConfigurationRegions: []string{"us-east-1"},
+		OrganizationConfigurationIDs: map[string]string{"graph:us-east-1": graph}}
+	got := inputErrors(t, CheckOrgIntegrations("sec", bad))
+	assert.Contains(t, got["integrations[1].args.adopt.organizationConfigurationIds.policy:other"],
+		"names no resource of the organization configuration")
+	assert.Contains(t, got["integrations[1].args.adopt.organizationConfigurationIds.findingAggregator"], "is empty")
+	assert.Contains(t, got["integrations[0].args.adopt.organizationConfigurationIds.graph:us-east-1"],
+		"names no resource", "a graph on GuardDuty's configuration")
+}
+
+// withAccounts answers the organization lookup with accounts (ID, email and
+// status), mgmtAccount as the management account, and every other invoke as
+// before.
+func (m *mockRecorder) withAccounts(accounts ...[3]string) *mockRecorder {
+	next := m.Invoke
+	m.Invoke = func(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+		if args.Token != getOrganizationToken {
+			return next(args)
+		}
+		var list []resource.PropertyValue
+		for _, a := range accounts {
+			list = append(list, resource.NewProperty(resource.PropertyMap{
+				"id": resource.NewProperty(a[0]), "email": resource.NewProperty(a[1]),
+				"status": resource.NewProperty(a[2]), "name": resource.NewProperty("n" + a[0]),
+				"arn": resource.NewProperty("arn:aws:organizations::" + mgmtAccount + ":account/o-exampleorgid/" + a[0]),
+			}))
+		}
+		return resource.PropertyMap{
+			"id":              resource.NewProperty("o-exampleorgid"),
+			"arn":             resource.NewProperty("arn:aws:organizations::" + mgmtAccount + ":organization/o-exampleorgid"),
+			"masterAccountId": resource.NewProperty(mgmtAccount), "featureSet": resource.NewProperty("ALL"),
+			"accounts": resource.NewProperty(list),
+		}, nil
+	}
+	return m
+}
+
+// TestOrgConfigurationEnablesExistingMembers: Macie's and Detective's
+// existing accounts, which auto-enable does not cover, are enabled as
+// members in each Region: keyed by Region and account ID, through the
+// administrator's provider, with the email the organization lookup gives,
+// after the registration (Macie: DependsOn; Detective: the graph's ARN) and,
+// on destroy, before it.
+func TestOrgConfigurationEnablesExistingMembers(t *testing.T) {
+	t.Parallel()
+	const prod, dev = "333333333333", "444444444444"
+	args := securitySet()
+	args.Integrations[2].Args.OrganizationConfiguration.Macie.MemberAccountIDs = []string{prod, dev}
+	args.Integrations[4].Args.OrganizationConfiguration.Detective.MemberAccountIDs = []string{dev}
+	m := newMocks().withDetectors().withAccounts([3]string{prod, "prod@example.com", "ACTIVE"},
+		[3]string{dev, "dev@example.com", "ACTIVE"}, [3]string{auditAccount, "audit@example.com", "ACTIVE"})
+	require.NoError(t, m.run(func(ctx *pulumi.Context) error {
+		_, err := NewOrgIntegrations(ctx, "sec", args)
+		return err
+	}))
+	order := m.DestroyOrder(t)
+	for _, region := range []string{"us-east-1", "eu-west-1"} {
+		prov := m.Find(t, "sec-admin-"+auditAccount+"-"+region).URN
+		for account, email := range map[string]string{prod: "prod@example.com", dev: "dev@example.com"} {
+			mem := m.Find(t, "sec-macie-member-"+region+"-"+account)
+			assert.Equal(t, "aws:macie2/member:Member", mem.Type)
+			assert.Equal(t, prov, mem.ProviderURN(), mem.Name)
+			assert.Equal(t, account, inputString(t, mem, "accountId"))
+			assert.Equal(t, email, inputString(t, mem, "email"), "the organization's email of %s", account)
+			admin := m.Find(t, "sec-macie-admin-"+region)
+			assert.True(t, mem.DependsOnURN(admin.URN), "%s after the registration", mem.Name)
+			requireDestroyedBefore(t, order, mem, admin)
+		}
+		mem := m.Find(t, "sec-detective-member-"+region+"-"+dev)
+		assert.Equal(t, "aws:detective/member:Member", mem.Type)
+		assert.Equal(t, prov, mem.ProviderURN())
+		assert.Equal(t, "dev@example.com", inputString(t, mem, "emailAddress"))
+		graph := m.Find(t, "sec-detective-graph-"+region)
+		assert.Equal(t, []string{graph.URN}, mem.PropertyDependencies["graphArn"], "in the administrator's graph")
+		requireDestroyedBefore(t, order, mem, graph)
+		requireDestroyedBefore(t, order, mem, m.Find(t, "sec-detective-admin-"+region))
+	}
+	assert.Len(t, m.ByType("aws:detective/member:Member"), 2, "one account in two Regions")
+
+	// Checked at preview, all at once: the administrator, twice, not of the
+	// organization, suspended.
+	bad := securitySet()
+	bad.Integrations[2].Args.OrganizationConfiguration.Macie.MemberAccountIDs = []string{auditAccount, prod, prod,
+		"999999999999", "555555555555"}
+	got := inputErrors(t, CheckOrgIntegrations("sec", bad))
+	assert.Contains(t, got["integrations[2].args.organizationConfiguration.macie.memberAccountIds[0]"],
+		"is the delegated administrator")
+	assert.Contains(t, got["integrations[2].args.organizationConfiguration.macie.memberAccountIds[2]"], "listed twice")
+	bad.Integrations[2].Args.OrganizationConfiguration.Macie.MemberAccountIDs = []string{prod, "999999999999",
+		"555555555555"}
+	m = newMocks().withDetectors().withAccounts([3]string{prod, "prod@example.com", "ACTIVE"},
+		[3]string{"555555555555", "closed@example.com", "SUSPENDED"})
+	err := m.run(func(ctx *pulumi.Context) error {
+		_, err := NewOrgIntegrations(ctx, "sec", bad)
+		return err
+	})
+	require.ErrorContains(t, err, `"999999999999" is not an account of the organization`)
+	require.ErrorContains(t, err, `"555555555555" is SUSPENDED`)
+	assert.Empty(t, m.ByType("aws:macie2/member:Member"), "nothing is registered")
+}

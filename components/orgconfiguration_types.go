@@ -259,6 +259,8 @@ func (c *SecurityHubControlParameter) Annotate(a infer.Annotator) {
 // MacieConfiguration is Macie's organization configuration.
 type MacieConfiguration struct {
 	AutoEnable *bool `pulumi:"autoEnable,optional"`
+	// MemberAccountIDs are existing accounts to enable as members.
+	MemberAccountIDs []string `pulumi:"memberAccountIds,optional"`
 }
 
 // Annotate documents the type for the provider schema.
@@ -269,6 +271,15 @@ func (c *MacieConfiguration) Annotate(a infer.Annotator) {
 		"(https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html).")
 	a.Describe(&c.AutoEnable, "Whether Macie is enabled for accounts that join the organization. Unset is "+
 		"true. Existing accounts are added as members from Macie's console or with CreateMember.")
+	a.Describe(&c.MemberAccountIDs, "Existing accounts of the organization to enable as Macie members, in each "+
+		"Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now "+
+		"on, and Macie enables existing ones only when the administrator adds them (CreateMember, "+
+		"https://docs.aws.amazon.com/macie/latest/APIReference/members.html; "+
+		"https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is "+
+		"billed. Each once, not the administrator itself; CreateMember needs each account's email, which the "+
+		"component reads from the organization at preview (aws:organizations/getOrganization, which lists the "+
+		"accounts for the management account or a delegated administrator of Organizations), so each must be "+
+		"an active account of the organization.")
 }
 
 // InspectorConfiguration is Amazon Inspector's organization configuration.
@@ -300,6 +311,8 @@ func (c *InspectorConfiguration) Annotate(a infer.Annotator) {
 // DetectiveConfiguration is Detective's organization configuration.
 type DetectiveConfiguration struct {
 	AutoEnable *bool `pulumi:"autoEnable,optional"`
+	// MemberAccountIDs are existing accounts to enable as members.
+	MemberAccountIDs []string `pulumi:"memberAccountIds,optional"`
 }
 
 // Annotate documents the type for the provider schema.
@@ -311,6 +324,15 @@ func (c *DetectiveConfiguration) Annotate(a infer.Annotator) {
 		"than making another (https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html), "+
 		"and leaves the graph in place on delete.")
 	a.Describe(&c.AutoEnable, "Whether accounts that join the organization are enabled as members. Unset is true.")
+	a.Describe(&c.MemberAccountIDs, "Existing accounts of the organization to enable as members of the "+
+		"organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable "+
+		"covers only new accounts, and \"Detective does not enable existing organization accounts that are not "+
+		"yet enabled\" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; "+
+		"CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables "+
+		"organization accounts without an invitation). Opt-in, since each member's data is billed; at most "+
+		"1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each "+
+		"account's email, read from the organization at preview (aws:organizations/getOrganization), so each "+
+		"must be an active account of the organization.")
 }
 
 // AccessAnalyzerConfiguration is IAM Access Analyzer's organization analyzers.

@@ -100,7 +100,7 @@ func NewOrgIntegrations(ctx *pulumi.Context, name string, args OrgIntegrationsAr
 	// The integrations share one organization: a managementAccountId given
 	// to one serves them all (the plan checked them against it), and
 	// otherwise one lookup does.
-	if set.mgmt == "" {
+	if set.mgmt == "" || slices.ContainsFunc(set.plans, (*integrationPlan).needsMemberEmails) {
 		var org organization
 		for i, plan := range set.plans {
 			if !plan.needsManagementLookup() {

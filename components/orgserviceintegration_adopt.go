@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -55,9 +56,47 @@ func (p *integrationPlan) checkAdopt(errs *InputErrors) {
 				p.orgConfig.regions)
 		}
 	}
+	p.checkAdoptIDs(errs)
 	if a.Access && p.enablePath == enableViaNone {
 		errs.addSubject("adopt.access", "", "is true, but enableVia %q manages no trusted access: remove "+
 			"adopt.access", enableViaNone)
+	}
+}
+
+// checkAdoptIDs checks adopt.organizationConfigurationIds: each key names a
+// resource of the configuration, and each ID is set.
+func (p *integrationPlan) checkAdoptIDs(errs *InputErrors) {
+	ids := p.args.Adopt.OrganizationConfigurationIDs
+	if len(ids) == 0 {
+		return
+	}
+	known := map[string]bool{}
+	if c := p.orgConfig; c != nil {
+		if s := c.cfg.SecurityHub; s != nil && s.ConfigurationType == securityHubCentral {
+			known["findingAggregator"] = true
+			for _, pol := range s.Policies {
+				known["policy:"+pol.Name] = true
+				for _, t := range pol.Targets {
+					known["association:"+t] = true
+				}
+			}
+		}
+		if c.cfg.Detective != nil {
+			for _, r := range c.regions {
+				known["graph:"+r] = true
+			}
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(ids)) {
+		field := "adopt.organizationConfigurationIds." + k
+		switch {
+		case !known[k]:
+			errs.addSubject(field, k, "%q names no resource of the organization configuration: use "+
+				"findingAggregator, policy:<name>, association:<target> (Security Hub central configuration) or "+
+				"graph:<region> (Detective), for a policy, target or Region the configuration has", k)
+		case ids[k] == "":
+			errs.addSubject(field, "", "is empty: give the resource's import ID, or remove the key")
+		}
 	}
 }
 
@@ -103,6 +142,17 @@ func importOption(t catalog.ResourceType, k catalog.ImportKey) []pulumi.Resource
 		return nil
 	}
 	return []pulumi.ResourceOption{pulumi.Import(pulumi.ID(id))}
+}
+
+// orgConfigImportID is the import ID of an adopted organization
+// configuration resource that AWS assigned an ID (adopt.organizationConfigurationIds),
+// when the configuration is adopted in region and the ID was given.
+func (p *integrationPlan) orgConfigImportID(region, key string) (string, bool) {
+	if !p.adoptsOrgConfig(region) {
+		return "", false
+	}
+	id, ok := p.args.Adopt.OrganizationConfigurationIDs[key]
+	return id, ok && id != ""
 }
 
 // adoptsOrgConfig says whether the organization configuration exists in

@@ -49,7 +49,7 @@ func (p *integrationPlan) label() string {
 // needsManagementLookup says whether the management account must be looked up
 // to check that the delegated admin is not the management account.
 func (p *integrationPlan) needsManagementLookup() bool {
-	return (p.admin != "" && p.args.ManagementAccountID == "") || p.adoptNeedsManagement()
+	return (p.admin != "" && p.args.ManagementAccountID == "") || p.adoptNeedsManagement() || p.needsMemberEmails()
 }
 
 // checkManagementAccount rejects the management account as delegated admin;

@@ -67,6 +67,9 @@ func administratorPolicy(keys []string, readOnlyDoc bool) (policyDocument, error
 		}
 		svc, _ := catalog.LookupService(key)
 		principals = append(principals, svc.Principals[0])
+		for _, a := range catalog.ConfigurationDiscoverActions(key) {
+			actions[a] = true
+		}
 		for _, t := range types {
 			list, ok := catalog.ConfigurationActions(t)
 			if !ok {

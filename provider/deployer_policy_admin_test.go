@@ -66,8 +66,16 @@ func (m *accountRecorder) NewResource(args pulumi.MockResourceArgs) (string, res
 
 func (m *accountRecorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	m.record(args.Token, args.Provider)
-	if args.Token == "aws:guardduty/getDetector:getDetector" {
+	switch args.Token {
+	case "aws:guardduty/getDetector:getDetector":
 		return resource.PropertyMap{"id": resource.NewProperty("detector")}, nil
+	case "aws:organizations/getOrganization:getOrganization":
+		// The member's email, for Macie's and Detective's members.
+		return resource.PropertyMap{"id": resource.NewProperty("o-exampleorgid"),
+			"masterAccountId": resource.NewProperty("111111111111"),
+			"accounts": resource.NewProperty([]resource.PropertyValue{resource.NewProperty(resource.PropertyMap{
+				"id": resource.NewProperty("333333333333"), "email": resource.NewProperty("member@example.com"),
+				"status": resource.NewProperty("ACTIVE")})})}, nil
 	}
 	return resource.PropertyMap{}, nil
 }
@@ -88,11 +96,11 @@ func orgConfigArgs(key string) components.OrgServiceIntegrationArgs {
 			Policies: []components.SecurityHubPolicy{{Name: "p", Standards: []string{"nist-800-53/v/5.0.0"},
 				Targets: []string{"r-ab12"}}}}
 	case "macie":
-		cfg.Macie = &components.MacieConfiguration{}
+		cfg.Macie = &components.MacieConfiguration{MemberAccountIDs: []string{"333333333333"}}
 	case "inspector":
 		cfg.Inspector = &components.InspectorConfiguration{Ec2: true, MemberAccountIDs: []string{"333333333333"}}
 	case "detective":
-		cfg.Detective = &components.DetectiveConfiguration{}
+		cfg.Detective = &components.DetectiveConfiguration{MemberAccountIDs: []string{"333333333333"}}
 	case "access-analyzer":
 		args.Regions, cfg.Regions = nil, []string{"us-east-1"}
 		cfg.AccessAnalyzer = &components.AccessAnalyzerConfiguration{UnusedAccessAge: 30}

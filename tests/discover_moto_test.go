@@ -7,6 +7,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	configtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -76,12 +80,26 @@ func TestDiscoverMoto(t *testing.T) {
 	}
 	slices.Sort(members)
 	require.Len(t, members, 2)
-	for _, p := range []string{"sso.amazonaws.com", "access-analyzer.amazonaws.com", "guardduty.amazonaws.com"} {
+	for _, p := range []string{"sso.amazonaws.com", "access-analyzer.amazonaws.com", "guardduty.amazonaws.com",
+		"config-multiaccountsetup.amazonaws.com"} {
 		_, err := orgs.EnableAWSServiceAccess(ctx, &organizations.EnableAWSServiceAccessInput{ServicePrincipal: aws.String(p)})
 		require.NoError(t, err)
 	}
 	_, err = orgs.RegisterDelegatedAdministrator(ctx, &organizations.RegisterDelegatedAdministratorInput{
 		AccountId: aws.String(members[0]), ServicePrincipal: aws.String("access-analyzer.amazonaws.com")})
+	require.NoError(t, err)
+	_, err = orgs.RegisterDelegatedAdministrator(ctx, &organizations.RegisterDelegatedAdministratorInput{
+		AccountId: aws.String(members[0]), ServicePrincipal: aws.String("config-multiaccountsetup.amazonaws.com")})
+	require.NoError(t, err)
+	// The organization aggregator, put in the administrator's account through
+	// the role discover assumes there (moto keeps each assumed account apart).
+	roleArn := "arn:aws:iam::" + members[0] + ":role/" + components.DefaultAdministratorRole
+	adminCfg := cfg.Copy()
+	adminCfg.Credentials = aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(sts.NewFromConfig(cfg), roleArn))
+	_, err = configservice.NewFromConfig(adminCfg).PutConfigurationAggregator(ctx,
+		&configservice.PutConfigurationAggregatorInput{ConfigurationAggregatorName: aws.String("org-aggregator"),
+			OrganizationAggregationSource: &configtypes.OrganizationAggregationSource{AllAwsRegions: true,
+				RoleArn: aws.String("arn:aws:iam::" + members[0] + ":role/ConfigAggregator")}})
 	require.NoError(t, err)
 	_, err = guardduty.NewFromConfig(cfg).EnableOrganizationAdminAccount(ctx,
 		&guardduty.EnableOrganizationAdminAccountInput{AdminAccountId: aws.String(members[0])})
@@ -122,7 +140,7 @@ func TestDiscoverMoto(t *testing.T) {
 	adapted := cfg.Copy()
 	adapted.BaseEndpoint = aws.String(adapter)
 	res, err := discover.Run(ctx, discover.Options{Config: adapted, Services: []string{"access-analyzer",
-		"guardduty", "sso"}})
+		"config", "guardduty", "sso"}})
 	require.NoError(t, err)
 	for _, p := range res.Inventory.Unreadable {
 		t.Logf("moto could not answer: %s: %s", p.What, p.Why)
@@ -143,6 +161,20 @@ func TestDiscoverMoto(t *testing.T) {
 	assert.Equal(t, members[0], byService["guardduty"].DelegatedAdminAccountID, "moto's GuardDuty administrator")
 	assert.Equal(t, []string{"us-east-1"}, byService["guardduty"].Regions)
 	assert.Equal(t, "guardduty.amazonaws.com", byService["guardduty"].ServicePrincipal)
+
+	// AWS Config's organization aggregator, read by moto's
+	// DescribeConfigurationAggregators in the administrator's account (moto
+	// registers Config's administrator for config-multiaccountsetup only).
+	var cf components.OrgServiceIntegrationArgs
+	for _, in := range g.Integrations {
+		if in.ServicePrincipal == "config-multiaccountsetup.amazonaws.com" {
+			cf = in.OrgServiceIntegrationArgs
+		}
+	}
+	require.NotNil(t, cf.OrganizationConfiguration, "moto's aggregator in %s", members[0])
+	assert.Equal(t, &components.ConfigAggregatorConfiguration{AggregatorName: "org-aggregator",
+		RoleArn: "arn:aws:iam::" + members[0] + ":role/ConfigAggregator"}, cf.OrganizationConfiguration.Config)
+	assert.Equal(t, []string{"us-east-1"}, cf.Adopt.OrganizationConfigurationRegions)
 
 	ic := g.IdentityCenter
 	require.NotNil(t, ic)
@@ -180,6 +212,7 @@ func TestDiscoverMoto(t *testing.T) {
 		gid + ",GROUP," + members[1] + ",AWS_ACCOUNT," + psArn + "," + instArn,
 		members[0] + "/access-analyzer.amazonaws.com",
 		members[0],
+		"org-aggregator",
 	} {
 		assert.Contains(t, imports, want)
 	}

@@ -26,7 +26,10 @@ var configurationTypes = map[string][]string{
 		"aws:securityhub/configurationPolicy:ConfigurationPolicy",
 		"aws:securityhub/configurationPolicyAssociation:ConfigurationPolicyAssociation",
 	},
-	"macie": {"aws:macie2/organizationConfiguration:OrganizationConfiguration"},
+	"macie": {
+		"aws:macie2/organizationConfiguration:OrganizationConfiguration",
+		"aws:macie2/member:Member",
+	},
 	"inspector": {
 		"aws:inspector2/organizationConfiguration:OrganizationConfiguration",
 		"aws:inspector2/memberAssociation:MemberAssociation",
@@ -35,6 +38,7 @@ var configurationTypes = map[string][]string{
 	"detective": {
 		"aws:detective/graph:Graph",
 		"aws:detective/organizationConfiguration:OrganizationConfiguration",
+		"aws:detective/member:Member",
 	},
 	"access-analyzer": {"aws:accessanalyzer/analyzer:Analyzer"},
 	"config": {
@@ -72,6 +76,19 @@ var configurationActions = map[string][]string{
 	},
 	"aws:macie2/organizationConfiguration:OrganizationConfiguration": {
 		"macie2:DescribeOrganizationConfiguration", "macie2:UpdateOrganizationConfiguration",
+	},
+	// terraform-provider-aws internal/service/macie2/member.go: CreateMember,
+	// GetMember; UpdateMemberSession for the status; DisassociateMember and
+	// CreateInvitations (with ListMembers) only for invitations, which
+	// organization members do not get; DeleteMember; tags.
+	"aws:macie2/member:Member": {
+		"macie2:CreateMember", "macie2:DeleteMember", "macie2:GetMember", "macie2:ListTagsForResource",
+		"macie2:TagResource", "macie2:UntagResource", "macie2:UpdateMemberSession",
+	},
+	// terraform-provider-aws internal/service/detective/member.go: CreateMembers,
+	// ListMembers (read and the create waiter), DeleteMembers.
+	"aws:detective/member:Member": {
+		"detective:CreateMembers", "detective:DeleteMembers", "detective:ListMembers",
 	},
 	"aws:inspector2/organizationConfiguration:OrganizationConfiguration": {
 		"inspector2:DescribeOrganizationConfiguration", "inspector2:UpdateOrganizationConfiguration",
@@ -119,6 +136,30 @@ var configurationActions = map[string][]string{
 	"aws:iam/rolePolicyAttachment:RolePolicyAttachment": {
 		"iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies",
 	},
+}
+
+// discoverReads are the reads `orgtrust discover` makes of each service's
+// organization configuration, through the administrator role, that no type
+// of configurationTypes makes (provider/discover's AdminIAMActions; a test
+// checks that the administrator policy covers them).
+var discoverReads = map[string][]string{
+	"guardduty": {"guardduty:DescribeOrganizationConfiguration", "guardduty:ListDetectors"},
+	"securityhub": {
+		"securityhub:DescribeOrganizationConfiguration", "securityhub:GetConfigurationPolicy",
+		"securityhub:GetFindingAggregator", "securityhub:ListConfigurationPolicies",
+		"securityhub:ListConfigurationPolicyAssociations", "securityhub:ListFindingAggregators",
+	},
+	"macie":           {"macie2:DescribeOrganizationConfiguration"},
+	"inspector":       {"inspector2:DescribeOrganizationConfiguration"},
+	"detective":       {"detective:DescribeOrganizationConfiguration", "detective:ListGraphs"},
+	"access-analyzer": {"access-analyzer:ListAnalyzers"},
+	"config":          {"config:DescribeConfigurationAggregators"},
+}
+
+// ConfigurationDiscoverActions returns the IAM actions of discover's reads
+// of service key's organization configuration.
+func ConfigurationDiscoverActions(key string) []string {
+	return slices.Clone(discoverReads[key])
 }
 
 // ConfigurationTypes returns the types that service key's organization

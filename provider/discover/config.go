@@ -170,10 +170,14 @@ func (g *Generated) serviceIntegrations(svc components.Service, enabled map[stri
 		default:
 			adopt.DelegatedAdmin = true
 		}
-		if admin != "" && svc.DelegatedAdmin == components.DelegatedAdminService && i == 0 {
+		if admin != "" && i == 0 && (svc.DelegatedAdmin == components.DelegatedAdminService ||
+			svc.DelegatedAdmin == components.DelegatedAdminOrganizations) {
 			// The organization configuration the administrator set, adopted.
 			in.OrganizationConfiguration, adopt.OrganizationConfigurationRegions = g.orgConfiguration(svc,
 				adminRegions)
+			if in.OrganizationConfiguration != nil {
+				adopt.OrganizationConfigurationIDs = g.inv.OrgConfigIDs[svc.Key]
+			}
 		}
 		in.Adopt = adopt
 		out = append(out, in)

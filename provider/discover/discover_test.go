@@ -100,11 +100,25 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 		"aws:guardduty/organizationAdminAccount:OrganizationAdminAccount 222222222222",
 		"aws:securityhub/organizationAdminAccount:OrganizationAdminAccount 222222222222",
 		// The organization configuration the administrator set, read through
-		// its role: GuardDuty's by the detector of each Region, Security
-		// Hub's by the administrator's account (pulumi-aws's import IDs).
+		// its role, with pulumi-aws's import IDs: GuardDuty's by the detector
+		// of each Region; Security Hub's central configuration by the
+		// administrator's account, its finding aggregator by ARN, its policies
+		// by ID and their associations by target; the analyzers and the
+		// aggregator by name.
 		"aws:guardduty/organizationConfiguration:OrganizationConfiguration " + fb.GuardDutyDetector("us-east-1"),
 		"aws:guardduty/organizationConfiguration:OrganizationConfiguration " + fb.GuardDutyDetector("eu-west-1"),
 		"aws:securityhub/organizationConfiguration:OrganizationConfiguration 222222222222",
+		"aws:securityhub/findingAggregator:FindingAggregator " + fb.SecurityHubAggregator,
+		"aws:securityhub/configurationPolicy:ConfigurationPolicy " + fb.PolicyBaseline,
+		"aws:securityhub/configurationPolicy:ConfigurationPolicy " + fb.PolicyStrict,
+		"aws:securityhub/configurationPolicy:ConfigurationPolicy " + fb.PolicyOff,
+		"aws:securityhub/configurationPolicyAssociation:ConfigurationPolicyAssociation " + fakeorg.RootID,
+		"aws:securityhub/configurationPolicyAssociation:ConfigurationPolicyAssociation " + fb.OUWorkloads,
+		"aws:securityhub/configurationPolicyAssociation:ConfigurationPolicyAssociation " + fb.Sandbox1,
+		"aws:securityhub/configurationPolicyAssociation:ConfigurationPolicyAssociation " + fb.Sandbox2,
+		"aws:accessanalyzer/analyzer:Analyzer org-analyzer",
+		"aws:accessanalyzer/analyzer:Analyzer org-analyzer-unused-access",
+		"aws:cfg/configurationAggregator:ConfigurationAggregator organization-aggregator",
 		"aws:ram/sharingWithOrganization:SharingWithOrganization 111111111111",
 		"aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes " + inst,
 		"aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment DeveloperExtras,/," +
@@ -205,7 +219,7 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 
 	assert.Contains(t, string(report), "trusted access for "+fb.UnknownPrincipal+
 		": the principal is outside the orgtrust catalog")
-	assert.Contains(t, string(report), "imports 56 resources")
+	assert.Contains(t, string(report), "imports 67 resources")
 	assert.NotContains(t, string(report), "does not exist: the first up creates it",
 		"nothing the report lists as created is missing from the organization")
 }

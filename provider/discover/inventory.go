@@ -39,6 +39,10 @@ type Inventory struct {
 	// GuardDutyDetectors are the administrators' detectors, by
 	// "account/Region".
 	GuardDutyDetectors map[string]string
+	// OrgConfigIDs are the import IDs AWS assigned to the configuration's
+	// resources, by catalog key, then by adopt.organizationConfigurationIds
+	// key (Security Hub's aggregator and policies, Detective's graphs).
+	OrgConfigIDs map[string]map[string]string
 
 	// Unreadable is what could not be read, and why.
 	Unreadable []Problem

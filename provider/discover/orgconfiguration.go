@@ -34,6 +34,7 @@ type (
 	}
 	securityHubConfigAPI interface {
 		DescribeOrganizationConfiguration(context.Context, *securityhub.DescribeOrganizationConfigurationInput, ...func(*securityhub.Options)) (*securityhub.DescribeOrganizationConfigurationOutput, error)
+		securityHubCentralAPI
 	}
 	macieConfigAPI interface {
 		DescribeOrganizationConfiguration(context.Context, *macie2.DescribeOrganizationConfigurationInput, ...func(*macie2.Options)) (*macie2.DescribeOrganizationConfigurationOutput, error)
@@ -46,10 +47,13 @@ type (
 // adminClientInterfaces map each administrator-side client to its IAM
 // service prefix.
 var adminClientInterfaces = map[string]reflect.Type{
-	"guardduty":   reflect.TypeFor[guardDutyConfigAPI](),
-	"securityhub": reflect.TypeFor[securityHubConfigAPI](),
-	"macie2":      reflect.TypeFor[macieConfigAPI](),
-	"inspector2":  reflect.TypeFor[inspectorConfigAPI](),
+	"guardduty":       reflect.TypeFor[guardDutyConfigAPI](),
+	"securityhub":     reflect.TypeFor[securityHubConfigAPI](),
+	"macie2":          reflect.TypeFor[macieConfigAPI](),
+	"inspector2":      reflect.TypeFor[inspectorConfigAPI](),
+	"detective":       reflect.TypeFor[detectiveConfigAPI](),
+	"access-analyzer": reflect.TypeFor[accessAnalyzerConfigAPI](),
+	"config":          reflect.TypeFor[configAggregatorAPI](),
 }
 
 // AdminIAMActions returns the IAM action of every call discover makes in a
@@ -70,10 +74,13 @@ func AdminIAMActions() []string {
 // Region of the administrator's account, as the component's input block.
 var orgConfigReaders = map[string]func(ctx context.Context, cfg aws.Config, d *discoverer, admin string) (
 	*components.OrganizationConfiguration, error){
-	"guardduty":   readGuardDutyConfig,
-	"securityhub": readSecurityHubConfig,
-	"macie":       readMacieConfig,
-	"inspector":   readInspectorConfig,
+	"guardduty":       readGuardDutyConfig,
+	"securityhub":     readSecurityHubConfig,
+	"macie":           readMacieConfig,
+	"inspector":       readInspectorConfig,
+	"detective":       readDetectiveConfig,
+	"access-analyzer": readAccessAnalyzerConfig,
+	"config":          readConfigAggregator,
 }
 
 // readOrgConfigs reads the organization configuration of each selected
@@ -89,6 +96,15 @@ func (d *discoverer) readOrgConfigs(ctx context.Context, services []components.S
 			continue
 		}
 		byRegion := d.inv.ServiceAdmins[svc.Key]
+		if svc.DelegatedAdmin == components.DelegatedAdminOrganizations {
+			// Registered once with Organizations: read in each Region read.
+			byRegion = map[string][]string{}
+			for _, p := range svc.Principals {
+				for _, r := range d.inv.Regions {
+					byRegion[r] = append(byRegion[r], d.inv.OrgAdmins[p]...)
+				}
+			}
+		}
 		admins := map[string]bool{}
 		for _, accounts := range byRegion {
 			for _, a := range accounts {
@@ -250,11 +266,7 @@ func readSecurityHubConfig(ctx context.Context, cfg aws.Config, d *discoverer, a
 	}
 	s := &components.SecurityHubConfiguration{}
 	if out.OrganizationConfiguration != nil && out.OrganizationConfiguration.ConfigurationType == "CENTRAL" {
-		d.unreadable("Security Hub's central configuration in "+cfg.Region, "its configuration policies and "+
-			"their associations are not read by orgtrust discover: write them under "+
-			"organizationConfiguration.securityHub (configurationType CENTRAL, homeRegion, policies), and the "+
-			"first `pulumi up` will manage them")
-		return nil, nil
+		return readSecurityHubCentral(ctx, api, d, cfg.Region)
 	}
 	if !aws.ToBool(out.AutoEnable) {
 		s.AutoEnable = aws.Bool(false)
@@ -303,6 +315,20 @@ func readInspectorConfig(ctx context.Context, cfg aws.Config, d *discoverer, adm
 		return nil, nil // activates nothing: nothing to manage
 	}
 	return &components.OrganizationConfiguration{Inspector: in}, nil
+}
+
+// orgConfigIDs records the import IDs AWS assigned to svc's configuration
+// resources (components.IntegrationAdoptSpec.OrganizationConfigurationIDs).
+func (d *discoverer) orgConfigIDs(svc string, ids map[string]string) {
+	if d.inv.OrgConfigIDs == nil {
+		d.inv.OrgConfigIDs = map[string]map[string]string{}
+	}
+	if d.inv.OrgConfigIDs[svc] == nil {
+		d.inv.OrgConfigIDs[svc] = map[string]string{}
+	}
+	for k, v := range ids {
+		d.inv.OrgConfigIDs[svc][k] = v
+	}
 }
 
 // partitionOf is the partition of region ("aws" when unknown).

@@ -31,6 +31,15 @@ func (g *Generated) orgConfiguration(svc components.Service, adminRegions []stri
 		}
 	}
 	cfg := first
+	if sh := cfg.SecurityHub; sh != nil && sh.ConfigurationType == "CENTRAL" {
+		// Read in the home Region; it configures the linked Regions too,
+		// which the configuration lists, and is adopted in the home Region.
+		all := slices.Sorted(slices.Values(append([]string{sh.HomeRegion}, sh.LinkedRegions...)))
+		if !slices.Equal(all, adminRegions) {
+			cfg.Regions = all
+		}
+		return g.withRole(svc, cfg), []string{sh.HomeRegion}
+	}
 	if slices.Equal(regions, []string{""}) {
 		// Read once, in the configured Region: the integration's
 		// configuration names it.
@@ -38,8 +47,15 @@ func (g *Generated) orgConfiguration(svc components.Service, adminRegions []stri
 	} else if !slices.Equal(regions, adminRegions) {
 		cfg.Regions = regions
 	}
+	return g.withRole(svc, cfg), regions
+}
+
+// withRole sets the role the configuration was read through, unless it is
+// the default.
+func (g *Generated) withRole(svc components.Service, cfg components.OrganizationConfiguration,
+) *components.OrganizationConfiguration {
 	if role := g.inv.AdministratorRoles[svc.Key]; role != "" && role != components.DefaultAdministratorRole {
 		cfg.AdministratorRole = role
 	}
-	return &cfg, regions
+	return &cfg
 }

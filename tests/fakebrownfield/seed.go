@@ -117,10 +117,26 @@ func Seed(o *Org) Seeded {
 					{"name": "LAMBDA_NETWORK_LOGS", "autoEnable": "NONE"},
 				}}})
 	}
-	o.OrgConfigs.Set(fakeservices.SecurityHub, "us-east-1", fakeservices.OrgConfig{Admin: Security,
-		Answer: map[string]any{"AutoEnable": true, "AutoEnableStandards": "DEFAULT",
-			"MemberAccountLimitReached": false,
-			"OrganizationConfiguration": map[string]any{"ConfigurationType": "LOCAL", "Status": "ENABLED"}}})
+	seedSecurityHubCentral(o)
+	// An organization analyzer of each kind and an organization aggregator,
+	// in us-east-1, in the administrator's account.
+	o.Analyzer.Add(Security, "us-east-1", "org-analyzer", "ORGANIZATION", nil)
+	o.Analyzer.Add(Security, "us-east-1", "org-analyzer-unused-access", "ORGANIZATION_UNUSED_ACCESS",
+		map[string]any{"unusedAccess": map[string]any{"unusedAccessAge": 60}})
+	for _, agg := range []map[string]any{
+		// An account aggregator, not the organization's.
+		{"ConfigurationAggregatorName": "accounts", "AccountAggregationSources": []map[string]any{
+			{"AccountIds": []string{Prod1}, "AllAwsRegions": true}}},
+		{"ConfigurationAggregatorName": "organization-aggregator",
+			"ConfigurationAggregatorArn": "arn:aws:config:us-east-1:" + Security +
+				":config-aggregator/config-aggregator-abcd1234",
+			"OrganizationAggregationSource": map[string]any{"AllAwsRegions": true,
+				"RoleArn": "arn:aws:iam::" + Security + ":role/ConfigAggregator"}},
+		{"ConfigurationAggregatorName": "audit", "AccountAggregationSources": []map[string]any{
+			{"AccountIds": []string{Prod2}, "AwsRegions": []string{"us-east-1"}}}},
+	} {
+		o.Config.Add(Security, "us-east-1", agg)
+	}
 
 	sso := o.SSO
 	seeded := Seeded{PermissionSets: map[string]string{}}
@@ -186,4 +202,60 @@ func Seed(o *Org) Seeded {
 func GuardDutyDetector(region string) string {
 	return map[string]string{"us-east-1": "12abc34d567e8fa901bc2d34e56789f0",
 		"eu-west-1": "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5"}[region]
+}
+
+// Security Hub's central configuration in the seed, from us-east-1 (the home
+// Region, with no linked Region: the administrator is designated there
+// only): its finding aggregator and three configuration policies, applied to
+// the root, the Workloads OU, an account and the sandbox accounts.
+const (
+	SecurityHubAggregator = "arn:aws:securityhub:us-east-1:" + Security +
+		":finding-aggregator/abcd1234-abcd-1234-1234-abcdef123456"
+	PolicyBaseline = "00000000-1111-2222-3333-444444444444"
+	PolicyStrict   = "00000000-1111-2222-3333-555555555555"
+	PolicyOff      = "00000000-1111-2222-3333-666666666666"
+)
+
+func seedSecurityHubCentral(o *Org) {
+	policy := func(id, name string, p map[string]any) map[string]any {
+		return map[string]any{"Id": id, "Name": name, "Description": name + " policy",
+			"Arn":                 "arn:aws:securityhub:us-east-1:" + Security + ":configuration-policy/" + id,
+			"ConfigurationPolicy": map[string]any{"SecurityHub": p}}
+	}
+	fsbp := "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0"
+	applied := func(target, ttype, policy string) map[string]any {
+		return map[string]any{"TargetId": target, "TargetType": ttype, "ConfigurationPolicyId": policy,
+			"AssociationType": "APPLIED", "AssociationStatus": "SUCCESS"}
+	}
+	o.OrgConfigs.Set(fakeservices.SecurityHub, "us-east-1", fakeservices.OrgConfig{Admin: Security,
+		Answer: map[string]any{"AutoEnable": false, "AutoEnableStandards": "NONE",
+			"MemberAccountLimitReached": false,
+			"OrganizationConfiguration": map[string]any{"ConfigurationType": "CENTRAL", "Status": "ENABLED"}},
+		FindingAggregator: map[string]any{"FindingAggregatorArn": SecurityHubAggregator,
+			"FindingAggregationRegion": "us-east-1", "RegionLinkingMode": "NO_REGIONS"},
+		Policies: []map[string]any{
+			policy(PolicyBaseline, "baseline", map[string]any{"ServiceEnabled": true,
+				"EnabledStandardIdentifiers":    []string{fsbp},
+				"SecurityControlsConfiguration": map[string]any{"DisabledSecurityControlIdentifiers": []string{"IAM.1"}}}),
+			policy(PolicyStrict, "strict", map[string]any{"ServiceEnabled": true,
+				"EnabledStandardIdentifiers": []string{fsbp,
+					"arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/3.0.0"},
+				"SecurityControlsConfiguration": map[string]any{"DisabledSecurityControlIdentifiers": []string{},
+					"SecurityControlCustomParameters": []map[string]any{{"SecurityControlId": "IAM.7",
+						"Parameters": map[string]any{
+							"MaxPasswordAge":        map[string]any{"ValueType": "CUSTOM", "Value": map[string]any{"Integer": 60}},
+							"RequireUppercase":      map[string]any{"ValueType": "CUSTOM", "Value": map[string]any{"Boolean": true}},
+							"MinimumPasswordLength": map[string]any{"ValueType": "DEFAULT"},
+						}}}}}),
+			policy(PolicyOff, "off", map[string]any{"ServiceEnabled": false}),
+		},
+		Associations: []map[string]any{
+			applied(fakeorg.RootID, "ROOT", PolicyBaseline),
+			applied(OUWorkloads, "ORGANIZATIONAL_UNIT", PolicyStrict),
+			{"TargetId": OUProd, "TargetType": "ORGANIZATIONAL_UNIT", "ConfigurationPolicyId": PolicyStrict,
+				"AssociationType": "INHERITED", "AssociationStatus": "SUCCESS"},
+			applied(Sandbox1, "ACCOUNT", PolicyOff),
+			applied(Sandbox2, "ACCOUNT", PolicyOff),
+		},
+	})
 }

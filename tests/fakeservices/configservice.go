@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -15,7 +17,8 @@ import (
 
 // ConfigService fakes AWS Config's configuration aggregators (JSON 1.1,
 // X-Amz-Target StarlingDoveService.<Operation>): PutConfigurationAggregator,
-// DescribeConfigurationAggregators and DeleteConfigurationAggregator, per
+// DescribeConfigurationAggregators (by name, or all of them, paged, as
+// discover reads them) and DeleteConfigurationAggregator, per
 // account (the assumed one) and Region. As Config does, an organization
 // aggregator is accepted only from the management account or a delegated
 // administrator of config.amazonaws.com or
@@ -60,6 +63,8 @@ func (s *ConfigService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		ConfigurationAggregatorName   string
 		ConfigurationAggregatorNames  []string
+		NextToken                     string
+		Limit                         int
 		OrganizationAggregationSource *struct {
 			RoleArn    string
 			AwsRegions []string
@@ -118,6 +123,18 @@ func (s *ConfigService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.aggs[prefix+body.ConfigurationAggregatorName] = agg
 		writeJSON(w, map[string]any{"ConfigurationAggregator": agg})
 	case "DescribeConfigurationAggregators":
+		if len(body.ConfigurationAggregatorNames) == 0 {
+			// Every aggregator of the caller in region, by name, paged.
+			var items []map[string]any
+			for _, k := range slices.Sorted(maps.Keys(s.aggs)) {
+				if strings.HasPrefix(k, prefix) {
+					items = append(items, s.aggs[k])
+				}
+			}
+			w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+			writeListPage(w, items, "ConfigurationAggregators", "NextToken", body.NextToken, strconv.Itoa(body.Limit))
+			return
+		}
 		var out []any
 		for _, n := range body.ConfigurationAggregatorNames {
 			agg := s.aggs[prefix+n]
@@ -142,9 +159,19 @@ func (s *ConfigService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// Add makes an aggregator (its DescribeConfigurationAggregators JSON, with
+// ConfigurationAggregatorName) in account and region, as one made before the
+// test (an existing organization's).
+func (s *ConfigService) Add(account, region string, agg map[string]any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.aggs[account+"/"+region+"/"+agg["ConfigurationAggregatorName"].(string)] = agg
+}
+
 // configError is a JSON 1.1 protocol error answer.
 func configError(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+	w.Header().Set("X-Amzn-ErrorType", code)
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]string{"__type": code, "message": msg})
 }

@@ -9,11 +9,12 @@ import (
 	"github.com/orgtrust/pulumi-orgtrust/tests/fakeaws"
 )
 
-// OrgConfigs fakes the read side of the services' organization
-// configuration, which the delegated administrator reads in its own account,
-// per Region: GuardDuty (ListDetectors, then DescribeOrganizationConfiguration
-// of the detector), Security Hub, Macie and Inspector
-// (DescribeOrganizationConfiguration). As AWS does, each answers only the
+// OrgConfigs fakes the services' organization configuration, which the
+// delegated administrator reads and writes in its own account, per Region:
+// GuardDuty (ListDetectors, then DescribeOrganizationConfiguration of the
+// detector), Security Hub (with its central configuration), Macie, Inspector
+// and Detective (DescribeOrganizationConfiguration, its graph), with the
+// writes of orgconfigs_write.go on the same store. As AWS does, each answers only the
 // service's administrator in that Region: a request must carry credentials
 // that STS's AssumeRole gave for the administrator's account
 // (AssumedAccount); any other caller, the management account included, gets
@@ -24,7 +25,8 @@ type OrgConfigs struct {
 	calls   map[string]int
 	// The writes' state (orgconfigs_write.go): the administrators (from
 	// Admins, once UseAdmins), GuardDuty's detectors and Security Hub's
-	// central configuration.
+	// central configuration, which Set's seeds go into too: one store that
+	// the reads and the writes share.
 	admins *Admins
 	hub    *hubState
 }
@@ -38,6 +40,19 @@ type OrgConfig struct {
 	DetectorID string
 	// Answer is the JSON answer of DescribeOrganizationConfiguration.
 	Answer map[string]any
+	// GraphArn is Detective's behavior graph in the administrator's account
+	// (ListGraphs; DescribeOrganizationConfiguration answers only it).
+	GraphArn string
+	// FindingAggregator is Security Hub's GetFindingAggregator answer (with
+	// FindingAggregatorArn), Policies the GetConfigurationPolicy answers
+	// (with Id and Name) and Associations the
+	// ListConfigurationPolicyAssociations summaries (with AssociationType):
+	// central configuration, in the home Region. A linked Region has the
+	// aggregator only (ListFindingAggregators lists it there too). Set puts
+	// them into the store the writes change (orgconfigs_write.go).
+	FindingAggregator map[string]any
+	Policies          []map[string]any
+	Associations      []map[string]any
 	// auto: made for a designated administrator (UseAdmins), not by Set.
 	auto bool
 }
@@ -55,6 +70,7 @@ func (o *OrgConfigs) Set(service, region string, c OrgConfig) {
 		o.configs[service] = map[string]*OrgConfig{}
 	}
 	o.configs[service][region] = &c
+	o.hub.seed(service, region, &c)
 }
 
 // Calls returns the calls so far, by "service:Operation".
@@ -70,45 +86,56 @@ func (o *OrgConfigs) Calls() map[string]int {
 
 // Serves says whether r is one of the calls the fake answers.
 func (o *OrgConfigs) Serves(r *http.Request) bool {
-	return o.operation(r) != ""
+	_, op := orgConfigOperation(r)
+	return op != ""
 }
 
-// operation names the call r makes, or "".
-func (o *OrgConfigs) operation(r *http.Request) string {
-	_, service, ok := Scope(r)
-	if !ok {
-		return ""
-	}
+// orgConfigOperation names the service and the call r makes, from its
+// method and path (and target header) alone, as each service's endpoint
+// knows its own operations: the credential scope is then checked against
+// that service, as AWS checks it. "" when the fake does not serve it.
+func orgConfigOperation(r *http.Request) (service, op string) {
+	get, post, path := r.Method == http.MethodGet, r.Method == http.MethodPost, r.URL.Path
 	switch {
-	case service == GuardDuty && r.Method == http.MethodGet && r.URL.Path == "/detector":
-		return "ListDetectors"
-	case service == GuardDuty && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/detector/") &&
-		strings.HasSuffix(r.URL.Path, "/admin"):
-		return "DescribeOrganizationConfiguration"
-	case service == GuardDuty && r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/detector/") &&
-		strings.HasSuffix(r.URL.Path, "/admin"):
-		return "UpdateOrganizationConfiguration"
-	case service == GuardDuty && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/detector/") &&
-		strings.Count(r.URL.Path, "/") == 2:
-		return "GetDetector"
-	case service == SecurityHub && r.Method == http.MethodGet && r.URL.Path == "/organization/configuration",
-		service == Macie && r.Method == http.MethodGet && r.URL.Path == "/admin/configuration",
-		service == Inspector && r.Method == http.MethodPost && r.URL.Path == "/organizationconfiguration/describe":
-		return "DescribeOrganizationConfiguration"
-	case service == SecurityHub:
-		return hubOperation(r)
+	case get && path == "/detector":
+		return GuardDuty, "ListDetectors"
+	case get && strings.HasPrefix(path, "/detector/") && strings.HasSuffix(path, "/admin"):
+		return GuardDuty, "DescribeOrganizationConfiguration"
+	case post && strings.HasPrefix(path, "/detector/") && strings.HasSuffix(path, "/admin"):
+		return GuardDuty, "UpdateOrganizationConfiguration"
+	case get && strings.HasPrefix(path, "/detector/") && strings.Count(path, "/") == 2:
+		return GuardDuty, "GetDetector"
+	case get && path == "/organization/configuration":
+		return SecurityHub, "DescribeOrganizationConfiguration"
+	case get && path == "/findingAggregator/list":
+		return SecurityHub, "ListFindingAggregators"
+	case get && path == "/configurationPolicy/list":
+		return SecurityHub, "ListConfigurationPolicies"
+	case post && path == "/configurationPolicyAssociation/list":
+		return SecurityHub, "ListConfigurationPolicyAssociations"
+	case get && path == "/admin/configuration":
+		return Macie, "DescribeOrganizationConfiguration"
+	case post && path == "/organizationconfiguration/describe":
+		return Inspector, "DescribeOrganizationConfiguration"
+	case post && path == "/graphs/list":
+		return Detective, "ListGraphs"
+	case post && path == "/orgs/describeOrganizationConfiguration":
+		return Detective, "DescribeOrganizationConfiguration"
 	}
-	return ""
+	if op := hubOperation(r); op != "" {
+		return SecurityHub, op
+	}
+	return "", ""
 }
 
 // ServeHTTP answers one call.
 func (o *OrgConfigs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	region, service, _ := Scope(r)
+	service, op := orgConfigOperation(r)
+	region, _, _ := Scope(r)
 	if e := fakeaws.CheckScope(r, fakeaws.JSON, "", service); e != nil {
 		restError(w, e.Status, e.Code, e.Message)
 		return
 	}
-	op := o.operation(r)
 	caller := AssumedAccount(r)
 	if o.serveWrite(w, r, region, service, op, caller) {
 		return
@@ -120,12 +147,19 @@ func (o *OrgConfigs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if c == nil || caller == "" || caller != c.Admin {
 		// What each service answers an account that is not its administrator.
 		status, code := http.StatusBadRequest, "BadRequestException"
-		if service == SecurityHub || service == Inspector || service == Macie {
+		if service != GuardDuty {
 			status, code = http.StatusForbidden, "AccessDeniedException"
 		}
-		if service == GuardDuty && op == "ListDetectors" && caller != "" {
-			writeJSON(w, map[string]any{"detectorIds": []string{}})
-			return
+		if caller != "" {
+			// The account's own lists are empty where it has nothing.
+			switch {
+			case service == GuardDuty && op == "ListDetectors":
+				writeJSON(w, map[string]any{"detectorIds": []string{}})
+				return
+			case service == Detective && op == "ListGraphs":
+				writeJSON(w, map[string]any{"GraphList": []any{}})
+				return
+			}
 		}
 		restError(w, status, code, "The request is rejected because the current account is not the delegated "+
 			"administrator of the organization in "+region)
@@ -141,6 +175,8 @@ func (o *OrgConfigs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		writeJSON(w, c.Answer)
+	case service == SecurityHub && op != "DescribeOrganizationConfiguration", service == Detective:
+		o.serveList(w, r, region, op, c)
 	default:
 		writeJSON(w, c.Answer)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -22,7 +23,9 @@ import (
 // exists as AWS makes it on delegation: GuardDuty's detector in the
 // administrator's account in each Region where it is designated (it stays
 // after the designation ends, as AWS keeps it), the configuration at its
-// defaults (auto-enable off, Security Hub LOCAL).
+// defaults (auto-enable off, Security Hub LOCAL). What a test seeds with Set
+// goes into the same store (hubState.seed), so that the reads discover makes
+// and the writes the stand-in makes see one organization configuration.
 
 // UseAdmins makes the administrators that a designates the ones the
 // organization configuration answers, for the Regions and services that Set
@@ -60,7 +63,7 @@ func (o *OrgConfigs) current(service, region, caller string) *OrgConfig {
 			"autoEnable": false, "autoEnableOrganizationMembers": "NONE", "memberAccountLimitReached": false,
 			"features": []any{},
 		}}
-		o.hub.detectors[caller+"/"+region] = true
+		o.hub.detectors[caller+"/"+region] = c.DetectorID
 	case SecurityHub:
 		c = &OrgConfig{Admin: caller, auto: true, Answer: map[string]any{
 			"AutoEnable": false, "AutoEnableStandards": "DEFAULT", "MemberAccountLimitReached": false,
@@ -85,16 +88,60 @@ func DetectorID(account, region string) string {
 
 // hubState is Security Hub's central configuration, by Region.
 type hubState struct {
-	detectors   map[string]bool                      // account/region of GuardDuty's detectors
+	detectors   map[string]string                    // account/region -> GuardDuty's detector ID
 	aggregators map[string]map[string]any            // region -> the aggregator's JSON
 	policies    map[string]map[string]map[string]any // region -> policy ID -> the policy's JSON
-	assoc       map[string]map[string]string         // region -> target -> policy ID
-	seq         atomic.Int64
+	// region -> target -> the association's summary (TargetId, TargetType,
+	// ConfigurationPolicyId, AssociationType, AssociationStatus).
+	assoc map[string]map[string]map[string]any
+	seq   atomic.Int64
 }
 
 func newHubState() *hubState {
-	return &hubState{detectors: map[string]bool{}, aggregators: map[string]map[string]any{},
-		policies: map[string]map[string]map[string]any{}, assoc: map[string]map[string]string{}}
+	return &hubState{detectors: map[string]string{}, aggregators: map[string]map[string]any{},
+		policies: map[string]map[string]map[string]any{}, assoc: map[string]map[string]map[string]any{}}
+}
+
+// seed puts what Set gave for service in region into the store, with the
+// OrgConfigs' lock held: GuardDuty's detector, Security Hub's finding
+// aggregator, policies and associations.
+func (h *hubState) seed(service, region string, c *OrgConfig) {
+	switch service {
+	case GuardDuty:
+		if c.DetectorID != "" {
+			h.detectors[c.Admin+"/"+region] = c.DetectorID
+		}
+	case SecurityHub:
+		delete(h.aggregators, region)
+		if c.FindingAggregator != nil {
+			h.aggregators[region] = maps.Clone(c.FindingAggregator)
+		}
+		h.policies[region], h.assoc[region] = map[string]map[string]any{}, map[string]map[string]any{}
+		for _, p := range c.Policies {
+			h.policies[region][p["Id"].(string)] = maps.Clone(p)
+		}
+		for _, a := range c.Associations {
+			h.assoc[region][a["TargetId"].(string)] = maps.Clone(a)
+		}
+	}
+}
+
+// hubLists are Security Hub's lists in region from the store, in a stable
+// order (policies by ID, associations by target) so that pages follow on.
+func (o *OrgConfigs) hubLists(region string) (aggs, policies, assocs []map[string]any) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	h := o.hub
+	if a := h.aggregators[region]; a != nil {
+		aggs = append(aggs, a)
+	}
+	for _, id := range slices.Sorted(maps.Keys(h.policies[region])) {
+		policies = append(policies, h.policies[region][id])
+	}
+	for _, t := range slices.Sorted(maps.Keys(h.assoc[region])) {
+		assocs = append(assocs, h.assoc[region][t])
+	}
+	return aggs, policies, assocs
 }
 
 // hubOperation names Security Hub's write and read calls of its central
@@ -143,22 +190,21 @@ var (
 // serveWrite answers GetDetector and the writes, and reports whether r was
 // one of them.
 func (o *OrgConfigs) serveWrite(w http.ResponseWriter, r *http.Request, region, service, op, caller string) bool {
-	switch op {
-	case "", "ListDetectors", "DescribeOrganizationConfiguration":
-		if op == "ListDetectors" && caller != "" {
-			o.mu.Lock()
-			o.current(service, region, caller)
-			has := o.hub.detectors[caller+"/"+region]
-			if has {
-				o.calls[service+":"+op]++
-			}
-			o.mu.Unlock()
-			if has {
-				writeJSON(w, map[string]any{"detectorIds": []string{DetectorID(caller, region)}})
-				return true
-			}
+	if op == "ListDetectors" && caller != "" {
+		o.mu.Lock()
+		o.current(service, region, caller)
+		id := o.hub.detectors[caller+"/"+region]
+		if id != "" {
+			o.calls[service+":"+op]++
 		}
-		return false
+		o.mu.Unlock()
+		if id != "" {
+			writeJSON(w, map[string]any{"detectorIds": []string{id}})
+			return true
+		}
+	}
+	if op != "GetDetector" && op != "UpdateOrganizationConfiguration" && (service != SecurityHub || hubOperation(r) == "") {
+		return false // a read of orgconfigs.go's
 	}
 	var body map[string]any
 	if data, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20)); len(data) > 0 {
@@ -172,7 +218,7 @@ func (o *OrgConfigs) serveWrite(w http.ResponseWriter, r *http.Request, region, 
 	o.calls[service+":"+op]++
 	if service == GuardDuty && op == "GetDetector" {
 		id := strings.TrimPrefix(r.URL.Path, "/detector/")
-		if caller == "" || !o.hub.detectors[caller+"/"+region] || id != DetectorID(caller, region) {
+		if caller == "" || o.hub.detectors[caller+"/"+region] == "" || id != o.hub.detectors[caller+"/"+region] {
 			restError(w, http.StatusBadRequest, "BadRequestException", "The request is rejected because the input "+
 				"detectorId is not owned by the current account.")
 			return true
@@ -184,7 +230,7 @@ func (o *OrgConfigs) serveWrite(w http.ResponseWriter, r *http.Request, region, 
 		return true
 	}
 	c := o.current(service, region, caller)
-	if c == nil {
+	if c == nil || caller == "" || c.Admin != caller {
 		status, code := http.StatusForbidden, "AccessDeniedException"
 		if service == GuardDuty {
 			status, code = http.StatusBadRequest, "BadRequestException"
@@ -274,7 +320,7 @@ func (o *OrgConfigs) hubWrite(w http.ResponseWriter, r *http.Request, region, op
 		return oc["ConfigurationType"] == "CENTRAL"
 	}
 	if h.policies[region] == nil {
-		h.policies[region], h.assoc[region] = map[string]map[string]any{}, map[string]string{}
+		h.policies[region], h.assoc[region] = map[string]map[string]any{}, map[string]map[string]any{}
 	}
 	pathID := func(prefix string) string {
 		id, _ := url.PathUnescape(strings.TrimPrefix(r.URL.EscapedPath(), prefix))
@@ -393,8 +439,8 @@ func (o *OrgConfigs) hubWrite(w http.ResponseWriter, r *http.Request, region, op
 				}
 			}
 		case "DeleteConfigurationPolicy":
-			for target, pid := range h.assoc[region] {
-				if pid == id {
+			for target, a := range h.assoc[region] {
+				if a["ConfigurationPolicyId"] == id {
 					restError(w, http.StatusConflict, "ResourceConflictException", "the policy is associated with "+
 						target+": disassociate it first")
 					return
@@ -422,9 +468,10 @@ func (o *OrgConfigs) hubWrite(w http.ResponseWriter, r *http.Request, region, op
 				notFound("configuration policy " + id)
 				return
 			}
-			h.assoc[region][target] = id
+			h.assoc[region][target] = map[string]any{"AssociationStatus": "SUCCESS", "AssociationType": "APPLIED",
+				"ConfigurationPolicyId": id, "TargetId": target, "TargetType": typ, "UpdatedAt": "2026-01-01T00:00:00Z"}
 		case "StartConfigurationPolicyDisassociation":
-			if h.assoc[region][target] != id {
+			if a := h.assoc[region][target]; a == nil || a["ConfigurationPolicyId"] != id {
 				notFound("association of " + target + " with " + id)
 				return
 			}
@@ -432,13 +479,12 @@ func (o *OrgConfigs) hubWrite(w http.ResponseWriter, r *http.Request, region, op
 			writeJSON(w, map[string]any{})
 			return
 		default:
-			if id = h.assoc[region][target]; id == "" {
+			if h.assoc[region][target] == nil {
 				notFound("association of " + target)
 				return
 			}
 		}
-		writeJSON(w, map[string]any{"AssociationStatus": "SUCCESS", "AssociationType": "APPLIED",
-			"ConfigurationPolicyId": id, "TargetId": target, "TargetType": typ, "UpdatedAt": "2026-01-01T00:00:00Z"})
+		writeJSON(w, h.assoc[region][target])
 	}
 }
 
@@ -481,7 +527,7 @@ func (o *OrgConfigs) Leftovers() []string {
 		}
 	}
 	for region, c := range o.configs[SecurityHub] {
-		if oc, _ := c.Answer["OrganizationConfiguration"].(map[string]any); c.auto && oc["ConfigurationType"] == "CENTRAL" {
+		if oc, _ := c.Answer["OrganizationConfiguration"].(map[string]any); oc["ConfigurationType"] == "CENTRAL" {
 			out = append(out, "securityhub central configuration in "+region)
 		}
 	}

@@ -1543,6 +1543,8 @@ func (o CustomerManagedPolicyRefArrayOutput) Index(i pulumi.IntInput) CustomerMa
 type DetectiveConfiguration struct {
 	// Whether accounts that join the organization are enabled as members. Unset is true.
 	AutoEnable *bool `pulumi:"autoEnable"`
+	// Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+	MemberAccountIds []string `pulumi:"memberAccountIds"`
 }
 
 // DetectiveConfigurationInput is an input type that accepts DetectiveConfigurationArgs and DetectiveConfigurationOutput values.
@@ -1560,6 +1562,8 @@ type DetectiveConfigurationInput interface {
 type DetectiveConfigurationArgs struct {
 	// Whether accounts that join the organization are enabled as members. Unset is true.
 	AutoEnable pulumi.BoolPtrInput `pulumi:"autoEnable"`
+	// Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+	MemberAccountIds pulumi.StringArrayInput `pulumi:"memberAccountIds"`
 }
 
 func (DetectiveConfigurationArgs) ElementType() reflect.Type {
@@ -1645,6 +1649,11 @@ func (o DetectiveConfigurationOutput) AutoEnable() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v DetectiveConfiguration) *bool { return v.AutoEnable }).(pulumi.BoolPtrOutput)
 }
 
+// Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+func (o DetectiveConfigurationOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v DetectiveConfiguration) []string { return v.MemberAccountIds }).(pulumi.StringArrayOutput)
+}
+
 type DetectiveConfigurationPtrOutput struct{ *pulumi.OutputState }
 
 func (DetectiveConfigurationPtrOutput) ElementType() reflect.Type {
@@ -1677,6 +1686,16 @@ func (o DetectiveConfigurationPtrOutput) AutoEnable() pulumi.BoolPtrOutput {
 		}
 		return v.AutoEnable
 	}).(pulumi.BoolPtrOutput)
+}
+
+// Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+func (o DetectiveConfigurationPtrOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *DetectiveConfiguration) []string {
+		if v == nil {
+			return nil
+		}
+		return v.MemberAccountIds
+	}).(pulumi.StringArrayOutput)
 }
 
 // A permission set whose access the program declares in full: on refresh, the assignments and policies it has in AWS beyond those declared are reported (undeclaredAssignments, undeclaredPolicies, and a warning).
@@ -2759,6 +2778,8 @@ type IntegrationAdoptSpec struct {
 	DelegatedAdmin *bool `pulumi:"delegatedAdmin"`
 	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
 	DelegatedAdminRegions []string `pulumi:"delegatedAdminRegions"`
+	// The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+	OrganizationConfigurationIds map[string]string `pulumi:"organizationConfigurationIds"`
 	// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
 	OrganizationConfigurationRegions []string `pulumi:"organizationConfigurationRegions"`
 }
@@ -2782,6 +2803,8 @@ type IntegrationAdoptSpecArgs struct {
 	DelegatedAdmin pulumi.BoolPtrInput `pulumi:"delegatedAdmin"`
 	// For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
 	DelegatedAdminRegions pulumi.StringArrayInput `pulumi:"delegatedAdminRegions"`
+	// The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+	OrganizationConfigurationIds pulumi.StringMapInput `pulumi:"organizationConfigurationIds"`
 	// The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
 	OrganizationConfigurationRegions pulumi.StringArrayInput `pulumi:"organizationConfigurationRegions"`
 }
@@ -2879,6 +2902,11 @@ func (o IntegrationAdoptSpecOutput) DelegatedAdminRegions() pulumi.StringArrayOu
 	return o.ApplyT(func(v IntegrationAdoptSpec) []string { return v.DelegatedAdminRegions }).(pulumi.StringArrayOutput)
 }
 
+// The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+func (o IntegrationAdoptSpecOutput) OrganizationConfigurationIds() pulumi.StringMapOutput {
+	return o.ApplyT(func(v IntegrationAdoptSpec) map[string]string { return v.OrganizationConfigurationIds }).(pulumi.StringMapOutput)
+}
+
 // The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
 func (o IntegrationAdoptSpecOutput) OrganizationConfigurationRegions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v IntegrationAdoptSpec) []string { return v.OrganizationConfigurationRegions }).(pulumi.StringArrayOutput)
@@ -2936,6 +2964,16 @@ func (o IntegrationAdoptSpecPtrOutput) DelegatedAdminRegions() pulumi.StringArra
 		}
 		return v.DelegatedAdminRegions
 	}).(pulumi.StringArrayOutput)
+}
+
+// The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+func (o IntegrationAdoptSpecPtrOutput) OrganizationConfigurationIds() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *IntegrationAdoptSpec) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.OrganizationConfigurationIds
+	}).(pulumi.StringMapOutput)
 }
 
 // The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
@@ -3097,6 +3135,8 @@ func (o IntegrationSettingsOutput) ServicePrincipal() pulumi.StringPtrOutput {
 type MacieConfiguration struct {
 	// Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
 	AutoEnable *bool `pulumi:"autoEnable"`
+	// Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+	MemberAccountIds []string `pulumi:"memberAccountIds"`
 }
 
 // MacieConfigurationInput is an input type that accepts MacieConfigurationArgs and MacieConfigurationOutput values.
@@ -3114,6 +3154,8 @@ type MacieConfigurationInput interface {
 type MacieConfigurationArgs struct {
 	// Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
 	AutoEnable pulumi.BoolPtrInput `pulumi:"autoEnable"`
+	// Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+	MemberAccountIds pulumi.StringArrayInput `pulumi:"memberAccountIds"`
 }
 
 func (MacieConfigurationArgs) ElementType() reflect.Type {
@@ -3199,6 +3241,11 @@ func (o MacieConfigurationOutput) AutoEnable() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v MacieConfiguration) *bool { return v.AutoEnable }).(pulumi.BoolPtrOutput)
 }
 
+// Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+func (o MacieConfigurationOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v MacieConfiguration) []string { return v.MemberAccountIds }).(pulumi.StringArrayOutput)
+}
+
 type MacieConfigurationPtrOutput struct{ *pulumi.OutputState }
 
 func (MacieConfigurationPtrOutput) ElementType() reflect.Type {
@@ -3231,6 +3278,16 @@ func (o MacieConfigurationPtrOutput) AutoEnable() pulumi.BoolPtrOutput {
 		}
 		return v.AutoEnable
 	}).(pulumi.BoolPtrOutput)
+}
+
+// Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+func (o MacieConfigurationPtrOutput) MemberAccountIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *MacieConfiguration) []string {
+		if v == nil {
+			return nil
+		}
+		return v.MemberAccountIds
+	}).(pulumi.StringArrayOutput)
 }
 
 // An existing group membership to import.

@@ -230,6 +230,10 @@ export interface DetectiveConfigurationArgs {
      * Whether accounts that join the organization are enabled as members. Unset is true.
      */
     autoEnable?: pulumi.Input<boolean | undefined>;
+    /**
+     * Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+     */
+    memberAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }
 
 /**
@@ -391,6 +395,10 @@ export interface IntegrationAdoptSpecArgs {
      */
     delegatedAdminRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
+     * The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+     */
+    organizationConfigurationIds?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
      * The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
      */
     organizationConfigurationRegions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
@@ -454,6 +462,10 @@ export interface MacieConfigurationArgs {
      * Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
      */
     autoEnable?: pulumi.Input<boolean | undefined>;
+    /**
+     * Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+     */
+    memberAccountIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }
 
 /**

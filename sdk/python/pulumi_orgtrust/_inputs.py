@@ -1010,18 +1010,26 @@ class DetectiveConfigurationArgsDict(TypedDict):
     """
     Whether accounts that join the organization are enabled as members. Unset is true.
     """
+    member_account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+    """
 
 @pulumi.input_type
 class DetectiveConfigurationArgs:
     def __init__(__self__, *,
-                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None):
+                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None,
+                 member_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         Detective's organization configuration (aws:detective/organizationConfiguration). EnableOrganizationAdminAccount enables Detective in the administrator's account and creates its behavior graph (https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html); the configuration finds that graph with CreateGraph, which returns the account's existing graph rather than making another (https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateGraph.html), and leaves the graph in place on delete.
 
         :param pulumi.Input[_builtins.bool] auto_enable: Whether accounts that join the organization are enabled as members. Unset is true.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] member_account_ids: Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
         """
         if auto_enable is not None:
             pulumi.set(__self__, "auto_enable", auto_enable)
+        if member_account_ids is not None:
+            pulumi.set(__self__, "member_account_ids", member_account_ids)
 
     @_builtins.property
     @pulumi.getter(name="autoEnable")
@@ -1034,6 +1042,18 @@ class DetectiveConfigurationArgs:
     @auto_enable.setter
     def auto_enable(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "auto_enable", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memberAccountIds")
+    def member_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and "Detective does not enable existing organization accounts that are not yet enabled" (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member's data is billed; at most 1,200 (a behavior graph's limit). Each once, not the administrator itself; CreateMembers needs each account's email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+        """
+        return pulumi.get(self, "member_account_ids")
+
+    @member_account_ids.setter
+    def member_account_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "member_account_ids", value)
 
 
 class GovernedPermissionSetArgsDict(TypedDict):
@@ -1647,6 +1667,10 @@ class IntegrationAdoptSpecArgsDict(TypedDict):
     """
     For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
     """
+    organization_configuration_ids: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+    """
     organization_configuration_regions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
     The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
@@ -1658,6 +1682,7 @@ class IntegrationAdoptSpecArgs:
                  access: pulumi.Input[Optional[_builtins.bool]] = None,
                  delegated_admin: pulumi.Input[Optional[_builtins.bool]] = None,
                  delegated_admin_regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 organization_configuration_ids: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  organization_configuration_regions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         What of an integration exists already, to import on the first `pulumi up` instead of creating it. `orgtrust discover` writes it from what it reads; each adopted child gets Pulumi's `import` resource option with the import ID of its pulumi-aws documentation, and `pulumi preview` shows it as an import. Keep the section unchanged for the first `pulumi up`, then remove it: the imported resources are in the stack's state from then on, managed as if created here, while an import left in the program makes the engine refuse a later replacement ("previously-imported resources that still specify an ID may not be replaced") and turns a child added later, which does not exist yet, into a failed import.
@@ -1666,6 +1691,7 @@ class IntegrationAdoptSpecArgs:
         :param pulumi.Input[_builtins.bool] access: Trusted access is enabled already. Where the enable resource is imported (`aws.ram.SharingWithOrganization`, by the management account ID) it is imported; TrustedServiceAccess and the orgtrust provider's other resources adopt an enabled service on create without a write, and `aws.servicecatalog.OrganizationsAccess` has no import (its create changes nothing where access is on).
         :param pulumi.Input[_builtins.bool] delegated_admin: The delegated administrator `delegatedAdminAccountId` is registered already (for a service designated per Region and no `regions`, in the aws provider's Region): its resource is imported, with the import ID of its pulumi-aws documentation (`<account>/<principal>` for Organizations' DelegatedAdministrator, the account ID for the services' own admin resources).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] delegated_admin_regions: For a service designated per Region: the Regions, among `regions`, where `delegatedAdminAccountId` is designated already; their admin resources are imported, the others created.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] organization_configuration_ids: The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] organization_configuration_regions: The Regions, among the organization configuration's, where it exists already: GuardDuty's organization configuration is imported by the detector ID looked up, Security Hub's by the administrator's account ID, Access Analyzer's analyzers and Config's aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty's protection plans, Macie's and Inspector's UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
         """
         if access is not None:
@@ -1674,6 +1700,8 @@ class IntegrationAdoptSpecArgs:
             pulumi.set(__self__, "delegated_admin", delegated_admin)
         if delegated_admin_regions is not None:
             pulumi.set(__self__, "delegated_admin_regions", delegated_admin_regions)
+        if organization_configuration_ids is not None:
+            pulumi.set(__self__, "organization_configuration_ids", organization_configuration_ids)
         if organization_configuration_regions is not None:
             pulumi.set(__self__, "organization_configuration_regions", organization_configuration_regions)
 
@@ -1712,6 +1740,18 @@ class IntegrationAdoptSpecArgs:
     @delegated_admin_regions.setter
     def delegated_admin_regions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "delegated_admin_regions", value)
+
+    @_builtins.property
+    @pulumi.getter(name="organizationConfigurationIds")
+    def organization_configuration_ids(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        The import IDs that AWS assigned to the existing organization configuration's resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub's finding aggregator in the home Region (central configuration); `policy:<name>`, the ID (UUID) of the Security Hub configuration policy `<name>`; `association:<target>`, the target ID of an existing policy association (its import ID); `graph:<region>`, the ARN of Detective's behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws's import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+        """
+        return pulumi.get(self, "organization_configuration_ids")
+
+    @organization_configuration_ids.setter
+    def organization_configuration_ids(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "organization_configuration_ids", value)
 
     @_builtins.property
     @pulumi.getter(name="organizationConfigurationRegions")
@@ -1968,18 +2008,26 @@ class MacieConfigurationArgsDict(TypedDict):
     """
     Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
     """
+    member_account_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+    """
 
 @pulumi.input_type
 class MacieConfigurationArgs:
     def __init__(__self__, *,
-                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None):
+                 auto_enable: pulumi.Input[Optional[_builtins.bool]] = None,
+                 member_account_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         Macie's organization configuration (aws:macie2/organizationConfiguration, https://docs.aws.amazon.com/macie/latest/APIReference/admin-configuration.html). Designating the administrator enables Macie in its account (https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html).
 
         :param pulumi.Input[_builtins.bool] auto_enable: Whether Macie is enabled for accounts that join the organization. Unset is true. Existing accounts are added as members from Macie's console or with CreateMember.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] member_account_ids: Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
         """
         if auto_enable is not None:
             pulumi.set(__self__, "auto_enable", auto_enable)
+        if member_account_ids is not None:
+            pulumi.set(__self__, "member_account_ids", member_account_ids)
 
     @_builtins.property
     @pulumi.getter(name="autoEnable")
@@ -1992,6 +2040,18 @@ class MacieConfigurationArgs:
     @auto_enable.setter
     def auto_enable(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "auto_enable", value)
+
+    @_builtins.property
+    @pulumi.getter(name="memberAccountIds")
+    def member_account_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account's email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+        """
+        return pulumi.get(self, "member_account_ids")
+
+    @member_account_ids.setter
+    def member_account_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "member_account_ids", value)
 
 
 class MembershipAdoptSpecArgsDict(TypedDict):

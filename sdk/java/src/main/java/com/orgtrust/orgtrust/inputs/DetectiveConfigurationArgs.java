@@ -6,6 +6,8 @@ package com.orgtrust.orgtrust.inputs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import java.lang.Boolean;
+import java.lang.String;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -34,10 +36,26 @@ public final class DetectiveConfigurationArgs extends com.pulumi.resources.Resou
         return Optional.ofNullable(this.autoEnable);
     }
 
+    /**
+     * Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and &#34;Detective does not enable existing organization accounts that are not yet enabled&#34; (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member&#39;s data is billed; at most 1,200 (a behavior graph&#39;s limit). Each once, not the administrator itself; CreateMembers needs each account&#39;s email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+     * 
+     */
+    @Import(name="memberAccountIds")
+    private @Nullable Output<List<String>> memberAccountIds;
+
+    /**
+     * @return Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and &#34;Detective does not enable existing organization accounts that are not yet enabled&#34; (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member&#39;s data is billed; at most 1,200 (a behavior graph&#39;s limit). Each once, not the administrator itself; CreateMembers needs each account&#39;s email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+     * 
+     */
+    public Optional<Output<List<String>>> memberAccountIds() {
+        return Optional.ofNullable(this.memberAccountIds);
+    }
+
     private DetectiveConfigurationArgs() {}
 
     private DetectiveConfigurationArgs(DetectiveConfigurationArgs $) {
         this.autoEnable = $.autoEnable;
+        this.memberAccountIds = $.memberAccountIds;
     }
 
     public static Builder builder() {
@@ -77,6 +95,37 @@ public final class DetectiveConfigurationArgs extends com.pulumi.resources.Resou
          */
         public Builder autoEnable(Boolean autoEnable) {
             return autoEnable(Output.of(autoEnable));
+        }
+
+        /**
+         * @param memberAccountIds Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and &#34;Detective does not enable existing organization accounts that are not yet enabled&#34; (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member&#39;s data is billed; at most 1,200 (a behavior graph&#39;s limit). Each once, not the administrator itself; CreateMembers needs each account&#39;s email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder memberAccountIds(@Nullable Output<List<String>> memberAccountIds) {
+            $.memberAccountIds = memberAccountIds;
+            return this;
+        }
+
+        /**
+         * @param memberAccountIds Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and &#34;Detective does not enable existing organization accounts that are not yet enabled&#34; (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member&#39;s data is billed; at most 1,200 (a behavior graph&#39;s limit). Each once, not the administrator itself; CreateMembers needs each account&#39;s email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder memberAccountIds(List<String> memberAccountIds) {
+            return memberAccountIds(Output.of(memberAccountIds));
+        }
+
+        /**
+         * @param memberAccountIds Existing accounts of the organization to enable as members of the organization behavior graph, in each Region (aws:detective/member, keyed by account ID): auto-enable covers only new accounts, and &#34;Detective does not enable existing organization accounts that are not yet enabled&#34; (https://docs.aws.amazon.com/detective/latest/userguide/accounts-orgs-members.html; CreateMembers, https://docs.aws.amazon.com/detective/latest/APIReference/API_CreateMembers.html, enables organization accounts without an invitation). Opt-in, since each member&#39;s data is billed; at most 1,200 (a behavior graph&#39;s limit). Each once, not the administrator itself; CreateMembers needs each account&#39;s email, read from the organization at preview (aws:organizations/getOrganization), so each must be an active account of the organization.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder memberAccountIds(String... memberAccountIds) {
+            return memberAccountIds(List.of(memberAccountIds));
         }
 
         public DetectiveConfigurationArgs build() {

@@ -8,6 +8,7 @@ import com.pulumi.core.annotations.Import;
 import java.lang.Boolean;
 import java.lang.String;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -67,6 +68,21 @@ public final class IntegrationAdoptSpecArgs extends com.pulumi.resources.Resourc
     }
 
     /**
+     * The import IDs that AWS assigned to the existing organization configuration&#39;s resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub&#39;s finding aggregator in the home Region (central configuration); `policy:&lt;name&gt;`, the ID (UUID) of the Security Hub configuration policy `&lt;name&gt;`; `association:&lt;target&gt;`, the target ID of an existing policy association (its import ID); `graph:&lt;region&gt;`, the ARN of Detective&#39;s behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws&#39;s import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+     * 
+     */
+    @Import(name="organizationConfigurationIds")
+    private @Nullable Output<Map<String,String>> organizationConfigurationIds;
+
+    /**
+     * @return The import IDs that AWS assigned to the existing organization configuration&#39;s resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub&#39;s finding aggregator in the home Region (central configuration); `policy:&lt;name&gt;`, the ID (UUID) of the Security Hub configuration policy `&lt;name&gt;`; `association:&lt;target&gt;`, the target ID of an existing policy association (its import ID); `graph:&lt;region&gt;`, the ARN of Detective&#39;s behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws&#39;s import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+     * 
+     */
+    public Optional<Output<Map<String,String>>> organizationConfigurationIds() {
+        return Optional.ofNullable(this.organizationConfigurationIds);
+    }
+
+    /**
      * The Regions, among the organization configuration&#39;s, where it exists already: GuardDuty&#39;s organization configuration is imported by the detector ID looked up, Security Hub&#39;s by the administrator&#39;s account ID, Access Analyzer&#39;s analyzers and Config&#39;s aggregator by name (their pulumi-aws import IDs). The other resources have no import in pulumi-aws: they set what exists (GuardDuty&#39;s protection plans, Macie&#39;s and Inspector&#39;s UpdateOrganizationConfiguration), which changes nothing when the configuration is the one discovered.
      * 
      */
@@ -87,6 +103,7 @@ public final class IntegrationAdoptSpecArgs extends com.pulumi.resources.Resourc
         this.access = $.access;
         this.delegatedAdmin = $.delegatedAdmin;
         this.delegatedAdminRegions = $.delegatedAdminRegions;
+        this.organizationConfigurationIds = $.organizationConfigurationIds;
         this.organizationConfigurationRegions = $.organizationConfigurationRegions;
     }
 
@@ -179,6 +196,27 @@ public final class IntegrationAdoptSpecArgs extends com.pulumi.resources.Resourc
          */
         public Builder delegatedAdminRegions(String... delegatedAdminRegions) {
             return delegatedAdminRegions(List.of(delegatedAdminRegions));
+        }
+
+        /**
+         * @param organizationConfigurationIds The import IDs that AWS assigned to the existing organization configuration&#39;s resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub&#39;s finding aggregator in the home Region (central configuration); `policy:&lt;name&gt;`, the ID (UUID) of the Security Hub configuration policy `&lt;name&gt;`; `association:&lt;target&gt;`, the target ID of an existing policy association (its import ID); `graph:&lt;region&gt;`, the ARN of Detective&#39;s behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws&#39;s import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfigurationIds(@Nullable Output<Map<String,String>> organizationConfigurationIds) {
+            $.organizationConfigurationIds = organizationConfigurationIds;
+            return this;
+        }
+
+        /**
+         * @param organizationConfigurationIds The import IDs that AWS assigned to the existing organization configuration&#39;s resources, by key (`orgtrust discover` writes them): `findingAggregator`, the ARN of Security Hub&#39;s finding aggregator in the home Region (central configuration); `policy:&lt;name&gt;`, the ID (UUID) of the Security Hub configuration policy `&lt;name&gt;`; `association:&lt;target&gt;`, the target ID of an existing policy association (its import ID); `graph:&lt;region&gt;`, the ARN of Detective&#39;s behavior graph in that Region, which imports the graph and its organization configuration (pulumi-aws&#39;s import IDs for `aws:securityhub/findingAggregator`, `aws:securityhub/configurationPolicy`, `aws:securityhub/configurationPolicyAssociation`, `aws:detective/graph` and `aws:detective/organizationConfiguration`). Used in the Regions of `organizationConfigurationRegions`.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder organizationConfigurationIds(Map<String,String> organizationConfigurationIds) {
+            return organizationConfigurationIds(Output.of(organizationConfigurationIds));
         }
 
         /**

@@ -6,6 +6,8 @@ package com.orgtrust.orgtrust.inputs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import java.lang.Boolean;
+import java.lang.String;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -34,10 +36,26 @@ public final class MacieConfigurationArgs extends com.pulumi.resources.ResourceA
         return Optional.ofNullable(this.autoEnable);
     }
 
+    /**
+     * Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account&#39;s email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+     * 
+     */
+    @Import(name="memberAccountIds")
+    private @Nullable Output<List<String>> memberAccountIds;
+
+    /**
+     * @return Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account&#39;s email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+     * 
+     */
+    public Optional<Output<List<String>>> memberAccountIds() {
+        return Optional.ofNullable(this.memberAccountIds);
+    }
+
     private MacieConfigurationArgs() {}
 
     private MacieConfigurationArgs(MacieConfigurationArgs $) {
         this.autoEnable = $.autoEnable;
+        this.memberAccountIds = $.memberAccountIds;
     }
 
     public static Builder builder() {
@@ -77,6 +95,37 @@ public final class MacieConfigurationArgs extends com.pulumi.resources.ResourceA
          */
         public Builder autoEnable(Boolean autoEnable) {
             return autoEnable(Output.of(autoEnable));
+        }
+
+        /**
+         * @param memberAccountIds Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account&#39;s email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder memberAccountIds(@Nullable Output<List<String>> memberAccountIds) {
+            $.memberAccountIds = memberAccountIds;
+            return this;
+        }
+
+        /**
+         * @param memberAccountIds Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account&#39;s email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder memberAccountIds(List<String> memberAccountIds) {
+            return memberAccountIds(Output.of(memberAccountIds));
+        }
+
+        /**
+         * @param memberAccountIds Existing accounts of the organization to enable as Macie members, in each Region (aws:macie2/member, keyed by account ID): auto-enable covers only accounts that join from now on, and Macie enables existing ones only when the administrator adds them (CreateMember, https://docs.aws.amazon.com/macie/latest/APIReference/members.html; https://docs.aws.amazon.com/macie/latest/user/macie-organizations.html). Opt-in, since each member is billed. Each once, not the administrator itself; CreateMember needs each account&#39;s email, which the component reads from the organization at preview (aws:organizations/getOrganization, which lists the accounts for the management account or a delegated administrator of Organizations), so each must be an active account of the organization.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder memberAccountIds(String... memberAccountIds) {
+            return memberAccountIds(List.of(memberAccountIds));
         }
 
         public MacieConfigurationArgs build() {
