@@ -111,11 +111,18 @@ func (*ManagedPolicyAttachment) Delete(ctx context.Context, req infer.DeleteRequ
 	return infer.DeleteResponse{}, nil
 }
 
-// PolicyReference is a customer managed policy's name and path.
+// PolicyReference is a customer managed policy's name and path. The path
+// defaults to "/" and is always read back from AWS, as the schemas of
+// customer_managed_policy_attachment.go and permissions_boundary_attachment.go
+// say (Optional, Default "/", ForceNew): a program that leaves it out and one
+// that writes "/" are the same attachment, on import too.
 type PolicyReference struct {
 	Name string  `pulumi:"name"`
 	Path *string `pulumi:"path,optional"`
 }
+
+// Annotate sets pulumi-aws's default path.
+func (r *PolicyReference) Annotate(a infer.Annotator) { a.SetDefault(&r.Path, "/") }
 
 func (r PolicyReference) path() string {
 	if r.Path == nil || *r.Path == "" {
@@ -201,9 +208,6 @@ func (*CustomerManagedPolicyAttachment) Read(ctx context.Context,
 		}
 		for _, p := range page.CustomerManagedPolicyReferences {
 			if aws.ToString(p.Name) == parts[0] && aws.ToString(p.Path) == parts[1] {
-				if req.State.CustomerManagedPolicyReference.Path == nil {
-					x.CustomerManagedPolicyReference.Path = nil
-				}
 				return infer.ReadResponse[CustomerManagedPolicyAttachmentArgs, CustomerManagedPolicyAttachmentState]{
 					ID: req.ID, Inputs: x, State: CustomerManagedPolicyAttachmentState{x}}, nil
 			}
@@ -407,9 +411,6 @@ func (*PermissionsBoundaryAttachment) Read(ctx context.Context,
 	x.PermissionsBoundary.ManagedPolicyArn = b.ManagedPolicyArn
 	if r := b.CustomerManagedPolicyReference; r != nil {
 		x.PermissionsBoundary.CustomerManagedPolicyReference = &PolicyReference{Name: aws.ToString(r.Name), Path: r.Path}
-		if old := req.State.PermissionsBoundary.CustomerManagedPolicyReference; old != nil && old.Path == nil {
-			x.PermissionsBoundary.CustomerManagedPolicyReference.Path = nil
-		}
 	}
 	return infer.ReadResponse[PermissionsBoundaryAttachmentArgs, PermissionsBoundaryAttachmentState]{ID: req.ID,
 		Inputs: x, State: PermissionsBoundaryAttachmentState{x}}, nil
