@@ -2,8 +2,10 @@ package tests
 
 import (
 	"encoding/json"
+	"maps"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -72,16 +74,25 @@ func componentAWSTokens(t *testing.T) []string {
 
 // TestStandInServesEveryAWSType: every pulumi-aws type and function the
 // components register or invoke is served by tests/fakeawsplugin, so a
-// component cannot add a pulumi-aws child the stand-in does not serve.
+// component cannot add a pulumi-aws child the stand-in does not serve. The
+// types are those the plan of Pulumi.example.yaml registers and invokes, and
+// every one the components' source can register or invoke
+// (sourceAWSTokens), so that a section the example leaves out is covered too.
 func TestStandInServesEveryAWSType(t *testing.T) {
 	t.Parallel()
 	served := standInTokens(t)
-	used := componentAWSTokens(t)
-	require.NotEmpty(t, used)
+	planned := componentAWSTokens(t)
+	require.NotEmpty(t, planned)
+	used := sourceAWSTokens(t)
+	for _, tok := range planned {
+		if _, ok := used[tok]; !ok {
+			used[tok] = "the plan of Pulumi.example.yaml"
+		}
+	}
 	var missing []string
-	for _, tok := range used {
+	for _, tok := range slices.Sorted(maps.Keys(used)) {
 		if !served[tok] {
-			missing = append(missing, tok)
+			missing = append(missing, tok+" ("+used[tok]+")")
 		}
 	}
 	assert.Empty(t, missing, "the components register or invoke these pulumi-aws types, which the stand-in aws "+
