@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/ssoadmin"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go"
 	"github.com/pulumi/pulumi-go-provider/infer"
 )
 
@@ -110,4 +111,23 @@ func (c *Config) wait(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// accountID is the account of the provider's credentials (after
+// assumeRole), from sts:GetCallerIdentity, as pulumi-aws reads it.
+func (c *Config) accountID(ctx context.Context) (string, error) {
+	who, err := sts.NewFromConfig(c.aws).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil {
+		return "", fmt.Errorf("reading the caller's account: %w", err)
+	}
+	return aws.ToString(who.Account), nil
+}
+
+// errorCode is the AWS error code of an AWS SDK error, "" for another error.
+func errorCode(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode()
+	}
+	return ""
 }

@@ -59,7 +59,11 @@ func main() {
 			infer.Resource(&GuardDutyOrganizationConfiguration{}), infer.Resource(&OrganizationConfigurationFeature{}),
 			infer.Resource(&SecurityHubOrganizationConfiguration{}), infer.Resource(&FindingAggregator{}),
 			infer.Resource(&ConfigurationPolicy{}), infer.Resource(&ConfigurationPolicyAssociation{}),
-			infer.Resource(&ConfigurationAggregator{}), infer.Resource(&Role{}), infer.Resource(&RolePolicyAttachment{})).
+			infer.Resource(&ConfigurationAggregator{}), infer.Resource(&Role{}), infer.Resource(&RolePolicyAttachment{}),
+			infer.Resource(&MacieOrganizationConfiguration{}), infer.Resource(&MacieMember{}),
+			infer.Resource(&InspectorOrganizationConfiguration{}), infer.Resource(&InspectorMemberAssociation{}),
+			infer.Resource(&InspectorEnabler{}), infer.Resource(&DetectiveGraph{}),
+			infer.Resource(&DetectiveOrganizationConfiguration{}), infer.Resource(&DetectiveMember{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{}), infer.Function(&GetPermissionSet{}),
 			infer.Function(&GetPermissionSets{}), infer.Function(&GetApplication{}),

@@ -128,6 +128,9 @@ func New(opts Options) *Org {
 	// The administrators that Admins designates have their organization
 	// configuration (GuardDuty's detector among it), as AWS makes it.
 	o.OrgConfigs.UseAdmins(o.Admins)
+	// Macie's, Inspector's and Detective's members are the organization's
+	// accounts, with its emails.
+	o.OrgConfigs.UseOrganization(o.Orgs)
 	o.IAM = fakeservices.NewIAM(fakeorg.DefaultManagementAccountID)
 	o.Config = fakeservices.NewConfigService(o.Orgs, o.IAM, fakeorg.DefaultManagementAccountID)
 	o.Analyzer = fakeservices.NewAccessAnalyzer(o.Orgs, fakeorg.DefaultManagementAccountID)

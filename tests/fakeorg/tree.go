@@ -84,6 +84,15 @@ func (s *Server) HasAccount(account string) bool {
 	return ok || account == s.mgmt
 }
 
+// AccountEmail is the email of an account of the organization, as
+// ListAccounts and DescribeOrganization give it; "" for another account.
+func (s *Server) AccountEmail(account string) string {
+	if !s.HasAccount(account) {
+		return ""
+	}
+	return accountEmail(account)
+}
+
 // CallerAccountID is the account requests are treated as coming from.
 func (s *Server) CallerAccountID() string {
 	s.mu.Lock()

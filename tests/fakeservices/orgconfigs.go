@@ -29,6 +29,11 @@ type OrgConfigs struct {
 	// the reads and the writes share.
 	admins *Admins
 	hub    *hubState
+	// members are Macie's, Inspector's and Detective's members and
+	// Inspector's scans (orgconfigs_members.go), whose accounts must be org's
+	// (UseOrganization).
+	members *memberState
+	org     AccountDirectory
 }
 
 // OrgConfig is one service's organization configuration in one Region, in
@@ -59,7 +64,8 @@ type OrgConfig struct {
 
 // NewOrgConfigs returns an empty fake.
 func NewOrgConfigs() *OrgConfigs {
-	return &OrgConfigs{configs: map[string]map[string]*OrgConfig{}, calls: map[string]int{}, hub: newHubState()}
+	return &OrgConfigs{configs: map[string]map[string]*OrgConfig{}, calls: map[string]int{}, hub: newHubState(),
+		members: newMemberState()}
 }
 
 // Set records service's configuration in region.
@@ -125,7 +131,7 @@ func orgConfigOperation(r *http.Request) (service, op string) {
 	if op := hubOperation(r); op != "" {
 		return SecurityHub, op
 	}
-	return "", ""
+	return memberOperation(r)
 }
 
 // ServeHTTP answers one call.
@@ -137,6 +143,9 @@ func (o *OrgConfigs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	caller := AssumedAccount(r)
+	if o.serveMembers(w, r, region, service, op, caller) {
+		return
+	}
 	if o.serveWrite(w, r, region, service, op, caller) {
 		return
 	}

@@ -69,6 +69,17 @@ func (o *OrgConfigs) current(service, region, caller string) *OrgConfig {
 			"AutoEnable": false, "AutoEnableStandards": "DEFAULT", "MemberAccountLimitReached": false,
 			"OrganizationConfiguration": map[string]any{"ConfigurationType": "LOCAL", "Status": "ENABLED"},
 		}}
+	case Macie:
+		c = &OrgConfig{Admin: caller, auto: true, Answer: map[string]any{"autoEnable": false,
+			"maxAccountLimitReached": false}}
+	case Inspector:
+		c = &OrgConfig{Admin: caller, auto: true, Answer: map[string]any{"autoEnable": map[string]any{"ec2": false,
+			"ecr": false, "lambda": false, "lambdaCode": false, "codeRepository": false}, "maxAccountLimitReached": false}}
+	case Detective:
+		// Designating the administrator enables Detective in its account,
+		// with a behavior graph.
+		c = &OrgConfig{Admin: caller, auto: true, GraphArn: GraphArn(caller, region),
+			Answer: map[string]any{"AutoEnable": false}}
 	default:
 		return nil
 	}
@@ -507,7 +518,9 @@ func uuid(n int64) string {
 
 // Leftovers lists what the organization configuration holds beyond AWS's
 // defaults: Security Hub's finding aggregators, policies, associations and
-// central configuration, and GuardDuty's auto-enable and features.
+// central configuration, and GuardDuty's auto-enable and features; Macie's,
+// Inspector's and Detective's members, Inspector's scans and auto-enable
+// (orgconfigs_members.go).
 func (o *OrgConfigs) Leftovers() []string {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -531,6 +544,7 @@ func (o *OrgConfigs) Leftovers() []string {
 			out = append(out, "securityhub central configuration in "+region)
 		}
 	}
+	out = append(out, o.memberLeftovers()...)
 	slices.Sort(out)
 	return out
 }
