@@ -434,7 +434,7 @@ func checkNothingLeft(t *testing.T, org *fakebrownfield.Org) {
 		assert.Empty(t, p.Shares, "no share of portfolio %s is left", id)
 		assert.Empty(t, p.Principals, "no principal of portfolio %s is left", id)
 	}
-	assert.Empty(t, org.OrgConfigs.Leftovers(), "Security Hub's central configuration is undone")
+	assert.Empty(t, org.OrgConfigs.Leftovers(), "the organization configuration's resources are undone (Security Hub's central configuration; Macie's, Inspector's and Detective's members and scans)")
 	assert.Empty(t, org.Config.Aggregators(), "no Config aggregator is left")
 	assert.Empty(t, org.IAM.Roles(), "no IAM role is left")
 	for service, regions := range org.Admins.Designated() {

@@ -74,6 +74,9 @@ type Lookup struct {
 type Known struct {
 	ManagementAccountID string
 	OrganizationID      string
+	// AccountIDs are the account IDs the configuration names: the
+	// organization's accounts, for its lookup, beside the fixtures'.
+	AccountIDs []string
 }
 
 // answers answers one run's lookups from the fixtures, the stack
@@ -192,6 +195,30 @@ func (m *answers) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 			"masterAccountEmail": "management@example.com", "featureSet": "ALL",
 		}
 		answer = fmt.Sprintf("organization %s, management account %s", id, mgmt)
+		// The accounts, as pulumi-aws lists them to the management account,
+		// with their emails (which Macie's and Detective's members take):
+		// the fixtures' and, made up (ACTIVE), those the configuration names
+		// that the fixtures do not list, so that the plan reports no account
+		// missing from an organization it only imagines.
+		byID := map[string]FixtureAccount{mgmt: {ID: mgmt, Name: "management", Status: "ACTIVE"}}
+		for _, a := range m.fx.allAccounts() {
+			byID[a.ID] = a
+		}
+		madeUp := 0
+		for _, acct := range m.known.AccountIDs {
+			if _, ok := byID[acct]; !ok {
+				byID[acct] = FixtureAccount{ID: acct, Name: "account-" + acct, Status: "ACTIVE"}
+				madeUp++
+			}
+		}
+		accounts := make([]any, 0, len(byID))
+		for _, acct := range slices.Sorted(maps.Keys(byID)) {
+			a := byID[acct]
+			accounts = append(accounts, map[string]any{"id": a.ID, "name": a.Name, "status": a.Status,
+				"email": a.email(), "arn": "arn:aws:organizations::" + mgmt + ":account/" + id + "/" + a.ID})
+		}
+		result["accounts"] = accounts
+		answer += fmt.Sprintf(", %d accounts (%d made up)", len(accounts), madeUp)
 	case tokenGetInstances:
 		arn, store, ok := m.instance()
 		fromFx(ok)
@@ -216,7 +243,7 @@ func (m *answers) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 			ids = append(ids, a.ID)
 			byStatus[a.Status]++
 			list = append(list, map[string]any{
-				"id": a.ID, "name": a.Name, "status": a.Status, "email": a.Name + "@example.com",
+				"id": a.ID, "name": a.Name, "status": a.Status, "email": a.email(),
 				"arn": "arn:aws:organizations::000000000000:account/o-plan/" + a.ID,
 			})
 			descs = append(descs, a.ID+" "+a.Status)

@@ -61,6 +61,17 @@ type FixtureAccount struct {
 	Status string `yaml:"status"`
 	// Tags are the account's AWS Organizations tags.
 	Tags map[string]string `yaml:"tags,omitempty"`
+	// Email is the account's email, which Macie's and Detective's members
+	// need (default <name>@example.com).
+	Email string `yaml:"email,omitempty"`
+}
+
+// email is the account's email, or the made-up default.
+func (a FixtureAccount) email() string {
+	if a.Email != "" {
+		return a.Email
+	}
+	return a.Name + "@example.com"
 }
 
 // LoadFixtures reads a fixtures file; unknown keys are errors.

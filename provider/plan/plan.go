@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -132,10 +133,22 @@ func LoadStackConfig(path string) (*StackConfig, error) {
 	return sc, nil
 }
 
+// accountIDInText is an account ID in a configuration value.
+var accountIDInText = regexp.MustCompile(`\b\d{12}\b`)
+
 // known reads the organization facts the configuration gives, for the
 // simulated organization lookup.
 func (sc *StackConfig) known() Known {
 	k := Known{ManagementAccountID: sc.Values[baseline.Project+":"+baseline.KeyManagementAccountID]}
+	seen := map[string]bool{}
+	for _, values := range []map[string]string{sc.Values, sc.File} {
+		for _, v := range values {
+			for _, id := range accountIDInText.FindAllString(v, -1) {
+				seen[id] = true
+			}
+		}
+	}
+	k.AccountIDs = slices.Sorted(maps.Keys(seen))
 	var catalog struct {
 		OrganizationID string `json:"organizationId"`
 	}
