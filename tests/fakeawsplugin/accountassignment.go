@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -142,7 +143,17 @@ func (c *Config) waitFor(ctx context.Context,
 func (*AccountAssignment) Read(ctx context.Context,
 	req infer.ReadRequest[AccountAssignmentArgs, AccountAssignmentState],
 ) (infer.ReadResponse[AccountAssignmentArgs, AccountAssignmentState], error) {
-	x := req.State.AccountAssignmentArgs
+	// The ID holds every input, as pulumi-aws's Read parses it
+	// (account_assignment.go's AccountAssignmentParseResourceID): on import
+	// there is no state to take them from.
+	parts := strings.Split(req.ID, ",")
+	if len(parts) != 6 || slices.Contains(parts, "") {
+		return infer.ReadResponse[AccountAssignmentArgs, AccountAssignmentState]{}, fmt.Errorf("unexpected "+
+			"format for ID (%s), expected PRINCIPAL_ID,PRINCIPAL_TYPE,TARGET_ID,TARGET_TYPE,PERMISSION_SET_ARN,"+
+			"INSTANCE_ARN", req.ID)
+	}
+	x := AccountAssignmentArgs{PrincipalID: parts[0], PrincipalType: parts[1], TargetID: parts[2],
+		TargetType: aws.String(parts[3]), PermissionSetArn: parts[4], InstanceArn: parts[5]}
 	exists, err := x.find(ctx, config(ctx))
 	if err != nil {
 		return infer.ReadResponse[AccountAssignmentArgs, AccountAssignmentState]{},
@@ -152,7 +163,7 @@ func (*AccountAssignment) Read(ctx context.Context,
 		return infer.ReadResponse[AccountAssignmentArgs, AccountAssignmentState]{}, nil
 	}
 	return infer.ReadResponse[AccountAssignmentArgs, AccountAssignmentState]{
-		ID: req.ID, Inputs: x, State: req.State,
+		ID: req.ID, Inputs: x, State: AccountAssignmentState{x},
 	}, nil
 }
 
@@ -191,4 +202,10 @@ func (*AccountAssignment) Delete(ctx context.Context, req infer.DeleteRequest[Ac
 			"delete: %w", x.PrincipalID, err)
 	}
 	return infer.DeleteResponse{}, nil
+}
+
+// Annotate sets pulumi-aws's default target type (account_assignment.go:
+// Optional, Default AWS_ACCOUNT, ForceNew).
+func (x *AccountAssignmentArgs) Annotate(a infer.Annotator) {
+	a.SetDefault(&x.TargetType, string(types.TargetTypeAwsAccount))
 }

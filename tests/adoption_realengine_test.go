@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optrefresh"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,9 +40,49 @@ func TestAdoptionLargeRealEngineBench(t *testing.T) {
 		t.Skip("a bench: `make bench` runs it (ORGTRUST_BENCH=1)")
 	}
 	l := fb.Workload
+	a := adoptUnderRealEngine(t, l, true)
+	fmt.Printf("adoption %d permission-sets %d assignments real engine: preview %.1f s peak-mb %d, up %.1f s "+
+		"peak-mb %d, state %d bytes (%d imports)\n", l.PermissionSets, l.Assignments(), a.previewTime.Seconds(),
+		a.previewPeak>>20, a.upTime.Seconds(), a.upPeak>>20, a.state, a.imports)
+}
+
+// TestAdoptionRealEngine is the bench's adoption at a small size, in every
+// test run: what discover writes for an existing organization (OUs, permission
+// sets with managed and customer managed policies, group and user
+// assignments) previews as imports only, its first `pulumi up` imports them
+// without a create or a replace, and then a preview and a refresh find nothing
+// to change: an imported object reads back as the program declares it.
+func TestAdoptionRealEngine(t *testing.T) {
+	t.Parallel()
+	l := fb.Large{Accounts: 12, AccountsPerOU: 3, LeavesPerBranch: 2, PermissionSets: 7,
+		GroupsAssigned: 3, PermissionSetsPerGroup: 2, UsersAssigned: 4, AccountsPerUser: 2,
+		GroupsUnassigned: 1, UsersUnassigned: 1}
+	a := adoptUnderRealEngine(t, l, false)
+	_, err := a.stack.Preview(optpreview.ExpectNoChanges())
+	require.NoError(t, err, "a preview after the imports changes nothing")
+	_, err = a.stack.Refresh(optrefresh.ExpectNoChanges())
+	require.NoError(t, err, "a refresh after the imports changes nothing")
+}
+
+// adoption is what adoptUnderRealEngine measured.
+type adoption struct {
+	stack               *engine.Stack
+	previewTime, upTime time.Duration
+	previewPeak, upPeak int64
+	state, imports      int
+}
+
+// adoptUnderRealEngine seeds an organization of size l, runs discover on it
+// (Identity Center), writes its configuration beside a copy of the root
+// project, and runs the baseline program's preview and first up under the
+// real engine with the stand-in aws plugin and the fakes. The preview must
+// import every existing object and create none, and up must import what the
+// preview said; large says the configuration takes a sections file.
+func adoptUnderRealEngine(t *testing.T, l fb.Large, large bool) adoption {
+	t.Helper()
 	clock := fakesso.NewSimClock()
-	// Identity Center's quota is not what this bench measures (discover's
-	// bench does): the fake admits every request.
+	// Identity Center's quota is not what this measures (discover's bench
+	// does): the fake admits every request.
 	org := fb.New(fb.Options{Clock: clock, RequestsPerSecond: 1 << 30})
 	t.Cleanup(org.Close)
 	fb.SeedLarge(org, l)
@@ -54,7 +96,9 @@ func TestAdoptionLargeRealEngineBench(t *testing.T) {
 	dir := goProject(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(root, "examples", "baseline"))
 	_, sections, err := files.WriteTo(dir, engine.StackName(t), writeFile)
 	require.NoError(t, err)
-	require.NotEmpty(t, sections, "the large configuration has a sections file")
+	if large {
+		require.NotEmpty(t, sections, "the large configuration has a sections file")
+	}
 
 	// The project directory is outside the program's (its main points back
 	// into the repository), so the old Go host's program would walk up to the
@@ -64,32 +108,30 @@ func TestAdoptionLargeRealEngineBench(t *testing.T) {
 		k, v, _ := strings.Cut(kv, "=")
 		env[k] = v
 	}
-	stack := engine.NewProjectStack(t, dir, engine.ProjectOptions{Home: realEngineHome(t), Env: env})
-	stack.SetConfig("orgtrust:endpoint", org.URL(), false)
-	stack.SetConfig("orgtrust:identityCenterRequestsPerSecond", "20", false)
+	a := adoption{stack: engine.NewProjectStack(t, dir, engine.ProjectOptions{Home: realEngineHome(t), Env: env})}
+	a.stack.SetConfig("orgtrust:endpoint", org.URL(), false)
+	a.stack.SetConfig("orgtrust:identityCenterRequestsPerSecond", "20", false)
 
 	var preview engine.Result
-	previewTime, previewPeak := measure(t, func() {
-		preview, err = stack.Preview()
+	a.previewTime, a.previewPeak = measure(t, func() {
+		preview, err = a.stack.Preview()
 		require.NoError(t, err, "preview")
 	})
-	imports := preview.Changes[string(apitype.OpImport)]
+	a.imports = preview.Changes[string(apitype.OpImport)]
 	for _, s := range preview.Steps {
 		if s.Op == apitype.OpCreate && (strings.HasPrefix(s.Type, "aws:") || strings.HasPrefix(s.Type, "orgtrust:index:Acc")) {
 			assert.Failf(t, "an existing object is created", "%s", s.URN)
 		}
 	}
-	assert.Positive(t, imports, "the preview imports what exists")
+	assert.Positive(t, a.imports, "the preview imports what exists")
 	var up engine.Result
-	upTime, upPeak := measure(t, func() {
-		up, err = stack.Up()
+	a.upTime, a.upPeak = measure(t, func() {
+		up, err = a.stack.Up()
 		require.NoError(t, err, "up")
 	})
-	assert.Equal(t, imports, up.Changes[string(apitype.OpImport)], "up imports what the preview said")
-	state := stack.StateBytes()
-	fmt.Printf("adoption %d permission-sets %d assignments real engine: preview %.1f s peak-mb %d, up %.1f s "+
-		"peak-mb %d, state %d bytes (%d imports)\n", l.PermissionSets, l.Assignments(), previewTime.Seconds(),
-		previewPeak>>20, upTime.Seconds(), upPeak>>20, state, imports)
+	assert.Equal(t, a.imports, up.Changes[string(apitype.OpImport)], "up imports what the preview said")
+	a.state = a.stack.StateBytes()
+	return a
 }
 
 // measure runs f and returns its time and the largest resident memory,
