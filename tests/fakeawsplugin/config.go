@@ -131,3 +131,22 @@ func errorCode(err error) string {
 	}
 	return ""
 }
+
+// until polls done, one poll interval apart, until it reports true, as
+// terraform-provider-aws's waiters (retry.StateChangeConf) do, for at most
+// timeout; then "timeout".
+func (c *Config) until(ctx context.Context, timeout time.Duration, done func() (bool, error)) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		ok, err := done()
+		if err != nil || ok {
+			return err
+		}
+		if time.Now().After(deadline) {
+			return errors.New("timeout")
+		}
+		if err := c.wait(ctx); err != nil {
+			return err
+		}
+	}
+}

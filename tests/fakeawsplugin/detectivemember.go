@@ -108,24 +108,23 @@ func (*DetectiveMember) Create(ctx context.Context, req infer.CreateRequest[Dete
 		return out, fmt.Errorf("creating Detective Member (%s): account %s not processed: %s", id,
 			aws.ToString(u.AccountId), aws.ToString(u.Reason))
 	}
-	deadline := time.Now().Add(4 * time.Minute)
-	for {
+	err = c.until(ctx, 4*time.Minute, func() (bool, error) {
 		m, ok, err := findDetectiveMember(ctx, c, x.GraphArn, x.AccountID)
 		switch {
 		case err != nil:
-			return out, fmt.Errorf("waiting for Detective Member (%s) invited: %w", id, err)
+			return false, err
 		case ok && (m.Status == types.MemberStatusInvited || m.Status == types.MemberStatusEnabled):
 			out.Output = detectiveMemberState(x, m)
-			return out, nil
+			return true, nil
 		case ok && m.Status != types.MemberStatusVerificationInProgress:
-			return out, fmt.Errorf("waiting for Detective Member (%s) invited: unexpected state %s", id, m.Status)
-		case time.Now().After(deadline):
-			return out, fmt.Errorf("waiting for Detective Member (%s) invited: timeout", id)
+			return false, fmt.Errorf("unexpected state %s", m.Status)
 		}
-		if err := c.wait(ctx); err != nil {
-			return out, err
-		}
+		return false, nil
+	})
+	if err != nil {
+		return out, fmt.Errorf("waiting for Detective Member (%s) invited: %w", id, err)
 	}
+	return out, nil
 }
 
 // Read refreshes the member; one gone leaves the state.

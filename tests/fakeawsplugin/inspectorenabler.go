@@ -89,22 +89,13 @@ var inspectorPending = []string{"ENABLING", "DISABLING", "SUSPENDING"}
 func waitInspector(ctx context.Context, c *Config, accounts []string,
 	done func(map[string]inspectorAccountStatus) bool,
 ) (map[string]inspectorAccountStatus, error) {
-	deadline := time.Now().Add(5 * time.Minute)
-	for {
-		st, err := inspectorStatuses(ctx, c, accounts)
-		if err != nil {
-			return nil, err
-		}
-		if done(st) {
-			return st, nil
-		}
-		if time.Now().After(deadline) {
-			return st, errors.New("timeout")
-		}
-		if err := c.wait(ctx); err != nil {
-			return nil, err
-		}
-	}
+	var st map[string]inspectorAccountStatus
+	err := c.until(ctx, 5*time.Minute, func() (bool, error) {
+		var err error
+		st, err = inspectorStatuses(ctx, c, accounts)
+		return err == nil && done(st), err
+	})
+	return st, err
 }
 
 // enabled is terraform-provider-aws's statusEnablerAccountAndResourceTypes
@@ -166,22 +157,21 @@ func (c *Config) enableInspector(ctx context.Context, accounts, resourceTypes []
 	for _, t := range resourceTypes {
 		in.ResourceTypes = append(in.ResourceTypes, types.ResourceScanType(t))
 	}
-	deadline := time.Now().Add(5 * time.Minute)
-	for {
+	var last error
+	err := c.until(ctx, 5*time.Minute, func() (bool, error) {
 		out, err := inspector2.NewFromConfig(c.aws).Enable(ctx, in)
 		if err != nil {
-			return nil, err
+			return false, err
 		}
 		ferr, transient := failedAccounts(out.FailedAccounts)
-		if ferr == nil {
-			break
+		if ferr != nil && !transient {
+			return false, ferr
 		}
-		if !transient || time.Now().After(deadline) {
-			return nil, ferr
-		}
-		if err := c.wait(ctx); err != nil {
-			return nil, err
-		}
+		last = ferr
+		return ferr == nil, nil
+	})
+	if err != nil {
+		return nil, errors.Join(err, last)
 	}
 	st, err := waitInspector(ctx, c, accounts, enabled)
 	if err != nil {

@@ -82,25 +82,23 @@ func (*InspectorMemberAssociation) Create(ctx context.Context, req infer.CreateR
 		&inspector2.AssociateMemberInput{AccountId: aws.String(acct)}); err != nil {
 		return out, fmt.Errorf("creating Inspector2 Member Association (%s): %w", acct, err)
 	}
-	deadline := time.Now().Add(5 * time.Minute)
-	for {
+	err := c.until(ctx, 5*time.Minute, func() (bool, error) {
 		st, ok, err := inspectorMember(ctx, c, acct)
 		switch {
 		case err != nil:
-			return out, err
+			return false, err
 		case ok && st.RelationshipStatus == string(types.RelationshipStatusEnabled):
 			out.Output = st
-			return out, nil
+			return true, nil
 		case ok && st.RelationshipStatus != string(types.RelationshipStatusCreated):
-			return out, fmt.Errorf("waiting for Inspector2 Member Association (%s) create: unexpected state %s", acct,
-				st.RelationshipStatus)
-		case time.Now().After(deadline):
-			return out, fmt.Errorf("waiting for Inspector2 Member Association (%s) create: timeout", acct)
+			return false, fmt.Errorf("unexpected state %s", st.RelationshipStatus)
 		}
-		if err := c.wait(ctx); err != nil {
-			return out, err
-		}
+		return false, nil
+	})
+	if err != nil {
+		return out, fmt.Errorf("waiting for Inspector2 Member Association (%s) create: %w", acct, err)
 	}
+	return out, nil
 }
 
 // Read refreshes the association; one gone leaves the state.
@@ -129,20 +127,13 @@ func (*InspectorMemberAssociation) Delete(ctx context.Context, req infer.DeleteR
 	if err != nil {
 		return infer.DeleteResponse{}, fmt.Errorf("deleting Inspector2 Member Association (%s): %w", req.ID, err)
 	}
-	deadline := time.Now().Add(5 * time.Minute)
-	for {
+	err = c.until(ctx, 5*time.Minute, func() (bool, error) {
 		_, ok, err := inspectorMember(ctx, c, req.ID)
-		switch {
-		case err != nil:
-			return infer.DeleteResponse{}, err
-		case !ok:
-			return infer.DeleteResponse{}, nil
-		case time.Now().After(deadline):
-			return infer.DeleteResponse{}, fmt.Errorf("waiting for Inspector2 Member Association (%s) delete: "+
-				"timeout", req.ID)
-		}
-		if err := c.wait(ctx); err != nil {
-			return infer.DeleteResponse{}, err
-		}
+		return !ok, err
+	})
+	if err != nil {
+		return infer.DeleteResponse{}, fmt.Errorf("waiting for Inspector2 Member Association (%s) delete: %w",
+			req.ID, err)
 	}
+	return infer.DeleteResponse{}, nil
 }

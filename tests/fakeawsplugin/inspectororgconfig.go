@@ -82,24 +82,20 @@ func (c *Config) putInspector(ctx context.Context, a InspectorAutoEnable) (Inspe
 			"Configuration: %w", err)
 	}
 	want := *a.api()
-	deadline := time.Now().Add(5 * time.Minute)
-	for {
-		st, err := c.describeInspector(ctx)
-		if err != nil {
-			return st, fmt.Errorf("reading Inspector2 Organization Configuration: %w", err)
+	var st InspectorOrganizationConfigurationState
+	err := c.until(ctx, 5*time.Minute, func() (bool, error) {
+		var err error
+		if st, err = c.describeInspector(ctx); err != nil {
+			return false, err
 		}
 		got := *st.AutoEnable.api()
-		if *got.Ec2 == *want.Ec2 && *got.Ecr == *want.Ecr && *got.Lambda == *want.Lambda &&
-			*got.LambdaCode == *want.LambdaCode {
-			return st, nil
-		}
-		if time.Now().After(deadline) {
-			return st, fmt.Errorf("waiting for Inspector2 Organization Configuration update: timeout")
-		}
-		if err := c.wait(ctx); err != nil {
-			return st, err
-		}
+		return *got.Ec2 == *want.Ec2 && *got.Ecr == *want.Ecr && *got.Lambda == *want.Lambda &&
+			*got.LambdaCode == *want.LambdaCode, nil
+	})
+	if err != nil {
+		return st, fmt.Errorf("waiting for Inspector2 Organization Configuration update: %w", err)
 	}
+	return st, nil
 }
 
 // Create sets the configuration.
