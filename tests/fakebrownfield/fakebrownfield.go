@@ -2,7 +2,7 @@
 // up, behind one endpoint: Organizations (tests/fakeorg, with its OU tree),
 // IAM Identity Center and the identity store (tests/fakesso, with permission
 // sets and named principals), the services' own administrator APIs, Service
-// Catalog and STS (tests/fakeservices). Requests go to the fake of the
+// Catalog, EC2's Regions and IPAM administrator, and STS (tests/fakeservices). Requests go to the fake of the
 // service their SigV4 credential scope names, so AWS_ENDPOINT_URL (or an
 // aws.Config's BaseEndpoint) set to URL serves every client, as for
 // `orgtrust discover`.
@@ -57,6 +57,9 @@ type Org struct {
 	// caller's account, for the organization configuration of Config.
 	IAM    *fakeservices.IAM
 	Config *fakeservices.ConfigService
+	// EC2 serves DescribeRegions (per account: SetOptIn enables an opt-in
+	// Region) and IPAM's delegated administrator, registered in Orgs.
+	EC2 *fakeservices.EC2
 
 	srv *httptest.Server
 
@@ -134,6 +137,7 @@ func New(opts Options) *Org {
 	o.IAM = fakeservices.NewIAM(fakeorg.DefaultManagementAccountID)
 	o.Config = fakeservices.NewConfigService(o.Orgs, o.IAM, fakeorg.DefaultManagementAccountID)
 	o.Analyzer = fakeservices.NewAccessAnalyzer(o.Orgs, fakeorg.DefaultManagementAccountID)
+	o.EC2 = fakeservices.NewEC2(o.Orgs)
 	ram := fakeservices.NewRAM(o.Orgs)
 	o.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, service, ok := fakeservices.Scope(r)
@@ -159,6 +163,8 @@ func New(opts Options) *Org {
 			o.Config.ServeHTTP(w, r)
 		case service == "sts":
 			o.STS.ServeHTTP(w, r)
+		case service == "ec2":
+			o.EC2.ServeHTTP(w, r)
 		case o.OrgConfigs.Serves(r):
 			o.OrgConfigs.ServeHTTP(w, r)
 		case o.Admins.Serves(service):
