@@ -63,11 +63,13 @@ func main() {
 			infer.Resource(&MacieOrganizationConfiguration{}), infer.Resource(&MacieMember{}),
 			infer.Resource(&InspectorOrganizationConfiguration{}), infer.Resource(&InspectorMemberAssociation{}),
 			infer.Resource(&InspectorEnabler{}), infer.Resource(&DetectiveGraph{}),
-			infer.Resource(&DetectiveOrganizationConfiguration{}), infer.Resource(&DetectiveMember{})).
+			infer.Resource(&DetectiveOrganizationConfiguration{}), infer.Resource(&DetectiveMember{}),
+			infer.Resource(&VpcIpamOrganizationAdminAccount{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{}), infer.Function(&GetPermissionSet{}),
 			infer.Function(&GetPermissionSets{}), infer.Function(&GetApplication{}),
-			infer.Function(&GetOrganizationalUnitDescendantAccounts{}), infer.Function(&GetDetector{})).
+			infer.Function(&GetOrganizationalUnitDescendantAccounts{}), infer.Function(&GetDetector{}),
+			infer.Function(&GetCallerIdentity{}), infer.Function(&GetRegions{})).
 		Build()
 	if err == nil && len(os.Args) == 2 && os.Args[1] == "-schema" {
 		// The schema, for the test that checks what the stand-in serves.
