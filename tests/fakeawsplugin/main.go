@@ -63,7 +63,8 @@ func main() {
 			infer.Resource(&MacieOrganizationConfiguration{}), infer.Resource(&MacieMember{}),
 			infer.Resource(&InspectorOrganizationConfiguration{}), infer.Resource(&InspectorMemberAssociation{}),
 			infer.Resource(&InspectorEnabler{}), infer.Resource(&DetectiveGraph{}),
-			infer.Resource(&DetectiveOrganizationConfiguration{}), infer.Resource(&DetectiveMember{})).
+			infer.Resource(&DetectiveOrganizationConfiguration{}), infer.Resource(&DetectiveMember{}),
+			infer.Resource(&FMSAdminAccount{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{}), infer.Function(&GetPermissionSet{}),
 			infer.Function(&GetPermissionSets{}), infer.Function(&GetApplication{}),
