@@ -295,7 +295,8 @@ func setConfig(stack *engine.Stack, config map[string]string) {
 
 // adminServices are the signing names of the services whose administrator
 // a program designates with the service's own API.
-var adminServices = []string{"guardduty", "securityhub", "macie2", "detective", "inspector2", "auditmanager", "fms"}
+var adminServices = []string{"guardduty", "securityhub", "macie2", "detective", "inspector2", "auditmanager", "fms",
+	"cloudtrail"}
 
 // servicePrincipalOf maps a signing name to its Organizations service principal.
 func servicePrincipalOf(service string) string {
@@ -346,7 +347,9 @@ func isAdminWrite(c fakebrownfield.Call, svc string, enable bool) bool {
 	if c.Service != svc || c.Account != "" || isReadCall(c) {
 		return false
 	}
-	disable := strings.Contains(c.Operation, "disable") || strings.HasPrefix(c.Operation, "DELETE ")
+	op := strings.ToLower(c.Operation)
+	disable := strings.Contains(op, "disable") || strings.Contains(op, "disassociate") ||
+		strings.Contains(op, "deregister") || strings.HasPrefix(op, "delete ")
 	return disable != enable
 }
 

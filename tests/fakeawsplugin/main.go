@@ -64,7 +64,9 @@ func main() {
 			infer.Resource(&InspectorOrganizationConfiguration{}), infer.Resource(&InspectorMemberAssociation{}),
 			infer.Resource(&InspectorEnabler{}), infer.Resource(&DetectiveGraph{}),
 			infer.Resource(&DetectiveOrganizationConfiguration{}), infer.Resource(&DetectiveMember{}),
-			infer.Resource(&VpcIpamOrganizationAdminAccount{})).
+			infer.Resource(&VpcIpamOrganizationAdminAccount{}),
+			infer.Resource(&FMSAdminAccount{}), infer.Resource(&AuditManagerAdminRegistration{}),
+			infer.Resource(&CloudTrailDelegatedAdminAccount{})).
 		WithFunctions(infer.Function(&GetInstances{}), infer.Function(&GetGroup{}), infer.Function(&GetUser{}),
 			infer.Function(&GetOrganization{}), infer.Function(&GetRegion{}), infer.Function(&GetPermissionSet{}),
 			infer.Function(&GetPermissionSets{}), infer.Function(&GetApplication{}),

@@ -131,6 +131,9 @@ func New(opts Options) *Org {
 	// The administrators that Admins designates have their organization
 	// configuration (GuardDuty's detector among it), as AWS makes it.
 	o.OrgConfigs.UseAdmins(o.Admins)
+	// Firewall Manager's, Audit Manager's and CloudTrail's administrators
+	// are Organizations delegated administrators, as AWS registers them.
+	o.Admins.UseOrganization(o.Orgs)
 	// Macie's, Inspector's and Detective's members are the organization's
 	// accounts, with its emails.
 	o.OrgConfigs.UseOrganization(o.Orgs)

@@ -18,8 +18,9 @@ import (
 // writes pulumi-aws's resources make (admins_write.go), and the reads as
 // `orgtrust discover` calls them: GuardDuty, Security
 // Hub and Macie (REST-JSON GET lists), Detective and Inspector (REST-JSON
-// POST lists), Audit Manager (REST-JSON GET of the one administrator) and
-// Firewall Manager (JSON 1.1 GetAdminAccount). A request's service and
+// POST lists); and the whole of Firewall Manager's, Audit Manager's and
+// CloudTrail's, which keep their administrator in the fake organization
+// (admins_org.go). A request's service and
 // Region are those its SigV4 credential scope names, so one endpoint serves
 // them all, as AWS_ENDPOINT_URL points every client at one URL.
 type Admins struct {
@@ -32,6 +33,8 @@ type Admins struct {
 	// refused, as these lists are the management account's.
 	caller, mgmt string
 	pageSize     int
+	// org holds the administrators of OrgAdminPrincipals' services.
+	org *fakeorg.Server
 }
 
 // SetCallerAccountID changes the account later calls come from: an account
@@ -61,10 +64,18 @@ func NewAdmins() *Admins {
 		caller: fakeorg.DefaultManagementAccountID, mgmt: fakeorg.DefaultManagementAccountID, pageSize: 1}
 }
 
-// Set designates account as service's administrator in region.
+// Set designates account as service's administrator in region; for the
+// services of OrgAdminPrincipals it registers the account in the
+// organization too (UseOrganization first).
 func (a *Admins) Set(service, region, account string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if p, ok := OrgAdminPrincipals[service]; ok {
+		a.org.RegisterOutOfBand(p, account)
+		if service != AuditManager {
+			return
+		}
+	}
 	if a.admins[service] == nil {
 		a.admins[service] = map[string][]string{}
 	}
@@ -96,7 +107,7 @@ func Scope(r *http.Request) (region, service string, ok bool) { return fakeaws.S
 // Serves says whether the fake serves the service.
 func (a *Admins) Serves(service string) bool {
 	switch service {
-	case GuardDuty, SecurityHub, Macie, Detective, Inspector, AuditManager, FMS:
+	case GuardDuty, SecurityHub, Macie, Detective, Inspector, AuditManager, FMS, CloudTrail:
 		return true
 	}
 	return false
@@ -112,6 +123,10 @@ func (a *Admins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		restError(w, e.Status, e.Code, e.Message)
 		return
 	}
+	if _, ok := OrgAdminPrincipals[service]; ok {
+		a.serveOrgAdmin(w, r, region, service)
+		return
+	}
 	if a.serveWrite(w, r, region, service) {
 		return
 	}
@@ -124,10 +139,6 @@ func (a *Admins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		op = "ListOrganizationAdminAccounts"
 	case service == Inspector && r.Method == http.MethodPost && r.URL.Path == "/delegatedadminaccounts/list":
 		op = "ListDelegatedAdminAccounts"
-	case service == AuditManager && r.Method == http.MethodGet && r.URL.Path == "/account/organizationAdminAccount":
-		op = "GetOrganizationAdminAccount"
-	case service == FMS && r.Header.Get("X-Amz-Target") == "AWSFMS_20180101.GetAdminAccount":
-		op = "GetAdminAccount"
 	default:
 		restError(w, http.StatusNotFound, "UnknownOperationException", "no operation of "+service+" at "+r.Method+" "+
 			r.URL.Path)
@@ -145,10 +156,7 @@ func (a *Admins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// The lists page: each service's NextToken and MaxResults, in the query
 	// (GET) or the body (POST), with the case its API uses.
-	accounts, next := all, ""
-	if op != "GetOrganizationAdminAccount" && op != "GetAdminAccount" {
-		accounts, next = a.page(r, all, pageSize)
-	}
+	accounts, next := a.page(r, all, pageSize)
 	tokenKey := "nextToken"
 	if service == SecurityHub || service == Detective {
 		tokenKey = "NextToken"
@@ -186,24 +194,6 @@ func (a *Admins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			items = append(items, map[string]string{"accountId": acct, "status": "ENABLED"})
 		}
 		out = withToken(map[string]any{"delegatedAdminAccounts": items}, tokenKey, next)
-	case AuditManager:
-		if len(accounts) == 0 {
-			restError(w, http.StatusNotFound, "ResourceNotFoundException", "No delegated administrator is registered.")
-			return
-		}
-		out = map[string]any{"adminAccountId": accounts[0], "organizationId": "o-exampleorgid"}
-	case FMS:
-		if len(accounts) == 0 {
-			w.Header().Set("Content-Type", "application/x-amz-json-1.1")
-			w.Header().Set("X-Amzn-ErrorType", "ResourceNotFoundException")
-			w.WriteHeader(http.StatusBadRequest)
-			_ = json.NewEncoder(w).Encode(map[string]string{"__type": "ResourceNotFoundException",
-				"Message": "The administrator account is not associated."})
-			return
-		}
-		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
-		_ = json.NewEncoder(w).Encode(map[string]string{"AdminAccount": accounts[0], "RoleStatus": "READY"})
-		return
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(out)
