@@ -49,8 +49,9 @@ func TestAdoptionLargeRealEngineBench(t *testing.T) {
 // TestAdoptionRealEngine is the bench's adoption at a small size, in every
 // test run: what discover writes for an existing organization (OUs, permission
 // sets with managed and customer managed policies, group and user
-// assignments) previews as imports only, its first `pulumi up` imports them
-// without a create or a replace, and then a preview and a refresh find nothing
+// assignments) previews as imports and the assignment set, its first `pulumi
+// up` imports them without a create or a replace and adopts every assignment
+// without a write, and then a preview and a refresh find nothing
 // to change: an imported object reads back as the program declares it.
 func TestAdoptionRealEngine(t *testing.T) {
 	t.Parallel()
@@ -119,7 +120,7 @@ func adoptUnderRealEngine(t *testing.T, l fb.Large, large bool) adoption {
 	})
 	a.imports = preview.Changes[string(apitype.OpImport)]
 	for _, s := range preview.Steps {
-		if s.Op == apitype.OpCreate && (strings.HasPrefix(s.Type, "aws:") || strings.HasPrefix(s.Type, "orgtrust:index:Acc")) {
+		if s.Op == apitype.OpCreate && strings.HasPrefix(s.Type, "aws:") {
 			assert.Failf(t, "an existing object is created", "%s", s.URN)
 		}
 	}
@@ -130,6 +131,11 @@ func adoptUnderRealEngine(t *testing.T, l fb.Large, large bool) adoption {
 		require.NoError(t, err, "up")
 	})
 	assert.Equal(t, a.imports, up.Changes[string(apitype.OpImport)], "up imports what the preview said")
+	// The assignments are one AccountAssignments, which adopts them: not one
+	// is created or deleted.
+	for _, op := range []string{"CreateAccountAssignment", "DeleteAccountAssignment"} {
+		assert.Zero(t, org.SSO.Calls(op), "the first up calls %s", op)
+	}
 	a.state = a.stack.StateBytes()
 	return a
 }

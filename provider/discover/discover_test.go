@@ -148,14 +148,35 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 		want = append(want, "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment arn:aws:iam::aws:policy/"+
 			m.policy+","+ps[m.ps]+","+inst)
 	}
-	assignments := o.SSO.Assignments()
-	require.Len(t, assignments, 26)
-	for _, a := range assignments {
-		want = append(want, "aws:ssoadmin/accountAssignment:AccountAssignment "+strings.Join([]string{
-			a.PrincipalID, a.PrincipalType, a.AccountID, "AWS_ACCOUNT", a.PermissionSetArn, inst}, ","))
-	}
 	sort.Strings(want)
 	assert.Equal(t, want, imported(p))
+
+	// The assignments are one AccountAssignments (a new stack's mode), which
+	// adopts each existing one without a write: it holds exactly those, by
+	// permission set name (the plan's ARNs are simulated).
+	nameOf := map[string]string{}
+	for name, arn := range o.SSO.PermissionSets() {
+		nameOf[arn] = name
+	}
+	var existing, set []string
+	for _, a := range o.SSO.Assignments() {
+		existing = append(existing, strings.Join([]string{nameOf[a.PermissionSetArn], a.PrincipalType,
+			a.PrincipalID, a.AccountID}, " "))
+	}
+	for _, r := range p.Resources() {
+		if r.Type != components.AccountAssignmentsToken {
+			continue
+		}
+		for _, v := range r.Inputs["assignments"].ArrayValue() {
+			a := v.ObjectValue()
+			ps := a["permissionSetArn"].StringValue()
+			set = append(set, strings.Join([]string{ps[strings.LastIndex(ps, "identity-center-ps-")+len(
+				"identity-center-ps-"):], a["principalType"].StringValue(), a["principalId"].StringValue(),
+				a["accountId"].StringValue()}, " "))
+		}
+	}
+	require.Len(t, existing, 26)
+	assert.ElementsMatch(t, existing, set, "the assignment set holds every existing assignment, once")
 
 	var creates []string
 	for _, r := range p.Resources() {
@@ -185,12 +206,14 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 		"aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
 		"aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
 		"aws:servicecatalog/organizationsAccess:OrganizationsAccess",
+		"orgtrust:index:AccountAssignments",
 		"orgtrust:index:PermissionSetProvisioning", "orgtrust:index:PermissionSetProvisioning",
 		"orgtrust:index:PermissionSetProvisioning", "orgtrust:index:PermissionSetProvisioning",
 		// One provider per Region, shared by GuardDuty and Security Hub, and
 		// one per Region in the administrator's account.
 		"provider eu-west-1", "provider eu-west-1", "provider us-east-1", "provider us-east-1",
-	}, creates, "only trusted access and provisioning (both recorded without a write where nothing is to do), "+
+	}, creates, "only trusted access, provisioning and the assignment set (each recorded without a write where "+
+		"nothing is to do), "+
 		"providers and Service Catalog's access switch are created")
 	for _, pr := range creates {
 		if p, ok := strings.CutPrefix(pr, "access "); ok {
@@ -219,7 +242,7 @@ func TestBrownfieldPlansEveryExistingObjectAsImport(t *testing.T) {
 
 	assert.Contains(t, string(report), "trusted access for "+fb.UnknownPrincipal+
 		": the principal is outside the orgtrust catalog")
-	assert.Contains(t, string(report), "imports 67 resources")
+	assert.Contains(t, string(report), "imports 41 resources")
 	assert.NotContains(t, string(report), "does not exist: the first up creates it",
 		"nothing the report lists as created is missing from the organization")
 }

@@ -123,6 +123,14 @@ func (g *Generated) buildIdentityCenter() {
 			components.AccessControlAttributeSpec{Key: a.Key, Sources: a.Sources})
 	}
 	adopt.Assignments = len(args.Assignments) > 0
+	if adopt.Assignments {
+		// A new stack: the assignments go into one AccountAssignments, which
+		// adopts each existing one without a write, as the mode's doc
+		// recommends for new stacks. One resource per assignment would make
+		// the engine write its whole state once per assignment: at 50,000
+		// assignments, the first `pulumi up` never ends (make bench).
+		args.AssignmentsMode = components.AssignmentsSet
+	}
 	adopt.AccessControlAttributes = len(args.AccessControlAttributes) > 0
 	if adopt.DelegatedAdmin || len(adopt.PermissionSets) > 0 || adopt.Assignments || adopt.AccessControlAttributes ||
 		len(adopt.GroupMemberships) > 0 {
