@@ -135,7 +135,7 @@ func (b *icBuilder) assignmentSet(mode string, prep *icPrepared) error {
 // sets that exist means the stack had this component without a set: in
 // perResource mode, whose assignment resources this update would delete,
 // and with them the access they give. Stacks in set mode always have the
-// set, and a new stack creates its permission sets too, so neither is
+// set, and a new stack creates or imports its permission sets, so neither is
 // refused. An update that skips the preview (`pulumi up --skip-preview`,
 // the Automation API's Up) is not guarded.
 func (b *icBuilder) refuseJumpToSet(set *AccountAssignments) error {
@@ -147,6 +147,12 @@ func (b *icBuilder) refuseJumpToSet(set *AccountAssignments) error {
 	for i := range b.plan.permissionSets {
 		ps := &b.plan.permissionSets[i]
 		if ps.existing { // referenced, never registered: no ID of this stack's
+			continue
+		}
+		if ps.adoptArn != "" {
+			// Imported by this update (adopt.permissionSets, as discover writes
+			// it for a new stack): its ID is the import ID, known at preview,
+			// yet the stack has never held it nor any assignment of it.
 			continue
 		}
 		psID, err := internals.UnsafeAwaitOutput(ctx, ps.id)

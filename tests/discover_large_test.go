@@ -142,7 +142,7 @@ func TestDiscoverCommandWritesLongSectionsToTheirFile(t *testing.T) {
 		" and "+filepath.Join(out, "orgtrust-baseline.brown.yaml")+" beside Pulumi.yaml")
 
 	text := rediscoverAndPlan(t, o, out, first)
-	assert.Contains(t, text, "First `pulumi up`: 25 resources to create, 75 to import",
-		"the brownfield's 67 imports, and each new permission set and its inline policy")
+	assert.Contains(t, text, "First `pulumi up`: 26 resources to create, 49 to import",
+		"the brownfield's 41 imports, its assignment set, and each new permission set and its inline policy")
 	assert.Contains(t, text, "Validation: no errors.")
 }

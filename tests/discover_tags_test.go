@@ -47,6 +47,6 @@ func TestDiscoverTagTargets(t *testing.T) {
 		assert.Contains(t, text, "identity-center-assign-Administrator-group-Platform-Admins-"+a+
 			" (aws:ssoadmin/accountAssignment:AccountAssignment)")
 	}
-	assert.Contains(t, text, "First `pulumi up`: 21 resources to create, 67 to import",
+	assert.Contains(t, text, "First `pulumi up`: 22 resources to create, 41 to import",
 		"the same imports as with OU targets (TestDiscoverCommand)")
 }

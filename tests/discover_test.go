@@ -105,13 +105,13 @@ func TestDiscoverCommand(t *testing.T) {
 		assert.NotContains(t, text, "AKIDFAKE", "%s holds no access key", name)
 	}
 	assert.Contains(t, first["Pulumi.brown.yaml"], "orgtrust-baseline:identityCenter:")
-	assert.Contains(t, first["discover-report.brown.txt"], "imports 67 resources")
+	assert.Contains(t, first["discover-report.brown.txt"], "imports 41 resources")
 
 	text := rediscoverAndPlan(t, o, out, first)
 	// 53 imports and 3 of the organization configuration (GuardDuty's in two
 	// Regions, Security Hub's); its protection plans (6) and the two providers
 	// of the administrator's account are created.
-	assert.Contains(t, text, "First `pulumi up`: 21 resources to create, 67 to import")
+	assert.Contains(t, text, "First `pulumi up`: 22 resources to create, 41 to import")
 	assert.Contains(t, text, "import      arn:aws:iam::aws:policy/PowerUserAccess,")
 }
 
