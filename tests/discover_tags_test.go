@@ -1,11 +1,14 @@
 package tests
 
 import (
+	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/orgtrust/pulumi-orgtrust/tests/engine"
 	fb "github.com/orgtrust/pulumi-orgtrust/tests/fakebrownfield"
 )
 
@@ -43,10 +46,14 @@ func TestDiscoverTagTargets(t *testing.T) {
 
 	text := rediscoverAndPlan(t, o, out, written)
 	assert.Contains(t, text, "orgtrust:index:getOrganizationAccounts tagKeys access")
-	for _, a := range []string{fb.Sandbox1, fb.Sandbox2, fb.Management} {
-		assert.Contains(t, text, "identity-center-assign-Administrator-group-Platform-Admins-"+a+
-			" (aws:ssoadmin/accountAssignment:AccountAssignment)")
-	}
+	// The tag rule's accounts, in the assignment set: the summary's rule line.
+	summary := exec.Command(orgtrustCommand(t), "plan", "-format", "summary", "-config",
+		filepath.Join(out, "Pulumi.brown.yaml"), "-fixtures", filepath.Join(out, "plan-fixtures.brown.yaml"))
+	summary.Dir = engine.RepoRoot()
+	lines, err := summary.CombinedOutput()
+	require.NoError(t, err, "%s", lines)
+	assert.Regexp(t, `\] Administrator to group Platform Admins in accounts tagged access=admin: 3 accounts, 3 `+
+		`assignments\n`, string(lines), "the tag's accounts: %s, %s and %s", fb.Sandbox1, fb.Sandbox2, fb.Management)
 	assert.Contains(t, text, "First `pulumi up`: 22 resources to create, 41 to import",
 		"the same imports as with OU targets (TestDiscoverCommand)")
 }

@@ -21,6 +21,8 @@ type scaleShape struct {
 	// rules: one over the OU and an account outside it, less the OU's first
 	// account; and one giving two accounts only.
 	extras bool
+	// mode is identityCenter.assignmentsMode ("" for the default).
+	mode string
 }
 
 // scaleOrg is 20 permission sets × 5 groups × one OU of accounts ACTIVE
@@ -45,6 +47,9 @@ func (s scaleShape) stackConfig() string {
 	var b strings.Builder
 	b.WriteString("config:\n  aws:region: us-east-1\n  orgtrust-baseline:managementAccountId: \"111111111111\"\n")
 	b.WriteString("  orgtrust-baseline:identityCenter:\n    delegatedAdminAccountId: \"444444444444\"\n")
+	if s.mode != "" {
+		fmt.Fprintf(&b, "    assignmentsMode: %s\n", s.mode)
+	}
 	b.WriteString("    permissionSets:\n")
 	for p := range s.permissionSets {
 		fmt.Fprintf(&b, "      - {name: %s, sessionDuration: PT8H, managedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]}\n",

@@ -109,6 +109,7 @@ func (p *Plan) assignments() *assignmentSummary {
 		}
 		byKey[assignmentKey(ps, ptype, principal, inputString(r, "targetId"))] = urn
 	}
+	p.setAssignments(s, byKey)
 	for i, spec := range p.assignmentRules {
 		excluded := map[string]bool{}
 		for _, a := range spec.ExcludeAccountIDs {
@@ -264,4 +265,49 @@ func (p *Plan) WriteSummary(out io.Writer) error {
 	}
 	fmt.Fprintln(w, "Validation: no errors.")
 	return w.Flush()
+}
+
+// setAssignments adds the assignments of each AccountAssignments (the
+// assignmentsMode set and migrate, where the per-resource ones are counted
+// already) to byKey, each as "<set URN>#<index>":
+// its permission set and principal known by the simulated identifiers the
+// simulation gave their resources (answers.NewResource), or by a lookup.
+func (p *Plan) setAssignments(s *assignmentSummary, byKey map[string]string) {
+	psName, principalName := map[string]string{}, map[string]string{}
+	for id, name := range p.principalNames {
+		principalName[id] = name
+	}
+	for _, r := range p.Graph.Resources {
+		switch r.Type {
+		case "aws:ssoadmin/permissionSet:PermissionSet":
+			psName["arn:aws:plan:::"+r.Type+"/"+r.Name] = inputString(r, "name")
+		case "aws:identitystore/group:Group":
+			principalName[madeUpUUID("group", r.Name)] = inputString(r, "displayName")
+		case "aws:identitystore/user:User":
+			principalName[madeUpUUID("user", r.Name)] = inputString(r, "userName")
+		}
+	}
+	for _, urn := range p.Create {
+		r := p.Graph.Resources[urn]
+		if r.Type != components.AccountAssignmentsToken {
+			continue
+		}
+		list := r.Inputs["assignments"]
+		if !list.IsArray() {
+			continue
+		}
+		for i, v := range list.ArrayValue() {
+			if !v.IsObject() {
+				continue
+			}
+			a := &Resource{Inputs: v.ObjectValue()}
+			key := assignmentKey(psName[inputString(a, "permissionSetArn")], inputString(a, "principalType"),
+				principalName[inputString(a, "principalId")], inputString(a, "accountId"))
+			if _, perResource := byKey[key]; perResource { // migrate: counted once
+				continue
+			}
+			s.total++
+			byKey[key] = fmt.Sprintf("%s#%d", urn, i)
+		}
+	}
 }

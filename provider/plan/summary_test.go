@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -94,28 +95,44 @@ func TestPlanLargeCreateOrder(t *testing.T) {
 }
 
 // TestPlanSummaryGroupsAssignmentsByRule checks the rule lines against the
-// configuration: each OU rule reaches the OU's ACTIVE accounts, the
+// configuration, in each assignments mode (one resource per assignment, the
+// set's inputs, both): each OU rule reaches the OU's ACTIVE accounts, the
 // existing group's rule adds its account and drops the excluded one, and
 // every assignment is counted once.
 func TestPlanSummaryGroupsAssignmentsByRule(t *testing.T) {
 	t.Parallel()
-	p := runScale(t, largeOrg)
-	a := p.assignments()
-	require.Len(t, a.rules, 22)
-	for i, rs := range a.rules[:20] {
-		assert.Equal(t, 20, rs.accounts, "rule %d", i)
-		assert.Equal(t, 100, rs.assignments, "rule %d", i)
-	}
-	assert.Equal(t, 20, a.rules[20].accounts, "19 ACTIVE accounts of the OU (one excluded) and 999999999999")
-	assert.Equal(t, 2, a.rules[21].assignments)
-	assert.Equal(t, 2022, a.total)
-	assert.Zero(t, a.unmatched)
+	for _, tc := range []struct{ mode, perResource string }{
+		{"", "  2022  aws:ssoadmin/accountAssignment:AccountAssignment\n"},
+		{"set", ""},
+		{"migrate", "  2022  aws:ssoadmin/accountAssignment:AccountAssignment\n"},
+	} {
+		t.Run(cmp.Or(tc.mode, "default"), func(t *testing.T) {
+			t.Parallel()
+			shape := largeOrg
+			shape.mode = tc.mode
+			p := runScale(t, shape)
+			a := p.assignments()
+			require.Len(t, a.rules, 22)
+			for i, rs := range a.rules[:20] {
+				assert.Equal(t, 20, rs.accounts, "rule %d", i)
+				assert.Equal(t, 100, rs.assignments, "rule %d", i)
+			}
+			assert.Equal(t, 20, a.rules[20].accounts, "19 ACTIVE accounts of the OU (one excluded) and 999999999999")
+			assert.Equal(t, 2, a.rules[21].assignments)
+			assert.Equal(t, 2022, a.total)
+			assert.Zero(t, a.unmatched)
 
-	summary := write(t, p, FormatSummary)
-	assert.Contains(t, summary, "  [20] PermissionSet01 to group Auditors in OU ou-ab12-workload, account "+
-		"999999999999, except 300000000000: 20 accounts, 20 assignments\n")
-	assert.Contains(t, summary, "  2022  aws:ssoadmin/accountAssignment:AccountAssignment\n")
-	assert.Contains(t, summary, "-> 22 accounts: 20 ACTIVE, 2 SUSPENDED [fixture]")
+			summary := write(t, p, FormatSummary)
+			assert.Contains(t, summary, "  [20] PermissionSet01 to group Auditors in OU ou-ab12-workload, account "+
+				"999999999999, except 300000000000: 20 accounts, 20 assignments\n")
+			if tc.perResource != "" {
+				assert.Contains(t, summary, tc.perResource)
+			} else {
+				assert.NotContains(t, summary, "aws:ssoadmin/accountAssignment:AccountAssignment")
+			}
+			assert.Contains(t, summary, "-> 22 accounts: 20 ACTIVE, 2 SUSPENDED [fixture]")
+		})
+	}
 }
 
 // mermaidEdges matches an arrow line of the diagram.
