@@ -109,7 +109,8 @@ func adoptUnderRealEngine(t *testing.T, l fb.Large, large bool) adoption {
 		k, v, _ := strings.Cut(kv, "=")
 		env[k] = v
 	}
-	a := adoption{stack: engine.NewProjectStack(t, dir, engine.ProjectOptions{Home: realEngineHome(t), Env: env})}
+	a := adoption{stack: engine.NewProjectStack(t, dir, engine.ProjectOptions{Home: realEngineHome(t), Env: env,
+		KeepOnCleanup: large})}
 	a.stack.SetConfig("orgtrust:endpoint", org.URL(), false)
 	a.stack.SetConfig("orgtrust:identityCenterRequestsPerSecond", "20", false)
 

@@ -27,6 +27,11 @@ type ProjectOptions struct {
 	// orgtrust provider plugin of bin/ installed into its plugin cache, as
 	// `make install` installs it.
 	Home string
+	// KeepOnCleanup leaves the stack as it is when the test ends, for a
+	// bench whose fakes end with it: destroying 50,000 assignments at
+	// Identity Center's 20 requests per second would add some 40 minutes and
+	// measure nothing (the backend is in the test's temporary directory).
+	KeepOnCleanup bool
 }
 
 // NeedTool stops a test that cannot run because a binary is missing: a skip on a
@@ -136,7 +141,9 @@ func NewProjectStack(t testing.TB, dir string, opts ProjectOptions) *Stack {
 		}
 	}
 	t.Cleanup(func() {
-		_, _ = stack.Destroy(ctx)
+		if !opts.KeepOnCleanup {
+			_, _ = stack.Destroy(ctx)
+		}
 		_ = stack.Workspace().RemoveStack(ctx, stack.Name())
 	})
 	return &Stack{t: t, stack: stack}
