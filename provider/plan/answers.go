@@ -139,13 +139,13 @@ func (m *answers) NewResource(args pulumi.MockResourceArgs, _ *Resource) (string
 		out[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
 	}
 	if !noARN[args.TypeToken] {
-		set("arn", "arn:aws:plan:::"+args.TypeToken+"/"+args.Name)
+		set("arn", madeUpARN(args.TypeToken, args.Name))
 	}
 	switch args.TypeToken {
-	case "aws:identitystore/group:Group":
-		set("groupId", madeUpUUID("group", args.Name))
-	case "aws:identitystore/user:User":
-		set("userId", madeUpUUID("user", args.Name))
+	case groupType:
+		set("groupId", madeUpPrincipalID(groupType, args.Name))
+	case userType:
+		set("userId", madeUpPrincipalID(userType, args.Name))
 	case "aws:ssoadmin/application:Application":
 		instance := strings.TrimPrefix(args.Inputs["instanceArn"].StringValue(), "arn:aws:sso:::instance/")
 		mgmt, _ := m.organization(new(Source))
@@ -167,6 +167,25 @@ var noARN = map[string]bool{
 	"aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy":             true,
 	"aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment":     true,
 	"aws:identitystore/groupMembership:GroupMembership":                            true,
+}
+
+// The identity-store types whose IDs the simulation makes up.
+const (
+	groupType = "aws:identitystore/group:Group"
+	userType  = "aws:identitystore/user:User"
+)
+
+// madeUpARN is the arn output the simulation gives a resource of type typ
+// named name; the summary finds a permission set by it.
+func madeUpARN(typ, name string) string { return "arn:aws:plan:::" + typ + "/" + name }
+
+// madeUpPrincipalID is the groupId or userId the simulation gives a group or
+// user resource named name; the summary finds a principal by it.
+func madeUpPrincipalID(typ, name string) string {
+	if typ == groupType {
+		return madeUpUUID("group", name)
+	}
+	return madeUpUUID("user", name)
 }
 
 func madeUpUUID(parts ...string) string {

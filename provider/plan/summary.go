@@ -280,11 +280,11 @@ func (p *Plan) setAssignments(s *assignmentSummary, byKey map[string]string) {
 	for _, r := range p.Graph.Resources {
 		switch r.Type {
 		case "aws:ssoadmin/permissionSet:PermissionSet":
-			psName["arn:aws:plan:::"+r.Type+"/"+r.Name] = inputString(r, "name")
-		case "aws:identitystore/group:Group":
-			principalName[madeUpUUID("group", r.Name)] = inputString(r, "displayName")
-		case "aws:identitystore/user:User":
-			principalName[madeUpUUID("user", r.Name)] = inputString(r, "userName")
+			psName[madeUpARN(r.Type, r.Name)] = inputString(r, "name")
+		case groupType:
+			principalName[madeUpPrincipalID(r.Type, r.Name)] = inputString(r, "displayName")
+		case userType:
+			principalName[madeUpPrincipalID(r.Type, r.Name)] = inputString(r, "userName")
 		}
 	}
 	for _, urn := range p.Create {
